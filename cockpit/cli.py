@@ -1,0 +1,85 @@
+"""The `cockpit` command: the full-screen cockpit by default, sub-commands for everything else.
+
+Heavy imports (textual, peewee) happen inside the commands so `cockpit check` stays quick."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from cockpit import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit code 2."""
+
+
+def _common(parser: argparse.ArgumentParser, *, db: bool = True) -> None:
+    if db:
+        parser.add_argument(
+            "--db",
+            metavar="URL",
+            default=None,
+            help="database URL: sqlite:///path/file.sqlite (default: db/cockpit.sqlite in a "
+            "checkout) or postgresql://user@host/dbname; also $COCKPIT_DB",
+        )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        default=None,
+        help="folder holding scripts/, objections.yaml and personas.yaml (default: the shipped ones)",
+    )
+
+
+def db_url(args: argparse.Namespace) -> str:
+    from cockpit.paths import default_db_url
+
+    return args.db or default_db_url()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from cockpit.commands import register_all
+
+    parser = argparse.ArgumentParser(
+        prog="cockpit",
+        description="Keyboard-first cockpit for phone prospecting. Without a sub-command, "
+        "starts the full-screen cockpit.",
+    )
+    parser.add_argument("--version", action="version", version=f"cockpit {__version__}")
+    _common(parser)
+    parser.add_argument("--caller", metavar="NAME", help="who is calling (default: $COCKPIT_CALLER, else the first caller)")
+    parser.add_argument("--lang", choices=("fr", "en"), default=os.environ.get("COCKPIT_LANG", "fr"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    register_all(sub, _common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", None) or _run_tui
+    try:
+        return handler(args)
+    except CliError as exc:
+        print(f"cockpit: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - turn known failures into one clear line
+        from cockpit.errors import explain
+
+        message = explain(exc)
+        if message is None:
+            raise
+        print(f"cockpit: {message}", file=sys.stderr)
+        return 2
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    from cockpit.commands.tui import run_tui
+
+    return run_tui(args)

@@ -1,0 +1,114 @@
+"""Phone numbers: parsed with phonenumbers, kept as E.164, French by default.
+
+Overseas departments (a Guadeloupe 0690… mobile) and foreign numbers keep their own region
+and time zone, which the calling-hours rule needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType, timezone
+
+from cockpit.domain.errors import ValidationError
+
+# French national numbers ("0690 12 34 56") belong to an overseas department when their prefix
+# says so; phonenumbers needs the right region to parse them, so we try these after FR.
+_OVERSEAS_REGIONS = ("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+
+_KINDS = {
+    PhoneNumberType.MOBILE: "mobile",
+    PhoneNumberType.FIXED_LINE: "landline",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline",
+    PhoneNumberType.VOIP: "voip",
+    PhoneNumberType.TOLL_FREE: "toll_free",
+    PhoneNumberType.SHARED_COST: "shared_cost",
+    PhoneNumberType.PREMIUM_RATE: "premium",
+    PhoneNumberType.PAGER: "other",
+    PhoneNumberType.PERSONAL_NUMBER: "other",
+    PhoneNumberType.UAN: "other",
+    PhoneNumberType.VOICEMAIL: "other",
+}
+
+_FALLBACK_ZONE = {"FR": "Europe/Paris"}
+
+
+@dataclass(frozen=True, slots=True)
+class Phone:
+    """A valid phone number."""
+
+    e164: str
+    kind: str  # mobile | landline | voip | toll_free | shared_cost | premium | other
+    region: str  # ISO 3166 region of the number: FR, GP, BE, …
+    time_zone: str  # IANA zone where the phone rings, e.g. Europe/Paris, America/Guadeloupe
+
+    def national(self) -> str:
+        """As a French caller writes it: 01 42 68 53 00; foreign numbers in international form."""
+        number = phonenumbers.parse(self.e164)
+        if self.region in ("FR", *_OVERSEAS_REGIONS):
+            return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+    def international(self) -> str:
+        return phonenumbers.format_number(phonenumbers.parse(self.e164), PhoneNumberFormat.INTERNATIONAL)
+
+    def __str__(self) -> str:
+        return self.national()
+
+
+def _clean(raw: str) -> str:
+    text = raw.strip()
+    # "+33 (0)1 42 …": the (0) is the trunk prefix written for national readers; drop it.
+    text = text.replace("(0)", "")
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    return text
+
+
+def parse_phone(raw: str, default_region: str = "FR") -> Phone:
+    """Parse any usual spelling of a number; raise ValidationError with the reason otherwise."""
+    if raw is None or not str(raw).strip():
+        raise ValidationError("phone number is empty", code="phone_empty")
+    text = _clean(str(raw))
+    if not any(ch.isdigit() for ch in text):
+        raise ValidationError(f"{raw!r} has no digits", code="phone_no_digits", value=raw)
+    try:
+        number = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(
+            f"{raw!r} is not a phone number ({exc._msg})", code="phone_unparsable", value=raw
+        ) from exc
+    if not phonenumbers.is_valid_number(number) and not text.startswith("+"):
+        for region in _OVERSEAS_REGIONS:
+            candidate = phonenumbers.parse(text, region)
+            if phonenumbers.is_valid_number(candidate):
+                number = candidate
+                break
+    if not phonenumbers.is_valid_number(number):
+        possible = phonenumbers.is_possible_number_with_reason(number)
+        reason = {
+            phonenumbers.ValidationResult.TOO_SHORT: "too_short",
+            phonenumbers.ValidationResult.TOO_LONG: "too_long",
+            phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "unknown_country_code",
+        }.get(possible, "no_such_number_plan")
+        raise ValidationError(
+            f"{raw!r} is not a valid phone number: {reason.replace('_', ' ')}",
+            code="phone_invalid",
+            value=raw,
+            reason=reason,
+        )
+    region = phonenumbers.region_code_for_number(number) or default_region
+    zones = [z for z in timezone.time_zones_for_number(number) if z != "Etc/Unknown"]
+    zone = zones[0] if zones else _FALLBACK_ZONE.get(region, "Europe/Paris")
+    kind = _KINDS.get(phonenumbers.number_type(number), "other")
+    return Phone(
+        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        kind=kind,
+        region=region,
+        time_zone=zone,
+    )
+
+
+def normalise_phone(raw: str, default_region: str = "FR") -> str:
+    """The E.164 form of a number (for matching any spelling of it)."""
+    return parse_phone(raw, default_region).e164

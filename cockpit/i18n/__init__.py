@@ -1,0 +1,43 @@
+"""Interface text, one catalogue per language (French first: the callers are French)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cockpit.i18n import en, fr
+
+CATALOGUES: Mapping[str, Mapping[str, str]] = {"fr": fr.TEXT, "en": en.TEXT}
+LANGUAGES = tuple(CATALOGUES)
+DEFAULT_LANGUAGE = "fr"
+
+
+class Translator:
+    """Looks text up by key; a missing key shows itself rather than crashing a call."""
+
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        if lang not in CATALOGUES:
+            raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self._text = CATALOGUES[lang]
+
+    def __call__(self, key: str, **params: Any) -> str:
+        template = self._text.get(key)
+        if template is None:
+            return key
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def error(self, exc: BaseException) -> str:
+        """A domain error in the user's language, by its code; its own message otherwise."""
+        code = getattr(exc, "code", None)
+        params = getattr(exc, "params", {}) or {}
+        key = f"error.{code}"
+        if code and key in self._text:
+            # Parameters that are themselves codes ("too_short") are translated too.
+            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str) else v
+                    for k, v in params.items()}
+            return self(key, **said)
+        return str(exc)

@@ -1,0 +1,34 @@
+"""Where things live: the content (scripts and catalogues) and the default database file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CHECKOUT_DIR = PACKAGE_DIR.parent
+CONTENT_MARKER = "objections.yaml"
+
+
+def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The content folder: --content, else $COCKPIT_CONTENT, else the checkout, else the package copy."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get("COCKPIT_CONTENT")
+    if env:
+        return Path(env).expanduser().resolve()
+    if (CHECKOUT_DIR / CONTENT_MARKER).is_file() and (CHECKOUT_DIR / "scripts").is_dir():
+        return CHECKOUT_DIR
+    return PACKAGE_DIR / "_content"
+
+
+def default_db_path() -> Path:
+    """The embedded database: the checkout's db/ folder, else the user's data folder."""
+    if (CHECKOUT_DIR / "db").is_dir() and (CHECKOUT_DIR / "pyproject.toml").is_file():
+        return CHECKOUT_DIR / "db" / "cockpit.sqlite"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "cockpit" / "cockpit.sqlite"
+
+
+def default_db_url() -> str:
+    return os.environ.get("COCKPIT_DB") or f"sqlite:///{default_db_path()}"

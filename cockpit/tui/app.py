@@ -1,0 +1,63 @@
+"""The Textual application. It receives its services; it never opens the database itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from cockpit.i18n import Translator
+from cockpit.tui.localise import translate_bindings
+
+if TYPE_CHECKING:
+    from cockpit.services import Services
+    from cockpit.services.views import CallerView
+
+
+def _utc_now() -> datetime:
+    from datetime import UTC
+
+    return datetime.now(UTC)
+
+
+class CockpitApp(App[None]):
+    """The caller's cockpit."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "Cockpit"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "key.quit", id="quit", priority=True),
+        Binding("f1", "help", "key.help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        services: Services,
+        caller: CallerView,
+        *,
+        lang: str = "fr",
+        clock: Callable[[], datetime] = _utc_now,
+        display_tz: tzinfo | None = None,
+    ) -> None:
+        self.tr = Translator(lang)
+        super().__init__()
+        translate_bindings(self, self)
+        self.services = services
+        self.caller = caller
+        self.clock = clock
+        # Times on screen are the caller's own; tests pin it for stable snapshots.
+        self.display_tz = display_tz
+
+    def on_mount(self) -> None:
+        from cockpit.tui.screens.caller import CallerScreen
+
+        self.push_screen(CallerScreen())
+
+    def action_help(self) -> None:
+        from cockpit.tui.screens.help import HelpModal
+
+        self.push_screen(HelpModal())

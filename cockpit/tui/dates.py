@@ -1,0 +1,31 @@
+"""Dates the way French (or English) callers read them, without depending on the OS locale."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+_DAYS = {
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_MONTHS = {
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def format_day_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
+    """lun. 23 nov. 10:42 — the moment in the display time zone (the machine's by default)."""
+    local = moment.astimezone(tz) if moment.tzinfo else moment
+    day = _DAYS[lang][local.weekday()]
+    month = _MONTHS[lang][local.month - 1]
+    return f"{day} {local.day} {month} {local:%H:%M}"
+
+
+def format_short(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
+    """23/11 10:42 (fr) or 11/23 10:42 (en)."""
+    local = moment.astimezone(tz) if moment.tzinfo else moment
+    if lang == "fr":
+        return f"{local:%d/%m %H:%M}"
+    return f"{local:%m/%d %H:%M}"

@@ -1,0 +1,76 @@
+"""Who is on the line: the person, their company, their numbers, their history."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from cockpit.services.views import ContactCardView
+from cockpit.tui.dates import format_short
+
+
+class ContactCard(VerticalScroll):
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="card-body")
+
+    def on_mount(self) -> None:
+        self.show(None)
+
+    def show(self, card: ContactCardView | None) -> None:
+        body = self.query_one("#card-body", Static)
+        tr = self.app.tr
+        if card is None:
+            body.update(Text(tr("card.empty"), style="dim"))
+            return
+        body.update(Group(*self._lines(card)))
+
+    def _lines(self, card: ContactCardView) -> list[RenderableType]:
+        tr = self.app.tr
+        status = tr("card.decision_maker") if card.is_decision_maker else tr("card.permanent")
+        head = Text()
+        head.append(card.name, style="bold")
+        if card.role:
+            head.append(f" · {card.role}")
+        head.append(f" · {status}", style="bold green" if card.is_decision_maker else "dim")
+        if card.do_not_call:
+            head.append("  ⛔ ne pas appeler" if tr.lang == "fr" else "  ⛔ do not call", style="bold red")
+        lines: list[RenderableType] = [head]
+        company = card.company
+        if company:
+            lines.append(Text(" · ".join(p for p in (company.name, company.kind, company.sector,
+                                                     company.city) if p)))
+            figures = " · ".join(p for p in (company.revenue, company.headcount,
+                                             company.revenue_per_head) if p)
+            if figures:
+                lines.append(Text(figures, style="dim"))
+            if company.prospect:
+                lines.append(Text(company.prospect, style="italic"))
+        for phone in card.phones:
+            line = Text()
+            line.append(phone.display, style="bold")
+            line.append(f" {tr('phone.' + phone.kind)} · {tr('card.local_time', time=phone.local_time)} ")
+            if phone.can_call:
+                line.append("✓ " + tr("card.can_call"), style="green")
+            else:
+                line.append("✗ " + (phone.why_not or tr("card.cannot_call")), style="red")
+            lines.append(line)
+        if card.email:
+            lines.append(Text(card.email))
+        for label, value in card.details:
+            lines.append(Text(f"{label} : {value}" if tr.lang == "fr" else f"{label}: {value}"))
+        if card.persona:
+            lines.append(Text(card.persona, style="italic cyan"))
+        lines.append(Text(""))
+        lines.append(Text(tr("card.history"), style="bold underline"))
+        if not card.history:
+            lines.append(Text(tr("card.no_history"), style="dim"))
+        for item in card.history:
+            line = Text()
+            line.append(format_short(item.at, tr.lang, self.app.display_tz), style="dim")
+            line.append(f" {item.who} · {item.outcome}", style="bold")
+            if item.note:
+                line.append(f" : {item.note}" if tr.lang == "fr" else f": {item.note}")
+            lines.append(line)
+        return lines

@@ -1,0 +1,96 @@
+"""The call queue, one page at a time (never tens of thousands of rows in one widget)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from cockpit.services.views import PersonRef, QueuePage, QueueRow
+from cockpit.tui.dates import format_short
+from cockpit.tui.localise import translate_bindings
+
+PAGE_SIZE = 50
+
+_BUCKET_STYLE = {
+    "overdue": "bold red",
+    "today": "bold yellow",
+    "new": "green",
+    "stale": "cyan",
+    "freelance": "magenta",
+}
+
+
+class QueuePane(Vertical):
+    """Lists a page of the queue; tells the screen which person is highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page(1)", "key.next_page", id="queue.next_page", show=False),
+        Binding("pageup", "page(-1)", "key.prev_page", id="queue.prev_page", show=False),
+    ]
+
+    @dataclass
+    class PersonHighlighted(Message):
+        person: PersonRef
+
+    @dataclass
+    class PageRequested(Message):
+        offset: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
+        self._page: QueuePage | None = None
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="queue-list")
+        yield Static("", id="queue-status")
+
+    def on_mount(self) -> None:
+        self.border_title = self.app.tr("queue.title")
+
+    def show_page(self, page: QueuePage) -> None:
+        self._page = page
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(self._line(row), id=f"{row.person.kind}:{row.person.id}")
+                             for row in page.rows])
+        status = self.query_one("#queue-status", Static)
+        if not page.rows:
+            status.update(self.app.tr("queue.empty"))
+            return
+        end = page.offset + len(page.rows)
+        status.update(f"{page.offset + 1}–{end} / {page.total}")
+        options.highlighted = 0
+
+    def _line(self, row: QueueRow) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        when = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)[6:] if row.due_at else ""
+        line.append(f"{when:>5} ", style="dim")
+        line.append(row.reason, style=_BUCKET_STYLE.get(row.bucket, ""))
+        line.append(f" {row.name}", style="bold" if row.is_decision_maker else "")
+        if row.company:
+            line.append(f" · {row.company}", style="dim")
+        return line
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id:
+            kind, _, ident = event.option.id.partition(":")
+            self.post_message(self.PersonHighlighted(PersonRef(kind, int(ident))))
+
+    def action_page(self, step: int) -> None:
+        if self._page is None:
+            return
+        offset = self._page.offset + step * PAGE_SIZE
+        if 0 <= offset < max(self._page.total, 1):
+            self.post_message(self.PageRequested(offset))
