@@ -31,7 +31,8 @@ def _common(parser: argparse.ArgumentParser, *, db: bool = True) -> None:
         "--content",
         metavar="DIR",
         default=None,
-        help="folder holding scripts/, objections.yaml and personas.yaml (default: the shipped ones)",
+        help="folder holding scripts/, objections.yaml and personas.yaml "
+        "(default: the shipped ones)",
     )
 
 
@@ -51,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cockpit {__version__}")
     _common(parser)
-    parser.add_argument("--caller", metavar="NAME", help="who is calling (default: $COCKPIT_CALLER, else the first caller)")
-    parser.add_argument("--lang", choices=("fr", "en"), default=os.environ.get("COCKPIT_LANG", "fr"))
+    parser.add_argument("--caller", metavar="NAME",
+                        help="who is calling (default: $COCKPIT_CALLER, else the first caller)")
+    parser.add_argument("--lang", choices=("fr", "en"),
+                        default=os.environ.get("COCKPIT_LANG", "fr"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     register_all(sub, _common)
     return parser
@@ -69,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - turn known failures into one clear line
+    except Exception as exc:
         from cockpit.errors import explain
 
         message = explain(exc)

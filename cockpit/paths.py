@@ -11,7 +11,8 @@ CONTENT_MARKER = "objections.yaml"
 
 
 def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The content folder: --content, else $COCKPIT_CONTENT, else the checkout, else the package copy."""
+    """The content folder: --content, else $COCKPIT_CONTENT, else the checkout, else the copy
+    shipped inside the package."""
     if explicit:
         return Path(explicit).expanduser().resolve()
     env = os.environ.get("COCKPIT_CONTENT")

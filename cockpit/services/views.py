@@ -77,3 +77,56 @@ class ContactCardView:
     owner: str = ""  # the caller holding it in a private portfolio
     do_not_call: bool = False
     details: tuple[tuple[str, str], ...] = ()  # extra lines (freelance: rate, availability…)
+
+
+@dataclass(frozen=True, slots=True)
+class CallerView:
+    id: int
+    name: str
+    first_name: str
+    is_lead: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    number: int  # the digit key that chooses it
+    label: str
+    ends_call: bool  # leads to an outcome rather than another step
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureView:
+    key: str
+    label: str
+    type: str  # text | date | datetime | money | choice | phone | email | yesno | siret | integer
+    required: bool
+    choices: tuple[str, ...]
+    value: str  # formatted for display, "" when not captured yet
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectionView:
+    id: str
+    label: str
+    heard: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallView:
+    """The state of a call in progress, as the script pane draws it."""
+
+    call_id: int
+    person: PersonRef
+    started_at: datetime
+    breadcrumb: tuple[str, ...]  # "Standard › Demander le DO", …
+    mode: str  # step | objection | ended
+    script_title: str
+    step_title: str
+    text: str  # what to say, placeholders filled
+    hint: str
+    answers: tuple[AnswerView, ...]
+    captures: tuple[CaptureView, ...]
+    objection: ObjectionView | None = None
+    outcome: str | None = None  # the outcome reached, when the script ended the call
+    dial: str = ""  # the number being dialled, shown large when no dial command runs

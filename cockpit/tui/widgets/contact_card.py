@@ -35,7 +35,7 @@ class ContactCard(VerticalScroll):
             head.append(f" · {card.role}")
         head.append(f" · {status}", style="bold green" if card.is_decision_maker else "dim")
         if card.do_not_call:
-            head.append("  ⛔ ne pas appeler" if tr.lang == "fr" else "  ⛔ do not call", style="bold red")
+            head.append("  ⛔ " + tr("card.do_not_call"), style="bold red")
         lines: list[RenderableType] = [head]
         company = card.company
         if company:
@@ -50,7 +50,8 @@ class ContactCard(VerticalScroll):
         for phone in card.phones:
             line = Text()
             line.append(phone.display, style="bold")
-            line.append(f" {tr('phone.' + phone.kind)} · {tr('card.local_time', time=phone.local_time)} ")
+            local = tr("card.local_time", time=phone.local_time)
+            line.append(f" {tr('phone.' + phone.kind)} · {local} ")
             if phone.can_call:
                 line.append("✓ " + tr("card.can_call"), style="green")
             else:

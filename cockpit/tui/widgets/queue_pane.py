@@ -73,7 +73,9 @@ class QueuePane(Vertical):
 
     def _line(self, row: QueueRow) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
-        when = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)[6:] if row.due_at else ""
+        when = ""
+        if row.due_at:
+            when = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)[6:]
         line.append(f"{when:>5} ", style="dim")
         line.append(row.reason, style=_BUCKET_STYLE.get(row.bucket, ""))
         line.append(f" {row.name}", style="bold" if row.is_decision_maker else "")

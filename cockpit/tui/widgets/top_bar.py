@@ -11,7 +11,8 @@ from cockpit.tui.dates import format_day_time
 
 class TopBar(Static):
     def show(self, caller_name: str, now: datetime, figures: str) -> None:
-        left = f"Cockpit · {caller_name} · {format_day_time(now, self.app.tr.lang, self.app.display_tz)}"
+        moment = format_day_time(now, self.app.tr.lang, self.app.display_tz)
+        left = f"Cockpit · {caller_name} · {moment}"
         width = max(self.size.width - 2, 0)
         gap = max(width - len(left) - len(figures), 1)
         self.update(f"{left}{' ' * gap}{figures}")

@@ -1,0 +1,270 @@
+"""What the caller does during a call, as actions of the caller's screen.
+
+Every database step runs in a worker thread; results and errors come back to the UI
+thread. A failure never clears what the caller typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import on, work
+
+from cockpit.domain.errors import DomainError
+from cockpit.services.errors import ServiceError
+from cockpit.services.views import CallView
+from cockpit.tui.screens.confirm import ConfirmModal
+from cockpit.tui.screens.end_call import EndCallChoice, EndCallModal
+from cockpit.tui.screens.form import FormField, FormModal
+from cockpit.tui.screens.objection_picker import ObjectionPicker
+from cockpit.tui.widgets.notes_pane import NotesPane
+from cockpit.tui.widgets.script_panel import ScriptPanel
+
+if TYPE_CHECKING:
+    from cockpit.services.views import PersonRef
+    from cockpit.tui.app import CockpitApp
+
+T = TypeVar("T")
+
+_IN_CALL = {"objection", "notes", "end_call", "redirect", "leave_notes"}
+_OUT_OF_CALL = {"start_call", "skip", "snooze", "do_not_call"}
+
+
+class CallActions:
+    """Mixed into CallerScreen; expects `cockpit`, `query_one`, `_highlighted`, `show_call`."""
+
+    call: CallView | None = None
+    _highlighted: PersonRef | None
+    cockpit: CockpitApp
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def guarded(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a service call (in a worker); say what went wrong instead of crashing."""
+        app = self.cockpit
+        try:
+            return fn(*args, **kwargs)
+        except (ServiceError, DomainError) as exc:
+            app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
+            return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _IN_CALL:
+            return self.call is not None and self.call.mode != "ended"
+        if action in _OUT_OF_CALL:
+            return self.call is None and self._highlighted is not None
+        return True
+
+    def _set_call(self, call: CallView | None) -> None:
+        self.call = call
+        self.show_call(call)  # type: ignore[attr-defined]
+
+    # -- starting, resuming -------------------------------------------------------------------
+
+    def action_start_call(self) -> None:
+        if self._highlighted is not None:
+            self._start(self._highlighted)
+
+    @work(thread=True, exclusive=True, group="call")
+    def _start(self, person: PersonRef) -> None:
+        app = self.cockpit
+        call = self.guarded(app.services.start_call, app.caller.id, person)
+        if call is not None:
+            app.call_from_thread(self._started, call, "")
+
+    @work(thread=True, group="call")
+    def resume_unfinished(self) -> None:
+        app = self.cockpit
+        found = self.guarded(app.services.unfinished_call, app.caller.id)
+        if found:
+            call, draft = found
+            app.call_from_thread(self._started, call, draft)
+            app.call_from_thread(app.notify, app.tr("call.resumed"), timeout=6)
+
+    def _started(self, call: CallView, draft: str) -> None:
+        self._set_call(call)
+        self.query_one(NotesPane).load(draft)  # type: ignore[attr-defined]
+        self.load_card(call.person)  # type: ignore[attr-defined]
+        if call.dial:
+            self.cockpit.notify(self.cockpit.tr("call.dial", number=call.dial), timeout=10)
+        self.query_one(ScriptPanel).focus()  # type: ignore[attr-defined]
+
+    # -- the script ---------------------------------------------------------------------------
+
+    @on(ScriptPanel.AnswerChosen)
+    def _answer(self, event: ScriptPanel.AnswerChosen) -> None:
+        if self.call is not None and self.call.mode != "ended":
+            self._choose(self.call.call_id, event.number)
+
+    @work(thread=True, exclusive=True, group="call")
+    def _choose(self, call_id: int, number: int) -> None:
+        app = self.cockpit
+        call = self.guarded(app.services.choose, call_id, number)
+        if call is not None:
+            app.call_from_thread(self._set_call, call)
+            if call.mode == "ended":
+                app.call_from_thread(self.action_end_call)
+
+    @on(ScriptPanel.CaptureEntered)
+    def _captured(self, event: ScriptPanel.CaptureEntered) -> None:
+        if self.call is not None:
+            self._capture(self.call.call_id, event.key, event.raw)
+
+    @work(thread=True, group="call")
+    def _capture(self, call_id: int, key: str, raw: str) -> None:
+        app = self.cockpit
+        try:
+            call = app.services.capture(call_id, key, raw)
+        except (DomainError, ServiceError) as exc:
+            panel = self.query_one(ScriptPanel)  # type: ignore[attr-defined]
+            app.call_from_thread(panel.show_capture_error, key, app.tr.error(exc))
+            return
+        app.call_from_thread(self._set_call, call)
+
+    def action_objection(self) -> None:
+        if self.call is None:
+            return
+        objections = self.cockpit.services.objections(self.call.call_id)
+        self.cockpit.push_screen(ObjectionPicker(objections), self._objection_chosen)
+
+    def _objection_chosen(self, objection_id: str | None) -> None:
+        if objection_id and self.call is not None:
+            self._raise(self.call.call_id, objection_id)
+
+    @work(thread=True, exclusive=True, group="call")
+    def _raise(self, call_id: int, objection_id: str) -> None:
+        app = self.cockpit
+        call = self.guarded(app.services.raise_objection, call_id, objection_id)
+        if call is not None:
+            app.call_from_thread(self._set_call, call)
+            app.call_from_thread(self.query_one(ScriptPanel).focus)  # type: ignore[attr-defined]
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def action_notes(self) -> None:
+        self.query_one(NotesPane).focus_text()  # type: ignore[attr-defined]
+
+    def action_leave_notes(self) -> None:
+        self.query_one(ScriptPanel).focus()  # type: ignore[attr-defined]
+
+    @on(NotesPane.DraftChanged)
+    def _draft(self, event: NotesPane.DraftChanged) -> None:
+        if self.call is not None:
+            self._save_draft(self.call.call_id, event.text)
+
+    @work(thread=True, group="draft")
+    def _save_draft(self, call_id: int, text: str) -> None:
+        app = self.cockpit
+        notes = self.query_one(NotesPane)  # type: ignore[attr-defined]
+        try:
+            saved = app.services.save_draft(call_id, text)
+        except ServiceError as exc:
+            app.call_from_thread(notes.set_status, "notes.kept_locally", error=app.tr.error(exc))
+            return
+        app.call_from_thread(notes.set_status, "notes.saved_at", time=saved)
+
+    # -- ending -------------------------------------------------------------------------------
+
+    def action_end_call(self, error: str = "", choice: EndCallChoice | None = None) -> None:
+        if self.call is None:
+            return
+        app = self.cockpit
+        call_id = self.call.call_id
+        note = choice.note if choice else self.query_one(NotesPane).flush_now()  # type: ignore[attr-defined]
+        modal = EndCallModal(
+            outcomes=app.services.outcome_choices(call_id, lang=app.tr.lang),
+            suggested=choice.outcome if choice else self.call.outcome,
+            propose=lambda outcome: app.services.propose_reminder(call_id, outcome),
+            note=note,
+        )
+        app.push_screen(modal, self._end_chosen)
+        if error:
+            modal.call_after_refresh(modal.show_error, error)
+
+    def _end_chosen(self, choice: EndCallChoice | None) -> None:
+        if choice is not None and self.call is not None:
+            self._finish(self.call.call_id, choice)
+
+    @work(thread=True, exclusive=True, group="call")
+    def _finish(self, call_id: int, choice: EndCallChoice) -> None:
+        app = self.cockpit
+        try:
+            summary = app.services.finish_call(call_id, choice.outcome, choice.reminder,
+                                               choice.note)
+        except (DomainError, ServiceError) as exc:
+            app.call_from_thread(self.action_end_call, app.tr.error(exc), choice)
+            return
+        app.call_from_thread(self._finished, summary)
+
+    def _finished(self, summary: str) -> None:
+        self._set_call(None)
+        self.query_one(NotesPane).load("")  # type: ignore[attr-defined]
+        self.cockpit.notify(summary, timeout=6)
+        self.load_queue(0)  # type: ignore[attr-defined]
+        self.load_figures()  # type: ignore[attr-defined]
+
+    # -- outside a call -------------------------------------------------------------------------
+
+    def action_skip(self) -> None:
+        if self._highlighted is not None:
+            self._skip(self._highlighted)
+
+    @work(thread=True, group="queue-edit")
+    def _skip(self, person: PersonRef) -> None:
+        app = self.cockpit
+        if self.guarded(app.services.skip, app.caller.id, person) is not None:
+            app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
+
+    def action_snooze(self) -> None:
+        if self._highlighted is None:
+            return
+        person = self._highlighted
+        fields = [FormField("until", self.cockpit.tr("snooze.until"), "datetime", required=True)]
+        self.cockpit.push_screen(
+            FormModal(self.cockpit.tr("snooze.title"), fields),
+            lambda values: values and self._snooze(person, values["until"]),
+        )
+
+    @work(thread=True, group="queue-edit")
+    def _snooze(self, person: PersonRef, until: str) -> None:
+        app = self.cockpit
+        if self.guarded(app.services.snooze, app.caller.id, person, until) is not None:
+            app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
+
+    def action_do_not_call(self) -> None:
+        if self._highlighted is None:
+            return
+        person = self._highlighted
+        self.cockpit.push_screen(
+            ConfirmModal(self.cockpit.tr("dnc.confirm")),
+            lambda yes: yes and self._do_not_call(person),
+        )
+
+    @work(thread=True, group="queue-edit")
+    def _do_not_call(self, person: PersonRef) -> None:
+        app = self.cockpit
+        if self.guarded(app.services.mark_do_not_call, app.caller.id, person) is not None:
+            app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
+
+    def action_redirect(self) -> None:
+        if self.call is None:
+            return
+        call_id = self.call.call_id
+        tr = self.cockpit.tr
+        fields = [
+            FormField("first_name", tr("field.first_name"), "text"),
+            FormField("last_name", tr("field.last_name"), "text", required=True),
+            FormField("role", tr("field.role"), "text"),
+            FormField("phone", tr("field.phone"), "phone", required=True),
+        ]
+        self.cockpit.push_screen(
+            FormModal(tr("redirect.title"), fields),
+            lambda values: values and self._redirect(call_id, values),
+        )
+
+    @work(thread=True, group="call")
+    def _redirect(self, call_id: int, values: dict[str, str]) -> None:
+        app = self.cockpit
+        name = self.guarded(app.services.add_redirect, call_id, values)
+        if name is not None:
+            app.call_from_thread(app.notify, app.tr("redirect.added", name=name), timeout=6)

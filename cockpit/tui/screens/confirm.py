@@ -1,0 +1,33 @@
+"""Yes or no, before something that cannot be undone lightly."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from cockpit.tui.localise import translate_bindings
+
+
+class ConfirmModal(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o,y", "answer(True)", "key.yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "key.no", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(self._question, id="confirm-question")
+            yield Static(self.app.tr("confirm.help"), id="confirm-help")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,101 @@
+"""End of call: the outcome (pre-selected when the script reached one), the proposed
+reminder (editable), the note. Returns the caller's choice; the screen saves it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from cockpit.tui.localise import translate_bindings
+
+
+@dataclass(frozen=True)
+class EndCallChoice:
+    outcome: str
+    reminder: str  # as typed: "" for none, else a date and time the services parse
+    note: str
+
+
+class EndCallModal(ModalScreen[EndCallChoice | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel", id="end.cancel"),
+        Binding("ctrl+s", "save", "key.save", id="end.save", priority=True),
+    ]
+
+    def __init__(
+        self,
+        outcomes: list[tuple[str, str]],
+        suggested: str | None,
+        propose: Callable[[str], str],
+        note: str,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._outcomes = outcomes  # (code, label in the user's language)
+        self._suggested = suggested
+        self._propose = propose
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        tr = self.app.tr
+        with Vertical(id="end-call"):
+            yield Static(tr("end.title"), id="end-title")
+            yield Label(tr("end.outcome"))
+            yield OptionList(*[Option(label, id=code) for code, label in self._outcomes],
+                             id="end-outcomes")
+            yield Label(tr("end.reminder"))
+            yield Input(id="end-reminder", placeholder="jj/mm hh:mm")
+            yield Label(tr("end.note"))
+            yield TextArea(self._note, id="end-note")
+            yield Static(tr("end.help"), id="end-help")
+            yield Static("", id="end-error")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        codes = [code for code, _ in self._outcomes]
+        start = codes.index(self._suggested) if self._suggested in codes else 0
+        options.highlighted = start
+        self._update_reminder(codes[start])
+        options.focus()
+
+    def _update_reminder(self, outcome: str) -> None:
+        self.query_one("#end-reminder", Input).value = self._propose(outcome)
+
+    @on(OptionList.OptionHighlighted, "#end-outcomes")
+    def _outcome_moved(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._update_reminder(event.option.id)
+
+    @on(OptionList.OptionSelected, "#end-outcomes")
+    def _outcome_chosen(self, _: OptionList.OptionSelected) -> None:
+        self.query_one("#end-reminder", Input).focus()
+
+    @on(Input.Submitted, "#end-reminder")
+    def _reminder_done(self, _: Input.Submitted) -> None:
+        self.query_one("#end-note", TextArea).focus()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#end-error", Static).update(message)
+
+    def action_save(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        code = options.get_option_at_index(options.highlighted).id or ""
+        self.dismiss(EndCallChoice(
+            outcome=code,
+            reminder=self.query_one("#end-reminder", Input).value.strip(),
+            note=self.query_one("#end-note", TextArea).text,
+        ))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

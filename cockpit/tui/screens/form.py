@@ -1,0 +1,86 @@
+"""A small form in a modal: labelled fields, checked before it closes. Returns the values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from cockpit.tui.localise import translate_bindings
+
+
+@dataclass(frozen=True)
+class FormField:
+    key: str
+    label: str
+    type: str = "text"  # the capture type, used to check the value
+    required: bool = False
+    value: str = ""
+
+
+Validator = Callable[[dict[str, str]], dict[str, str]]  # values -> {key: error message}
+
+
+class FormModal(ModalScreen[dict[str, str] | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
+    ]
+
+    def __init__(self, title: str, fields: list[FormField],
+                 validate: Validator | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._title = title
+        self._fields = fields
+        self._validate = validate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self._title, id="form-title")
+            for field in self._fields:
+                mark = " *" if field.required else ""
+                with Horizontal(classes="form-row"):
+                    yield Label(f"{field.label}{mark}", classes="form-label")
+                    yield Input(field.value, id=f"form-{field.key}", classes="form-input")
+                yield Static("", id=f"form-error-{field.key}", classes="form-error")
+            yield Static(self.app.tr("form.help"), id="form-help")
+
+    def on_mount(self) -> None:
+        self.query(".form-input").first(Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {f.key: self.query_one(f"#form-{f.key}", Input).value.strip() for f in self._fields}
+
+    @on(Input.Submitted, ".form-input")
+    def _next(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(".form-input").results(Input))
+        index = inputs.index(event.input)
+        if index < len(inputs) - 1:
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        values = self.values()
+        errors = {f.key: self.app.tr("form.required") for f in self._fields
+                  if f.required and not values[f.key]}
+        if not errors and self._validate is not None:
+            errors = self._validate(values)
+        for field in self._fields:
+            self.query_one(f"#form-error-{field.key}", Static).update(errors.get(field.key, ""))
+        if errors:
+            first = next(f for f in self._fields if f.key in errors)
+            self.query_one(f"#form-{first.key}", Input).focus()
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

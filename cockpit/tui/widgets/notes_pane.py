@@ -1,0 +1,72 @@
+"""Free notes during the call. Every change is handed on within a debounce delay so a
+draft reaches the database well under a second after the last key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+# Short enough that a kill -9 loses at most the last fraction of a second of typing.
+DEBOUNCE_SECONDS = 0.3
+
+
+class NotesPane(Vertical):
+    @dataclass
+    class DraftChanged(Message):
+        text: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._timer: Timer | None = None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="notes-status")
+        yield TextArea(id="notes-text", soft_wrap=True, show_line_numbers=False)
+
+    def on_mount(self) -> None:
+        self.set_status("notes.empty")
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def load(self, text: str) -> None:
+        """Put back a saved draft without counting it as a change."""
+        self._loading = True
+        self.query_one(TextArea).load_text(text)
+        self._loading = False
+        self.set_status("notes.saved" if text else "notes.empty")
+
+    def set_status(self, key: str, **params: object) -> None:
+        self.query_one("#notes-status", Static).update(self.app.tr(key, **params))
+
+    def focus_text(self) -> None:
+        self.query_one(TextArea).focus()
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._loading:
+            return
+        self.set_status("notes.typing")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._flush)
+
+    def _flush(self) -> None:
+        self._timer = None
+        self.post_message(self.DraftChanged(self.text))
+
+    def flush_now(self) -> str:
+        """Hand on what is typed right away (end of call, quit)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        return self.text

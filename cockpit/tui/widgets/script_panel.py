@@ -1,0 +1,184 @@
+"""The current step of the script: breadcrumb and timer, what to say, the numbered answers,
+and the fields to capture, validated where they are typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from cockpit.services.views import CallView, CaptureView
+from cockpit.tui.localise import translate_bindings
+
+_PLACEHOLDERS = {
+    "date": "jj/mm/aaaa",
+    "datetime": "jj/mm hh:mm",
+    "money": "€",
+    "phone": "06 12 34 56 78",
+    "email": "nom@societe.fr",
+    "yesno": "oui / non",
+    "siret": "14 chiffres",
+    "integer": "0",
+}
+
+
+def _digit_bindings() -> list[BindingType]:
+    return [Binding(str(n), f"choose({n})", "key.choose", show=False, id=f"script.choose.{n}")
+            for n in range(1, 10)]
+
+
+class ScriptPanel(Vertical):
+    """Shows a CallView; posts what the caller chose or typed."""
+
+    can_focus = True
+    BINDINGS: ClassVar[list[BindingType]] = _digit_bindings()
+
+    @dataclass
+    class AnswerChosen(Message):
+        number: int
+
+    @dataclass
+    class CaptureEntered(Message):
+        key: str
+        raw: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
+        self._call: CallView | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="script-head"):
+            yield Static("", id="breadcrumb")
+            yield Static("", id="timer")
+        with VerticalScroll(id="script-body"):
+            yield Static("", id="script-text")
+            yield Static("", id="script-hint")
+            yield Vertical(id="captures")
+        yield Static("", id="answers")
+
+    @property
+    def call(self) -> CallView | None:
+        return self._call
+
+    def show(self, call: CallView | None) -> None:
+        previous = self._call
+        self._call = call
+        tr = self.app.tr
+        crumb = self.query_one("#breadcrumb", Static)
+        text = self.query_one("#script-text", Static)
+        hint = self.query_one("#script-hint", Static)
+        answers = self.query_one("#answers", Static)
+        if call is None:
+            crumb.update(tr("script.idle"))
+            text.update("")
+            hint.update("")
+            answers.update("")
+            self._rebuild_captures(())
+            return
+        crumb.update(Text(" › ".join(call.breadcrumb), style="bold"))
+        if call.mode == "objection" and call.objection is not None:
+            text.update(Text.assemble((call.objection.label + "\n", "bold yellow"),
+                                      call.objection.reply))
+        else:
+            text.update(Text(call.text))
+        hint.update(Text(call.hint, style="italic dim") if call.hint else "")
+        answers.update(self._answers_line(call))
+        same_step = (previous is not None and previous.call_id == call.call_id
+                     and previous.breadcrumb == call.breadcrumb and previous.mode == call.mode)
+        if same_step:
+            self._refresh_capture_values(call.captures)
+        else:
+            self._rebuild_captures(call.captures)
+        self.tick(self.app.clock())
+
+    def _answers_line(self, call: CallView) -> Text:
+        line = Text()
+        if call.mode == "ended":
+            line.append(self.app.tr("script.ended", outcome=call.outcome or ""), style="bold green")
+            return line
+        for answer in call.answers:
+            line.append(f" {answer.number} ", style="reverse bold")
+            line.append(f" {answer.label}  ", style="red" if answer.ends_call else "")
+        return line
+
+    def _rebuild_captures(self, captures: tuple[CaptureView, ...]) -> None:
+        box = self.query_one("#captures", Vertical)
+        box.remove_children()
+        rows = []
+        for capture in captures:
+            mark = " *" if capture.required else ""
+            label = Label(f"{capture.label}{mark}", classes="capture-label")
+            hint = _PLACEHOLDERS.get(capture.type, "")
+            if capture.type == "choice":
+                hint = " / ".join(f"{i} {c}" for i, c in enumerate(capture.choices, 1))
+            field = Input(value=capture.value, placeholder=hint, id=f"capture-{capture.key}",
+                          classes="capture-input")
+            error = Static("", id=f"capture-error-{capture.key}", classes="capture-error")
+            rows.append(Horizontal(label, field, classes="capture-row"))
+            rows.append(error)
+        if rows:
+            box.mount_all(rows)
+
+    def _refresh_capture_values(self, captures: tuple[CaptureView, ...]) -> None:
+        for capture in captures:
+            for field in self.query(f"#capture-{capture.key}").results(Input):
+                if not field.has_focus and capture.value and field.value != capture.value:
+                    field.value = capture.value
+            for error in self.query(f"#capture-error-{capture.key}").results(Static):
+                error.update("")
+
+    def show_capture_error(self, key: str, message: str) -> None:
+        for error in self.query(f"#capture-error-{key}").results(Static):
+            error.update(Text(message, style="bold red"))
+        for field in self.query(f"#capture-{key}").results(Input):
+            field.focus()
+
+    def focus_first_capture(self) -> bool:
+        fields = list(self.query(".capture-input").results(Input))
+        empty = [f for f in fields if not f.value] or fields
+        if empty:
+            empty[0].focus()
+            return True
+        return False
+
+    def tick(self, now: datetime) -> None:
+        timer = self.query_one("#timer", Static)
+        if self._call is None or self._call.mode == "ended":
+            timer.update("")
+            return
+        seconds = max(int((now - self._call.started_at).total_seconds()), 0)
+        timer.update(f"⏱ {seconds // 60:02d}:{seconds % 60:02d}")
+
+    def action_choose(self, number: int) -> None:
+        self.post_message(self.AnswerChosen(number))
+
+    @on(Input.Submitted, ".capture-input")
+    def _capture_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        key = (event.input.id or "").removeprefix("capture-")
+        self.post_message(self.CaptureEntered(key, event.value))
+        # Enter moves on to the next field, then back to the answers.
+        fields = list(self.query(".capture-input").results(Input))
+        index = fields.index(event.input) if event.input in fields else -1
+        if 0 <= index < len(fields) - 1:
+            fields[index + 1].focus()
+        else:
+            self.focus()
+
+    @on(Input.Blurred, ".capture-input")
+    def _capture_left(self, event: Input.Blurred) -> None:
+        # Leaving a field keeps what was typed: nothing is lost by moving around.
+        key = (event.input.id or "").removeprefix("capture-")
+        captures = self._call.captures if self._call else ()
+        current = next((c for c in captures if c.key == key), None)
+        if event.value and (current is None or current.value != event.value):
+            self.post_message(self.CaptureEntered(key, event.value))
