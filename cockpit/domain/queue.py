@@ -1,0 +1,543 @@
+"""The day's queue of one caller: who to call next and why, and who is left out and why.
+
+A pure function over plain data: the store fetches the candidates with indexed queries, this
+module only ranks what it is given, in O(n log n) (a heap when only the first `limit` count).
+
+Buckets, in order:
+
+1. OVERDUE — callbacks, follow-ups and retries whose time has come, oldest first;
+2. DUE_TODAY — the ones due later in the caller's day, by time (`ready` is False until then);
+3. NEW_LEAD — contacts never contacted (or non-deciders last contacted long ago): deciders
+   first, then the best prospects, then never contacted, then the longest silence;
+4. STALE_DECISION_MAKER — deciders not contacted for `stale_after_days` (the "general
+   activity" view), oldest contact first, optionally filtered by sector, company, technology;
+5. FREELANCE — freelances to call for an open need: available first (best match, longest
+   silence), then unavailable ones not contacted for a long time (best match, longest silence).
+
+Every datetime given or returned is aware (UTC). Reason parameters keep datetimes as they are;
+`describe` shows them in the reader's time zone.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import IntEnum
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
+
+from cockpit.domain.calling_hours import (
+    BUSINESS,
+    HOURS_REASONS,
+    CallingPolicy,
+    can_call_at,
+    require_aware,
+)
+from cockpit.domain.calling_hours import zone_of as _zone_of
+from cockpit.domain.prospects import PROSPECT_REASONS, ProspectVerdict, judge_prospect
+from cockpit.domain.prospects import ProspectFacts as ProspectFacts
+from cockpit.domain.reminder_rules import FOLLOW_UP_REASONS
+
+DEFAULT_STALE_AFTER_DAYS = 90
+DEFAULT_FREELANCE_RECONTACT_DAYS = 1  # an available freelance just called is not offered again
+DEFAULT_TIME_ZONE = "Europe/Paris"
+
+# Reminder kinds that ask for a call; "cooldown" and "do_not_call" only forbid one.
+CALL_KINDS = frozenset({"retry", "callback", "budget", "follow_up", "new_contact"})
+
+# What each kind of call reminder is called on screen (French, English).
+_KIND_LABELS = {
+    "retry": ("nouvel essai", "retry"),
+    "callback": ("rappel", "callback"),
+    "budget": ("rappel au nouveau budget", "budget callback"),
+    "follow_up": ("relance", "follow-up"),
+    "new_contact": ("appeler le contact recommandé", "call the referred contact"),
+}
+
+# ---- Reason texts: every code of the queue, the calling hours and the follow-ups ----------
+# Datetime parameters take a format spec ({due:%H:%M}); describe() puts them in the reader's zone.
+REASONS: Mapping[str, Mapping[str, str]] = {
+    "bucket_overdue": {"fr": "En retard", "en": "Overdue"},
+    "bucket_due_today": {"fr": "Aujourd'hui", "en": "Due today"},
+    "bucket_new_lead": {"fr": "Nouveaux prospects", "en": "New leads"},
+    "bucket_stale_decision_maker": {"fr": "Activité générale", "en": "General activity"},
+    "bucket_freelance": {"fr": "Freelances pour un besoin", "en": "Freelances for a need"},
+    **{
+        f"overdue_{kind}": {
+            "fr": f"En retard depuis le {{due:%d/%m %H:%M}} : {fr}",
+            "en": f"Overdue since {{due:%d/%m %H:%M}}: {en}",
+        }
+        for kind, (fr, en) in _KIND_LABELS.items()
+    },
+    **{
+        f"due_today_{kind}": {
+            "fr": f"Aujourd'hui à {{due:%H:%M}} : {fr}",
+            "en": f"Today at {{due:%H:%M}}: {en}",
+        }
+        for kind, (fr, en) in _KIND_LABELS.items()
+    },
+    "new_lead_decision_maker": {
+        "fr": "Nouveau DO chez {company} ({prospect})",
+        "en": "New decision maker at {company} ({prospect})",
+    },
+    "new_lead": {
+        "fr": "Nouveau contact chez {company} ({prospect})",
+        "en": "New contact at {company} ({prospect})",
+    },
+    "stale_decision_maker": {
+        "fr": "DO sans contact depuis {days} jours ({company})",
+        "en": "Decision maker not contacted for {days} days ({company})",
+    },
+    "freelance_available": {
+        "fr": "Freelance disponible pour le besoin n° {need}",
+        "en": "Available freelance for need #{need}",
+    },
+    "freelance_unavailable_stale": {
+        "fr": "Freelance non disponible, sans contact depuis {days} jours (besoin n° {need})",
+        "en": "Unavailable freelance, not contacted for {days} days (need #{need})",
+    },
+    "freelance_unavailable_never_contacted": {
+        "fr": "Freelance non disponible, jamais appelé (besoin n° {need})",
+        "en": "Unavailable freelance, never called (need #{need})",
+    },
+    "do_not_call": {
+        "fr": "Ne pas appeler (demande de la personne)",
+        "en": "Do not call (the person asked)",
+    },
+    "private_other_caller": {
+        "fr": "Portefeuille privé d'un autre appelant (n° {owner})",
+        "en": "Private portfolio of another caller (#{owner})",
+    },
+    "claimed_other_caller": {
+        "fr": "Pris par l'appelant n° {caller} jusqu'à {until:%H:%M}",
+        "en": "Taken by caller #{caller} until {until:%H:%M}",
+    },
+    "refusal_cooldown": {
+        "fr": "Refus il y a moins de {days} jours : pas avant le {until:%d/%m/%Y}",
+        "en": "Refused less than {days} days ago: not before {until:%d/%m/%Y}",
+    },
+    "attempt_cap": {
+        "fr": "Déjà {count} appels en {days} jours (maximum {max})",
+        "en": "Already {count} calls in {days} days (at most {max})",
+    },
+    "reminder_scheduled": {
+        "fr": "Prochain rappel prévu le {due:%d/%m/%Y %H:%M}",
+        "en": "Next reminder due {due:%d/%m/%Y %H:%M}",
+    },
+    "contacted_recently": {"fr": "Contacté il y a {days} jours", "en": "Contacted {days} days ago"},
+    "freelance_unavailable_recent": {
+        "fr": "Freelance non disponible, contacté il y a {days} jours",
+        "en": "Unavailable freelance, contacted {days} days ago",
+    },
+    "freelance_no_need": {
+        "fr": "Aucun besoin ouvert pour ce freelance",
+        "en": "No open need for this freelance",
+    },
+    "filtered_out": {
+        "fr": "Hors du filtre (secteur, société, technologie)",
+        "en": "Outside the filter (sector, company, technology)",
+    },
+    "other_view": {"fr": "Dans une autre vue ({bucket})", "en": "In another view ({bucket})"},
+    **HOURS_REASONS,
+    **PROSPECT_REASONS,
+    **FOLLOW_UP_REASONS,
+}
+
+# Parameters that are themselves codes, described in the same language.
+_CODE_PARAMS = frozenset({"prospect", "bucket"})
+
+
+class _Placeholder(str):
+    """A missing parameter shows as "{name}" (whatever its format spec), never an error."""
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+
+class _Keep(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return _Placeholder("{" + key + "}")
+
+
+def describe(
+    code: str,
+    params: Mapping[str, Any] | None = None,
+    lang: str = "fr",
+    time_zone: str = DEFAULT_TIME_ZONE,
+) -> str:
+    """The reason in French or English, times in `time_zone`; an unknown code shows as itself."""
+    texts = REASONS.get(code)
+    if texts is None:
+        return code
+    values = _Keep()
+    for key, value in (params or {}).items():
+        if key in _CODE_PARAMS and isinstance(value, str) and value in REASONS:
+            value = REASONS[value].get(lang, REASONS[value]["fr"])
+        elif isinstance(value, datetime) and value.tzinfo is not None:
+            value = value.astimezone(_zone_of(time_zone))
+        values[key] = value
+    template = texts.get(lang, texts["fr"])
+    try:
+        return template.format_map(values)
+    except (ValueError, TypeError, IndexError):  # a parameter of an unexpected type
+        return template
+
+
+class Bucket(IntEnum):
+    OVERDUE = 0
+    DUE_TODAY = 1
+    NEW_LEAD = 2
+    STALE_DECISION_MAKER = 3
+    FREELANCE = 4
+
+    @property
+    def code(self) -> str:
+        return f"bucket_{self.name.lower()}"
+
+
+class DueReminder(NamedTuple):
+    kind: str  # retry | callback | budget | follow_up | new_contact | cooldown | do_not_call
+    due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One person the store offers for the queue, with the facts the rules need."""
+
+    person_id: int
+    person_kind: str  # contact | freelance
+    display_name: str
+    company_name: str = ""
+    is_decision_maker: bool = False
+    owner_id: int | None = None  # in this caller's private portfolio; None = shared
+    claimed_by: int | None = None
+    claim_expires_at: datetime | None = None  # the lease; a claim without one holds nothing
+    do_not_call: bool = False
+    time_zone: str = DEFAULT_TIME_ZONE  # where the phone rings, from the number
+    reminders: tuple[DueReminder, ...] = ()  # open reminders, call kinds and barriers
+    last_contacted_at: datetime | None = None
+    attempts_in_window: int = 0  # calls in the policy's attempts window, counted by the store
+    last_refusal_at: datetime | None = None
+    company: ProspectFacts | None = None
+    company_id: int | None = None
+    sector: str | None = None
+    technologies: frozenset[str] = frozenset()
+    need_id: int | None = None  # freelances: the open need they would be called for
+    availability: str | None = None  # freelances: available | notice | on_mission
+    available_from: date | None = None
+    match_score: float = 0.0  # freelances: fit with the need, higher first
+
+
+@dataclass(frozen=True, slots=True)
+class StaleFilter:
+    """Narrows the "general activity" bucket; empty sets do not filter (case-insensitive)."""
+
+    sectors: frozenset[str] = frozenset()
+    companies: frozenset[str] = frozenset()  # company names
+    company_ids: frozenset[int] = frozenset()
+    technologies: frozenset[str] = frozenset()  # any one of them is enough
+
+    def matches(self, candidate: Candidate) -> bool:
+        if self.sectors and (candidate.sector or "").casefold() not in _folded(self.sectors):
+            return False
+        if (self.companies or self.company_ids) and not (
+            candidate.company_id in self.company_ids
+            or candidate.company_name.casefold() in _folded(self.companies)
+        ):
+            return False
+        if self.technologies:
+            wanted = _folded(self.technologies)
+            return any(t.casefold() in wanted for t in candidate.technologies)
+        return True
+
+
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+# Entries and exclusions are named tuples: immutable, and quick to make by the ten thousand.
+class QueueEntry(NamedTuple):
+    candidate: Candidate
+    bucket: Bucket
+    reason_code: str
+    reason_params: Mapping[str, Any]
+    due_at: datetime | None  # the reminder's time in the first two buckets
+    sort_key: tuple[Any, ...]
+    ready: bool = True  # False while a reminder due later today has not come
+
+
+class Excluded(NamedTuple):
+    candidate: Candidate
+    reason_code: str
+    reason_params: Mapping[str, Any]
+    until: datetime | None = None  # when the reason lapses, if it does
+
+
+@dataclass(frozen=True, slots=True)
+class QueueResult:
+    entries: tuple[QueueEntry, ...]
+    excluded: tuple[Excluded, ...]
+    cut: int = 0  # ranked candidates beyond the limit
+
+    def first_ready(self) -> QueueEntry | None:
+        """The person to call now: the first entry whose time has come."""
+        return next((entry for entry in self.entries if entry.ready), None)
+
+
+_OVERDUE_CODE = {kind: f"overdue_{kind}" for kind in CALL_KINDS}
+_DUE_TODAY_CODE = {kind: f"due_today_{kind}" for kind in CALL_KINDS}
+# Enum members as plain names: an attribute lookup on an Enum class costs ~100 ns.
+_OVERDUE, _DUE_TODAY, _NEW_LEAD, _STALE, _FREELANCE = Bucket
+_SKIP = ProspectVerdict.SKIP
+_NEVER = datetime.min.replace(tzinfo=UTC)  # sorts "never contacted" before any contact
+_NO_PARAMS: Mapping[str, Any] = {}  # shared, like the calling-hours parameters: read-only
+_UNSEEN: Any = object()
+_new = tuple.__new__  # builds a named tuple without the Python-level __new__ frame
+
+
+def build_queue(
+    candidates: Iterable[Candidate],
+    caller_id: int,
+    now_utc: datetime,
+    policy: CallingPolicy = BUSINESS,
+    limit: int | None = None,
+    *,
+    caller_time_zone: str = DEFAULT_TIME_ZONE,
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+    stale_filter: StaleFilter | None = None,
+    freelance_recontact_days: int = DEFAULT_FREELANCE_RECONTACT_DAYS,
+    buckets: Collection[Bucket] | None = None,
+) -> QueueResult:
+    """Rank the candidates for `caller_id` at `now_utc`.
+
+    Every candidate ends as an entry, an exclusion with its reason, or in `cut` (beyond
+    `limit`). "Today" is the caller's day in `caller_time_zone`. `buckets` keeps only some
+    buckets (e.g. the general-activity view); the others' candidates are excluded as
+    `other_view`."""
+    # Ranking allocates tens of thousands of small tuples, none of them in a cycle; a cyclic
+    # garbage collection passing over the whole heap meanwhile would cost more than the
+    # ranking itself, so it waits until we are done (the results are the same either way).
+    require_aware(now_utc)
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _build(
+            candidates,
+            caller_id,
+            now_utc,
+            policy,
+            limit,
+            caller_zone=_zone_of(caller_time_zone),
+            stale_after_days=stale_after_days,
+            stale_filter=stale_filter,
+            freelance_recontact_days=freelance_recontact_days,
+            buckets=buckets,
+        )
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build(
+    candidates: Iterable[Candidate],
+    caller_id: int,
+    now_utc: datetime,
+    policy: CallingPolicy,
+    limit: int | None,
+    *,
+    caller_zone: ZoneInfo,
+    stale_after_days: int,
+    stale_filter: StaleFilter | None,
+    freelance_recontact_days: int,
+    buckets: Collection[Bucket] | None,
+) -> QueueResult:
+    now = now_utc.astimezone(UTC)
+    today = now.astimezone(caller_zone).date()
+    end_of_day = datetime.combine(today + timedelta(days=1), time.min, tzinfo=caller_zone)
+    stale_cut = now - timedelta(days=stale_after_days)
+    freelance_cut = now - timedelta(days=freelance_recontact_days)
+    cooldown = timedelta(days=policy.refusal_cooldown_days)
+    refusal_cut = now - cooldown
+    max_attempts, window_days = policy.max_attempts, policy.attempts_window_days
+    wanted = None if buckets is None else frozenset(buckets)
+    hours: dict[str, Excluded | None] = {}  # per time zone: None, or the exclusion to copy
+    judgements: dict[Any, Any] = {}
+
+    # Ranked items are flat tuples: a 6-part sort key, a sequence number (so that comparisons
+    # never reach the candidate, even for a freelance offered for two needs), the candidate,
+    # the reason and one extra value. Sorting plain tuples needs no key function.
+    ranked: list[tuple[Any, ...]] = []
+    excluded: list[Excluded] = []
+    rank = ranked.append
+    exclude = excluded.append
+
+    for c in candidates:
+        # 1. Hard barriers: do-not-call, someone else's, taken, refused lately, called too often.
+        if c.do_not_call:
+            exclude(Excluded(c, "do_not_call", _NO_PARAMS))
+            continue
+        if c.owner_id is not None and c.owner_id != caller_id:
+            exclude(Excluded(c, "private_other_caller", {"owner": c.owner_id}))
+            continue
+        lease = c.claim_expires_at
+        if c.claimed_by is not None and c.claimed_by != caller_id and lease and lease > now:
+            exclude(
+                Excluded(c, "claimed_other_caller", {"caller": c.claimed_by, "until": lease}, lease)
+            )
+            continue
+        if c.last_refusal_at is not None and c.last_refusal_at > refusal_cut:
+            exclude(_cooling(c, c.last_refusal_at + cooldown, policy))
+            continue
+        if c.attempts_in_window >= max_attempts:
+            params = {"count": c.attempts_in_window, "max": max_attempts, "days": window_days}
+            exclude(Excluded(c, "attempt_cap", params))
+            continue
+
+        # 2. Reminders: the earliest call reminder due by the end of the caller's day decides
+        # the bucket; a running cooldown or a do-not-call reminder forbids the call.
+        due: datetime | None = None
+        due_kind = ""
+        later: datetime | None = None
+        stop: Excluded | None = None
+        for kind, at in c.reminders:
+            if kind in CALL_KINDS:
+                if at < end_of_day:
+                    if due is None or at < due:
+                        due, due_kind = at, kind
+                elif later is None or at < later:
+                    later = at
+            elif kind == "do_not_call":
+                stop = Excluded(c, "do_not_call", _NO_PARAMS)
+                break
+            elif kind == "cooldown" and at > now:
+                stop = _cooling(c, at, policy)
+                break
+        if stop is not None:
+            exclude(stop)
+            continue
+
+        # 3. Calling hours where the phone rings: one verdict per time zone.
+        zone = c.time_zone or DEFAULT_TIME_ZONE
+        closed = hours.get(zone, _UNSEEN)
+        if closed is _UNSEEN:
+            closed = hours[zone] = _hours_exclusion(policy, now, zone)
+        if closed is not None:
+            exclude(closed._replace(candidate=c))
+            continue
+
+        # 4. The bucket and the order inside it (keys padded to six parts).
+        last = c.last_contacted_at
+        pkind, pid, seq = c.person_kind, c.person_id, len(ranked)
+        if due is not None:
+            if due <= now:
+                rank((_OVERDUE, due, 0, 0, pkind, pid, seq, c, _OVERDUE_CODE[due_kind], due))
+            else:
+                rank((_DUE_TODAY, due, 0, 0, pkind, pid, seq, c, _DUE_TODAY_CODE[due_kind], due))
+            continue
+        if c.person_kind == "freelance":
+            if c.need_id is None:
+                exclude(Excluded(c, "freelance_no_need", _NO_PARAMS))
+                continue
+            free = c.availability == "available" or (
+                c.available_from is not None and c.available_from <= today
+            )
+            if free:
+                if last is not None and last > freelance_cut:
+                    exclude(Excluded(c, "contacted_recently", {"days": (now - last).days}))
+                    continue
+                reason = "freelance_available"
+            elif later is not None:  # on a mission, and we already know when to call back
+                exclude(Excluded(c, "reminder_scheduled", {"due": later}, later))
+                continue
+            elif last is not None and last > stale_cut:
+                params = {"days": (now - last).days, "need": c.need_id}
+                exclude(Excluded(c, "freelance_unavailable_recent", params))
+                continue
+            else:
+                reason = "freelance_unavailable_" + ("never_contacted" if last is None else "stale")
+            since = last or _NEVER
+            rank((_FREELANCE, not free, -c.match_score, since, pkind, pid, seq, c, reason, None))
+            continue
+
+        if later is not None:
+            exclude(Excluded(c, "reminder_scheduled", {"due": later}, later))
+            continue
+        if last is not None and last > stale_cut:
+            exclude(Excluded(c, "contacted_recently", {"days": (now - last).days}))
+            continue
+        f = c.company
+        # Cached per distinct facts: a company's people share the same judgement.
+        fact_key = f and (f.kind, f.revenue_trend, f.headcount_trend, f.posts_missions)
+        judgement = judgements.get(fact_key)
+        if judgement is None:
+            judgement = judgements[fact_key] = judge_prospect(f)
+        if judgement.verdict is _SKIP:
+            exclude(Excluded(c, judgement.reason_code, {"company": c.company_name}))
+            continue
+        if last is None or not c.is_decision_maker:
+            reason = "new_lead_decision_maker" if c.is_decision_maker else "new_lead"
+            not_dm, score, since = not c.is_decision_maker, -judgement.score, last or _NEVER
+            rank(
+                (_NEW_LEAD, not_dm, score, since, pkind, pid, seq, c, reason, judgement.reason_code)
+            )
+            continue
+        if stale_filter is not None and not stale_filter.matches(c):
+            exclude(Excluded(c, "filtered_out", _NO_PARAMS))
+            continue
+        rank((_STALE, last, 0, 0, pkind, pid, seq, c, "stale_decision_maker", None))
+
+    if wanted is not None:
+        kept = []
+        for item in ranked:
+            if item[0] in wanted:
+                kept.append(item)
+            else:
+                excluded.append(Excluded(item[7], "other_view", {"bucket": item[0].code}))
+        ranked = kept
+    if limit is None or limit >= len(ranked):
+        chosen = sorted(ranked)
+    else:
+        chosen = heapq.nsmallest(max(limit, 0), ranked)
+    entries = tuple(_entry(item, now) for item in chosen)
+    return QueueResult(entries, tuple(excluded), len(ranked) - len(entries))
+
+
+def _entry(item: tuple[Any, ...], now: datetime) -> QueueEntry:
+    """The chosen few get their parameters; the rest of the ranking never pays for them."""
+    bucket, c, reason, extra = item[0], item[7], item[8], item[9]
+    if bucket is _OVERDUE or bucket is _DUE_TODAY:
+        params = {"due": extra, "company": c.company_name}
+        return _new(QueueEntry, (c, bucket, reason, params, extra, item[:6], bucket is _OVERDUE))
+    last = c.last_contacted_at
+    if bucket is _NEW_LEAD:
+        params = {"company": c.company_name, "prospect": extra}
+    elif bucket is _STALE:
+        params = {"days": (now - last).days if last else 0, "company": c.company_name}
+    else:
+        params = {"need": c.need_id}
+        if last is not None:
+            params["days"] = (now - last).days
+    return _new(QueueEntry, (c, bucket, reason, params, None, item[:6], True))
+
+
+def _cooling(c: Candidate, until: datetime, policy: CallingPolicy) -> Excluded:
+    return Excluded(
+        c, "refusal_cooldown", {"days": policy.refusal_cooldown_days, "until": until}, until
+    )
+
+
+def _hours_exclusion(policy: CallingPolicy, now: datetime, zone: str) -> Excluded | None:
+    """None when the zone may be called now, else an exclusion to copy for each person."""
+    verdict = can_call_at(policy, now, zone)
+    if verdict.allowed:
+        return None
+    params = {
+        "next": verdict.next_allowed_utc,
+        "local_time": verdict.local_time.strftime("%H:%M"),
+        "zone": zone,
+    }
+    return Excluded(None, verdict.reason_code, params, verdict.next_allowed_utc)  # type: ignore[arg-type]
