@@ -1,0 +1,144 @@
+"""One URL picks the database: SQLite (embedded, the default) or PostgreSQL (a team's).
+
+The models are bound to a proxy, so the same models and queries serve both."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+import peewee
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,  # ms: concurrent callers wait for each other rather than fail
+    "synchronous": "normal",
+}
+
+
+class StoreError(Exception):
+    """The database cannot be used: the message says which one and why."""
+
+
+def mask_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a sqlite URL (None for other schemes or :memory:)."""
+    if not url.startswith("sqlite:"):
+        return None
+    rest = url[len("sqlite:") :]
+    if rest.startswith("///"):
+        rest = rest[3:]
+    elif rest.startswith("//"):
+        rest = rest[2:]
+    rest = unquote(rest.split("?", 1)[0])
+    if rest in ("", ":memory:"):
+        return None
+    return Path(rest).expanduser()
+
+
+def _private_file(path: Path) -> None:
+    """Create the file readable by its owner only before SQLite opens it."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.chmod(0o600)
+
+
+def _open_sqlite(url: str) -> peewee.Database:
+    path = sqlite_path(url)
+    if path is None:
+        return peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{mask_url(url)}: {path} is a folder, not a database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_file(path)
+    except OSError as exc:
+        raise StoreError(f"{mask_url(url)}: cannot create {path}: {exc.strerror}") from exc
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{mask_url(url)}: {path} is not readable")
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if head and head != b"SQLite format 3\x00":
+        raise StoreError(f"{mask_url(url)}: {path} is not a SQLite database")
+    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+
+
+def _open_postgres(url: str) -> peewee.Database:
+    parsed = urlparse(url)
+    query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+    name = unquote(parsed.path.lstrip("/"))
+    if not name:
+        raise StoreError(f"{mask_url(url)}: the URL names no database (…/dbname)")
+    params: dict[str, object] = {}
+    if parsed.hostname:
+        params["host"] = parsed.hostname
+    if "host" in query:  # a Unix socket folder
+        params["host"] = query.pop("host")
+    if parsed.port:
+        params["port"] = parsed.port
+    if parsed.username:
+        params["user"] = unquote(parsed.username)
+    if parsed.password:
+        params["password"] = unquote(parsed.password)
+    params.update(query)
+    params.setdefault("connect_timeout", 5)
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError as exc:
+        raise StoreError("PostgreSQL needs psycopg2: pip install 'cockpit[postgres]'") from exc
+    return peewee.PostgresqlDatabase(name, autoconnect=True, **params)
+
+
+def open_database(url: str) -> peewee.Database:
+    """A peewee database for the URL; raises StoreError with a clear reason."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "sqlite":
+        return _open_sqlite(url)
+    if scheme in ("postgresql", "postgres"):
+        return _open_postgres(url)
+    raise StoreError(
+        f"{mask_url(url)}: unknown database URL; use sqlite:///path/file.sqlite "
+        "or postgresql://user@host/dbname"
+    )
+
+
+def connect(url: str) -> peewee.Database:
+    """Open the database, bind the models to it, create or migrate the schema."""
+    from cockpit.store.migrations import migrate
+
+    db = open_database(url)
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+        migrate(db)
+    except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise StoreError(f"{mask_url(url)}: {_reason(exc)}") from exc
+    path = sqlite_path(url)
+    if path is not None:
+        _private_file(path)
+    return db
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "file is not a database" in text:
+        return "the file is not a SQLite database"
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only"
+    if "could not connect" in text or "Connection refused" in text:
+        return f"cannot reach the PostgreSQL server ({text})"
+    return text

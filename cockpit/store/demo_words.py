@@ -1,0 +1,118 @@
+"""Word lists for the demo data: made-up but French-looking names, places and trade facts."""
+
+from __future__ import annotations
+
+FIRST_NAMES_F = ("Camille", "Sophie", "Julie", "Claire", "Nathalie", "Isabelle", "Sandrine",
+                 "Aurélie", "Émilie", "Céline", "Laure", "Hélène", "Chloé", "Inès", "Léa",
+                 "Mélanie", "Nadia", "Fatima", "Maëlle", "Agnès", "Béatrice", "Josiane")
+FIRST_NAMES_M = ("Jean", "Pierre", "Nicolas", "Thomas", "Julien", "Sébastien", "Laurent",
+                 "François", "Olivier", "Karim", "Mehdi", "Antoine", "Mathieu", "Hugo",
+                 "Stéphane", "Frédéric", "Éric", "Yannick", "Jérôme", "Rémi", "Loïc", "Bruno")
+LAST_NAMES = ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+              "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David",
+              "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier",
+              "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier",
+              "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas",
+              "Perrin", "Morin", "Mathieu", "Clément", "Gauthier", "Dumont", "Lopez", "Fontaine",
+              "Chevalier", "Robin", "Masson", "Sanchez", "Benali", "Haddad", "Nguyen", "Diallo")
+
+NAME_HEADS = ("Nex", "Vari", "Soli", "Axi", "Quan", "Ora", "Lumi", "Cyber", "Data", "Info",
+              "Tech", "Clar", "Proxi", "Alti", "Symp", "Opti", "Krea", "Vell", "Ster", "Ozo")
+NAME_TAILS = ("alis", "anto", "ance", "ys", "eo", "ium", "ova", "era", "is", "oria", "ent",
+              "ix", "one", "aris", "um")
+ESN_SUFFIXES = ("Conseil", "Consulting", "Services", "Digital", "IT", "Solutions", "Group",
+                "Ingénierie", "Partners", "Systèmes")
+END_CLIENTS = (
+    ("Banque", "Banque {name}"), ("Banque", "Crédit {name}"), ("Assurance", "{name} Assurances"),
+    ("Assurance", "Mutuelle {name}"), ("Télécoms", "{name} Télécom"), ("Énergie", "{name} Énergie"),
+    ("Industrie", "{name} Industries"), ("Distribution", "{name} Distribution"),
+    ("Secteur public", "Métropole {name}"), ("Santé", "Clinique {name}"),
+    ("Transport", "{name} Logistique"), ("Aéronautique", "{name} Aéro"),
+)
+
+# city, region, phone prefix (national), time zone
+PLACES = (
+    ("Paris", "Île-de-France", "+331", "Europe/Paris"),
+    ("La Défense", "Île-de-France", "+331", "Europe/Paris"),
+    ("Boulogne-Billancourt", "Île-de-France", "+331", "Europe/Paris"),
+    ("Lyon", "Auvergne-Rhône-Alpes", "+334", "Europe/Paris"),
+    ("Grenoble", "Auvergne-Rhône-Alpes", "+334", "Europe/Paris"),
+    ("Marseille", "Provence-Alpes-Côte d'Azur", "+334", "Europe/Paris"),
+    ("Sophia Antipolis", "Provence-Alpes-Côte d'Azur", "+334", "Europe/Paris"),
+    ("Lille", "Hauts-de-France", "+333", "Europe/Paris"),
+    ("Strasbourg", "Grand Est", "+333", "Europe/Paris"),
+    ("Nantes", "Pays de la Loire", "+332", "Europe/Paris"),
+    ("Rennes", "Bretagne", "+332", "Europe/Paris"),
+    ("Bordeaux", "Nouvelle-Aquitaine", "+335", "Europe/Paris"),
+    ("Toulouse", "Occitanie", "+335", "Europe/Paris"),
+    ("Montpellier", "Occitanie", "+334", "Europe/Paris"),
+    ("Pointe-à-Pitre", "Guadeloupe", "+590590", "America/Guadeloupe"),
+    ("Fort-de-France", "Martinique", "+596596", "America/Martinique"),
+    ("Saint-Denis", "La Réunion", "+262262", "Indian/Reunion"),
+    ("Bruxelles", "Belgique", "+322", "Europe/Brussels"),
+    ("Genève", "Suisse", "+4122", "Europe/Zurich"),
+    ("Montréal", "Québec", "+1514", "America/Toronto"),
+)
+
+DO_ROLES = {
+    "esn_conseil": ("Senior Manager", "Manager", "Associé"),
+    "esn_classique": ("Ingénieur commercial", "Directeur commercial", "Directeur de département",
+                      "Chef de projet", "Directeur de projet", "Responsable d'agence",
+                      "Responsable staffing"),
+    "end_client": ("Directeur des études", "Directeur des achats", "DSI",
+                   "Directeur informatique"),
+}
+PERMANENT_ROLES = {
+    "esn_conseil": ("Consultant", "Senior consultant"),
+    "esn_classique": ("Ingénieur d'études", "Assistante"),
+    "end_client": ("Consultant interne", "Informaticien", "Assistante"),
+}
+
+# title, skills (lower-case tokens), typical day rate
+PROFILES = (
+    ("Développeur Java", "java spring hibernate maven", 520),
+    ("Développeur Java senior", "java spring kafka microservices", 620),
+    ("DBA Oracle", "oracle sql dba rman", 600),
+    ("DBA PostgreSQL", "postgresql sql dba linux", 580),
+    ("Ingénieur DevOps", "devops ansible terraform kubernetes docker", 650),
+    ("Ingénieur système Linux", "linux redhat ansible bash", 520),
+    ("Ingénieur système Windows", "windows-server active-directory vmware powershell", 480),
+    ("Ingénieur réseau", "reseau cisco juniper lan", 500),
+    ("Ingénieur sécurité", "securite siem firewall threat-intelligence", 700),
+    ("Consultant SAP FI/CO", "sap erp fi co", 800),
+    ("Consultant SAP MM/SD", "sap erp mm sd", 780),
+    ("Consultant Salesforce", "crm salesforce apex", 700),
+    ("Consultant BI", "bi power-bi datawarehouse sql", 600),
+    ("Data engineer", "data python spark airflow", 620),
+    ("Architecte cloud AWS", "cloud aws terraform architecture", 850),
+    ("Architecte Azure", "cloud azure devops architecture", 820),
+    ("Consultant GCP", "cloud gcp bigquery kubernetes", 750),
+    ("Scrum Master", "agile scrum jira", 600),
+    ("Business Analyst", "business-analyst uml sql recette", 550),
+    ("Chef de projet fonctionnel", "gestion-de-projet moa recette", 650),
+    ("Chef de projet technique", "gestion-de-projet moe architecture", 700),
+    ("Technicien support", "support helpdesk windows itil", 350),
+    ("Ingénieur de production", "production exploitation linux ordonnancement", 480),
+    ("Développeur Python", "python django api", 520),
+    ("Développeur front", "javascript react typescript", 500),
+    ("Administrateur VMware", "vmware virtualisation hyper-v", 520),
+    ("Data scientist", "ia machine-learning python", 680),
+    ("Consultant blockchain", "blockchain ethereum hyperledger", 750),
+)
+
+NOTE_TEMPLATES = (
+    "Pas de besoin pour l'instant, budget attendu en {month}.",
+    "Intéressé, me rappeler après son comité de pilotage.",
+    "En réunion, rappeler vers {hour}h.",
+    "A déjà des fournisseurs, accepte de nous tester sur un profil rare.",
+    "Besoin {profile} à {city}, démarrage ASAP, TJM {rate} €.",
+    "Redirigé vers la responsable staffing.",
+    "Barrage standard, nom du DO obtenu.",
+    "Messagerie, message laissé.",
+    "Travaille uniquement avec des fournisseurs référencés : dossier à envoyer aux achats.",
+    "Pas intéressé, ne sous-traite jamais.",
+    "Projet piloté depuis le siège à l'étranger, contact local à appeler.",
+    "Trouve les freelances chers ; argumenté sur l'autonomie et l'expérience.",
+)
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")

@@ -1,0 +1,56 @@
+"""Schema versions. Version 1 creates the tables; each later version is a small function.
+
+Every command calls `migrate` through `connect`: a new database is created, an older one is
+brought up to date, a newer one (written by a newer cockpit) is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import peewee as pw
+
+from cockpit.store.models import ALL_MODELS, Freelance, SchemaVersion
+
+
+class SchemaTooNew(pw.DatabaseError):
+    pass
+
+
+def _v1(db: pw.Database) -> None:
+    db.create_tables(ALL_MODELS, safe=True)
+
+
+def _v2(db: pw.Database) -> None:
+    # Version 2: freelances searched by city for mobility checks (issue 5).
+    db.execute_sql(
+        f"CREATE INDEX IF NOT EXISTS freelance_city ON {Freelance._meta.table_name} (city)"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1, 2: _v2}
+CURRENT = max(MIGRATIONS)
+
+
+def current_version(db: pw.Database) -> int:
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    row = SchemaVersion.select(pw.fn.MAX(SchemaVersion.version)).scalar()
+    return int(row or 0)
+
+
+def migrate(db: pw.Database, target: int = CURRENT) -> int:
+    """Bring the schema to `target`; returns the version found before."""
+    found = current_version(db)
+    if found > CURRENT:
+        raise SchemaTooNew(
+            f"the database has schema version {found}, newer than this cockpit ({CURRENT}); "
+            "upgrade the cockpit"
+        )
+    for version in range(found + 1, target + 1):
+        with db.atomic():
+            if version == 1:
+                db.create_tables([SchemaVersion], safe=True)
+            MIGRATIONS[version](db)
+            SchemaVersion.create(version=version, applied_at=datetime.now(UTC).replace(tzinfo=None))
+    return found
