@@ -152,6 +152,7 @@ class Call(BaseModel):
             (("contact", "started_at"), False),
             (("freelance", "started_at"), False),
             (("caller", "outcome"), False),
+            (("contact", "outcome", "started_at"), False),
         )
 
 
