@@ -1,0 +1,115 @@
+"""YAML read strictly, with the line of every value: duplicate keys and YAML 1.1 traps
+(on/off/yes/no read as booleans, 12:30 read as 750, 0690 read as a number) are problems,
+not silent surprises."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class LMap(dict[str, Any]):
+    """A mapping that remembers where it and each of its keys stand."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LList(list[Any]):
+    line: int = 0
+    lines: list[int]
+
+
+_BOOL_WORDS = {"true", "false"}
+_SEXAGESIMAL = re.compile(r"^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$")
+
+
+def load(text: str, path: str, problems: list[Problem]) -> Any:
+    """Parse `text`; problems are appended, the best-effort value returned (None on failure)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.append(Problem(path, line, f"YAML syntax error: {exc.problem or exc}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, 1, f"YAML error: {exc}"))
+        return None
+    if node is None:
+        return None
+    return _convert(node, path, problems)
+
+
+def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = LMap()
+        result.line = line
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, path, problems)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                problems.append(Problem(path, key_line, f"key {key!r} must be text"))
+                key = str(key)
+            if key in result:
+                problems.append(Problem(path, key_line, f"duplicate key {key!r} (first at line "
+                                                        f"{result.key_lines[key]})"))
+                continue
+            result[key] = _convert(value_node, path, problems)
+            result.key_lines[key] = value_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = LList()
+        items.line = line
+        items.lines = []
+        for child in node.value:
+            items.append(_convert(child, path, problems))
+            items.lines.append(child.start_mark.line + 1)
+        return items
+    return _scalar(node, path, problems)
+
+
+def _scalar(node: yaml.ScalarNode, path: str, problems: list[Problem]) -> Any:
+    raw = node.value
+    line = node.start_mark.line + 1
+    if node.style is not None:  # quoted or block scalar: always text
+        return raw
+    tag = node.tag
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        if raw.lower() in _BOOL_WORDS:
+            return raw.lower() == "true"
+        problems.append(Problem(path, line, f"{raw!r} would be read as a yes/no value by YAML "
+                                            f"1.1; write true/false, or quote it: \"{raw}\""))
+        return raw
+    if tag.endswith(":int") or tag.endswith(":float"):
+        digits = raw.lstrip("+-")
+        if _SEXAGESIMAL.match(raw):
+            problems.append(Problem(path, line, f"{raw!r} would be read as a base-60 number by "
+                                                f"YAML 1.1; quote it: \"{raw}\""))
+            return raw
+        if len(digits) > 1 and digits.startswith("0") and digits[1:2].isdigit():
+            problems.append(Problem(path, line, f"{raw!r} has a leading zero (read as octal or "
+                                                f"a number); quote it: \"{raw}\""))
+            return raw
+        try:
+            return int(raw) if tag.endswith(":int") else float(raw)
+        except ValueError:
+            return raw
+    return raw

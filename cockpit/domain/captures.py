@@ -1,0 +1,177 @@
+"""Typed values captured during a call, parsed from what the caller types.
+
+French habits first: 25/12/2026, 25/12, "demain", "lundi", 14h30, 650 €, 1 200,50."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+
+from cockpit.domain.errors import ValidationError
+from cockpit.domain.phones import parse_phone
+from cockpit.domain.script import Capture
+from cockpit.domain.siret import normalise_siret
+
+_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+             "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+             "friday": 4, "saturday": 5, "sunday": 6}
+_RELATIVE = {"aujourd'hui": 0, "aujourdhui": 0, "today": 0, "demain": 1, "tomorrow": 1,
+             "apres-demain": 2}
+_YES = {"oui", "o", "yes", "y", "1", "vrai", "true"}
+_NO = {"non", "n", "no", "0", "faux", "false"}
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_TIME = re.compile(r"^(\d{1,2})\s*(?:h|:)\s*(\d{2})?$")
+MAX_MONEY = Decimal(100_000)
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _error(capture: Capture, raw: str, code: str, message: str) -> ValidationError:
+    return ValidationError(f"{capture.label}: {message}", code=code, field=capture.label,
+                           value=raw)
+
+
+def parse_date(raw: str, today: date) -> date:
+    text = fold(raw)
+    if text in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[text])
+    if text in _WEEKDAYS:
+        ahead = (_WEEKDAYS[text] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return date(year, month, day)
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", text)
+    if not match:
+        raise ValueError(text)
+    day, month = int(match.group(1)), int(match.group(2))
+    if match.group(3):
+        year = int(match.group(3))
+        year = year + 2000 if year < 100 else year
+        return date(year, month, day)
+    found = date(today.year, month, day)
+    # "25/01" typed in December means next January.
+    return found if found >= today else date(today.year + 1, month, day)
+
+
+def parse_time(raw: str) -> time:
+    match = _TIME.fullmatch(fold(raw))
+    if not match:
+        raise ValueError(raw)
+    return time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def parse_datetime(raw: str, now: datetime) -> datetime:
+    """A moment in `now`'s time zone: "25/12 14h30", "demain 10h", "14:30", ISO."""
+    text = raw.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+        return moment if moment.tzinfo else moment.replace(tzinfo=now.tzinfo)
+    except ValueError:
+        pass
+    parts = text.replace(" à ", " ").replace(" a ", " ").split()
+    if len(parts) == 1:
+        try:
+            at = parse_time(parts[0])
+        except ValueError:
+            day = parse_date(parts[0], now.date())
+            return datetime.combine(day, time(9, 0), now.tzinfo)
+        moment = datetime.combine(now.date(), at, now.tzinfo)
+        return moment if moment > now else moment + timedelta(days=1)
+    day = parse_date(" ".join(parts[:-1]), now.date())
+    return datetime.combine(day, parse_time(parts[-1]), now.tzinfo)
+
+
+def parse_money(raw: str) -> Decimal:
+    text = raw.strip().replace("€", "").replace("eur", "").replace("EUR", "")
+    text = re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", ".")
+    if text.endswith(("k", "K")):
+        return Decimal(text[:-1]) * 1000
+    return Decimal(text)
+
+
+def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
+    """The typed value, or ValidationError saying what is wrong with what was typed."""
+    text = (raw or "").strip()
+    if not text:
+        if capture.required:
+            raise _error(capture, raw, "capture_required", "a value is required")
+        return None
+    kind = capture.type
+    try:
+        if kind == "text":
+            return text
+        if kind == "date":
+            return parse_date(text, now.date())
+        if kind == "datetime":
+            return parse_datetime(text, now)
+        if kind == "money":
+            value = parse_money(text)
+            if value < 0 or value > MAX_MONEY:
+                raise _error(capture, raw, "capture_money_range",
+                             f"{text} is outside 0 to 100 000 €")
+            return value
+        if kind == "integer":
+            return int(text)
+        if kind == "yesno":
+            folded = fold(text)
+            if folded in _YES:
+                return True
+            if folded in _NO:
+                return False
+            raise ValueError(text)
+        if kind == "choice":
+            return _choice(capture, text)
+        if kind == "email":
+            if not _EMAIL.fullmatch(text):
+                raise ValueError(text)
+            local, _, domain = text.rpartition("@")
+            return f"{local}@{domain.lower()}"
+        if kind == "phone":
+            return parse_phone(text).e164
+        if kind == "siret":
+            return normalise_siret(text)
+    except ValidationError as exc:
+        if exc.code.startswith("capture_"):
+            raise
+        raise ValidationError(f"{capture.label}: {exc.message}", code=exc.code,
+                              **exc.params) from exc
+    except (ValueError, InvalidOperation, ArithmeticError) as exc:
+        raise _error(capture, raw, f"capture_{kind}",
+                     f"{text!r} is not a valid {kind}") from exc
+    raise _error(capture, raw, "capture_type", f"unknown capture type {kind}")
+
+
+def _choice(capture: Capture, text: str) -> str:
+    if text.isdigit() and 1 <= int(text) <= len(capture.choices):
+        return capture.choices[int(text) - 1]
+    folded = fold(text)
+    matches = [c for c in capture.choices if fold(c) == folded]
+    matches = matches or [c for c in capture.choices if fold(c).startswith(folded)]
+    if len(matches) == 1:
+        return matches[0]
+    raise ValueError(text)
+
+
+def format_capture(capture: Capture, value: object) -> str:
+    """How a captured value reads on screen (French)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        whole = value.quantize(Decimal(1)) if value == value.to_integral() else value
+        return f"{whole:,}".replace(",", "\u202f").replace(".", ",") + " €"
+    if capture.type == "phone":
+        return parse_phone(str(value)).national()
+    return str(value)
