@@ -71,7 +71,7 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
                                                         f"{result.key_lines[key]})"))
                 continue
             result[key] = _convert(value_node, path, problems)
-            result.key_lines[key] = value_node.start_mark.line + 1
+            result.key_lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
         items = LList()

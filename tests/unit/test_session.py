@@ -1,0 +1,100 @@
+"""The call engine on the shipped scripts: transfers, captures, objections, the log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from cockpit.content.loader import load_content
+from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.outcomes import Outcome
+from cockpit.domain.script import ScriptSet, Target
+from cockpit.domain.session import CallSession
+from cockpit.paths import content_dir
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=5)
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def content() -> ScriptSet:
+    return load_content(content_dir())
+
+
+CONTEXT = {"caller": {"first_name": "Melissa"}, "firm": {"name": "Smarteo"},
+           "contact": {"civility": "Madame", "last_name": "Martin"}}
+
+
+def test_switchboard_transfers_to_the_decision_maker(content: ScriptSet) -> None:
+    session = CallSession(content, "standard", CONTEXT, Clock())
+    assert "Madame Martin" in session.text
+    session.choose(1)  # put through
+    assert session.position == Target("do", "intro")
+    assert "Melissa" in session.text and "Smarteo" in session.text
+    assert [e.kind for e in session.events] == ["started", "step", "answer", "transfer", "step"]
+    times = [e.at for e in session.events]
+    assert times == sorted(times)
+
+
+def test_missing_placeholder_shows_its_name(content: ScriptSet) -> None:
+    session = CallSession(content, "standard", {}, Clock())
+    assert "[contact.last_name]" in session.text
+
+
+def test_required_captures_block_the_answer_until_filled(content: ScriptSet) -> None:
+    session = CallSession(content, Target("do", "call_back_later"), CONTEXT, Clock())
+    with pytest.raises(ValidationError) as caught:
+        session.choose(1)
+    assert caught.value.code == "captures_missing"
+    with pytest.raises(ValidationError):
+        session.capture("callback_at", "le 40 du mois")
+    session.capture("callback_at", "demain 15h")
+    session.choose(1)
+    assert session.outcome == Outcome.CALLBACK
+    with pytest.raises(DomainError):
+        session.choose(1)
+
+
+def test_objection_detour_goes_on_where_it_says(content: ScriptSet) -> None:
+    session = CallSession(content, Target("do", "intro"), CONTEXT, Clock())
+    ids = {o.id for o in session.objections_available()}
+    assert "already_have_suppliers" in ids and "freelance_not_available" not in ids
+    session.raise_objection("already_have_suppliers")
+    assert session.objection is not None
+    assert [a.label for a in session.answers][0] == "Il a un besoin difficile"
+    session.choose(1)
+    assert session.position == Target("do", "qualify_need")
+    assert session.objection is None
+
+
+def test_objection_back_returns_to_the_step(content: ScriptSet) -> None:
+    session = CallSession(content, Target("do", "what_we_do"), CONTEXT, Clock())
+    session.raise_objection("freelancers_expensive")
+    session.resume()
+    assert session.position == Target("do", "what_we_do")
+
+
+def test_objection_not_allowed_here(content: ScriptSet) -> None:
+    session = CallSession(content, Target("do", "intro"), CONTEXT, Clock())
+    with pytest.raises(DomainError):
+        session.raise_objection("freelance_rate_too_high")
+
+
+def test_round_trip_after_a_crash(content: ScriptSet) -> None:
+    clock = Clock()
+    session = CallSession(content, Target("do", "qualify_need"), CONTEXT, clock)
+    session.capture("need_title", "Développeur Java")
+    session.capture("need_budget", "600")
+    restored = CallSession.from_dict(content, session.to_dict(), clock)
+    assert restored.position == session.position
+    assert restored.captured == session.captured
+    assert len(restored.events) == len(session.events)
+    restored.choose(1)
+    assert restored.position == Target("do", "confirm_email")
