@@ -12,7 +12,7 @@ def explain(exc: BaseException) -> str | None:
     try:
         from cockpit.store.db import StoreError
     except ImportError:  # pragma: no cover - the store always exists in a release
-        StoreError = ()  # type: ignore[assignment]  # noqa: N806
+        StoreError = ()  # type: ignore[assignment]
     if StoreError and isinstance(exc, StoreError):
         return str(exc)
     try:

@@ -25,8 +25,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.cli import db_url
-    from cockpit.store.demo import build_demo
     from cockpit.store.db import mask_url
+    from cockpit.store.demo import build_demo
 
     url = db_url(args)
     started = time.perf_counter()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from cockpit.cli import CliError, db_url
 
@@ -12,14 +15,30 @@ def run_tui(args: argparse.Namespace) -> int:
     from cockpit.services import open_services
     from cockpit.tui.app import CockpitApp
 
-    services = open_services(db_url(args), content=args.content)
+    services = open_services(db_url(args), content=args.content, clock=clock_from_env())
     name = args.caller or os.environ.get("COCKPIT_CALLER")
     caller = services.find_caller(name)
     if caller is None:
         known = ", ".join(c.name for c in services.callers()) or "none yet (run `cockpit demo`)"
         raise CliError(f"no caller named {name!r}; callers: {known}" if name
                        else f"the database has no caller; {known}")
-    app = CockpitApp(services, caller, lang=args.lang)
+    app = CockpitApp(services, caller, lang=args.lang, clock=services.clock)
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0
+
+
+def clock_from_env() -> Callable[[], datetime] | None:
+    """COCKPIT_NOW=2026-11-23T10:42+01:00 starts the clock at that moment (demos, tests);
+    it then runs at the normal pace."""
+    value = os.environ.get("COCKPIT_NOW")
+    if not value:
+        return None
+    try:
+        start = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise CliError(f"COCKPIT_NOW={value!r} is not an ISO date and time") from exc
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    origin = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - origin)

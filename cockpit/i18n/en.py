@@ -103,4 +103,9 @@ TEXT: dict[str, str] = {
     "outcome.freelance_unavailable": "Freelance unavailable",
     "outcome.freelance_declined": "Freelance declined",
     "card.do_not_call": "do not call",
+    "bucket.overdue": "late",
+    "bucket.today": "today",
+    "bucket.new": "new",
+    "bucket.stale": "stale",
+    "bucket.freelance": "free",
 }

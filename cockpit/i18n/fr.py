@@ -103,4 +103,9 @@ TEXT: dict[str, str] = {
     "outcome.freelance_unavailable": "Freelance indisponible",
     "outcome.freelance_declined": "Freelance pas partant",
     "card.do_not_call": "ne pas appeler",
+    "bucket.overdue": "retard",
+    "bucket.today": "auj.",
+    "bucket.new": "neuf",
+    "bucket.stale": "ancien",
+    "bucket.freelance": "free",
 }

@@ -359,11 +359,12 @@ class _Builder:
         for _ in range(max(30, len(contacts) // 40)):
             contact_id, _, _, _ = rng.choice(contacts)
             kind, reason = rng.choice(kinds)
-            offset = timedelta(minutes=rng.randrange(-3 * 24 * 60, 6 * 60))
-            if rng.random() < 0.3:
-                offset = timedelta(days=rng.randrange(1, 30))
+            # Due in office hours: a few days late, later today, or in the coming weeks.
+            day = self.today + timedelta(days=rng.choice((-3, -2, -1, 0, 0, 0, 1, 7, 14)))
+            due = datetime.combine(day, time(rng.randrange(9, 18), rng.choice((0, 15, 30, 45))),
+                                   PARIS)
             reminders.append((rng.randrange(1, len(CALLERS) + 1), contact_id, kind, reason,
-                              _naive(now + offset), naive_now))
+                              _naive(due), naive_now))
         _insert(Reminder, [Reminder.owner, Reminder.contact, Reminder.kind, Reminder.reason,
                            Reminder.due_at, Reminder.created_at], reminders)
 

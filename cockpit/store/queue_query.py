@@ -18,6 +18,8 @@ from cockpit.store.models import (
     Reminder,
 )
 
+# The prospect rule knows ESNs (of either type) and end clients.
+_PROSPECT_KIND = {"esn_conseil": "esn", "esn_classique": "esn", "end_client": "end_client"}
 LEAD_LIMIT = 400  # new leads and silent decision makers offered per refresh
 STALE_DAYS = 90
 
@@ -159,7 +161,7 @@ def company_facts(company_ids: set[int], this_year: int) -> dict[int, ProspectFa
         rows = figures.get(company_id, [])
         previous, latest = (rows[-2], rows[-1]) if len(rows) >= 2 else (None, None)
         result[company_id] = ProspectFacts(
-            kind=kind,
+            kind=_PROSPECT_KIND.get(kind),
             revenue_trend=trend_of(previous[1] if previous else None,
                                    latest[1] if latest else None),
             headcount_trend=trend_of(previous[2] if previous else None,

@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from cockpit.services.views import CallerView
 
 
+def _display_zone() -> tzinfo:
+    import os
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(os.environ.get("COCKPIT_TZ", "Europe/Paris"))
+
+
 def _utc_now() -> datetime:
     from datetime import UTC
 
@@ -50,7 +57,7 @@ class CockpitApp(App[None]):
         self.caller = caller
         self.clock = clock
         # Times on screen are the caller's own; tests pin it for stable snapshots.
-        self.display_tz = display_tz
+        self.display_tz = display_tz or _display_zone()
 
     def on_mount(self) -> None:
         from cockpit.tui.screens.caller import CallerScreen

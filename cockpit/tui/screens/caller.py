@@ -105,7 +105,8 @@ class CallerScreen(CallActions, Screen[None]):
         app.call_from_thread(self._card_loaded, card)
 
     def _card_loaded(self, card: ContactCardView | None) -> None:
-        self.query_one(ContactCard).show(card)
+        row = self.query_one(QueuePane).row_for(card.person) if card else None
+        self.query_one(ContactCard).show(card, row.reason if row else "")
 
     @work(thread=True, exclusive=True, group="figures")
     def load_figures(self) -> None:
@@ -119,6 +120,7 @@ class CallerScreen(CallActions, Screen[None]):
     @on(QueuePane.PersonHighlighted)
     def _person_highlighted(self, event: QueuePane.PersonHighlighted) -> None:
         self._highlighted = event.person
+        self.refresh_bindings()
         if self.call is None:
             self.load_card(event.person)
 

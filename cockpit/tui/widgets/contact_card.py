@@ -18,13 +18,16 @@ class ContactCard(VerticalScroll):
     def on_mount(self) -> None:
         self.show(None)
 
-    def show(self, card: ContactCardView | None) -> None:
+    def show(self, card: ContactCardView | None, reason: str = "") -> None:
         body = self.query_one("#card-body", Static)
         tr = self.app.tr
         if card is None:
             body.update(Text(tr("card.empty"), style="dim"))
             return
-        body.update(Group(*self._lines(card)))
+        lines = self._lines(card)
+        if reason:
+            lines.insert(1, Text(reason, style="bold yellow"))
+        body.update(Group(*lines))
 
     def _lines(self, card: ContactCardView) -> list[RenderableType]:
         tr = self.app.tr

@@ -24,7 +24,7 @@ class NotesPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._timer: Timer | None = None
-        self._loading = False
+        self._saved_text = ""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="notes-status")
@@ -39,9 +39,8 @@ class NotesPane(Vertical):
 
     def load(self, text: str) -> None:
         """Put back a saved draft without counting it as a change."""
-        self._loading = True
+        self._saved_text = text
         self.query_one(TextArea).load_text(text)
-        self._loading = False
         self.set_status("notes.saved" if text else "notes.empty")
 
     def set_status(self, key: str, **params: object) -> None:
@@ -53,7 +52,7 @@ class NotesPane(Vertical):
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._loading:
+        if self.text == self._saved_text:  # a loaded draft, not a keystroke
             return
         self.set_status("notes.typing")
         if self._timer is not None:
@@ -62,6 +61,7 @@ class NotesPane(Vertical):
 
     def _flush(self) -> None:
         self._timer = None
+        self._saved_text = self.text
         self.post_message(self.DraftChanged(self.text))
 
     def flush_now(self) -> str:

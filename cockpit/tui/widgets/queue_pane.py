@@ -73,15 +73,21 @@ class QueuePane(Vertical):
 
     def _line(self, row: QueueRow) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
-        when = ""
-        if row.due_at:
-            when = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)[6:]
-        line.append(f"{when:>5} ", style="dim")
-        line.append(row.reason, style=_BUCKET_STYLE.get(row.bucket, ""))
-        line.append(f" {row.name}", style="bold" if row.is_decision_maker else "")
+        when = self.app.tr(f"bucket.{row.bucket}")
+        if row.due_at and row.bucket in ("overdue", "today"):
+            stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
+            when = stamp[:5] if row.bucket == "overdue" else stamp[6:]
+        line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
+        line.append(row.name, style="bold" if row.is_decision_maker else "")
         if row.company:
             line.append(f" · {row.company}", style="dim")
+        line.truncate(60, overflow="ellipsis")
         return line
+
+    def row_for(self, person: PersonRef) -> QueueRow | None:
+        if self._page is None:
+            return None
+        return next((r for r in self._page.rows if r.person == person), None)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,379 @@
+"""A call from start to finish: claim, dial, walk the script, save the draft as it is typed,
+and end in one transaction that books the next reminder."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from cockpit.domain.captures import format_capture, parse_datetime
+from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.outcomes import Outcome
+from cockpit.domain.phones import parse_phone
+from cockpit.domain.reminder_rules import propose_follow_up
+from cockpit.domain.session import CallSession
+from cockpit.i18n import Translator
+from cockpit.services import drafts
+from cockpit.services.errors import ServiceError, StoreUnavailable
+from cockpit.services.views import (
+    AnswerView,
+    CallView,
+    CaptureView,
+    ObjectionView,
+    PersonRef,
+)
+
+if TYPE_CHECKING:
+    from cockpit.services.core import Services
+
+CALLER_ZONE = ZoneInfo("Europe/Paris")
+_CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qualified",
+                     "redirected", "referencing", "refused", "do_not_call", "wrong_number",
+                     "cv_sent")
+_FREELANCE_OUTCOMES = ("no_answer", "callback", "freelance_confirmed", "freelance_unavailable",
+                       "freelance_declined", "do_not_call", "wrong_number")
+
+
+def _store_guard(fn: Any) -> Any:
+    """Database failures become StoreUnavailable with a message a caller understands."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import peewee
+
+        try:
+            return fn(*args, **kwargs)
+        except peewee.OperationalError as exc:
+            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+        except peewee.DatabaseError as exc:
+            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
+
+    return wrapper
+
+
+class CallServices:
+    # -- starting ------------------------------------------------------------------------------
+
+    @_store_guard
+    def start_call(self: Services, caller_id: int, person: PersonRef) -> CallView:
+        from cockpit.store import calls, claims, reads
+
+        now = self.now()
+        if not claims.claim(person.kind, person.id, caller_id, now):
+            holder = claims.holder(person.kind, person.id, now)
+            if holder is not None and holder != caller_id:
+                raise ServiceError("someone else is calling this person", code="claimed_by_other")
+            raise ServiceError("this person is on the do-not-call list", code="do_not_call")
+        phones = reads.phones_of(person.kind, person.id)
+        if not phones:
+            claims.release(person.kind, person.id, caller_id)
+            raise ServiceError("no phone number to call", code="no_phone")
+        first = phones[0]
+        if person.kind == "freelance":
+            script = "freelance"
+        else:
+            script = "standard" if first.label == "standard" else "do"
+        context = self._context(caller_id, person)
+        session = CallSession(self.content, script, context, self.clock)
+        call_id = calls.start_call(caller_id, person.kind, person.id, script, now)
+        with self._lock:
+            self._sessions[call_id] = (session, person, caller_id, now)
+            self._saved_events[call_id] = 0
+        self._persist(call_id)
+        dial = self._dial(first.e164)
+        return self._view(call_id, dial=dial)
+
+    def _dial(self: Services, e164: str) -> str:
+        """Start the softphone when one is configured; else return the number to dial."""
+        shown = parse_phone(e164).national() if e164 else ""
+        if not self.dial_command:
+            return shown
+        try:
+            subprocess.Popen([*shlex.split(self.dial_command), e164],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        except OSError:
+            return shown  # the dial command failed: the number is shown to dial by hand
+        return ""
+
+    def _context(self: Services, caller_id: int, person: PersonRef) -> dict[str, dict[str, Any]]:
+        from cockpit.store import reads
+
+        caller = next((c for c in reads.callers() if c.id == caller_id), None)
+        context: dict[str, dict[str, Any]] = {
+            "caller": {"first_name": caller.first_name if caller else "",
+                       "last_name": caller.last_name if caller else ""},
+            "firm": {"name": self.firm_name},
+        }
+        if person.kind == "contact":
+            c = reads.contact(person.id)
+            if c is not None:
+                context["contact"] = {"civility": c.civility, "first_name": c.first_name,
+                                      "last_name": c.last_name, "role": c.role}
+                if c.company_id:
+                    context["company"] = {"name": c.company.name, "city": c.company.city}
+        else:
+            f = reads.freelance(person.id)
+            if f is not None:
+                context["freelance"] = {"first_name": f.first_name, "last_name": f.last_name,
+                                        "day_rate": f.day_rate}
+        return context
+
+    @_store_guard
+    def unfinished_call(self: Services, caller_id: int) -> tuple[CallView, str] | None:
+        """The call this caller left unfinished (a crash), with its draft."""
+        from cockpit.store import calls
+
+        row = calls.unfinished(caller_id)
+        if row is None or not row.state:
+            return None
+        session = CallSession.from_dict(self.content, json.loads(row.state), self.clock)
+        person = PersonRef("contact", row.contact_id) if row.contact_id else \
+            PersonRef("freelance", row.freelance_id)
+        started = row.started_at.replace(tzinfo=ZoneInfo("UTC"))
+        with self._lock:
+            self._sessions[row.id] = (session, person, caller_id, started)
+            self._saved_events[row.id] = len(session.events)
+        draft = calls.draft_of(row.id)
+        local = drafts.read(row.id)
+        if local is not None and len(local) >= len(draft):
+            draft = local  # typed while the database was away
+        return self._view(row.id), draft
+
+    # -- during the call -----------------------------------------------------------------------
+
+    def _session(self: Services, call_id: int) -> CallSession:
+        try:
+            return self._sessions[call_id][0]
+        except KeyError:
+            raise ServiceError("no such call in progress", code="no_call") from None
+
+    def _persist(self: Services, call_id: int) -> None:
+        from cockpit.store import calls, claims
+
+        session, person, caller_id, _ = self._sessions[call_id]
+        saved = self._saved_events.get(call_id, 0)
+        new = [{"at": e.at, "kind": e.kind, "script": e.script, "step": e.step, "data": e.data}
+               for e in session.events[saved:]]
+        calls.record(call_id, new, saved, session.to_dict())
+        self._saved_events[call_id] = len(session.events)
+        claims.renew(person.kind, person.id, caller_id, self.now())
+
+    @_store_guard
+    def choose(self: Services, call_id: int, number: int) -> CallView:
+        with self._lock:
+            self._session(call_id).choose(number)
+            self._persist(call_id)
+        return self._view(call_id)
+
+    @_store_guard
+    def capture(self: Services, call_id: int, key: str, raw: str) -> CallView:
+        with self._lock:
+            session = self._session(call_id)
+            local = session.clock().astimezone(CALLER_ZONE)
+            session.clock, clock = (lambda: local), session.clock  # dates typed are local
+            try:
+                session.capture(key, raw)
+            finally:
+                session.clock = clock
+            self._persist(call_id)
+        return self._view(call_id)
+
+    def objections(self: Services, call_id: int) -> list[ObjectionView]:
+        session = self._session(call_id)
+        return [ObjectionView(o.id, o.label, o.heard, session.render(o.reply))
+                for o in session.objections_available()]
+
+    @_store_guard
+    def raise_objection(self: Services, call_id: int, objection_id: str) -> CallView:
+        with self._lock:
+            self._session(call_id).raise_objection(objection_id)
+            self._persist(call_id)
+        return self._view(call_id)
+
+    def save_draft(self: Services, call_id: int, text: str) -> str:
+        """Save the note typed so far; on a database failure keep it in a local file."""
+        from cockpit.store import calls
+
+        _, _, caller_id, _ = self._sessions[call_id]
+        try:
+            calls.save_draft(call_id, caller_id, text, self.now())
+        except Exception as exc:
+            drafts.write(call_id, text)
+            raise StoreUnavailable(str(exc).splitlines()[0] if str(exc) else "unavailable") \
+                from exc
+        drafts.remove(call_id)
+        return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def outcome_choices(self: Services, call_id: int, lang: str = "fr") -> list[tuple[str, str]]:
+        tr = Translator(lang)
+        person = self._sessions[call_id][1]
+        codes = _CONTACT_OUTCOMES if person.kind == "contact" else _FREELANCE_OUTCOMES
+        return [(code, tr(f"outcome.{code}")) for code in codes]
+
+    def _follow_up(self: Services, call_id: int, outcome: str) -> Any:
+        session, person, caller_id, _ = self._sessions[call_id]
+        from cockpit.store import reads
+
+        phones = reads.phones_of(person.kind, person.id)
+        zone = phones[0].time_zone if phones else "Europe/Paris"
+        return propose_follow_up(Outcome(outcome), session.captured, self.now(), 0, zone,
+                                 self.policy)
+
+    def propose_reminder(self: Services, call_id: int, outcome: str) -> str:
+        follow = self._follow_up(call_id, outcome)
+        if follow is None or follow.due_at is None:
+            return ""
+        return follow.due_at.astimezone(CALLER_ZONE).strftime("%d/%m/%Y %H:%M")
+
+    @_store_guard
+    def finish_call(self: Services, call_id: int, outcome: str, reminder: str,
+                    note: str) -> str:
+        from cockpit.store import calls
+
+        session, person, caller_id, _ = self._sessions[call_id]
+        now = self.now()
+        follow = self._follow_up(call_id, outcome)
+        due = None
+        if reminder.strip():
+            try:
+                due = parse_datetime(reminder, now.astimezone(CALLER_ZONE))
+            except (ValueError, ValidationError) as exc:
+                raise ValidationError(f"reminder: {reminder!r} is not a date and time",
+                                      code="reminder_invalid", value=reminder) from exc
+        kind = follow.kind if follow is not None else "callback"
+        if str(kind) in ("do_not_call",):
+            reminder_row = None
+        elif due is not None:
+            reminder_row = (str(kind) if str(kind) != "cooldown" else "callback", due,
+                            f"outcome {outcome}")
+        else:
+            reminder_row = None
+        if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
+            reminder_row = ("cooldown", follow.due_at, "refused")
+        with self._lock:
+            if not session.finished:
+                session.end(outcome)
+            self._persist(call_id)
+        finish = calls.Finish(
+            call_id=call_id, caller_id=caller_id, outcome=outcome, ended_at=now, note=note,
+            reminder=reminder_row, do_not_call=outcome == Outcome.DO_NOT_CALL,
+            **self._updates(session, person.kind),
+        )
+        created = calls.finish(finish)
+        drafts.remove(call_id)
+        with self._lock:
+            self._sessions.pop(call_id, None)
+            self._saved_events.pop(call_id, None)
+        parts = [Translator("fr")(f"outcome.{outcome}")]
+        if reminder_row is not None and reminder_row[0] != "cooldown":
+            parts.append("rappel " + reminder_row[1].astimezone(CALLER_ZONE).strftime(
+                "%d/%m %H:%M"))
+        if created.get("contact"):
+            parts.append("nouveau contact en file")
+        if created.get("need"):
+            parts.append("besoin créé")
+        return " · ".join(parts)
+
+    def _updates(self: Services, session: CallSession, kind: str) -> dict[str, Any]:
+        """Where the captured values go, from each capture's `stores`."""
+        values: dict[str, dict[str, Any]] = {}
+        for key, value in session.captured.items():
+            capture = session._capture_named(key)
+            if capture is None or not capture.stores:
+                continue
+            group, _, field = capture.stores.partition(".")
+            values.setdefault(group, {})[field] = value
+        result: dict[str, Any] = {}
+        contact = {k: v for k, v in values.get("contact", {}).items() if k in ("email", "role")}
+        if contact and kind == "contact":
+            result["contact_updates"] = contact
+        if "next_budget" in values.get("company", {}):
+            result["company_updates"] = {"next_budget": values["company"]["next_budget"]}
+        need = values.get("need")
+        if need and need.get("title"):
+            result["need"] = {k: (int(v) if isinstance(v, Decimal) else
+                                  format_capture(session._capture_named("need_description"), v)
+                                  if isinstance(v, bool) else v)
+                              for k, v in need.items()}
+        redirect = values.get("redirect")
+        if redirect and redirect.get("last_name"):
+            phone = redirect.get("phone")
+            result["redirect"] = {**redirect, "phone": parse_phone(phone) if phone else None}
+        freelance = values.get("freelance")
+        if freelance and kind == "freelance":
+            allowed = {"availability", "available_from", "mobility", "day_rate", "billing",
+                       "siret", "email"}
+            updates = {k: v for k, v in freelance.items() if k in allowed}
+            if "day_rate" in updates:
+                updates["day_rate"] = int(updates["day_rate"])
+            if "availability" in updates:
+                updates["availability"] = {"disponible": "available", "en mission": "on_mission",
+                                           "préavis": "notice"}.get(updates["availability"],
+                                                                    "available")
+            if "billing" in updates:
+                updates["billing"] = {"portage": "portage"}.get(updates["billing"],
+                                                                 "own_company")
+            result["freelance_updates"] = updates
+        return result
+
+    @_store_guard
+    def add_redirect(self: Services, call_id: int, values: dict[str, str]) -> str:
+        """The person the DO sent us to, created now and queued for a call."""
+        from cockpit.store.calls import Finish  # noqa: F401 - same store module family
+        from cockpit.store.models import Call, Contact, Phone
+        from cockpit.store.reminders import add_reminder
+
+        _, person, caller_id, _ = self._sessions[call_id]
+        phone = parse_phone(values["phone"])
+        source = Call.get_by_id(call_id).contact
+        contact = Contact.create(company=source.company_id if source else None,
+                                 first_name=values.get("first_name", ""),
+                                 last_name=values["last_name"], role=values.get("role", ""),
+                                 is_decision_maker=True, created_at=self.now().replace(tzinfo=None),
+                                 redirected_from=source.id if source else None)
+        Phone.create(e164=phone.e164, kind=phone.kind, time_zone=phone.time_zone, label="direct",
+                     contact=contact.id)
+        add_reminder(caller_id, "contact", contact.id, "new_contact", self.now(),
+                     "redirected", self.now())
+        return f"{values.get('first_name', '')} {values['last_name']}".strip()
+
+    # -- the view --------------------------------------------------------------------------
+
+    def _view(self: Services, call_id: int, dial: str = "") -> CallView:
+        session, person, _, started = self._sessions[call_id]
+        crumbs = []
+        for target in session.path[-4:]:
+            script = self.content.scripts[target.script]
+            crumbs.append(f"{script.title} › {script.steps[target.step].title}")
+        mode = "ended" if session.finished else ("objection" if session.objection else "step")
+        answers = tuple(AnswerView(i, a.label, a.end is not None)
+                        for i, a in enumerate(session.answers, 1)) if mode != "ended" else ()
+        captures = tuple(CaptureView(c.key, c.label, c.type, c.required, c.choices,
+                                     format_capture(c, session.captured.get(c.key)))
+                         for c in session.captures) if mode != "ended" else ()
+        objection = None
+        if session.objection is not None:
+            o = session.objection
+            objection = ObjectionView(o.id, o.label, o.heard, session.render(o.reply))
+        step = session.step
+        return CallView(
+            call_id=call_id, person=person, started_at=started,
+            breadcrumb=tuple(crumbs[-2:]), mode=mode,
+            script_title=self.content.scripts[session.position.script].title,
+            step_title=step.title, text=session.text, hint=session.render(step.hint),
+            answers=answers, captures=captures, objection=objection,
+            outcome=str(session.outcome or session.suggested_outcome or "") or None,
+            dial=dial,
+        )
+
+
+__all__ = ["CallServices", "DomainError", "datetime"]

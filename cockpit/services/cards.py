@@ -1,0 +1,136 @@
+"""Callers and contact cards."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from cockpit.domain.calling_hours import can_call_at
+from cockpit.domain.phones import Phone as DomainPhone
+from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
+from cockpit.domain.queue import describe
+from cockpit.i18n import Translator
+from cockpit.services.views import (
+    CallerView,
+    CompanyView,
+    ContactCardView,
+    HistoryItem,
+    PersonRef,
+    PhoneView,
+)
+
+if TYPE_CHECKING:
+    from cockpit.services.core import Services
+
+_KINDS = {"fr": {"esn_conseil": "ESN conseil", "esn_classique": "ESN classique",
+                 "end_client": "client final", "other": ""},
+          "en": {"esn_conseil": "consulting ESN", "esn_classique": "classic ESN",
+                 "end_client": "end client", "other": ""}}
+_ARROW = {"up": "↗", "down": "↘", "flat": "→"}
+
+
+def _money(amount: float) -> str:
+    if amount >= 1_000_000:
+        return f"{amount / 1_000_000:.1f} M€".replace(".", ",")
+    return f"{amount / 1000:.0f} k€"
+
+
+class CardServices:
+    def callers(self: Services) -> list[CallerView]:
+        from cockpit.store.reads import callers
+
+        return [CallerView(c.id, c.name, c.first_name, c.is_lead) for c in callers()]
+
+    def find_caller(self: Services, name: str | None) -> CallerView | None:
+        from cockpit.store.reads import caller_by_name
+
+        if not name:
+            found = self.callers()
+            return found[0] if found else None
+        c = caller_by_name(name)
+        return CallerView(c.id, c.name, c.first_name, c.is_lead) if c else None
+
+    def day_figures(self: Services, caller_id: int) -> dict[str, int]:
+        from cockpit.store.reads import day_counts
+
+        zone = ZoneInfo("Europe/Paris")
+        today = self.now().astimezone(zone).date()
+        start = datetime.combine(today, time(0), zone)
+        return day_counts(caller_id, start, start + timedelta(days=1))
+
+    def contact_card(self: Services, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
+        from cockpit.store import reads
+
+        tr = Translator(lang)
+        now = self.now()
+        phones = tuple(self._phone_view(p, now, lang) for p in reads.phones_of(person.kind,
+                                                                               person.id))
+        history = tuple(HistoryItem(at, who, tr(f"outcome.{outcome}"), note)
+                        for at, who, outcome, note in reads.history(person.kind, person.id))
+        if person.kind == "freelance":
+            f = reads.freelance(person.id)
+            if f is None:
+                return None
+            details = (("TJM", f"{f.day_rate} €" if f.day_rate else "?"),
+                       ("Disponibilité" if lang == "fr" else "Availability", f.availability),
+                       ("Mobilité" if lang == "fr" else "Mobility", f.mobility),
+                       ("Facturation" if lang == "fr" else "Billing", f.billing))
+            return ContactCardView(person, f"{f.first_name} {f.last_name}".strip(), f.title,
+                                   False, None, "", f.email, phones, history,
+                                   do_not_call=f.do_not_call, details=details)
+        c = reads.contact(person.id)
+        if c is None:
+            return None
+        company = self._company_view(c.company, lang) if c.company_id else None
+        persona = ""
+        if c.persona and c.persona in self.content.personas:
+            p = self.content.personas[c.persona]
+            persona = f"{p.name} — " + "; ".join(p.listen_for)
+        owner = c.owner.name if c.owner_id else ""
+        return ContactCardView(person, f"{c.first_name} {c.last_name}".strip(), c.role,
+                               c.is_decision_maker, company, persona, c.email, phones, history,
+                               owner=owner, do_not_call=c.do_not_call)
+
+    def _phone_view(self: Services, phone: object, now: datetime, lang: str) -> PhoneView:
+        p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)  # type: ignore[attr-defined]
+        verdict = can_call_at(self.policy, now, p.time_zone)
+        local = now.astimezone(ZoneInfo(p.time_zone)).strftime("%H:%M")
+        why = "" if verdict.allowed else describe(verdict.reason_code,
+                                                  {"next": verdict.next_allowed_utc}, lang)
+        try:
+            display = p.national() if p.e164.startswith(("+33", "+590", "+596", "+262")) \
+                else p.international()
+        except Exception:
+            display = p.e164
+        return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why)
+
+    def _company_view(self: Services, company: object, lang: str) -> CompanyView:
+        from cockpit.store.reads import figures_of
+
+        co = company
+        rows = figures_of(co.id)  # type: ignore[attr-defined]
+        revenue = headcount = per_head = prospect = ""
+        if rows:
+            last = rows[-1]
+            prev = rows[-2] if len(rows) > 1 else None
+            r_trend = trend_of(prev.revenue if prev else None, last.revenue)
+            h_trend = trend_of(prev.headcount if prev else None, last.headcount)
+            if last.revenue:
+                revenue = f"CA {_money(last.revenue)} {_ARROW.get(str(r_trend), '')}".strip()
+            if last.headcount:
+                headcount = f"{last.headcount} pers. {_ARROW.get(str(h_trend), '')}".strip()
+            value = revenue_per_head(last.revenue, last.headcount)
+            if value is not None:
+                per_head = f"{_money(float(value))}/pers."
+        from cockpit.store.queue_query import company_facts
+
+        facts = company_facts({co.id}, self.now().year).get(co.id)  # type: ignore[attr-defined]
+        judgement = judge_prospect(facts)
+        prospect = describe(judgement.reason_code, {"company": co.name}, lang)  # type: ignore[attr-defined]
+        return CompanyView(co.name, _KINDS[lang].get(co.kind, co.kind), co.sector, co.city,  # type: ignore[attr-defined]
+                           revenue, headcount, per_head, prospect)
+
+
+__all__ = ["CardServices", "Decimal"]

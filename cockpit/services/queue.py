@@ -1,0 +1,106 @@
+"""Who to call next: the ranked queue, claiming the next person, skipping, snoozing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from cockpit.domain.captures import parse_datetime
+from cockpit.domain.queue import Bucket, QueueResult, build_queue, describe
+from cockpit.services.views import PersonRef, QueuePage, QueueRow
+
+if TYPE_CHECKING:
+    from cockpit.services.core import Services
+
+_BUCKETS = {Bucket.OVERDUE: "overdue", Bucket.DUE_TODAY: "today", Bucket.NEW_LEAD: "new",
+            Bucket.STALE_DECISION_MAKER: "stale", Bucket.FREELANCE: "freelance"}
+CALLER_ZONE = "Europe/Paris"
+
+
+@dataclass(frozen=True)
+class Claimed:
+    row: QueueRow
+    phone: str  # the number to dial, E.164
+
+
+class QueueServices:
+    def ranked(self: Services, caller_id: int, at: datetime | None = None) -> QueueResult:
+        from cockpit.store.queue_query import fetch_candidates
+
+        now = at or self.now()
+        candidates = fetch_candidates(caller_id, now)
+        return build_queue(candidates, caller_id, now, self.policy, caller_time_zone=CALLER_ZONE)
+
+    def _row(self, entry: object, lang: str) -> QueueRow:
+        e = entry  # a QueueEntry
+        c = e.candidate  # type: ignore[attr-defined]
+        return QueueRow(
+            person=PersonRef(c.person_kind, c.person_id),
+            name=c.display_name,
+            company=c.company_name,
+            bucket=_BUCKETS[e.bucket],  # type: ignore[attr-defined]
+            reason=describe(e.reason_code, e.reason_params, lang, CALLER_ZONE),  # type: ignore[attr-defined]
+            due_at=e.due_at,  # type: ignore[attr-defined]
+            is_decision_maker=c.is_decision_maker,
+        )
+
+    def queue_page(self: Services, caller_id: int, *, offset: int = 0, limit: int = 50,
+                   lang: str = "fr", at: datetime | None = None,
+                   with_excluded: bool = False) -> QueuePage:
+        result = self.ranked(caller_id, at)
+        entries = result.entries[offset : offset + limit]
+        excluded: tuple[tuple[str, str], ...] = ()
+        if with_excluded:
+            excluded = tuple((x.candidate.display_name,
+                              describe(x.reason_code, x.reason_params, lang, CALLER_ZONE))
+                             for x in result.excluded)
+        return QueuePage(rows=tuple(self._row(e, lang) for e in entries), offset=offset,
+                         total=len(result.entries), excluded=excluded)
+
+    def claim_next(self: Services, caller_id: int, lang: str = "fr") -> Claimed | None:
+        """Claim the first person ready to be called; None when nobody is."""
+        from cockpit.store import claims
+        from cockpit.store.reads import first_phone
+
+        now = self.now()
+        result = self.ranked(caller_id, now)
+        for entry in result.entries:
+            if not entry.ready:
+                continue
+            c = entry.candidate
+            if claims.claim(c.person_kind, c.person_id, caller_id, now):
+                return Claimed(self._row(entry, lang), first_phone(c.person_kind, c.person_id))
+        return None
+
+    def skip(self: Services, caller_id: int, person: PersonRef) -> bool:
+        """Not now: release any claim and move the person out of today's first places."""
+        from cockpit.store import claims
+        from cockpit.store.reminders import add_reminder
+
+        claims.release(person.kind, person.id, caller_id)
+        add_reminder(caller_id, person.kind, person.id, "retry", self.now() + timedelta(hours=2),
+                     "skipped", self.now())
+        return True
+
+    def snooze(self: Services, caller_id: int, person: PersonRef, until: str) -> bool:
+        from cockpit.store import claims
+        from cockpit.store.reminders import snooze_person
+
+        now = self.now().astimezone(_zone())
+        due = parse_datetime(until, now)
+        claims.release(person.kind, person.id, caller_id)
+        snooze_person(caller_id, person.kind, person.id, due, self.now())
+        return True
+
+    def mark_do_not_call(self: Services, caller_id: int, person: PersonRef) -> bool:
+        from cockpit.store.reminders import mark_do_not_call
+
+        mark_do_not_call(person.kind, person.id, self.now(), actor=str(caller_id))
+        return True
+
+
+def _zone():  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(CALLER_ZONE)

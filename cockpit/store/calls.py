@@ -1,0 +1,171 @@
+"""Calls: started, their events appended as they happen, the draft note saved while typing,
+and finished in one transaction with the final note, the reminder and the follow-ups."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from cockpit.store.db import database
+from cockpit.store.models import (
+    Call,
+    CallEvent,
+    Company,
+    Contact,
+    DoNotCall,
+    Freelance,
+    Need,
+    Note,
+    Phone,
+    Reminder,
+)
+from cockpit.store.privacy import digest_number
+
+
+def naive(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=UTC)
+
+
+def _person(kind: str) -> str:
+    return "contact" if kind == "contact" else "freelance"
+
+
+def start_call(caller_id: int, kind: str, person_id: int, script: str, started_at: datetime,
+               need_id: int | None = None) -> int:
+    fields: dict[str, Any] = {_person(kind): person_id}
+    call = Call.create(caller=caller_id, script=script, started_at=naive(started_at),
+                       need=need_id, **fields)
+    return int(call.id)
+
+
+def record(call_id: int, events: Iterable[Mapping[str, Any]], first_seq: int,
+           state: Mapping[str, Any]) -> None:
+    """Append the new events and the session state, together."""
+    rows = [(call_id, first_seq + i, naive(e["at"]), e["kind"], e["script"], e["step"],
+             json.dumps(e.get("data", {}), default=str)) for i, e in enumerate(events)]
+    with database.obj.atomic():
+        if rows:
+            CallEvent.insert_many(rows, fields=[
+                CallEvent.call, CallEvent.seq, CallEvent.at, CallEvent.kind, CallEvent.script,
+                CallEvent.step, CallEvent.data]).execute()
+        Call.update(state=json.dumps(state, default=str)).where(Call.id == call_id).execute()
+
+
+def save_draft(call_id: int, author_id: int, body: str, now: datetime) -> None:
+    """The one draft of a call, replaced at each save."""
+    call = Call.get_by_id(call_id)
+    with database.obj.atomic():
+        updated = (Note.update(body=body, updated_at=naive(now))
+                   .where(Note.call == call_id, Note.is_draft == True)  # noqa: E712
+                   .execute())
+        if not updated:
+            Note.create(call=call_id, contact=call.contact_id, freelance=call.freelance_id,
+                        author=author_id, body=body, is_draft=True, created_at=naive(now),
+                        updated_at=naive(now))
+
+
+def draft_of(call_id: int) -> str:
+    note = (Note.select(Note.body).where(Note.call == call_id, Note.is_draft == True)  # noqa: E712
+            .first())
+    return note.body if note else ""
+
+
+def unfinished(caller_id: int) -> Call | None:
+    return (Call.select().where(Call.caller == caller_id, Call.outcome.is_null())
+            .order_by(Call.started_at.desc()).first())
+
+
+@dataclass(frozen=True)
+class Finish:
+    """Everything written when a call ends (one transaction)."""
+
+    call_id: int
+    caller_id: int
+    outcome: str
+    ended_at: datetime
+    note: str
+    reminder: tuple[str, datetime, str] | None = None  # kind, due, reason
+    do_not_call: bool = False
+    cooldown_until: datetime | None = None
+    contact_updates: Mapping[str, Any] | None = None
+    freelance_updates: Mapping[str, Any] | None = None
+    company_updates: Mapping[str, Any] | None = None
+    need: Mapping[str, Any] | None = None
+    redirect: Mapping[str, Any] | None = None  # first_name, last_name, role, phone (Phone)
+
+
+def finish(f: Finish) -> dict[str, int | None]:
+    """Close the call; returns the ids of what was created (need, new contact, reminder)."""
+    created: dict[str, int | None] = {"need": None, "contact": None, "reminder": None}
+    with database.obj.atomic():
+        call = Call.get_by_id(f.call_id)
+        kind = "contact" if call.contact_id else "freelance"
+        person_id = call.contact_id or call.freelance_id
+        ended = naive(f.ended_at)
+        Call.update(outcome=f.outcome, ended_at=ended).where(Call.id == f.call_id).execute()
+        Note.delete().where(Note.call == f.call_id, Note.is_draft == True).execute()  # noqa: E712
+        if f.note.strip():
+            Note.create(call=f.call_id, contact=call.contact_id, freelance=call.freelance_id,
+                        author=f.caller_id, body=f.note.strip(), is_draft=False,
+                        created_at=ended, updated_at=ended)
+        # Earlier open reminders for this person are settled by this call.
+        Reminder.update(done_at=ended).where(
+            getattr(Reminder, kind) == person_id, Reminder.done_at.is_null(),
+            Reminder.due_at <= ended).execute()
+        model = Contact if kind == "contact" else Freelance
+        updates: dict[str, Any] = {"last_contacted_at": ended, "claimed_by": None,
+                                   "claim_expires_at": None}
+        if f.do_not_call:
+            updates["do_not_call"] = True
+            for phone in Phone.select().where(getattr(Phone, kind) == person_id):
+                DoNotCall.create(e164=phone.e164, digest=digest_number(phone.e164),
+                                 reason="asked during a call", created_at=ended)
+        updates.update((f.contact_updates if kind == "contact" else f.freelance_updates) or {})
+        model.update(**updates).where(model.id == person_id).execute()
+        if f.company_updates and kind == "contact" and call.contact.company_id:
+            Company.update(**f.company_updates).where(
+                Company.id == call.contact.company_id).execute()
+        if f.need and kind == "contact":
+            need = Need.create(contact=person_id, company=call.contact.company_id,
+                               created_by=f.caller_id, created_at=ended, **f.need)
+            created["need"] = int(need.id)
+        if f.redirect and kind == "contact":
+            created["contact"] = _redirect(call.contact, f.redirect, ended, f.caller_id)
+        if f.reminder is not None:
+            reminder_kind, due, reason = f.reminder
+            target = created["contact"] if reminder_kind == "new_contact" else person_id
+            reminder = Reminder.create(owner=f.caller_id, kind=reminder_kind, reason=reason,
+                                       due_at=naive(due), created_at=ended, call=f.call_id,
+                                       need=created["need"],
+                                       **{kind if reminder_kind != "new_contact" else "contact":
+                                          target})
+            created["reminder"] = int(reminder.id)
+    return created
+
+
+def _redirect(source: Contact, values: Mapping[str, Any], now: datetime,
+              caller_id: int) -> int:
+    contact = Contact.create(company=source.company_id, first_name=values.get("first_name", ""),
+                             last_name=values["last_name"], role=values.get("role", ""),
+                             is_decision_maker=bool(values.get("is_decision_maker", True)),
+                             redirected_from=source.id, created_at=now)
+    phone = values.get("phone")
+    if phone is not None:
+        Phone.create(e164=phone.e164, kind=phone.kind, time_zone=phone.time_zone,
+                     label="direct", contact=contact.id)
+    else:  # reached through the same switchboard
+        for existing in Phone.select().where(Phone.contact == source.id, Phone.label == "standard"):
+            Phone.create(e164=existing.e164, kind=existing.kind, time_zone=existing.time_zone,
+                         label="standard", contact=contact.id)
+    return int(contact.id)

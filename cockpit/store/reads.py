@@ -1,0 +1,78 @@
+"""Reads for the screens: callers, a person's card, the day's counters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import peewee as pw
+
+from cockpit.domain.outcomes import REACHED
+from cockpit.store.calls import aware, naive
+from cockpit.store.models import (
+    Call,
+    Caller,
+    Company,
+    CompanyFigure,
+    Contact,
+    Freelance,
+    Need,
+    Note,
+    Phone,
+)
+
+
+def callers() -> list[Caller]:
+    return list(Caller.select().where(Caller.active == True).order_by(Caller.id))  # noqa: E712
+
+
+def caller_by_name(name: str) -> Caller | None:
+    return Caller.select().where(pw.fn.LOWER(Caller.name) == name.lower()).first()
+
+
+def first_phone(kind: str, person_id: int) -> str:
+    field = Phone.contact if kind == "contact" else Phone.freelance
+    phone = Phone.select(Phone.e164).where(field == person_id).order_by(Phone.id).first()
+    return phone.e164 if phone else ""
+
+
+def phones_of(kind: str, person_id: int) -> list[Phone]:
+    field = Phone.contact if kind == "contact" else Phone.freelance
+    return list(Phone.select().where(field == person_id).order_by(Phone.id))
+
+
+def contact(person_id: int) -> Contact | None:
+    return (Contact.select(Contact, Company).join(Company, pw.JOIN.LEFT_OUTER)
+            .where(Contact.id == person_id).first())
+
+
+def freelance(person_id: int) -> Freelance | None:
+    return Freelance.get_or_none(Freelance.id == person_id)
+
+
+def figures_of(company_id: int) -> list[CompanyFigure]:
+    return list(CompanyFigure.select().where(CompanyFigure.company == company_id)
+                .order_by(CompanyFigure.year))
+
+
+def history(kind: str, person_id: int, limit: int = 15) -> list[tuple[datetime, str, str, str]]:
+    """(when, caller, outcome, note) latest first."""
+    field = Call.contact if kind == "contact" else Call.freelance
+    calls = list(Call.select(Call, Caller).join(Caller)
+                 .where(field == person_id, Call.outcome.is_null(False))
+                 .order_by(Call.started_at.desc()).limit(limit))
+    notes = {n.call_id: n.body for n in Note.select(Note.call, Note.body)
+             .where(Note.call.in_([c.id for c in calls]), Note.is_draft == False)}  # noqa: E712
+    return [(aware(c.started_at), c.caller.name, c.outcome or "", notes.get(c.id, ""))
+            for c in calls]
+
+
+def day_counts(caller_id: int, start: datetime, end: datetime) -> dict[str, int]:
+    """Calls made, decision makers reached, needs qualified by the caller in [start, end)."""
+    base = Call.select().where(Call.caller == caller_id, Call.started_at >= naive(start),
+                               Call.started_at < naive(end))
+    calls = base.count()
+    reached = (base.join(Contact).where(Contact.is_decision_maker == True,  # noqa: E712
+                                        Call.outcome.in_([str(o) for o in REACHED])).count())
+    needs = Need.select().where(Need.created_by == caller_id, Need.created_at >= naive(start),
+                                Need.created_at < naive(end)).count()
+    return {"calls": calls, "reached": reached, "needs": needs}

@@ -1,0 +1,89 @@
+"""Reminders and do-not-call: list, add, snooze, complete, reassign."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cockpit.store.calls import aware, naive
+from cockpit.store.db import database
+from cockpit.store.models import (
+    AuditLog,
+    Caller,
+    Contact,
+    DoNotCall,
+    Freelance,
+    Phone,
+    Reminder,
+)
+from cockpit.store.privacy import digest_number
+
+
+def add_reminder(owner_id: int | None, kind: str, person_id: int, reminder_kind: str,
+                 due: datetime, reason: str, now: datetime) -> int:
+    field = "contact" if kind == "contact" else "freelance"
+    row = Reminder.create(owner=owner_id, kind=reminder_kind, reason=reason, due_at=naive(due),
+                          created_at=naive(now), **{field: person_id})
+    return int(row.id)
+
+
+def snooze_person(owner_id: int, kind: str, person_id: int, due: datetime, now: datetime) -> None:
+    """Open reminders of the person move to `due`; with none, a callback is booked then."""
+    field = getattr(Reminder, "contact" if kind == "contact" else "freelance")
+    with database.obj.atomic():
+        moved = (Reminder.update(due_at=naive(due))
+                 .where(field == person_id, Reminder.done_at.is_null()).execute())
+        if not moved:
+            add_reminder(owner_id, kind, person_id, "callback", due, "snoozed", now)
+
+
+def complete(reminder_id: int, now: datetime) -> bool:
+    return bool(Reminder.update(done_at=naive(now))
+                .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).execute())
+
+
+def reassign(reminder_id: int, caller_id: int, actor: str, now: datetime) -> bool:
+    with database.obj.atomic():
+        changed = Reminder.update(owner=caller_id).where(Reminder.id == reminder_id).execute()
+        AuditLog.create(at=naive(now), actor=actor, action="reassign", entity="reminder",
+                        entity_id=reminder_id, details=f"to caller {caller_id}")
+    return bool(changed)
+
+
+def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, object]]:
+    """Open reminders of a caller (all callers when None), soonest first."""
+    query = (Reminder.select(Reminder, Contact, Freelance, Caller)
+             .join_from(Reminder, Contact, on=(Reminder.contact == Contact.id),
+                        join_type="LEFT OUTER")
+             .join_from(Reminder, Freelance, on=(Reminder.freelance == Freelance.id),
+                        join_type="LEFT OUTER")
+             .join_from(Reminder, Caller, on=(Reminder.owner == Caller.id),
+                        join_type="LEFT OUTER")
+             .where(Reminder.done_at.is_null(), Reminder.kind != "cooldown")
+             .order_by(Reminder.due_at, Reminder.id).limit(limit))
+    if owner_id is not None:
+        query = query.where(Reminder.owner == owner_id)
+    rows = []
+    for r in query:
+        person = r.contact if r.contact_id else r.freelance
+        company = ""
+        if r.contact_id and r.contact.company_id:
+            company = r.contact.company.name
+        rows.append({"id": r.id, "due_at": aware(r.due_at), "kind": r.kind, "reason": r.reason,
+                     "owner": r.owner.name if r.owner_id else "",
+                     "person": f"{person.first_name} {person.last_name}".strip() if person else "",
+                     "company": company})
+    return rows
+
+
+def mark_do_not_call(kind: str, person_id: int, now: datetime, actor: str = "") -> None:
+    model = Contact if kind == "contact" else Freelance
+    field = getattr(Phone, "contact" if kind == "contact" else "freelance")
+    with database.obj.atomic():
+        model.update(do_not_call=True, claimed_by=None, claim_expires_at=None).where(
+            model.id == person_id).execute()
+        for phone in Phone.select().where(field == person_id):
+            if not DoNotCall.select().where(DoNotCall.e164 == phone.e164).exists():
+                DoNotCall.create(e164=phone.e164, digest=digest_number(phone.e164),
+                                 reason="marked by a caller", created_at=naive(now))
+        AuditLog.create(at=naive(now), actor=actor, action="do_not_call", entity=kind,
+                        entity_id=person_id, details="")
