@@ -6,9 +6,9 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.commands import check, demo
+from cockpit.commands import check, demo, next, queue, reminders  # noqa: A004
 
-MODULES = (check, demo)
+MODULES = (check, demo, queue, next, reminders)
 
 
 def register_all(sub: Any, common: Callable[..., None]) -> None:

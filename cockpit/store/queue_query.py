@@ -95,10 +95,15 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
         "SELECT d.e164 FROM do_not_call d JOIN phone p ON p.e164 = d.e164"
         f" WHERE p.contact_id IN ({marks})", ids)}
     reminders: dict[int, list[DueReminder]] = defaultdict(list)
-    for contact_id, kind, due_at in _rows(
-        "SELECT contact_id, kind, due_at FROM reminder"
+    followed_by: dict[int, int] = {}
+    for contact_id, kind, due_at, owner in _rows(
+        "SELECT contact_id, kind, due_at, owner_id FROM reminder"
         f" WHERE contact_id IN ({marks}) AND done_at IS NULL", ids,
     ):
+        if owner is not None and owner != caller_id and kind not in ("cooldown",):
+            # A colleague follows this person up: theirs until it is done.
+            followed_by.setdefault(contact_id, owner)
+            continue
         reminders[contact_id].append(DueReminder(kind, _aware(_parse(due_at))))
     since = _naive(now) - timedelta(days=window_days)
     attempts = dict(_rows(
@@ -118,7 +123,7 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
             display_name=f"{first} {last}".strip(),
             company_name=company_name or "",
             is_decision_maker=bool(is_do),
-            owner_id=owner,
+            owner_id=owner if owner is not None else followed_by.get(cid),
             claimed_by=claimed_by,
             claim_expires_at=_aware(_parse(claim_expires)),
             # No number at all means nothing may be dialled: treated as not callable.

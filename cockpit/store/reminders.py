@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import peewee as pw
+
 from cockpit.store.calls import aware, naive
 from cockpit.store.db import database
 from cockpit.store.models import (
@@ -53,11 +55,11 @@ def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, obj
     """Open reminders of a caller (all callers when None), soonest first."""
     query = (Reminder.select(Reminder, Contact, Freelance, Caller)
              .join_from(Reminder, Contact, on=(Reminder.contact == Contact.id),
-                        join_type="LEFT OUTER")
+                        join_type=pw.JOIN.LEFT_OUTER)
              .join_from(Reminder, Freelance, on=(Reminder.freelance == Freelance.id),
-                        join_type="LEFT OUTER")
+                        join_type=pw.JOIN.LEFT_OUTER)
              .join_from(Reminder, Caller, on=(Reminder.owner == Caller.id),
-                        join_type="LEFT OUTER")
+                        join_type=pw.JOIN.LEFT_OUTER)
              .where(Reminder.done_at.is_null(), Reminder.kind != "cooldown")
              .order_by(Reminder.due_at, Reminder.id).limit(limit))
     if owner_id is not None:

@@ -1,0 +1,31 @@
+"""`cockpit next`: claim the next person to call and print one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("next", help="claim the next person to call",
+                            description="Claim the next person of the caller's queue (a lease "
+                            "of 15 minutes) and print name, company, number and reason.")
+    parser.add_argument("--caller", metavar="NAME", help="who is calling")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from cockpit.commands._common import caller_for, services_for
+    from cockpit.domain.phones import parse_phone
+
+    services = services_for(args)
+    caller = caller_for(services, args)
+    claimed = services.claim_next(caller.id)
+    if claimed is None:
+        print(f"cockpit: nobody to call for {caller.name} right now", file=sys.stderr)
+        return 1
+    row = claimed.row
+    number = parse_phone(claimed.phone).national() if claimed.phone else "?"
+    print(f"{row.name} · {row.company} · {number} · {row.reason}")
+    return 0
