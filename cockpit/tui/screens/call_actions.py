@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on, work
+from textual.screen import Screen
 
 from cockpit.domain.errors import DomainError
 from cockpit.services.errors import ServiceError
@@ -30,8 +31,9 @@ _IN_CALL = {"objection", "notes", "end_call", "redirect", "leave_notes"}
 _OUT_OF_CALL = {"start_call", "skip", "snooze", "do_not_call"}
 
 
-class CallActions:
-    """Mixed into CallerScreen; expects `cockpit`, `query_one`, `_highlighted`, `show_call`."""
+class CallActions(Screen[None]):
+    """The call half of CallerScreen (a Screen so that its @on handlers register);
+    CallerScreen provides `cockpit`, `_highlighted`, `show_call` and the loaders."""
 
     call: CallView | None = None
     _highlighted: PersonRef | None

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from cockpit.services.views import CallView, ContactCardView, PersonRef, QueuePage
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
 
 
-class CallerScreen(CallActions, Screen[None]):
+class CallerScreen(CallActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "start_call", "key.call", id="call.start"),
         Binding("o,f2", "objection", "key.objection", id="call.objection", key_display="o"),

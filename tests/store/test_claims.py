@@ -1,0 +1,117 @@
+"""Claims: eight processes, one SQLite file, each person taken exactly once; leases expire."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import random
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from cockpit.store import claims
+from cockpit.store.db import connect
+
+NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
+PEOPLE = 2000
+WORKERS = 8
+
+
+def _seed(url: str, people: int) -> None:
+    from cockpit.store.models import Caller, Contact, Phone
+
+    connect(url)
+    Caller.insert_many([(i, f"c{i}", f"C{i}") for i in range(1, WORKERS + 1)],
+                       fields=[Caller.id, Caller.name, Caller.first_name]).execute()
+    naive = NOW.replace(tzinfo=None)
+    rows = [(i, f"Nom{i}", naive) for i in range(1, people + 1)]
+    for start in range(0, len(rows), 500):
+        Contact.insert_many(rows[start:start + 500],
+                            fields=[Contact.id, Contact.last_name, Contact.created_at]).execute()
+    Phone.insert_many([(f"+3314268{i:04d}", i) for i in range(1, people + 1)],
+                      fields=[Phone.e164, Phone.contact]).execute()
+
+
+def _claim_all(url: str, caller_id: int, people: int, out: mp.Queue) -> None:
+    connect(url)
+    order = list(range(1, people + 1))
+    random.Random(caller_id).shuffle(order)
+    taken, errors = [], []
+    for person in order:
+        try:
+            if claims.claim("contact", person, caller_id, NOW):
+                taken.append(person)
+        except Exception as exc:  # noqa: BLE001 - the test reports any failure
+            errors.append(repr(exc))
+    out.put((caller_id, taken, errors))
+
+
+@pytest.mark.slow
+def test_eight_processes_take_each_person_exactly_once(store_url: str) -> None:
+    _seed(store_url, PEOPLE)
+    ctx = mp.get_context("spawn")
+    out: mp.Queue = ctx.Queue()
+    workers = [ctx.Process(target=_claim_all, args=(store_url, c, PEOPLE, out))
+               for c in range(1, WORKERS + 1)]
+    for w in workers:
+        w.start()
+    results = [out.get(timeout=120) for _ in workers]
+    for w in workers:
+        w.join(timeout=30)
+    errors = [e for _, _, errs in results for e in errs]
+    assert errors == [], errors[:3]
+    taken = [p for _, people, _ in results for p in people]
+    assert len(taken) == PEOPLE
+    assert sorted(taken) == list(range(1, PEOPLE + 1))
+    assert sum(1 for _, people, _ in results if people) >= 2  # they really competed
+
+
+def test_a_lease_holds_then_expires(store_url: str) -> None:
+    _seed(store_url, 3)
+    assert claims.claim("contact", 1, 1, NOW)
+    assert claims.claim("contact", 1, 1, NOW + timedelta(minutes=1))  # renewing is fine
+    assert not claims.claim("contact", 1, 2, NOW + timedelta(minutes=10))
+    assert claims.holder("contact", 1, NOW + timedelta(minutes=10)) == 1
+    assert claims.claim("contact", 1, 2, NOW + timedelta(minutes=17))
+    claims.release("contact", 1, 2)
+    assert claims.holder("contact", 1, NOW + timedelta(minutes=17)) is None
+
+
+def test_do_not_call_is_checked_at_claim_time(store_url: str) -> None:
+    from cockpit.store.models import Contact, DoNotCall
+
+    _seed(store_url, 3)
+    DoNotCall.create(e164="+33142680002", digest="x", created_at=NOW.replace(tzinfo=None))
+    assert not claims.claim("contact", 2, 1, NOW)
+    Contact.update(do_not_call=True).where(Contact.id == 3).execute()
+    assert not claims.claim("contact", 3, 1, NOW)
+    assert claims.claim("contact", 1, 1, NOW)
+
+
+HOLDER = """
+import sys, time
+from datetime import datetime, UTC
+from cockpit.store.db import connect
+from cockpit.store import claims
+connect(sys.argv[1])
+assert claims.claim("contact", 1, 1, datetime.fromisoformat(sys.argv[2]))
+print("claimed", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_killed_caller_frees_the_person_after_the_lease_not_before(store_url: str) -> None:
+    _seed(store_url, 1)
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, store_url, NOW.isoformat()],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "claimed"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    connect(store_url)
+    assert not claims.claim("contact", 1, 2, NOW + timedelta(minutes=14))
+    assert claims.claim("contact", 1, 2, NOW + timedelta(minutes=16))

@@ -1,0 +1,87 @@
+"""Opening databases: clear messages for bad URLs and files; private files; migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from cockpit.store.db import StoreError, connect, mask_url
+from cockpit.store.migrations import CURRENT, current_version
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_sqlite_file_and_wal_are_private(store_url: str, tmp_path: Path) -> None:
+    from cockpit.store.models import Caller
+
+    connect(store_url)
+    Caller.create(name="Melissa", first_name="Melissa")
+    path = tmp_path / "store.sqlite"
+    assert _mode(path) == 0o600
+    wal = tmp_path / "store.sqlite-wal"
+    assert wal.exists() and _mode(wal) == 0o600
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("mysql://x/y", "unknown database URL"),
+    ("db.sqlite", "unknown database URL"),
+    ("postgresql://user:secret@localhost:1/", "names no database"),
+])
+def test_bad_urls_are_explained(url: str, expected: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        connect(url)
+    assert expected in str(caught.value)
+    assert "secret" not in str(caught.value)
+
+
+def test_a_folder_or_a_foreign_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        connect(f"sqlite:///{tmp_path}")
+    garbage = tmp_path / "notes.txt"
+    garbage.write_text("hello, this is not a database at all")
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        connect(f"sqlite:///{garbage}")
+
+
+def test_password_is_masked() -> None:
+    assert mask_url("postgresql://bob:hunter2@db/cockpit") == "postgresql://bob:***@db/cockpit"
+
+
+def test_an_older_schema_is_migrated_keeping_its_data(store_url: str, tmp_path: Path) -> None:
+    from cockpit.store.db import open_database
+    from cockpit.store.migrations import migrate
+    from cockpit.store.models import Caller
+    from cockpit.store.db import database
+
+    db = open_database(store_url)
+    database.initialize(db)
+    migrate(db, target=1)  # as the first release left it
+    Caller.create(name="Karim", first_name="Karim")
+    db.close()
+    raw = sqlite3.connect(tmp_path / "store.sqlite")
+    indexes = {row[1] for row in raw.execute("PRAGMA index_list('freelance')")}
+    assert "freelance_city" not in indexes
+    raw.close()
+
+    connect(store_url)  # what every command does
+    assert current_version(database.obj) == CURRENT
+    assert Caller.get(Caller.name == "Karim").first_name == "Karim"
+    raw = sqlite3.connect(tmp_path / "store.sqlite")
+    indexes = {row[1] for row in raw.execute("PRAGMA index_list('freelance')")}
+    assert "freelance_city" in indexes
+    raw.close()
+
+
+def test_a_newer_schema_is_refused(store_url: str) -> None:
+    from cockpit.store.models import SchemaVersion
+
+    connect(store_url)
+    SchemaVersion.create(version=CURRENT + 1, applied_at=datetime.now(UTC).replace(tzinfo=None))
+    with pytest.raises(StoreError, match="newer than this cockpit"):
+        connect(store_url)

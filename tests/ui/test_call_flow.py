@@ -1,0 +1,168 @@
+"""Whole calls played at the keyboard with Pilot, checked in the database afterwards."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from textual.widgets import Input
+
+from cockpit.tui.screens.end_call import EndCallModal
+from cockpit.tui.widgets.script_panel import ScriptPanel
+
+
+async def _settle(app, pilot) -> None:  # noqa: ANN001
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _type_into(app, pilot, key: str, text: str) -> None:  # noqa: ANN001
+    field = app.screen.query_one(f"#capture-{key}", Input)
+    field.focus()
+    await pilot.pause()
+    field.value = ""
+    await pilot.press(*list(text))
+    await pilot.press("enter")
+    await _settle(app, pilot)
+
+
+def _db(url: str) -> sqlite3.Connection:
+    return sqlite3.connect(url.removeprefix("sqlite:///"))
+
+
+async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        assert panel.call is not None and panel.call.breadcrumb[-1] == "Standard › Demander le DO"
+        contact_id = panel.call.person.id
+        await pilot.press("1")  # put through to the DO
+        await _settle(app, pilot)
+        assert panel.call.breadcrumb[-1] == "DO › Présentation"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*list("fourn"), "enter")
+        await _settle(app, pilot)
+        assert panel.call.mode == "objection"
+        assert "fournisseurs" in panel.call.objection.label
+        await pilot.press("1")  # he has a need they cannot staff
+        await _settle(app, pilot)
+        assert panel.call.breadcrumb[-1] == "DO › Qualifier le besoin"
+        await _type_into(app, pilot, "need_title", "Dev Java")
+        await _type_into(app, pilot, "need_budget", "650")
+        panel.focus()
+        await pilot.press("1")
+        await _settle(app, pilot)
+        assert panel.call.breadcrumb[-1] == "DO › E-mail et récapitulatif"
+        await pilot.press("n")
+        await pilot.press(*list("Besoin Java Lyon"))
+        await pilot.pause(0.6)
+        await _settle(app, pilot)
+        await pilot.press("escape")
+        await _type_into(app, pilot, "do_email", "jd@example.fr")
+        panel.focus()
+        await pilot.press("1")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, EndCallModal)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert panel.call is None
+
+    db = _db(demo_url)
+    outcome, call_id = db.execute(
+        "SELECT outcome, id FROM call WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
+        (contact_id,)).fetchone()
+    assert outcome == "need_qualified"
+    kinds = [k for (k,) in db.execute("SELECT kind FROM call_event WHERE call_id = ? ORDER BY seq",
+                                      (call_id,))]
+    assert "transfer" in kinds and "objection" in kinds and kinds[-1] == "ended"
+    assert db.execute("SELECT body FROM note WHERE call_id = ? AND is_draft = 0",
+                      (call_id,)).fetchone() == ("Besoin Java Lyon",)
+    assert db.execute("SELECT title, budget_rate FROM need WHERE contact_id = ?",
+                      (contact_id,)).fetchone() == ("Dev Java", 650)
+    assert db.execute("SELECT email FROM contact WHERE id = ?", (contact_id,)).fetchone() == (
+        "jd@example.fr",)
+    due = db.execute("SELECT due_at FROM reminder WHERE call_id = ?", (call_id,)).fetchone()
+    assert due is not None and due[0].startswith("2026-11-24")  # next business day
+
+
+async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        contact_id = panel.call.person.id
+        await pilot.press("5")  # voicemail: the step ends the call by itself
+        await _settle(app, pilot)
+        await pilot.press("f")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, EndCallModal)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+    db = _db(demo_url)
+    outcome, call_id = db.execute(
+        "SELECT outcome, id FROM call WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
+        (contact_id,)).fetchone()
+    assert outcome == "no_answer"
+    kind, due = db.execute("SELECT kind, due_at FROM reminder WHERE call_id = ?",
+                           (call_id,)).fetchone()
+    # Two hours after 10:42 falls in the lunch break (12:30-13:30 Paris): 13:30, i.e. 12:30 UTC.
+    assert kind == "retry" and due.startswith("2026-11-23 12:30")
+
+
+async def test_redirect_creates_a_queued_contact(make_app, demo_url: str) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("4")  # the switchboard does not know the DO's name
+        await _settle(app, pilot)
+        await _type_into(app, pilot, "redirect_last_name", "Moreau")
+        await _type_into(app, pilot, "redirect_phone", "06 12 34 56 78")
+        app.screen.query_one(ScriptPanel).focus()
+        await pilot.press("2")  # details noted, will call
+        await _settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+    db = _db(demo_url)
+    row = db.execute("SELECT c.id FROM contact c JOIN phone p ON p.contact_id = c.id "
+                     "WHERE c.last_name = 'Moreau' AND p.e164 = '+33612345678'").fetchone()
+    assert row is not None
+    assert db.execute("SELECT kind FROM reminder WHERE contact_id = ?", row).fetchone() == (
+        "new_contact",)
+
+
+async def test_restart_after_a_crash_brings_back_the_call_and_its_draft(
+    make_app, demo_url: str  # noqa: ANN001
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("1")
+        await _settle(app, pilot)
+        await pilot.press("n", *list("Rappeler mardi"))
+        await pilot.pause(0.6)
+        await _settle(app, pilot)
+        # The app is dropped here without ending the call: as after a crash.
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await _settle(again, pilot)
+        panel = again.screen.query_one(ScriptPanel)
+        assert panel.call is not None and panel.call.breadcrumb[-1] == "DO › Présentation"
+        notes = again.screen.query_one("#notes-text")
+        assert notes.text == "Rappeler mardi"
+
+
+def test_database_file_stays_private(demo_url: str) -> None:
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    assert path.stat().st_mode & 0o077 == 0
