@@ -350,10 +350,14 @@ class CallServices:
 
     def _view(self: Services, call_id: int, dial: str = "") -> CallView:
         session, person, _, started = self._sessions[call_id]
-        crumbs = []
-        for target in session.path[-4:]:
+        crumbs: list[str] = []
+        previous = None
+        for target in session.path[-3:]:
             script = self.content.scripts[target.script]
-            crumbs.append(f"{script.title} › {script.steps[target.step].title}")
+            if target.script != previous:  # name the script where the call enters it
+                crumbs.append(script.title)
+                previous = target.script
+            crumbs.append(script.steps[target.step].title)
         mode = "ended" if session.finished else ("objection" if session.objection else "step")
         answers = tuple(AnswerView(i, a.label, a.end is not None)
                         for i, a in enumerate(session.answers, 1)) if mode != "ended" else ()
@@ -367,7 +371,7 @@ class CallServices:
         step = session.step
         return CallView(
             call_id=call_id, person=person, started_at=started,
-            breadcrumb=tuple(crumbs[-2:]), mode=mode,
+            breadcrumb=(" › ".join(crumbs),), mode=mode,
             script_title=self.content.scripts[session.position.script].title,
             step_title=step.title, text=session.text, hint=session.render(step.hint),
             answers=answers, captures=captures, objection=objection,

@@ -28,9 +28,14 @@ class Tmux:
 
     def start(self, argv: Sequence[str], env: Mapping[str, str], cwd: Path) -> None:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        command = f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(argv)}"
+        # COLUMNS/LINES inherited from a test runner would override the real terminal size.
+        command = (f"cd {shlex.quote(str(cwd))} && env -u COLUMNS -u LINES {exports} "
+                   f"{shlex.join(argv)}")
         self._tmux("new-session", "-d", "-s", self.session, "-x", str(self.width),
                    "-y", str(self.height), command)
+        # Without a client attached tmux may keep its default 80x24: set the size we want.
+        self._tmux("resize-window", "-t", self.session, "-x", str(self.width),
+                   "-y", str(self.height), check=False)
         # Keep the pane after the program exits so its last screen can still be read.
         self._tmux("set-option", "-t", self.session, "remain-on-exit", "on")
 

@@ -39,11 +39,11 @@ async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) ->
         await pilot.press("a")
         await _settle(app, pilot)
         panel = app.screen.query_one(ScriptPanel)
-        assert panel.call is not None and panel.call.breadcrumb[-1] == "Standard › Demander le DO"
+        assert panel.call is not None and panel.call.breadcrumb[-1].endswith("Demander le DO")
         contact_id = panel.call.person.id
         await pilot.press("1")  # put through to the DO
         await _settle(app, pilot)
-        assert panel.call.breadcrumb[-1] == "DO › Présentation"
+        assert panel.call.breadcrumb[-1].endswith("Présentation")
         await pilot.press("o")
         await pilot.pause()
         await pilot.press(*list("fourn"), "enter")
@@ -52,13 +52,13 @@ async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) ->
         assert "fournisseurs" in panel.call.objection.label
         await pilot.press("1")  # he has a need they cannot staff
         await _settle(app, pilot)
-        assert panel.call.breadcrumb[-1] == "DO › Qualifier le besoin"
+        assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
         await _type_into(app, pilot, "need_title", "Dev Java")
         await _type_into(app, pilot, "need_budget", "650")
         panel.focus()
         await pilot.press("1")
         await _settle(app, pilot)
-        assert panel.call.breadcrumb[-1] == "DO › E-mail et récapitulatif"
+        assert panel.call.breadcrumb[-1].endswith("E-mail et récapitulatif")
         await pilot.press("n")
         await pilot.press(*list("Besoin Java Lyon"))
         await pilot.pause(0.6)
@@ -158,7 +158,7 @@ async def test_restart_after_a_crash_brings_back_the_call_and_its_draft(
     async with again.run_test(size=(120, 40)) as pilot:
         await _settle(again, pilot)
         panel = again.screen.query_one(ScriptPanel)
-        assert panel.call is not None and panel.call.breadcrumb[-1] == "DO › Présentation"
+        assert panel.call is not None and panel.call.breadcrumb[-1].endswith("Présentation")
         notes = again.screen.query_one("#notes-text")
         assert notes.text == "Rappeler mardi"
 

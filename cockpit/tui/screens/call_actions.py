@@ -14,6 +14,7 @@ from textual.screen import Screen
 from cockpit.domain.errors import DomainError
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallView
+from cockpit.tui.focus import focus_now
 from cockpit.tui.screens.confirm import ConfirmModal
 from cockpit.tui.screens.end_call import EndCallChoice, EndCallModal
 from cockpit.tui.screens.form import FormField, FormModal
@@ -89,7 +90,7 @@ class CallActions(Screen[None]):
         self.load_card(call.person)  # type: ignore[attr-defined]
         if call.dial:
             self.cockpit.notify(self.cockpit.tr("call.dial", number=call.dial), timeout=10)
-        self.query_one(ScriptPanel).focus()  # type: ignore[attr-defined]
+        focus_now(self.query_one(ScriptPanel))
 
     # -- the script ---------------------------------------------------------------------------
 
@@ -147,7 +148,7 @@ class CallActions(Screen[None]):
         self.query_one(NotesPane).focus_text()  # type: ignore[attr-defined]
 
     def action_leave_notes(self) -> None:
-        self.query_one(ScriptPanel).focus()  # type: ignore[attr-defined]
+        focus_now(self.query_one(ScriptPanel))
 
     @on(NotesPane.DraftChanged)
     def _draft(self, event: NotesPane.DraftChanged) -> None:

@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from cockpit.tui.focus import focus_now
+
 # Short enough that a kill -9 loses at most the last fraction of a second of typing.
 DEBOUNCE_SECONDS = 0.3
 
@@ -47,7 +49,7 @@ class NotesPane(Vertical):
         self.query_one("#notes-status", Static).update(self.app.tr(key, **params))
 
     def focus_text(self) -> None:
-        self.query_one(TextArea).focus()
+        focus_now(self.query_one(TextArea))
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:

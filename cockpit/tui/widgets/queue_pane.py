@@ -81,7 +81,7 @@ class QueuePane(Vertical):
         line.append(row.name, style="bold" if row.is_decision_maker else "")
         if row.company:
             line.append(f" · {row.company}", style="dim")
-        line.truncate(60, overflow="ellipsis")
+        line.truncate(max(self.size.width - 4, 20), overflow="ellipsis")
         return line
 
     def row_for(self, person: PersonRef) -> QueueRow | None:

@@ -1,0 +1,67 @@
+"""What the caller sees, at 80×24 and 120×40, with the clock stopped (SVG snapshots)."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def _settle(pilot) -> None:  # noqa: ANN001
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_first_screen(make_app, snap_compare, size) -> None:  # noqa: ANN001
+    assert snap_compare(make_app(), terminal_size=size, run_before=_settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_in_a_call(make_app, snap_compare, size) -> None:  # noqa: ANN001
+    async def start(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("a")
+        await _settle(pilot)
+        await pilot.press("1")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=start)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_objection_picker(make_app, snap_compare, size) -> None:  # noqa: ANN001
+    async def pick(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("a")
+        await _settle(pilot)
+        await pilot.press("1")
+        await _settle(pilot)
+        await pilot.press("o", *list("cher"))
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=pick)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_end_of_call(make_app, snap_compare, size) -> None:  # noqa: ANN001
+    async def end(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("a")
+        await _settle(pilot)
+        await pilot.press("f")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=end)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_in_english(make_app, snap_compare, size) -> None:  # noqa: ANN001
+    async def help_(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="en"), terminal_size=size, run_before=help_)
