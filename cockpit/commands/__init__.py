@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.commands import check, demo, next, queue, reminders  # noqa: A004
+from cockpit.commands import check, demo, next, queue, reminders
 
 MODULES = (check, demo, queue, next, reminders)
 

@@ -18,6 +18,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         help="small: ~40 companies, builds in about a second; large: 3,000 "
                         "companies, 20,000 contacts, 60,000 freelances, 200,000 calls")
     parser.add_argument("--seed", type=int, default=0, help="random seed (same seed, same data)")
+    parser.add_argument("--scale", type=int, default=1, choices=range(1, 11), metavar="N",
+                        help="multiply the size by N (benchmarks of growth)")
     parser.add_argument("--replace", action="store_true",
                         help="wipe an existing database's data first")
     return parser
@@ -30,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
 
     url = db_url(args)
     started = time.perf_counter()
-    summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace)
+    summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
+                         scale=args.scale)
     elapsed = time.perf_counter() - started
     print(f"demo database ready: {mask_url(url)} ({summary}) in {elapsed:.1f} s")
     return 0

@@ -168,7 +168,9 @@ def _script(reader: _Reader, name: str) -> tuple[Script, dict[str, Any]] | None:
         if not check_object(raw, STEP_KEYS, what, path, step_line, reader.problems):
             continue
         answers = reader.answers(raw.get("answers"), name, path, line_of(raw, "answers"), what)
-        end = reader.outcome(raw["end"], path, line_of(raw, "end"), what) if raw.get("end") else None
+        end = None
+        if raw.get("end"):
+            end = reader.outcome(raw["end"], path, line_of(raw, "end"), what)
         objections = raw.get("objections")
         steps[step_id] = Step(
             id=step_id, title=str(raw.get("title", step_id)), say=str(raw.get("say", "")),

@@ -66,7 +66,9 @@ def check_object(value: Any, keys: Mapping[str, tuple[Any, bool]], what: str, pa
     return True
 
 
-def text_list(value: Any, what: str, path: str, line: int, problems: list[Problem]) -> tuple[str, ...]:
+def text_list(
+    value: Any, what: str, path: str, line: int, problems: list[Problem]
+) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

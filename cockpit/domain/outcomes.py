@@ -1,4 +1,5 @@
-"""How a call can end. Shared by the scripts (`end: <outcome>`), the reminder rules and the figures."""
+"""How a call can end. Shared by the scripts (`end: <outcome>`), the reminder rules and the
+figures."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ class Outcome(StrEnum):
     DO_NOT_CALL = "do_not_call"  # asked not to be called again: for good
     WRONG_NUMBER = "wrong_number"
     CV_SENT = "cv_sent"  # an anonymised CV was sent: follow-up two business days later
-    FREELANCE_CONFIRMED = "freelance_confirmed"  # freelance checked: available, rate, billing, reference
+    # The freelance was checked: available, rate, billing, reference.
+    FREELANCE_CONFIRMED = "freelance_confirmed"
     FREELANCE_UNAVAILABLE = "freelance_unavailable"  # on a mission: call back when free
     FREELANCE_DECLINED = "freelance_declined"  # not interested, not mobile, or rate out of reach
 

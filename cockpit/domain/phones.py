@@ -50,7 +50,8 @@ class Phone:
         return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
     def international(self) -> str:
-        return phonenumbers.format_number(phonenumbers.parse(self.e164), PhoneNumberFormat.INTERNATIONAL)
+        number = phonenumbers.parse(self.e164)
+        return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
     def __str__(self) -> str:
         return self.national()

@@ -26,7 +26,9 @@ def normalise_siret(raw: str) -> str:
     if not digits:
         raise ValidationError("SIRET is empty", code="siret_empty")
     if not digits.isdigit():
-        raise ValidationError(f"SIRET {raw!r} must contain digits only", code="siret_not_digits", value=raw)
+        raise ValidationError(
+            f"SIRET {raw!r} must contain digits only", code="siret_not_digits", value=raw
+        )
     if len(digits) != 14:
         raise ValidationError(
             f"SIRET {raw!r} has {len(digits)} digits, 14 expected",

@@ -220,7 +220,7 @@ class CallServices:
         return [(code, tr(f"outcome.{code}")) for code in codes]
 
     def _follow_up(self: Services, call_id: int, outcome: str) -> Any:
-        session, person, caller_id, _ = self._sessions[call_id]
+        session, person, _caller_id, _ = self._sessions[call_id]
         from cockpit.store import reads
 
         phones = reads.phones_of(person.kind, person.id)
@@ -332,7 +332,7 @@ class CallServices:
         from cockpit.store.models import Call, Contact, Phone
         from cockpit.store.reminders import add_reminder
 
-        _, person, caller_id, _ = self._sessions[call_id]
+        _, _person, caller_id, _ = self._sessions[call_id]
         phone = parse_phone(values["phone"])
         source = Call.get_by_id(call_id).contact
         contact = Contact.create(company=source.company_id if source else None,

@@ -167,7 +167,8 @@ class _Builder:
                                                                          3, 2, 3, 3, 2, 1, 1, 1,
                                                                          1, 1, 1])[0]
             posts = kind != "end_client" and rng.random() < 0.08
-            techs = " ".join(sorted({t for p in rng.sample(W.PROFILES, 3) for t in p[1].split()[:2]}))
+            picked = rng.sample(W.PROFILES, 3)
+            techs = " ".join(sorted({t for p in picked for t in p[1].split()[:2]}))
             budget = today + timedelta(days=rng.randrange(20, 200)) if rng.random() < 0.2 else None
             companies.append((company_id, name, kind, sector, city,
                               f"https://www.{name.split()[0].lower()}.fr", posts, techs, budget,
@@ -230,7 +231,7 @@ class _Builder:
         rows = []
         regions = sorted({p[1] for p in W.PLACES[:14]})
         for freelance_id in range(1, self.spec["freelances"] + 1):
-            civility, first, last = self.person()
+            _civility, first, last = self.person()
             title, skills, rate = rng.choice(W.PROFILES)
             availability = rng.choices(("available", "on_mission", "notice"), (45, 40, 15))[0]
             available_from = None if availability == "available" else today + timedelta(
@@ -266,7 +267,7 @@ class _Builder:
         total = self.spec["calls"]
         today_start = datetime.combine(self.today, time(8, 0), PARIS)
         for call_id in range(1, total + 1):
-            contact_id, is_do, _zone, _company = rng.choice(contacts)
+            contact_id, _is_do, _zone, _company = rng.choice(contacts)
             caller = rng.randrange(1, len(CALLERS) + 1)
             if call_id > total - 12:  # activity on the current day, before now
                 started = today_start + timedelta(minutes=rng.randrange(0, 90))
@@ -333,7 +334,7 @@ class _Builder:
 
     def _needs_and_reminders(self, contacts: list[tuple[int, bool, str, int]],
                              freelances: int) -> None:
-        rng, now, naive_now = self.rng, self.now, _naive(self.now)
+        rng, naive_now = self.rng, _naive(self.now)
         deciders = [c for c in contacts if c[1]]
         needs = []
         for need_id in range(1, max(6, len(deciders) // 150) + 1):
@@ -405,9 +406,8 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
             now = datetime.combine(today, time(10, 42), PARIS).astimezone(UTC)
     today = today or now.astimezone(PARIS).date()
     db = connect(url)
-    if not _is_empty(db):
-        if not replace:
-            raise StoreError(f"{mask_url(url)} already holds data; use --replace to wipe it")
+    if not _is_empty(db) and not replace:
+        raise StoreError(f"{mask_url(url)} already holds data; use --replace to wipe it")
     with db.atomic():
         if replace:
             _wipe(db)
