@@ -108,4 +108,5 @@ TEXT: dict[str, str] = {
     "bucket.new": "new",
     "bucket.stale": "stale",
     "bucket.freelance": "free",
+    "queue.left_out": "{count} people left out, mostly: {reason}",
 }

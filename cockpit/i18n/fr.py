@@ -108,4 +108,5 @@ TEXT: dict[str, str] = {
     "bucket.new": "neuf",
     "bucket.stale": "ancien",
     "bucket.freelance": "free",
+    "queue.left_out": "{count} personnes écartées, surtout : {reason}",
 }

@@ -97,8 +97,9 @@ class CardServices:
         p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)  # type: ignore[attr-defined]
         verdict = can_call_at(self.policy, now, p.time_zone)
         local = now.astimezone(ZoneInfo(p.time_zone)).strftime("%H:%M")
-        why = "" if verdict.allowed else describe(verdict.reason_code,
-                                                  {"next": verdict.next_allowed_utc}, lang)
+        params = {"next": verdict.next_allowed_utc, "local_time": local, "zone": p.time_zone}
+        why = "" if verdict.allowed else describe(verdict.reason_code, params, lang,
+                                                  "Europe/Paris")
         try:
             display = p.national() if p.e164.startswith(("+33", "+590", "+596", "+262")) \
                 else p.international()

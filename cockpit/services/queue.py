@@ -55,8 +55,16 @@ class QueueServices:
             excluded = tuple((x.candidate.display_name,
                               describe(x.reason_code, x.reason_params, lang, CALLER_ZONE))
                              for x in result.excluded)
+        main_reason = ""
+        if result.excluded:
+            from collections import Counter
+
+            code, _ = Counter(x.reason_code for x in result.excluded).most_common(1)[0]
+            sample = next(x for x in result.excluded if x.reason_code == code)
+            main_reason = describe(code, sample.reason_params, lang, CALLER_ZONE)
         return QueuePage(rows=tuple(self._row(e, lang) for e in entries), offset=offset,
-                         total=len(result.entries), excluded=excluded)
+                         total=len(result.entries), excluded=excluded,
+                         left_out=len(result.excluded), main_reason=main_reason)
 
     def claim_next(self: Services, caller_id: int, lang: str = "fr") -> Claimed | None:
         """Claim the first person ready to be called; None when nobody is."""

@@ -31,6 +31,8 @@ class QueuePage:
     offset: int
     total: int  # how many people the whole queue holds
     excluded: tuple[tuple[str, str], ...] = ()  # (name, reason) of people left out, on demand
+    left_out: int = 0  # how many candidates the rules left out
+    main_reason: str = ""  # the commonest reason they were left out, in the user's language
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,10 +54,9 @@ def test_password_is_masked() -> None:
 
 
 def test_an_older_schema_is_migrated_keeping_its_data(store_url: str, tmp_path: Path) -> None:
-    from cockpit.store.db import open_database
+    from cockpit.store.db import database, open_database
     from cockpit.store.migrations import migrate
     from cockpit.store.models import Caller
-    from cockpit.store.db import database
 
     db = open_database(store_url)
     database.initialize(db)

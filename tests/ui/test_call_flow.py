@@ -11,14 +11,14 @@ from cockpit.tui.screens.end_call import EndCallModal
 from cockpit.tui.widgets.script_panel import ScriptPanel
 
 
-async def _settle(app, pilot) -> None:  # noqa: ANN001
+async def _settle(app, pilot) -> None:
     for _ in range(3):
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
 
 
-async def _type_into(app, pilot, key: str, text: str) -> None:  # noqa: ANN001
+async def _type_into(app, pilot, key: str, text: str) -> None:
     field = app.screen.query_one(f"#capture-{key}", Input)
     field.focus()
     await pilot.pause()
@@ -32,7 +32,7 @@ def _db(url: str) -> sqlite3.Connection:
     return sqlite3.connect(url.removeprefix("sqlite:///"))
 
 
-async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) -> None:  # noqa: ANN001
+async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
@@ -91,7 +91,7 @@ async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) ->
     assert due is not None and due[0].startswith("2026-11-24")  # next business day
 
 
-async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:  # noqa: ANN001
+async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
@@ -117,7 +117,7 @@ async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:  # noqa
     assert kind == "retry" and due.startswith("2026-11-23 12:30")
 
 
-async def test_redirect_creates_a_queued_contact(make_app, demo_url: str) -> None:  # noqa: ANN001
+async def test_redirect_creates_a_queued_contact(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
@@ -141,7 +141,7 @@ async def test_redirect_creates_a_queued_contact(make_app, demo_url: str) -> Non
 
 
 async def test_restart_after_a_crash_brings_back_the_call_and_its_draft(
-    make_app, demo_url: str  # noqa: ANN001
+    make_app, demo_url: str
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,7 +7,7 @@ import pytest
 SIZES = [(80, 24), (120, 40)]
 
 
-async def _settle(pilot) -> None:  # noqa: ANN001
+async def _settle(pilot) -> None:
     for _ in range(3):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
@@ -15,13 +15,13 @@ async def _settle(pilot) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_first_screen(make_app, snap_compare, size) -> None:  # noqa: ANN001
+def test_first_screen(make_app, snap_compare, size) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=_settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_in_a_call(make_app, snap_compare, size) -> None:  # noqa: ANN001
-    async def start(pilot) -> None:  # noqa: ANN001
+def test_in_a_call(make_app, snap_compare, size) -> None:
+    async def start(pilot) -> None:
         await _settle(pilot)
         await pilot.press("a")
         await _settle(pilot)
@@ -32,8 +32,8 @@ def test_in_a_call(make_app, snap_compare, size) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_objection_picker(make_app, snap_compare, size) -> None:  # noqa: ANN001
-    async def pick(pilot) -> None:  # noqa: ANN001
+def test_objection_picker(make_app, snap_compare, size) -> None:
+    async def pick(pilot) -> None:
         await _settle(pilot)
         await pilot.press("a")
         await _settle(pilot)
@@ -46,8 +46,8 @@ def test_objection_picker(make_app, snap_compare, size) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_end_of_call(make_app, snap_compare, size) -> None:  # noqa: ANN001
-    async def end(pilot) -> None:  # noqa: ANN001
+def test_end_of_call(make_app, snap_compare, size) -> None:
+    async def end(pilot) -> None:
         await _settle(pilot)
         await pilot.press("a")
         await _settle(pilot)
@@ -58,8 +58,8 @@ def test_end_of_call(make_app, snap_compare, size) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_help_in_english(make_app, snap_compare, size) -> None:  # noqa: ANN001
-    async def help_(pilot) -> None:  # noqa: ANN001
+def test_help_in_english(make_app, snap_compare, size) -> None:
+    async def help_(pilot) -> None:
         await _settle(pilot)
         await pilot.press("f1")
         await pilot.pause()

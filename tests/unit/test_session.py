@@ -68,7 +68,7 @@ def test_objection_detour_goes_on_where_it_says(content: ScriptSet) -> None:
     assert "already_have_suppliers" in ids and "freelance_not_available" not in ids
     session.raise_objection("already_have_suppliers")
     assert session.objection is not None
-    assert [a.label for a in session.answers][0] == "Il a un besoin difficile"
+    assert next(a.label for a in session.answers) == "Il a un besoin difficile"
     session.choose(1)
     assert session.position == Target("do", "qualify_need")
     assert session.objection is None

@@ -65,7 +65,11 @@ class QueuePane(Vertical):
                              for row in page.rows])
         status = self.query_one("#queue-status", Static)
         if not page.rows:
-            status.update(self.app.tr("queue.empty"))
+            text = self.app.tr("queue.empty")
+            if page.left_out:
+                text += "\n" + self.app.tr("queue.left_out", count=page.left_out,
+                                            reason=page.main_reason)
+            status.update(text)
             return
         end = page.offset + len(page.rows)
         status.update(f"{page.offset + 1}–{end} / {page.total}")
