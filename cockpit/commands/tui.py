@@ -22,6 +22,7 @@ def run_tui(args: argparse.Namespace) -> int:
         known = ", ".join(c.name for c in services.callers()) or "none yet (run `cockpit demo`)"
         raise CliError(f"no caller named {name!r}; callers: {known}" if name
                        else f"the database has no caller; {known}")
+    services.prefetch_queue(caller.id, args.lang)
     app = CockpitApp(services, caller, lang=args.lang, clock=services.clock)
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))

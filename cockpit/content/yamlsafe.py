@@ -33,6 +33,8 @@ class LList(list[Any]):
     lines: list[int]
 
 
+# libyaml parses several times faster; the pure-Python parser gives the same nodes.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_WORDS = {"true", "false"}
 _SEXAGESIMAL = re.compile(r"^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$")
 
@@ -40,7 +42,7 @@ _SEXAGESIMAL = re.compile(r"^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$")
 def load(text: str, path: str, problems: list[Problem]) -> Any:
     """Parse `text`; problems are appended, the best-effort value returned (None on failure)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -87,7 +89,7 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
 def _scalar(node: yaml.ScalarNode, path: str, problems: list[Problem]) -> Any:
     raw = node.value
     line = node.start_mark.line + 1
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (plain is None, or "" with libyaml)
         return raw
     tag = node.tag
     if tag.endswith(":null"):

@@ -11,15 +11,40 @@ from functools import lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-import holidays
-
 _SATURDAY = 5
+
+# The eleven public holidays of metropolitan France. Computed here rather than with the
+# `holidays` package at run time: importing and building it cost ~140 ms of every start-up.
+# tests/unit/test_workdays.py checks this list against `holidays.France` year by year.
+_FIXED = ((1, 1, "New Year's Day"), (5, 1, "Labour Day"), (5, 8, "Victory in Europe Day"),
+          (7, 14, "National Day"), (8, 15, "Assumption Day"), (11, 1, "All Saints' Day"),
+          (11, 11, "Armistice Day"), (12, 25, "Christmas Day"))
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter (the anonymous "Meeus/Jones/Butcher" algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 @lru_cache(maxsize=64)
 def french_holidays(year: int) -> Mapping[date, str]:
     """The French public holidays of one year, date → English name (cached per year)."""
-    return MappingProxyType(dict(holidays.France(years=year)))
+    days = {date(year, month, day): name for month, day, name in _FIXED}
+    easter = easter_sunday(year)
+    days[easter + timedelta(days=1)] = "Easter Monday"
+    days[easter + timedelta(days=39)] = "Ascension Day"
+    if not 2005 <= year <= 2007:  # a working "solidarity day" in those three years
+        days[easter + timedelta(days=50)] = "Whit Monday"
+    return MappingProxyType(days)
 
 
 def is_holiday(d: date) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import parse_datetime
 from cockpit.domain.queue import Bucket, QueueResult, build_queue, describe
@@ -25,6 +25,24 @@ class Claimed:
 
 
 class QueueServices:
+    _prefetched: Any = None
+
+    def prefetch_queue(self: Services, caller_id: int, lang: str, limit: int = 50) -> None:
+        """Start computing the first page now, in a thread, while the screen is being built."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+        self._prefetched = ((caller_id, lang, limit),
+                            pool.submit(self.queue_page, caller_id, limit=limit, lang=lang))
+        pool.shutdown(wait=False)
+
+    def first_page(self: Services, caller_id: int, lang: str, limit: int) -> QueuePage:
+        """The prefetched first page when there is one for these arguments, else a fresh one."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None and prefetched[0] == (caller_id, lang, limit):
+            return prefetched[1].result()
+        return self.queue_page(caller_id, limit=limit, lang=lang)
+
     def ranked(self: Services, caller_id: int, at: datetime | None = None) -> QueueResult:
         from cockpit.store.queue_query import fetch_candidates
 

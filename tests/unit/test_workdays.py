@@ -117,3 +117,13 @@ def test_add_business_days_counts_exactly_n_working_days(start: date, n: int) ->
     assert sum(is_working_day(d) for d in between) == n
     back = add_business_days(end, -n)
     assert back == start if is_working_day(start) else back < start
+
+
+def test_our_french_holidays_match_the_holidays_package() -> None:
+    import holidays
+
+    from cockpit.domain.workdays import french_holidays
+
+    for year in range(1990, 2101):
+        theirs = set(holidays.France(years=year))
+        assert set(french_holidays(year)) == theirs, year

@@ -63,7 +63,6 @@ class CallerScreen(CallActions):
 
     def on_mount(self) -> None:
         self.query_one(ScriptPanel).show(None)
-        self.load_figures()
         self.set_interval(30, self.load_figures)
         self.set_interval(1, self._tick)
         self.load_queue(0)
@@ -81,8 +80,11 @@ class CallerScreen(CallActions):
     @work(thread=True, exclusive=True, group="queue")
     def load_queue(self, offset: int) -> None:
         app = self.cockpit
-        page = self.guarded(app.services.queue_page, app.caller.id, offset=offset,
-                            limit=PAGE_SIZE, lang=app.tr.lang)
+        if offset == 0 and not self._ready_announced:
+            page = self.guarded(app.services.first_page, app.caller.id, app.tr.lang, PAGE_SIZE)
+        else:
+            page = self.guarded(app.services.queue_page, app.caller.id, offset=offset,
+                                limit=PAGE_SIZE, lang=app.tr.lang)
         if page is not None:
             app.call_from_thread(self._queue_loaded, page)
 
@@ -93,6 +95,7 @@ class CallerScreen(CallActions):
             self.query_one(ContactCard).show(None)
         if not self._ready_announced:
             self._ready_announced = True
+            self.load_figures()  # after the queue: the caller needs the queue first
             # Benchmarks measure the start-up to this point: the first interactive screen.
             if os.environ.get("COCKPIT_EXIT_WHEN_READY"):
                 self.app.call_after_refresh(self.app.exit)
