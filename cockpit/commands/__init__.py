@@ -6,9 +6,9 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.commands import check, demo, next, queue, reminders
+from cockpit.commands import check, demo, next, portfolio, queue, reminders
 
-MODULES = (check, demo, queue, next, reminders)
+MODULES = (check, demo, queue, next, reminders, portfolio)
 
 
 def register_all(sub: Any, common: Callable[..., None]) -> None:

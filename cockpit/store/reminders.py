@@ -43,9 +43,16 @@ def complete(reminder_id: int, now: datetime) -> bool:
                 .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).execute())
 
 
+def reschedule(reminder_id: int, due: datetime) -> bool:
+    return bool(Reminder.update(due_at=naive(due))
+                .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).execute())
+
+
 def reassign(reminder_id: int, caller_id: int, actor: str, now: datetime) -> bool:
     with database.obj.atomic():
         changed = Reminder.update(owner=caller_id).where(Reminder.id == reminder_id).execute()
+        if not changed:
+            return False
         AuditLog.create(at=naive(now), actor=actor, action="reassign", entity="reminder",
                         entity_id=reminder_id, details=f"to caller {caller_id}")
     return bool(changed)

@@ -1,0 +1,40 @@
+"""`cockpit portfolio`: a caller's private contacts ("activité privée"), offered to no one else."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("portfolio", help="list or change a caller's private contacts",
+                            description="Contacts in a caller's private portfolio are not "
+                            "offered to the other callers.")
+    parser.add_argument("--caller", metavar="NAME", help="whose portfolio (default: first caller)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--add", type=int, metavar="CONTACT_ID", help="make the contact private")
+    group.add_argument("--remove", type=int, metavar="CONTACT_ID",
+                       help="give the contact back to everyone")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from cockpit.cli import CliError
+    from cockpit.commands._common import caller_for, services_for
+    from cockpit.store.portfolio import list_portfolio, set_owner
+
+    services = services_for(args)
+    caller = caller_for(services, args)
+    if args.add or args.remove:
+        contact_id = args.add or args.remove
+        owner = caller.id if args.add else None
+        if not set_owner(contact_id, owner, actor=caller.name, now=services.now()):
+            raise CliError(f"no contact #{contact_id}")
+        print(f"contact #{contact_id} {'added to' if args.add else 'removed from'} "
+              f"{caller.name}'s portfolio")
+        return 0
+    rows = list_portfolio(caller.id)
+    for contact_id, name, company in rows:
+        print(f"#{contact_id:<6} {name} · {company}")
+    print(f"{len(rows)} private contact(s) for {caller.name}")
+    return 0

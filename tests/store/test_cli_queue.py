@@ -1,0 +1,107 @@
+"""The queue, next, reminders and portfolio commands, on a copy of the small demo."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cockpit.cli import main
+
+AT = "2026-11-23T10:42:00+01:00"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
+
+
+def test_queue_lists_people_with_reasons_and_why(demo_url: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["queue", "--db", demo_url, "--at", AT, "--limit", "5", "--why"]) == 0
+    out = capsys.readouterr().out
+    assert "à appeler" in out and "En retard depuis" in out
+    assert "Écartés" in out and ("Portefeuille privé" in out or "Refus" in out)
+
+
+def test_queue_refuses_a_bad_time(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["queue", "--db", demo_url, "--at", "lundi matin"]) == 2
+    assert "--at 'lundi matin'" in capsys.readouterr().err
+
+
+def test_next_gives_two_callers_two_different_people(
+    demo_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["next", "--db", demo_url, "--caller", "Karim"]) == 0
+    first = capsys.readouterr().out.strip()
+    assert main(["next", "--db", demo_url, "--caller", "Sophie"]) == 0
+    second = capsys.readouterr().out.strip()
+    assert first and second and first != second
+    db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+    held = db.execute("SELECT claimed_by_id, COUNT(*) FROM contact WHERE claimed_by_id "
+                      "IS NOT NULL GROUP BY claimed_by_id").fetchall()
+    assert sorted(held) == [(2, 1), (3, 1)]
+
+
+def test_next_says_so_when_nobody_can_be_called(
+    demo_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COCKPIT_NOW", "2026-11-22T03:00:00+00:00")  # a Sunday night
+    assert main(["next", "--db", demo_url]) == 1
+    assert "nobody to call" in capsys.readouterr().err
+
+
+def test_reminders_export_is_valid_icalendar(demo_url: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import icalendar
+
+    target = tmp_path / "rappels.ics"
+    assert main(["reminders", "--db", demo_url, "--caller", "Melissa", "--ics",
+                 str(target)]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("#")]
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == len(listed) > 0
+    assert all(e.get("DTSTART").dt.tzinfo is not None for e in events)
+
+
+def test_reminders_done_snooze_reassign(demo_url: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+    (rid,) = db.execute("SELECT id FROM reminder WHERE owner_id = 2 AND done_at IS NULL "
+                        "ORDER BY id LIMIT 1").fetchone()
+    assert main(["reminders", "--db", demo_url, "--snooze", str(rid), "--until",
+                 "25/11 14h30"]) == 0
+    assert db.execute("SELECT due_at FROM reminder WHERE id = ?", (rid,)).fetchone()[0] \
+        .startswith("2026-11-25 13:30")  # 14:30 in Paris
+    assert main(["reminders", "--db", demo_url, "--caller", "Karim", "--reassign", str(rid),
+                 "--to", "Sophie"]) == 2  # Karim is not a lead
+    assert "only a team lead" in capsys.readouterr().err
+    assert main(["reminders", "--db", demo_url, "--caller", "Melissa", "--reassign", str(rid),
+                 "--to", "Sophie"]) == 0
+    assert db.execute("SELECT owner_id FROM reminder WHERE id = ?", (rid,)).fetchone() == (3,)
+    assert db.execute("SELECT action FROM audit_log ORDER BY id DESC").fetchone() == (
+        "reassign",)
+    assert main(["reminders", "--db", demo_url, "--done", str(rid)]) == 0
+    assert main(["reminders", "--db", demo_url, "--done", str(rid)]) == 2
+
+
+def test_private_portfolio_keeps_a_contact_out_of_other_queues(
+    demo_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cockpit.services import open_services
+    from tests.conftest import FIXED_NOW
+
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    melissa, karim = services.find_caller("Melissa"), services.find_caller("Karim")
+    first = services.queue_page(karim.id, limit=1).rows[0]
+    assert main(["portfolio", "--db", demo_url, "--caller", "Melissa", "--add",
+                 str(first.person.id)]) == 0
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    karims = services.queue_page(karim.id, limit=500, with_excluded=True)
+    assert first.person not in {r.person for r in karims.rows}
+    assert any(name == first.name and "privé" in reason for name, reason in karims.excluded)
+    assert main(["portfolio", "--db", demo_url, "--caller", "Melissa"]) == 0
+    assert first.name in capsys.readouterr().out
+    assert melissa is not None
