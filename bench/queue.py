@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import time
-from datetime import UTC, datetime, time as dtime
+from datetime import UTC, datetime
+from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
 from _common import large_demo_url, median
