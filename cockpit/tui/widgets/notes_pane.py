@@ -27,6 +27,7 @@ class NotesPane(Vertical):
         super().__init__(id=id)
         self._timer: Timer | None = None
         self._saved_text = ""
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="notes-status")
@@ -46,7 +47,10 @@ class NotesPane(Vertical):
         self.set_status("notes.saved" if text else "notes.empty")
 
     def set_status(self, key: str, **params: object) -> None:
-        self.query_one("#notes-status", Static).update(self.app.tr(key, **params))
+        text = self.app.tr(key, **params)
+        if text != self._status:  # typing repeats the same status: don't redraw it per key
+            self._status = text
+            self.query_one("#notes-status", Static).update(text)
 
     def focus_text(self) -> None:
         focus_now(self.query_one(TextArea))
