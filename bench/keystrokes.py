@@ -22,7 +22,7 @@ TEXT = "Le DO a un besoin Java a Lyon, demarrage en janvier, budget 600 euros. "
 NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
 
 
-async def _type(app, keys: str, before) -> float:  # noqa: ANN001
+async def _type(app, keys: str, before) -> float:
     async with app.run_test(size=(120, 40)) as pilot:
         await before(app, pilot)
         started = time.perf_counter()
@@ -37,10 +37,10 @@ async def bare(keys: str) -> float:
     from textual.widgets import TextArea
 
     class Bare(App[None]):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield TextArea(id="t")
 
-    async def focus(app, pilot) -> None:  # noqa: ANN001
+    async def focus(app, pilot) -> None:
         app.query_one(TextArea).focus()
         await pilot.pause()
 
@@ -54,7 +54,7 @@ async def cockpit(keys: str, url: str) -> float:
     services = open_services(url, clock=lambda: NOW)
     app = CockpitApp(services, services.find_caller("Melissa"), clock=lambda: NOW)
 
-    async def into_a_call(app, pilot) -> None:  # noqa: ANN001
+    async def into_a_call(app, pilot) -> None:
         for _ in range(3):
             await pilot.pause()
             await app.workers.wait_for_complete()

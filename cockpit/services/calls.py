@@ -202,10 +202,11 @@ class CallServices:
         from cockpit.store import calls
 
         _, _, caller_id, _ = self._sessions[call_id]
+        # On disk first: if the database hangs or the program dies, the text is already safe.
+        drafts.write(call_id, text)
         try:
             calls.save_draft(call_id, caller_id, text, self.now())
         except Exception as exc:
-            drafts.write(call_id, text)
             raise StoreUnavailable(str(exc).splitlines()[0] if str(exc) else "unavailable") \
                 from exc
         drafts.remove(call_id)

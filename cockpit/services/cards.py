@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import can_call_at
+from cockpit.domain.errors import DomainError
 from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
@@ -92,6 +93,39 @@ class CardServices:
         return ContactCardView(person, f"{c.first_name} {c.last_name}".strip(), c.role,
                                c.is_decision_maker, company, persona, c.email, phones, history,
                                owner=owner, do_not_call=c.do_not_call)
+
+    def edit_contact(self: Services, caller_id: int, person: PersonRef,
+                     values: dict[str, str]) -> str:
+        """Save the card's editable fields (name, role, e-mail, a new number); audited."""
+        from cockpit.domain.captures import parse_capture
+        from cockpit.domain.phones import parse_phone
+        from cockpit.domain.script import Capture
+        from cockpit.store.edits import save_contact
+
+        if person.kind != "contact":
+            raise DomainError("only contacts are edited here", code="edit_contact_only")
+        email = values.get("email", "").strip()
+        if email:
+            email = str(parse_capture(Capture("email", "E-mail", "email"), email, self.now()))
+        phone = parse_phone(values["phone"]) if values.get("phone", "").strip() else None
+        role = values.get("role", "").strip()
+        is_do = None
+        if role:
+            found = self.content.role_for(role)
+            is_do = found.decision_maker if found else None
+        save_contact(person.id, first_name=values.get("first_name", "").strip(),
+                     last_name=values.get("last_name", "").strip(), role=role, email=email,
+                     phone=phone, is_decision_maker=is_do, actor=str(caller_id), now=self.now())
+        return f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
+
+    def editable_fields(self: Services, person: PersonRef) -> dict[str, str]:
+        from cockpit.store import reads
+
+        c = reads.contact(person.id) if person.kind == "contact" else None
+        if c is None:
+            return {}
+        return {"first_name": c.first_name, "last_name": c.last_name, "role": c.role,
+                "email": c.email, "phone": ""}
 
     def _phone_view(self: Services, phone: object, now: datetime, lang: str) -> PhoneView:
         p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)  # type: ignore[attr-defined]

@@ -8,8 +8,8 @@ from typing import Any
 class ServiceError(Exception):
     """A use case could not be carried out; `code` and `params` let the UI say why."""
 
-    def __init__(self, message: str, *, code: str = "service", **params: Any) -> None:
-        super().__init__(message)
+    def __init__(self, text: str, *, code: str = "service", **params: Any) -> None:
+        super().__init__(text)
         self.code = code
         self.params = params
 
@@ -17,5 +17,5 @@ class ServiceError(Exception):
 class StoreUnavailable(ServiceError):
     """The database cannot be reached or written (unreachable, read-only, disk full)."""
 
-    def __init__(self, message: str, **params: Any) -> None:
-        super().__init__(message, code="store_unavailable", message=message, **params)
+    def __init__(self, text: str, **params: Any) -> None:
+        super().__init__(text, code="store_unavailable", message=text, **params)

@@ -65,3 +65,23 @@ def test_help_in_english(make_app, snap_compare, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(lang="en"), terminal_size=size, run_before=help_)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_edit_card_form(make_app, snap_compare, size) -> None:
+    async def edit(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=edit)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_do_not_call_confirmation(make_app, snap_compare, size) -> None:
+    async def confirm(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=confirm)

@@ -30,6 +30,7 @@ T = TypeVar("T")
 
 _IN_CALL = {"objection", "notes", "end_call", "redirect", "leave_notes"}
 _OUT_OF_CALL = {"start_call", "skip", "snooze", "do_not_call"}
+_ON_A_PERSON = {"edit_card"}
 
 
 class CallActions(Screen[None]):
@@ -56,6 +57,8 @@ class CallActions(Screen[None]):
             return self.call is not None and self.call.mode != "ended"
         if action in _OUT_OF_CALL:
             return self.call is None and self._highlighted is not None
+        if action in _ON_A_PERSON:
+            return (self.call.person if self.call else self._highlighted) is not None
         return True
 
     def _set_call(self, call: CallView | None) -> None:
@@ -248,6 +251,44 @@ class CallActions(Screen[None]):
         app = self.cockpit
         if self.guarded(app.services.mark_do_not_call, app.caller.id, person) is not None:
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
+
+    def action_edit_card(self) -> None:
+        person = self.call.person if self.call else self._highlighted
+        if person is None or person.kind != "contact":
+            return
+        app = self.cockpit
+        tr = app.tr
+        current = app.services.editable_fields(person)
+        fields = [FormField(key, tr(f"field.{key}"), kind, value=current.get(key, ""),
+                            required=key == "last_name")
+                  for key, kind in (("first_name", "text"), ("last_name", "text"),
+                                    ("role", "text"), ("email", "email"),
+                                    ("phone", "phone"))]
+
+        def check(values: dict[str, str]) -> dict[str, str]:
+            from cockpit.domain.captures import parse_capture
+            from cockpit.domain.script import Capture
+
+            errors = {}
+            for key, kind in (("email", "email"), ("phone", "phone")):
+                if values.get(key):
+                    try:
+                        parse_capture(Capture(key, tr(f"field.{key}"), kind), values[key],
+                                      app.clock())
+                    except DomainError as exc:
+                        errors[key] = tr.error(exc)
+            return errors
+
+        app.push_screen(FormModal(tr("edit.title"), fields, validate=check),
+                        lambda values: values and self._edit(person, values))
+
+    @work(thread=True, group="queue-edit")
+    def _edit(self, person: PersonRef, values: dict[str, str]) -> None:
+        app = self.cockpit
+        name = self.guarded(app.services.edit_contact, app.caller.id, person, values)
+        if name is not None:
+            app.call_from_thread(app.notify, app.tr("edit.saved", name=name), timeout=5)
+            app.call_from_thread(self.load_card, person)  # type: ignore[attr-defined]
 
     def action_redirect(self) -> None:
         if self.call is None:

@@ -38,6 +38,7 @@ class CallerScreen(CallActions):
         Binding("z", "snooze", "key.snooze", id="queue.snooze", show=False),
         Binding("x", "do_not_call", "key.do_not_call", id="person.do_not_call", show=False),
         Binding("r", "redirect", "key.redirect", id="call.redirect", show=False),
+        Binding("e", "edit_card", "key.edit_card", id="person.edit", show=False),
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
     ]
 

@@ -1,0 +1,75 @@
+"""Editing a card; a database that stops taking writes keeps the note on screen and on disk."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from textual.widgets import Input
+
+from cockpit.tui.screens.form import FormModal
+from cockpit.tui.widgets.notes_pane import NotesPane
+
+
+async def _settle(app, pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        person = app.screen._highlighted
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormModal)
+        role = app.screen.query_one("#form-role", Input)
+        role.value = "Responsable staffing"
+        email = app.screen.query_one("#form-email", Input)
+        email.value = "pas-un-email"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormModal)  # refused: the e-mail is wrong
+        assert "E-mail" in str(app.screen.query_one("#form-error-email").render())
+        email.value = "r.staffing@example.fr"
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert not isinstance(app.screen, FormModal)
+    db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+    assert db.execute("SELECT role, email, is_decision_maker FROM contact WHERE id = ?",
+                      (person.id,)).fetchone() == ("Responsable staffing",
+                                                   "r.staffing@example.fr", 1)
+    action, details = db.execute("SELECT action, details FROM audit_log WHERE entity_id = ? "
+                                 "ORDER BY id DESC", (person.id,)).fetchone()
+    assert action == "edit" and "staffing" not in details  # field names, not the values
+
+
+async def test_notes_survive_a_database_that_refuses_writes(
+    make_app, demo_url: str, tmp_path: Path
+) -> None:
+    app = make_app()
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        call_id = app.screen.call.call_id
+        blocker = sqlite3.connect(path)
+        blocker.execute("BEGIN EXCLUSIVE")  # another program holds the database
+        try:
+            await pilot.press("n", *list("Note importante"))
+            await pilot.pause(0.5)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            notes = app.screen.query_one(NotesPane)
+            assert notes.text == "Note importante"
+            status = str(app.screen.query_one("#notes-status").render())
+            assert "NON enregistré" in status
+            kept = tmp_path / "state" / "cockpit" / "drafts" / f"call-{call_id}.txt"
+            assert kept.read_text(encoding="utf-8") == "Note importante"
+        finally:
+            blocker.rollback()
+            blocker.close()
