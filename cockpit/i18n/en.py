@@ -115,7 +115,10 @@ TEXT: dict[str, str] = {
     "field.email": "E-mail",
     "error.capture_required": "{field}: a value is required.",
     "error.capture_date": "{field}: “{value}” is not a date (dd/mm/yyyy, tomorrow, monday…).",
-    "error.capture_datetime": "{field}: “{value}” is not a date and time (dd/mm hh:mm, tomorrow 10h…).",
+    "error.capture_datetime": (
+        "{field}: “{value}” is not a date and time (dd/mm hh:mm,"
+        " tomorrow 10h…)."
+    ),
     "error.capture_money": "{field}: “{value}” is not an amount in euros.",
     "error.capture_money_range": "{field}: “{value}” must be between 0 and 100,000 €.",
     "error.capture_integer": "{field}: “{value}” is not a whole number.",

@@ -115,7 +115,10 @@ TEXT: dict[str, str] = {
     "field.email": "E-mail",
     "error.capture_required": "{field} : une valeur est requise.",
     "error.capture_date": "{field} : « {value} » n'est pas une date (jj/mm/aaaa, demain, lundi…).",
-    "error.capture_datetime": "{field} : « {value} » n'est pas une date et heure (jj/mm hh:mm, demain 10h…).",
+    "error.capture_datetime": (
+        "{field} : « {value} » n'est pas une date et heure (jj/mm"
+        " hh:mm, demain 10h…)."
+    ),
     "error.capture_money": "{field} : « {value} » n'est pas un montant en euros.",
     "error.capture_money_range": "{field} : « {value} » doit être entre 0 et 100 000 €.",
     "error.capture_integer": "{field} : « {value} » n'est pas un nombre entier.",
