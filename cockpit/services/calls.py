@@ -185,6 +185,16 @@ class CallServices:
             self._persist(call_id)
         return self._view(call_id)
 
+    def keep_alive(self: Services, call_id: int) -> bool:
+        """Renew the lease on the person while the call lasts (called every minute)."""
+        from cockpit.store import claims
+
+        session_data = self._sessions.get(call_id)
+        if session_data is None:
+            return False
+        _, person, caller_id, _ = session_data
+        return claims.renew(person.kind, person.id, caller_id, self.now())
+
     def objections(self: Services, call_id: int) -> list[ObjectionView]:
         session = self._session(call_id)
         return [ObjectionView(o.id, o.label, o.heard, session.render(o.reply))

@@ -66,11 +66,18 @@ class CallerScreen(CallActions):
         self.query_one(ScriptPanel).show(None)
         self.set_interval(30, self.load_figures)
         self.set_interval(1, self._tick)
+        self.set_interval(60, self._keep_alive)
         self.load_queue(0)
         self.resume_unfinished()
 
     def _tick(self) -> None:
         self.query_one(ScriptPanel).tick(self.cockpit.clock())
+
+    @work(thread=True, group="lease")
+    def _keep_alive(self) -> None:
+        # A call may last longer than the lease: renew it while the call is on.
+        if self.call is not None:
+            self.guarded(self.cockpit.services.keep_alive, self.call.call_id)
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

@@ -1,0 +1,56 @@
+"""The demo data: deterministic, valid numbers and SIRETs, activity today, refuses to overwrite."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cockpit.domain.phones import parse_phone
+from cockpit.domain.siret import normalise_siret
+from cockpit.store.db import StoreError
+from cockpit.store.demo import build_demo
+
+DAY = date(2026, 11, 23)
+TABLES = ("caller", "company", "company_figure", "contact", "phone", "freelance", "call",
+          "call_event", "note", "reminder", "need", "do_not_call")
+
+
+def _digest(path: Path) -> str:
+    db = sqlite3.connect(path)
+    h = hashlib.sha256()
+    for table in TABLES:
+        for row in db.execute(f"SELECT * FROM {table} ORDER BY id"):
+            h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
+    for name, seed in (("a", 0), ("b", 0), ("c", 1)):
+        build_demo(f"sqlite:///{tmp_path / name}.sqlite", seed=seed, today=DAY)
+    assert _digest(tmp_path / "a.sqlite") == _digest(tmp_path / "b.sqlite")
+    assert _digest(tmp_path / "a.sqlite") != _digest(tmp_path / "c.sqlite")
+
+
+def test_demo_content_is_valid_and_alive_today(demo_template: Path) -> None:
+    db = sqlite3.connect(demo_template)
+    numbers = [n for (n,) in db.execute("SELECT e164 FROM phone")]
+    assert numbers and all(parse_phone(n).e164 == n for n in numbers)
+    sirets = [s for (s,) in db.execute("SELECT siret FROM freelance WHERE siret != ''")]
+    assert sirets and all(normalise_siret(s) == s for s in sirets)
+    assert db.execute("SELECT COUNT(*) FROM caller WHERE is_lead").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM call WHERE started_at LIKE '2026-11-23%'"
+                      ).fetchone()[0] > 0
+    assert db.execute("SELECT COUNT(*) FROM reminder WHERE due_at < '2026-11-23'"
+                      ).fetchone()[0] > 0  # some are overdue
+    zones = {z for (z,) in db.execute("SELECT DISTINCT time_zone FROM phone")}
+    assert "Europe/Paris" in zones and len(zones) > 1  # overseas or foreign numbers too
+
+
+def test_refuses_to_overwrite_without_replace(demo_url: str) -> None:
+    with pytest.raises(StoreError, match="already holds data"):
+        build_demo(demo_url, today=DAY)
+    assert "companies" in build_demo(demo_url, today=DAY, replace=True)
