@@ -28,7 +28,12 @@ def _v2(db: pw.Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1, 2: _v2}
+def _v3(db: pw.Database) -> None:
+    # Version 3: a caller's calls of the day, for the figures in the top bar.
+    db.execute_sql("CREATE INDEX IF NOT EXISTS call_caller_started ON call (caller_id, started_at)")
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 CURRENT = max(MIGRATIONS)
 
 
