@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from cockpit.config import ConfigError, apply_to_environment
+
+    try:
+        apply_to_environment()
+    except ConfigError as exc:
+        print(f"cockpit: {exc}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", None) or _run_tui
