@@ -86,8 +86,8 @@ class CallServices:
             self._sessions[call_id] = (session, person, caller_id, now)
             self._saved_events[call_id] = 0
         self._persist(call_id)
-        dial = self._dial(first.e164)
-        return self._view(call_id, dial=dial)
+        self._dialled[call_id] = self._dial(first.e164)
+        return self._view(call_id)
 
     def _dial(self: Services, e164: str) -> str:
         """Start the softphone when one is configured; else return the number to dial."""
@@ -387,7 +387,7 @@ class CallServices:
             step_title=step.title, text=session.text, hint=session.render(step.hint),
             answers=answers, captures=captures, objection=objection,
             outcome=str(session.outcome or session.suggested_outcome or "") or None,
-            dial=dial,
+            dial=dial or self._dialled.get(call_id, ""),
         )
 
 

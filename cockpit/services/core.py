@@ -33,6 +33,7 @@ class Services(QueueServices, CardServices, CallServices):
         self._lock = threading.RLock()
         self._sessions: dict[int, Any] = {}
         self._saved_events: dict[int, int] = {}
+        self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
 
     @classmethod
     def open(cls, url: str, *, content: str | None = None,

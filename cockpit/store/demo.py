@@ -189,8 +189,9 @@ class _Builder:
                     kind if kind in W.DO_ROLES else "end_client"]
                 owner = rng.choice((2, 3, 4)) if rng.random() < 0.05 else None
                 email = f"{first[0].lower()}.{last.lower()}@{name.split()[0].lower()}.fr"
+                persona = rng.choice(W.PERSONAS) if is_do and rng.random() < 0.3 else ""
                 contacts.append((contact_id, company_id, civility, first, last, rng.choice(roles),
-                                 is_do, "", email.replace("é", "e").replace("è", "e"), owner,
+                                 is_do, persona, email.replace("é", "e").replace("è", "e"), owner,
                                  naive_now - timedelta(days=rng.randrange(30, 900))))
                 contact_meta.append((contact_id, is_do, zone, company_id))
                 phones.append(self._phone(switchboard, zone, "standard", contact_id=contact_id))
@@ -303,7 +304,7 @@ class _Builder:
                 events.append((event_id, call_id, len(path) + 1, _naive(ended), "ended",
                                path[-1][0], path[-1][1], json.dumps({"outcome": str(outcome)})))
             if recent or rng.random() < 0.1:
-                template = rng.choice(W.NOTE_TEMPLATES)
+                template = rng.choice(W.NOTE_TEMPLATES[str(outcome)])
                 profile = rng.choice(W.PROFILES)
                 body = template.format(month=rng.choice(W.MONTHS_FR), hour=rng.randrange(9, 18),
                                        profile=profile[0], city=rng.choice(W.PLACES)[0],

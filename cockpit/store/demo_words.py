@@ -100,19 +100,32 @@ PROFILES = (
     ("Consultant blockchain", "blockchain ethereum hyperledger", 750),
 )
 
-NOTE_TEMPLATES = (
-    "Pas de besoin pour l'instant, budget attendu en {month}.",
-    "Intéressé, me rappeler après son comité de pilotage.",
-    "En réunion, rappeler vers {hour}h.",
-    "A déjà des fournisseurs, accepte de nous tester sur un profil rare.",
-    "Besoin {profile} à {city}, démarrage ASAP, TJM {rate} €.",
-    "Redirigé vers la responsable staffing.",
-    "Barrage standard, nom du DO obtenu.",
-    "Messagerie, message laissé.",
-    "Travaille uniquement avec des fournisseurs référencés : dossier à envoyer aux achats.",
-    "Pas intéressé, ne sous-traite jamais.",
-    "Projet piloté depuis le siège à l'étranger, contact local à appeler.",
-    "Trouve les freelances chers ; argumenté sur l'autonomie et l'expérience.",
-)
+# What a caller writes after a call, by outcome.
+NOTE_TEMPLATES = {
+    "no_answer": ("Messagerie, message laissé.", "Standard ne répond pas.",
+                  "Sonne dans le vide, réessayer."),
+    "callback": ("En réunion, rappeler vers {hour}h.",
+                 "Intéressé, me rappeler après son comité de pilotage.",
+                 "Barrage standard, nom du DO obtenu ; rappeler à {hour}h."),
+    "no_need": ("Pas de besoin pour l'instant, budget attendu en {month}.",
+                "A déjà des fournisseurs ; accepte qu'on le rappelle en {month}."),
+    "info_sent": ("Coordonnées et plaquette envoyées par e-mail.",
+                  "Trouve les freelances chers ; argumenté sur l'autonomie et l'expérience, "
+                  "plaquette envoyée."),
+    "need_qualified": ("Besoin {profile} à {city}, démarrage ASAP, TJM {rate} €.",
+                       "A déjà des fournisseurs, accepte de nous tester : {profile}, {city}."),
+    "redirected": ("Redirigé vers la responsable staffing.",
+                   "Projet piloté depuis le siège à l'étranger, contact local à appeler."),
+    "refused": ("Pas intéressé, ne sous-traite jamais.",
+                "Consultants internes suffisants, pas de sous-traitance."),
+    "referencing": ("Travaille uniquement avec des fournisseurs référencés : dossier à envoyer "
+                    "aux achats.",),
+    "wrong_number": ("Faux numéro, vérifier sur le site de la société.",),
+}
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")
+
+# Partner archetypes (personas.yaml) given to some decision makers.
+PERSONAS = ("structured_founder", "team_growing_cto", "lead_dev_needing_backup",
+            "diversifying_ceo", "prototyping_cio", "bodyshop_sales_manager", "big_account_buyer",
+            "student_founders", "panicking_agency")

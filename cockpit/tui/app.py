@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from cockpit.i18n import Translator
 from cockpit.tui.localise import translate_bindings
@@ -63,6 +65,20 @@ class CockpitApp(App[None]):
         from cockpit.tui.screens.caller import CallerScreen
 
         self.push_screen(CallerScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the screen is in the palette, by its description, when it applies."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for _key, binding in screen._bindings:
+            if not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            if screen.check_action(binding.action.split("(")[0], ()) is False:
+                continue
+            yield SystemCommand(binding.description.capitalize(),
+                                f"{binding.key_display or binding.key}",
+                                partial(screen.run_action, binding.action))
 
     def action_help(self) -> None:
         from cockpit.tui.screens.help import HelpModal

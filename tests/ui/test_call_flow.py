@@ -83,7 +83,8 @@ async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) ->
     assert "transfer" in kinds and "objection" in kinds and kinds[-1] == "ended"
     assert db.execute("SELECT body FROM note WHERE call_id = ? AND is_draft = 0",
                       (call_id,)).fetchone() == ("Besoin Java Lyon",)
-    assert db.execute("SELECT title, budget_rate FROM need WHERE contact_id = ?",
+    assert db.execute("SELECT title, budget_rate FROM need WHERE contact_id = ? "
+                      "ORDER BY id DESC",
                       (contact_id,)).fetchone() == ("Dev Java", 650)
     assert db.execute("SELECT email FROM contact WHERE id = ?", (contact_id,)).fetchone() == (
         "jd@example.fr",)

@@ -84,7 +84,11 @@ class ScriptPanel(Vertical):
             answers.update("")
             self._rebuild_captures(())
             return
-        crumb.update(Text(" › ".join(call.breadcrumb), style="bold"))
+        head = Text(" › ".join(call.breadcrumb), style="bold")
+        if call.dial and call.mode != "ended":  # no softphone: the number to dial by hand
+            head.append("   ☎ ", style="bold")
+            head.append(f" {call.dial} ", style="bold reverse")
+        crumb.update(head)
         if call.mode == "objection" and call.objection is not None:
             text.update(Text.assemble((call.objection.label + "\n", "bold yellow"),
                                       call.objection.reply))
