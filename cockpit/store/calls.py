@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from cockpit.store.db import database
@@ -23,18 +23,7 @@ from cockpit.store.models import (
     Reminder,
 )
 from cockpit.store.privacy import digest_number
-
-
-def naive(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None
-
-
-def aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
-    return moment.replace(tzinfo=UTC)
+from cockpit.store.times import naive
 
 
 def _person(kind: str) -> str:

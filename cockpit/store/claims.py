@@ -4,16 +4,13 @@ same statement, at the very moment of the claim."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from cockpit.store.db import database
+from cockpit.store.times import naive as _naive
 
 LEASE = timedelta(minutes=15)
 _TABLES = {"contact": ("contact", "contact_id"), "freelance": ("freelance", "freelance_id")}
-
-
-def _naive(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def claim(kind: str, person_id: int, caller_id: int, now: datetime,

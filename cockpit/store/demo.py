@@ -36,6 +36,7 @@ from cockpit.store.models import (
     Setting,
 )
 from cockpit.store.privacy import digest_number
+from cockpit.store.times import naive as _naive
 
 SIZES = {
     "small": {"companies": 40, "freelances": 500, "calls": 1500},
@@ -63,10 +64,6 @@ _DO_PATHS = {
 }
 _OBJECTIONS = ("switchboard_barrier", "already_have_suppliers", "no_need_now",
                "freelancers_expensive", "in_house_consultants", "head_office_abroad")
-
-
-def _naive(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _chunks(rows: Sequence[tuple], size: int) -> Iterator[Sequence[tuple]]:

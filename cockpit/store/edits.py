@@ -6,9 +6,9 @@ import json
 from datetime import datetime
 from typing import Any
 
-from cockpit.store.calls import naive
 from cockpit.store.db import database
 from cockpit.store.models import AuditLog, Contact, Phone
+from cockpit.store.times import naive
 
 
 def save_contact(contact_id: int, *, first_name: str, last_name: str, role: str, email: str,

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import peewee as pw
 
-from cockpit.store.calls import naive
 from cockpit.store.db import database
 from cockpit.store.models import AuditLog, Company, Contact
+from cockpit.store.times import naive
 
 
 def set_owner(contact_id: int, owner_id: int | None, actor: str, now: datetime) -> bool:

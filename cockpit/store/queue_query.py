@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
@@ -17,19 +17,13 @@ from cockpit.store.models import (
     Contact,
     Reminder,
 )
+from cockpit.store.times import aware as _aware
+from cockpit.store.times import naive as _naive
 
 # The prospect rule knows ESNs (of either type) and end clients.
 _PROSPECT_KIND = {"esn_conseil": "esn", "esn_classique": "esn", "end_client": "end_client"}
 LEAD_LIMIT = 400  # new leads and silent decision makers offered per refresh
 STALE_DAYS = 90
-
-
-def _naive(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=UTC) if moment is not None else None
 
 
 def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT) -> list[int]:

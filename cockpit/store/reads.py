@@ -7,7 +7,6 @@ from datetime import datetime
 import peewee as pw
 
 from cockpit.domain.outcomes import REACHED
-from cockpit.store.calls import aware, naive
 from cockpit.store.models import (
     Call,
     Caller,
@@ -19,6 +18,7 @@ from cockpit.store.models import (
     Note,
     Phone,
 )
+from cockpit.store.times import aware, naive
 
 
 def callers() -> list[Caller]:

@@ -6,7 +6,6 @@ from datetime import datetime
 
 import peewee as pw
 
-from cockpit.store.calls import aware, naive
 from cockpit.store.db import database
 from cockpit.store.models import (
     AuditLog,
@@ -18,6 +17,7 @@ from cockpit.store.models import (
     Reminder,
 )
 from cockpit.store.privacy import digest_number
+from cockpit.store.times import aware, naive
 
 
 def add_reminder(owner_id: int | None, kind: str, person_id: int, reminder_kind: str,
