@@ -20,6 +20,7 @@ from cockpit.domain.session import CallSession
 from cockpit.i18n import Translator
 from cockpit.services import drafts
 from cockpit.services.errors import ServiceError, StoreUnavailable
+from cockpit.services.errors import store_guard as _store_guard
 from cockpit.services.views import (
     AnswerView,
     CallView,
@@ -37,24 +38,6 @@ _CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qual
                      "cv_sent")
 _FREELANCE_OUTCOMES = ("no_answer", "callback", "freelance_confirmed", "freelance_unavailable",
                        "freelance_declined", "do_not_call", "wrong_number")
-
-
-def _store_guard(fn: Any) -> Any:
-    """Database failures become StoreUnavailable with a message a caller understands."""
-    import functools
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        import peewee
-
-        try:
-            return fn(*args, **kwargs)
-        except peewee.OperationalError as exc:
-            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
-        except peewee.DatabaseError as exc:
-            raise StoreUnavailable(str(exc).splitlines()[0]) from exc
-
-    return wrapper
 
 
 class CallServices:

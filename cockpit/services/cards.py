@@ -13,6 +13,7 @@ from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
 from cockpit.i18n import Translator
+from cockpit.services.errors import store_guard
 from cockpit.services.views import (
     CallerView,
     CompanyView,
@@ -39,6 +40,7 @@ def _money(amount: float) -> str:
 
 
 class CardServices:
+    @store_guard
     def callers(self: Services) -> list[CallerView]:
         from cockpit.store.reads import callers
 
@@ -53,6 +55,7 @@ class CardServices:
         c = caller_by_name(name)
         return CallerView(c.id, c.name, c.first_name, c.is_lead) if c else None
 
+    @store_guard
     def day_figures(self: Services, caller_id: int) -> dict[str, int]:
         from cockpit.store.reads import day_counts
 
@@ -61,6 +64,7 @@ class CardServices:
         start = datetime.combine(today, time(0), zone)
         return day_counts(caller_id, start, start + timedelta(days=1))
 
+    @store_guard
     def contact_card(self: Services, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
         from cockpit.store import reads
 
@@ -94,6 +98,7 @@ class CardServices:
                                c.is_decision_maker, company, persona, c.email, phones, history,
                                owner=owner, do_not_call=c.do_not_call)
 
+    @store_guard
     def edit_contact(self: Services, caller_id: int, person: PersonRef,
                      values: dict[str, str]) -> str:
         """Save the card's editable fields (name, role, e-mail, a new number); audited."""
@@ -118,6 +123,7 @@ class CardServices:
                      phone=phone, is_decision_maker=is_do, actor=str(caller_id), now=self.now())
         return f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
 
+    @store_guard
     def editable_fields(self: Services, person: PersonRef) -> dict[str, str]:
         from cockpit.store import reads
 

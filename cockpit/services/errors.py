@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class ServiceError(Exception):
@@ -19,3 +23,20 @@ class StoreUnavailable(ServiceError):
 
     def __init__(self, text: str, **params: Any) -> None:
         super().__init__(text, code="store_unavailable", message=text, **params)
+
+
+def store_guard(fn: F) -> F:
+    """Database failures (unreachable, locked, read-only, disk full) become StoreUnavailable,
+    which the screens show as a message instead of crashing."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import peewee  # here, not at the top: the UI imports this module
+
+        try:
+            return fn(*args, **kwargs)
+        except peewee.DatabaseError as exc:  # OperationalError and IntegrityError included
+            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreUnavailable(text) from exc
+
+    return wrapper  # type: ignore[return-value]

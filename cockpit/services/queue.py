@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import parse_datetime
 from cockpit.domain.queue import Bucket, QueueResult, build_queue, describe
+from cockpit.services.errors import store_guard
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class QueueServices:
             is_decision_maker=c.is_decision_maker,
         )
 
+    @store_guard
     def queue_page(self: Services, caller_id: int, *, offset: int = 0, limit: int = 50,
                    lang: str = "fr", at: datetime | None = None,
                    with_excluded: bool = False) -> QueuePage:
@@ -84,6 +86,7 @@ class QueueServices:
                          total=len(result.entries), excluded=excluded,
                          left_out=len(result.excluded), main_reason=main_reason)
 
+    @store_guard
     def claim_next(self: Services, caller_id: int, lang: str = "fr") -> Claimed | None:
         """Claim the first person ready to be called; None when nobody is."""
         from cockpit.store import claims
@@ -99,6 +102,7 @@ class QueueServices:
                 return Claimed(self._row(entry, lang), first_phone(c.person_kind, c.person_id))
         return None
 
+    @store_guard
     def skip(self: Services, caller_id: int, person: PersonRef) -> bool:
         """Not now: release any claim and move the person out of today's first places."""
         from cockpit.store import claims
@@ -109,6 +113,7 @@ class QueueServices:
                      "skipped", self.now())
         return True
 
+    @store_guard
     def snooze(self: Services, caller_id: int, person: PersonRef, until: str) -> bool:
         from cockpit.store import claims
         from cockpit.store.reminders import snooze_person
@@ -119,6 +124,7 @@ class QueueServices:
         snooze_person(caller_id, person.kind, person.id, due, self.now())
         return True
 
+    @store_guard
     def mark_do_not_call(self: Services, caller_id: int, person: PersonRef) -> bool:
         from cockpit.store.reminders import mark_do_not_call
 
