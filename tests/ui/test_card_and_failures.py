@@ -73,3 +73,18 @@ async def test_notes_survive_a_database_that_refuses_writes(
         finally:
             blocker.rollback()
             blocker.close()
+
+
+async def test_a_broken_database_is_said_not_crashed(make_app, demo_url: str) -> None:  # noqa: ANN001
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _settle(app, pilot)
+        broken = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+        broken.execute("DROP TABLE reminder")  # a real failure, as after a bad manual edit
+        broken.commit()
+        broken.close()
+        await pilot.press("ctrl+r")
+        await _settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("Base de données indisponible" in m and "reminder" in m for m in messages)
+        assert app.is_running
