@@ -75,7 +75,7 @@ async def test_notes_survive_a_database_that_refuses_writes(
             blocker.close()
 
 
-async def test_a_broken_database_is_said_not_crashed(make_app, demo_url: str) -> None:  # noqa: ANN001
+async def test_a_broken_database_is_said_not_crashed(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _settle(app, pilot)
