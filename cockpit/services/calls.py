@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
-from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.captures import format_capture, parse_datetime
-from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.errors import ValidationError
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.reminder_rules import propose_follow_up
@@ -322,7 +321,6 @@ class CallServices:
     @_store_guard
     def add_redirect(self: Services, call_id: int, values: dict[str, str]) -> str:
         """The person the DO sent us to, created now and queued for a call."""
-        from cockpit.store.calls import Finish  # noqa: F401 - same store module family
         from cockpit.store.models import Call, Contact, Phone
         from cockpit.store.reminders import add_reminder
 
@@ -373,5 +371,3 @@ class CallServices:
             dial=dial or self._dialled.get(call_id, ""),
         )
 
-
-__all__ = ["CallServices", "DomainError", "datetime"]

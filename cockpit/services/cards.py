@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -173,5 +172,3 @@ class CardServices:
         return CompanyView(co.name, _KINDS[lang].get(co.kind, co.kind), co.sector, co.city,  # type: ignore[attr-defined]
                            revenue, headcount, per_head, prospect)
 
-
-__all__ = ["CardServices", "Decimal"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -412,7 +412,3 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
         counts = _Builder(size, seed, today, now, scale).build()
         _reset_sequences(db)
     return ", ".join(f"{v:,} {k}".replace(",", " ") for k, v in counts.items())
-
-
-def iter_ids(rows: Iterable[tuple]) -> list[int]:
-    return [row[0] for row in rows]
