@@ -9,6 +9,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings
+
+# No timing deadline (a loaded CI machine is slow, not wrong); in CI, the same examples every
+# run, so a red build always reproduces.
+settings.register_profile("cockpit", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if __import__("os").environ.get("CI") else "cockpit")
 
 # Monday 23 November 2026, 10:42 in Paris: a working day, inside calling hours.
 FIXED_NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
