@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -15,7 +16,7 @@ from hypothesis import settings
 # run, so a red build always reproduces.
 settings.register_profile("cockpit", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True)
-settings.load_profile("ci" if __import__("os").environ.get("CI") else "cockpit")
+settings.load_profile("ci" if os.environ.get("CI") else "cockpit")
 
 # Monday 23 November 2026, 10:42 in Paris: a working day, inside calling hours.
 FIXED_NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
