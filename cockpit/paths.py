@@ -33,3 +33,10 @@ def default_db_path() -> Path:
 
 def default_db_url() -> str:
     return os.environ.get("COCKPIT_DB") or f"sqlite:///{default_db_path()}"
+
+
+def state_dir() -> Path:
+    """What the cockpit keeps for itself between runs (note drafts, the checked content)."""
+    base = os.environ.get("COCKPIT_STATE") or os.environ.get("XDG_STATE_HOME") or str(
+        Path.home() / ".local" / "state")
+    return Path(base) / "cockpit"

@@ -3,30 +3,56 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from cockpit.cli import CliError, db_url
 
+FIRST_PAGE = 50  # rows of the queue the first screen shows (the queue pane's page)
+
 
 def run_tui(args: argparse.Namespace) -> int:
+    # Start-up makes a few hundred thousand objects that all live on; collecting them while
+    # they are made is wasted time. Collection resumes once the first screen is up.
+    gc.disable()
     from cockpit.services import open_services
+    from cockpit.services.warm import fork_first_screen
+
+    clock = clock_from_env()
+    opener = partial(open_services, db_url(args), content=args.content, clock=clock)
+    name = args.caller or os.environ.get("COCKPIT_CALLER")
+    wait_first = fork_first_screen(opener, name, args.lang, FIRST_PAGE)
+
+    # Meanwhile, the child reads the first screen: load the whole interface now.
+    import cockpit.tui.screens.caller  # noqa: F401
     from cockpit.tui.app import CockpitApp
 
-    services = open_services(db_url(args), content=args.content, clock=clock_from_env())
-    name = args.caller or os.environ.get("COCKPIT_CALLER")
-    caller = services.find_caller(name)
-    if caller is None:
-        known = ", ".join(c.name for c in services.callers()) or "none yet (run `cockpit demo`)"
-        raise CliError(f"no caller named {name!r}; callers: {known}" if name
-                       else f"the database has no caller; {known}")
-    services.prefetch_queue(caller.id, args.lang)
-    app = CockpitApp(services, caller, lang=args.lang, clock=services.clock)
+    first = wait_first()
+    if first is not None:
+        from cockpit.services.warm import WarmServices
+
+        services = WarmServices(opener, first, clock or _utc_now)
+        caller = first.caller
+    else:
+        services = opener()
+        caller = services.find_caller(name)
+        if caller is None:
+            known = ", ".join(c.name for c in services.callers()) or "none yet (run `cockpit demo`)"
+            raise CliError(f"no caller named {name!r}; callers: {known}" if name
+                           else f"the database has no caller; {known}")
+        services.prefetch_queue(caller.id, args.lang, FIRST_PAGE)
+    app = CockpitApp(services, caller, lang=args.lang, clock=services.clock)  # type: ignore[arg-type]
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def clock_from_env() -> Callable[[], datetime] | None:

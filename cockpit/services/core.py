@@ -38,11 +38,11 @@ class Services(QueueServices, CardServices, CallServices):
     @classmethod
     def open(cls, url: str, *, content: str | None = None,
              clock: Callable[[], datetime] | None = None, **options: Any) -> Services:
-        from cockpit.content.loader import load_content
+        from cockpit.content.cache import load_content_cached
         from cockpit.paths import content_dir
         from cockpit.store.db import connect
 
-        scripts = load_content(content_dir(content))
+        scripts = load_content_cached(content_dir(content))
         connect(url)
         policy = POLICIES.get(os.environ.get("COCKPIT_POLICY", ""), BUSINESS)
         options.setdefault("dial_command", os.environ.get("COCKPIT_DIAL") or None)

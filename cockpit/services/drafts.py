@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from cockpit.paths import state_dir
+
 
 def _folder() -> Path:
-    base = os.environ.get("COCKPIT_STATE") or os.environ.get("XDG_STATE_HOME") or str(
-        Path.home() / ".local" / "state")
-    return Path(base) / "cockpit" / "drafts"
+    return state_dir() / "drafts"
 
 
 def write(call_id: int, text: str) -> None:

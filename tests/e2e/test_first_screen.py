@@ -25,8 +25,8 @@ def test_starts_shows_queue_and_card_help_then_quits(tmux: Tmux, demo_url: str,
                                                       tmp_path: Path) -> None:
     tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], _env(tmp_path),
                tmp_path)
-    screen = tmux.wait_for("File d'appels")
-    assert "Melissa" in screen and "lun. 23 nov. 10:42" in screen
+    screen = tmux.wait_for("lun. 23 nov. 10:42")  # the top bar: the caller and the clock
+    assert "Melissa" in screen and "File d'appels" in screen
     tmux.wait_for("Historique")  # the card of the first person in the queue
     tmux.send("F1")
     tmux.wait_for("Aide")

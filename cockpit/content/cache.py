@@ -1,0 +1,69 @@
+"""The checked content, kept between starts. Reading and checking the YAML files costs some
+45 ms at every start; loading the result of an earlier check costs 1. The key covers the
+files' bytes and the code that reads them, so any change is read and checked afresh."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from cockpit.domain.script import ScriptSet
+from cockpit.paths import PACKAGE_DIR, state_dir
+
+# The modules whose change alters what a content folder loads into.
+_READERS = ("domain/script.py", "content/loader.py", "content/schema.py", "content/graph.py",
+            "content/yamlsafe.py", "content/cache.py")
+
+
+def load_content_cached(root: Path) -> ScriptSet:
+    """Like loader.load_content (ContentErrors on bad content), remembered between runs."""
+    key = _key(root)
+    path = state_dir() / "content" / f"{key}.pickle"
+    try:
+        found = pickle.loads(path.read_bytes())
+        if isinstance(found, ScriptSet):
+            return found
+    except Exception:  # missing, truncated or from another version: read the files again
+        pass
+    from cockpit.content.loader import load_content
+
+    content = load_content(root)
+    _store(path, content)
+    return content
+
+
+def _key(root: Path) -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    files = [root / "objections.yaml", root / "personas.yaml",
+             *sorted((root / "scripts").glob("*.yaml"))]
+    for file in files:
+        digest.update(str(file).encode())
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+    for name in _READERS:
+        try:
+            stat = (PACKAGE_DIR / name).stat()
+            digest.update(f"{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:32]
+
+
+def _store(path: Path, content: ScriptSet) -> None:
+    """Best effort: a read-only or full disk only costs the next start its 45 ms."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for old in path.parent.glob("*.pickle"):
+            old.unlink(missing_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pickle.dumps(content))
+        os.replace(tmp, path)
+    except OSError:
+        pass
