@@ -6,9 +6,12 @@ from __future__ import annotations
 def explain(exc: BaseException) -> str | None:
     """A clear message for a known failure, or None to let it propagate (a bug)."""
     from cockpit.domain.errors import DomainError
+    from cockpit.services.errors import ServiceError
 
     if isinstance(exc, DomainError):
         return exc.message
+    if isinstance(exc, ServiceError):
+        return str(exc)
     try:
         from cockpit.store.db import StoreError
     except ImportError:  # pragma: no cover - the store always exists in a release

@@ -22,7 +22,7 @@ from cockpit.domain.calling_hours import (
     zone_of,
 )
 from cockpit.domain.outcomes import Outcome
-from cockpit.domain.workdays import add_business_days
+from cockpit.domain.workdays import add_business_days, next_working_moment
 
 # ---- The table: every delay of the rules -------------------------------------------------
 RETRY_DELAY = timedelta(hours=2)  # no answer: try again later the same day…
@@ -289,3 +289,15 @@ def propose_follow_up(
 
     # Wrong number, freelance confirmed (the CV sending books its own follow-up), declined.
     return None
+
+
+AFTER_INTERVIEW_AT = time(10, 0)  # the morning after an interview, both sides are called
+
+
+def after_interview(interview_at: datetime, time_zone: str) -> datetime:
+    """When to call the decision maker and the freelance about an interview: the next working
+    day's morning (seed 001: "after the interview, we call both sides"). UTC."""
+    require_aware(interview_at)
+    local_next_day = interview_at.astimezone(zone_of(time_zone)) + timedelta(days=1)
+    start_of_day = datetime.combine(local_next_day.date(), time(0), zone_of(time_zone))
+    return next_working_moment(start_of_day, AFTER_INTERVIEW_AT, time_zone).astimezone(UTC)

@@ -43,7 +43,10 @@ class CallServices:
     # -- starting ------------------------------------------------------------------------------
 
     @_store_guard
-    def start_call(self: Services, caller_id: int, person: PersonRef) -> CallView:
+    def start_call(self: Services, caller_id: int, person: PersonRef,
+                   need_id: int | None = None) -> CallView:
+        """Claim the person and start their script; a freelance may be called about a need,
+        whose title, region, budget and dates then fill the script."""
         from cockpit.store import calls, claims, reads
 
         now = self.now()
@@ -61,9 +64,10 @@ class CallServices:
             script = "freelance"
         else:
             script = "standard" if first.label == "standard" else "do"
-        context = self._context(caller_id, person)
+        context = self._context(caller_id, person, need_id)
         session = CallSession(self.content, script, context, self.clock)
-        call_id = calls.start_call(caller_id, person.kind, person.id, script, now)
+        call_id = calls.start_call(caller_id, person.kind, person.id, script, now,
+                                   need_id=need_id)
         with self._lock:
             self._sessions[call_id] = (session, person, caller_id, now)
             self._saved_events[call_id] = 0
@@ -84,8 +88,9 @@ class CallServices:
             return shown  # the dial command failed: the number is shown to dial by hand
         return ""
 
-    def _context(self: Services, caller_id: int, person: PersonRef) -> dict[str, dict[str, Any]]:
-        from cockpit.store import reads
+    def _context(self: Services, caller_id: int, person: PersonRef,
+                 need_id: int | None = None) -> dict[str, dict[str, Any]]:
+        from cockpit.store import needs, reads
 
         caller = next((c for c in reads.callers() if c.id == caller_id), None)
         context: dict[str, dict[str, Any]] = {
@@ -105,6 +110,11 @@ class CallServices:
             if f is not None:
                 context["freelance"] = {"first_name": f.first_name, "last_name": f.last_name,
                                         "day_rate": f.day_rate}
+        need = needs.get(need_id) if need_id is not None else None
+        if need is not None:
+            context["need"] = {"title": need.title, "region": need.region,
+                               "budget_rate": need.budget_rate, "start": need.start,
+                               "duration": need.duration}
         return context
 
     @_store_guard
@@ -259,7 +269,7 @@ class CallServices:
         finish = calls.Finish(
             call_id=call_id, caller_id=caller_id, outcome=outcome, ended_at=now, note=note,
             reminder=reminder_row, do_not_call=outcome == Outcome.DO_NOT_CALL,
-            **self._updates(session, person.kind),
+            **self._updates(session, person),
         )
         created = calls.finish(finish)
         drafts.remove(call_id)
@@ -276,7 +286,22 @@ class CallServices:
             parts.append("besoin créé")
         return " · ".join(parts)
 
-    def _updates(self: Services, session: CallSession, kind: str) -> dict[str, Any]:
+    def _with_reference(self: Services, freelance_id: int, captured: dict[str, Any]) -> str:
+        """The freelance's references (JSON) with the one given during the call added."""
+        from cockpit.store import reads
+
+        row = reads.freelance(freelance_id)
+        try:
+            known = json.loads(row.references) if row is not None and row.references else []
+        except ValueError:
+            known = []
+        phone = captured.get("reference_phone")
+        known.append({"name": str(captured.get("reference_name", "")),
+                      "company": str(captured.get("reference_company", "") or ""),
+                      "phone": phone.e164 if hasattr(phone, "e164") else str(phone or "")})
+        return json.dumps(known, ensure_ascii=False)
+
+    def _updates(self: Services, session: CallSession, person: PersonRef) -> dict[str, Any]:
         """Where the captured values go, from each capture's `stores`."""
         values: dict[str, dict[str, Any]] = {}
         for key, value in session.captured.items():
@@ -285,6 +310,7 @@ class CallServices:
                 continue
             group, _, field = capture.stores.partition(".")
             values.setdefault(group, {})[field] = value
+        kind = person.kind
         result: dict[str, Any] = {}
         contact = {k: v for k, v in values.get("contact", {}).items() if k in ("email", "role")}
         if contact and kind == "contact":
@@ -315,6 +341,8 @@ class CallServices:
             if "billing" in updates:
                 updates["billing"] = {"portage": "portage"}.get(updates["billing"],
                                                                  "own_company")
+            if freelance.get("reference_name"):
+                updates["references"] = self._with_reference(person.id, freelance)
             result["freelance_updates"] = updates
         return result
 

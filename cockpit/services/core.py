@@ -12,17 +12,36 @@ from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
 from cockpit.domain.script import ScriptSet
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
+from cockpit.services.errors import ServiceError
+from cockpit.services.needs import NeedServices
 from cockpit.services.queue import QueueServices
+
+DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Services(QueueServices, CardServices, CallServices):
+def _margin_setting() -> float:
+    raw = os.environ.get("COCKPIT_MARGIN", "").strip()
+    if not raw:
+        return DEFAULT_MARGIN
+    try:
+        margin = float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
+    except ValueError:
+        margin = -1.0
+    if not 0 <= margin < 1:
+        raise ServiceError(f"margin {raw!r} (COCKPIT_MARGIN or `margin` in the config file) "
+                           "must be a fraction below 1, like 0.2, or a percentage, like 20%",
+                           code="bad_margin", value=raw)
+    return margin
+
+
+class Services(QueueServices, CardServices, CallServices, NeedServices):
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
                  policy: CallingPolicy = BUSINESS, firm_name: str = "Smarteo",
-                 dial_command: str | None = None, margin: float = 0.2) -> None:
+                 dial_command: str | None = None, margin: float = DEFAULT_MARGIN) -> None:
         self.url = url
         self.content = content
         self.clock = clock
@@ -47,6 +66,7 @@ class Services(QueueServices, CardServices, CallServices):
         policy = POLICIES.get(os.environ.get("COCKPIT_POLICY", ""), BUSINESS)
         options.setdefault("dial_command", os.environ.get("COCKPIT_DIAL") or None)
         options.setdefault("firm_name", os.environ.get("COCKPIT_FIRM", "Smarteo"))
+        options.setdefault("margin", _margin_setting())
         return cls(url, scripts, clock or _utc_now, policy=policy, **options)
 
     def now(self) -> datetime:

@@ -132,3 +132,86 @@ class CallView:
     objection: ObjectionView | None = None
     outcome: str | None = None  # the outcome reached, when the script ended the call
     dial: str = ""  # the number being dialled, shown large when no dial command runs
+
+
+# -- needs and freelances (issue 5) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NeedRow:
+    id: int
+    title: str
+    company: str
+    technologies: str
+    region: str
+    start: str
+    budget_rate: int | None
+    status: str  # open | proposed | won | lost
+    proposed: int  # how many freelances are proposed
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalView:
+    id: int
+    freelance_id: int
+    freelance_name: str
+    status: str  # proposed | cv_sent | interview | placed | rejected
+    cv_sent_at: datetime | None
+    interview_at: datetime | None
+    placed_at: datetime | None
+    non_compete_signed: bool
+    non_solicitation_signed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NeedView:
+    id: int
+    title: str
+    company: str
+    contact: PersonRef | None
+    contact_name: str
+    contact_email: str
+    fields: tuple[tuple[str, str], ...]  # (field, value) of what was captured, in order
+    status: str
+    proposals: tuple[ProposalView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FreelanceMatchView:
+    id: int
+    name: str
+    title: str
+    group: str  # available | stale | later
+    covered: tuple[str, ...]
+    missing: tuple[str, ...]
+    mobile: bool
+    day_rate: int | None  # buying rate asked
+    selling_rate: int | None  # what the client would pay, at the firm's margin
+    within_budget: bool | None
+    over_budget_by: int
+    availability: str  # in the user's language
+    proposed: bool  # already proposed for this need
+
+
+@dataclass(frozen=True, slots=True)
+class MatchPage:
+    rows: tuple[FreelanceMatchView, ...]
+    total: int  # how many freelances matched in all
+    margin: float
+
+
+@dataclass(frozen=True, slots=True)
+class CvView:
+    proposal_id: int | None
+    freelance_id: int
+    text: str  # the anonymised CV, to check and edit before it goes
+    removed: tuple[tuple[str, str, str], ...]  # (kind, original, replacement)
+
+
+@dataclass(frozen=True, slots=True)
+class MailDraft:
+    to: str
+    subject: str
+    body: str
+    mailto: str

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import peewee as pw
 import phonenumbers
 
+from cockpit.domain.matching import search_text
 from cockpit.domain.outcomes import Outcome
 from cockpit.store import demo_words as W
 from cockpit.store.db import StoreError, connect, mask_url
@@ -238,21 +239,22 @@ class _Builder:
             mobility = ", ".join(rng.sample(regions, k=rng.randrange(1, 4)))
             day_rate = int(rate * rng.uniform(0.8, 1.3) / 10) * 10
             years = rng.randrange(3, 20)
-            cv = (f"# {first} {last}\n{title} — {years} ans d'expérience\n\n"
-                  f"Compétences : {skills.replace(' ', ', ')}\n")
+            cv = W.cv_text(freelance_id, first, last, title, skills, years, today.year)
             rows.append((freelance_id, first, last, title, f" {skills} ", day_rate, availability,
                          available_from, mobility, billing,
                          _siret(rng) if billing == "own_company" else "",
                          f"{first[0].lower()}{last.lower()}@freelance.demo".replace("é", "e"),
                          cv, naive_now - timedelta(days=rng.randrange(10, 700)),
-                         naive_now - timedelta(days=rng.randrange(700, 2000))))
+                         naive_now - timedelta(days=rng.randrange(700, 2000)),
+                         search_text(first, last, title, skills)))
             phones.append(self._phone(self.number("+33", mobile=True), "Europe/Paris", "mobile",
                                       freelance_id=freelance_id, kind="mobile"))
         _insert(Freelance, [Freelance.id, Freelance.first_name, Freelance.last_name,
                             Freelance.title, Freelance.skills, Freelance.day_rate,
                             Freelance.availability, Freelance.available_from, Freelance.mobility,
                             Freelance.billing, Freelance.siret, Freelance.email, Freelance.cv_text,
-                            Freelance.last_contacted_at, Freelance.created_at], rows)
+                            Freelance.last_contacted_at, Freelance.created_at,
+                            Freelance.search], rows)
         return len(rows)
 
     def _calls(self, contacts: list[tuple[int, bool, str, int]], freelances: int) -> int:

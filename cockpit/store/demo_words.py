@@ -129,3 +129,32 @@ MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "
 PERSONAS = ("structured_founder", "team_growing_cto", "lead_dev_needing_backup",
             "diversifying_ceo", "prototyping_cio", "bodyshop_sales_manager", "big_account_buyer",
             "student_founders", "panicking_agency")
+
+# Employers a demo CV names, with the sector an anonymised CV shows instead.
+KNOWN_EMPLOYERS = (
+    ("BNP Paribas", "Banque"), ("Société Générale", "Banque"), ("Crédit Agricole", "Banque"),
+    ("AXA", "Assurance"), ("Allianz", "Assurance"), ("Airbus", "Aéronautique"),
+    ("Thales", "Défense"), ("Orange", "Télécoms"), ("SNCF", "Transport"),
+    ("Carrefour", "Grande distribution"), ("Renault", "Automobile"), ("EDF", "Énergie"),
+    ("Capgemini", "ESN"), ("Sopra Steria", "ESN"), ("Atos", "ESN"), ("Decathlon", "Commerce"),
+)
+
+
+def cv_text(freelance_id: int, first: str, last: str, title: str, skills: str, years: int,
+            year: int) -> str:
+    """A demo CV in Markdown, with what an anonymised CV must remove (contact details,
+    employers); chosen from the id, so building it draws nothing from the demo's random
+    sequence."""
+    employers = [KNOWN_EMPLOYERS[(freelance_id * k) % len(KNOWN_EMPLOYERS)][0] for k in (1, 7)]
+    if employers[0] == employers[1]:
+        employers[1] = KNOWN_EMPLOYERS[(freelance_id + 3) % len(KNOWN_EMPLOYERS)][0]
+    email = f"{first[0]}.{last}@freelance.demo".lower().replace(" ", "")
+    phone = f"06 {freelance_id % 100:02d} {freelance_id * 7 % 100:02d} 10 20"
+    city = PLACES[freelance_id % 14][0]
+    listed = ", ".join(skills.split())
+    return (f"# {first} {last}\n\n{title} — {years} ans d'expérience\n\n"
+            f"{email} · {phone} · {city}\n\n"
+            f"## Compétences\n\n{listed}\n\n"
+            f"## Expériences\n\n"
+            f"- {year - 2}–{year} : {title} chez {employers[0]} ({listed})\n"
+            f"- {year - 5}–{year - 2} : {title} chez {employers[1]}\n")

@@ -41,7 +41,31 @@ def _v4(db: pw.Database) -> None:
                    "WHERE outcome IS NULL")
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+# Columns added by version 5; a database created at version 1 by this code already has them.
+_V5_COLUMNS = {
+    "freelance": (("search", "TEXT NOT NULL DEFAULT ''"),),
+    "proposal": (("anonymised_cv", "TEXT NOT NULL DEFAULT ''"), ("interview_at", "TIMESTAMP"),
+                 ("placed_at", "TIMESTAMP"),
+                 ("non_compete_signed", "BOOLEAN NOT NULL DEFAULT FALSE"),
+                 ("non_solicitation_signed", "BOOLEAN NOT NULL DEFAULT FALSE")),
+}
+
+
+def _v5(db: pw.Database) -> None:
+    # Version 5: needs and freelances (issue 5): type-to-search words, proposals followed up.
+    from cockpit.store.freelance_search import refresh_search_text
+
+    for table, columns in _V5_COLUMNS.items():
+        present = {c.name for c in db.get_columns(table)}
+        for name, sql_type in columns:
+            if name not in present:
+                db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+    refresh_search_text()
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5,
+}
 CURRENT = max(MIGRATIONS)
 
 

@@ -91,6 +91,9 @@ class Freelance(BaseModel):
     city = pw.CharField(default="")
     cv_text = pw.TextField(default="")
     references = pw.TextField(default="[]")  # JSON list of {name, company, phone}
+    # Folded words of the name, title, skills and city, space-bounded: type-to-search matches
+    # word prefixes with one LIKE per typed word (schema v5).
+    search = pw.TextField(default="")
     do_not_call = pw.BooleanField(default=False)
     last_contacted_at = pw.DateTimeField(null=True, index=True)
     claimed_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
@@ -131,6 +134,12 @@ class Proposal(BaseModel):
     status = pw.CharField(default="proposed")  # proposed | cv_sent | interview | placed | rejected
     cv_sent_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField()
+    # Schema v5: what was sent, the interview, the placement and its two clauses.
+    anonymised_cv = pw.TextField(default="")
+    interview_at = pw.DateTimeField(null=True)
+    placed_at = pw.DateTimeField(null=True)
+    non_compete_signed = pw.BooleanField(default=False)  # by the freelance
+    non_solicitation_signed = pw.BooleanField(default=False)  # by the decision maker
 
     class Meta:
         indexes = ((("need", "freelance"), True),)

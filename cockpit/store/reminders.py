@@ -21,10 +21,10 @@ from cockpit.store.times import aware, naive
 
 
 def add_reminder(owner_id: int | None, kind: str, person_id: int, reminder_kind: str,
-                 due: datetime, reason: str, now: datetime) -> int:
+                 due: datetime, reason: str, now: datetime, need_id: int | None = None) -> int:
     field = "contact" if kind == "contact" else "freelance"
     row = Reminder.create(owner=owner_id, kind=reminder_kind, reason=reason, due_at=naive(due),
-                          created_at=naive(now), **{field: person_id})
+                          created_at=naive(now), need=need_id, **{field: person_id})
     return int(row.id)
 
 

@@ -1,0 +1,398 @@
+"""From a qualified need to a proposed freelance: needs, matching, anonymised CVs, recap
+e-mails, and the follow-ups of seed 001 (two working days after a CV; the morning after an
+interview, both sides; the two clauses at placement)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cockpit.domain.captures import parse_money
+from cockpit.domain.matching import NeedSpec, rank
+from cockpit.domain.outcomes import Outcome
+from cockpit.domain.reminder_rules import after_interview, propose_follow_up
+from cockpit.i18n import Translator
+from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.views import (
+    CvView,
+    FreelanceMatchView,
+    MailDraft,
+    MatchPage,
+    NeedRow,
+    NeedView,
+    PersonRef,
+    ProposalView,
+)
+
+if TYPE_CHECKING:
+    from cockpit.services.core import Services
+
+NEED_STATUSES = ("open", "proposed", "won", "lost")
+_NEED_FIELDS = ("profile", "tasks", "technologies", "region", "start", "duration",
+                "budget_rate", "languages", "description")
+
+
+class NeedServices:
+    # -- needs ---------------------------------------------------------------------------------
+
+    @store_guard
+    def needs(self: Services, *, status: str | None = None, technology: str = "",
+              region: str = "", text: str = "", with_proposals: bool = False,
+              limit: int = 200) -> tuple[NeedRow, ...]:
+        from cockpit.store import needs
+        from cockpit.store.times import aware
+
+        if status and status not in NEED_STATUSES:
+            raise ServiceError(f"unknown need status {status!r}; one of "
+                               f"{', '.join(NEED_STATUSES)}", code="bad_status", value=status)
+        rows = needs.search(status=status, technology=technology, region=region, text=text,
+                            with_proposals=with_proposals, limit=limit)
+        return tuple(NeedRow(r["id"], r["title"], r.get("name") or "", r["technologies"],
+                             r["region"], r["start"], r["budget_rate"], r["status"],
+                             int(r["proposed"]), aware(r["created_at"]))  # type: ignore[arg-type]
+                     for r in rows)
+
+    @store_guard
+    def need(self: Services, need_id: int, lang: str = "fr") -> NeedView:
+        from cockpit.store import needs
+
+        row = needs.get(need_id)
+        if row is None:
+            raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
+        contact = row.contact if row.contact_id else None
+        fields = tuple((name, str(getattr(row, name))) for name in _NEED_FIELDS
+                       if getattr(row, name) not in (None, ""))
+        return NeedView(
+            id=int(row.id), title=row.title, company=row.company.name if row.company_id else "",
+            contact=PersonRef("contact", int(row.contact_id)) if contact else None,
+            contact_name=f"{contact.civility} {contact.first_name} {contact.last_name}".strip()
+            if contact else "",
+            contact_email=contact.email if contact else "", fields=fields, status=row.status,
+            proposals=tuple(_proposal_view(p) for p in needs.proposals_of(need_id)))
+
+    @store_guard
+    def create_need(self: Services, caller_id: int, fields: Mapping[str, str],
+                    contact: PersonRef | None = None) -> int:
+        """A need typed by hand (the DO call creates its own from the script's captures)."""
+        from cockpit.store import needs
+
+        values: dict[str, Any] = {k: str(v).strip() for k, v in fields.items() if str(v).strip()}
+        unknown = set(values) - {"title", *_NEED_FIELDS}
+        if unknown:
+            raise ServiceError(f"unknown need field(s): {', '.join(sorted(unknown))}",
+                               code="bad_field", field=", ".join(sorted(unknown)))
+        if not values.get("title"):
+            raise ServiceError("a need has a title (the profile sought)", code="need_title")
+        if "budget_rate" in values:
+            try:
+                values["budget_rate"] = int(parse_money(values["budget_rate"]))
+            except (ValueError, ArithmeticError):
+                raise ServiceError(f"budget day rate {values['budget_rate']!r} is not an amount "
+                                   "in euros", code="bad_money", field="budget_rate",
+                                   value=values["budget_rate"]) from None
+        if contact is not None and contact.kind != "contact":
+            raise ServiceError("a need belongs to a company contact", code="need_contact")
+        return needs.create(values, contact.id if contact else None, caller_id, self.now())
+
+    @store_guard
+    def set_need_status(self: Services, need_id: int, status: str) -> None:
+        from cockpit.store import needs
+
+        if status not in NEED_STATUSES:
+            raise ServiceError(f"unknown need status {status!r}; one of "
+                               f"{', '.join(NEED_STATUSES)}", code="bad_status", value=status)
+        if not needs.set_status(need_id, status):
+            raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
+
+    # -- finding freelances --------------------------------------------------------------------
+
+    @store_guard
+    def match_freelances(self: Services, need_id: int, typed: str = "", limit: int = 50,
+                         lang: str = "fr") -> MatchPage:
+        """Freelances for the need, best first (seed 001's order), narrowed by what is typed."""
+        from cockpit.store import freelance_search, needs
+
+        row = needs.get(need_id)
+        if row is None:
+            raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
+        spec = NeedSpec.of(row.technologies, row.region, row.start, row.budget_rate,
+                           today=self.now().date())
+        found = freelance_search.find(typed, any_of=spec.technologies)
+        ranked = rank(spec, found, Decimal(str(self.margin)), self.now())
+        proposed = {p.freelance_id for p in needs.proposals_of(need_id)}
+        tr = Translator(lang)
+        rows = tuple(_match_view(m, tr, m.freelance.id in proposed) for m in ranked[:limit])
+        return MatchPage(rows=rows, total=len(ranked), margin=self.margin)
+
+    @store_guard
+    def search_freelances(self: Services, typed: str, limit: int = 50,
+                          lang: str = "fr") -> MatchPage:
+        """Type-to-search over every freelance (no need): available ones first."""
+        from cockpit.store import freelance_search
+
+        found = freelance_search.find(typed, limit=None)
+        ranked = rank(NeedSpec(()), found, Decimal(str(self.margin)), self.now(),
+                      at_least_one=False)
+        tr = Translator(lang)
+        return MatchPage(rows=tuple(_match_view(m, tr, False) for m in ranked[:limit]),
+                         total=len(ranked), margin=self.margin)
+
+    # -- proposing -----------------------------------------------------------------------------
+
+    @store_guard
+    def propose(self: Services, need_id: int, freelance_id: int) -> ProposalView:
+        from cockpit.store import needs, reads
+
+        if needs.get(need_id) is None:
+            raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
+        if reads.freelance(freelance_id) is None:
+            raise ServiceError(f"no freelance #{freelance_id}", code="no_freelance",
+                               id=freelance_id)
+        proposal_id, _new = needs.propose(need_id, freelance_id, self.now())
+        return self._proposal(proposal_id)
+
+    def _proposal(self: Services, proposal_id: int) -> ProposalView:
+        from cockpit.store import needs
+
+        row = needs.get_proposal(proposal_id)
+        if row is None:
+            raise ServiceError(f"no proposal #{proposal_id}", code="no_proposal", id=proposal_id)
+        return _proposal_view(row)
+
+    @store_guard
+    def anonymised_cv(self: Services, freelance_id: int,
+                      proposal_id: int | None = None) -> CvView:
+        """The freelance's CV without what identifies them, employers replaced by sectors."""
+        from cockpit.store import needs, reads
+
+        f = reads.freelance(freelance_id)
+        if f is None:
+            raise ServiceError(f"no freelance #{freelance_id}", code="no_freelance",
+                               id=freelance_id)
+        if not f.cv_text.strip():
+            raise ServiceError("this freelance has no CV on file", code="no_cv")
+        employers = {**needs.company_sectors(), **load_sectors()}
+        result = anonymise_text(f.cv_text, (f.first_name, f.last_name), employers)
+        return CvView(proposal_id, freelance_id, result[0], result[1])
+
+    @store_guard
+    def send_cv(self: Services, caller_id: int, proposal_id: int, cv_text: str) -> datetime:
+        """Record the anonymised CV as sent to the decision maker and book the follow-up two
+        working days later (seed 001). Returns when the follow-up is due."""
+        from cockpit.store import needs, reminders
+        from cockpit.store.db import database
+
+        proposal = needs.get_proposal(proposal_id)
+        if proposal is None:
+            raise ServiceError(f"no proposal #{proposal_id}", code="no_proposal", id=proposal_id)
+        if not cv_text.strip():
+            raise ServiceError("the anonymised CV is empty", code="empty_cv")
+        need = proposal.need
+        if not need.contact_id:
+            raise ServiceError("this need has no decision maker to send the CV to",
+                               code="need_no_contact")
+        now = self.now()
+        follow = propose_follow_up(Outcome.CV_SENT, {}, now, 0, _zone_of_contact(need.contact_id))
+        due = follow.due_at if follow and follow.due_at else now
+        with database.obj.atomic():
+            needs.update_proposal(proposal_id, status="cv_sent", cv_sent_at=now,
+                                  anonymised_cv=cv_text)
+            reminders.add_reminder(caller_id, "contact", int(need.contact_id), "follow_up", due,
+                                   "cv_follow_up", now, need_id=int(need.id))
+        return due
+
+    @store_guard
+    def book_interview(self: Services, caller_id: int, proposal_id: int,
+                       when: datetime) -> datetime:
+        """An interview is set: both sides get a call the next working morning after it."""
+        from cockpit.store import needs, reminders
+        from cockpit.store.db import database
+
+        proposal = needs.get_proposal(proposal_id)
+        if proposal is None:
+            raise ServiceError(f"no proposal #{proposal_id}", code="no_proposal", id=proposal_id)
+        if when.tzinfo is None:
+            raise ServiceError("the interview time needs its time zone", code="naive_time")
+        need = proposal.need
+        due = after_interview(when, "Europe/Paris")
+        now = self.now()
+        with database.obj.atomic():
+            needs.update_proposal(proposal_id, status="interview", interview_at=when)
+            if need.contact_id:
+                reminders.add_reminder(caller_id, "contact", int(need.contact_id), "follow_up",
+                                       due, "after_interview", now, need_id=int(need.id))
+            reminders.add_reminder(caller_id, "freelance", int(proposal.freelance_id),
+                                   "follow_up", due, "after_interview", now,
+                                   need_id=int(need.id))
+        return due
+
+    @store_guard
+    def record_placement(self: Services, proposal_id: int, *, non_compete_signed: bool,
+                         non_solicitation_signed: bool) -> ProposalView:
+        """The freelance is placed: both clauses must be signed (non-compete by the freelance,
+        non-solicitation by the decision maker); the need is won."""
+        from cockpit.store import needs
+        from cockpit.store.db import database
+
+        proposal = needs.get_proposal(proposal_id)
+        if proposal is None:
+            raise ServiceError(f"no proposal #{proposal_id}", code="no_proposal", id=proposal_id)
+        missing = [name for name, ok in (("non-compete (freelance)", non_compete_signed),
+                                         ("non-solicitation (decision maker)",
+                                          non_solicitation_signed)) if not ok]
+        if missing:
+            raise ServiceError("a placement needs both clauses signed; missing: "
+                               + ", ".join(missing), code="clauses_missing",
+                               missing=", ".join(missing))
+        with database.obj.atomic():
+            needs.update_proposal(proposal_id, status="placed", placed_at=self.now(),
+                                  non_compete_signed=True, non_solicitation_signed=True)
+            needs.set_status(int(proposal.need_id), "won")
+        return self._proposal(proposal_id)
+
+    # -- recap e-mails -------------------------------------------------------------------------
+
+    @store_guard
+    def need_recap(self: Services, need_id: int, caller_id: int, lang: str = "fr") -> MailDraft:
+        """The e-mail to the decision maker restating the need captured on the call."""
+        from cockpit.domain.recap import NeedFacts, do_recap
+        from cockpit.store import needs, reads
+
+        row = needs.get(need_id)
+        if row is None:
+            raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
+        contact = row.contact if row.contact_id else None
+        facts = NeedFacts(**{k: getattr(row, k) or ("" if k != "budget_rate" else None)
+                             for k in ("title", *_NEED_FIELDS)})
+        draft = do_recap(to=contact.email if contact else "",
+                         civility=contact.civility if contact else "",
+                         last_name=contact.last_name if contact else "",
+                         company=row.company.name if row.company_id else "", need=facts,
+                         caller_name=_caller_name(reads, caller_id), firm=self.firm_name,
+                         lang=lang)
+        return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
+
+    @store_guard
+    def freelance_recap(self: Services, freelance_id: int, need_id: int | None, caller_id: int,
+                        lang: str = "fr") -> MailDraft:
+        """The e-mail to a freelance confirming the points of the call (never the budget)."""
+        from cockpit.domain.recap import FreelanceFacts, freelance_recap
+        from cockpit.store import needs, reads
+
+        f = reads.freelance(freelance_id)
+        if f is None:
+            raise ServiceError(f"no freelance #{freelance_id}", code="no_freelance",
+                               id=freelance_id)
+        need = needs.get(need_id) if need_id is not None else None
+        try:
+            refs = json.loads(f.references or "[]")
+        except ValueError:
+            refs = []
+        reference = ", ".join(v for v in refs[-1].values() if v) if refs else ""
+        facts = FreelanceFacts(
+            availability={"available": "disponible", "on_mission": "en mission",
+                          "notice": "préavis"}.get(f.availability, ""),
+            available_from=f.available_from, mobility=f.mobility, day_rate=f.day_rate,
+            billing=f.billing if f.billing != "unknown" else "", siret=f.siret,
+            reference=reference, cv_up_to_date=bool(f.cv_text.strip()) or None)
+        draft = freelance_recap(to=f.email, first_name=f.first_name,
+                                need_title=need.title if need else "",
+                                client_region=need.region if need else "", facts=facts,
+                                caller_name=_caller_name(reads, caller_id), firm=self.firm_name,
+                                lang=lang)
+        return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
+
+    def save_eml(self: Services, draft: MailDraft, path: str | os.PathLike[str]) -> Path:
+        """Write the draft as a .eml file a mail client opens as a new message."""
+        from cockpit.domain.recap import Draft
+
+        target = Path(path).expanduser()
+        if target.is_dir():
+            target = target / f"recap-{self.now():%Y%m%d-%H%M%S}.eml"
+        data = Draft(draft.to, draft.subject, draft.body).eml(
+            sender=os.environ.get("COCKPIT_MAIL_FROM", ""), date=self.now())
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            raise ServiceError(f"cannot write {target}: {exc.strerror}", code="write_failed",
+                               path=str(target)) from exc
+        return target
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def anonymise_text(text: str, names: tuple[str, ...], employers: Mapping[str, str],
+                   ) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    from cockpit.domain.anonymise import anonymise
+
+    result = anonymise(text, names=[n for n in names if n], employers=employers)
+    return result.text, tuple((r.kind, r.original, r.replacement) for r in result.replacements)
+
+
+def load_sectors() -> dict[str, str]:
+    """The configured employers and their sectors (COCKPIT_SECTORS: a YAML mapping), added to
+    the companies the database knows."""
+    path = os.environ.get("COCKPIT_SECTORS")
+    if not path:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).expanduser().read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ServiceError(f"{path}: cannot read the sectors file ({exc.strerror})",
+                           code="sectors_file", path=path) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else path
+        raise ServiceError(f"{where}: not valid YAML", code="sectors_file", path=path) from exc
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ServiceError(f"{path}: expected lines like `BNP Paribas: Banque`",
+                           code="sectors_file", path=path)
+    return {str(k): v for k, v in data.items()}
+
+
+def _zone_of_contact(contact_id: int) -> str:
+    from cockpit.store import reads
+
+    phones = reads.phones_of("contact", contact_id)
+    return phones[0].time_zone if phones else "Europe/Paris"
+
+
+def _caller_name(reads: Any, caller_id: int) -> str:
+    caller = next((c for c in reads.callers() if c.id == caller_id), None)
+    return f"{caller.first_name} {caller.last_name}".strip() if caller else ""
+
+
+def _proposal_view(p: Any) -> ProposalView:
+    from cockpit.store.times import aware
+
+    f = p.freelance
+    return ProposalView(
+        id=int(p.id), freelance_id=int(p.freelance_id),
+        freelance_name=f"{f.first_name} {f.last_name}".strip(), status=p.status,
+        cv_sent_at=aware(p.cv_sent_at), interview_at=aware(p.interview_at),
+        placed_at=aware(p.placed_at), non_compete_signed=bool(p.non_compete_signed),
+        non_solicitation_signed=bool(p.non_solicitation_signed))
+
+
+def _match_view(m: Any, tr: Translator, proposed: bool) -> FreelanceMatchView:
+    f = m.freelance
+    if f.availability == "available":
+        availability = tr("freelance.available")
+    elif f.available_from is not None:
+        availability = tr("freelance.free_from", date=f.available_from.strftime("%d/%m/%Y"))
+    else:
+        availability = tr("freelance.on_mission")
+    return FreelanceMatchView(
+        id=f.id, name=f.name, title=f.title, group=m.group, covered=m.covered,
+        missing=m.missing, mobile=m.mobile, day_rate=f.day_rate,
+        selling_rate=int(m.selling_rate) if m.selling_rate is not None else None,
+        within_budget=m.within_budget, over_budget_by=int(m.over_budget_by),
+        availability=availability, proposed=proposed)

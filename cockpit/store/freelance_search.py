@@ -1,0 +1,67 @@
+"""Type-to-search over the freelances: one LIKE per typed word on the folded `search` column,
+which holds every word of the name, title, skills and city between spaces."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from cockpit.domain.matching import FreelanceFacts, search_text, search_words
+from cockpit.store.db import database
+from cockpit.store.models import Freelance
+from cockpit.store.times import aware
+
+_COLUMNS = ("id, first_name, last_name, title, skills, day_rate, availability, available_from, "
+            "mobility, city, last_contacted_at")
+
+
+def search_text_of(first_name: str, last_name: str, title: str, skills: str, city: str) -> str:
+    return search_text(first_name, last_name, title, skills, city)
+
+
+def refresh_search_text(ids: list[int] | None = None) -> None:
+    """Recompute the search words (all freelances, or those given)."""
+    query = Freelance.select(Freelance.id, Freelance.first_name, Freelance.last_name,
+                             Freelance.title, Freelance.skills, Freelance.city)
+    if ids is not None:
+        query = query.where(Freelance.id.in_(ids))
+    rows = [(search_text_of(f, last, t, s, c), i) for i, f, last, t, s, c in query.tuples()]
+    db = database.obj
+    with db.atomic():
+        db.cursor().executemany(f"UPDATE freelance SET search = {db.param} WHERE id = {db.param}",
+                                rows)
+
+
+def find(typed: str = "", any_of: tuple[str, ...] = (), limit: int | None = None,
+         ) -> list[FreelanceFacts]:
+    """Freelances (not on the do-not-call list) whose words start with every typed word and,
+    when `any_of` is given, with at least one of those (a need's technologies)."""
+    where = ["do_not_call = FALSE"]
+    args: list[object] = []
+    for word in search_words(typed):
+        where.append("search LIKE ?")
+        args.append(f"% {word}%")
+    wanted = [w for w in any_of if w]
+    if wanted:
+        where.append("(" + " OR ".join("search LIKE ?" for _ in wanted) + ")")
+        args.extend(f"% {w} %" for w in wanted)
+    sql = f"SELECT {_COLUMNS} FROM freelance WHERE {' AND '.join(where)} ORDER BY id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    db = database.obj
+    rows = db.execute_sql(sql.replace("?", db.param), args).fetchall()
+    return [_facts(row) for row in rows]
+
+
+def _facts(row: tuple) -> FreelanceFacts:
+    (id_, first, last, title, skills, rate, availability, available_from, mobility, city,
+     last_contacted) = row
+    if isinstance(available_from, str):
+        available_from = date.fromisoformat(available_from[:10])
+    if isinstance(last_contacted, str):
+        last_contacted = datetime.fromisoformat(last_contacted)
+    return FreelanceFacts(
+        id=int(id_), name=f"{first} {last}".strip(), title=title or "",
+        skills=tuple((skills or "").split()), day_rate=rate, availability=availability,
+        available_from=available_from, mobility=mobility or "", city=city or "",
+        last_contacted_at=aware(last_contacted) if last_contacted else None)
+
