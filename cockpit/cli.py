@@ -18,19 +18,22 @@ class CliError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
 
 
-def _common(parser: argparse.ArgumentParser, *, db: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, *, db: bool = True, inherit: bool = False) -> None:
+    # A sub-command's options must not reset what was given before it (`cockpit --db X queue`):
+    # argparse would put the sub-parser's default over it; SUPPRESS keeps it.
+    default = argparse.SUPPRESS if inherit else None
     if db:
         parser.add_argument(
             "--db",
             metavar="URL",
-            default=None,
+            default=default,
             help="database URL: sqlite:///path/file.sqlite (default: db/cockpit.sqlite in a "
             "checkout) or postgresql://user@host/dbname; also $COCKPIT_DB",
         )
     parser.add_argument(
         "--content",
         metavar="DIR",
-        default=None,
+        default=default,
         help="folder holding scripts/, objections.yaml and personas.yaml "
         "(default: the shipped ones)",
     )

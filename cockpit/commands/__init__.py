@@ -6,13 +6,24 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.commands import check, demo, next, portfolio, queue, reminders
+from cockpit.commands import (
+    check,
+    cv,
+    demo,
+    match,
+    needs,
+    next,
+    portfolio,
+    queue,
+    recap,
+    reminders,
+)
 
-MODULES = (check, demo, queue, next, reminders, portfolio)
+MODULES = (check, demo, queue, next, reminders, portfolio, needs, match, cv, recap)
 
 
 def register_all(sub: Any, common: Callable[..., None]) -> None:
     for module in MODULES:
         parser: argparse.ArgumentParser = module.register(sub)
-        common(parser, db=getattr(module, "USES_DB", True))
+        common(parser, db=getattr(module, "USES_DB", True), inherit=True)
         parser.set_defaults(handler=module.run)

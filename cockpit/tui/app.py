@@ -16,7 +16,7 @@ from cockpit.tui.localise import translate_bindings
 
 if TYPE_CHECKING:
     from cockpit.services import Services
-    from cockpit.services.views import CallerView
+    from cockpit.services.views import CallerView, PersonRef
 
 
 def _display_zone() -> tzinfo:
@@ -79,6 +79,15 @@ class CockpitApp(App[None]):
             yield SystemCommand(binding.description.capitalize(),
                                 f"{binding.key_display or binding.key}",
                                 partial(screen.run_action, binding.action))
+
+    def call_about_need(self, person: PersonRef, need_id: int) -> None:
+        """From the needs screens: back to the cockpit, where the call starts."""
+        from cockpit.tui.screens.caller import CallerScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, CallerScreen):
+            self.pop_screen()
+        if isinstance(self.screen, CallerScreen):
+            self.screen.call_person(person, need_id)
 
     def action_help(self) -> None:
         from cockpit.tui.screens.help import HelpModal

@@ -71,10 +71,17 @@ class CallActions(Screen[None]):
         if self._highlighted is not None:
             self._start(self._highlighted)
 
+    def call_person(self, person: PersonRef, need_id: int | None = None) -> None:
+        """Call someone chosen elsewhere (a freelance for a need), unless a call is on."""
+        if self.call is not None and self.call.mode != "ended":
+            self.cockpit.notify(self.cockpit.tr("call.already_on"), severity="warning")
+            return
+        self._start(person, need_id)
+
     @work(thread=True, exclusive=True, group="call")
-    def _start(self, person: PersonRef) -> None:
+    def _start(self, person: PersonRef, need_id: int | None = None) -> None:
         app = self.cockpit
-        call = self.guarded(app.services.start_call, app.caller.id, person)
+        call = self.guarded(app.services.start_call, app.caller.id, person, need_id=need_id)
         if call is not None:
             app.call_from_thread(self._started, call, "")
 

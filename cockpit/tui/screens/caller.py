@@ -41,6 +41,7 @@ class CallerScreen(CallActions):
         Binding("r", "redirect", "key.redirect", id="call.redirect", show=False),
         Binding("e", "edit_card", "key.edit_card", id="person.edit", show=False),
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
+        Binding("b", "needs", "key.needs", id="caller.needs"),
     ]
 
     def __init__(self) -> None:
@@ -79,6 +80,11 @@ class CallerScreen(CallActions):
         # A call may last longer than the lease: renew it while the call is on.
         if self.call is not None:
             self.guarded(self.cockpit.services.keep_alive, self.call.call_id)
+
+    def action_needs(self) -> None:
+        from cockpit.tui.screens.needs import NeedsScreen
+
+        self.app.push_screen(NeedsScreen())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

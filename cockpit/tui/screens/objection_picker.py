@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,20 +15,16 @@ from textual.widgets.option_list import Option
 
 from cockpit.services.views import ObjectionView
 from cockpit.tui.localise import translate_bindings
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+from cockpit.tui.text import fold
 
 
 def fuzzy_score(query: str, objection: ObjectionView) -> int | None:
     """None when it does not match; lower is better. Every typed word must appear, as a
     prefix of a word or as letters in order ("fourn" and "dj frn" both find "déjà fournisseurs")."""
-    words = _fold(query).split()
+    words = fold(query).split()
     if not words:
         return 0
-    haystack = _fold(" ".join((objection.label, *objection.heard)))
+    haystack = fold(" ".join((objection.label, *objection.heard)))
     tokens = haystack.replace("«", " ").replace("»", " ").split()
     score = 0
     for word in words:

@@ -1,0 +1,75 @@
+"""`cockpit cv anonymise FILE --out FILE`: a CV without what identifies the freelance."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+USES_DB = True
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("cv", help="anonymise a CV (plain text or Markdown)",
+                            description="Removes names, e-mails, phone numbers, addresses and "
+                            "links; employers become their sector (BNP Paribas → Banque), from "
+                            "the companies the database knows and the configured list "
+                            "(COCKPIT_SECTORS).")
+    action = parser.add_subparsers(dest="cv_action", metavar="ACTION", required=True)
+    anonymise = action.add_parser("anonymise", help="write the anonymised CV")
+    anonymise.add_argument("file", metavar="FILE", help="the CV (.txt or .md, UTF-8)")
+    anonymise.add_argument("--out", metavar="FILE", help="where to write it (default: print)")
+    anonymise.add_argument("--name", action="append", default=[], metavar="NAME",
+                           help="the freelance's name(s), if the CV does not start with it")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from cockpit.cli import CliError
+    from cockpit.services.needs import anonymise_text, load_sectors
+
+    source = Path(args.file)
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{source}: cannot read it ({exc.strerror})") from exc
+    if b"\0" in raw[:4096]:
+        raise CliError(f"{source}: not a text file (export the CV as .txt or .md first)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise CliError(f"{source}: the file is empty")
+    employers = {**_known_companies(args), **load_sectors()}
+    anonymised, removed = anonymise_text(text, tuple(args.name), employers)
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.write_text(anonymised, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{out}: cannot write it ({exc.strerror})") from exc
+        kinds: dict[str, int] = {}
+        for kind, _, _ in removed:
+            kinds[kind] = kinds.get(kind, 0) + 1
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "nothing"
+        print(f"{out}: written; replaced {summary}")
+    else:
+        print(anonymised, end="" if anonymised.endswith("\n") else "\n")
+    return 0
+
+
+def _known_companies(args: argparse.Namespace) -> dict[str, str]:
+    """The database's companies and sectors, when there is a database to read; a CV can be
+    anonymised without one."""
+    import os
+
+    from cockpit.paths import default_db_path
+
+    if not (args.db or os.environ.get("COCKPIT_DB") or default_db_path().exists()):
+        return {}
+    from cockpit.commands._common import services_for
+    from cockpit.store import needs
+
+    services_for(args)
+    return needs.company_sectors()

@@ -1,0 +1,69 @@
+"""`cockpit needs`: every need, or only those with profiles proposed (seed 001's two searches);
+`cockpit needs --show ID` shows one with its proposals; `--add` records one by hand."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+_FIELDS = ("title", "profile", "tasks", "technologies", "region", "start", "duration",
+           "budget_rate", "languages", "description")
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("needs", help="list, search, show or add needs",
+                            description="Needs qualified with decision makers. Without options, "
+                            "every need, latest first.")
+    parser.add_argument("--status", choices=("open", "proposed", "won", "lost"))
+    parser.add_argument("--tech", metavar="WORD", default="", help="a technology, e.g. java")
+    parser.add_argument("--region", metavar="TEXT", default="")
+    parser.add_argument("--proposed", action="store_true",
+                        help="only needs that already have freelances proposed")
+    parser.add_argument("--show", type=int, metavar="ID", help="one need and its proposals")
+    parser.add_argument("--add", nargs="+", metavar="FIELD=VALUE",
+                        help=f"record a need by hand; fields: {', '.join(_FIELDS)}")
+    parser.add_argument("--contact", type=int, metavar="ID", help="the decision maker (--add)")
+    parser.add_argument("--set-status", metavar="STATUS", help="with --show: change the status")
+    parser.add_argument("--caller", metavar="NAME")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from cockpit.cli import CliError
+    from cockpit.commands._common import caller_for, services_for
+    from cockpit.services.views import PersonRef
+
+    services = services_for(args)
+    if args.add:
+        fields: dict[str, str] = {}
+        for item in args.add:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise CliError(f"--add {item!r}: expected FIELD=VALUE, e.g. title='Dev Java'")
+            fields[key.strip()] = value
+        caller = caller_for(services, args)
+        contact = PersonRef("contact", args.contact) if args.contact else None
+        need_id = services.create_need(caller.id, fields, contact)
+        print(f"need #{need_id} recorded")
+        return 0
+    if args.show is not None:
+        if args.set_status:
+            services.set_need_status(args.show, args.set_status)
+        need = services.need(args.show)
+        print(f"#{need.id} {need.title} · {need.company or '—'} · {need.status}")
+        if need.contact_name:
+            print(f"  DO: {need.contact_name} {need.contact_email}".rstrip())
+        for name, value in need.fields:
+            print(f"  {name}: {value}")
+        for p in need.proposals:
+            print(f"  proposed: #{p.id} {p.freelance_name} (freelance #{p.freelance_id}) "
+                  f"· {p.status}")
+        return 0
+    rows = services.needs(status=args.status, technology=args.tech, region=args.region,
+                          with_proposals=args.proposed)
+    for n in rows:
+        budget = f"{n.budget_rate} €" if n.budget_rate else "—"
+        print(f"#{n.id:<5} {n.status:<8} {n.title} · {n.company or '—'} · {n.technologies} · "
+              f"{n.region or '—'} · {n.start or '—'} · {budget} · {n.proposed} proposed")
+    print(f"{len(rows)} need(s)")
+    return 0

@@ -1,0 +1,48 @@
+"""The anonymised CV, to read and correct before it goes: ctrl+s sends it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from cockpit.services.views import CvView
+from cockpit.tui.focus import focus_now
+from cockpit.tui.localise import translate_bindings
+
+
+class CvModal(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "key.send_cv", id="cv.send", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="cv.cancel"),
+    ]
+
+    def __init__(self, cv: CvView) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._cv = cv
+
+    def compose(self) -> ComposeResult:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        counts = Counter(kind for kind, _, _ in self._cv.removed)
+        removed = ", ".join(f"{n} {tr('cv.kind.' + k)}" for k, n in sorted(counts.items()))
+        with Vertical(id="cv"):
+            yield Static(tr("cv.title"), id="cv-title")
+            yield Static(tr("cv.removed", what=removed or tr("cv.nothing")), id="cv-removed")
+            yield TextArea(self._cv.text, id="cv-text")
+            yield Static(tr("cv.help"), id="cv-help")
+
+    def on_mount(self) -> None:
+        focus_now(self.query_one(TextArea))
+
+    def action_send(self) -> None:
+        text = self.query_one(TextArea).text
+        self.dismiss(text if text.strip() else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

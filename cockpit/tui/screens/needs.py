@@ -1,0 +1,193 @@
+"""Needs: seed 001's two searches (every need; only those with profiles proposed), filtered
+as you type; Enter opens the freelances for the need."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cockpit.i18n import Translator
+from cockpit.services.errors import ServiceError
+from cockpit.services.views import NeedRow, NeedView
+from cockpit.tui.focus import focus_now
+from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import fold
+
+if TYPE_CHECKING:
+    from cockpit.tui.app import CockpitApp
+
+
+class NeedsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back", id="needs.back"),
+        Binding("t", "toggle_proposed", "key.needs_toggle", id="needs.toggle"),
+        Binding("slash", "search", "key.search", id="needs.search", key_display="/"),
+        Binding("m", "recap", "key.recap", id="needs.recap"),
+        Binding("ctrl+r", "reload", "key.refresh", id="needs.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._rows: tuple[NeedRow, ...] = ()
+        self._proposed_only = False
+
+    @property
+    def cockpit(self) -> CockpitApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        tr = self.cockpit.tr
+        yield Static("", id="needs-title")
+        with Horizontal(id="needs-main"):
+            with Vertical(id="needs-left"):
+                yield Input(placeholder=tr("needs.filter"), id="needs-filter")
+                yield OptionList(id="needs-list")
+            with VerticalScroll(id="needs-detail"):
+                yield Static(tr("needs.pick"), id="needs-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+        focus_now(self.query_one("#needs-list", OptionList))
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self._load(self._proposed_only)
+
+    @work(thread=True, exclusive=True, group="needs")
+    def _load(self, proposed_only: bool) -> None:
+        try:
+            rows = self.cockpit.services.needs(with_proposals=proposed_only, limit=1000)
+        except ServiceError as exc:
+            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
+                                      severity="error")
+            return
+        self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: tuple[NeedRow, ...]) -> None:
+        self._rows = rows
+        self._fill()
+
+    def _fill(self) -> None:
+        tr = self.cockpit.tr
+        words = fold(self.query_one("#needs-filter", Input).value).split()
+        shown = [n for n in self._rows
+                 if all(w in fold(f"{n.title} {n.company} {n.technologies} {n.region} "
+                                  f"{tr('need.status.' + n.status)}") for w in words)]
+        options = self.query_one("#needs-list", OptionList)
+        options.clear_options()
+        options.add_options([Option(_need_line(n, tr), id=str(n.id)) for n in shown])
+        title = tr("needs.title_proposed" if self._proposed_only else "needs.title_all",
+                   shown=len(shown), total=len(self._rows))
+        self.query_one("#needs-title", Static).update(Text(title, style="bold"))
+        if shown:
+            options.highlighted = 0
+        else:
+            self.query_one("#needs-detail-text", Static).update(tr("needs.none"))
+
+    @on(Input.Changed, "#needs-filter")
+    def _filter(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#needs-filter")
+    def _to_list(self) -> None:
+        focus_now(self.query_one("#needs-list", OptionList))
+
+    def action_search(self) -> None:
+        focus_now(self.query_one("#needs-filter", Input))
+
+    def action_toggle_proposed(self) -> None:
+        self._proposed_only = not self._proposed_only
+        self.action_reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    # -- the highlighted need ------------------------------------------------------------------
+
+    def _selected(self) -> int | None:
+        options = self.query_one("#needs-list", OptionList)
+        if options.highlighted is None or options.option_count == 0:
+            return None
+        return int(options.get_option_at_index(options.highlighted).id or 0)
+
+    @on(OptionList.OptionHighlighted, "#needs-list")
+    def _highlighted(self) -> None:
+        need_id = self._selected()
+        if need_id is not None:
+            self._load_detail(need_id)
+
+    @work(thread=True, exclusive=True, group="need-detail")
+    def _load_detail(self, need_id: int) -> None:
+        try:
+            need = self.cockpit.services.need(need_id)
+        except ServiceError as exc:
+            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
+                                      severity="error")
+            return
+        self.app.call_from_thread(self._show_detail, need)
+
+    def _show_detail(self, need: NeedView) -> None:
+        self.query_one("#needs-detail-text", Static).update(need_text(need, self.cockpit.tr))
+
+    @on(OptionList.OptionSelected, "#needs-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        from cockpit.tui.screens.match import MatchScreen
+
+        self.app.push_screen(MatchScreen(int(event.option.id or 0)),
+                             callback=lambda _: self.action_reload())
+
+    def action_recap(self) -> None:
+        need_id = self._selected()
+        if need_id is not None:
+            self._recap(need_id)
+
+    @work(thread=True, exclusive=True, group="recap")
+    def _recap(self, need_id: int) -> None:
+        from cockpit.tui.screens.mail import MailModal
+
+        app = self.cockpit
+        try:
+            draft = app.services.need_recap(need_id, app.caller.id, lang=app.tr.lang)
+        except ServiceError as exc:
+            app.call_from_thread(app.notify, app.tr.error(exc), severity="error")
+            return
+        app.call_from_thread(app.push_screen, MailModal(draft))
+
+
+def _need_line(n: NeedRow, tr: Translator) -> Text:
+    line = Text()
+    line.append(f"{tr('need.status.' + n.status):<9} ", style="bold")
+    line.append(n.title)
+    line.append(f" · {n.company or '—'}", style="dim")
+    if n.proposed:
+        line.append(f" · {n.proposed}★", style="green")
+    return line
+
+
+def need_text(need: NeedView, t: Translator) -> Text:
+    text = Text()
+    text.append(f"{need.title}\n", style="bold")
+    text.append(f"{need.company or '—'} · {t('need.status.' + need.status)}\n")
+    if need.contact_name:
+        text.append(f"{t('need.contact')} : {need.contact_name} {need.contact_email}\n")
+    text.append("\n")
+    for name, value in need.fields:
+        shown = f"{value} €" if name == "budget_rate" else value
+        text.append(f"{t('need.field.' + name)} : ", style="bold")
+        text.append(f"{shown}\n")
+    if need.proposals:
+        text.append(f"\n{t('need.proposals')}\n", style="bold")
+        for p in need.proposals:
+            text.append(f"  {p.freelance_name} · {t('proposal.status.' + p.status)}\n")
+    return text
