@@ -21,6 +21,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     anonymise.add_argument("--out", metavar="FILE", help="where to write it (default: print)")
     anonymise.add_argument("--name", action="append", default=[], metavar="NAME",
                            help="the freelance's name(s), if the CV does not start with it")
+    anonymise.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                           help="read the employers' sectors from this database's companies")
     return parser
 
 

@@ -20,6 +20,29 @@ ADDRESS = "[adresse retirée]"
 LINK = "[lien retiré]"
 UNKNOWN_EMPLOYER = "[entreprise]"
 
+# Large French employers a CV often names, known without any configuration; the database's
+# companies and the configured list (COCKPIT_SECTORS) come on top.
+WELL_KNOWN_EMPLOYERS: Mapping[str, str] = {
+    **dict.fromkeys(("BNP Paribas", "Société Générale", "Crédit Agricole", "LCL", "BPCE",
+                     "Natixis", "La Banque Postale", "Crédit Mutuel", "CIC", "HSBC",
+                     "Caisse d'Épargne", "Banque Populaire", "Boursorama"), "Banque"),
+    **dict.fromkeys(("AXA", "Allianz", "Generali", "CNP Assurances", "Groupama", "MAIF",
+                     "MACIF", "Covéa", "AG2R La Mondiale", "Malakoff Humanis"), "Assurance"),
+    **dict.fromkeys(("Airbus", "Safran", "Dassault Aviation"), "Aéronautique"),
+    **dict.fromkeys(("Thales", "Naval Group", "MBDA"), "Défense"),
+    **dict.fromkeys(("Orange", "SFR", "Bouygues Telecom"), "Télécoms"),
+    **dict.fromkeys(("SNCF", "RATP", "Air France", "CMA CGM"), "Transport"),
+    **dict.fromkeys(("Renault", "Stellantis", "PSA", "Valeo", "Michelin"), "Automobile"),
+    **dict.fromkeys(("EDF", "Engie", "TotalEnergies", "Enedis"), "Énergie"),
+    **dict.fromkeys(("Carrefour", "Auchan", "Leclerc", "Intermarché"),
+                    "Grande distribution"),
+    **dict.fromkeys(("Capgemini", "Sopra Steria", "Atos", "CGI", "Accenture", "Alten",
+                     "Akkodis", "Inetum", "Devoteam", "Altran"), "ESN"),
+    **dict.fromkeys(("Sanofi", "Servier"), "Pharmacie"),
+    **dict.fromkeys(("Decathlon", "Fnac Darty", "Leroy Merlin", "Boulanger"), "Commerce"),
+    **dict.fromkeys(("L'Oréal", "LVMH", "Kering"), "Luxe et cosmétique"),
+}
+
 # Words in an employer's name that give its sector away, for employers the lists do not know.
 DEFAULT_SECTOR_WORDS: Mapping[str, str] = {
     "banque": "Banque", "bank": "Banque", "credit": "Banque", "caisse d'epargne": "Banque",
@@ -106,8 +129,9 @@ def anonymise(text: str, *, names: Iterable[str] = (),
     text = _STREET.sub(lambda m: record("address", m.group(0).strip(), ADDRESS), text)
     text = _POSTCODE_CITY.sub(lambda m: record("address", m.group(0), ADDRESS), text)
     text = _replace_names(text, [*names, *_heading_name(text)], record)
-    text = _replace_employers(text, employers or {}, {**DEFAULT_SECTOR_WORDS,
-                                                      **(sector_words or {})}, record)
+    known = {**WELL_KNOWN_EMPLOYERS, **(employers or {})}
+    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
+    text = _replace_employers(text, known, words, record)
     return Anonymised(text, tuple(found))
 
 
@@ -206,16 +230,19 @@ def _replace_employers(text: str, employers: Mapping[str, str],
         if len(name.strip()) < 2:
             continue
         pattern = _accent_insensitive(name.strip())
-        text = re.sub(rf"(?<![\w]){pattern}(?![\w])",
+        # Capitalised words right after belong to the name: "Crédit Mutuel Arkéa".
+        text = re.sub(rf"(?<![\w]){pattern}(?:[ \t]+[A-ZÀ-Ý][\w&'’-]*)*(?![\w])",
                       lambda m, s=sector: record("employer", m.group(0), s),  # type: ignore[misc,operator]
-                      text, flags=re.IGNORECASE)
+                      text)
     sectors = set(employers.values()) | set(sector_words.values()) | {UNKNOWN_EMPLOYER, NAME}
 
     def unknown(match: re.Match[str]) -> str:
         name = match.group("name").rstrip(".,;:")
         tail = match.group("name")[len(name):]
-        if name in sectors or name.startswith("[") or _looks_like_place_or_date(name):
-            return match.group(0)
+        start = match.start("name")
+        if (name.startswith("[") or _looks_like_place_or_date(name)
+                or any(match.string.startswith(sector, start) for sector in sectors)):
+            return match.group(0)  # already a sector, or not a company at all
         folded = fold(name)
         sector = next((s for w, s in sector_words.items()
                        if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
@@ -229,15 +256,18 @@ def _looks_like_place_or_date(name: str) -> bool:
 
 
 def _accent_insensitive(name: str) -> str:
-    """A regex matching the name whatever its accents and its spacing."""
+    """A regex matching the name whatever its accents, case and spacing, except that it
+    starts with a capital: "Orange" the company, not "orange" the colour."""
     out = []
-    for ch in name:
+    for index, ch in enumerate(name):
         base = fold(ch)
         if ch.isspace():
             out.append(r"\s+")
         elif base.isalpha() and len(base) == 1:
             variants = {ch.lower(), ch.upper(), base, base.upper()}
             variants |= {v for v in _ACCENTED.get(base, "")}
+            if index == 0:
+                variants = {v for v in variants if v.isupper()}
             out.append("[" + "".join(sorted(re.escape(v) for v in variants)) + "]")
         else:
             out.append(re.escape(ch))

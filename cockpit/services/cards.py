@@ -77,10 +77,15 @@ class CardServices:
             f = reads.freelance(person.id)
             if f is None:
                 return None
-            details = (("TJM", f"{f.day_rate} €" if f.day_rate else "?"),
-                       ("Disponibilité" if lang == "fr" else "Availability", f.availability),
-                       ("Mobilité" if lang == "fr" else "Mobility", f.mobility),
-                       ("Facturation" if lang == "fr" else "Billing", f.billing))
+            availability = tr(f"freelance.{f.availability}") if f.availability in (
+                "available", "on_mission") else tr("freelance.notice")
+            if f.availability != "available" and f.available_from:
+                availability += " · " + tr("freelance.free_from",
+                                           date=f.available_from.strftime("%d/%m/%Y"))
+            details = ((tr("card.day_rate"), f"{f.day_rate} €" if f.day_rate else "?"),
+                       (tr("card.availability"), availability),
+                       (tr("card.mobility"), f.mobility or "?"),
+                       (tr("card.billing"), tr(f"freelance.billing.{f.billing}")))
             return ContactCardView(person, f"{f.first_name} {f.last_name}".strip(), f.title,
                                    False, None, "", f.email, phones, history,
                                    do_not_call=f.do_not_call, details=details)

@@ -242,13 +242,13 @@ class NeedServices:
         proposal = needs.get_proposal(proposal_id)
         if proposal is None:
             raise ServiceError(f"no proposal #{proposal_id}", code="no_proposal", id=proposal_id)
-        missing = [name for name, ok in (("non-compete (freelance)", non_compete_signed),
-                                         ("non-solicitation (decision maker)",
-                                          non_solicitation_signed)) if not ok]
+        missing = [name for name, ok in (("non_compete", non_compete_signed),
+                                         ("non_solicitation", non_solicitation_signed)) if not ok]
         if missing:
-            raise ServiceError("a placement needs both clauses signed; missing: "
-                               + ", ".join(missing), code="clauses_missing",
-                               missing=", ".join(missing))
+            code = missing[0] if len(missing) == 1 else "both_clauses"
+            raise ServiceError("a placement needs both clauses signed: non-compete by the "
+                               "freelance, non-solicitation by the decision maker; missing: "
+                               + ", ".join(missing), code="clauses_missing", missing=code)
         with database.obj.atomic():
             needs.update_proposal(proposal_id, status="placed", placed_at=self.now(),
                                   non_compete_signed=True, non_solicitation_signed=True)
@@ -299,7 +299,7 @@ class NeedServices:
                           "notice": "préavis"}.get(f.availability, ""),
             available_from=f.available_from, mobility=f.mobility, day_rate=f.day_rate,
             billing=f.billing if f.billing != "unknown" else "", siret=f.siret,
-            reference=reference, cv_up_to_date=bool(f.cv_text.strip()) or None)
+            reference=reference, cv_up_to_date=None)  # not kept: the recap asks for it
         draft = freelance_recap(to=f.email, first_name=f.first_name,
                                 need_title=need.title if need else "",
                                 client_region=need.region if need else "", facts=facts,

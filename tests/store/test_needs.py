@@ -112,7 +112,7 @@ def test_an_interview_books_both_sides_and_a_placement_needs_both_clauses(
                             "WHERE need_id = ? AND reason = 'after_interview'",
                             (need.id,)).fetchall()
     assert sorted(booked) == [(0, freelance.id), (1, None)]
-    with pytest.raises(ServiceError, match="non-solicitation"):
+    with pytest.raises(ServiceError, match="missing: non_solicitation"):
         services.record_placement(proposal.id, non_compete_signed=True,
                                   non_solicitation_signed=False)
     placed = services.record_placement(proposal.id, non_compete_signed=True,
@@ -131,3 +131,17 @@ def test_a_freelance_call_for_a_need_fills_the_script_and_updates_the_record(
     with _db(demo_url) as db:
         assert db.execute("SELECT need_id FROM call WHERE id = ?",
                           (call.call_id,)).fetchone() == (need.id,)
+
+
+def test_every_demo_cv_anonymises_to_nothing_identifying(services, demo_url: str) -> None:
+    with _db(demo_url) as db:
+        rows = db.execute("SELECT id, first_name, last_name, email FROM freelance "
+                          "ORDER BY id LIMIT 60").fetchall()
+    from cockpit.store.demo_words import KNOWN_EMPLOYERS
+
+    for freelance_id, first, last, email in rows:
+        cv = services.anonymised_cv(freelance_id)
+        assert last not in cv.text and first not in cv.text and email not in cv.text
+        assert "[entreprise]" not in cv.text
+        assert not any(name in cv.text for name, _ in KNOWN_EMPLOYERS)
+        assert {kind for kind, _, _ in cv.removed} >= {"name", "email", "phone", "employer"}

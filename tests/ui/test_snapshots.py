@@ -85,3 +85,49 @@ def test_do_not_call_confirmation(make_app, snap_compare, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=confirm)
+
+
+async def _to_needs(pilot) -> None:
+    await _settle(pilot)
+    await pilot.press("b")
+    await _settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_needs(make_app, snap_compare, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=_to_needs)
+
+
+async def _to_match(pilot) -> None:
+    await _to_needs(pilot)
+    await pilot.press("enter")
+    await _settle(pilot)
+    await pilot.press("enter")  # from the search field to the list
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_freelances_for_a_need(make_app, snap_compare, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=_to_match)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_anonymised_cv(make_app, snap_compare, size) -> None:
+    async def cv(pilot) -> None:
+        await _to_match(pilot)
+        await pilot.press("p")
+        await _settle(pilot)
+        await pilot.press("v")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=cv)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_recap_mail(make_app, snap_compare, size) -> None:
+    async def mail(pilot) -> None:
+        await _to_match(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=mail)

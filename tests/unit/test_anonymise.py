@@ -130,3 +130,8 @@ def test_french_numbers_go_in_every_spelling(spelling: str, first: str, groups: 
 def test_anonymising_twice_changes_nothing(text: str, names: tuple[str, ...]) -> None:
     once = anonymise(text, names=names, employers=EMPLOYERS).text
     assert anonymise(once, names=names, employers=EMPLOYERS).text == once
+
+
+def test_a_company_name_that_is_also_a_word_goes_only_when_capitalised() -> None:
+    out = anonymise("Stage chez Orange ; une interface orange et verte", employers={}).text
+    assert out == "Stage chez Télécoms ; une interface orange et verte"

@@ -324,7 +324,9 @@ def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Tra
                    margin: float) -> Text:
     text = Text()
     text.append(f"{r.name}\n", style="bold")
-    text.append(f"{r.title}\n{tr('match.group.' + r.group)} · {r.availability}\n\n")
+    group = tr("match.group." + r.group)
+    same = group.casefold() == r.availability.casefold()
+    text.append(f"{r.title}\n{group}{'' if same else ' · ' + r.availability}\n\n")
     if r.covered:
         text.append(f"{tr('match.covered')} : {', '.join(r.covered)}\n", style="green")
     if r.missing:

@@ -31,7 +31,10 @@ class ContactCard(VerticalScroll):
 
     def _lines(self, card: ContactCardView) -> list[RenderableType]:
         tr = self.app.tr
-        status = tr("card.decision_maker") if card.is_decision_maker else tr("card.permanent")
+        if card.person.kind == "freelance":
+            status = tr("card.freelance")
+        else:
+            status = tr("card.decision_maker") if card.is_decision_maker else tr("card.permanent")
         head = Text()
         head.append(card.name, style="bold")
         if card.role:

@@ -1,0 +1,93 @@
+"""From a qualified need to a proposed freelance, at the keyboard, checked in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.widgets import TextArea
+
+from cockpit.services.views import PersonRef
+from cockpit.tui.screens.cv import CvModal
+from cockpit.tui.screens.match import MatchScreen
+from cockpit.tui.screens.needs import NeedsScreen
+from tests.ui.test_call_flow import _settle
+
+
+def _db(url: str) -> sqlite3.Connection:
+    return sqlite3.connect(url.removeprefix("sqlite:///"))
+
+
+async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: str) -> None:
+    app = make_app()
+    with _db(demo_url) as db:
+        (do_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = 1 "
+                              "AND email <> '' ORDER BY id LIMIT 1").fetchone()
+    need_id = app.services.create_need(app.caller.id, {
+        "title": "Architecte Kubernetes", "technologies": "kubernetes", "region": "Bretagne",
+        "start": "janvier", "budget_rate": "900"}, PersonRef("contact", do_id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("b")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, NeedsScreen)
+        await pilot.press("slash", *list("kuber"), "enter")  # filter, then back to the list
+        await _settle(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, MatchScreen) and app.screen.need_id == need_id
+        page = app.screen._page
+        assert page is not None and page.rows and all("kubernetes" in r.covered
+                                                       for r in page.rows)
+        chosen = page.rows[0]
+        await pilot.press("enter")  # from the search field to the list
+        await pilot.press("p")
+        await _settle(app, pilot)
+        await pilot.press("v")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, CvModal)
+        text = app.screen.query_one(TextArea).text
+        last = chosen.name.split(" ", 1)[1]
+        assert last not in text and "@" not in text and "Le consultant" in text
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, MatchScreen)
+
+    with _db(demo_url) as db:
+        proposal = db.execute("SELECT freelance_id, status, anonymised_cv FROM proposal "
+                              "WHERE need_id = ?", (need_id,)).fetchall()
+        reminder = db.execute("SELECT kind, reason, contact_id, substr(due_at, 1, 10) "
+                              "FROM reminder WHERE need_id = ?", (need_id,)).fetchall()
+        status = db.execute("SELECT status FROM need WHERE id = ?", (need_id,)).fetchone()
+    assert [(f, s) for f, s, _ in proposal] == [(chosen.id, "cv_sent")]
+    assert last not in proposal[0][2]
+    # Monday 23 November 2026 + two working days.
+    assert reminder == [("follow_up", "cv_follow_up", do_id, "2026-11-25")]
+    assert status == ("proposed",)
+
+
+async def test_calling_a_freelance_about_a_need_fills_the_freelance_script(
+        make_app, demo_url: str) -> None:
+    from cockpit.tui.screens.caller import CallerScreen
+    from cockpit.tui.widgets.script_panel import ScriptPanel
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("b")
+        await _settle(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        match = app.screen
+        assert isinstance(match, MatchScreen)
+        need = match._need
+        chosen = match._page.rows[0]
+        await pilot.press("enter", "a")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, CallerScreen)
+        call = app.screen.query_one(ScriptPanel).call
+        assert call is not None and call.person == PersonRef("freelance", chosen.id)
+        assert need is not None and need.title in call.text
+
+    with _db(demo_url) as db:
+        assert db.execute("SELECT need_id, freelance_id FROM call ORDER BY id DESC LIMIT 1"
+                          ).fetchone() == (need.id, chosen.id)
