@@ -133,14 +133,15 @@ class NeedServices:
     def search_freelances(self: Services, typed: str, limit: int = 50,
                           lang: str = "fr") -> MatchPage:
         """Type-to-search over every freelance (no need): available ones first."""
+        from cockpit.domain.matching import STALE_AFTER
         from cockpit.store import freelance_search
 
-        found = freelance_search.find(typed, limit=None)
-        ranked = rank(NeedSpec(()), found, Decimal(str(self.margin)), self.now(),
-                      at_least_one=False)
+        now = self.now()
+        found, total = freelance_search.first_page(typed, now.date(), now - STALE_AFTER, limit)
+        ranked = rank(NeedSpec(()), found, Decimal(str(self.margin)), now, at_least_one=False)
         tr = Translator(lang)
-        return MatchPage(rows=tuple(_match_view(m, tr, False) for m in ranked[:limit]),
-                         total=len(ranked), margin=self.margin)
+        return MatchPage(rows=tuple(_match_view(m, tr, False) for m in ranked),
+                         total=total, margin=self.margin)
 
     # -- proposing -----------------------------------------------------------------------------
 

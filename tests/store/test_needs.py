@@ -145,3 +145,18 @@ def test_every_demo_cv_anonymises_to_nothing_identifying(services, demo_url: str
         assert "[entreprise]" not in cv.text
         assert not any(name in cv.text for name, _ in KNOWN_EMPLOYERS)
         assert {kind for kind, _, _ in cv.removed} >= {"name", "email", "phone", "employer"}
+
+
+def test_search_ordered_in_sql_matches_the_ranking_rules(services) -> None:
+    """The first page is cut in SQL for speed; it must be the page the rules would give."""
+    from decimal import Decimal
+
+    from cockpit.domain.matching import NeedSpec, rank
+    from cockpit.store import freelance_search
+
+    for typed in ("", "a", "dev", "java sp", "zzz"):
+        page = services.search_freelances(typed, limit=20)
+        everyone = rank(NeedSpec(()), freelance_search.find(typed), Decimal("0.2"), FIXED_NOW,
+                        at_least_one=False)
+        assert [r.id for r in page.rows] == [m.freelance.id for m in everyone[:20]], typed
+        assert page.total == len(everyone)
