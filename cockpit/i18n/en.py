@@ -241,4 +241,8 @@ TEXT: dict[str, str] = {
     "card.mobility": "Mobility",
     "card.billing": "Billing",
     "card.freelance": "freelance",
+    "key.new_need": "new need",
+    "needs.new": "New need",
+    "needs.new_for": "New need for the contact chosen in the queue",
+    "needs.created": "Need #{id} recorded.",
 }

@@ -241,4 +241,8 @@ TEXT: dict[str, str] = {
     "card.mobility": "Mobilité",
     "card.billing": "Facturation",
     "card.freelance": "freelance",
+    "key.new_need": "nouveau besoin",
+    "needs.new": "Nouveau besoin",
+    "needs.new_for": "Nouveau besoin pour le contact choisi dans la file",
+    "needs.created": "Besoin n° {id} enregistré.",
 }

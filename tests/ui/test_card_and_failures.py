@@ -26,14 +26,14 @@ async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, FormModal)
-        role = app.screen.query_one("#form-role", Input)
+        role = app.screen.query_one("#field-role", Input)
         role.value = "Responsable staffing"
-        email = app.screen.query_one("#form-email", Input)
+        email = app.screen.query_one("#field-email", Input)
         email.value = "pas-un-email"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormModal)  # refused: the e-mail is wrong
-        assert "E-mail" in str(app.screen.query_one("#form-error-email").render())
+        assert "E-mail" in str(app.screen.query_one("#field-error-email").render())
         email.value = "r.staffing@example.fr"
         await pilot.press("ctrl+s")
         await _settle(app, pilot)

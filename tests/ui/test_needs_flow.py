@@ -91,3 +91,29 @@ async def test_calling_a_freelance_about_a_need_fills_the_freelance_script(
     with _db(demo_url) as db:
         assert db.execute("SELECT need_id, freelance_id FROM call ORDER BY id DESC LIMIT 1"
                           ).fetchone() == (need.id, chosen.id)
+
+
+async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_url: str
+                                                                ) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        contact = app.screen._highlighted
+        await pilot.press("b")
+        await _settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*list("Data engineer"), "enter", *list("spark python"), "enter",
+                          *list("Lille"), "enter", "enter", "enter", *list("beaucoup"), "enter")
+        await pilot.pause()
+        assert "Montant" in str(app.screen.query_one("#field-error-budget_rate").render())
+        field = app.screen.query_one("#field-budget_rate")
+        field.value = ""
+        await pilot.press(*list("700"), "ctrl+s")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, NeedsScreen)
+
+    with _db(demo_url) as db:
+        row = db.execute("SELECT title, technologies, region, budget_rate, contact_id FROM need "
+                         "ORDER BY id DESC LIMIT 1").fetchone()
+    assert row == ("Data engineer", "spark python", "Lille", 700, contact.id)

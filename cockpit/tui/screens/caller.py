@@ -84,7 +84,8 @@ class CallerScreen(CallActions):
     def action_needs(self) -> None:
         from cockpit.tui.screens.needs import NeedsScreen
 
-        self.app.push_screen(NeedsScreen())
+        person = self.call.person if self.call is not None else self._highlighted
+        self.app.push_screen(NeedsScreen(person if person and person.kind == "contact" else None))
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

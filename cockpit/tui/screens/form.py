@@ -49,15 +49,15 @@ class FormModal(ModalScreen[dict[str, str] | None]):
                 mark = " *" if field.required else ""
                 with Horizontal(classes="form-row"):
                     yield Label(f"{field.label}{mark}", classes="form-label")
-                    yield Input(field.value, id=f"form-{field.key}", classes="form-input")
-                yield Static("", id=f"form-error-{field.key}", classes="form-error")
+                    yield Input(field.value, id=f"field-{field.key}", classes="form-input")
+                yield Static("", id=f"field-error-{field.key}", classes="form-error")
             yield Static(self.app.tr("form.help"), id="form-help")
 
     def on_mount(self) -> None:
         self.query(".form-input").first(Input).focus()
 
     def values(self) -> dict[str, str]:
-        return {f.key: self.query_one(f"#form-{f.key}", Input).value.strip() for f in self._fields}
+        return {f.key: self.query_one(f"#field-{f.key}", Input).value.strip() for f in self._fields}
 
     @on(Input.Submitted, ".form-input")
     def _next(self, event: Input.Submitted) -> None:
@@ -75,10 +75,10 @@ class FormModal(ModalScreen[dict[str, str] | None]):
         if not errors and self._validate is not None:
             errors = self._validate(values)
         for field in self._fields:
-            self.query_one(f"#form-error-{field.key}", Static).update(errors.get(field.key, ""))
+            self.query_one(f"#field-error-{field.key}", Static).update(errors.get(field.key, ""))
         if errors:
             first = next(f for f in self._fields if f.key in errors)
-            self.query_one(f"#form-{first.key}", Input).focus()
+            self.query_one(f"#field-{first.key}", Input).focus()
             return
         self.dismiss(values)
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from cockpit.i18n import Translator
 from cockpit.services.errors import ServiceError
-from cockpit.services.views import NeedRow, NeedView
+from cockpit.services.views import NeedRow, NeedView, PersonRef
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import fold
@@ -31,12 +31,14 @@ class NeedsScreen(Screen[None]):
         Binding("t", "toggle_proposed", "key.needs_toggle", id="needs.toggle"),
         Binding("slash", "search", "key.search", id="needs.search", key_display="/"),
         Binding("m", "recap", "key.recap", id="needs.recap"),
+        Binding("n", "new_need", "key.new_need", id="needs.new"),
         Binding("ctrl+r", "reload", "key.refresh", id="needs.refresh", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, contact: PersonRef | None = None) -> None:
         super().__init__()
         translate_bindings(self)
+        self._contact = contact  # the decision maker a need typed here belongs to
         self._rows: tuple[NeedRow, ...] = ()
         self._proposed_only = False
 
@@ -146,6 +148,45 @@ class NeedsScreen(Screen[None]):
 
         self.app.push_screen(MatchScreen(int(event.option.id or 0)),
                              callback=lambda _: self.action_reload())
+
+    def action_new_need(self) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        tr = self.cockpit.tr
+        fields = [FormField("title", tr("need.field.title"), required=True),
+                  FormField("technologies", tr("need.field.technologies")),
+                  FormField("region", tr("need.field.region")),
+                  FormField("start", tr("need.field.start")),
+                  FormField("duration", tr("need.field.duration")),
+                  FormField("budget_rate", tr("need.field.budget_rate"), "money")]
+        title = tr("needs.new_for" if self._contact else "needs.new")
+        self.app.push_screen(FormModal(title, fields, validate=self._check), self._create)
+
+    def _check(self, values: dict[str, str]) -> dict[str, str]:
+        from cockpit.domain.captures import parse_money
+
+        raw = values.get("budget_rate", "")
+        try:
+            if raw:
+                parse_money(raw)
+        except (ValueError, ArithmeticError):
+            return {"budget_rate": self.cockpit.tr("error.bad_money", value=raw)}
+        return {}
+
+    def _create(self, values: dict[str, str] | None) -> None:
+        if values:
+            self._creating(values)
+
+    @work(thread=True, group="needs-new")
+    def _creating(self, values: dict[str, str]) -> None:
+        app = self.cockpit
+        try:
+            need_id = app.services.create_need(app.caller.id, values, self._contact)
+        except ServiceError as exc:
+            app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
+            return
+        app.call_from_thread(app.notify, app.tr("needs.created", id=need_id))
+        self._load(self._proposed_only)
 
     def action_recap(self) -> None:
         need_id = self._selected()
