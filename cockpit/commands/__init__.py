@@ -17,9 +17,10 @@ from cockpit.commands import (
     queue,
     recap,
     reminders,
+    report,
 )
 
-MODULES = (check, demo, queue, next, reminders, portfolio, needs, match, cv, recap)
+MODULES = (check, demo, queue, next, reminders, portfolio, needs, match, cv, recap, report)
 
 
 def register_all(sub: Any, common: Callable[..., None]) -> None:

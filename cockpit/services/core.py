@@ -15,6 +15,7 @@ from cockpit.services.cards import CardServices
 from cockpit.services.errors import ServiceError
 from cockpit.services.needs import NeedServices
 from cockpit.services.queue import QueueServices
+from cockpit.services.review import ReviewServices
 
 DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
 
@@ -38,7 +39,7 @@ def _margin_setting() -> float:
     return margin
 
 
-class Services(QueueServices, CardServices, CallServices, NeedServices):
+class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewServices):
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
                  policy: CallingPolicy = BUSINESS, firm_name: str = "Smarteo",
                  dial_command: str | None = None, margin: float = DEFAULT_MARGIN) -> None:

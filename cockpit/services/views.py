@@ -215,3 +215,37 @@ class MailDraft:
     subject: str
     body: str
     mailto: str
+
+
+# -- the team lead's review (issue 6) --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRow:
+    caller_id: int
+    name: str
+    is_lead: bool
+    queue_today: int  # people in the caller's queue now
+    overdue: int  # reminders past due
+    on_call_with: str  # "" when not on a call
+    on_call_since: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamView:
+    rows: tuple[TeamRow, ...]
+    overdue_unowned: int  # reminders past due that nobody owns
+    unassigned_leads: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRow:
+    id: int
+    due_at: datetime
+    kind: str
+    reason: str
+    owner: str
+    person: str
+    company: str
+    contact_id: int | None

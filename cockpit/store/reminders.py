@@ -80,7 +80,7 @@ def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, obj
         rows.append({"id": r.id, "due_at": aware(r.due_at), "kind": r.kind, "reason": r.reason,
                      "owner": r.owner.name if r.owner_id else "",
                      "person": f"{person.first_name} {person.last_name}".strip() if person else "",
-                     "company": company})
+                     "company": company, "contact_id": r.contact_id})
     return rows
 
 

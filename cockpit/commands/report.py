@@ -1,0 +1,86 @@
+"""`cockpit report [--date D | --week YYYY-Www] [--caller NAME] [--format md|csv|html]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("report", help="the figures of a day or a week, as a file",
+                            description="Calls, talk time, decision makers reached, needs, "
+                            "outcomes, objections and how those calls ended, where calls stop "
+                            "in each script, calls per hour. A lead gets the team's figures; a "
+                            "caller, their own.")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--date", metavar="YYYY-MM-DD", help="a day (default: today)")
+    when.add_argument("--week", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W48")
+    parser.add_argument("--caller", metavar="NAME",
+                        help="one caller's figures (a lead only, for someone else)")
+    parser.add_argument("--as", dest="viewer", metavar="NAME",
+                        help="who asks (default: $COCKPIT_CALLER, else the first lead)")
+    parser.add_argument("--format", choices=("md", "csv", "html"), default="md")
+    parser.add_argument("--out", metavar="FILE", help="write there (default: print)")
+    parser.add_argument("--comma", action="store_true",
+                        help="CSV: commas instead of semicolons (English spreadsheets)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from cockpit.cli import CliError
+    from cockpit.commands._common import services_for
+    from cockpit.domain.figures import period_of_day, period_of_week
+    from cockpit.reports.render import csv_text, html_page, markdown
+
+    services = services_for(args)
+    lang = getattr(args, "lang", "fr")
+    viewer_name = args.viewer or os.environ.get("COCKPIT_CALLER")
+    callers = services.callers()
+    if viewer_name:
+        viewer = services.find_caller(viewer_name)
+        if viewer is None:
+            raise CliError(f"--as {viewer_name!r}: no such caller "
+                           f"(callers: {', '.join(c.name for c in callers) or 'none'})")
+    else:
+        viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
+        if viewer is None:
+            raise CliError("the database has no caller yet (run `cockpit demo`)")
+    try:
+        if args.week:
+            start, end = period_of_week(args.week)
+            label = f"{args.week} ({start:%d/%m} – {end:%d/%m})"
+        else:
+            day = args.date or services.now().astimezone(_paris()).date().isoformat()
+            start, end = period_of_day(day)
+            label = start.strftime("%d/%m/%Y")
+    except ValueError as exc:
+        which = f"--week {args.week!r}" if args.week else f"--date {args.date!r}"
+        raise CliError(f"{which}: expected {'2026-W48' if args.week else '2026-11-23'}"
+                       ) from exc
+    report = services.report(viewer.id, start, end, label, caller=args.caller, lang=lang)
+    if args.format == "md":
+        text, encoding = markdown(report), "utf-8"
+    elif args.format == "csv":
+        text, encoding = csv_text(report, "," if args.comma else ";"), "utf-8-sig"
+    else:
+        text, encoding = html_page(report, lang), "utf-8"
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.write_text(text, encoding=encoding, newline="")
+        except OSError as exc:
+            raise CliError(f"{out}: cannot write it ({exc.strerror})") from exc
+        print(f"{out}: written ({args.format})")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _paris():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Paris")

@@ -1,0 +1,117 @@
+"""The figures as sections of a report — tables with a column to chart — shared by the
+Markdown, CSV and HTML outputs and by the review screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from cockpit.domain.figures import CallerFigures, Figures
+from cockpit.reports.charts import duration, sparkline
+
+Cell = str | int | float
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable name: team, outcomes, objections, funnel_<script>, hours, days
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    chart: int | None = None  # the column drawn as bars
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words of the report in the user's language, and the names of the content's ids."""
+
+    text: Callable[..., str]  # a Translator: key → text
+    outcomes: Mapping[str, str] = field(default_factory=dict)
+    objections: Mapping[str, str] = field(default_factory=dict)
+    steps: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    scripts: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    period: str
+    scope: str
+    sections: tuple[Section, ...]
+
+
+def build(figures: Figures, labels: Labels, period: str, scope: str) -> Report:
+    t = labels.text
+    sections = [_team(figures, t), _outcomes(figures, labels), _objections(figures, labels)]
+    sections += _funnels(figures, labels)
+    sections.append(_hours(figures, t))
+    if len(figures.per_day) > 1:
+        sections.append(Section("days", t("report.days"), (t("report.day"), t("report.calls")),
+                                tuple((d, n) for d, n in figures.per_day), chart=1))
+    return Report(t("report.title", period=period), period, scope, tuple(sections))
+
+
+def _row(name: str, f: CallerFigures) -> tuple[Cell, ...]:
+    return (name, f.calls, duration(f.talk_seconds), f.reached, f"{f.reach_rate:.0%}", f.needs)
+
+
+def _team(figures: Figures, t: Callable[..., str]) -> Section:
+    rows = [_row(name, f) for name, f in figures.callers.items()]
+    if len(figures.callers) != 1:
+        rows.append(_row(t("report.team"), figures.team))
+    headers = (t("report.caller"), t("report.calls"), t("report.talk_time"),
+               t("report.reached"), t("report.reach_rate"), t("report.needs"))
+    return Section("team", t("report.by_caller"), headers, tuple(rows), chart=1)
+
+
+def _outcomes(figures: Figures, labels: Labels) -> Section:
+    t = labels.text
+    names = list(figures.callers)
+    rows = []
+    for outcome, total in figures.team.outcomes.most_common():
+        per = [figures.callers[n].outcomes.get(outcome, 0) for n in names]
+        rows.append((labels.outcomes.get(outcome, outcome), total,
+                     *([] if len(names) == 1 else per)))
+    headers = (t("report.outcome"), t("report.calls"), *([] if len(names) == 1 else names))
+    return Section("outcomes", t("report.outcomes"), headers, tuple(rows), chart=1)
+
+
+def _objections(figures: Figures, labels: Labels) -> Section:
+    t = labels.text
+    rows = []
+    for objection, endings in sorted(figures.objections.items(),
+                                     key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        how = ", ".join(f"{_outcome(o, labels)} {n}" for o, n in endings.most_common())
+        rows.append((labels.objections.get(objection, objection), sum(endings.values()), how))
+    headers = (t("report.objection"), t("report.calls"), t("report.ended"))
+    return Section("objections", t("report.objections"), headers, tuple(rows), chart=1,
+                   note="" if rows else t("report.none"))
+
+
+def _outcome(outcome: str, labels: Labels) -> str:
+    if outcome == "in_progress":
+        return labels.text("report.in_progress")
+    return labels.outcomes.get(outcome, outcome)
+
+
+def _funnels(figures: Figures, labels: Labels) -> list[Section]:
+    t = labels.text
+    by_script: dict[str, list[tuple[Cell, ...]]] = {}
+    for step in figures.funnel:
+        by_script.setdefault(step.script, []).append(
+            (labels.steps.get((step.script, step.step), step.step), step.reached, step.stopped))
+    headers = (t("report.step"), t("report.reached_step"), t("report.stopped_here"))
+    return [Section(f"funnel_{script}",
+                    t("report.funnel", script=labels.scripts.get(script, script)), headers,
+                    tuple(rows), chart=1)
+            for script, rows in by_script.items()]
+
+
+def _hours(figures: Figures, t: Callable[..., str]) -> Section:
+    hours = figures.per_hour
+    busy = [h for h, n in enumerate(hours) if n] or [9]
+    first, last = min(min(busy), 8), max(max(busy), 19)
+    rows = tuple((f"{h:02d}:00", hours[h]) for h in range(first, last + 1))
+    return Section("hours", t("report.per_hour"), (t("report.hour"), t("report.calls")), rows,
+                   chart=1, note=sparkline(hours[first:last + 1]))

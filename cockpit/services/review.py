@@ -1,0 +1,142 @@
+"""The team lead's review: the team's day as it happens, the figures of any day or week, and
+the lead's moves (reassign a reminder, give or take back a private contact). A caller who
+is not a lead sees their own figures only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from cockpit.domain.figures import Figures, compute
+from cockpit.domain.outcomes import Outcome
+from cockpit.i18n import Translator
+from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.views import CallerView, ReminderRow, TeamRow, TeamView
+
+if TYPE_CHECKING:
+    from cockpit.reports.model import Report
+    from cockpit.services.core import Services
+
+
+class ReviewServices:
+    def _viewer(self: Services, viewer_id: int) -> CallerView:
+        viewer = next((c for c in self.callers() if c.id == viewer_id), None)
+        if viewer is None:
+            raise ServiceError(f"no caller #{viewer_id}", code="no_caller", id=viewer_id)
+        return viewer
+
+    def _require_lead(self: Services, viewer_id: int) -> CallerView:
+        viewer = self._viewer(viewer_id)
+        if not viewer.is_lead:
+            raise ServiceError("only a team lead can do this", code="lead_only")
+        return viewer
+
+    @store_guard
+    def figures(self: Services, viewer_id: int, start: datetime, end: datetime,
+                caller: str | None = None) -> Figures:
+        """The figures of [start, end): the team's for a lead (or one caller's, by name);
+        a caller's own otherwise."""
+        from cockpit.store.figures import call_facts
+
+        viewer = self._viewer(viewer_id)
+        caller_id: int | None = None
+        if not viewer.is_lead:
+            if caller and caller.casefold() != viewer.name.casefold():
+                raise ServiceError("only a team lead sees other callers' figures",
+                                   code="lead_only")
+            caller_id = viewer.id
+        elif caller:
+            found = self.find_caller(caller)
+            if found is None:
+                raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
+                                   name=caller)
+            caller_id = found.id
+        order = {name: list(script.steps) for name, script in self.content.scripts.items()}
+        return compute(call_facts(start, end, caller_id), start, end, step_order=order)
+
+    def report(self: Services, viewer_id: int, start: datetime, end: datetime, period: str,
+               caller: str | None = None, lang: str = "fr") -> Report:
+        """The figures as a report (sections shared by the screen and the report files)."""
+        from cockpit.reports.model import Labels, build
+
+        figures = self.figures(viewer_id, start, end, caller)
+        tr = Translator(lang)
+        viewer = self._viewer(viewer_id)
+        if caller or not viewer.is_lead:
+            scope = tr("report.scope_caller", name=caller or viewer.name)
+        else:
+            scope = tr("report.scope_team", count=len(figures.callers))
+        content = self.content
+        labels = Labels(
+            text=tr,
+            outcomes={str(o): tr(f"outcome.{o}") for o in Outcome},
+            objections={o.id: o.label for o in content.objections.values()},
+            steps={(s.id, step.id): step.title for s in content.scripts.values()
+                   for step in s.steps.values()},
+            scripts={s.id: s.title for s in content.scripts.values()})
+        return build(figures, labels, period, scope)
+
+    @store_guard
+    def team_today(self: Services, viewer_id: int) -> TeamView:
+        """Every caller's queue, call in progress and overdue reminders, now (a lead only)."""
+        from cockpit.store import team
+
+        self._require_lead(viewer_id)
+        now = self.now()
+        on_call = {name: (person, company, since)
+                   for name, _id, person, company, since in team.calls_in_progress(now)}
+        overdue = team.overdue_by_caller(now)
+        rows = []
+        for c in self.callers():
+            person, company, since = on_call.get(c.name, ("", "", None))
+            queue = self.queue_page(c.id, limit=1)
+            rows.append(TeamRow(c.id, c.name, c.is_lead, queue.total, overdue.get(c.name, 0),
+                                f"{person} · {company}" if company else person, since))
+        return TeamView(tuple(rows), overdue.get("", 0), team.unassigned_leads(), now)
+
+    @store_guard
+    def overdue_reminders(self: Services, viewer_id: int, caller_id: int | None,
+                          ) -> tuple[ReminderRow, ...]:
+        """A caller's reminders past due (the lead: anyone's; a caller: their own)."""
+        from cockpit.domain.queue import CALL_KINDS
+        from cockpit.store.reminders import open_reminders
+
+        viewer = self._viewer(viewer_id)
+        if not viewer.is_lead and caller_id != viewer.id:
+            raise ServiceError("only a team lead sees other callers' reminders",
+                               code="lead_only")
+        now = self.now()
+        return tuple(ReminderRow(int(r["id"]), r["due_at"], str(r["kind"]),  # type: ignore[arg-type]
+                                 str(r["reason"]), str(r["owner"]), str(r["person"]),
+                                 str(r["company"]), r.get("contact_id"))  # type: ignore[arg-type]
+                     for r in open_reminders(caller_id, limit=500)
+                     if r["kind"] in CALL_KINDS and r["due_at"] < now)  # type: ignore[operator]
+
+    @store_guard
+    def reassign_reminder(self: Services, viewer_id: int, reminder_id: int, to: str) -> None:
+        from cockpit.store.reminders import reassign
+
+        lead = self._require_lead(viewer_id)
+        target = self.find_caller(to)
+        if target is None:
+            raise ServiceError(f"no caller named {to!r}", code="no_caller_named", name=to)
+        if not reassign(reminder_id, target.id, actor=lead.name, now=self.now()):
+            raise ServiceError(f"no reminder #{reminder_id}", code="no_reminder",
+                               id=reminder_id)
+
+    @store_guard
+    def set_private_owner(self: Services, viewer_id: int, contact_id: int,
+                          owner: str | None) -> None:
+        """Give a contact to a caller's private portfolio, or (None) give it back to all."""
+        from cockpit.store.portfolio import set_owner
+
+        lead = self._require_lead(viewer_id)
+        owner_id = None
+        if owner:
+            target = self.find_caller(owner)
+            if target is None:
+                raise ServiceError(f"no caller named {owner!r}", code="no_caller_named",
+                                   name=owner)
+            owner_id = target.id
+        if not set_owner(contact_id, owner_id, actor=lead.name, now=self.now()):
+            raise ServiceError(f"no contact #{contact_id}", code="no_contact", id=contact_id)
