@@ -18,9 +18,10 @@ from cockpit.commands import (
     recap,
     reminders,
     report,
+    review,
 )
 
-MODULES = (check, demo, queue, next, reminders, portfolio, needs, match, cv, recap, report)
+MODULES = (check, demo, queue, next, reminders, portfolio, needs, match, cv, recap, report, review)
 
 
 def register_all(sub: Any, common: Callable[..., None]) -> None:

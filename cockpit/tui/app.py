@@ -51,6 +51,7 @@ class CockpitApp(App[None]):
         lang: str = "fr",
         clock: Callable[[], datetime] = _utc_now,
         display_tz: tzinfo | None = None,
+        start: str = "caller",
     ) -> None:
         self.tr = Translator(lang)
         super().__init__()
@@ -60,8 +61,14 @@ class CockpitApp(App[None]):
         self.clock = clock
         # Times on screen are the caller's own; tests pin it for stable snapshots.
         self.display_tz = display_tz or _display_zone()
+        self.start = start  # "caller": the cockpit; "review": the lead's review alone
 
     def on_mount(self) -> None:
+        if self.start == "review":
+            from cockpit.tui.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen())
+            return
         from cockpit.tui.screens.caller import CallerScreen
 
         self.push_screen(CallerScreen())

@@ -131,3 +131,24 @@ def test_recap_mail(make_app, snap_compare, size) -> None:
         await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=mail)
+
+
+async def _to_review(pilot) -> None:
+    await _settle(pilot)
+    await pilot.press("g")
+    await _settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_team(make_app, snap_compare, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=_to_review)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_figures(make_app, snap_compare, size) -> None:
+    async def figures(pilot) -> None:
+        await _to_review(pilot)
+        await pilot.press("tab")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=figures)

@@ -42,6 +42,7 @@ class CallerScreen(CallActions):
         Binding("e", "edit_card", "key.edit_card", id="person.edit", show=False),
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
         Binding("b", "needs", "key.needs", id="caller.needs"),
+        Binding("g", "review", "key.review", id="caller.review"),
     ]
 
     def __init__(self) -> None:
@@ -86,6 +87,11 @@ class CallerScreen(CallActions):
 
         person = self.call.person if self.call is not None else self._highlighted
         self.app.push_screen(NeedsScreen(person if person and person.kind == "contact" else None))
+
+    def action_review(self) -> None:
+        from cockpit.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

@@ -1,0 +1,40 @@
+"""`cockpit review [--caller NAME]`: the team lead's review, full screen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("review", help="the team lead's review, full screen",
+                            description="The team's day live (who calls whom, overdue "
+                            "reminders, unassigned leads), the figures of any day or week, "
+                            "the needs board. A caller who is not a lead sees their own "
+                            "figures.")
+    parser.add_argument("--caller", metavar="NAME",
+                        help="who is looking (default: $COCKPIT_CALLER, else the first lead)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from cockpit.cli import CliError
+    from cockpit.commands._common import services_for
+    from cockpit.tui.app import CockpitApp
+
+    services = services_for(args)
+    name = args.caller or os.environ.get("COCKPIT_CALLER")
+    if name:
+        viewer = services.find_caller(name)
+        if viewer is None:
+            known = ", ".join(c.name for c in services.callers()) or "none"
+            raise CliError(f"no caller named {name!r} (callers: {known})")
+    else:
+        callers = services.callers()
+        viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
+        if viewer is None:
+            raise CliError("the database has no caller yet (run `cockpit demo`)")
+    app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
+    app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
+    return app.return_code or 0

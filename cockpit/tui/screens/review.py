@@ -1,0 +1,290 @@
+"""The team lead's review: the team's day as it happens (who calls whom, what is late), the
+figures of any day or week, the needs board. A caller who is not a lead sees their own
+figures. Refreshes on its own."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from cockpit.domain.errors import DomainError
+from cockpit.domain.figures import period_of_day, period_of_week
+from cockpit.services.errors import ServiceError
+from cockpit.services.views import ReminderRow, TeamView
+from cockpit.tui.localise import translate_bindings
+from cockpit.tui.widgets.report_view import ReportView
+
+if TYPE_CHECKING:
+    from cockpit.reports.model import Report
+    from cockpit.tui.app import CockpitApp
+
+TEAM_EVERY = 3.0  # seconds: a call started by a caller shows within this
+FIGURES_EVERY = 15.0
+
+_LEAD_ONLY = {"reassign", "owner"}
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back", id="review.back"),
+        Binding("left_square_bracket", "shift(-1)", "key.previous", id="review.previous",
+                key_display="["),
+        Binding("right_square_bracket", "shift(1)", "key.next", id="review.next",
+                key_display="]"),
+        Binding("tab", "switch_tab", "key.switch_tab", id="review.tab", priority=True),
+        Binding("w", "toggle_week", "key.day_week", id="review.week"),
+        Binding("t", "today", "key.today", id="review.today", show=False),
+        Binding("r", "reassign", "key.reassign", id="review.reassign"),
+        Binding("o", "owner", "key.owner", id="review.owner"),
+        Binding("b", "needs", "key.needs", id="review.needs"),
+        Binding("ctrl+r", "refresh", "key.refresh", id="review.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._day = None  # the day shown (a date); None until mounted
+        self._week = False
+        self._team: TeamView | None = None
+        self._reminders: tuple[ReminderRow, ...] = ()
+
+    @property
+    def cockpit(self) -> CockpitApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def is_lead(self) -> bool:
+        return self.cockpit.caller.is_lead
+
+    def compose(self) -> ComposeResult:
+        tr = self.cockpit.tr
+        yield Static("", id="review-title")
+        with TabbedContent(initial="figures" if not self.is_lead else "team"):
+            if self.is_lead:
+                with TabPane(tr("review.team"), id="team"), Vertical():
+                    yield Static("", id="team-summary")
+                    yield DataTable(id="team-table", cursor_type="row")
+                    yield Static(tr("review.overdue"), id="overdue-title")
+                    yield DataTable(id="overdue-table", cursor_type="row")
+            with TabPane(tr("review.figures"), id="figures"):
+                yield ReportView(id="report")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tr = self.cockpit.tr
+        self._day = self.cockpit.clock().astimezone(self.cockpit.display_tz).date()
+        if self.is_lead:
+            team = self.query_one("#team-table", DataTable)
+            team.add_columns(tr("review.col_caller"), tr("review.col_queue"),
+                             tr("review.col_overdue"), tr("review.col_on_call"),
+                             tr("review.col_since"))
+            overdue = self.query_one("#overdue-table", DataTable)
+            overdue.add_columns(tr("review.col_due"), tr("review.col_person"),
+                                tr("review.col_reason"), tr("review.col_owner"))
+            self.set_interval(TEAM_EVERY, self._load_team)
+            self._load_team()
+        self.set_interval(FIGURES_EVERY, self._load_figures)
+        self._load_figures()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _LEAD_ONLY:
+            return self.is_lead and self._selected_reminder() is not None
+        if action == "back":
+            return len(self.app.screen_stack) > 2
+        return True
+
+    # -- the team, live ------------------------------------------------------------------------
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (ServiceError, DomainError) as exc:
+            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
+                                      severity="error", timeout=8)
+            return None
+
+    @work(thread=True, exclusive=True, group="review-team")
+    def _load_team(self) -> None:
+        team = self._call(self.cockpit.services.team_today, self.cockpit.caller.id)
+        if team is not None:
+            self.app.call_from_thread(self._show_team, team)
+
+    def _show_team(self, team: TeamView) -> None:
+        tr = self.cockpit.tr
+        zone = self.cockpit.display_tz
+        self._team = team
+        table = self.query_one("#team-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in team.rows:
+            since = row.on_call_since.astimezone(zone).strftime("%H:%M") \
+                if row.on_call_since else ""
+            name = Text(row.name + (" ★" if row.is_lead else ""), style="bold")
+            late = Text(str(row.overdue), style="bold red" if row.overdue else "dim")
+            table.add_row(name, str(row.queue_today), late, row.on_call_with or "—", since,
+                          key=str(row.caller_id))
+        if team.rows:
+            table.move_cursor(row=min(keep, len(team.rows) - 1))
+        self.query_one("#team-summary", Static).update(Text(tr(
+            "review.summary", at=team.at.astimezone(zone).strftime("%H:%M:%S"),
+            on_call=sum(1 for r in team.rows if r.on_call_with),
+            unowned=team.overdue_unowned, leads=team.unassigned_leads)))
+        self._load_overdue()
+
+    @on(DataTable.RowHighlighted, "#team-table")
+    def _caller_moved(self) -> None:
+        self._load_overdue()
+
+    def _selected_caller(self) -> int | None:
+        table = self.query_one("#team-table", DataTable)
+        if table.row_count == 0 or self._team is None:
+            return None
+        return self._team.rows[min(table.cursor_row, len(self._team.rows) - 1)].caller_id
+
+    @work(thread=True, exclusive=True, group="review-overdue")
+    def _load_overdue(self) -> None:
+        caller_id = self.app.call_from_thread(self._selected_caller)
+        if caller_id is None:
+            return
+        rows = self._call(self.cockpit.services.overdue_reminders, self.cockpit.caller.id,
+                          caller_id)
+        if rows is not None:
+            self.app.call_from_thread(self._show_overdue, rows)
+
+    def _show_overdue(self, rows: tuple[ReminderRow, ...]) -> None:
+        zone = self.cockpit.display_tz
+        self._reminders = rows
+        table = self.query_one("#overdue-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for r in rows:
+            person = f"{r.person} · {r.company}" if r.company else r.person
+            table.add_row(r.due_at.astimezone(zone).strftime("%d/%m %H:%M"), person,
+                          r.reason or r.kind, r.owner or "—", key=str(r.id))
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+        self.refresh_bindings()
+
+    def _selected_reminder(self) -> ReminderRow | None:
+        if not self.is_lead or not self._reminders:
+            return None
+        table = self.query_one("#overdue-table", DataTable)
+        return self._reminders[min(table.cursor_row, len(self._reminders) - 1)]
+
+    # -- the figures ---------------------------------------------------------------------------
+
+    def _period(self) -> tuple[datetime, datetime, str]:
+        day = self._day
+        assert day is not None
+        if self._week:
+            year, week, _ = day.isocalendar()
+            start, end = period_of_week(f"{year}-W{week:02d}")
+            last = end - timedelta(days=1)
+            return start, end, self.cockpit.tr("review.week", week=f"{year}-W{week:02d}",
+                                               start=start.strftime("%d/%m"),
+                                               end=last.strftime("%d/%m"))
+        start, end = period_of_day(day.isoformat())
+        return start, end, start.strftime("%d/%m/%Y")
+
+    @work(thread=True, exclusive=True, group="review-figures")
+    def _load_figures(self) -> None:
+        app = self.cockpit
+        start, end, label = self.app.call_from_thread(self._period)
+        report = self._call(app.services.report, app.caller.id, start, end, label,
+                            lang=app.tr.lang)
+        if report is not None:
+            self.app.call_from_thread(self._show_figures, report)
+
+    def _show_figures(self, report: Report) -> None:
+        self.query_one("#review-title", Static).update(Text(report.title, style="bold"))
+        self.query_one(ReportView).show(report)
+
+    def action_shift(self, step: int) -> None:
+        assert self._day is not None
+        self._day += timedelta(days=7 * step if self._week else step)
+        self._load_figures()
+
+    def action_toggle_week(self) -> None:
+        self._week = not self._week
+        self._load_figures()
+
+    def action_today(self) -> None:
+        self._day = self.cockpit.clock().astimezone(self.cockpit.display_tz).date()
+        self._load_figures()
+
+    def action_refresh(self) -> None:
+        if self.is_lead:
+            self._load_team()
+        self._load_figures()
+
+    # -- the lead's moves ----------------------------------------------------------------------
+
+    def action_reassign(self) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        reminder = self._selected_reminder()
+        if reminder is None:
+            return
+        tr = self.cockpit.tr
+        names = ", ".join(r.name for r in self._team.rows) if self._team else ""
+        self.app.push_screen(
+            FormModal(tr("review.reassign_title", person=reminder.person, names=names),
+                      [FormField("to", tr("review.to"), required=True)]),
+            lambda values: self._move(reminder.id, values))
+
+    def _move(self, reminder_id: int, values: dict[str, str] | None) -> None:
+        if values:
+            self._do(self.cockpit.services.reassign_reminder, self.cockpit.caller.id,
+                     reminder_id, values["to"], done=self.cockpit.tr("review.reassigned",
+                                                                     to=values["to"]))
+
+    def action_owner(self) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        reminder = self._selected_reminder()
+        if reminder is None or reminder.contact_id is None:
+            return
+        tr = self.cockpit.tr
+        self.app.push_screen(
+            FormModal(tr("review.owner_title", person=reminder.person),
+                      [FormField("owner", tr("review.owner"))]),
+            lambda values: self._own(reminder.contact_id, values))
+
+    def _own(self, contact_id: int | None, values: dict[str, str] | None) -> None:
+        if values is not None and contact_id is not None:
+            owner = values["owner"] or None
+            done = self.cockpit.tr("review.owned" if owner else "review.unowned", owner=owner)
+            self._do(self.cockpit.services.set_private_owner, self.cockpit.caller.id,
+                     contact_id, owner, done=done)
+
+    @work(thread=True, group="review-move")
+    def _do(self, fn: Any, *args: Any, done: str = "") -> None:
+        try:
+            fn(*args)
+        except (ServiceError, DomainError) as exc:
+            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
+                                      severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self.app.notify, done)
+        self._load_team()
+
+    def action_switch_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "figures" if tabs.active == "team" or not self.is_lead else "team"
+
+    def action_needs(self) -> None:
+        from cockpit.tui.screens.needs import NeedsScreen
+
+        self.app.push_screen(NeedsScreen())
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()

@@ -1,0 +1,73 @@
+"""The lead's review at the keyboard: a call started elsewhere shows on its own, a reminder
+is reassigned; a caller who is not a lead sees their own figures only."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.widgets import DataTable
+
+from cockpit.tui.screens.review import TEAM_EVERY, ReviewScreen
+from tests.ui.test_call_flow import _settle
+
+
+async def test_a_call_started_by_a_caller_shows_within_seconds(make_app, demo_url: str
+                                                               ) -> None:
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("g")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        table = app.screen.query_one("#team-table", DataTable)
+        karim_row = next(i for i, r in enumerate(app.screen._team.rows) if r.name == "Karim")
+        assert str(table.get_row_at(karim_row)[3]) == "—"
+        # Karim starts a call from his own cockpit (same database).
+        karim = app.services.find_caller("Karim")
+        person = app.services.queue_page(karim.id, limit=1).rows[0]
+        app.services.start_call(karim.id, person.person)
+        await pilot.pause(TEAM_EVERY + 0.5)
+        await _settle(app, pilot)
+        assert person.name in str(table.get_row_at(karim_row)[3])
+        assert str(table.get_row_at(karim_row)[4]) == "10:42"
+
+
+async def test_the_lead_reassigns_an_overdue_reminder(make_app, demo_url: str) -> None:
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("g")
+        await _settle(app, pilot)
+        screen = app.screen
+        first = screen._reminders[0]
+        assert first.owner == "Melissa"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*list("Sophie"), "ctrl+s")
+        await _settle(app, pilot)
+    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
+        owner = db.execute("SELECT k.name FROM reminder r JOIN caller k ON k.id = r.owner_id "
+                           "WHERE r.id = ?", (first.id,)).fetchone()
+        audit = db.execute("SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 1"
+                           ).fetchone()
+    assert owner == ("Sophie",) and audit == ("Melissa", "reassign")
+
+
+async def test_a_caller_sees_only_their_figures(make_app) -> None:
+    app = make_app("Karim")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("g")
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert not screen.query("#team-table")  # no team tab
+        from cockpit.tui.widgets.report_view import ReportView
+
+        report = screen.query_one(ReportView).report
+        assert report is not None and "Karim" in report.scope
+        team = next(s for s in report.sections if s.key == "team")
+        assert [row[0] for row in team.rows] == ["Karim"]
+        await pilot.press("r")  # a lead's key: nothing happens
+        await pilot.pause()
+        assert app.screen is screen
