@@ -75,9 +75,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", None) or _run_tui
+    from cockpit.logs import log, setup
+
+    setup()
+    command = args.command or "cockpit"
+    log.info("%s started", command)  # the command's name only: its arguments may name people
     try:
-        return handler(args)
+        code = handler(args)
+        log.info("%s ended with %s", command, code)
+        return code
     except CliError as exc:
+        log.warning("%s refused its arguments", command)
         print(f"cockpit: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -86,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cockpit.errors import explain
 
         message = explain(exc)
+        log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
             raise
         print(f"cockpit: {message}", file=sys.stderr)

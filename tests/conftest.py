@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,6 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import settings
+
+# Drafts, the content cache and the log of the tests stay out of the user's home.
+os.environ.setdefault("COCKPIT_STATE", tempfile.mkdtemp(prefix="cockpit-tests-"))
 
 # No timing deadline (a loaded CI machine is slow, not wrong); in CI, the same examples every
 # run, so a red build always reproduces.

@@ -7,13 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 from cockpit.commands import (
+    audit,
     check,
     cv,
     demo,
+    dnc,
+    export,
+    import_,
     match,
     needs,
     next,
+    person,
     portfolio,
+    purge,
     queue,
     recap,
     reminders,
@@ -21,7 +27,8 @@ from cockpit.commands import (
     review,
 )
 
-MODULES = (check, demo, queue, next, reminders, portfolio, needs, match, cv, recap, report, review)
+MODULES = (check, demo, import_, export, queue, next, reminders, portfolio, needs, match, cv,
+           recap, report, review, person, dnc, purge, audit)
 
 
 def register_all(sub: Any, common: Callable[..., None]) -> None:

@@ -17,6 +17,7 @@ from cockpit.domain.phones import parse_phone
 from cockpit.domain.reminder_rules import propose_follow_up
 from cockpit.domain.session import CallSession
 from cockpit.i18n import Translator
+from cockpit.logs import log
 from cockpit.services import drafts
 from cockpit.services.errors import ServiceError, StoreUnavailable
 from cockpit.services.errors import store_guard as _store_guard
@@ -73,6 +74,7 @@ class CallServices:
             self._saved_events[call_id] = 0
         self._persist(call_id)
         self._dialled[call_id] = self._dial(first.e164)
+        log.info("call %d started: %s #%d, script %s", call_id, person.kind, person.id, script)
         return self._view(call_id)
 
     def _dial(self: Services, e164: str) -> str:
@@ -272,6 +274,7 @@ class CallServices:
             **self._updates(session, person),
         )
         created = calls.finish(finish)
+        log.info("call %d finished: %s", call_id, outcome)
         drafts.remove(call_id)
         with self._lock:
             self._sessions.pop(call_id, None)

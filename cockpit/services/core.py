@@ -13,9 +13,11 @@ from cockpit.domain.script import ScriptSet
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
 from cockpit.services.errors import ServiceError
+from cockpit.services.imports import ImportServices
 from cockpit.services.needs import NeedServices
 from cockpit.services.queue import QueueServices
 from cockpit.services.review import ReviewServices
+from cockpit.services.rights import RightsServices
 
 DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
 
@@ -39,7 +41,8 @@ def _margin_setting() -> float:
     return margin
 
 
-class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewServices):
+class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewServices,
+               ImportServices, RightsServices):
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
                  policy: CallingPolicy = BUSINESS, firm_name: str = "Smarteo",
                  dial_command: str | None = None, margin: float = DEFAULT_MARGIN) -> None:

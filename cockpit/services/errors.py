@@ -36,6 +36,10 @@ def store_guard(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except peewee.DatabaseError as exc:  # OperationalError and IntegrityError included
+            from cockpit.logs import log
+
+            # The type only: a driver's message may quote the values (PostgreSQL does).
+            log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
             text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreUnavailable(text) from exc
 

@@ -1,0 +1,34 @@
+"""`cockpit audit [--limit N] [--as NAME]`: who changed what (a team lead only)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("audit", help="the audit log: edits, reassignments, erasures")
+    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--as", dest="viewer", metavar="NAME",
+                        help="who reads it (a lead; default: $COCKPIT_CALLER, else the first "
+                        "lead)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from cockpit.cli import CliError
+    from cockpit.commands._common import services_for
+
+    services = services_for(args)
+    name = args.viewer or os.environ.get("COCKPIT_CALLER")
+    callers = services.callers()
+    viewer = services.find_caller(name) if name else next(
+        (c for c in callers if c.is_lead), None)
+    if viewer is None:
+        raise CliError(f"no caller named {name!r}" if name else "no team lead in the database")
+    for at, actor, action, entity, entity_id, details in services.audit(viewer.id,
+                                                                        args.limit):
+        print(f"{at:%d/%m/%Y %H:%M} {actor or '—'} {action} {entity} #{entity_id} {details}")
+    return 0

@@ -1,0 +1,55 @@
+"""`cockpit person export|forget ID|PHONE|EMAIL`: a person's rights over their data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("person", help="export or erase everything about a person",
+                            description="export: everything held about the person, as JSON "
+                            "(GDPR art. 15 and 20). forget: erase the person, their calls and "
+                            "notes for good (art. 17); their numbers stay on the do-not-call "
+                            "list as a keyed hash that cannot be read back.")
+    parser.add_argument("action", choices=("export", "forget"))
+    parser.add_argument("who", metavar="ID|PHONE|EMAIL",
+                        help="12, contact:12, freelance:7, a number in any spelling, an e-mail")
+    parser.add_argument("--out", metavar="FILE", help="export: write there (default: print)")
+    parser.add_argument("--as", dest="actor", metavar="NAME", default="",
+                        help="who does it, for the audit log (default: $COCKPIT_CALLER)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from cockpit.cli import CliError
+    from cockpit.commands._common import services_for
+
+    services = services_for(args)
+    if args.action == "export":
+        data = json.dumps(services.export_person(args.who), ensure_ascii=False, indent=2,
+                          default=str)
+        if args.out:
+            try:
+                fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(data + "\n")
+            except OSError as exc:
+                raise CliError(f"{args.out}: cannot write it ({exc.strerror})") from exc
+            print(f"{args.out}: written")
+        else:
+            sys.stdout.write(data + "\n")
+        return 0
+    actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
+    person, removed, wiped = services.forget_person(args.who, actor)
+    what = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in removed.items() if n)
+    print(f"{person.kind} #{person.id} erased: {what}")
+    if not wiped:
+        print("another cockpit has the database open: the deleted rows are unreadable in the "
+              "database file, and leave its journal at the next checkpoint (or close the "
+              "other cockpits and run `cockpit check --db …`)")
+    return 0

@@ -1,0 +1,40 @@
+"""`cockpit purge --older-than 3y [--dry-run]`: retention of prospects' data."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("purge", help="erase prospects with no contact for a long time",
+                            description="The CNIL's reference for prospects is three years "
+                            "from the last contact. The prospects are listed first; with "
+                            "--dry-run nothing is erased.")
+    parser.add_argument("--older-than", required=True, metavar="AGE",
+                        help="3y, 36m, 1095d…")
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--as", dest="actor", metavar="NAME", default="")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from cockpit.commands._common import services_for
+
+    services = services_for(args)
+    stale = services.stale_prospects(args.older_than)
+    for contact_id, name, company, last in stale[:500]:
+        when = f"{last:%d/%m/%Y}" if last else "never"
+        print(f"#{contact_id:<6} {name} · {company or '—'} · last contact {when}")
+    if len(stale) > 500:
+        print(f"… and {len(stale) - 500} more")
+    if args.dry_run or not stale:
+        print(f"{len(stale)} prospect(s) with no contact for {args.older_than}"
+              + (" (dry run: nothing erased)" if args.dry_run else ""))
+        return 0
+    actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
+    count = services.purge(args.older_than, actor)
+    print(f"{count} prospect(s) erased, with their calls and notes")
+    return 0

@@ -1,0 +1,336 @@
+"""Rows of a spreadsheet checked and turned into records to import: columns recognised by
+their French or English names (case and accents ignored) or mapped by hand, values parsed
+(phones to E.164, e-mails, rates, dates, SIRET), every bad cell reported with its line,
+column and reason, duplicates inside the file merged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from cockpit.domain.captures import fold, parse_date
+from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.phones import Phone, parse_phone
+from cockpit.domain.siret import normalise_siret
+from cockpit.domain.tables import Table
+
+KINDS = ("companies", "contacts", "freelances")
+
+FIELDS: Mapping[str, tuple[str, ...]] = {
+    "companies": ("name", "kind", "sector", "city", "website", "revenue", "headcount", "phone",
+                  "technologies"),
+    "contacts": ("company", "civility", "first_name", "last_name", "full_name", "role",
+                 "decision_maker", "phone", "email", "city"),
+    "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
+                   "availability", "available_from", "mobility", "city", "billing", "siret",
+                   "phone", "email"),
+}
+REQUIRED: Mapping[str, tuple[str, ...]] = {
+    "companies": ("name",), "contacts": ("last_name",), "freelances": ("last_name",)}
+
+# Column names people use, folded (lower case, no accents), for each field.
+_SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "company": ("societe", "entreprise", "company", "organisation", "organization",
+                "raison sociale", "employeur", "company name", "client", "compte", "account"),
+    "name": ("nom", "name", "societe", "entreprise", "company", "raison sociale",
+             "company name", "denomination", "organisation"),
+    "civility": ("civilite", "civility", "titre de civilite", "salutation", "genre", "mr/mme"),
+    "first_name": ("prenom", "first name", "firstname", "given name", "prenom du contact"),
+    "last_name": ("nom", "nom de famille", "last name", "lastname", "surname", "family name",
+                  "nom du contact"),
+    "full_name": ("nom complet", "full name", "contact", "name", "nom et prenom",
+                  "prenom et nom"),
+    "role": ("fonction", "poste", "titre", "title", "job title", "position", "role",
+             "intitule de poste"),
+    "title": ("titre", "title", "poste", "profil", "intitule", "job title", "position"),
+    "decision_maker": ("do", "decideur", "decision maker", "donneur d'ordre",
+                       "donneur d'ordres"),
+    "phone": ("telephone", "tel", "tel.", "phone", "phone number", "numero", "mobile",
+              "portable", "telephone mobile", "tel mobile", "ligne directe", "standard",
+              "telephone standard", "numero de telephone"),
+    "email": ("e-mail", "email", "mail", "courriel", "adresse e-mail", "adresse email",
+              "email address", "e-mail address", "adresse mail"),
+    "city": ("ville", "city", "localisation", "location", "commune"),
+    "sector": ("secteur", "sector", "industry", "industrie", "secteur d'activite"),
+    "website": ("site", "site web", "site internet", "website", "url", "web"),
+    "kind": ("type", "kind", "categorie", "category", "type de societe"),
+    "revenue": ("ca", "chiffre d'affaires", "chiffre d'affaire", "revenue", "turnover",
+                "ca (eur)"),
+    "headcount": ("effectif", "effectifs", "headcount", "employees", "salaries",
+                  "nombre de salaries"),
+    "technologies": ("technologies", "technos", "stack"),
+    "skills": ("competences", "skills", "technologies", "technos", "stack", "mots-cles"),
+    "day_rate": ("tjm", "taux journalier", "taux journalier moyen", "daily rate", "day rate",
+                 "tarif", "tarif jour"),
+    "availability": ("disponibilite", "availability", "dispo", "statut"),
+    "available_from": ("disponible le", "disponible a partir du", "date de disponibilite",
+                       "available from", "disponible a partir de"),
+    "mobility": ("mobilite", "mobility", "regions", "zone"),
+    "billing": ("facturation", "billing", "statut juridique", "portage"),
+    "siret": ("siret", "n° siret", "numero siret"),
+}
+
+_KIND_VALUES = {"esn conseil": "esn_conseil", "conseil": "esn_conseil", "cabinet de conseil":
+                "esn_conseil", "esn": "esn_classique", "ssii": "esn_classique",
+                "esn classique": "esn_classique", "client final": "end_client",
+                "end client": "end_client", "client": "end_client", "autre": "other",
+                "other": "other"}
+_AVAILABILITY = {"disponible": "available", "available": "available", "dispo": "available",
+                 "oui": "available", "en mission": "on_mission", "on mission": "on_mission",
+                 "indisponible": "on_mission", "non": "on_mission", "preavis": "notice",
+                 "en preavis": "notice", "notice": "notice"}
+_BILLING = {"portage": "portage", "portage salarial": "portage", "umbrella": "portage",
+            "societe": "own_company", "sa societe": "own_company", "siret": "own_company",
+            "own company": "own_company", "freelance": "own_company", "auto-entrepreneur":
+            "own_company", "micro-entreprise": "own_company", "eurl": "own_company",
+            "sasu": "own_company"}
+_YES = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "do"}
+_NO = {"non", "n", "no", "0", "faux", "false", ""}
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str  # the column's name in the file ("" for the row as a whole)
+    reason: str
+
+
+@dataclass
+class Record:
+    line: int
+    values: dict[str, Any]
+    phone: Phone | None = None
+    merged_lines: list[int] = field(default_factory=list)  # later rows merged into this one
+
+
+@dataclass(frozen=True)
+class Mapping_:
+    columns: dict[int, str]  # column index → field
+    unknown: tuple[str, ...]  # columns not imported
+
+
+class MappingError(DomainError):
+    pass
+
+
+def map_columns(headers: tuple[str, ...], kind: str,
+                overrides: Mapping[str, str] | None = None) -> Mapping_:
+    """Which column holds which field: --map first (COLUMN=field), then the known names."""
+    if kind not in FIELDS:
+        raise MappingError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
+                           code="import_kind")
+    fields = FIELDS[kind]
+    folded = [fold(h).strip(" :*") for h in headers]
+    columns: dict[int, str] = {}
+    for column, target in (overrides or {}).items():
+        if target not in fields:
+            raise MappingError(f"--map {column}={target}: no field {target!r} for {kind}; "
+                               f"fields: {', '.join(fields)}", code="import_map_field")
+        matches = [i for i, h in enumerate(folded) if h == fold(column).strip()]
+        if not matches:
+            raise MappingError(f"--map {column}={target}: no column {column!r} in the file; "
+                               f"columns: {', '.join(headers)}", code="import_map_column")
+        columns[matches[0]] = target
+    taken = set(columns.values())
+    for field_name in fields:  # in the order of FIELDS: "name" before "full_name" for people
+        if field_name in taken:
+            continue
+        for i, header in enumerate(folded):
+            if i not in columns and header in _SYNONYMS.get(field_name, (field_name,)):
+                columns[i] = field_name
+                taken.add(field_name)
+                break
+    if "full_name" in taken and "last_name" in taken:
+        columns = {i: f for i, f in columns.items() if f != "full_name"}
+    missing = [f for f in REQUIRED[kind] if f not in columns.values()
+               and not (f == "last_name" and "full_name" in columns.values())]
+    if missing:
+        raise MappingError(
+            f"no column for {', '.join(missing)} (columns: {', '.join(headers)}); "
+            f"name it so, or use --map COLUMN={missing[0]}", code="import_missing_column")
+    unknown = tuple(h for i, h in enumerate(headers) if i not in columns and h)
+    return Mapping_(columns, unknown)
+
+
+def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
+               decision_maker_role: Callable[[str], bool | None] = lambda _: None,
+               ) -> tuple[list[Record], list[RowError]]:
+    """Every row as a record, or its errors (all of them, not only the first)."""
+    records: list[Record] = []
+    errors: list[RowError] = []
+    by_key: dict[str, Record] = {}
+    headers = table.headers
+    for line, cells in table.rows:
+        values: dict[str, Any] = {}
+        row_errors: list[RowError] = []
+        for index, field_name in mapping.columns.items():
+            raw = cells[index].strip() if index < len(cells) else ""
+            if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
+                raw = raw[1:]
+            column = headers[index]
+            if raw.startswith("="):
+                row_errors.append(RowError(line, column, "a formula, not a value (export the "
+                                                         "values, not the formulas)"))
+                continue
+            try:
+                parsed = _parse(field_name, raw, today)
+            except (ValidationError, ValueError) as exc:
+                row_errors.append(RowError(line, column, _reason(exc)))
+                continue
+            if parsed not in (None, ""):
+                values[field_name] = parsed
+        if len(cells) < len(headers) and any(c.strip() for c in cells):
+            short = len(headers) - len(cells)
+            if short and not row_errors and not _complete(values, kind):
+                row_errors.append(RowError(line, "", f"{short} column(s) missing: the line "
+                                                     "is cut short"))
+        _split_full_name(values)
+        if not row_errors:
+            row_errors += _required(line, kind, values, headers, mapping)
+        if row_errors:
+            errors += row_errors
+            continue
+        phone = values.pop("phone", None)
+        record = Record(line, values, phone)
+        if kind == "contacts" and "decision_maker" not in values:
+            values["decision_maker"] = bool(decision_maker_role(values.get("role", "")))
+        kept = next((by_key[k] for k in _keys(record) if k in by_key), None)
+        if kept is not None:  # the same phone or e-mail earlier in the file: one person
+            _merge(kept, record)
+            kept.merged_lines.append(line)
+            continue
+        for k in _keys(record):
+            by_key[k] = record
+        records.append(record)
+    return records, errors
+
+
+def _complete(values: dict[str, Any], kind: str) -> bool:
+    return all(f in values for f in REQUIRED[kind])
+
+
+def _required(line: int, kind: str, values: dict[str, Any], headers: tuple[str, ...],
+              mapping: Mapping_) -> list[RowError]:
+    out = []
+    for f in REQUIRED[kind]:
+        if f not in values:
+            column = next((headers[i] for i, name in mapping.columns.items()
+                           if name in (f, "full_name")), f)
+            out.append(RowError(line, column, "empty, and it is required"))
+    if kind == "contacts" and "phone" not in values and "email" not in values:
+        out.append(RowError(line, "", "no phone number and no e-mail: nothing to reach them by"))
+    return out
+
+
+def _reason(exc: Exception) -> str:
+    return getattr(exc, "message", None) or str(exc)
+
+
+def _parse(field_name: str, raw: str, today: date) -> Any:
+    if not raw:
+        return None
+    if field_name == "phone":
+        return parse_phone(raw)
+    if field_name == "email":
+        email = raw.strip().lower().removeprefix("mailto:")
+        if not _EMAIL.match(email):
+            raise ValueError(f"{raw!r} is not an e-mail address")
+        return email
+    if field_name == "day_rate":
+        return _whole_euros(raw, "day rate")
+    if field_name in ("revenue", "headcount"):
+        return _whole_number(raw, field_name)
+    if field_name == "kind":
+        value = _KIND_VALUES.get(fold(raw))
+        if value is None:
+            raise ValueError(f"{raw!r}: expected ESN conseil, ESN, client final or autre")
+        return value
+    if field_name == "availability":
+        value = _AVAILABILITY.get(fold(raw))
+        if value is None:
+            raise ValueError(f"{raw!r}: expected disponible, en mission or préavis")
+        return value
+    if field_name == "billing":
+        value = _BILLING.get(fold(raw))
+        if value is None:
+            raise ValueError(f"{raw!r}: expected portage or société (SIRET)")
+        return value
+    if field_name == "available_from":
+        try:
+            return parse_date(raw, today)
+        except (ValueError, ValidationError) as exc:
+            raise ValueError(f"{raw!r} is not a date (25/12/2026)") from exc
+    if field_name == "siret":
+        return normalise_siret(raw)
+    if field_name == "decision_maker":
+        if fold(raw) in _YES:
+            return True
+        if fold(raw) in _NO:
+            return False
+        raise ValueError(f"{raw!r}: expected oui or non")
+    if field_name in ("skills", "technologies"):
+        return " ".join(t for t in re.split(r"[\s,;/|]+", fold(raw)) if t)
+    return re.sub(r"\s+", " ", raw).strip()
+
+
+def _whole_euros(raw: str, what: str) -> int:
+    text = re.sub(r"[\s\u00a0\u202f€]|eur|ht|/j(our)?", "", raw.casefold()).replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError(f"{raw!r} is not an amount in euros ({what})") from exc
+    if value < 0 or value > 100_000:
+        raise ValueError(f"{raw!r}: {what} out of range")
+    return int(value)
+
+
+def _whole_number(raw: str, what: str) -> int:
+    text = fold(raw).replace("\u202f", " ").replace("\u00a0", " ")
+    factor = 1
+    for suffix, times in (("md€", 10**9), ("mds", 10**9), ("m€", 10**6), ("k€", 10**3),
+                          (" m", 10**6), (" k", 10**3)):
+        if text.endswith(suffix):
+            text, factor = text[: -len(suffix)], times
+            break
+    text = re.sub(r"[\s€]|eur", "", text).replace(",", ".")
+    try:
+        value = Decimal(text) * factor
+    except InvalidOperation as exc:
+        raise ValueError(f"{raw!r} is not a number ({what})") from exc
+    if value < 0:
+        raise ValueError(f"{raw!r}: {what} cannot be negative")
+    return int(value)
+
+
+def _split_full_name(values: dict[str, Any]) -> None:
+    full = values.pop("full_name", None)
+    if full and "last_name" not in values:
+        parts = full.split()
+        if len(parts) == 1:
+            values["last_name"] = parts[0]
+        else:
+            values.setdefault("first_name", parts[0])
+            values["last_name"] = " ".join(parts[1:])
+
+
+def _keys(record: Record) -> list[str]:
+    keys = []
+    if record.phone is not None:
+        keys.append("phone:" + record.phone.e164)
+    if record.values.get("email"):
+        keys.append("email:" + record.values["email"])
+    if not keys and "name" in record.values:  # companies: the same name twice
+        keys.append("name:" + fold(record.values["name"]))
+    return keys
+
+
+def _merge(kept: Record, other: Record) -> None:
+    for k, v in other.values.items():
+        kept.values.setdefault(k, v)
+    if kept.phone is None:
+        kept.phone = other.phone

@@ -1,0 +1,165 @@
+"""Importing a spreadsheet (CSV or .xlsx) of companies, contacts or freelances: all or nothing
+by default, every bad row listed; with skip_invalid, the good rows go in and the rejected ones
+are written beside the input with their reasons; a dry run says what would happen."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cockpit.domain.errors import DomainError
+from cockpit.domain.importing import KINDS, RowError, check_rows, map_columns
+from cockpit.domain.spreadsheet import neutralise
+from cockpit.domain.tables import Table, TableError, read_csv, table_of
+from cockpit.services.errors import ServiceError, store_guard
+
+if TYPE_CHECKING:
+    from cockpit.services.core import Services
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    path: Path
+    rows: int
+    encoding: str
+    delimiter: str
+    unknown_columns: tuple[str, ...]
+    errors: list[RowError]
+    to_import: int  # distinct records after merging duplicates inside the file
+    created: int = 0
+    merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
+    merged_in_file: list[tuple[int, int]] = field(default_factory=list)  # (line, into line)
+    companies_created: int = 0
+    rejected_file: Path | None = None
+    imported: bool = False
+    dry_run: bool = False
+
+
+class ImportServices:
+    @store_guard
+    def import_file(self: Services, kind: str, path: str | os.PathLike[str], *,
+                    dry_run: bool = False, skip_invalid: bool = False,
+                    mapping: Mapping[str, str] | None = None,
+                    progress: Progress | None = None) -> ImportReport:
+        from cockpit.store import importer
+        from cockpit.store.db import database
+
+        if kind not in KINDS:
+            raise ServiceError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
+                               code="import_kind")
+        source = Path(path)
+        table = read_table(source)
+        try:
+            columns = map_columns(table.headers, kind, mapping)
+        except DomainError as exc:
+            raise ServiceError(f"{source}: {exc.message}", code="import_columns") from exc
+        content = self.content
+
+        def is_decision_maker(role: str) -> bool | None:
+            found = content.role_for(role) if role else None
+            return found.decision_maker if found else None
+
+        records, errors = check_rows(table, kind, columns, self.now().date(), is_decision_maker)
+        report = ImportReport(kind, source, len(table.rows), table.encoding, table.delimiter,
+                              columns.unknown, errors, len(records), dry_run=dry_run)
+        report.merged_in_file = [(line, r.line) for r in records for line in r.merged_lines]
+        if errors and skip_invalid and not dry_run:
+            report.rejected_file = write_rejected(source, table, errors)
+        if errors and not skip_invalid:
+            return report  # all or nothing: nothing is written
+        total = len(records)
+        tick = (lambda done: progress(done, total)) if progress else None
+        if dry_run:
+            db = database.obj
+            with db.atomic() as transaction:
+                written = importer.write(kind, records, self.now(), tick)
+                transaction.rollback()
+        else:
+            written = importer.write(kind, records, self.now(), tick)
+            report.imported = True
+        from cockpit.logs import log
+
+        log.info("import %s: %d rows, %d created, %d merged, %d invalid%s", kind,
+                 report.rows, written.created, len(written.merged), len(errors),
+                 " (dry run)" if dry_run else "")
+        report.created = written.created
+        report.merged = written.merged
+        report.companies_created = written.companies_created
+        return report
+
+
+def read_table(source: Path) -> Table:
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ServiceError(f"{source}: cannot read it ({exc.strerror})", code="import_read",
+                           path=str(source)) from exc
+    try:
+        if source.suffix.casefold() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
+            return _read_xlsx(data)
+        return read_csv(data)
+    except TableError as exc:
+        raise ServiceError(f"{source}: {exc.message}", code="import_table",
+                           path=str(source)) from exc
+
+
+def _read_xlsx(data: bytes) -> Table:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise TableError("not a readable .xlsx file (damaged, or another format renamed)",
+                         code="table_xlsx") from exc
+    sheet = book.worksheets[0]
+    headers: tuple[str, ...] | None = None
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for line, values in enumerate(sheet.iter_rows(values_only=True), 1):
+        cells = tuple(_cell(v) for v in values)
+        if not any(c.strip() for c in cells):
+            continue
+        if headers is None:
+            headers = tuple(c.strip() for c in cells)
+        else:
+            rows.append((line, cells))
+    book.close()
+    return table_of(headers, rows, "xlsx", "")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")  # type: ignore[union-attr]
+    return str(value)
+
+
+def write_rejected(source: Path, table: Table, errors: list[RowError]) -> Path:
+    """The rejected rows as they were, with their reasons, in a CSV beside the input."""
+    reasons: dict[int, list[str]] = {}
+    for e in errors:
+        reasons.setdefault(e.line, []).append(f"{e.column}: {e.reason}" if e.column
+                                              else e.reason)
+    target = source.with_name(f"{source.stem}.rejected.csv")
+    delimiter = table.delimiter or ";"
+    with target.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow([neutralise(h) for h in (*table.headers, "ligne", "motif")])
+        for line, cells in table.rows:
+            if line in reasons:
+                padded = list(cells) + [""] * (len(table.headers) - len(cells))
+                writer.writerow([neutralise(c) for c in (*padded, line,
+                                                         " ; ".join(reasons[line]))])
+    return target

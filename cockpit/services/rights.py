@@ -1,0 +1,248 @@
+"""The people's rights over their data and the team's hygiene: export a person (GDPR art. 15
+and 20), forget a person (art. 17), purge prospects without contact for three years, keep the
+do-not-call list, export whole tables, read the audit log."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cockpit.domain.errors import ValidationError
+from cockpit.domain.phones import parse_phone
+from cockpit.domain.spreadsheet import neutralise
+from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.views import PersonRef
+
+if TYPE_CHECKING:
+    from cockpit.services.core import Services
+
+_KIND_ID = re.compile(r"^(contact|freelance)[:#/ ]?(\d+)$", re.IGNORECASE)
+_AGE = re.compile(r"^(\d+)\s*([ymwd])$", re.IGNORECASE)
+
+
+def parse_age(text: str) -> timedelta:
+    """"3y", "36m", "1095d", "8w" → a duration (a year is 365 days, a month 30)."""
+    match = _AGE.match(text.strip())
+    if not match:
+        raise ServiceError(f"--older-than {text!r}: expected a number and y, m, w or d "
+                           "(3y, 36m, 1095d)", code="bad_age", value=text)
+    n, unit = int(match.group(1)), match.group(2).lower()
+    return timedelta(days=n * {"y": 365, "m": 30, "w": 7, "d": 1}[unit])
+
+
+class RightsServices:
+    # -- finding a person ----------------------------------------------------------------------
+
+    @store_guard
+    def find_people(self: Services, query: str) -> list[PersonRef]:
+        """By id ("12", "contact:12", "freelance:7"), phone number (any spelling) or e-mail."""
+        from cockpit.store import persons
+
+        text = query.strip()
+        match = _KIND_ID.match(text)
+        if match:
+            found = persons.find(match.group(1).lower(), person_id=int(match.group(2)))
+        elif text.isdigit() and len(text) < 8:
+            found = persons.find(None, person_id=int(text))
+        elif "@" in text:
+            found = persons.find(None, email=text)
+        else:
+            try:
+                e164 = parse_phone(text).e164
+            except ValidationError as exc:
+                raise ServiceError(f"{query!r}: not an id, an e-mail or a phone number "
+                                   f"({exc.message})", code="bad_person_query",
+                                   value=query) from exc
+            found = persons.find(None, e164=e164)
+        return [PersonRef(kind, pid) for kind, pid in found]
+
+    def _one(self: Services, query: str) -> PersonRef:
+        found = self.find_people(query)
+        if not found:
+            raise ServiceError(f"nobody matches {query!r}", code="nobody", value=query)
+        if len(found) > 1:
+            names = ", ".join(f"{p.kind}:{p.id}" for p in found)
+            raise ServiceError(f"{query!r} matches several people ({names}); give one of "
+                               "those", code="several", value=query, names=names)
+        return found[0]
+
+    @store_guard
+    def export_person(self: Services, query: str) -> dict[str, Any]:
+        from cockpit.store import persons
+
+        person = self._one(query)
+        data = persons.export(person.kind, person.id)
+        data["exported_at"] = self.now().isoformat()
+        return data
+
+    @store_guard
+    def forget_person(self: Services, query: str, actor: str) -> tuple[PersonRef,
+                                                                     dict[str, int], bool]:
+        """Erase the person for good; (who, what was removed by kind, whether the files were
+        wiped at once)."""
+        from cockpit.store import persons
+
+        person = self._one(query)
+        removed = persons.erase(person.kind, person.id, self.now(), actor,
+                                reason="erased on request (GDPR art. 17)")
+        from cockpit.logs import log
+
+        log.info("erased %s #%d", person.kind, person.id)
+        return person, removed, persons.wipe_traces()
+
+    # -- retention -----------------------------------------------------------------------------
+
+    @store_guard
+    def stale_prospects(self: Services, older_than: str) -> list[tuple[int, str, str,
+                                                                       datetime | None]]:
+        from cockpit.store import persons
+
+        return persons.stale_prospects(self.now() - parse_age(older_than))
+
+    @store_guard
+    def purge(self: Services, older_than: str, actor: str) -> int:
+        from cockpit.store import persons
+        from cockpit.store.models import Contact
+
+        stale = persons.stale_prospects(self.now() - parse_age(older_than))
+        for contact_id, *_ in stale:
+            blocked = bool(Contact.get_by_id(contact_id).do_not_call)
+            persons.erase("contact", contact_id, self.now(), actor,
+                          reason=f"retention: no contact for {older_than}",
+                          keep_numbers_blocked=blocked)
+        persons.wipe_traces()
+        return len(stale)
+
+    # -- do-not-call ---------------------------------------------------------------------------
+
+    def _number(self: Services, raw: str) -> str:
+        try:
+            return parse_phone(raw).e164
+        except ValidationError as exc:
+            raise ServiceError(exc.message, code="bad_number", value=raw) from exc
+
+    @store_guard
+    def dnc_add(self: Services, raw: str, reason: str = "asked not to be called"
+                ) -> tuple[str, bool, int]:
+        from cockpit.store import persons
+
+        e164 = self._number(raw)
+        added, flagged = persons.dnc_add(e164, reason, self.now())
+        return e164, added, flagged
+
+    @store_guard
+    def dnc_remove(self: Services, raw: str) -> tuple[str, bool, int]:
+        from cockpit.store import persons
+
+        e164 = self._number(raw)
+        removed, unflagged = persons.dnc_remove(e164)
+        return e164, removed, unflagged
+
+    @store_guard
+    def dnc_list(self: Services) -> list[tuple[str | None, str, str, datetime]]:
+        from cockpit.store import persons
+
+        return persons.dnc_list()
+
+    @store_guard
+    def dnc_import(self: Services, path: str) -> tuple[int, int, list[tuple[int, str]]]:
+        """Numbers from a file (CSV or .xlsx; the phone column, else the first): (added,
+        already there, [(line, reason) of the unreadable ones])."""
+        from cockpit.domain.captures import fold
+        from cockpit.services.imports import read_table
+        from cockpit.store import persons
+
+        table = read_table(Path(path))
+        names = [fold(h) for h in table.headers]
+        phone_words = ("telephone", "tel", "phone", "numero", "mobile", "number", "portable")
+        column = next((i for i, h in enumerate(names) if any(w in h for w in phone_words)), 0)
+        rows = list(table.rows)
+        if not any(w in names[0] for w in phone_words) and column == 0:
+            # No header with a phone word: the first line may itself be a number.
+            try:
+                parse_phone(table.headers[0])
+                rows.insert(0, (1, table.headers))
+            except ValidationError:
+                pass
+        added = already = 0
+        bad: list[tuple[int, str]] = []
+        for line, cells in rows:
+            raw = cells[column] if column < len(cells) else ""
+            try:
+                e164 = parse_phone(raw).e164
+            except ValidationError as exc:
+                bad.append((line, exc.message))
+                continue
+            new, _ = persons.dnc_add(e164, "imported list", self.now())
+            added += new
+            already += not new
+        return added, already, bad
+
+    # -- whole tables and the audit log --------------------------------------------------------
+
+    @store_guard
+    def export_table(self: Services, kind: str, path: str, fmt: str = "csv",
+                     delimiter: str = ";") -> int:
+        """Write a whole table; the file is readable by its owner only (it holds personal
+        data). CSV opens in Excel (UTF-8 with BOM) and no cell can run as a formula."""
+        from cockpit.store import exports
+
+        if kind not in exports.KINDS:
+            raise ServiceError(f"unknown table {kind!r}; one of {', '.join(exports.KINDS)}",
+                               code="export_kind")
+        target = Path(path)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        except OSError as exc:
+            raise ServiceError(f"{target}: cannot write it ({exc.strerror})",
+                               code="write_failed", path=str(target)) from exc
+        count = 0
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+                       newline="") as out:
+            if fmt == "csv":
+                writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+                writer.writerow(exports.columns(kind))
+                for row in exports.rows(kind):
+                    writer.writerow([neutralise(_cell(v)) for v in row.values()])
+                    count += 1
+            else:
+                out.write("[")
+                for row in exports.rows(kind):
+                    out.write(("," if count else "") + "\n  " + json.dumps(
+                        {k: _json(v) for k, v in row.items()}, ensure_ascii=False))
+                    count += 1
+                out.write("\n]\n")
+        from cockpit.logs import log
+
+        log.info("exported %d %s as %s", count, kind, fmt)
+        return count
+
+    @store_guard
+    def audit(self: Services, viewer_id: int, limit: int = 200) -> list[tuple[Any, ...]]:
+        from cockpit.store import persons
+
+        viewer = next((c for c in self.callers() if c.id == viewer_id), None)
+        if viewer is None or not viewer.is_lead:
+            raise ServiceError("only a team lead reads the audit log", code="lead_only")
+        return persons.audit_log(limit)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, datetime | date):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    return str(value)
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value

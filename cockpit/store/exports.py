@@ -1,0 +1,58 @@
+"""Whole tables as plain rows, for `cockpit export`: what a team takes with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from cockpit.store.db import database
+
+_QUERIES = {
+    "companies": (
+        "SELECT co.id, co.name, co.kind, co.sector, co.city, co.website, co.technologies, "
+        "f.year, f.revenue, f.headcount, co.created_at FROM company co "
+        "LEFT JOIN company_figure f ON f.company_id = co.id AND f.year = "
+        "(SELECT MAX(year) FROM company_figure WHERE company_id = co.id) ORDER BY co.id",
+        ("id", "name", "kind", "sector", "city", "website", "technologies", "figures_year",
+         "revenue", "headcount", "created_at")),
+    "contacts": (
+        "SELECT c.id, co.name, c.civility, c.first_name, c.last_name, c.role, "
+        "c.is_decision_maker, c.email, (SELECT MIN(p.e164) FROM phone p "
+        "WHERE p.contact_id = c.id), c.do_not_call, c.last_contacted_at, k.name, c.created_at "
+        "FROM contact c LEFT JOIN company co ON co.id = c.company_id "
+        "LEFT JOIN caller k ON k.id = c.owner_id WHERE c.is_switchboard = FALSE ORDER BY c.id",
+        ("id", "company", "civility", "first_name", "last_name", "role", "decision_maker",
+         "email", "phone", "do_not_call", "last_contacted_at", "owner", "created_at")),
+    "freelances": (
+        "SELECT f.id, f.first_name, f.last_name, f.title, TRIM(f.skills), f.day_rate, "
+        "f.availability, f.available_from, f.mobility, f.city, f.billing, f.siret, f.email, "
+        "(SELECT MIN(p.e164) FROM phone p WHERE p.freelance_id = f.id), f.do_not_call, "
+        "f.last_contacted_at, f.created_at FROM freelance f ORDER BY f.id",
+        ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
+         "available_from", "mobility", "city", "billing", "siret", "email", "phone",
+         "do_not_call", "last_contacted_at", "created_at")),
+    "calls": (
+        "SELECT c.id, k.name, c.contact_id, c.freelance_id, c.need_id, c.started_at, "
+        "c.ended_at, c.script, c.outcome, (SELECT n.body FROM note n WHERE n.call_id = c.id "
+        "AND n.is_draft = FALSE ORDER BY n.id DESC LIMIT 1) FROM call c "
+        "JOIN caller k ON k.id = c.caller_id ORDER BY c.id",
+        ("id", "caller", "contact_id", "freelance_id", "need_id", "started_at", "ended_at",
+         "script", "outcome", "note")),
+}
+KINDS = tuple(_QUERIES)
+
+
+def columns(kind: str) -> tuple[str, ...]:
+    return _QUERIES[kind][1]
+
+
+def rows(kind: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Rows one batch at a time: 200,000 calls never sit in memory at once."""
+    sql, names = _QUERIES[kind]
+    cursor = database.obj.execute_sql(sql)
+    while True:
+        chunk = cursor.fetchmany(batch)
+        if not chunk:
+            return
+        for row in chunk:
+            yield dict(zip(names, row, strict=True))

@@ -1,0 +1,280 @@
+"""Checked records into the database, in one transaction: people matched by phone or e-mail
+are merged (empty fields filled, a new number added), not doubled; companies are matched by
+name or created. New rows are written in bulk with their ids chosen here, so their phones can
+be written in bulk too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import peewee as pw
+
+from cockpit.domain.captures import fold
+from cockpit.domain.importing import Record
+from cockpit.domain.matching import search_text
+from cockpit.store.db import database
+from cockpit.store.models import Company, CompanyFigure, Contact, Freelance, Phone
+from cockpit.store.times import naive
+
+CHUNK = 2000
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Written:
+    created: int = 0
+    merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
+    companies_created: int = 0
+
+
+def write(kind: str, records: Sequence[Record], now: datetime,
+          progress: Progress | None = None) -> Written:
+    db = database.obj
+    with db.atomic():
+        if kind == "companies":
+            return _companies(records, now, progress)
+        model = Contact if kind == "contacts" else Freelance
+        return _people(kind, model, records, now, progress)
+
+
+def _next_id(model: type[pw.Model]) -> int:
+    return int(model.select(pw.fn.COALESCE(pw.fn.MAX(model.id), 0)).scalar()) + 1
+
+
+def _after_explicit_ids(*tables: str) -> None:
+    """PostgreSQL's id sequences do not see ids written by hand; move them past the last."""
+    db = database.obj
+    if db.__class__.__name__.startswith("Postgres"):
+        for table in tables:
+            db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                           f"COALESCE((SELECT MAX(id) FROM {table}), 1))")
+
+
+def _lock(*tables: str) -> None:
+    db = database.obj
+    if db.__class__.__name__.startswith("Postgres"):
+        for table in tables:
+            db.execute_sql(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+
+
+def _insert(model: type[pw.Model], fields: list[pw.Field], rows: list[tuple]) -> None:
+    size = max(1, min(CHUNK, 30000 // max(len(fields), 1)))
+    for start in range(0, len(rows), size):
+        model.insert_many(rows[start:start + size], fields=fields).execute()
+
+
+class _Companies:
+    """Company ids by folded name; missing ones created on first use."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = naive(now)
+        self.ids = {fold(name): cid for cid, name in Company.select(Company.id, Company.name)
+                    .tuples()}
+        self.next_id = _next_id(Company)
+        self.new: list[tuple] = []
+
+    def id_for(self, name: str) -> int:
+        key = fold(name)
+        if key not in self.ids:
+            self.ids[key] = self.next_id
+            self.new.append((self.next_id, name.strip(), self.now))
+            self.next_id += 1
+        return self.ids[key]
+
+    def flush(self) -> int:
+        _insert(Company, [Company.id, Company.name, Company.created_at], self.new)
+        return len(self.new)
+
+
+def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: datetime,
+            progress: Progress | None) -> Written:
+    person_field = "contact_id" if kind == "contacts" else "freelance_id"
+    _lock(model._meta.table_name, "phone", "company")
+    by_phone = {e164: pid for e164, pid in
+                Phone.select(Phone.e164, getattr(Phone, person_field))
+                .where(getattr(Phone, person_field).is_null(False)).tuples()}
+    by_email = {email.casefold(): pid for pid, email in
+                model.select(model.id, model.email).where(model.email != "").tuples()}
+    companies = _Companies(now) if kind == "contacts" else None
+    written = Written()
+    next_person, next_phone = _next_id(model), _next_id(Phone)
+    new_people: list[dict[str, Any]] = []
+    new_phones: list[tuple] = []
+    stamp = naive(now)
+    for done, record in enumerate(records, 1):
+        values = dict(record.values)
+        existing, why = None, ""
+        if record.phone is not None and record.phone.e164 in by_phone:
+            existing, why = by_phone[record.phone.e164], "same phone"
+        elif values.get("email") and values["email"] in by_email:
+            existing, why = by_email[values["email"]], "same e-mail"
+        if companies is not None and values.get("company"):
+            values["company_id"] = companies.id_for(values.pop("company"))
+        values.pop("company", None)
+        if existing is not None:
+            _fill_empty(model, existing, values)
+            written.merged.append((record.line, existing, why))
+            person_id = existing
+        else:
+            person_id, next_person = next_person, next_person + 1
+            new_people.append({"id": person_id, **values})
+            if values.get("email"):
+                by_email[values["email"]] = person_id
+        if record.phone is not None and record.phone.e164 not in by_phone:
+            label = "mobile" if record.phone.kind == "mobile" else "direct"
+            new_phones.append((next_phone, record.phone.e164, record.phone.kind,
+                               record.phone.time_zone, label,
+                               person_id if kind == "contacts" else None,
+                               person_id if kind == "freelances" else None))
+            by_phone[record.phone.e164] = person_id
+            next_phone += 1
+        if progress and done % 500 == 0:
+            progress(done)
+    if companies is not None:
+        written.companies_created = companies.flush()
+    _insert_people(kind, model, new_people, stamp)
+    _insert(Phone, [Phone.id, Phone.e164, Phone.kind, Phone.time_zone, Phone.label,
+                    Phone.contact, Phone.freelance], new_phones)
+    _after_explicit_ids(model._meta.table_name, "phone", "company")
+    _block_known_numbers([row[1] for row in new_phones])
+    written.created = len(new_people)
+    if progress:
+        progress(len(records))
+    return written
+
+
+def _block_known_numbers(numbers: list[str]) -> None:
+    """A number on the do-not-call list (even kept only as a hash, after an erasure) flags
+    whoever comes in with it."""
+    from cockpit.store import persons
+    from cockpit.store.privacy import digest_number
+
+    blocked = persons.blocked_digests()
+    for e164 in numbers:
+        if digest_number(e164) in blocked:
+            persons.flag_do_not_call(e164)
+
+
+def _insert_people(kind: str, model: type[pw.Model], people: list[dict[str, Any]],
+                   stamp: datetime) -> None:
+    if kind == "contacts":
+        names = ("id", "company_id", "civility", "first_name", "last_name", "role",
+                 "decision_maker", "email")
+        fields = [Contact.id, Contact.company, Contact.civility, Contact.first_name,
+                  Contact.last_name, Contact.role, Contact.is_decision_maker, Contact.email,
+                  Contact.created_at]
+        _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
+                                  for p in people])
+        return
+    names = ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
+             "available_from", "mobility", "city", "billing", "siret", "email")
+    fields = [Freelance.id, Freelance.first_name, Freelance.last_name, Freelance.title,
+              Freelance.skills, Freelance.day_rate, Freelance.availability,
+              Freelance.available_from, Freelance.mobility, Freelance.city, Freelance.billing,
+              Freelance.siret, Freelance.email, Freelance.search, Freelance.created_at]
+    rows = []
+    for p in people:
+        skills = p.get("skills", "")
+        row = [_default(p.get(n), n) for n in names]
+        row[names.index("skills")] = f" {skills} " if skills else ""
+        row += [search_text(p.get("first_name", ""), p.get("last_name", ""),
+                            p.get("title", ""), skills, p.get("city", "")), stamp]
+        rows.append(tuple(row))
+    _insert(model, fields, rows)
+
+
+_DEFAULTS: dict[str, Any] = {"civility": "", "first_name": "", "role": "", "email": "",
+                             "decision_maker": False, "title": "", "skills": "",
+                             "availability": "available", "mobility": "", "city": "",
+                             "billing": "unknown", "siret": ""}
+
+
+def _default(value: Any, name: str) -> Any:
+    return _DEFAULTS.get(name) if value is None else value
+
+
+_COLUMN = {"decision_maker": "is_decision_maker"}
+
+
+def _fill_empty(model: type[pw.Model], person_id: int, values: dict[str, Any]) -> None:
+    """Merging: only what the database does not know yet is written."""
+    row = model.get_by_id(person_id)
+    updates: dict[str, Any] = {}
+    for name, value in values.items():
+        column = _COLUMN.get(name, name)
+        if not hasattr(model, column) or value in (None, ""):
+            continue
+        current = getattr(row, column)
+        if current in (None, "", "unknown") or (column == "is_decision_maker" and not current
+                                                and value):
+            updates[column] = f" {value} " if column == "skills" else value
+    if updates:
+        model.update(**updates).where(model.id == person_id).execute()
+        if model is Freelance:
+            from cockpit.store.freelance_search import refresh_search_text
+
+            refresh_search_text([person_id])
+
+
+def _companies(records: Sequence[Record], now: datetime, progress: Progress | None,
+               ) -> Written:
+    _lock("company", "company_figure", "contact", "phone")
+    companies = _Companies(now)
+    written = Written()
+    existing_names = set(companies.ids)
+    year = now.year - 1  # figures typed today are last year's accounts
+    figures: list[tuple] = []
+    switchboards: list[tuple[int, Record]] = []
+    details: dict[int, dict[str, Any]] = {}
+    for done, record in enumerate(records, 1):
+        values = dict(record.values)
+        name = values.pop("name")
+        known = fold(name) in existing_names
+        company_id = companies.id_for(name)
+        revenue, headcount = values.pop("revenue", None), values.pop("headcount", None)
+        if known:
+            _fill_company(company_id, values)
+            written.merged.append((record.line, company_id, "same name"))
+        else:
+            details[company_id] = values
+        if revenue is not None or headcount is not None:
+            figures.append((company_id, year, revenue, headcount))
+        if record.phone is not None:
+            switchboards.append((company_id, record))
+        if progress and done % 500 == 0:
+            progress(done)
+    written.created = companies.flush()
+    for company_id, values in details.items():
+        if values:
+            Company.update(**values).where(Company.id == company_id).execute()
+    for company_id, year_, revenue, headcount in figures:
+        (CompanyFigure.insert(company=company_id, year=year_, revenue=revenue,
+                              headcount=headcount)
+         .on_conflict(conflict_target=[CompanyFigure.company, CompanyFigure.year],
+                      update={CompanyFigure.revenue: revenue,
+                              CompanyFigure.headcount: headcount}).execute())
+    known_numbers = {e for (e,) in Phone.select(Phone.e164).tuples()}
+    for company_id, record in switchboards:
+        assert record.phone is not None
+        if record.phone.e164 in known_numbers:
+            continue
+        contact = Contact.create(company=company_id, last_name="Standard", is_switchboard=True,
+                                 created_at=naive(now))
+        Phone.create(e164=record.phone.e164, kind=record.phone.kind,
+                     time_zone=record.phone.time_zone, label="standard", contact=contact.id)
+        known_numbers.add(record.phone.e164)
+    if progress:
+        progress(len(records))
+    return written
+
+
+def _fill_company(company_id: int, values: dict[str, Any]) -> None:
+    row = Company.get_by_id(company_id)
+    updates = {k: v for k, v in values.items()
+               if hasattr(Company, k) and v not in (None, "") and getattr(row, k) in ("", None,
+                                                                                        "other")}
+    if updates:
+        Company.update(**updates).where(Company.id == company_id).execute()

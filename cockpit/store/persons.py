@@ -1,0 +1,245 @@
+"""A person's data as a whole: found by id, phone or e-mail; exported (GDPR art. 15 and 20);
+erased for good (art. 17) with only a keyed hash of their numbers kept on the do-not-call
+list; purged after three years without contact (the CNIL's reference). And the do-not-call
+list itself."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import datetime
+from typing import Any
+
+import peewee as pw
+
+from cockpit.store.db import database
+from cockpit.store.models import (
+    AuditLog,
+    Call,
+    CallEvent,
+    Company,
+    Contact,
+    DoNotCall,
+    Freelance,
+    Need,
+    Note,
+    Phone,
+    Proposal,
+    Reminder,
+)
+from cockpit.store.privacy import digest_number
+from cockpit.store.times import naive
+
+PersonKey = tuple[str, int]  # ("contact" | "freelance", id)
+
+
+def find(kind: str | None, person_id: int | None = None, e164: str | None = None,
+         email: str | None = None) -> list[PersonKey]:
+    """Everyone matching: by id (of the kind given), by number, or by e-mail."""
+    found: list[PersonKey] = []
+    if person_id is not None:
+        for name, model in (("contact", Contact), ("freelance", Freelance)):
+            if kind in (None, name) and model.get_or_none(model.id == person_id):
+                found.append((name, person_id))
+    if e164:
+        for contact_id, freelance_id in (Phone.select(Phone.contact, Phone.freelance)
+                                         .where(Phone.e164 == e164).tuples()):
+            if contact_id:
+                found.append(("contact", int(contact_id)))
+            if freelance_id:
+                found.append(("freelance", int(freelance_id)))
+    if email:
+        folded = email.strip().casefold()
+        for name, model in (("contact", Contact), ("freelance", Freelance)):
+            for (pid,) in model.select(model.id).where(pw.fn.LOWER(model.email) == folded
+                                                       ).tuples():
+                found.append((name, int(pid)))
+    return list(dict.fromkeys(found))
+
+
+def _rows(query: pw.ModelSelect) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in query.dicts()]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def export(kind: str, person_id: int) -> dict[str, Any]:
+    """Everything held about the person, as plain data."""
+    model = Contact if kind == "contact" else Freelance
+    field = "contact" if kind == "contact" else "freelance"
+    person = _rows(model.select().where(model.id == person_id))
+    if not person:
+        return {}
+    record = person[0]
+    for internal in ("claimed_by", "claim_expires_at", "search"):
+        record.pop(internal, None)
+    if kind == "freelance" and isinstance(record.get("references"), str):
+        with contextlib.suppress(ValueError):
+            record["references"] = json.loads(record["references"])
+    calls = _rows(Call.select().where(getattr(Call, field) == person_id).order_by(Call.id))
+    call_ids = [c["id"] for c in calls]
+    for call in calls:
+        call.pop("state", None)
+    events = _rows(CallEvent.select().where(CallEvent.call.in_(call_ids))
+                   .order_by(CallEvent.call, CallEvent.seq)) if call_ids else []
+    out: dict[str, Any] = {
+        "kind": kind,
+        "person": record,
+        "phones": _rows(Phone.select().where(getattr(Phone, field) == person_id)),
+        "calls": calls,
+        "call_events": events,
+        "notes": _rows(Note.select().where(getattr(Note, field) == person_id)),
+        "reminders": _rows(Reminder.select().where(getattr(Reminder, field) == person_id)),
+        "do_not_call": _rows(DoNotCall.select().where(DoNotCall.e164.in_(
+            Phone.select(Phone.e164).where(getattr(Phone, field) == person_id)))),
+    }
+    if kind == "contact":
+        company_id = record.get("company")
+        out["company"] = _rows(Company.select().where(Company.id == company_id))[0] \
+            if company_id else None
+        out["needs"] = _rows(Need.select().where(Need.contact == person_id))
+    else:
+        out["proposals"] = _rows(Proposal.select().where(Proposal.freelance == person_id))
+    return out
+
+
+def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
+          keep_numbers_blocked: bool = True) -> dict[str, int]:
+    """Delete the person and everything about them; returns what was removed, by kind.
+    Their numbers stay on the do-not-call list as keyed hashes only (when asked)."""
+    model = Contact if kind == "contact" else Freelance
+    field = "contact" if kind == "contact" else "freelance"
+    db = database.obj
+    removed: dict[str, int] = {}
+    if not db.__class__.__name__.startswith("Postgres"):
+        db.execute_sql("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
+    with db.atomic():
+        numbers = [e for (e,) in Phone.select(Phone.e164)
+                   .where(getattr(Phone, field) == person_id).tuples()]
+        call_ids = [c for (c,) in Call.select(Call.id)
+                    .where(getattr(Call, field) == person_id).tuples()]
+        removed["calls"] = len(call_ids)
+        removed["call_events"] = CallEvent.delete().where(
+            CallEvent.call.in_(call_ids)).execute() if call_ids else 0
+        notes = getattr(Note, field) == person_id
+        if call_ids:
+            notes = notes | Note.call.in_(call_ids)
+        removed["notes"] = Note.delete().where(notes).execute()
+        removed["reminders"] = Reminder.delete().where(
+            getattr(Reminder, field) == person_id).execute()
+        if call_ids:
+            Call.delete().where(Call.id.in_(call_ids)).execute()
+        if kind == "freelance":
+            removed["proposals"] = Proposal.delete().where(
+                Proposal.freelance == person_id).execute()
+        else:
+            # Needs belong to the company: they stay, without the person.
+            Need.update(contact=None).where(Need.contact == person_id).execute()
+            Contact.update(redirected_from=None).where(
+                Contact.redirected_from == person_id).execute()
+        removed["phones"] = Phone.delete().where(getattr(Phone, field) == person_id).execute()
+        removed["person"] = model.delete().where(model.id == person_id).execute()
+        for e164 in numbers:
+            digest = digest_number(e164)
+            # The number itself goes; its keyed hash stays, so it is never called again.
+            DoNotCall.update(e164=None).where(DoNotCall.e164 == e164).execute()
+            if keep_numbers_blocked and not DoNotCall.select().where(
+                    DoNotCall.digest == digest).exists():
+                DoNotCall.create(e164=None, digest=digest, reason=reason,
+                                 created_at=naive(now))
+        removed["numbers_kept_as_hash"] = len(numbers) if keep_numbers_blocked else 0
+        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=kind,
+                        entity_id=person_id, details=reason)
+    wipe_traces()
+    return removed
+
+
+def wipe_traces() -> bool:
+    """Make deleted rows unreadable in the files: on SQLite, erased pages are zeroed
+    (secure_delete, set at connection) and the WAL is folded in and truncated; on PostgreSQL,
+    VACUUM frees the dead rows. False when another connection kept the WAL from being
+    truncated (the wipe completes at the next checkpoint)."""
+    db = database.obj
+    if db.__class__.__name__.startswith("Postgres"):
+        for table in ("contact", "freelance", "phone", "call", "call_event", "note",
+                      "reminder", "proposal", "do_not_call"):
+            db.execute_sql(f"VACUUM {table}")
+        return True
+    busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
+
+
+def stale_prospects(before: datetime, limit: int | None = None,
+                    ) -> list[tuple[int, str, str, datetime | None]]:
+    """Contacts with no call since `before` (never called: created before it)."""
+    query = (Contact.select(Contact.id, Contact.first_name, Contact.last_name, Company.name,
+                            Contact.last_contacted_at)
+             .join(Company, pw.JOIN.LEFT_OUTER)
+             .where(Contact.is_switchboard == False,  # noqa: E712
+                    ((Contact.last_contacted_at < naive(before))
+                     | (Contact.last_contacted_at.is_null()
+                        & (Contact.created_at < naive(before)))))
+             .order_by(Contact.last_contacted_at, Contact.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return [(int(cid), f"{first} {last}".strip(), company or "", last_at)
+            for cid, first, last, company, last_at in query.tuples()]
+
+
+# -- the do-not-call list ------------------------------------------------------------------
+
+
+def dnc_add(e164: str, reason: str, now: datetime) -> tuple[bool, int]:
+    """(added, people now flagged) — any spelling of the number matches, as it is kept as
+    E.164; the people with that number are flagged at once."""
+    with database.obj.atomic():
+        digest = digest_number(e164)
+        exists = DoNotCall.select().where(DoNotCall.digest == digest).exists()
+        if exists:
+            DoNotCall.update(e164=e164).where(DoNotCall.digest == digest,
+                                              DoNotCall.e164.is_null()).execute()
+        else:
+            DoNotCall.create(e164=e164, digest=digest, reason=reason, created_at=naive(now))
+        flagged = _flag(e164, True)
+    return not exists, flagged
+
+
+def dnc_remove(e164: str) -> tuple[bool, int]:
+    with database.obj.atomic():
+        removed = DoNotCall.delete().where(DoNotCall.digest == digest_number(e164)).execute()
+        flagged = _flag(e164, False) if removed else 0
+    return bool(removed), flagged
+
+
+def _flag(e164: str, value: bool) -> int:
+    total = 0
+    for model, field in ((Contact, Phone.contact), (Freelance, Phone.freelance)):
+        ids = Phone.select(field).where(Phone.e164 == e164, field.is_null(False))
+        total += model.update(do_not_call=value).where(model.id.in_(ids)).execute()
+    return total
+
+
+def flag_do_not_call(e164: str) -> int:
+    return _flag(e164, True)
+
+
+def dnc_list() -> list[tuple[str | None, str, str, datetime]]:
+    return [(e, d, r, at) for e, d, r, at in DoNotCall.select(
+        DoNotCall.e164, DoNotCall.digest, DoNotCall.reason, DoNotCall.created_at)
+        .order_by(DoNotCall.created_at).tuples()]
+
+
+def blocked_digests() -> set[str]:
+    return {d for (d,) in DoNotCall.select(DoNotCall.digest).tuples()}
+
+
+def audit_log(limit: int = 200) -> list[tuple[datetime, str, str, str, int | None, str]]:
+    return list(AuditLog.select(AuditLog.at, AuditLog.actor, AuditLog.action, AuditLog.entity,
+                                AuditLog.entity_id, AuditLog.details)
+                .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit).tuples())
