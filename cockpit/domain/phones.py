@@ -31,6 +31,11 @@ _KINDS = {
 }
 
 _FALLBACK_ZONE = {"FR": "Europe/Paris"}
+# Where one country code covers several zones (+262: Réunion UTC+4 and Mayotte UTC+3), the
+# number's own region decides; phonenumbers lists them all, in no useful order.
+_ZONE_OF_REGION = {"RE": "Indian/Reunion", "YT": "Indian/Mayotte", "GP": "America/Guadeloupe",
+                   "MQ": "America/Martinique", "GF": "America/Cayenne", "PM": "America/Miquelon",
+                   "BL": "America/St_Barthelemy", "MF": "America/Marigot", "FR": "Europe/Paris"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,11 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
         )
     region = phonenumbers.region_code_for_number(number) or default_region
     zones = [z for z in timezone.time_zones_for_number(number) if z != "Etc/Unknown"]
-    zone = zones[0] if zones else _FALLBACK_ZONE.get(region, "Europe/Paris")
+    preferred = _ZONE_OF_REGION.get(region)
+    if preferred and (preferred in zones or not zones):
+        zone = preferred
+    else:
+        zone = zones[0] if zones else _FALLBACK_ZONE.get(region, "Europe/Paris")
     kind = _KINDS.get(phonenumbers.number_type(number), "other")
     return Phone(
         e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),

@@ -1,0 +1,210 @@
+"""People's rights over their data, on a real database file: export, erasure that leaves no
+trace in the file or its journal, the do-not-call list, retention, exports, the audit log,
+and a log that never names anyone."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from cockpit.cli import main
+from cockpit.services import open_services
+from cockpit.services.views import PersonRef
+from tests.conftest import FIXED_NOW
+
+CANARY_NAME = "Quichotte-Canari"
+CANARY_FIRST = "Zébulon"
+CANARY_EMAIL = "zebulon.canari@exemple-unique.fr"
+CANARY_NUMBER = "06 99 88 77 66"
+CANARY_E164 = "+33699887766"
+CANARY_NOTE = "Préfère être rappelé après ses vacances à Tombouctou"
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+
+
+def _db(url: str) -> sqlite3.Connection:
+    return sqlite3.connect(url.removeprefix("sqlite:///"))
+
+
+def _canary(url: str, tmp_path: Path) -> int:
+    """The canary person imported, called once with a note."""
+    path = tmp_path / "canary.csv"
+    path.write_text(f"Société;Prénom;Nom;Fonction;Téléphone;E-mail\nCanari SA;{CANARY_FIRST};"
+                    f"{CANARY_NAME};Directeur de département;{CANARY_NUMBER};{CANARY_EMAIL}\n",
+                    encoding="utf-8")
+    assert main(["import", "contacts", str(path), "--db", url]) == 0
+    services = open_services(url, clock=lambda: FIXED_NOW)
+    (person,) = services.find_people(CANARY_EMAIL)
+    caller = services.callers()[0]
+    call = services.start_call(caller.id, person)
+    services.save_draft(call.call_id, CANARY_NOTE)
+    services.finish_call(call.call_id, "callback", "", CANARY_NOTE)
+    return person.id
+
+
+def test_export_holds_everything_about_the_person(demo_url: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    person_id = _canary(demo_url, tmp_path)
+    capsys.readouterr()
+    assert main(["person", "export", "+33 (0)6 99 88 77 66", "--db", demo_url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["person"]["id"] == person_id and data["person"]["last_name"] == CANARY_NAME
+    assert data["phones"][0]["e164"] == CANARY_E164
+    assert len(data["calls"]) == 1 and data["call_events"]
+    assert any(n["body"] == CANARY_NOTE for n in data["notes"])
+    assert data["company"]["name"] == "Canari SA"
+    out = tmp_path / "me.json"
+    assert main(["person", "export", CANARY_EMAIL.upper(), "--db", demo_url,
+                 "--out", str(out)]) == 0
+    assert json.loads(out.read_text())["person"]["id"] == person_id
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_forget_leaves_no_trace_in_the_file_or_its_journal(demo_url: str, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    person_id = _canary(demo_url, tmp_path)
+    assert main(["person", "forget", f"contact:{person_id}", "--db", demo_url]) == 0
+    said = capsys.readouterr().out
+    assert f"contact #{person_id} erased" in said and "1 calls" in said and "notes" in said
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    blob = path.read_bytes() + (path.with_name(path.name + "-wal").read_bytes()
+                                if path.with_name(path.name + "-wal").exists() else b"")
+    for secret in (CANARY_NAME, CANARY_EMAIL, CANARY_E164, "0699887766", CANARY_NOTE,
+                   "Tombouctou"):
+        assert secret.encode() not in blob, secret
+    with _db(demo_url) as db:
+        kept = db.execute("SELECT e164, digest FROM do_not_call WHERE reason LIKE "
+                          "'erased%'").fetchall()
+    assert len(kept) == 1 and kept[0][0] is None and len(kept[0][1]) == 64
+    # The number comes back in a new spreadsheet: the person is flagged, never called.
+    again = tmp_path / "again.csv"
+    again.write_text(f"Nom;Téléphone\nNouveau;{CANARY_E164}\n", encoding="utf-8")
+    assert main(["import", "contacts", str(again), "--db", demo_url]) == 0
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    (back,) = services.find_people(CANARY_NUMBER)
+    with _db(demo_url) as db:
+        assert db.execute("SELECT do_not_call FROM contact WHERE id = ?",
+                          (back.id,)).fetchone() == (1,)
+    from cockpit.services.errors import ServiceError
+
+    with pytest.raises(ServiceError, match="do-not-call"):
+        services.start_call(services.callers()[0].id, back)
+
+
+def test_do_not_call_any_spelling(demo_url: str, capsys: pytest.CaptureFixture[str],
+                                  tmp_path: Path) -> None:
+    person_id = _canary(demo_url, tmp_path)
+    assert main(["dnc", "add", "0033 6 99 88 77 66", "--db", demo_url]) == 0
+    assert "+33699887766: added; 1 person(s) flagged" in capsys.readouterr().out
+    assert main(["dnc", "add", "+33 6 99 88 77 66", "--db", demo_url]) == 0
+    assert "already on the list" in capsys.readouterr().out
+    with _db(demo_url) as db:
+        assert db.execute("SELECT do_not_call FROM contact WHERE id = ?",
+                          (person_id,)).fetchone() == (1,)
+    assert main(["dnc", "remove", "06.99.88.77.66", "--db", demo_url]) == 0
+    with _db(demo_url) as db:
+        assert db.execute("SELECT do_not_call FROM contact WHERE id = ?",
+                          (person_id,)).fetchone() == (0,)
+    listed = tmp_path / "liste-rouge.csv"
+    listed.write_text("numero\n01 42 68 53 00\n+32 2 555 12 34\npas un numéro\n",
+                      encoding="utf-8")
+    assert main(["dnc", "import", str(listed), "--db", demo_url]) == 1
+    out = capsys.readouterr().out
+    assert "2 number(s) added" in out and "line 4" in out
+
+
+def test_purge_lists_then_erases_prospects_untouched_for_three_years(
+        demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with _db(demo_url) as db:
+        old = db.execute("SELECT id FROM contact WHERE is_switchboard = 0 ORDER BY id "
+                         "LIMIT 2").fetchall()
+        ancient = (FIXED_NOW - timedelta(days=4 * 365)).replace(tzinfo=None).isoformat(" ")
+        db.executemany("UPDATE contact SET last_contacted_at = ? WHERE id = ?",
+                       [(ancient, i) for (i,) in old])
+        before = db.execute("SELECT COUNT(*) FROM contact").fetchone()[0]
+    assert main(["purge", "--older-than", "3y", "--dry-run", "--db", demo_url]) == 0
+    out = capsys.readouterr().out
+    assert all(f"#{i} " in out for (i,) in old) and "dry run: nothing erased" in out
+    with _db(demo_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before
+    assert main(["purge", "--older-than", "3y", "--db", demo_url]) == 0
+    assert "2 prospect(s) erased" in capsys.readouterr().out
+    with _db(demo_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before - 2
+    assert main(["purge", "--older-than", "trois ans", "--db", demo_url]) == 2
+
+
+def test_exports_open_in_excel_and_hold_no_formula(demo_url: str, tmp_path: Path) -> None:
+    with _db(demo_url) as db:
+        db.execute("UPDATE contact SET role = '=cmd|'' /C calc''!A0' WHERE id = 1")
+        count = db.execute("SELECT COUNT(*) FROM contact WHERE is_switchboard = 0"
+                           ).fetchone()[0]
+    out = tmp_path / "contacts.csv"
+    assert main(["export", "contacts", str(out), "--db", demo_url]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") and out.stat().st_mode & 0o777 == 0o600
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert len(rows) == count + 1
+    assert all(not c.startswith(("=", "+", "@", "\t", "\r")) for r in rows for c in r)
+    assert rows[1][5] == "'=cmd|' /C calc'!A0"
+    calls = tmp_path / "calls.json"
+    assert main(["export", "calls", str(calls), "--db", demo_url]) == 0
+    data = json.loads(calls.read_text(encoding="utf-8"))
+    with _db(demo_url) as db:
+        assert len(data) == db.execute("SELECT COUNT(*) FROM call").fetchone()[0]
+
+
+def test_audit_log_is_for_the_lead(demo_url: str, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    person_id = _canary(demo_url, tmp_path)
+    assert main(["person", "forget", str(person_id), "--db", demo_url]) == 2  # also a freelance
+    assert "matches several people" in capsys.readouterr().err
+    assert main(["person", "forget", f"contact:{person_id}", "--db", demo_url,
+                 "--as", "Melissa"]) == 0
+    capsys.readouterr()
+    assert main(["audit", "--db", demo_url, "--as", "Melissa"]) == 0
+    assert f"Melissa erase contact #{person_id}" in capsys.readouterr().out
+    assert main(["audit", "--db", demo_url, "--as", "Karim"]) == 2
+    assert "only a team lead" in capsys.readouterr().err
+
+
+def test_the_log_never_names_anyone(demo_url: str, tmp_path: Path) -> None:
+    """A canary goes through import (good and bad rows), export, calls, the do-not-call list
+    and erasure, each in its own `cockpit` process; the log must not hold it in any form."""
+    log = tmp_path / "cockpit.log"
+    env = dict(os.environ, COCKPIT_LOG=str(log), COCKPIT_STATE=str(tmp_path / "state"))
+    good = tmp_path / "in.csv"
+    good.write_text(f"Nom;Prénom;Téléphone;E-mail\n{CANARY_NAME};{CANARY_FIRST};{CANARY_NUMBER};"
+                    f"{CANARY_EMAIL}\n{CANARY_NAME}-bis;X;06 99 88;\n", encoding="utf-8")
+
+    def cockpit(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "cockpit", *args, "--db", demo_url], env=env,
+                       capture_output=True, check=False, timeout=60)
+
+    cockpit("import", "contacts", str(good))
+    cockpit("import", "contacts", str(good), "--skip-invalid")
+    cockpit("person", "export", CANARY_EMAIL)
+    cockpit("dnc", "add", CANARY_NUMBER)
+    cockpit("export", "contacts", str(tmp_path / "out.csv"))
+    cockpit("person", "forget", CANARY_EMAIL)
+    cockpit("person", "forget", CANARY_EMAIL)  # a second time: nobody matches
+    text = log.read_text(encoding="utf-8")
+    assert "import contacts" in text and "erased contact #" in text and "failed" in text
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == "\n")
+    for secret in (CANARY_NAME, CANARY_FIRST, CANARY_EMAIL, "canari", "exemple-unique"):
+        assert secret.casefold() not in text.casefold(), secret
+    for number in ("0699887766", "33699887766", "699887766", "0699888"):
+        assert number not in digits.replace("\n", ""), number
+    assert log.stat().st_mode & 0o777 == 0o600
