@@ -17,7 +17,6 @@ import pytest
 
 from cockpit.cli import main
 from cockpit.services import open_services
-from cockpit.services.views import PersonRef
 from tests.conftest import FIXED_NOW
 
 CANARY_NAME = "Quichotte-Canari"
