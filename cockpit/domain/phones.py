@@ -16,6 +16,20 @@ from cockpit.domain.errors import ValidationError
 # says so; phonenumbers needs the right region to parse them, so we try these after FR.
 _OVERSEAS_REGIONS = ("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 
+# National prefixes of the overseas departments: only these are worth trying their regions
+# for (an invalid metropolitan number is then refused at once, not parsed eight more times).
+_OVERSEAS_PREFIXES = {"0590": ("GP", "BL", "MF"), "0690": ("GP", "BL", "MF"),
+                      "0691": ("GP", "BL", "MF"), "0596": ("MQ",), "0696": ("MQ",),
+                      "0697": ("MQ",), "0594": ("GF",), "0694": ("GF",), "0262": ("RE",),
+                      "0263": ("RE",), "0692": ("RE",), "0693": ("RE",), "0269": ("YT",),
+                      "0639": ("YT",), "0508": ("PM",), "0708": ("PM",)}
+
+
+def _overseas_candidates(text: str) -> tuple[str, ...]:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return _OVERSEAS_PREFIXES.get(digits[:4], ())
+
+
 _KINDS = {
     PhoneNumberType.MOBILE: "mobile",
     PhoneNumberType.FIXED_LINE: "landline",
@@ -31,6 +45,8 @@ _KINDS = {
 }
 
 _FALLBACK_ZONE = {"FR": "Europe/Paris"}
+_FRENCH_KIND = {"1": "landline", "2": "landline", "3": "landline", "4": "landline",
+                "5": "landline", "6": "mobile", "7": "mobile", "9": "voip"}
 # Where one country code covers several zones (+262: Réunion UTC+4 and Mayotte UTC+3), the
 # number's own region decides; phonenumbers lists them all, in no useful order.
 _ZONE_OF_REGION = {"RE": "Indian/Reunion", "YT": "Indian/Mayotte", "GP": "America/Guadeloupe",
@@ -84,13 +100,14 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
         raise ValidationError(
             f"{raw!r} is not a phone number ({exc._msg})", code="phone_unparsable", value=raw
         ) from exc
-    if not phonenumbers.is_valid_number(number) and not text.startswith("+"):
-        for region in _OVERSEAS_REGIONS:
+    valid = phonenumbers.is_valid_number(number)
+    if not valid and not text.startswith("+"):
+        for region in _overseas_candidates(text):
             candidate = phonenumbers.parse(text, region)
             if phonenumbers.is_valid_number(candidate):
-                number = candidate
+                number, valid = candidate, True
                 break
-    if not phonenumbers.is_valid_number(number):
+    if not valid:
         possible = phonenumbers.is_possible_number_with_reason(number)
         reason = {
             phonenumbers.ValidationResult.TOO_SHORT: "too_short",
@@ -104,6 +121,12 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
             reason=reason,
         )
     region = phonenumbers.region_code_for_number(number) or default_region
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    # Metropolitan France, most of any list: the plan itself says the kind (06/07 mobile,
+    # 01-05 landline, 09 internet lines), without phonenumbers' slower type lookup.
+    first = e164[3:4] if region == "FR" else ""
+    if first in _FRENCH_KIND:
+        return Phone(e164=e164, kind=_FRENCH_KIND[first], region="FR", time_zone="Europe/Paris")
     zones = [z for z in timezone.time_zones_for_number(number) if z != "Etc/Unknown"]
     preferred = _ZONE_OF_REGION.get(region)
     if preferred and (preferred in zones or not zones):
@@ -112,7 +135,7 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
         zone = zones[0] if zones else _FALLBACK_ZONE.get(region, "Europe/Paris")
     kind = _KINDS.get(phonenumbers.number_type(number), "other")
     return Phone(
-        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        e164=e164,
         kind=kind,
         region=region,
         time_zone=zone,

@@ -61,9 +61,26 @@ def _lock(*tables: str) -> None:
 
 
 def _insert(model: type[pw.Model], fields: list[pw.Field], rows: list[tuple]) -> None:
-    size = max(1, min(CHUNK, 30000 // max(len(fields), 1)))
-    for start in range(0, len(rows), size):
-        model.insert_many(rows[start:start + size], fields=fields).execute()
+    """One prepared INSERT run over all the rows: building a statement per chunk through the
+    ORM cost more than the database's own work (6 s for 30,000 contacts)."""
+    if not rows:
+        return
+    db = database.obj
+    # The ORM fills defaults itself; a raw INSERT must name them (NOT NULL columns).
+    given = {f.name for f in fields}
+    extra = [(f, f.default() if callable(f.default) else f.default)
+             for f in model._meta.sorted_fields
+             if f.name not in given and f.default is not None]
+    if extra:
+        fields = [*fields, *(f for f, _ in extra)]
+        tail = tuple(f.db_value(v) for f, v in extra)
+        rows = [(*row, *tail) for row in rows]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)  # "references" is a keyword
+    marks = ", ".join([db.param] * len(fields))
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+    cursor = db.cursor()
+    for start in range(0, len(rows), CHUNK):
+        cursor.executemany(sql, rows[start:start + CHUNK])
 
 
 class _Companies:
