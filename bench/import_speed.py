@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import phonenumbers
-
 from _common import ROOT
 
 SPELLINGS = ("0{a} {b} {c} {d} {e}", "+33 {a} {b} {c} {d} {e}", "0{a}.{b}.{c}.{d}.{e}",
