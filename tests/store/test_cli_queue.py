@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from cockpit.cli import main
+from tests.rawdb import raw
 
 AT = "2026-11-23T10:42:00+01:00"
 
@@ -38,7 +38,7 @@ def test_next_gives_two_callers_two_different_people(
     assert main(["next", "--db", demo_url, "--caller", "Sophie"]) == 0
     second = capsys.readouterr().out.strip()
     assert first and second and first != second
-    db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+    db = raw(demo_url)
     held = db.execute("SELECT claimed_by_id, COUNT(*) FROM contact WHERE claimed_by_id "
                       "IS NOT NULL GROUP BY claimed_by_id").fetchall()
     assert sorted(held) == [(2, 1), (3, 1)]
@@ -68,13 +68,13 @@ def test_reminders_export_is_valid_icalendar(demo_url: str, tmp_path: Path,
 
 def test_reminders_done_snooze_reassign(demo_url: str,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+    db = raw(demo_url)
     (rid,) = db.execute("SELECT id FROM reminder WHERE owner_id = 2 AND done_at IS NULL "
                         "ORDER BY id LIMIT 1").fetchone()
     assert main(["reminders", "--db", demo_url, "--snooze", str(rid), "--until",
                  "25/11 14h30"]) == 0
-    assert db.execute("SELECT due_at FROM reminder WHERE id = ?", (rid,)).fetchone()[0] \
-        .startswith("2026-11-25 13:30")  # 14:30 in Paris
+    due = db.execute("SELECT due_at FROM reminder WHERE id = ?", (rid,)).fetchone()[0]
+    assert str(due).startswith("2026-11-25 13:30")  # 14:30 in Paris
     assert main(["reminders", "--db", demo_url, "--caller", "Karim", "--reassign", str(rid),
                  "--to", "Sophie"]) == 2  # Karim is not a lead
     assert "only a team lead" in capsys.readouterr().err

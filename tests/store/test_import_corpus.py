@@ -4,12 +4,12 @@ formulas, and files that are not tables at all."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from cockpit.cli import main
+from tests.rawdb import Raw, raw
 
 
 @pytest.fixture(autouse=True)
@@ -17,8 +17,8 @@ def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
 
 
-def _db(url: str) -> sqlite3.Connection:
-    return sqlite3.connect(url.removeprefix("sqlite:///"))
+def _db(url: str) -> Raw:
+    return raw(url)
 
 
 def _write(tmp: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from cockpit.services import open_services
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import PersonRef
 from tests.conftest import FIXED_NOW
+from tests.rawdb import Raw, raw
 
 
 @pytest.fixture
@@ -20,13 +20,13 @@ def services(demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return open_services(demo_url, clock=lambda: FIXED_NOW)
 
 
-def _db(url: str) -> sqlite3.Connection:
-    return sqlite3.connect(url.removeprefix("sqlite:///"))
+def _db(url: str) -> Raw:
+    return raw(url)
 
 
 def _new_need(services, url: str) -> int:
     with _db(url) as db:
-        (contact_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = 1 "
+        (contact_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = TRUE "
                                    "AND email <> '' ORDER BY id LIMIT 1").fetchone()
     return services.create_need(services.callers()[0].id, {
         "title": "Consultant SAP", "technologies": "sap erp", "region": "Île-de-France",

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from cockpit.cli import main
+from tests.rawdb import raw
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +21,7 @@ def _clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def _calls_per_caller(url: str) -> dict[str, int]:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
+    with raw(url) as db:
         return dict(db.execute(
             "SELECT k.name, COUNT(*) FROM call c JOIN caller k ON k.id = c.caller_id "
             "WHERE c.started_at >= '2026-11-22 23:00:00' AND c.started_at < '2026-11-23 23:00:00'"
@@ -29,7 +29,7 @@ def _calls_per_caller(url: str) -> dict[str, int]:
 
 
 def test_csv_parses_back_and_holds_no_formula(demo_url: str, tmp_path: Path) -> None:
-    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
+    with raw(demo_url) as db:
         # A caller whose name a spreadsheet would run as a formula.
         db.execute("UPDATE caller SET name = '=HYPERLINK(\"http://x\",\"y\")' "
                    "WHERE id = (SELECT caller_id FROM call WHERE started_at >= "
@@ -38,8 +38,7 @@ def test_csv_parses_back_and_holds_no_formula(demo_url: str, tmp_path: Path) -> 
     out = tmp_path / "day.csv"
     assert main(["report", "--db", demo_url, "--date", "2026-11-23", "--format", "csv",
                  "--out", str(out)]) == 0
-    raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the accents
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the accents
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     for row in rows:
         for cell in row:

@@ -3,7 +3,6 @@ overdue reminders, reassignment with its audit trail, and the day's figures."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from cockpit.domain.figures import period_of_day
 from cockpit.services import open_services
 from cockpit.services.errors import ServiceError
 from tests.conftest import FIXED_NOW
+from tests.rawdb import Raw, raw
 
 
 @pytest.fixture
@@ -21,8 +21,8 @@ def services(demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return open_services(demo_url, clock=lambda: FIXED_NOW)
 
 
-def _db(url: str) -> sqlite3.Connection:
-    return sqlite3.connect(url.removeprefix("sqlite:///"))
+def _db(url: str) -> Raw:
+    return raw(url)
 
 
 def _people(services):
