@@ -306,4 +306,7 @@ TEXT: dict[str, str] = {
     "error.no_caller_named": "No caller named {name}.",
     "error.no_reminder": "No such reminder (#{id}).",
     "key.switch_tab": "team / figures",
+    "call.outbox": "offline: kept on this computer, written when the connection returns",
+    "top.offline": "OFFLINE",
+    "call.outbox_flushed": "{count} end(s) of call written now the connection is back.",
 }

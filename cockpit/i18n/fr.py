@@ -306,4 +306,7 @@ TEXT: dict[str, str] = {
     "error.no_caller_named": "Aucun appelant nommé {name}.",
     "error.no_reminder": "Ce rappel n'existe pas (n° {id}).",
     "key.switch_tab": "équipe / chiffres",
+    "call.outbox": "hors ligne : gardé sur ce poste, enregistré au retour de la connexion",
+    "top.offline": "HORS LIGNE",
+    "call.outbox_flushed": "{count} fin(s) d'appel enregistrée(s) au retour de la connexion.",
 }

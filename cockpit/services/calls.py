@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -18,8 +19,8 @@ from cockpit.domain.reminder_rules import propose_follow_up
 from cockpit.domain.session import CallSession
 from cockpit.i18n import Translator
 from cockpit.logs import log
-from cockpit.services import drafts
-from cockpit.services.errors import ServiceError, StoreUnavailable
+from cockpit.services import drafts, outbox
+from cockpit.services.errors import ServiceError, StoreUnavailable, store_failed
 from cockpit.services.errors import store_guard as _store_guard
 from cockpit.services.views import (
     AnswerView,
@@ -155,9 +156,18 @@ class CallServices:
         saved = self._saved_events.get(call_id, 0)
         new = [{"at": e.at, "kind": e.kind, "script": e.script, "step": e.step, "data": e.data}
                for e in session.events[saved:]]
-        calls.record(call_id, new, saved, session.to_dict())
-        self._saved_events[call_id] = len(session.events)
-        claims.renew(person.kind, person.id, caller_id, self.now())
+        try:
+            calls.record(call_id, new, saved, session.to_dict())
+            self._saved_events[call_id] = len(session.events)
+            claims.renew(person.kind, person.id, caller_id, self.now())
+        except Exception as exc:
+            if not store_failed(exc) or not self._sessions.get(call_id):
+                raise
+            # Offline in the middle of a call: the script goes on from memory; the steps not
+            # saved yet are written with the next save, or with the end of the call.
+            self.offline = True
+            return
+        self.offline = False
 
     @_store_guard
     def choose(self: Services, call_id: int, number: int) -> CallView:
@@ -211,8 +221,11 @@ class CallServices:
         try:
             calls.save_draft(call_id, caller_id, text, self.now())
         except Exception as exc:
+            if store_failed(exc):
+                self.offline = True
             raise StoreUnavailable(str(exc).splitlines()[0] if str(exc) else "unavailable") \
                 from exc
+        self.offline = False
         drafts.remove(call_id)
         return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
 
@@ -224,14 +237,15 @@ class CallServices:
         codes = _CONTACT_OUTCOMES if person.kind == "contact" else _FREELANCE_OUTCOMES
         return [(code, tr(f"outcome.{code}")) for code in codes]
 
-    def _follow_up(self: Services, call_id: int, outcome: str) -> Any:
+    def _follow_up(self: Services, call_id: int, outcome: str,
+                   now: datetime | None = None) -> Any:
         session, person, _caller_id, _ = self._sessions[call_id]
         from cockpit.store import reads
 
         phones = reads.phones_of(person.kind, person.id)
         zone = phones[0].time_zone if phones else "Europe/Paris"
-        return propose_follow_up(Outcome(outcome), session.captured, self.now(), 0, zone,
-                                 self.policy)
+        return propose_follow_up(Outcome(outcome), session.captured, now or self.now(), 0,
+                                 zone, self.policy)
 
     def propose_reminder(self: Services, call_id: int, outcome: str) -> str:
         follow = self._follow_up(call_id, outcome)
@@ -239,21 +253,82 @@ class CallServices:
             return ""
         return follow.due_at.astimezone(CALLER_ZONE).strftime("%d/%m/%Y %H:%M")
 
-    @_store_guard
     def finish_call(self: Services, call_id: int, outcome: str, reminder: str,
                     note: str) -> str:
-        from cockpit.store import calls
-
+        """End the call: outcome, next reminder, note, in one transaction. When the database
+        cannot be reached, the whole end of call waits in the local outbox (written when the
+        connection returns) and the caller goes on."""
         session, person, caller_id, _ = self._sessions[call_id]
         now = self.now()
-        follow = self._follow_up(call_id, outcome)
-        due = None
-        if reminder.strip():
+        if reminder.strip():  # checked first: a typo is the caller's to fix, offline or not
             try:
-                due = parse_datetime(reminder, now.astimezone(CALLER_ZONE))
+                parse_datetime(reminder, now.astimezone(CALLER_ZONE))
             except (ValueError, ValidationError) as exc:
                 raise ValidationError(f"reminder: {reminder!r} is not a date and time",
                                       code="reminder_invalid", value=reminder) from exc
+        try:
+            return self._finish(call_id, outcome, reminder, note, now)
+        except Exception as exc:
+            if not store_failed(exc):
+                raise
+        with self._lock:
+            if not session.finished:
+                session.end(outcome)
+            state = session.to_dict()
+        outbox.put(call_id, {"call_id": call_id, "caller_id": caller_id,
+                             "person": [person.kind, person.id], "outcome": outcome,
+                             "reminder": reminder, "note": note, "ended_at": now.isoformat(),
+                             "state": state})
+        log.warning("call %d finished offline: kept in the outbox", call_id)
+        self.offline = True
+        with self._lock:
+            self._sessions.pop(call_id, None)
+            self._saved_events.pop(call_id, None)
+        return Translator("fr")(f"outcome.{outcome}") + " · " + Translator("fr")("call.outbox")
+
+    def flush_outbox(self: Services) -> int:
+        """Write the ends of calls kept while offline; how many were written. Each is written
+        once: a call that already has its outcome in the database is only taken off the list."""
+        from cockpit.store import calls
+
+        written = 0
+        pending = list(outbox.entries())
+        if not pending:
+            return 0  # nothing waiting: says nothing about the connection
+        for call_id, entry in pending:
+            try:
+                if calls.outcome_of(call_id) is None:
+                    self._replay(entry)
+                outbox.remove(call_id)
+                written += 1
+            except Exception as exc:
+                if not store_failed(exc):
+                    raise
+                self.offline = True
+                return written
+        self.offline = False
+        return written
+
+    def _replay(self: Services, entry: dict[str, Any]) -> None:
+        from cockpit.store import calls
+
+        call_id = int(entry["call_id"])
+        ended = datetime.fromisoformat(entry["ended_at"])
+        session = CallSession.from_dict(self.content, entry["state"], lambda: ended)
+        person = PersonRef(entry["person"][0], int(entry["person"][1]))
+        with self._lock:
+            self._sessions[call_id] = (session, person, int(entry["caller_id"]), ended)
+            self._saved_events[call_id] = calls.events_saved(call_id)
+        self._finish(call_id, entry["outcome"], entry["reminder"], entry["note"], ended)
+
+    def _finish(self: Services, call_id: int, outcome: str, reminder: str, note: str,
+                now: datetime) -> str:
+        from cockpit.store import calls
+
+        session, person, caller_id, _ = self._sessions[call_id]
+        follow = self._follow_up(call_id, outcome, now)
+        due = parse_datetime(reminder, now.astimezone(CALLER_ZONE)) if reminder.strip() \
+            else None
         kind = follow.kind if follow is not None else "callback"
         if str(kind) in ("do_not_call",):
             reminder_row = None

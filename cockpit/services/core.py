@@ -57,6 +57,7 @@ class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewSe
         self._sessions: dict[int, Any] = {}
         self._saved_events: dict[int, int] = {}
         self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
+        self.offline = False  # the last database work failed; ends of calls wait locally
 
     @classmethod
     def open(cls, url: str, *, content: str | None = None,

@@ -25,6 +25,18 @@ class StoreUnavailable(ServiceError):
         super().__init__(text, code="store_unavailable", message=text, **params)
 
 
+def _reset_connection() -> None:
+    """After a failure the connection may be dead (server restarted, network cut): close it,
+    so the next use opens a fresh one instead of failing forever."""
+    try:
+        from cockpit.store.db import database
+
+        if database.obj is not None and not database.obj.is_closed():
+            database.obj.close()
+    except Exception:  # closing a broken connection may itself fail: it is gone anyway
+        pass
+
+
 def store_guard(fn: F) -> F:
     """Database failures (unreachable, locked, read-only, disk full) become StoreUnavailable,
     which the screens show as a message instead of crashing."""
@@ -35,8 +47,10 @@ def store_guard(fn: F) -> F:
 
         try:
             return fn(*args, **kwargs)
-        except peewee.DatabaseError as exc:  # OperationalError and IntegrityError included
+        except (peewee.DatabaseError, peewee.InterfaceError) as exc:  # lost connection too
             from cockpit.logs import log
+
+            _reset_connection()
 
             # The type only: a driver's message may quote the values (PostgreSQL does).
             log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
@@ -44,3 +58,25 @@ def store_guard(fn: F) -> F:
             raise StoreUnavailable(text) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def store_failed(exc: BaseException) -> bool:
+    """Whether `exc` is the database failing (unreachable, cut, read-only, full), whatever
+    layer raised it. When it is, the connection is reset, so the next use reconnects."""
+    failed = isinstance(exc, StoreUnavailable)
+    if not failed:
+        import sqlite3
+
+        import peewee
+
+        failed = isinstance(exc, peewee.PeeweeException | sqlite3.Error)
+    if not failed:
+        try:
+            import psycopg2
+
+            failed = isinstance(exc, psycopg2.Error)
+        except ImportError:
+            failed = False
+    if failed:
+        _reset_connection()
+    return failed

@@ -94,12 +94,24 @@ class QueueServices:
 
         now = self.now()
         result = self.ranked(caller_id, now)
-        for entry in result.entries:
-            if not entry.ready:
-                continue
-            c = entry.candidate
-            if claims.claim(c.person_kind, c.person_id, caller_id, now):
-                return Claimed(self._row(entry, lang), first_phone(c.person_kind, c.person_id))
+        ready = [e for e in result.entries if e.ready]
+        # In the queue's order, runs of the same kind of person (at most 50) tried at once:
+        # the first that can be taken wins (on PostgreSQL without waiting on rows other
+        # callers are taking).
+        runs: list[list[Any]] = []
+        for entry in ready:
+            kind = entry.candidate.person_kind
+            if runs and runs[-1][0].candidate.person_kind == kind and len(runs[-1]) < 50:
+                runs[-1].append(entry)
+            else:
+                runs.append([entry])
+        for run in runs:
+            kind = run[0].candidate.person_kind
+            taken = claims.claim_first(kind, [e.candidate.person_id for e in run], caller_id,
+                                       now)
+            if taken is not None:
+                entry = next(e for e in run if e.candidate.person_id == taken)
+                return Claimed(self._row(entry, lang), first_phone(kind, taken))
         return None
 
     @store_guard

@@ -51,6 +51,17 @@ def record(call_id: int, events: Iterable[Mapping[str, Any]], first_seq: int,
         Call.update(state=json.dumps(state, default=str)).where(Call.id == call_id).execute()
 
 
+def outcome_of(call_id: int) -> str | None:
+    row = Call.select(Call.outcome).where(Call.id == call_id).first()
+    if row is None:
+        raise LookupError(f"no call #{call_id}")
+    return row.outcome
+
+
+def events_saved(call_id: int) -> int:
+    return CallEvent.select().where(CallEvent.call == call_id).count()
+
+
 def save_draft(call_id: int, author_id: int, body: str, now: datetime) -> None:
     """The one draft of a call, replaced at each save."""
     call = Call.get_by_id(call_id)

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.screen import Screen
 
 from cockpit.domain.errors import DomainError
-from cockpit.services.errors import ServiceError
+from cockpit.services.errors import ServiceError, StoreUnavailable
 from cockpit.services.views import CallView
 from cockpit.tui.focus import focus_now
 from cockpit.tui.screens.confirm import ConfirmModal
@@ -49,8 +49,15 @@ class CallActions(Screen[None]):
         try:
             return fn(*args, **kwargs)
         except (ServiceError, DomainError) as exc:
+            if isinstance(exc, StoreUnavailable):
+                app.call_from_thread(self._offline)
             app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
             return None
+
+    def _offline(self) -> None:
+        from cockpit.tui.widgets.top_bar import TopBar
+
+        self.query_one(TopBar).set_offline(True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _IN_CALL:

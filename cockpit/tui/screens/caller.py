@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer
 
+from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallView, ContactCardView, PersonRef, QueuePage
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.screens.call_actions import CallActions
@@ -26,6 +27,8 @@ from cockpit.tui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
+
+QUEUE_EVERY = 5.0  # seconds between two quiet refreshes of the queue
 
 
 class CallerScreen(CallActions):
@@ -68,6 +71,9 @@ class CallerScreen(CallActions):
     def on_mount(self) -> None:
         self.query_one(ScriptPanel).show(None)
         self.set_interval(30, self.load_figures)
+        # Others' work shows within seconds (calls taken, reminders moved), and the ends of
+        # calls kept while offline go out as soon as the database answers again.
+        self.set_interval(QUEUE_EVERY, self._poll)
         self.set_interval(1, self._tick)
         self.set_interval(60, self._keep_alive)
         self.load_queue(0)
@@ -129,6 +135,34 @@ class CallerScreen(CallActions):
     def _announce_ready(self) -> None:
         os.write(1, b"ready\n")  # straight to the descriptor: Textual captures print()
         self.app.exit()
+
+    def _poll(self) -> None:
+        if self.call is None and self.app.screen is self and self._ready_announced:
+            self._poll_queue(self._offset)
+        self._sync_outbox()
+
+    @work(thread=True, exclusive=True, group="queue")
+    def _poll_queue(self, offset: int) -> None:
+        app = self.cockpit
+        try:  # quietly: a refresh that fails says so in the top bar, not in a message a second
+            page = app.services.queue_page(app.caller.id, offset=offset, limit=PAGE_SIZE,
+                                           lang=app.tr.lang)
+        except ServiceError:
+            app.call_from_thread(self.query_one(TopBar).set_offline, True)
+            return
+        app.call_from_thread(self._queue_loaded, page)
+
+    @work(thread=True, exclusive=True, group="outbox")
+    def _sync_outbox(self) -> None:
+        app = self.cockpit
+        try:
+            written = app.services.flush_outbox()
+        except ServiceError:
+            written = 0
+        app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline)
+        if written:
+            app.call_from_thread(app.notify, app.tr("call.outbox_flushed", count=written),
+                                 timeout=8)
 
     @work(thread=True, exclusive=True, group="card")
     def load_card(self, person: PersonRef) -> None:

@@ -58,8 +58,14 @@ class QueuePane(Vertical):
         self.border_title = self.app.tr("queue.title")
 
     def show_page(self, page: QueuePage) -> None:
-        self._page = page
+        previous, self._page = self._page, page
         options = self.query_one(OptionList)
+        if previous is not None and previous == page:
+            return  # a refresh that changed nothing: no flicker, the cursor stays
+        keep = None
+        if previous is not None and options.highlighted is not None \
+                and options.highlighted < len(previous.rows):
+            keep = previous.rows[options.highlighted].person
         options.clear_options()
         options.add_options([Option(self._line(row), id=f"{row.person.kind}:{row.person.id}")
                              for row in page.rows])
@@ -73,7 +79,9 @@ class QueuePane(Vertical):
             return
         end = page.offset + len(page.rows)
         status.update(f"{page.offset + 1}–{end} / {page.total}")
-        options.highlighted = 0
+        people = [row.person for row in page.rows]
+        # Another caller took someone: the cursor stays on the same person when still there.
+        options.highlighted = people.index(keep) if keep in people else 0
 
     def _line(self, row: QueueRow) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")

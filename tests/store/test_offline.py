@@ -1,0 +1,98 @@
+"""Team mode on a real PostgreSQL server: a caller whose connection drops keeps working; the
+note and the end of the call wait on the computer and are written once the connection
+returns, nothing lost, nothing written twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cockpit.services import drafts, open_services
+from cockpit.services.errors import StoreUnavailable
+from tests.conftest import FIXED_NOW
+from tests.pg import Server
+from tests.rawdb import raw
+
+NOTE = "Rappeler jeudi : budget validé en janvier, veut deux profils Java"
+
+
+def _cut(server: Server, name: str) -> None:
+    with server.admin() as cursor:
+        cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')  # type: ignore[attr-defined]
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "  # type: ignore[attr-defined]
+                       "WHERE datname = %s", (name,))
+
+
+def _restore(server: Server, name: str) -> None:
+    with server.admin() as cursor:
+        cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def team_db(pg_server: Server, pg_demo_template: str, monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path):
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    name = f"offline_{tmp_path.name[-12:].replace('-', '_')}"
+    url = pg_server.create(name, pg_demo_template)
+    yield url, name
+    _restore(pg_server, name)
+    from cockpit.store.db import database
+
+    database.obj.close()
+    pg_server.drop(name)
+
+
+def test_a_connection_cut_and_restored_loses_no_note(pg_server: Server, team_db) -> None:
+    url, name = team_db
+    services = open_services(url, clock=lambda: FIXED_NOW)
+    caller = services.callers()[1]
+    person = services.queue_page(caller.id, limit=1).rows[0].person
+    call = services.start_call(caller.id, person)
+    services.save_draft(call.call_id, "Début de la note")
+
+    _cut(pg_server, name)
+    with pytest.raises(StoreUnavailable):
+        services.save_draft(call.call_id, NOTE)
+    assert drafts.read(call.call_id) == NOTE and services.offline
+    moved = services.choose(call.call_id, 1)  # the script goes on from memory
+    assert moved.breadcrumb != call.breadcrumb
+    said = services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+    assert "hors ligne" in said
+    assert services.flush_outbox() == 0 and services.offline  # still cut
+
+    _restore(pg_server, name)
+    assert services.flush_outbox() == 1 and not services.offline
+    assert services.flush_outbox() == 0  # written once
+    with raw(url) as db:
+        notes = db.execute("SELECT body, is_draft FROM note WHERE call_id = ?",
+                           (call.call_id,)).fetchall()
+        outcome = db.execute("SELECT outcome FROM call WHERE id = ?",
+                             (call.call_id,)).fetchone()
+        reminders = db.execute("SELECT kind, due_at FROM reminder WHERE call_id = ?",
+                               (call.call_id,)).fetchall()
+        steps = db.execute("SELECT COUNT(*) FROM call_event WHERE call_id = ? AND kind = "
+                           "'answer'", (call.call_id,)).fetchone()[0]
+    assert notes == [(NOTE, False)] and outcome == ("callback",)
+    assert len(reminders) == 1 and str(reminders[0][1]).startswith("2026-11-26 09:00")
+    assert steps == 1  # the answer chosen while offline was kept
+
+
+def test_the_outbox_survives_a_restart(pg_server: Server, team_db) -> None:
+    url, name = team_db
+    first = open_services(url, clock=lambda: FIXED_NOW)
+    caller = first.callers()[1]
+    person = first.queue_page(caller.id, limit=1).rows[0].person
+    call = first.start_call(caller.id, person)
+    _cut(pg_server, name)
+    first.finish_call(call.call_id, "no_answer", "", NOTE)
+    del first  # the cockpit is closed while still offline
+
+    _restore(pg_server, name)
+    again = open_services(url, clock=lambda: FIXED_NOW)  # the next morning's start
+    assert again.flush_outbox() == 1
+    with raw(url) as db:
+        assert db.execute("SELECT outcome FROM call WHERE id = ?",
+                          (call.call_id,)).fetchone() == ("no_answer",)
+        assert db.execute("SELECT COUNT(*) FROM note WHERE call_id = ? AND body = ?",
+                          (call.call_id, NOTE)).fetchone()[0] == 1
