@@ -137,6 +137,14 @@ async def _to_review(pilot) -> None:
     await _settle(pilot)
     await pilot.press("g")
     await _settle(pilot)
+    # The team, then the chosen caller's overdue reminders, load one after the other.
+    for _ in range(20):
+        if pilot.app.screen.query("#overdue-table") and \
+                pilot.app.screen.query_one("#overdue-table").row_count:
+            break
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+    await _settle(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
