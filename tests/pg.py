@@ -15,13 +15,16 @@ from pathlib import Path
 
 
 def binaries() -> Path | None:
-    """The folder of initdb and pg_ctl: on PATH, else Debian's /usr/lib/postgresql/N/bin."""
-    found = shutil.which("initdb")
-    if found and shutil.which("pg_ctl"):
-        return Path(found).parent
+    """The folder of initdb, pg_ctl and psql: Debian's /usr/lib/postgresql/N/bin (the newest),
+    else wherever PATH has them."""
     versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
                       key=lambda p: int(Path(p).parent.parent.name or 0))
-    return Path(versions[-1]).parent if versions else None
+    if versions:
+        return Path(versions[-1]).parent
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl") and shutil.which("psql"):
+        return Path(found).parent
+    return None
 
 
 class Server:
