@@ -115,3 +115,41 @@ def test_a_killed_caller_frees_the_person_after_the_lease_not_before(store_url: 
     connect(store_url)
     assert not claims.claim("contact", 1, 2, NOW + timedelta(minutes=14))
     assert claims.claim("contact", 1, 2, NOW + timedelta(minutes=16))
+
+
+def _take_next_until_none(url: str, caller_id: int, people: int, out: mp.Queue) -> None:
+    connect(url)
+    order = list(range(1, people + 1))  # every caller wants the same people first
+    taken: list[int] = []
+    errors: list[str] = []
+    while True:
+        try:
+            person = claims.claim_first("contact", order, caller_id, NOW)
+        except Exception as exc:
+            errors.append(repr(exc))
+            break
+        if person is None:
+            break
+        taken.append(person)
+        order.remove(person)  # as the cockpit does: a held person is not asked for again
+    out.put((caller_id, taken, errors))
+
+
+@pytest.mark.slow
+def test_eight_callers_asking_for_the_next_person_never_share_one(store_url: str) -> None:
+    """The worst case for contention: all ask for the first free person of one list at once
+    (on PostgreSQL, SKIP LOCKED lets each go past the rows the others are taking)."""
+    people = 160
+    _seed(store_url, people)
+    ctx = mp.get_context("spawn")
+    out: mp.Queue = ctx.Queue()
+    workers = [ctx.Process(target=_take_next_until_none, args=(store_url, c, people, out))
+               for c in range(1, WORKERS + 1)]
+    for w in workers:
+        w.start()
+    results = [out.get(timeout=120) for _ in workers]
+    for w in workers:
+        w.join(timeout=30)
+    assert [e for _, _, errs in results for e in errs] == []
+    taken = sorted(p for _, got, _ in results for p in got)
+    assert taken == list(range(1, people + 1))
