@@ -50,7 +50,7 @@ class ImportServices:
                     mapping: Mapping[str, str] | None = None,
                     progress: Progress | None = None) -> ImportReport:
         from cockpit.store import importer
-        from cockpit.store.db import database
+        from cockpit.store.db import database, refresh_statistics
 
         if kind not in KINDS:
             raise ServiceError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
@@ -85,6 +85,8 @@ class ImportServices:
         else:
             written = importer.write(kind, records, self.now(), tick)
             report.imported = True
+            if written.created > 1000:  # the planner must know the new sizes at once
+                refresh_statistics()
         from cockpit.logs import log
 
         log.info("import %s: %d rows, %d created, %d merged, %d invalid%s", kind,

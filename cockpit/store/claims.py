@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from cockpit.store.db import database
+from cockpit.store.db import database, is_postgres
 from cockpit.store.times import naive as _naive
 
 LEASE = timedelta(minutes=15)
@@ -21,10 +21,6 @@ def _claimable(table: str, fk: str, p: str) -> str:
             f"OR claim_expires_at < {p}) "
             f"AND NOT EXISTS (SELECT 1 FROM phone ph JOIN do_not_call d ON d.e164 = ph.e164 "
             f"WHERE ph.{fk} = {table}.id)")
-
-
-def _postgres() -> bool:
-    return database.obj.__class__.__name__.startswith("Postgres")
 
 
 def claim(kind: str, person_id: int, caller_id: int, now: datetime,
@@ -47,7 +43,7 @@ def claim_first(kind: str, person_ids: Sequence[int], caller_id: int, now: datet
     db = database.obj
     p = db.param
     until, at = _naive(now + lease), _naive(now)
-    if _postgres():
+    if is_postgres():
         ids = [int(i) for i in person_ids]
         sql = (f"WITH chosen AS (SELECT id FROM {table} WHERE id = ANY({p}) "
                f"AND {_claimable(table, fk, p)} ORDER BY array_position({p}, id) LIMIT 1 "

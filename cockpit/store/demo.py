@@ -16,8 +16,9 @@ import phonenumbers
 
 from cockpit.domain.matching import search_text
 from cockpit.domain.outcomes import Outcome
+from cockpit.domain.workdays import next_working_day, previous_working_day
 from cockpit.store import demo_words as W
-from cockpit.store.db import StoreError, connect, mask_url
+from cockpit.store.db import StoreError, connect, mask_url, refresh_statistics
 from cockpit.store.models import (
     ALL_MODELS,
     Call,
@@ -274,7 +275,9 @@ class _Builder:
                 if started >= now:
                     started = now - timedelta(minutes=rng.randrange(5, 60))
             else:
-                day = self.today - timedelta(days=rng.randrange(1, 365))
+                # Callers work on working days: no calls on weekends or bank holidays.
+                day = previous_working_day(self.today - timedelta(days=rng.randrange(1, 365)),
+                                           include_today=True)
                 started = datetime.combine(day, time(9, 0), PARIS) + timedelta(
                     minutes=rng.randrange(0, 540))
             outcome = rng.choices(outcomes, weights)[0]
@@ -362,6 +365,8 @@ class _Builder:
             kind, reason = rng.choice(kinds)
             # Due in office hours: a few days late, later today, or in the coming weeks.
             day = self.today + timedelta(days=rng.choice((-3, -2, -1, 0, 0, 0, 1, 7, 14)))
+            if day != self.today:
+                day = next_working_day(day, include_today=True)
             due = datetime.combine(day, time(rng.randrange(9, 18), rng.choice((0, 15, 30, 45))),
                                    PARIS)
             reminders.append((rng.randrange(1, len(CALLERS) + 1), contact_id, kind, reason,
@@ -413,4 +418,5 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
             _wipe(db)
         counts = _Builder(size, seed, today, now, scale).build()
         _reset_sequences(db)
+    refresh_statistics()
     return ", ".join(f"{v:,} {k}".replace(",", " ") for k, v in counts.items())

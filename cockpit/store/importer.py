@@ -15,7 +15,7 @@ import peewee as pw
 from cockpit.domain.captures import fold
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
-from cockpit.store.db import database
+from cockpit.store.db import database, is_postgres
 from cockpit.store.models import Company, CompanyFigure, Contact, Freelance, Phone
 from cockpit.store.times import naive
 
@@ -47,7 +47,7 @@ def _next_id(model: type[pw.Model]) -> int:
 def _after_explicit_ids(*tables: str) -> None:
     """PostgreSQL's id sequences do not see ids written by hand; move them past the last."""
     db = database.obj
-    if db.__class__.__name__.startswith("Postgres"):
+    if is_postgres():
         for table in tables:
             db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                            f"COALESCE((SELECT MAX(id) FROM {table}), 1))")
@@ -55,7 +55,7 @@ def _after_explicit_ids(*tables: str) -> None:
 
 def _lock(*tables: str) -> None:
     db = database.obj
-    if db.__class__.__name__.startswith("Postgres"):
+    if is_postgres():
         for table in tables:
             db.execute_sql(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import peewee as pw
 
-from cockpit.store.db import database
+from cockpit.store.db import database, is_postgres
 from cockpit.store.models import (
     AuditLog,
     Call,
@@ -117,7 +117,7 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
     field = "contact" if kind == "contact" else "freelance"
     db = database.obj
     removed: dict[str, int] = {}
-    if not db.__class__.__name__.startswith("Postgres"):
+    if not is_postgres():
         db.execute_sql("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
     with db.atomic():
         numbers = [e for (e,) in Phone.select(Phone.e164)
@@ -166,7 +166,7 @@ def wipe_traces() -> bool:
     VACUUM frees the dead rows. False when another connection kept the WAL from being
     truncated (the wipe completes at the next checkpoint)."""
     db = database.obj
-    if db.__class__.__name__.startswith("Postgres"):
+    if is_postgres():
         for table in ("contact", "freelance", "phone", "call", "call_event", "note",
                       "reminder", "proposal", "do_not_call"):
             db.execute_sql(f"VACUUM {table}")

@@ -13,6 +13,7 @@ from cockpit.domain.phones import parse_phone
 from cockpit.domain.siret import normalise_siret
 from cockpit.store.db import StoreError
 from cockpit.store.demo import build_demo
+from tests.pg import Server
 
 DAY = date(2026, 11, 23)
 TABLES = ("caller", "company", "company_figure", "contact", "phone", "freelance", "call",
@@ -54,3 +55,28 @@ def test_refuses_to_overwrite_without_replace(demo_url: str) -> None:
     with pytest.raises(StoreError, match="already holds data"):
         build_demo(demo_url, today=DAY)
     assert "companies" in build_demo(demo_url, today=DAY, replace=True)
+
+
+def test_past_calls_fall_on_working_days(demo_template: Path) -> None:
+    from cockpit.domain.workdays import is_working_day
+
+    db = sqlite3.connect(demo_template)
+    days = {date.fromisoformat(d) for (d,) in db.execute(
+        "SELECT DISTINCT date(started_at) FROM call WHERE started_at < '2026-11-23'")}
+    assert len(days) > 100
+    assert [d for d in days if not is_working_day(d)] == []
+
+
+def test_the_planner_knows_the_demo_sizes_on_postgresql(pg_server: Server) -> None:
+    """Right after a bulk load PostgreSQL has no statistics yet and scans whole tables where
+    an index serves; the demo (and large imports) analyse the tables they filled."""
+    from cockpit.store.db import database
+
+    url = pg_server.create("analysed_demo")
+    build_demo(url, today=DAY)
+    (estimate,) = database.obj.execute_sql(
+        "SELECT reltuples FROM pg_class WHERE relname = 'call'").fetchone()
+    (count,) = database.obj.execute_sql("SELECT COUNT(*) FROM call").fetchone()
+    database.obj.close()
+    pg_server.drop("analysed_demo")
+    assert count > 0 and estimate == count
