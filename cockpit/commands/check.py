@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
-
-USES_DB = False
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
     return sub.add_parser(
         "check",
-        help="validate scripts/, objections.yaml and personas.yaml",
+        help="validate scripts/, objections.yaml and personas.yaml (and the database)",
         description="Validate the call content and print every problem as FILE:LINE: message. "
-        "Exit 0 when clean, 1 otherwise.",
+        "With --db (or $COCKPIT_DB), also open the database: create or migrate its schema "
+        "and say what it holds. Exit 0 when clean, 1 otherwise.",
     )
 
 
@@ -29,4 +29,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {folder}")
         return 1
     print(f"content OK: {folder}")
+    if getattr(args, "db", None) or os.environ.get("COCKPIT_DB"):
+        return _check_database(args)
+    return 0
+
+
+def _check_database(args: argparse.Namespace) -> int:
+    from cockpit.commands._common import services_for
+    from cockpit.store.db import mask_url
+
+    services = services_for(args)  # creates or migrates the schema
+    found, wiped = services.database_health()
+    print(f"database OK: {mask_url(services.url)} ({found['engine']}, schema "
+          f"v{found['schema']}): {found['caller']} callers, {found['contact']} contacts, "
+          f"{found['freelance']} freelances, {found['call']} calls")
+    if not wiped:
+        print("another cockpit has the database open: its journal is folded in at the next "
+              "checkpoint")
     return 0

@@ -223,6 +223,16 @@ class RightsServices:
         return count
 
     @store_guard
+    def database_health(self: Services) -> tuple[dict[str, object], bool]:
+        """The database's summary, after folding SQLite's journal into the file (erased
+        rows then leave no trace behind); False when another cockpit kept it open."""
+        from cockpit.store.db import summary
+        from cockpit.store.persons import wipe_traces
+
+        found = summary()
+        return found, wipe_traces() if found["engine"] == "SQLite" else True
+
+    @store_guard
     def audit(self: Services, viewer_id: int, limit: int = 200) -> list[tuple[Any, ...]]:
         from cockpit.store import persons
 

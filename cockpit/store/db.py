@@ -151,6 +151,19 @@ def _reason(exc: BaseException) -> str:
         return "the file is not a SQLite database"
     if "readonly" in text or "read-only" in text:
         return "the database is read-only"
-    if "could not connect" in text or "Connection refused" in text:
+    if "FATAL:" in text:  # the server answered and refused (unknown role or database…)
+        return f"the PostgreSQL server refused: {text.split('FATAL:', 1)[1].strip()}"
+    if any(s in text for s in ("could not connect", "Connection refused", "connection to server")):
         return f"cannot reach the PostgreSQL server ({text})"
     return text
+
+
+def summary() -> dict[str, object]:
+    """What `cockpit check --db` reports: engine, schema version, how many of each."""
+    from cockpit.store.migrations import current_version
+
+    db = database.obj
+    counts = {table: db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ("caller", "contact", "freelance", "call")}
+    return {"engine": "PostgreSQL" if is_postgres() else "SQLite",
+            "schema": current_version(db), **counts}

@@ -10,6 +10,7 @@ import pytest
 
 from cockpit.store.db import StoreError, connect, mask_url
 from cockpit.store.migrations import CURRENT, current_version
+from tests.pg import Server
 
 
 def _mode(path: Path) -> int:
@@ -80,3 +81,24 @@ def test_a_newer_schema_is_refused(store_url: str) -> None:
     SchemaVersion.create(version=CURRENT + 1, applied_at=datetime.now(UTC).replace(tzinfo=None))
     with pytest.raises(StoreError, match="newer than this cockpit"):
         connect(store_url)
+
+
+def test_check_with_a_database_creates_its_schema_and_says_what_it_holds(
+        store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit.cli import main
+
+    assert main(["check", "--db", store_url]) == 0
+    out = capsys.readouterr().out
+    assert "content OK" in out
+    assert f"schema v{CURRENT}): 0 callers, 0 contacts" in out
+    assert current_version(connect(store_url)) == CURRENT
+
+
+def test_a_role_the_server_does_not_know_is_named(pg_server: Server,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit.cli import main
+
+    url = pg_server.url("postgres").replace("postgres@", "karim_unknown@")
+    assert main(["check", "--db", url]) == 2
+    assert 'the PostgreSQL server refused: role "karim_unknown" does not exist' in \
+        capsys.readouterr().err
