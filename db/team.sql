@@ -15,6 +15,16 @@
 -- do all of that (forget, purge, reassign) and reads the audit log. The owner alone changes
 -- the schema: after an upgrade of the cockpit, the owner runs one command first.
 
+\set ON_ERROR_STOP on
+
+-- The rights are given table by table: the tables must exist first.
+DO $$ BEGIN
+  IF to_regclass('public.note') IS NULL THEN
+    RAISE EXCEPTION 'the cockpit schema is not in this database yet: let the owner run one '
+      'command first (cockpit check --db postgresql://OWNER@HOST/DB), then run this file again';
+  END IF;
+END $$;
+
 DO $$ BEGIN
   CREATE ROLE cockpit_caller NOLOGIN;
 EXCEPTION WHEN duplicate_object THEN NULL; END $$;

@@ -27,13 +27,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.cli import db_url
+    from cockpit.commands.tui import clock_from_env
     from cockpit.store.db import mask_url
     from cockpit.store.demo import build_demo
 
     url = db_url(args)
+    clock = clock_from_env()  # COCKPIT_NOW: the demo's "today", as every command sees it
     started = time.perf_counter()
     summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
-                         scale=args.scale)
+                         scale=args.scale, now=clock() if clock else None)
     elapsed = time.perf_counter() - started
     print(f"demo database ready: {mask_url(url)} ({summary}) in {elapsed:.1f} s")
     return 0

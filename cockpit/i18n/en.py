@@ -307,6 +307,9 @@ TEXT: dict[str, str] = {
     "error.no_reminder": "No such reminder (#{id}).",
     "key.switch_tab": "team / figures",
     "call.outbox": "offline: kept on this computer, written when the connection returns",
+    "call.refused": ("kept on this computer: the database refused to save it "
+                     "({reason}); tell your team lead"),
+    "top.refused": "NOT SAVED",
     "top.offline": "OFFLINE",
     "call.outbox_flushed": "{count} end(s) of call written now the connection is back.",
 }

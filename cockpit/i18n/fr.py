@@ -307,6 +307,9 @@ TEXT: dict[str, str] = {
     "error.no_reminder": "Ce rappel n'existe pas (n° {id}).",
     "key.switch_tab": "équipe / chiffres",
     "call.outbox": "hors ligne : gardé sur ce poste, enregistré au retour de la connexion",
+    "call.refused": ("gardé sur ce poste : la base a refusé l'enregistrement "
+                     "({reason}) ; prévenez votre responsable"),
+    "top.refused": "NON ENREGISTRÉ",
     "top.offline": "HORS LIGNE",
     "call.outbox_flushed": "{count} fin(s) d'appel enregistrée(s) au retour de la connexion.",
 }

@@ -20,7 +20,13 @@ from cockpit.domain.session import CallSession
 from cockpit.i18n import Translator
 from cockpit.logs import log
 from cockpit.services import drafts, outbox
-from cockpit.services.errors import ServiceError, StoreUnavailable, store_failed
+from cockpit.services.errors import (
+    ServiceError,
+    StoreUnavailable,
+    connection_lost,
+    refusal,
+    store_failed,
+)
 from cockpit.services.errors import store_guard as _store_guard
 from cockpit.services.views import (
     AnswerView,
@@ -165,9 +171,9 @@ class CallServices:
                 raise
             # Offline in the middle of a call: the script goes on from memory; the steps not
             # saved yet are written with the next save, or with the end of the call.
-            self.offline = True
+            self._store_trouble(exc)
             return
-        self.offline = False
+        self._store_fine()
 
     @_store_guard
     def choose(self: Services, call_id: int, number: int) -> CallView:
@@ -222,10 +228,10 @@ class CallServices:
             calls.save_draft(call_id, caller_id, text, self.now())
         except Exception as exc:
             if store_failed(exc):
-                self.offline = True
+                self._store_trouble(exc)
             raise StoreUnavailable(str(exc).splitlines()[0] if str(exc) else "unavailable") \
                 from exc
-        self.offline = False
+        self._store_fine()
         drafts.remove(call_id)
         return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
 
@@ -271,6 +277,7 @@ class CallServices:
         except Exception as exc:
             if not store_failed(exc):
                 raise
+            failure = exc
         with self._lock:
             if not session.finished:
                 session.end(outcome)
@@ -279,12 +286,16 @@ class CallServices:
                              "person": [person.kind, person.id], "outcome": outcome,
                              "reminder": reminder, "note": note, "ended_at": now.isoformat(),
                              "state": state})
-        log.warning("call %d finished offline: kept in the outbox", call_id)
-        self.offline = True
+        refused = self._store_trouble(failure)
+        # The error's type only: the server's message may quote the values.
+        log.warning("call %d kept in the outbox: %s", call_id,
+                    "offline" if refused is None else f"refused ({type(failure).__name__})")
         with self._lock:
             self._sessions.pop(call_id, None)
             self._saved_events.pop(call_id, None)
-        return Translator("fr")(f"outcome.{outcome}") + " · " + Translator("fr")("call.outbox")
+        tr = Translator("fr")
+        kept = tr("call.outbox") if refused is None else tr("call.refused", reason=refused)
+        return tr(f"outcome.{outcome}") + " · " + kept
 
     def flush_outbox(self: Services) -> int:
         """Write the ends of calls kept while offline; how many were written. Each is written
@@ -304,10 +315,24 @@ class CallServices:
             except Exception as exc:
                 if not store_failed(exc):
                     raise
-                self.offline = True
+                self._store_trouble(exc)
                 return written
-        self.offline = False
+        self._store_fine()
         return written
+
+    def _store_trouble(self: Services, exc: BaseException) -> str | None:
+        """Note why the database did not take the work: offline (it passes when the
+        connection returns), or refused (a permission, a constraint: someone must act).
+        Returns the refusal, None when offline."""
+        if connection_lost(exc):
+            self.offline = True
+            return None
+        self.refused = refusal(exc)
+        return self.refused
+
+    def _store_fine(self: Services) -> None:
+        self.offline = False
+        self.refused = None
 
     def _replay(self: Services, entry: dict[str, Any]) -> None:
         from cockpit.store import calls

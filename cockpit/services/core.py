@@ -58,6 +58,7 @@ class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewSe
         self._saved_events: dict[int, int] = {}
         self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
         self.offline = False  # the last database work failed; ends of calls wait locally
+        self.refused: str | None = None  # the server refused the last write: why
 
     @classmethod
     def open(cls, url: str, *, content: str | None = None,

@@ -25,6 +25,34 @@ class StoreUnavailable(ServiceError):
         super().__init__(text, code="store_unavailable", message=text, **params)
 
 
+def connection_lost(exc: BaseException) -> bool:
+    """Whether a database failure is the connection (server unreachable, cut, file locked
+    or read-only, disk full) rather than the server refusing the work (a permission, a
+    constraint): the first passes when the connection returns, the second needs someone."""
+    import sqlite3
+
+    import peewee
+
+    cause = exc.__cause__ if isinstance(exc, StoreUnavailable) and exc.__cause__ else exc
+    kinds: tuple[type[BaseException], ...] = (peewee.OperationalError, peewee.InterfaceError,
+                                              sqlite3.OperationalError, sqlite3.InterfaceError)
+    try:
+        import psycopg2
+
+        kinds += (psycopg2.OperationalError, psycopg2.InterfaceError)
+    except ImportError:
+        pass
+    return isinstance(cause, kinds)
+
+
+def refusal(exc: BaseException) -> str:
+    """What the server said, for the caller's screen: its first line (the DETAIL lines, which
+    may quote the values, are left out)."""
+    cause = exc.__cause__ if isinstance(exc, StoreUnavailable) and exc.__cause__ else exc
+    text = str(cause).strip()
+    return text.splitlines()[0] if text else type(cause).__name__
+
+
 def _reset_connection() -> None:
     """After a failure the connection may be dead (server restarted, network cut): close it,
     so the next use opens a fresh one instead of failing forever."""

@@ -217,9 +217,16 @@ class CallActions(Screen[None]):
         app.call_from_thread(self._finished, summary)
 
     def _finished(self, summary: str) -> None:
+        from cockpit.tui.widgets.top_bar import TopBar
+
         self._set_call(None)
         self.query_one(NotesPane).load("")  # type: ignore[attr-defined]
-        self.cockpit.notify(summary, timeout=6)
+        services = self.cockpit.services
+        trouble = services.offline or services.refused is not None
+        self.query_one(TopBar).set_offline(services.offline, services.refused is not None)
+        # Kept on this computer: said louder and longer than a plain "saved".
+        self.cockpit.notify(summary, timeout=12 if trouble else 6,
+                            severity="warning" if trouble else "information")
         self.load_queue(0)  # type: ignore[attr-defined]
         self.load_figures()  # type: ignore[attr-defined]
 

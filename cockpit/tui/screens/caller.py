@@ -159,7 +159,8 @@ class CallerScreen(CallActions):
             written = app.services.flush_outbox()
         except ServiceError:
             written = 0
-        app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline)
+        app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
+                             app.services.refused is not None)
         if written:
             app.call_from_thread(app.notify, app.tr("call.outbox_flushed", count=written),
                                  timeout=8)

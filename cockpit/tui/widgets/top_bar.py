@@ -1,5 +1,5 @@
 """One line at the top: who is calling, the date and time, the day's figures, and a warning
-while the database cannot be reached."""
+while the database cannot be reached or refuses to save."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from cockpit.tui.dates import format_day_time
 
 class TopBar(Static):
     offline = False
+    refused = False  # the server answered but refused a write (a permission, a constraint)
     _last: tuple[str, datetime, str] | None = None
 
     def show(self, caller_name: str, now: datetime, figures: str) -> None:
@@ -21,12 +22,15 @@ class TopBar(Static):
         left = Text(f"Cockpit · {caller_name} · {moment}")
         if self.offline:
             left.append("  " + self.app.tr("top.offline") + " ", style="bold white on red")
+        elif self.refused:
+            left.append("  " + self.app.tr("top.refused") + " ", style="bold white on red")
         width = max(self.size.width - 2, 0)
         gap = max(width - left.cell_len - len(figures), 1)
         self.update(left + Text(" " * gap + figures))
 
-    def set_offline(self, offline: bool) -> None:
-        if offline != self.offline:
-            self.offline = offline
+    def set_offline(self, offline: bool, refused: bool | None = None) -> None:
+        refused = self.refused if refused is None else refused
+        if (offline, refused) != (self.offline, self.refused):
+            self.offline, self.refused = offline, refused
             if self._last is not None:
                 self.show(*self._last)
