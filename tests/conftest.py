@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import settings
 
+from tests.pg import Server, binaries
+
 # Drafts, the content cache and the log of the tests stay out of the user's home.
 os.environ.setdefault("COCKPIT_STATE", tempfile.mkdtemp(prefix="cockpit-tests-"))
 
@@ -56,3 +58,38 @@ def demo_url(tmp_path: Path, demo_template: Path) -> Iterator[str]:
     shutil.copyfile(demo_template, target)
     target.chmod(0o600)
     yield f"sqlite:///{target}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    if binaries() is None:
+        reason = "PostgreSQL is not installed (apt-get install postgresql; .ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # Not under pytest's own temporary folder: that one is private to us, and the server
+    # runs as the postgres account when the tests run as root.
+    root = Path(tempfile.mkdtemp(prefix="cockpit-pg-"))
+    root.chmod(0o755)
+    server = Server(root / "cluster")
+    try:
+        server.start()
+    except RuntimeError as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        if os.environ.get("CI"):
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server: Server) -> str:
+    from cockpit.store.db import database
+    from cockpit.store.demo import build_demo
+
+    url = pg_server.create("demo_template")
+    build_demo(url, size="small", seed=0, today=FIXED_TODAY)
+    database.obj.close()  # a template database must have nobody connected
+    return "demo_template"

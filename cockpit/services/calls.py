@@ -79,6 +79,7 @@ class CallServices:
         with self._lock:
             self._sessions[call_id] = (session, person, caller_id, now)
             self._saved_events[call_id] = 0
+            self._zones[call_id] = first.time_zone
         self._persist(call_id)
         self._dialled[call_id] = self._dial(first.e164)
         log.info("call %d started: %s #%d, script %s", call_id, person.kind, person.id, script)
@@ -134,6 +135,8 @@ class CallServices:
         row = calls.unfinished(caller_id)
         if row is None or not row.state:
             return None
+        if any(call_id == row.id for call_id, _ in outbox.entries()):
+            return None  # ended while offline: it waits in the outbox, not to be resumed
         session = CallSession.from_dict(self.content, json.loads(row.state), self.clock)
         person = PersonRef("contact", row.contact_id) if row.contact_id else \
             PersonRef("freelance", row.freelance_id)
@@ -217,22 +220,30 @@ class CallServices:
             self._persist(call_id)
         return self._view(call_id)
 
-    def save_draft(self: Services, call_id: int, text: str) -> str:
-        """Save the note typed so far; on a database failure keep it in a local file."""
+    def save_draft(self: Services, call_id: int, text: str) -> str | None:
+        """Save the note typed so far; on a database failure keep it in a local file.
+        None when the call is ending or ended: its note goes with the end of the call (a
+        draft saved after it would outlive the call)."""
         from cockpit.store import calls
 
-        _, _, caller_id, _ = self._sessions[call_id]
-        # On disk first: if the database hangs or the program dies, the text is already safe.
-        drafts.write(call_id, text)
-        try:
-            calls.save_draft(call_id, caller_id, text, self.now())
-        except Exception as exc:
-            if store_failed(exc):
-                self._store_trouble(exc)
-            raise StoreUnavailable(str(exc).splitlines()[0] if str(exc) else "unavailable") \
-                from exc
-        self._store_fine()
-        drafts.remove(call_id)
+        # Under the lock: the end of the call waits for a save in flight, and none starts
+        # once the end has begun.
+        with self._lock:
+            held = self._sessions.get(call_id)
+            if held is None or call_id in self._finishing:
+                return None
+            caller_id = held[2]
+            # On disk first: if the database hangs or the program dies, the text is safe.
+            drafts.write(call_id, text)
+            try:
+                calls.save_draft(call_id, caller_id, text, self.now())
+            except Exception as exc:
+                if store_failed(exc):
+                    self._store_trouble(exc)
+                raise StoreUnavailable(str(exc).splitlines()[0] if str(exc) else
+                                       "unavailable") from exc
+            self._store_fine()
+            drafts.remove(call_id)
         return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
 
     # -- the end ---------------------------------------------------------------------------
@@ -246,12 +257,24 @@ class CallServices:
     def _follow_up(self: Services, call_id: int, outcome: str,
                    now: datetime | None = None) -> Any:
         session, person, _caller_id, _ = self._sessions[call_id]
+        return propose_follow_up(Outcome(outcome), session.captured, now or self.now(), 0,
+                                 self._zone_of(call_id, person), self.policy)
+
+    def _zone_of(self: Services, call_id: int, person: PersonRef) -> str:
+        """The time zone of the number called: known from the start of the call, so the end
+        of a call proposes its reminder without the database (offline, on the UI thread)."""
         from cockpit.store import reads
 
-        phones = reads.phones_of(person.kind, person.id)
-        zone = phones[0].time_zone if phones else "Europe/Paris"
-        return propose_follow_up(Outcome(outcome), session.captured, now or self.now(), 0,
-                                 zone, self.policy)
+        zone = self._zones.get(call_id)
+        if zone is None:
+            try:
+                phones = reads.phones_of(person.kind, person.id)
+            except Exception as exc:
+                if not store_failed(exc):
+                    raise
+                return "Europe/Paris"  # offline: the team's zone, until the number is known
+            zone = self._zones[call_id] = phones[0].time_zone if phones else "Europe/Paris"
+        return zone
 
     def propose_reminder(self: Services, call_id: int, outcome: str) -> str:
         follow = self._follow_up(call_id, outcome)
@@ -264,7 +287,19 @@ class CallServices:
         """End the call: outcome, next reminder, note, in one transaction. When the database
         cannot be reached, the whole end of call waits in the local outbox (written when the
         connection returns) and the caller goes on."""
-        session, person, caller_id, _ = self._sessions[call_id]
+        with self._lock:
+            self._session(call_id)  # a clear error for a call that is not in progress
+            session, person, caller_id, _ = self._sessions[call_id]
+            self._finishing.add(call_id)  # no draft is saved from now on
+        try:
+            return self._finish_or_keep(call_id, session, person, caller_id, outcome,
+                                        reminder, note)
+        finally:
+            with self._lock:
+                self._finishing.discard(call_id)
+
+    def _finish_or_keep(self: Services, call_id: int, session: CallSession, person: PersonRef,
+                        caller_id: int, outcome: str, reminder: str, note: str) -> str:
         now = self.now()
         if reminder.strip():  # checked first: a typo is the caller's to fix, offline or not
             try:
@@ -292,6 +327,7 @@ class CallServices:
                     "offline" if refused is None else f"refused ({type(failure).__name__})")
         with self._lock:
             self._sessions.pop(call_id, None)
+            self._zones.pop(call_id, None)
             self._saved_events.pop(call_id, None)
         tr = Translator("fr")
         kept = tr("call.outbox") if refused is None else tr("call.refused", reason=refused)
@@ -378,6 +414,7 @@ class CallServices:
         drafts.remove(call_id)
         with self._lock:
             self._sessions.pop(call_id, None)
+            self._zones.pop(call_id, None)
             self._saved_events.pop(call_id, None)
         parts = [Translator("fr")(f"outcome.{outcome}")]
         if reminder_row is not None and reminder_row[0] != "cooldown":

@@ -56,6 +56,8 @@ class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewSe
         self._lock = threading.RLock()
         self._sessions: dict[int, Any] = {}
         self._saved_events: dict[int, int] = {}
+        self._finishing: set[int] = set()  # calls whose end is being written
+        self._zones: dict[int, str] = {}  # the time zone of the number each call dialled
         self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
         self.offline = False  # the last database work failed; ends of calls wait locally
         self.refused: str | None = None  # the server refused the last write: why

@@ -5,54 +5,16 @@ is skipped, with the reason; in CI it must run (CI installs the server)."""
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_TODAY
-from tests.pg import Server, binaries
+from tests.pg import Server
 
 BACKENDS = ["sqlite", "postgresql"]
 _names = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[Server]:
-    if binaries() is None:
-        reason = "PostgreSQL is not installed (apt-get install postgresql; .ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    # Not under pytest's own temporary folder: that one is private to us, and the server
-    # runs as the postgres account when the tests run as root.
-    root = Path(tempfile.mkdtemp(prefix="cockpit-pg-"))
-    root.chmod(0o755)
-    server = Server(root / "cluster")
-    try:
-        server.start()
-    except RuntimeError as exc:
-        shutil.rmtree(root, ignore_errors=True)
-        if os.environ.get("CI"):
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
-    yield server
-    server.stop()
-    shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def pg_demo_template(pg_server: Server) -> str:
-    from cockpit.store.db import database
-    from cockpit.store.demo import build_demo
-
-    url = pg_server.create("demo_template")
-    build_demo(url, size="small", seed=0, today=FIXED_TODAY)
-    database.obj.close()  # a template database must have nobody connected
-    return "demo_template"
 
 
 @pytest.fixture(params=BACKENDS)

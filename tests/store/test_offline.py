@@ -90,9 +90,32 @@ def test_the_outbox_survives_a_restart(pg_server: Server, team_db) -> None:
 
     _restore(pg_server, name)
     again = open_services(url, clock=lambda: FIXED_NOW)  # the next morning's start
+    # Ended while offline: it waits in the outbox; the cockpit must not reopen it as a call
+    # left unfinished by a crash.
+    assert again.unfinished_call(caller.id) is None
     assert again.flush_outbox() == 1
     with raw(url) as db:
         assert db.execute("SELECT outcome FROM call WHERE id = ?",
                           (call.call_id,)).fetchone() == ("no_answer",)
         assert db.execute("SELECT COUNT(*) FROM note WHERE call_id = ? AND body = ?",
                           (call.call_id, NOTE)).fetchone()[0] == 1
+
+
+def test_a_note_saved_after_the_end_of_the_call_is_dropped(pg_server: Server,
+                                                           team_db) -> None:
+    """The notes pane saves as the caller types; a save that comes after the end of the call
+    (offline, the end was slow to return) neither fails nor leaves a draft behind."""
+    url, name = team_db
+    services = open_services(url, clock=lambda: FIXED_NOW)
+    caller = services.callers()[1]
+    person = services.queue_page(caller.id, limit=1).rows[0].person
+    call = services.start_call(caller.id, person)
+    _cut(pg_server, name)
+    services.finish_call(call.call_id, "no_answer", "", NOTE)
+    assert services.save_draft(call.call_id, NOTE + " (fin tapée trop tard)") is None
+    assert drafts.read(call.call_id) is None
+    _restore(pg_server, name)
+    assert services.flush_outbox() == 1
+    with raw(url) as db:
+        assert db.execute("SELECT body, is_draft FROM note WHERE call_id = ?",
+                          (call.call_id,)).fetchall() == [(NOTE, False)]

@@ -181,7 +181,8 @@ class CallActions(Screen[None]):
         except ServiceError as exc:
             app.call_from_thread(notes.set_status, "notes.kept_locally", error=app.tr.error(exc))
             return
-        app.call_from_thread(notes.set_status, "notes.saved_at", time=saved)
+        if saved is not None:  # None: the call ended meanwhile, the note went with it
+            app.call_from_thread(notes.set_status, "notes.saved_at", time=saved)
 
     # -- ending -------------------------------------------------------------------------------
 

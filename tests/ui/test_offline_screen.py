@@ -1,0 +1,57 @@
+"""Team mode in the cockpit itself, on a real PostgreSQL server: the server goes away in the
+middle of a call; the caller ends the call anyway, the top bar says OFFLINE, nothing crashes;
+when the server is back the end of the call is written, once, and the warning goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cockpit.tui.widgets.top_bar import TopBar
+from tests.pg import Server
+from tests.rawdb import raw
+from tests.store.test_offline import _cut, _restore
+from tests.ui.test_card_and_failures import _settle
+
+
+async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server,
+                                                     pg_demo_template: str,
+                                                     tmp_path: Path) -> None:
+    name = f"ui_offline_{tmp_path.name[-8:].replace('-', '_')}"
+    url = pg_server.create(name, pg_demo_template)
+    app = make_app(url=url)
+    try:
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await _settle(app, pilot)
+            await pilot.press("a")
+            await _settle(app, pilot)
+            call_id = app.screen.call.call_id
+            _cut(pg_server, name)
+            await pilot.press("n", *list("Serveur coupé"), "escape")
+            await _settle(app, pilot)
+            await pilot.press("f")  # the end of the call proposes its reminder offline too
+            await _settle(app, pilot)
+            await pilot.press("ctrl+s")
+            await _settle(app, pilot)
+            assert app.is_running
+            assert app.screen.call is None
+            assert app.screen.query_one(TopBar).offline
+            assert any("hors ligne" in n.message for n in app._notifications)
+            outbox = tmp_path / "state" / "cockpit" / "outbox" / f"call-{call_id}.json"
+            assert outbox.exists()
+
+            _restore(pg_server, name)
+            app.screen._sync_outbox()
+            await _settle(app, pilot)
+            assert not app.screen.query_one(TopBar).offline
+            assert not outbox.exists()
+            assert app.is_running
+    finally:
+        from cockpit.store.db import database
+
+        database.obj.close()
+    with raw(url) as db:
+        assert db.execute("SELECT COUNT(*) FROM note WHERE call_id = ? AND body = ? AND "
+                          "NOT is_draft", (call_id, "Serveur coupé")).fetchone() == (1,)
+        assert db.execute("SELECT outcome IS NOT NULL FROM call WHERE id = ?",
+                          (call_id,)).fetchone() == (True,)
+    pg_server.drop(name)
