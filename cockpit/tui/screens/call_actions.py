@@ -50,6 +50,10 @@ class CallActions(Screen[None]):
             return fn(*args, **kwargs)
         except (ServiceError, DomainError) as exc:
             if isinstance(exc, StoreUnavailable):
+                from cockpit.tui.widgets.top_bar import TopBar
+
+                if self.query_one(TopBar).offline:
+                    return None  # already said, and the top bar keeps saying it
                 app.call_from_thread(self._offline)
             app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
             return None
