@@ -36,6 +36,16 @@ def _error(capture: Capture, raw: str, code: str, message: str) -> ValidationErr
                            value=raw)
 
 
+def yes_or_no(raw: str) -> bool:
+    """True for oui/o/yes…, False for non/n/no…; ValueError for anything else."""
+    folded = fold(raw.strip())
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    raise ValueError(raw)
+
+
 def parse_date(raw: str, today: date) -> date:
     text = fold(raw)
     if text in _RELATIVE:
@@ -120,12 +130,7 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
         if kind == "integer":
             return int(text)
         if kind == "yesno":
-            folded = fold(text)
-            if folded in _YES:
-                return True
-            if folded in _NO:
-                return False
-            raise ValueError(text)
+            return yes_or_no(text)
         if kind == "choice":
             return _choice(capture, text)
         if kind == "email":

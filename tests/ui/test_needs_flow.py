@@ -8,6 +8,7 @@ from textual.widgets import TextArea
 
 from cockpit.services.views import PersonRef
 from cockpit.tui.screens.cv import CvModal
+from cockpit.tui.screens.form import FormModal
 from cockpit.tui.screens.match import MatchScreen
 from cockpit.tui.screens.needs import NeedsScreen
 from tests.ui.test_call_flow import _settle
@@ -51,6 +52,14 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
         assert isinstance(app.screen, MatchScreen)
+        # A placement needs both clauses: a typo is refused with a message, not read as no.
+        await pilot.press("l", "o", "enter", "x", "ctrl+s")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, FormModal)
+        said = str(app.screen.query_one("#field-error-non_solicitation").render())
+        assert "répondez oui ou non" in said
+        await pilot.press("escape")
+        await _settle(app, pilot)
 
     with _db(demo_url) as db:
         proposal = db.execute("SELECT freelance_id, status, anonymised_cv FROM proposal "
@@ -106,7 +115,8 @@ async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_
         await pilot.press(*list("Data engineer"), "enter", *list("spark python"), "enter",
                           *list("Lille"), "enter", "enter", "enter", *list("beaucoup"), "enter")
         await pilot.pause()
-        assert "Montant" in str(app.screen.query_one("#field-error-budget_rate").render())
+        assert "« beaucoup » n'est pas un montant en euros" in str(
+            app.screen.query_one("#field-error-budget_rate").render())
         field = app.screen.query_one("#field-budget_rate")
         field.value = ""
         await pilot.press(*list("700"), "ctrl+s")

@@ -27,6 +27,10 @@ class FormField:
 
 Validator = Callable[[dict[str, str]], dict[str, str]]  # values -> {key: error message}
 
+# Types checked by the form itself, with the same rules as a capture during a call (dates
+# and times need the app's clock: the screen's validator checks them).
+_CHECKED = {"money", "phone", "email", "yesno", "integer", "siret"}
+
 
 class FormModal(ModalScreen[dict[str, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,6 +76,8 @@ class FormModal(ModalScreen[dict[str, str] | None]):
         values = self.values()
         errors = {f.key: self.app.tr("form.required") for f in self._fields
                   if f.required and not values[f.key]}
+        if not errors:
+            errors = self._type_errors(values)
         if not errors and self._validate is not None:
             errors = self._validate(values)
         for field in self._fields:
@@ -81,6 +87,23 @@ class FormModal(ModalScreen[dict[str, str] | None]):
             self.query_one(f"#field-{first.key}", Input).focus()
             return
         self.dismiss(values)
+
+    def _type_errors(self, values: dict[str, str]) -> dict[str, str]:
+        from datetime import UTC, datetime
+
+        from cockpit.domain.captures import parse_capture
+        from cockpit.domain.errors import ValidationError
+        from cockpit.domain.script import Capture
+
+        errors = {}
+        for f in self._fields:
+            if f.type in _CHECKED and values[f.key]:
+                try:
+                    parse_capture(Capture(f.key, f.label, f.type), values[f.key],
+                                  datetime.now(UTC))
+                except ValidationError as exc:
+                    errors[f.key] = self.app.tr.error(exc)
+        return errors
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -267,17 +267,18 @@ class MatchScreen(Screen[None]):
         tr = self.cockpit.tr
         self.app.push_screen(
             FormModal(tr("match.placement_title", name=proposal.freelance_name), [
-                FormField("non_compete", tr("match.non_compete"), "yes_no", required=True),
-                FormField("non_solicitation", tr("match.non_solicitation"), "yes_no",
+                FormField("non_compete", tr("match.non_compete"), "yesno", required=True),
+                FormField("non_solicitation", tr("match.non_solicitation"), "yesno",
                           required=True)]),
             lambda values: self._place(proposal.id, values))
 
     def _place(self, proposal_id: int, values: dict[str, str] | None) -> None:
         if values:
-            yes = {"o", "oui", "y", "yes"}
+            from cockpit.domain.captures import yes_or_no
+
             self._do(self.cockpit.services.record_placement, proposal_id,
-                     non_compete_signed=values["non_compete"].casefold() in yes,
-                     non_solicitation_signed=values["non_solicitation"].casefold() in yes,
+                     non_compete_signed=yes_or_no(values["non_compete"]),
+                     non_solicitation_signed=yes_or_no(values["non_solicitation"]),
                      done=self.cockpit.tr("match.placed"))
 
     def action_recap(self) -> None:
