@@ -313,11 +313,12 @@ class NeedServices:
         from cockpit.domain.recap import Draft
 
         target = Path(path).expanduser()
-        if target.is_dir():
-            target = target / f"recap-{self.now():%Y%m%d-%H%M%S}.eml"
         data = Draft(draft.to, draft.subject, draft.body).eml(
             sender=os.environ.get("COCKPIT_MAIL_FROM", ""), date=self.now())
         try:
+            if target.suffix.casefold() != ".eml":  # a folder, created when missing
+                target.mkdir(mode=0o700, parents=True, exist_ok=True)
+                target = target / f"recap-{self.now():%Y%m%d-%H%M%S}.eml"
             target.write_bytes(data)
         except OSError as exc:
             raise ServiceError(f"cannot write {target}: {exc.strerror}", code="write_failed",

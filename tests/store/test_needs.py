@@ -160,3 +160,22 @@ def test_search_ordered_in_sql_matches_the_ranking_rules(services) -> None:
                         at_least_one=False)
         assert [r.id for r in page.rows] == [m.freelance.id for m in everyone[:20]], typed
         assert page.total == len(everyone)
+
+
+def test_a_recap_saved_as_eml_lands_in_its_folder_created_if_missing(
+        services, demo_url: str, tmp_path: Path) -> None:
+    import email
+    from email.header import decode_header, make_header
+
+    caller = services.callers()[0]
+    need_id = _new_need(services, demo_url)
+    draft = services.need_recap(need_id, caller.id)
+    folder = tmp_path / "mails" / "recaps"  # does not exist yet
+    saved = services.save_eml(draft, folder)
+    assert saved.parent == folder and saved.suffix == ".eml"
+    assert (folder.stat().st_mode & 0o777) == 0o700  # the recaps hold personal data
+    message = email.message_from_bytes(saved.read_bytes())
+    assert message["To"] == draft.to
+    assert str(make_header(decode_header(message["Subject"]))) == draft.subject
+    body = message.get_payload(decode=True).decode("utf-8")
+    assert body.strip() == draft.body.strip() and "sap erp" in body
