@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "caller, their own.")
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--date", metavar="YYYY-MM-DD", help="a day (default: today)")
-    when.add_argument("--week", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W48")
+    when.add_argument("--week", metavar="YYYY-Www",
+                      help="an ISO week, e.g. 2026-W48, or any day of it (2026-11-25)")
     parser.add_argument("--caller", metavar="NAME",
                         help="one caller's figures (a lead only, for someone else)")
     parser.add_argument("--as", dest="viewer", metavar="NAME",
@@ -52,15 +54,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.week:
             start, end = period_of_week(args.week)
-            label = f"{args.week} ({start:%d/%m} – {end:%d/%m})"
+            last = end - timedelta(days=1)  # the period ends at the next Monday, excluded
+            label = f"{start:%G-W%V} ({start:%d/%m} – {last:%d/%m})"
         else:
             day = args.date or services.now().astimezone(_paris()).date().isoformat()
             start, end = period_of_day(day)
             label = start.strftime("%d/%m/%Y")
     except ValueError as exc:
         which = f"--week {args.week!r}" if args.week else f"--date {args.date!r}"
-        raise CliError(f"{which}: expected {'2026-W48' if args.week else '2026-11-23'}"
-                       ) from exc
+        expected = "2026-W48 or a day of that week" if args.week else "2026-11-23"
+        raise CliError(f"{which}: expected {expected}") from exc
     report = services.report(viewer.id, start, end, label, caller=args.caller, lang=lang)
     if args.format == "md":
         text, encoding = markdown(report), "utf-8"

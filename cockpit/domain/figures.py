@@ -160,14 +160,19 @@ def period_of_day(day: datetime | str, time_zone: str = "Europe/Paris",
 
 
 def period_of_week(week: str, time_zone: str = "Europe/Paris") -> tuple[datetime, datetime]:
-    """An ISO week, "2026-W48": [its Monday, the next Monday), aware."""
+    """An ISO week, "2026-W48", or any day of it, "2026-11-25": [its Monday, the next
+    Monday), aware."""
     from datetime import date, time
 
     try:
-        year, number = week.upper().split("-W")
-        monday = date.fromisocalendar(int(year), int(number), 1)
+        if "-W" in week.upper():
+            year, number = week.upper().split("-W")
+            monday = date.fromisocalendar(int(year), int(number), 1)
+        else:
+            day = date.fromisoformat(week)
+            monday = day - timedelta(days=day.weekday())
     except ValueError as exc:
-        raise ValueError(f"{week!r} is not an ISO week like 2026-W48") from exc
+        raise ValueError(f"{week!r} is not an ISO week like 2026-W48 or a day of it") from exc
     zone = ZoneInfo(time_zone)
     start = datetime.combine(monday, time(0), zone)
     return start, datetime.combine(monday + timedelta(days=7), time(0), zone)

@@ -94,6 +94,7 @@ def test_no_calls_gives_zeros_not_errors() -> None:
 def test_periods() -> None:
     start, end = period_of_week("2026-w48")
     assert start.isoformat() == "2026-11-23T00:00:00+01:00" and (end - start).days == 7
+    assert period_of_week("2026-11-27") == (start, end)  # any day names its week
     start, end = period_of_day("2026-03-29")  # the clocks change that night: a 23-hour day
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=23)
     with pytest.raises(ValueError, match="ISO week"):
