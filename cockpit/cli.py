@@ -45,7 +45,28 @@ def db_url(args: argparse.Namespace) -> str:
     return args.db or default_db_url()
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Options of the top-level parser that take a value: what follows them is not a command.
+_VALUED = {"--db", "--content", "--caller", "--lang"}
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The sub-command the arguments name, when it is a known one and no help is asked for;
+    None otherwise (then every sub-command is registered, for help and error messages)."""
+    from cockpit.commands import NAMES
+
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help"):
+            return None
+        if token in _VALUED:
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token if token in NAMES else None
+    return ""  # no sub-command: the full-screen cockpit, which needs none of them
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, it registers only the sub-command they name."""
     from cockpit.commands import register_all
 
     parser = argparse.ArgumentParser(
@@ -60,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("fr", "en"),
                         default=os.environ.get("COCKPIT_LANG", "fr"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    register_all(sub, _common)
+    only = _command_named(argv) if argv is not None else None
+    if only != "":
+        register_all(sub, _common, only)
     return parser
 
 
@@ -72,8 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"cockpit: {exc}", file=sys.stderr)
         return 2
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     handler: Handler = getattr(args, "handler", None) or _run_tui
     from cockpit.logs import log, setup
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from cockpit.paths import state_dir
@@ -31,6 +30,26 @@ def log_path() -> Path:
     return Path(os.environ.get("COCKPIT_LOG") or state_dir() / "cockpit.log")
 
 
+KEEP_BYTES = 2_000_000
+KEEP_FILES = 3
+
+
+def _rotate(path: Path) -> None:
+    """At start, a log past 2 MB becomes cockpit.log.1 (and so on, three kept). Rotating
+    at start rather than while writing spares every start the import of logging.handlers;
+    one day's log (ids and counts only) stays far below the limit."""
+    try:
+        if path.stat().st_size < KEEP_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(KEEP_FILES - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def setup() -> None:
     """Once per process; a log that cannot be written is skipped, never an error."""
     if log.handlers:
@@ -38,10 +57,10 @@ def setup() -> None:
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _rotate(path)
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                      encoding="utf-8")
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         log.addHandler(logging.NullHandler())
         return

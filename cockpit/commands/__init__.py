@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.commands import (
-    audit,
-    check,
-    cv,
-    demo,
-    dnc,
-    export,
-    import_,
-    match,
-    needs,
-    next,
-    person,
-    portfolio,
-    purge,
-    queue,
-    recap,
-    reminders,
-    report,
-    review,
-)
-
-MODULES = (check, demo, import_, export, queue, next, reminders, portfolio, needs, match, cv,
-           recap, report, review, person, dnc, purge, audit)
+# One module per sub-command, imported only when its command is asked for (or for --help):
+# the cockpit's own start then pays for none of them.
+NAMES = ("check", "demo", "import", "export", "queue", "next", "reminders", "portfolio",
+         "needs", "match", "cv", "recap", "report", "review", "person", "dnc", "purge", "audit")
+_MODULE = {"import": "import_"}
 
 
-def register_all(sub: Any, common: Callable[..., None]) -> None:
-    for module in MODULES:
+def register_all(sub: Any, common: Callable[..., None], only: str | None = None) -> None:
+    """Register every sub-command, or only `only` (the one the command line names)."""
+    for name in NAMES if only is None else (only,):
+        module = importlib.import_module(f"cockpit.commands.{_MODULE.get(name, name)}")
         parser: argparse.ArgumentParser = module.register(sub)
         common(parser, db=getattr(module, "USES_DB", True), inherit=True)
         parser.set_defaults(handler=module.run)

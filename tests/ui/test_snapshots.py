@@ -138,7 +138,7 @@ async def _to_review(pilot) -> None:
     await pilot.press("g")
     await _settle(pilot)
     # The team, then the chosen caller's overdue reminders, load one after the other.
-    for _ in range(20):
+    for _ in range(100):
         if pilot.app.screen.query("#overdue-table") and \
                 pilot.app.screen.query_one("#overdue-table").row_count:
             break
