@@ -174,7 +174,9 @@ def test_exports_open_in_excel_and_hold_no_formula(demo_url: str, tmp_path: Path
 
 
 def test_audit_log_is_for_the_lead(demo_url: str, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                   capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
     person_id = _canary(demo_url, tmp_path)
     assert main(["person", "forget", str(person_id), "--db", demo_url]) == 2  # also a freelance
     assert "matches several people" in capsys.readouterr().err
@@ -182,7 +184,8 @@ def test_audit_log_is_for_the_lead(demo_url: str, tmp_path: Path,
                  "--as", "Melissa"]) == 0
     capsys.readouterr()
     assert main(["audit", "--db", demo_url, "--as", "Melissa"]) == 0
-    assert f"Melissa erase contact #{person_id}" in capsys.readouterr().out
+    # Stored in UTC, read in Paris time (09:42 UTC is 10:42 in November).
+    assert f"23/11/2026 10:42 Melissa erase contact #{person_id}" in capsys.readouterr().out
     assert main(["audit", "--db", demo_url, "--as", "Karim"]) == 2
     assert "only a team lead" in capsys.readouterr().err
 
