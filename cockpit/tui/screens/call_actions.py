@@ -15,16 +15,13 @@ from cockpit.domain.errors import DomainError
 from cockpit.services.errors import ServiceError, StoreUnavailable
 from cockpit.services.views import CallView
 from cockpit.tui.focus import focus_now
-from cockpit.tui.screens.confirm import ConfirmModal
-from cockpit.tui.screens.end_call import EndCallChoice, EndCallModal
-from cockpit.tui.screens.form import FormField, FormModal
-from cockpit.tui.screens.objection_picker import ObjectionPicker
 from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.script_panel import ScriptPanel
 
 if TYPE_CHECKING:
     from cockpit.services.views import PersonRef
     from cockpit.tui.app import CockpitApp
+    from cockpit.tui.screens.end_call import EndCallChoice
 
 T = TypeVar("T")
 
@@ -146,6 +143,8 @@ class CallActions(Screen[None]):
         app.call_from_thread(self._set_call, call)
 
     def action_objection(self) -> None:
+        from cockpit.tui.screens.objection_picker import ObjectionPicker
+
         if self.call is None:
             return
         objections = self.cockpit.services.objections(self.call.call_id)
@@ -191,6 +190,8 @@ class CallActions(Screen[None]):
     # -- ending -------------------------------------------------------------------------------
 
     def action_end_call(self, error: str = "", choice: EndCallChoice | None = None) -> None:
+        from cockpit.tui.screens.end_call import EndCallModal
+
         if self.call is None:
             return
         app = self.cockpit
@@ -248,6 +249,8 @@ class CallActions(Screen[None]):
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
 
     def action_snooze(self) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
         if self._highlighted is None:
             return
         person = self._highlighted
@@ -264,6 +267,8 @@ class CallActions(Screen[None]):
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
 
     def action_do_not_call(self) -> None:
+        from cockpit.tui.screens.confirm import ConfirmModal
+
         if self._highlighted is None:
             return
         person = self._highlighted
@@ -279,6 +284,8 @@ class CallActions(Screen[None]):
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
 
     def action_edit_card(self) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
         person = self.call.person if self.call else self._highlighted
         if person is None or person.kind != "contact":
             return
@@ -317,6 +324,8 @@ class CallActions(Screen[None]):
             app.call_from_thread(self.load_card, person)  # type: ignore[attr-defined]
 
     def action_redirect(self) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
         if self.call is None:
             return
         call_id = self.call.call_id
