@@ -16,7 +16,7 @@ import phonenumbers
 
 from cockpit.domain.matching import search_text
 from cockpit.domain.outcomes import Outcome
-from cockpit.domain.workdays import next_working_day, previous_working_day
+from cockpit.domain.workdays import is_working_day, next_working_day
 from cockpit.store import demo_words as W
 from cockpit.store.db import StoreError, connect, mask_url, refresh_statistics
 from cockpit.store.models import (
@@ -267,6 +267,9 @@ class _Builder:
         event_id = 0
         total = self.spec["calls"]
         today_start = datetime.combine(self.today, time(8, 0), PARIS)
+        # Callers work on working days only (no weekends, no bank holidays), evenly.
+        workdays = [d for d in (self.today - timedelta(days=k) for k in range(1, 365))
+                    if is_working_day(d)]
         for call_id in range(1, total + 1):
             contact_id, _is_do, _zone, _company = rng.choice(contacts)
             caller = rng.randrange(1, len(CALLERS) + 1)
@@ -275,9 +278,7 @@ class _Builder:
                 if started >= now:
                     started = now - timedelta(minutes=rng.randrange(5, 60))
             else:
-                # Callers work on working days: no calls on weekends or bank holidays.
-                day = previous_working_day(self.today - timedelta(days=rng.randrange(1, 365)),
-                                           include_today=True)
+                day = rng.choice(workdays)
                 started = datetime.combine(day, time(9, 0), PARIS) + timedelta(
                     minutes=rng.randrange(0, 540))
             outcome = rng.choices(outcomes, weights)[0]
@@ -347,13 +348,15 @@ class _Builder:
             needs.append((need_id, contact_id, company_id, rng.randrange(1, len(CALLERS) + 1),
                           title, skills, place[1], rng.choice(("ASAP", "janvier", "mars")),
                           rng.choice(("3 mois", "6 mois", "12 mois")), int(rate * 1.25),
+                          "open" if need_id == 1 else
                           rng.choice(("open", "open", "open", "proposed", "won", "lost")),
                           naive_now - timedelta(days=rng.randrange(1, 60))))
         _insert(Need, [Need.id, Need.contact, Need.company, Need.created_by, Need.title,
                        Need.technologies, Need.region, Need.start, Need.duration,
                        Need.budget_rate, Need.status, Need.created_at], needs)
-        proposals = {(rng.randrange(1, len(needs) + 1), rng.randrange(1, freelances + 1))
-                     for _ in range(len(needs) * 2)}
+        # Profiles are proposed on needs past "open" (proposed, won or lost), one to three each.
+        proposals = {(need[0], rng.randrange(1, freelances + 1))
+                     for need in needs if need[10] != "open" for _ in range(rng.randrange(1, 4))}
         _insert(Proposal, [Proposal.need, Proposal.freelance, Proposal.status,
                            Proposal.created_at],
                 [(n, f, "proposed", naive_now) for n, f in sorted(proposals)])

@@ -47,6 +47,9 @@ def test_demo_content_is_valid_and_alive_today(demo_template: Path) -> None:
                       ).fetchone()[0] > 0
     assert db.execute("SELECT COUNT(*) FROM reminder WHERE due_at < '2026-11-23'"
                       ).fetchone()[0] > 0  # some are overdue
+    assert db.execute("SELECT COUNT(*) FROM proposal p JOIN need n ON n.id = p.need_id "
+                      "WHERE n.status = 'open'").fetchone()[0] == 0  # open: none proposed yet
+    assert db.execute("SELECT COUNT(*) FROM need WHERE status = 'open'").fetchone()[0] > 0
     zones = {z for (z,) in db.execute("SELECT DISTINCT time_zone FROM phone")}
     assert "Europe/Paris" in zones and len(zones) > 1  # overseas or foreign numbers too
 
@@ -65,6 +68,9 @@ def test_past_calls_fall_on_working_days(demo_template: Path) -> None:
         "SELECT DISTINCT date(started_at) FROM call WHERE started_at < '2026-11-23'")}
     assert len(days) > 100
     assert [d for d in days if not is_working_day(d)] == []
+    per_weekday = [n for (_, n) in db.execute(
+        "SELECT strftime('%w', started_at) w, COUNT(*) FROM call GROUP BY w")]
+    assert max(per_weekday) < 1.5 * min(per_weekday)  # no day takes the weekend's calls
 
 
 def test_the_planner_knows_the_demo_sizes_on_postgresql(pg_server: Server) -> None:
