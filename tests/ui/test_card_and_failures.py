@@ -88,3 +88,21 @@ async def test_a_broken_database_is_said_not_crashed(make_app, demo_url: str) ->
         messages = [n.message for n in app._notifications]
         assert any("Base de données indisponible" in m and "reminder" in m for m in messages)
         assert app.is_running
+
+
+async def test_the_whole_first_page_of_the_queue_is_listed(make_app) -> None:
+    """At start the rows in view go in before the first frame, the rest of the page right
+    after: once settled, the list holds the whole page, in order."""
+    from textual.widgets import OptionList
+
+    from cockpit.tui.widgets.queue_pane import QueuePane
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        pane = app.screen.query_one(QueuePane)
+        page = pane._page
+        options = pane.query_one(OptionList)
+        assert page is not None and len(page.rows) > pane.size.height  # more than in view
+        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == \
+            [f"{r.person.kind}:{r.person.id}" for r in page.rows]

@@ -83,9 +83,11 @@ class ReviewScreen(Screen[None]):
         self._day = self.cockpit.clock().astimezone(self.cockpit.display_tz).date()
         if self.is_lead:
             team = self.query_one("#team-table", DataTable)
-            team.add_columns(tr("review.col_caller"), tr("review.col_queue"),
-                             tr("review.col_overdue"), tr("review.col_on_call"),
-                             tr("review.col_since"))
+            # Fixed widths: the table is rebuilt every few seconds and must not jump.
+            for key, width in (("col_caller", 14), ("col_queue", 6), ("col_overdue", 6),
+                               ("col_on_call", 40), ("col_since", 6)):
+                label = tr(f"review.{key}")
+                team.add_column(label, width=max(width, len(label)))
             overdue = self.query_one("#overdue-table", DataTable)
             overdue.add_columns(tr("review.col_due"), tr("review.col_person"),
                                 tr("review.col_reason"), tr("review.col_owner"))

@@ -67,8 +67,16 @@ class QueuePane(Vertical):
                 and options.highlighted < len(previous.rows):
             keep = previous.rows[options.highlighted].person
         options.clear_options()
-        options.add_options([Option(self._line(row), id=f"{row.person.kind}:{row.person.id}")
-                             for row in page.rows])
+        rows = page.rows
+        if previous is None:
+            # The first page at start-up: the rows the pane shows now go in before the first
+            # frame; the rest of the page follows right after it (the caller sees no
+            # difference, the cockpit is up sooner).
+            shown = max(self.size.height, 12)
+            rows, later = rows[:shown], rows[shown:]
+            if later:
+                self.call_after_refresh(self._add_rows, page, later)
+        options.add_options([self._option(row) for row in rows])
         status = self.query_one("#queue-status", Static)
         if not page.rows:
             text = self.app.tr("queue.empty")
@@ -82,6 +90,13 @@ class QueuePane(Vertical):
         people = [row.person for row in page.rows]
         # Another caller took someone: the cursor stays on the same person when still there.
         options.highlighted = people.index(keep) if keep in people else 0
+
+    def _option(self, row: QueueRow) -> Option:
+        return Option(self._line(row), id=f"{row.person.kind}:{row.person.id}")
+
+    def _add_rows(self, page: QueuePage, rows: tuple[QueueRow, ...]) -> None:
+        if self._page is page:  # not replaced by a newer page meanwhile
+            self.query_one(OptionList).add_options([self._option(row) for row in rows])
 
     def _line(self, row: QueueRow) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
