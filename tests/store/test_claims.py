@@ -49,18 +49,24 @@ def _claim_all(url: str, caller_id: int, people: int, out: mp.Queue) -> None:
     out.put((caller_id, taken, errors))
 
 
-@pytest.mark.slow
-def test_eight_processes_take_each_person_exactly_once(store_url: str) -> None:
-    _seed(store_url, PEOPLE)
+def _run_callers(target: object, url: str, people: int) -> list[tuple[int, list[int], list[str]]]:
+    """WORKERS processes, one per caller, each running target(url, caller, people, out)."""
     ctx = mp.get_context("spawn")
     out: mp.Queue = ctx.Queue()
-    workers = [ctx.Process(target=_claim_all, args=(store_url, c, PEOPLE, out))
+    workers = [ctx.Process(target=target, args=(url, c, people, out))
                for c in range(1, WORKERS + 1)]
     for w in workers:
         w.start()
     results = [out.get(timeout=120) for _ in workers]
     for w in workers:
         w.join(timeout=30)
+    return results
+
+
+@pytest.mark.slow
+def test_eight_processes_take_each_person_exactly_once(store_url: str) -> None:
+    _seed(store_url, PEOPLE)
+    results = _run_callers(_claim_all, store_url, PEOPLE)
     errors = [e for _, _, errs in results for e in errs]
     assert errors == [], errors[:3]
     taken = [p for _, people, _ in results for p in people]
@@ -141,15 +147,7 @@ def test_eight_callers_asking_for_the_next_person_never_share_one(store_url: str
     (on PostgreSQL, SKIP LOCKED lets each go past the rows the others are taking)."""
     people = 160
     _seed(store_url, people)
-    ctx = mp.get_context("spawn")
-    out: mp.Queue = ctx.Queue()
-    workers = [ctx.Process(target=_take_next_until_none, args=(store_url, c, people, out))
-               for c in range(1, WORKERS + 1)]
-    for w in workers:
-        w.start()
-    results = [out.get(timeout=120) for _ in workers]
-    for w in workers:
-        w.join(timeout=30)
+    results = _run_callers(_take_next_until_none, store_url, people)
     assert [e for _, _, errs in results for e in errs] == []
     taken = sorted(p for _, got, _ in results for p in got)
     assert taken == list(range(1, people + 1))

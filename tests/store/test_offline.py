@@ -43,12 +43,18 @@ def team_db(pg_server: Server, pg_demo_template: str, monkeypatch: pytest.Monkey
     pg_server.drop(name)
 
 
-def test_a_connection_cut_and_restored_loses_no_note(pg_server: Server, team_db) -> None:
-    url, name = team_db
+def _start_call(url: str):
+    """Services on the database, and a call started by the second caller to the first person
+    of their queue."""
     services = open_services(url, clock=lambda: FIXED_NOW)
     caller = services.callers()[1]
     person = services.queue_page(caller.id, limit=1).rows[0].person
-    call = services.start_call(caller.id, person)
+    return services, caller, services.start_call(caller.id, person)
+
+
+def test_a_connection_cut_and_restored_loses_no_note(pg_server: Server, team_db) -> None:
+    url, name = team_db
+    services, _caller, call = _start_call(url)
     services.save_draft(call.call_id, "Début de la note")
 
     _cut(pg_server, name)
@@ -80,10 +86,7 @@ def test_a_connection_cut_and_restored_loses_no_note(pg_server: Server, team_db)
 
 def test_the_outbox_survives_a_restart(pg_server: Server, team_db) -> None:
     url, name = team_db
-    first = open_services(url, clock=lambda: FIXED_NOW)
-    caller = first.callers()[1]
-    person = first.queue_page(caller.id, limit=1).rows[0].person
-    call = first.start_call(caller.id, person)
+    first, caller, call = _start_call(url)
     _cut(pg_server, name)
     first.finish_call(call.call_id, "no_answer", "", NOTE)
     del first  # the cockpit is closed while still offline
@@ -106,10 +109,7 @@ def test_a_note_saved_after_the_end_of_the_call_is_dropped(pg_server: Server,
     """The notes pane saves as the caller types; a save that comes after the end of the call
     (offline, the end was slow to return) neither fails nor leaves a draft behind."""
     url, name = team_db
-    services = open_services(url, clock=lambda: FIXED_NOW)
-    caller = services.callers()[1]
-    person = services.queue_page(caller.id, limit=1).rows[0].person
-    call = services.start_call(caller.id, person)
+    services, _caller, call = _start_call(url)
     _cut(pg_server, name)
     services.finish_call(call.call_id, "no_answer", "", NOTE)
     assert services.save_draft(call.call_id, NOTE + " (fin tapée trop tard)") is None

@@ -18,9 +18,9 @@ from textual.widgets.option_list import Option
 
 from cockpit.domain.errors import DomainError
 from cockpit.i18n import Translator
-from cockpit.services.errors import ServiceError
 from cockpit.services.views import FreelanceMatchView, MatchPage, NeedView, ProposalView
 from cockpit.tui.focus import focus_now
+from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.screens.needs import need_text
 
@@ -81,12 +81,7 @@ class MatchScreen(Screen[None]):
 
     def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """A service call from a worker; a failure becomes a message on screen."""
-        try:
-            return fn(*args, **kwargs)
-        except (ServiceError, DomainError) as exc:
-            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
-                                      severity="error", timeout=8)
-            return None
+        return guarded_call(self.cockpit, fn, *args, **kwargs)
 
     @work(thread=True, exclusive=True, group="match-need")
     def _load_need(self) -> None:

@@ -19,6 +19,7 @@ from cockpit.domain.errors import DomainError
 from cockpit.domain.figures import period_of_day, period_of_week
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import ReminderRow, TeamView
+from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.widgets.report_view import ReportView
 
@@ -106,12 +107,7 @@ class ReviewScreen(Screen[None]):
     # -- the team, live ------------------------------------------------------------------------
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except (ServiceError, DomainError) as exc:
-            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
-                                      severity="error", timeout=8)
-            return None
+        return guarded_call(self.cockpit, fn, *args, **kwargs)
 
     @work(thread=True, exclusive=True, group="review-team")
     def _load_team(self) -> None:
