@@ -24,7 +24,7 @@ async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
         await _settle(app, pilot)
         person = app.screen._highlighted
         await pilot.press("e")
-        await pilot.pause()
+        await _settle(app, pilot)  # the card's values are read in a worker
         assert isinstance(app.screen, FormModal)
         role = app.screen.query_one("#field-role", Input)
         role.value = "Responsable staffing"

@@ -72,7 +72,7 @@ def test_edit_card_form(make_app, snap_compare, size) -> None:
     async def edit(pilot) -> None:
         await _settle(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=edit)
 

@@ -284,36 +284,30 @@ class CallActions(Screen[None]):
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
 
     def action_edit_card(self) -> None:
+        person = self.call.person if self.call else self._highlighted
+        if person is not None and person.kind == "contact":
+            self._open_edit_card(person)
+
+    @work(thread=True, exclusive=True, group="edit-card")
+    def _open_edit_card(self, person: PersonRef) -> None:
+        # The card's current values come from the database: read here, never on the UI thread.
+        app = self.cockpit
+        current = self.guarded(app.services.editable_fields, person)
+        if current is not None:
+            app.call_from_thread(self._show_edit_card, person, current)
+
+    def _show_edit_card(self, person: PersonRef, current: dict[str, str]) -> None:
         from cockpit.tui.screens.form import FormField, FormModal
 
-        person = self.call.person if self.call else self._highlighted
-        if person is None or person.kind != "contact":
-            return
-        app = self.cockpit
-        tr = app.tr
-        current = app.services.editable_fields(person)
+        tr = self.cockpit.tr
+        # The form checks the e-mail and the phone as a call's captures are checked.
         fields = [FormField(key, tr(f"field.{key}"), kind, value=current.get(key, ""),
                             required=key == "last_name")
                   for key, kind in (("first_name", "text"), ("last_name", "text"),
                                     ("role", "text"), ("email", "email"),
                                     ("phone", "phone"))]
-
-        def check(values: dict[str, str]) -> dict[str, str]:
-            from cockpit.domain.captures import parse_capture
-            from cockpit.domain.script import Capture
-
-            errors = {}
-            for key, kind in (("email", "email"), ("phone", "phone")):
-                if values.get(key):
-                    try:
-                        parse_capture(Capture(key, tr(f"field.{key}"), kind), values[key],
-                                      app.clock())
-                    except DomainError as exc:
-                        errors[key] = tr.error(exc)
-            return errors
-
-        app.push_screen(FormModal(tr("edit.title"), fields, validate=check),
-                        lambda values: values and self._edit(person, values))
+        self.cockpit.push_screen(FormModal(tr("edit.title"), fields),
+                                 lambda values: values and self._edit(person, values))
 
     @work(thread=True, group="queue-edit")
     def _edit(self, person: PersonRef, values: dict[str, str]) -> None:
