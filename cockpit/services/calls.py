@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
+import time
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -338,7 +339,7 @@ class CallServices:
         once: a call that already has its outcome in the database is only taken off the list."""
         from cockpit.store import calls
 
-        written = 0
+        written, started = 0, time.monotonic()
         pending = list(outbox.entries())
         if not pending:
             return 0  # nothing waiting: says nothing about the connection
@@ -351,23 +352,32 @@ class CallServices:
             except Exception as exc:
                 if not store_failed(exc):
                     raise
-                self._store_trouble(exc)
+                self._store_trouble(exc, started)
                 return written
         self._store_fine()
         return written
 
-    def _store_trouble(self: Services, exc: BaseException) -> str | None:
+    def _store_trouble(self: Services, exc: BaseException,
+                       started: float | None = None) -> str | None:
         """Note why the database did not take the work: offline (it passes when the
         connection returns), or refused (a permission, a constraint: someone must act).
-        Returns the refusal, None when offline."""
+        Returns the refusal, None when offline. A failure of work that started before the
+        last success says nothing of the connection now (a slow attempt from before)."""
+        self._troubles += 1
         if connection_lost(exc):
-            self.offline = True
+            if started is None or started >= self._fine_at:
+                self.offline = True
             return None
         self.refused = refusal(exc)
         return self.refused
 
-    def _store_fine(self: Services) -> None:
+    def _connection_fine(self: Services) -> None:
         self.offline = False
+        self._fine_at = time.monotonic()
+
+    def _store_fine(self: Services) -> None:
+        """A write went through: connected, and nothing waits refused."""
+        self._connection_fine()
         self.refused = None
 
     def _replay(self: Services, entry: dict[str, Any]) -> None:

@@ -61,6 +61,8 @@ class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewSe
         self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
         self.offline = False  # the last database work failed; ends of calls wait locally
         self.refused: str | None = None  # the server refused the last write: why
+        self._troubles = 0  # database failures noted so far (see errors.store_guard)
+        self._fine_at = 0.0  # time.monotonic() of the last sign the connection works
 
     @classmethod
     def open(cls, url: str, *, content: str | None = None,

@@ -71,19 +71,29 @@ def store_guard(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import time
+
         import peewee  # here, not at the top: the UI imports this module
 
+        # The services keep one view of the connection (the top bar's OFFLINE): every
+        # guarded call that reaches the database updates it.
+        owner = args[0] if args and hasattr(args[0], "_store_trouble") else None
+        started, troubles = time.monotonic(), getattr(owner, "_troubles", 0)
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
         except (peewee.DatabaseError, peewee.InterfaceError) as exc:  # lost connection too
             from cockpit.logs import log
 
             _reset_connection()
-
+            if owner is not None:
+                owner._store_trouble(exc, started)
             # The type only: a driver's message may quote the values (PostgreSQL does).
             log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
             text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreUnavailable(text) from exc
+        if owner is not None and owner._troubles == troubles:
+            owner._connection_fine()  # it answered, and nothing inside failed
+        return result
 
     return wrapper  # type: ignore[return-value]
 

@@ -119,3 +119,21 @@ def test_a_note_saved_after_the_end_of_the_call_is_dropped(pg_server: Server,
     with raw(url) as db:
         assert db.execute("SELECT body, is_draft FROM note WHERE call_id = ?",
                           (call.call_id,)).fetchall() == [(NOTE, False)]
+
+
+def test_the_connection_state_follows_every_database_call(pg_server: Server,
+                                                          team_db) -> None:
+    """One view of the connection for the top bar: a read that fails says offline, the
+    next one that works says online again, even with nothing waiting in the outbox."""
+    url, name = team_db
+    services = open_services(url, clock=lambda: FIXED_NOW)
+    caller = services.callers()[1]
+    services.queue_page(caller.id, limit=5)
+    assert services.offline is False
+    _cut(pg_server, name)
+    with pytest.raises(StoreUnavailable):
+        services.queue_page(caller.id, limit=5)
+    assert services.offline is True and services.flush_outbox() == 0
+    _restore(pg_server, name)
+    assert services.queue_page(caller.id, limit=5).rows
+    assert services.offline is False

@@ -150,9 +150,12 @@ class CallerScreen(CallActions):
             page = app.services.queue_page(app.caller.id, offset=offset, limit=PAGE_SIZE,
                                            lang=app.tr.lang)
         except ServiceError:
-            app.call_from_thread(self.query_one(TopBar).set_offline, True)
-            return
-        app.call_from_thread(self._queue_loaded, page)
+            page = None
+        # The services hold one view of the connection; the top bar follows it both ways.
+        app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
+                             app.services.refused is not None)
+        if page is not None:
+            app.call_from_thread(self._queue_loaded, page)
 
     @work(thread=True, exclusive=True, group="outbox")
     def _sync_outbox(self) -> None:
