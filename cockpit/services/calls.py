@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from cockpit.services.core import Services
 
 CALLER_ZONE = ZoneInfo("Europe/Paris")
+RETRY_OFFLINE = 10.0  # seconds between the steps' attempts to reach the database offline
 _CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qualified",
                      "redirected", "referencing", "refused", "do_not_call", "wrong_number",
                      "cv_sent")
@@ -159,9 +160,26 @@ class CallServices:
         except KeyError:
             raise ServiceError("no such call in progress", code="no_call") from None
 
-    def _persist(self: Services, call_id: int) -> None:
+    def _worth_trying(self: Services) -> bool:
+        """While offline, the steps of a call try the database at most every RETRY_OFFLINE
+        seconds: a dead link can take seconds to fail each time, and the caller must not
+        wait on every answer. Meanwhile the steps wait in memory, the note in its draft."""
+        if not self.offline:
+            return True
+        now = time.monotonic()
+        if now - self._offline_try_at >= RETRY_OFFLINE:
+            self._offline_try_at = now
+            return True
+        return False
+
+    def _persist(self: Services, call_id: int, *, at_end: bool = False) -> None:
+        """Save the call's new steps and renew the claim. During the call a failure is
+        noted and the call goes on; at its end (at_end) a failure is raised, so the end
+        goes to the outbox with every step."""
         from cockpit.store import calls, claims
 
+        if not at_end and not self._worth_trying():
+            return
         session, person, caller_id, _ = self._sessions[call_id]
         saved = self._saved_events.get(call_id, 0)
         new = [{"at": e.at, "kind": e.kind, "script": e.script, "step": e.step, "data": e.data}
@@ -171,7 +189,7 @@ class CallServices:
             self._saved_events[call_id] = len(session.events)
             claims.renew(person.kind, person.id, caller_id, self.now())
         except Exception as exc:
-            if not store_failed(exc) or not self._sessions.get(call_id):
+            if at_end or not store_failed(exc) or not self._sessions.get(call_id):
                 raise
             # Offline in the middle of a call: the script goes on from memory; the steps not
             # saved yet are written with the next save, or with the end of the call.
@@ -236,6 +254,8 @@ class CallServices:
             caller_id = held[2]
             # On disk first: if the database hangs or the program dies, the text is safe.
             drafts.write(call_id, text)
+            if not self._worth_trying():
+                raise StoreUnavailable("offline: kept on this computer")
             try:
                 calls.save_draft(call_id, caller_id, text, self.now())
             except Exception as exc:
@@ -309,6 +329,8 @@ class CallServices:
                 raise ValidationError(f"reminder: {reminder!r} is not a date and time",
                                       code="reminder_invalid", value=reminder) from exc
         try:
+            if not self._worth_trying():  # known offline: straight to the outbox
+                raise StoreUnavailable("offline: the database did not answer lately")
             return self._finish(call_id, outcome, reminder, note, now)
         except Exception as exc:
             if not store_failed(exc):
@@ -413,7 +435,7 @@ class CallServices:
         with self._lock:
             if not session.finished:
                 session.end(outcome)
-            self._persist(call_id)
+            self._persist(call_id, at_end=True)
         finish = calls.Finish(
             call_id=call_id, caller_id=caller_id, outcome=outcome, ended_at=now, note=note,
             reminder=reminder_row, do_not_call=outcome == Outcome.DO_NOT_CALL,

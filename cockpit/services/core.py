@@ -63,6 +63,7 @@ class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewSe
         self.refused: str | None = None  # the server refused the last write: why
         self._troubles = 0  # database failures noted so far (see errors.store_guard)
         self._fine_at = 0.0  # time.monotonic() of the last sign the connection works
+        self._offline_try_at = 0.0  # the last attempt of a call's steps while offline
 
     @classmethod
     def open(cls, url: str, *, content: str | None = None,

@@ -33,7 +33,9 @@ def connection_lost(exc: BaseException) -> bool:
 
     import peewee
 
-    cause = exc.__cause__ if isinstance(exc, StoreUnavailable) and exc.__cause__ else exc
+    if isinstance(exc, StoreUnavailable) and exc.__cause__ is None:
+        return True  # said by the services themselves: known to be offline
+    cause = exc.__cause__ if isinstance(exc, StoreUnavailable) else exc
     kinds: tuple[type[BaseException], ...] = (peewee.OperationalError, peewee.InterfaceError,
                                               sqlite3.OperationalError, sqlite3.InterfaceError)
     try:

@@ -96,6 +96,12 @@ def _open_postgres(url: str) -> peewee.Database:
         params["password"] = unquote(parsed.password)
     params.update(query)
     params.setdefault("connect_timeout", 5)
+    # A network that drops silently (Wi-Fi, VPN) must not leave a query waiting for TCP to
+    # give up (minutes): unanswered sends fail after 10 s, idle links are probed. Unix
+    # sockets ignore these; the URL's own values win.
+    for key, value in (("keepalives", 1), ("keepalives_idle", 10), ("keepalives_interval", 3),
+                       ("keepalives_count", 3), ("tcp_user_timeout", 10000)):
+        params.setdefault(key, value)
     try:
         import psycopg2  # noqa: F401
     except ImportError as exc:

@@ -102,3 +102,20 @@ def test_a_role_the_server_does_not_know_is_named(pg_server: Server,
     assert main(["check", "--db", url]) == 2
     assert 'the PostgreSQL server refused: role "karim_unknown" does not exist' in \
         capsys.readouterr().err
+
+
+def test_a_silent_network_drop_is_bounded_on_postgresql(pg_server: Server) -> None:
+    """A Wi-Fi or VPN that drops without a word must fail a query within seconds, not hang
+    the end of a call for minutes: the connection asks libpq for keepalives and a TCP user
+    timeout (a value in the URL wins)."""
+    from cockpit.store.db import database
+
+    url = pg_server.create("dsn_check")
+    connect(url)
+    dsn = database.obj.connection().get_dsn_parameters()
+    assert dsn["keepalives"] == "1" and dsn["tcp_user_timeout"] == "10000"
+    database.obj.close()
+    connect(url + "&tcp_user_timeout=2500")
+    assert database.obj.connection().get_dsn_parameters()["tcp_user_timeout"] == "2500"
+    database.obj.close()
+    pg_server.drop("dsn_check")

@@ -137,3 +137,25 @@ def test_the_connection_state_follows_every_database_call(pg_server: Server,
     _restore(pg_server, name)
     assert services.queue_page(caller.id, limit=5).rows
     assert services.offline is False
+
+
+def test_while_offline_the_steps_wait_in_memory_then_go_in_together(pg_server: Server,
+                                                                    team_db) -> None:
+    """Known to be offline, answers do not each wait for the database (a dead link can take
+    seconds to fail): they are kept in memory and written with the next attempt that works."""
+    import time
+
+    url, _name = team_db
+    services, _caller, call = _start_call(url)
+
+    def answers_saved() -> int:
+        with raw(url) as db:
+            return db.execute("SELECT COUNT(*) FROM call_event WHERE call_id = ? AND kind = "
+                              "'answer'", (call.call_id,)).fetchone()[0]
+
+    services.offline, services._offline_try_at = True, time.monotonic()  # just failed
+    moved = services.choose(call.call_id, 1)
+    assert moved.breadcrumb != call.breadcrumb and answers_saved() == 0  # not even tried
+    services._offline_try_at = 0.0  # RETRY_OFFLINE later: the next step tries, and works
+    services.choose(call.call_id, 1)
+    assert answers_saved() == 2 and services.offline is False
