@@ -10,11 +10,13 @@ from typing import Any
 
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
 from cockpit.domain.script import ScriptSet
+from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
 from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
 from cockpit.services.needs import NeedServices
+from cockpit.services.offline import OfflineServices
 from cockpit.services.queue import QueueServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
@@ -41,8 +43,8 @@ def _margin_setting() -> float:
     return margin
 
 
-class Services(QueueServices, CardServices, CallServices, NeedServices, ReviewServices,
-               ImportServices, RightsServices):
+class Services(QueueServices, CardServices, CallServices, CallEndServices, OfflineServices,
+               NeedServices, ReviewServices, ImportServices, RightsServices):
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
                  policy: CallingPolicy = BUSINESS, firm_name: str = "Smarteo",
                  dial_command: str | None = None, margin: float = DEFAULT_MARGIN) -> None:

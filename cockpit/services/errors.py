@@ -91,8 +91,7 @@ def store_guard(fn: F) -> F:
                 owner._store_trouble(exc, started)
             # The type only: a driver's message may quote the values (PostgreSQL does).
             log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
-            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreUnavailable(text) from exc
+            raise StoreUnavailable(refusal(exc)) from exc
         if owner is not None and owner._troubles == troubles:
             owner._connection_fine()  # it answered, and nothing inside failed
         return result
