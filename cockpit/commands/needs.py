@@ -24,7 +24,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         help=f"record a need by hand; fields: {', '.join(_FIELDS)}")
     parser.add_argument("--contact", type=int, metavar="ID", help="the decision maker (--add)")
     parser.add_argument("--set-status", metavar="STATUS", help="with --show: change the status")
-    parser.add_argument("--caller", metavar="NAME")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS)
     return parser
 
 

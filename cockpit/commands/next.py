@@ -11,7 +11,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("next", help="claim the next person to call",
                             description="Claim the next person of the caller's queue (a lease "
                             "of 15 minutes) and print name, company, number and reason.")
-    parser.add_argument("--caller", metavar="NAME", help="who is calling")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
+                        help="who is calling")
     return parser
 
 

@@ -10,7 +10,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("portfolio", help="list or change a caller's private contacts",
                             description="Contacts in a caller's private portfolio are not "
                             "offered to the other callers.")
-    parser.add_argument("--caller", metavar="NAME", help="whose portfolio (default: first caller)")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
+                        help="whose portfolio (default: first caller)")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--add", type=int, metavar="CONTACT_ID", help="make the contact private")
     group.add_argument("--remove", type=int, metavar="CONTACT_ID",

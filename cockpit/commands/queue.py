@@ -13,11 +13,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("queue", help="print a caller's queue with the reasons",
                             description="Print the queue of a caller, one person per line "
                             "with the reason they are there.")
-    parser.add_argument("--caller", metavar="NAME", help="whose queue (default: the first caller)")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
+                        help="whose queue (default: the first caller)")
     parser.add_argument("--at", metavar="ISO-TIME", help="as if it were this moment")
     parser.add_argument("--limit", type=int, default=30, help="how many lines (default 30)")
     parser.add_argument("--why", action="store_true", help="also list the people left out")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
+    parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS)
     return parser
 
 

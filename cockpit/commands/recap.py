@@ -15,7 +15,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--eml", metavar="FILE", help="save as a .eml draft")
     parser.add_argument("--mailto", action="store_true", help="print the mailto: link only")
     parser.add_argument("--open", action="store_true", help="open it in the mail client")
-    parser.add_argument("--caller", metavar="NAME")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS)
     return parser
 
 

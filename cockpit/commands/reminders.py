@@ -13,7 +13,8 @@ PARIS = ZoneInfo("Europe/Paris")
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("reminders", help="list open reminders (and export them)",
                             description="List a caller's open reminders, soonest first.")
-    parser.add_argument("--caller", metavar="NAME", help="whose reminders (default: first caller)")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
+                        help="whose reminders (default: first caller)")
     parser.add_argument("--ics", metavar="FILE", help="also write them as an iCalendar file")
     parser.add_argument("--all", action="store_true", help="every caller's reminders (lead)")
     action = parser.add_mutually_exclusive_group()

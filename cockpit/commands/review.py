@@ -13,7 +13,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "reminders, unassigned leads), the figures of any day or week, "
                             "the needs board. A caller who is not a lead sees their own "
                             "figures.")
-    parser.add_argument("--caller", metavar="NAME",
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
                         help="who is looking (default: $COCKPIT_CALLER, else the first lead)")
     return parser
 

@@ -105,3 +105,13 @@ def test_private_portfolio_keeps_a_contact_out_of_other_queues(
     assert main(["portfolio", "--db", demo_url, "--caller", "Melissa"]) == 0
     assert first.name in capsys.readouterr().out
     assert melissa is not None
+
+
+def test_options_before_the_sub_command_are_kept(demo_url: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`cockpit --db URL --caller NAME --lang en queue`: the values of the top-level options are not
+    taken for the sub-command (only the named one is registered, see cli._command_named)."""
+    assert main(["--db", demo_url, "--caller", "Karim", "--lang", "en", "queue", "--at", AT,
+                 "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Karim: " in out and "to call" in out  # not the first caller, not French
