@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from cockpit.services.views import CallerView, ContactCardView, PersonRef, QueuePage
+from cockpit.services.views import CallerView, ContactCardView, QueuePage
 
 if TYPE_CHECKING:
     from cockpit.services.core import Services
@@ -84,25 +84,18 @@ class WarmServices:
         self.clock = clock
         self._opener = opener
         self._caller_id = first.caller.id
-        self._lang = first.lang
-        self._page: FirstScreen | None = first  # each prefetched answer is handed out once
-        self._card = first.card
+        self._first: FirstScreen | None = first  # handed out once
         self._no_unfinished = not first.has_unfinished
         self._real: Services | None = None
         self._lock = threading.Lock()
 
-    def first_page(self, caller_id: int, lang: str, limit: int) -> QueuePage:
-        first, self._page = self._page, None
+    def prefetched_first_screen(self, caller_id: int, lang: str, limit: int,
+                                ) -> tuple[QueuePage, ContactCardView | None] | None:
+        first, self._first = self._first, None
         if first is not None and (self._caller_id, first.lang, first.limit) == \
                 (caller_id, lang, limit):
-            return first.page
-        return self.real().first_page(caller_id, lang, limit)
-
-    def contact_card(self, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
-        card, self._card = self._card, None
-        if card is not None and card.person == person and lang == self._lang:
-            return card
-        return self.real().contact_card(person, lang=lang)
+            return first.page, first.card
+        return None
 
     def unfinished_call(self, caller_id: int) -> Any:
         none_left, self._no_unfinished = self._no_unfinished, False

@@ -63,15 +63,16 @@ class CockpitApp(App[None]):
         self.display_tz = display_tz or _display_zone()
         self.start = start  # "caller": the cockpit; "review": the lead's review alone
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # The first screen is the cockpit (or the review) itself: pushing it over Textual's
+        # empty default screen would compose and draw that one for nothing.
         if self.start == "review":
             from cockpit.tui.screens.review import ReviewScreen
 
-            self.push_screen(ReviewScreen())
-            return
+            return ReviewScreen()
         from cockpit.tui.screens.caller import CallerScreen
 
-        self.push_screen(CallerScreen())
+        return CallerScreen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen is in the palette, by its description, when it applies."""

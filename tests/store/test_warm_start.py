@@ -65,14 +65,29 @@ def test_warm_services_hand_out_the_first_screen_once_then_the_real_ones(demo_ur
 
     warm = WarmServices(opener, first, lambda: FIXED_NOW)
     assert warm.unfinished_call(first.caller.id) is None
-    assert warm.first_page(first.caller.id, "fr", 50) is first.page
-    assert warm.contact_card(first.page.rows[0].person, lang="fr") is first.card
+    assert warm.prefetched_first_screen(first.caller.id, "en", 50) is None  # not what was read
+    warm = WarmServices(opener, first, lambda: FIXED_NOW)
+    assert warm.prefetched_first_screen(first.caller.id, "fr", 50) == (first.page, first.card)
     assert opened == []  # the first screen needed no database in this process
-    # Anything asked again, or anything else, goes to the real services, opened once.
-    again = warm.first_page(first.caller.id, "fr", 50)
+    # Handed out once: anything asked again, or anything else, goes to the real services,
+    # opened once.
+    assert warm.prefetched_first_screen(first.caller.id, "fr", 50) is None
+    again = warm.queue_page(first.caller.id, limit=50, lang="fr")
     assert again == first.page and again is not first.page
     assert warm.day_figures(first.caller.id)["calls"] >= 0
     assert opened == [os.getpid()]
+
+
+def test_services_prefetch_the_first_screen_for_the_same_arguments_only(demo_url: str) -> None:
+    services = _opener(demo_url)()
+    first = read_first_screen(services, None, "fr", 50)
+    assert first is not None
+    services.prefetch_queue(first.caller.id, "fr", 50)
+    assert services.prefetched_first_screen(first.caller.id, "fr", 20) is None
+    services.prefetch_queue(first.caller.id, "fr", 50)
+    assert services.prefetched_first_screen(first.caller.id, "fr", 50) == (first.page,
+                                                                           first.card)
+    assert services.prefetched_first_screen(first.caller.id, "fr", 50) is None
 
 
 def test_warm_services_defer_an_unfinished_call_to_the_real_services(demo_url: str) -> None:

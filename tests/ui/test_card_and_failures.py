@@ -106,3 +106,52 @@ async def test_the_whole_first_page_of_the_queue_is_listed(make_app) -> None:
         assert page is not None and len(page.rows) > pane.size.height  # more than in view
         assert [options.get_option_at_index(i).id for i in range(options.option_count)] == \
             [f"{r.person.kind}:{r.person.id}" for r in page.rows]
+
+
+async def test_a_first_screen_read_before_start_is_drawn_complete(make_app) -> None:
+    """What the start read in advance (queue page and first card) is on screen from the first
+    frame, and the first card is not read a second time."""
+    from cockpit.tui.widgets.contact_card import ContactCard
+
+    app = make_app()
+    services = app.services
+    services.prefetch_queue(app.caller.id, "fr", 50)
+    first_person = services._prefetched[1].rows[0]
+    reads: list[object] = []
+    read_card = services.contact_card
+    services.contact_card = lambda person, **kw: reads.append(person) or read_card(person, **kw)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert first_person.name in _text_of(app.screen.query_one("#card-body").content)
+        await _settle(app, pilot)
+        assert reads == []
+        await pilot.press("down")  # the next person's card is read as usual
+        await _settle(app, pilot)
+        assert len(reads) == 1 and reads[0] != first_person.person
+        assert first_person.name not in _text_of(app.screen.query_one(ContactCard)
+                                                 .query_one("#card-body").content)
+
+
+def _text_of(renderable: object) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(width=200, file=StringIO(), record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+async def test_the_key_bar_shows_the_keys_that_apply_now(make_app) -> None:
+    from cockpit.tui.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        before = app.screen.query_one(KeyBar).line().plain
+        assert "a appeler" in before and "s passer" in before and "fin d'appel" not in before
+        assert before.rstrip().endswith("^p palette")  # on the right, when there is room
+        await pilot.press("a")
+        await _settle(app, pilot)
+        during = app.screen.query_one(KeyBar).line().plain
+        assert "o objection" in during and "f fin d'appel" in during
+        assert "a appeler" not in during

@@ -13,13 +13,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer
 
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallView, ContactCardView, PersonRef, QueuePage
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.screens.call_actions import CallActions
 from cockpit.tui.widgets.contact_card import ContactCard
+from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.queue_pane import PAGE_SIZE, QueuePane
 from cockpit.tui.widgets.script_panel import ScriptPanel
@@ -54,6 +54,7 @@ class CallerScreen(CallActions):
         self._offset = 0
         self._highlighted: PersonRef | None = None
         self._ready_announced = False
+        self._card_shown_first: PersonRef | None = None  # the first card, shown with the queue
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -66,7 +67,7 @@ class CallerScreen(CallActions):
             yield ContactCard(id="card")
         yield ScriptPanel(id="script")
         yield NotesPane(id="notes")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(ScriptPanel).show(None)
@@ -76,7 +77,18 @@ class CallerScreen(CallActions):
         self.set_interval(QUEUE_EVERY, self._poll)
         self.set_interval(1, self._tick)
         self.set_interval(60, self._keep_alive)
-        self.load_queue(0)
+        app = self.cockpit
+        first = app.services.prefetched_first_screen(app.caller.id, app.tr.lang, PAGE_SIZE)
+        if first is None:
+            self.load_queue(0)
+        else:
+            # Read before the interface started: the first frame shows it complete, with
+            # no round trip through a worker and no second layout for the card.
+            page, card = first
+            self._queue_loaded(page)
+            if card is not None:
+                self._card_shown_first = card.person
+                self._card_loaded(card)
         self.resume_unfinished()
 
     def _tick(self) -> None:
@@ -108,11 +120,8 @@ class CallerScreen(CallActions):
     @work(thread=True, exclusive=True, group="queue")
     def load_queue(self, offset: int) -> None:
         app = self.cockpit
-        if offset == 0 and not self._ready_announced:
-            page = self.guarded(app.services.first_page, app.caller.id, app.tr.lang, PAGE_SIZE)
-        else:
-            page = self.guarded(app.services.queue_page, app.caller.id, offset=offset,
-                                limit=PAGE_SIZE, lang=app.tr.lang)
+        page = self.guarded(app.services.queue_page, app.caller.id, offset=offset,
+                            limit=PAGE_SIZE, lang=app.tr.lang)
         if page is not None:
             app.call_from_thread(self._queue_loaded, page)
 
@@ -193,7 +202,8 @@ class CallerScreen(CallActions):
     def _person_highlighted(self, event: QueuePane.PersonHighlighted) -> None:
         self._highlighted = event.person
         self.refresh_bindings()
-        if self.call is None:
+        shown_first, self._card_shown_first = self._card_shown_first, None
+        if self.call is None and event.person != shown_first:
             self.load_card(event.person)
 
     @on(QueuePane.PageRequested)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.domain.errors import DomainError
@@ -23,6 +23,7 @@ from cockpit.tui.focus import focus_now
 from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.screens.needs import need_text
+from cockpit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
@@ -63,7 +64,7 @@ class MatchScreen(Screen[None]):
             yield OptionList(id="match-list")
             with VerticalScroll(id="match-detail"):
                 yield Static("", id="match-detail-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load_need()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.i18n import Translator
@@ -20,6 +20,7 @@ from cockpit.services.views import NeedRow, NeedView, PersonRef
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import fold
+from cockpit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
@@ -55,7 +56,7 @@ class NeedsScreen(Screen[None]):
                 yield OptionList(id="needs-list")
             with VerticalScroll(id="needs-detail"):
                 yield Static(tr("needs.pick"), id="needs-detail-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.action_reload()

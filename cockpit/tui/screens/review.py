@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from cockpit.domain.errors import DomainError
 from cockpit.domain.figures import period_of_day, period_of_week
@@ -21,6 +21,7 @@ from cockpit.services.errors import ServiceError
 from cockpit.services.views import ReminderRow, TeamView
 from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class ReviewScreen(Screen[None]):
                     yield DataTable(id="overdue-table", cursor_type="row")
             with TabPane(tr("review.figures"), id="figures"):
                 yield ReportView(id="report")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         tr = self.cockpit.tr

@@ -72,7 +72,7 @@ class QueuePane(Vertical):
             # The first page at start-up: the rows the pane shows now go in before the first
             # frame; the rest of the page follows right after it (the caller sees no
             # difference, the cockpit is up sooner).
-            shown = max(self.size.height, 12)
+            shown = max(self.size.height or self.app.size.height, 12)
             rows, later = rows[:shown], rows[shown:]
             if later:
                 self.call_after_refresh(self._add_rows, page, later)
@@ -108,7 +108,6 @@ class QueuePane(Vertical):
         line.append(row.name, style="bold" if row.is_decision_maker else "")
         if row.company:
             line.append(f" · {row.company}", style="dim")
-        line.truncate(max(self.size.width - 4, 20), overflow="ellipsis")
         return line
 
     def row_for(self, person: PersonRef) -> QueueRow | None:

@@ -1,0 +1,78 @@
+"""The keys that apply now, on the bottom line.
+
+Textual's Footer rebuilds one widget per key (each restyled twice) every time the bindings
+change, and they change whenever the cursor moves in the queue or a call starts: about a
+fifth of the time to the first screen went there. This bar is one widget whose line of text
+is replaced, and only when it reads differently."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-bar--key", "key-bar--description", "key-bar--disabled",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self._line: Text | None = None
+        self._pending = False
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._show()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_resize(self) -> None:
+        self._show()
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        # Several changes in one burst (focus, then the highlighted row) make one update.
+        if not self._pending and self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._show)
+
+    def _show(self) -> None:
+        self._pending = False
+        line = self.line()
+        if line != self._line:
+            self._line = line
+            self.update(line)
+
+    def line(self) -> Text:
+        """What the bar reads now: each shown key once, by action, in the screen's order;
+        the command palette's key on the right when there is room."""
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        disabled_style = self.get_component_rich_style("key-bar--disabled")
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        seen: set[str] = set()
+        bindings = self.screen.active_bindings
+        for _node, binding, enabled, _tooltip in bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = f" {self.app.get_key_display(binding)} "
+            if enabled:
+                line.append(key, style=key_style)
+                line.append(f"{binding.description} ", style=description_style)
+            else:
+                line.append(f"{key}{binding.description} ", style=disabled_style)
+        palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            _node, binding, _enabled, _tooltip = palette
+            right = Text.assemble((f" {self.app.get_key_display(binding)} ", key_style),
+                                  (f"{binding.description} ", description_style))
+            room = self.size.width - line.cell_len - right.cell_len
+            if room >= 1:
+                line.append(" " * room)
+                line.append_text(right)
+        return line
