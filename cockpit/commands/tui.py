@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -22,8 +23,10 @@ def run_tui(args: argparse.Namespace) -> int:
     from cockpit.services import open_services
     from cockpit.services.warm import fork_first_screen
 
+    url = db_url(args)
+    _skip_postgres_driver(url)
     clock = clock_from_env()
-    opener = partial(open_services, db_url(args), content=args.content, clock=clock)
+    opener = partial(open_services, url, content=args.content, clock=clock)
     name = args.caller or os.environ.get("COCKPIT_CALLER")
     wait_first = fork_first_screen(opener, name, args.lang, FIRST_PAGE)
 
@@ -49,6 +52,15 @@ def run_tui(args: argparse.Namespace) -> int:
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0
+
+
+def _skip_postgres_driver(url: str) -> None:
+    """peewee imports the PostgreSQL driver whenever it is installed: about 10 ms of a start
+    (in the process reading the first screen). A cockpit opens one database for its whole
+    life, so on SQLite the driver is never needed; it is then kept from loading."""
+    if url.startswith("sqlite") and "peewee" not in sys.modules:
+        for driver in ("psycopg2", "psycopg", "psycopg2cffi"):
+            sys.modules.setdefault(driver, None)  # type: ignore[arg-type]
 
 
 def _utc_now() -> datetime:

@@ -101,3 +101,32 @@ def test_warm_services_defer_an_unfinished_call_to_the_real_services(demo_url: s
     warm = WarmServices(_opener(demo_url), with_call, lambda: FIXED_NOW)
     found = warm.unfinished_call(first.caller.id)
     assert found is not None and found[0].person == first.page.rows[0].person
+
+
+@pytest.mark.parametrize("scheme", ["sqlite", "postgresql"])
+def test_the_postgres_driver_is_loaded_only_for_postgres(demo_url: str, scheme: str) -> None:
+    """A cockpit on SQLite starts without loading the PostgreSQL driver, and still works;
+    one on PostgreSQL loads it."""
+    import subprocess
+    import sys
+
+    if not demo_url.startswith("sqlite"):
+        pytest.skip("one run is enough: the SQLite demo, and a PostgreSQL URL never opened")
+    url = demo_url if scheme == "sqlite" else "postgresql://nobody@localhost/none"
+    program = f"""
+import sys
+from cockpit.commands.tui import _skip_postgres_driver
+_skip_postgres_driver({url!r})
+import peewee
+print("driver", peewee.psycopg2 is not None)
+if {url!r}.startswith("sqlite"):
+    from cockpit.services import open_services
+    services = open_services({url!r})
+    print("callers", len(services.callers()) > 0)
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True)
+    if scheme == "sqlite":
+        assert done.stdout.split() == ["driver", "False", "callers", "True"]
+    else:
+        assert done.stdout.split() == ["driver", "True"]

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
 from cockpit.tui.dates import format_short
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.widgets.quick_list import QuickOptionList
 
 PAGE_SIZE = 50
 
@@ -51,7 +52,7 @@ class QueuePane(Vertical):
         self._page: QueuePage | None = None
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="queue-list")
+        yield QuickOptionList(id="queue-list")
         yield Static("", id="queue-status")
 
     def on_mount(self) -> None:
