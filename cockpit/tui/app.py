@@ -64,15 +64,20 @@ class CockpitApp(App[None]):
         self.start = start  # "caller": the cockpit; "review": the lead's review alone
 
     def get_default_screen(self) -> Screen:
-        # The first screen is the cockpit (or the review) itself: pushing it over Textual's
-        # empty default screen would compose and draw that one for nothing.
+        # The cockpit is the first screen itself: pushing it over Textual's empty default
+        # screen would compose and draw that one for nothing. The review is pushed (its
+        # styles are read when it opens, which a default screen's are not).
         if self.start == "review":
-            from cockpit.tui.screens.review import ReviewScreen
-
-            return ReviewScreen()
+            return super().get_default_screen()
         from cockpit.tui.screens.caller import CallerScreen
 
         return CallerScreen()
+
+    def on_mount(self) -> None:
+        if self.start == "review":
+            from cockpit.tui.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen is in the palette, by its description, when it applies."""

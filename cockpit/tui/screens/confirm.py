@@ -14,6 +14,7 @@ from cockpit.tui.localise import translate_bindings
 
 
 class ConfirmModal(ModalScreen[bool]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o,y", "answer(True)", "key.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "key.no", id="confirm.no"),

@@ -17,6 +17,7 @@ from cockpit.tui.localise import translate_bindings
 
 
 class CvModal(ModalScreen[str | None]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "key.send_cv", id="cv.send", priority=True),
         Binding("escape", "cancel", "key.cancel", id="cv.cancel"),

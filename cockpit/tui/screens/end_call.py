@@ -26,6 +26,7 @@ class EndCallChoice:
 
 
 class EndCallModal(ModalScreen[EndCallChoice | None]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="end.cancel"),
         Binding("ctrl+s", "save", "key.save", id="end.save", priority=True),

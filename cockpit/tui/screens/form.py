@@ -33,6 +33,7 @@ _CHECKED = {"money", "phone", "email", "yesno", "integer", "siret"}
 
 
 class FormModal(ModalScreen[dict[str, str] | None]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),

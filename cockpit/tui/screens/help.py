@@ -14,6 +14,7 @@ from cockpit.tui.localise import translate_bindings
 
 
 class HelpModal(ModalScreen[None]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss", "key.close", id="help.close"),
     ]

@@ -19,6 +19,7 @@ from cockpit.tui.localise import translate_bindings
 
 
 class MailModal(ModalScreen[None]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "open_client", "key.mail_open", id="mail.open", priority=True),
         Binding("ctrl+e", "save_eml", "key.mail_eml", id="mail.eml", priority=True),

@@ -35,6 +35,7 @@ _ON_A_PROPOSAL = {"send_cv", "interview", "placement"}
 
 
 class MatchScreen(Screen[None]):
+    CSS_PATH = "../styles/needs.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="match.back"),
         Binding("slash", "search", "key.search", id="match.search", key_display="/"),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 class NeedsScreen(Screen[None]):
+    CSS_PATH = "../styles/needs.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="needs.back"),
         Binding("t", "toggle_proposed", "key.needs_toggle", id="needs.toggle"),

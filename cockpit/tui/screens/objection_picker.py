@@ -41,6 +41,7 @@ def fuzzy_score(query: str, objection: ObjectionView) -> int | None:
 
 
 class ObjectionPicker(ModalScreen[str | None]):
+    CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="objection.cancel"),
         Binding("down", "move(1)", "key.down", show=False, id="objection.down"),

@@ -35,6 +35,7 @@ _LEAD_ONLY = {"reassign", "owner"}
 
 
 class ReviewScreen(Screen[None]):
+    CSS_PATH = "../styles/review.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="review.back"),
         Binding("left_square_bracket", "shift(-1)", "key.previous", id="review.previous",
