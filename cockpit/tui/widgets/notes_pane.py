@@ -4,21 +4,27 @@ draft reaches the database well under a second after the last key."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from cockpit.tui.focus import focus_now
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 # Short enough that a kill -9 loses at most the last fraction of a second of typing.
 DEBOUNCE_SECONDS = 0.3
 
 
 class NotesPane(Vertical):
+    """Notes are typed during a call: the text area comes with the first one (or with a
+    draft to put back), which spares every start its loading and drawing."""
+
     @dataclass
     class DraftChanged(Message):
         text: str
@@ -28,22 +34,35 @@ class NotesPane(Vertical):
         self._timer: Timer | None = None
         self._saved_text = ""
         self._status = ""
+        self._area: TextArea | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="notes-status")
-        yield TextArea(id="notes-text", soft_wrap=True, show_line_numbers=False)
+        yield Static("", id="notes-idle")
 
     def on_mount(self) -> None:
         self.set_status("notes.empty")
 
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        return self._area.text if self._area is not None else ""
+
+    def _text_area(self, text: str = "") -> TextArea:
+        if self._area is None:
+            from textual.widgets import TextArea
+
+            self._area = TextArea(text, id="notes-text", soft_wrap=True, show_line_numbers=False)
+            self.query_one("#notes-idle", Static).remove()
+            self.mount(self._area)
+        return self._area
 
     def load(self, text: str) -> None:
         """Put back a saved draft without counting it as a change."""
         self._saved_text = text
-        self.query_one(TextArea).load_text(text)
+        if self._area is None:
+            self._text_area(text)
+        else:
+            self._area.load_text(text)
         self.set_status("notes.saved" if text else "notes.empty")
 
     def set_status(self, key: str, **params: object) -> None:
@@ -53,10 +72,9 @@ class NotesPane(Vertical):
             self.query_one("#notes-status", Static).update(text)
 
     def focus_text(self) -> None:
-        focus_now(self.query_one(TextArea))
+        focus_now(self._text_area())
 
-    @on(TextArea.Changed)
-    def _changed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         if self.text == self._saved_text:  # a loaded draft, not a keystroke
             return
