@@ -5,13 +5,13 @@ keeps it all in the outbox when the database cannot take it)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import format_capture, parse_datetime
 from cockpit.domain.errors import ValidationError
-from cockpit.domain.outcomes import Outcome
+from cockpit.domain.outcomes import REACHED, Outcome
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.reminder_rules import propose_follow_up
 from cockpit.domain.session import CallSession
@@ -144,7 +144,11 @@ class CallEndServices:
             self._persist(call_id, at_end=True)
         finish = calls.Finish(
             call_id=call_id, caller_id=caller_id, outcome=outcome, ended_at=now, note=note,
-            reminder=reminder_row, do_not_call=outcome == Outcome.DO_NOT_CALL,
+            reminder=reminder_row,
+            # A call that reached the person settles the rest of the day's reminders too
+            # (a callback booked for 13:15, done at 10:00); one that did not leaves them.
+            settles_until=_end_of_day(now) if outcome in REACHED else None,
+            do_not_call=outcome == Outcome.DO_NOT_CALL,
             **self._updates(session, person),
         )
         created = calls.finish(finish)
@@ -223,3 +227,9 @@ class CallEndServices:
                 updates["references"] = self._with_reference(person.id, freelance)
             result["freelance_updates"] = updates
         return result
+
+
+def _end_of_day(moment: datetime) -> datetime:
+    """The last instant of the caller's day that holds this moment."""
+    local = moment.astimezone(CALLER_ZONE)
+    return datetime.combine(local.date(), time.max, tzinfo=CALLER_ZONE)

@@ -96,6 +96,9 @@ class Finish:
     ended_at: datetime
     note: str
     reminder: tuple[str, datetime, str] | None = None  # kind, due, reason
+    # Open reminders of this person due until then are settled by the call (the end of the
+    # caller's day: a callback booked for 13:15 is done by a call at 10:00); None: the end.
+    settles_until: datetime | None = None
     do_not_call: bool = False
     cooldown_until: datetime | None = None
     contact_updates: Mapping[str, Any] | None = None
@@ -119,10 +122,11 @@ def finish(f: Finish) -> dict[str, int | None]:
             Note.create(call=f.call_id, contact=call.contact_id, freelance=call.freelance_id,
                         author=f.caller_id, body=f.note.strip(), is_draft=False,
                         created_at=ended, updated_at=ended)
-        # Earlier open reminders for this person are settled by this call.
+        # The person's open reminders for the day are settled by this call.
+        until = naive(f.settles_until) if f.settles_until is not None else ended
         Reminder.update(done_at=ended).where(
             getattr(Reminder, kind) == person_id, Reminder.done_at.is_null(),
-            Reminder.due_at <= ended).execute()
+            Reminder.due_at <= max(until, ended)).execute()
         model = Contact if kind == "contact" else Freelance
         updates: dict[str, Any] = {"last_contacted_at": ended, "claimed_by": None,
                                    "claim_expires_at": None}

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from cockpit.services.views import CallView, CaptureView
@@ -54,16 +55,26 @@ class ScriptPanel(Vertical):
         super().__init__(id=id)
         translate_bindings(self)
         self._call: CallView | None = None
+        self._built = False  # the step's widgets are mounted with the first call
+        self._crumb, self._timer = Static("", id="breadcrumb"), Static("", id="timer")
+        self._text, self._hint = Static("", id="script-text"), Static("", id="script-hint")
+        self._answers = Static("", id="answers")
+        self._captures = Vertical(id="captures")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="script-head"):
-            yield Static("", id="breadcrumb")
-            yield Static("", id="timer")
-        with VerticalScroll(id="script-body"):
-            yield Static("", id="script-text")
-            yield Static("", id="script-hint")
-            yield Vertical(id="captures")
-        yield Static("", id="answers")
+        # Until the first call, one line says there is none: the step's widgets come with
+        # the first call, which spares every start their building and drawing.
+        yield Static(self.app.tr("script.idle"), id="script-idle")
+
+    def _build(self, captures: tuple[CaptureView, ...]) -> None:
+        self._built = True
+        self._captures = Vertical(*self._capture_rows(captures), id="captures")
+        self.query_one("#script-idle", Static).remove()
+        self.mount_all([
+            Horizontal(self._crumb, self._timer, id="script-head"),
+            VerticalScroll(self._text, self._hint, self._captures, id="script-body"),
+            self._answers,
+        ])
 
     @property
     def call(self) -> CallView | None:
@@ -72,35 +83,37 @@ class ScriptPanel(Vertical):
     def show(self, call: CallView | None) -> None:
         previous = self._call
         self._call = call
+        fresh = False
+        if not self._built:
+            if call is None:
+                return  # the idle line is already there
+            self._build(call.captures)
+            fresh = True
         tr = self.app.tr
-        crumb = self.query_one("#breadcrumb", Static)
-        text = self.query_one("#script-text", Static)
-        hint = self.query_one("#script-hint", Static)
-        answers = self.query_one("#answers", Static)
         if call is None:
-            crumb.update(tr("script.idle"))
-            text.update("")
-            hint.update("")
-            answers.update("")
+            self._crumb.update(tr("script.idle"))
+            self._text.update("")
+            self._hint.update("")
+            self._answers.update("")
             self._rebuild_captures(())
             return
         head = Text(" › ".join(call.breadcrumb), style="bold")
         if call.dial and call.mode != "ended":  # no softphone: the number to dial by hand
             head.append("   ☎ ", style="bold")
             head.append(f" {call.dial} ", style="bold reverse")
-        crumb.update(head)
+        self._crumb.update(head)
         if call.mode == "objection" and call.objection is not None:
-            text.update(Text.assemble((call.objection.label + "\n", "bold yellow"),
-                                      call.objection.reply))
+            self._text.update(Text.assemble((call.objection.label + "\n", "bold yellow"),
+                                            call.objection.reply))
         else:
-            text.update(Text(call.text))
-        hint.update(Text(call.hint, style="italic dim") if call.hint else "")
-        answers.update(self._answers_line(call))
+            self._text.update(Text(call.text))
+        self._hint.update(Text(call.hint, style="italic dim") if call.hint else "")
+        self._answers.update(self._answers_line(call))
         same_step = (previous is not None and previous.call_id == call.call_id
                      and previous.breadcrumb == call.breadcrumb and previous.mode == call.mode)
         if same_step:
             self._refresh_capture_values(call.captures)
-        else:
+        elif not fresh:  # a fresh build holds the step's fields already
             self._rebuild_captures(call.captures)
         self.tick(self.app.clock())
 
@@ -115,9 +128,14 @@ class ScriptPanel(Vertical):
         return line
 
     def _rebuild_captures(self, captures: tuple[CaptureView, ...]) -> None:
-        box = self.query_one("#captures", Vertical)
-        box.remove_children()
-        rows = []
+        self._captures.remove_children()
+        rows = self._capture_rows(captures)
+        if rows:
+            self._captures.mount_all(rows)
+
+    @staticmethod
+    def _capture_rows(captures: tuple[CaptureView, ...]) -> list[Widget]:
+        rows: list[Widget] = []
         for capture in captures:
             mark = " *" if capture.required else ""
             label = Label(f"{capture.label}{mark}", classes="capture-label")
@@ -129,8 +147,7 @@ class ScriptPanel(Vertical):
             error = Static("", id=f"capture-error-{capture.key}", classes="capture-error")
             rows.append(Horizontal(label, field, classes="capture-row"))
             rows.append(error)
-        if rows:
-            box.mount_all(rows)
+        return rows
 
     def _refresh_capture_values(self, captures: tuple[CaptureView, ...]) -> None:
         for capture in captures:
@@ -155,12 +172,13 @@ class ScriptPanel(Vertical):
         return False
 
     def tick(self, now: datetime) -> None:
-        timer = self.query_one("#timer", Static)
+        if not self._built:
+            return
         if self._call is None or self._call.mode == "ended":
-            timer.update("")
+            self._timer.update("")
             return
         seconds = max(int((now - self._call.started_at).total_seconds()), 0)
-        timer.update(f"⏱ {seconds // 60:02d}:{seconds % 60:02d}")
+        self._timer.update(f"⏱ {seconds // 60:02d}:{seconds % 60:02d}")
 
     def action_choose(self, number: int) -> None:
         self.post_message(self.AnswerChosen(number))
