@@ -155,3 +155,34 @@ async def test_the_key_bar_shows_the_keys_that_apply_now(make_app) -> None:
         during = app.screen.query_one(KeyBar).line().plain
         assert "o objection" in during and "f fin d'appel" in during
         assert "a appeler" not in during
+
+
+async def test_moving_past_either_end_of_a_page_turns_it(make_app, monkeypatch) -> None:
+    """The queue is read a page at a time: the arrows and PgUp/PgDn go on to the next page
+    past the last line, and back to the previous one (on its last line) before the first."""
+    from cockpit.tui.screens import caller as caller_screen
+    from cockpit.tui.widgets import queue_pane
+
+    monkeypatch.setattr(queue_pane, "PAGE_SIZE", 10)
+    monkeypatch.setattr(caller_screen, "PAGE_SIZE", 10)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        pane = app.screen.query_one(queue_pane.QueuePane)
+        listing = pane.query_one(queue_pane.QueueList)
+        assert pane._page.offset == 0 and pane._page.total > 20
+        first_page = [r.person for r in pane._page.rows]
+        await pilot.press("pagedown")
+        await _settle(app, pilot)
+        assert listing.highlighted == 9 and pane._page.offset == 0  # the page's last line
+        await pilot.press("pagedown")
+        await _settle(app, pilot)
+        assert pane._page.offset == 10 and listing.highlighted == 0
+        assert app.screen._highlighted == pane._page.rows[0].person  # the card follows
+        await pilot.press("down")
+        await pilot.press("up", "up")
+        await _settle(app, pilot)
+        assert pane._page.offset == 0 and listing.highlighted == 9
+        assert app.screen._highlighted == first_page[9]
+        status = str(pane.query_one("#queue-status").render())
+        assert status.startswith("1–10 / ")

@@ -30,6 +30,43 @@ _BUCKET_STYLE = {
 }
 
 
+class QueueList(QuickOptionList):
+    """The page's lines. Moving past either end turns the page: the queue is read 50 people
+    at a time, and the caller goes through it with the arrows and PgUp/PgDn alone."""
+
+    @dataclass
+    class PastEnd(Message):
+        step: int  # +1: past the last line; -1: before the first
+
+    def _at_end(self, step: int) -> bool:
+        last = self.option_count - 1
+        return self.highlighted is not None and self.highlighted == (last if step > 0 else 0)
+
+    def action_cursor_down(self) -> None:
+        if self._at_end(1):
+            self.post_message(self.PastEnd(1))
+        else:
+            super().action_cursor_down()
+
+    def action_page_down(self) -> None:
+        if self._at_end(1):
+            self.post_message(self.PastEnd(1))
+        else:
+            super().action_page_down()
+
+    def action_cursor_up(self) -> None:
+        if self._at_end(-1):
+            self.post_message(self.PastEnd(-1))
+        else:
+            super().action_cursor_up()
+
+    def action_page_up(self) -> None:
+        if self._at_end(-1):
+            self.post_message(self.PastEnd(-1))
+        else:
+            super().action_page_up()
+
+
 class QueuePane(Vertical):
     """Lists a page of the queue; tells the screen which person is highlighted."""
 
@@ -50,9 +87,10 @@ class QueuePane(Vertical):
         super().__init__(id=id)
         translate_bindings(self)
         self._page: QueuePage | None = None
+        self._land_on_last = False  # going back a page: the cursor lands on its last line
 
     def compose(self) -> ComposeResult:
-        yield QuickOptionList(id="queue-list")
+        yield QueueList(id="queue-list")
         yield Static("", id="queue-status")
 
     def on_mount(self) -> None:
@@ -89,8 +127,11 @@ class QueuePane(Vertical):
         end = page.offset + len(page.rows)
         status.update(f"{page.offset + 1}–{end} / {page.total}")
         people = [row.person for row in page.rows]
+        back = self._land_on_last and previous is not None and page.offset < previous.offset
+        self._land_on_last = False
         # Another caller took someone: the cursor stays on the same person when still there.
-        options.highlighted = people.index(keep) if keep in people else 0
+        options.highlighted = people.index(keep) if keep in people else \
+            (len(people) - 1 if back else 0)
 
     def _option(self, row: QueueRow) -> Option:
         return Option(self._line(row), id=f"{row.person.kind}:{row.person.id}")
@@ -128,4 +169,10 @@ class QueuePane(Vertical):
             return
         offset = self._page.offset + step * PAGE_SIZE
         if 0 <= offset < max(self._page.total, 1):
+            self._land_on_last = step < 0
             self.post_message(self.PageRequested(offset))
+
+    @on(QueueList.PastEnd)
+    def _past_end(self, event: QueueList.PastEnd) -> None:
+        event.stop()
+        self.action_page(event.step)
