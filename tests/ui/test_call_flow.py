@@ -167,3 +167,36 @@ async def test_restart_after_a_crash_brings_back_the_call_and_its_draft(
 def test_database_file_stays_private(demo_url: str) -> None:
     path = Path(demo_url.removeprefix("sqlite:///"))
     assert path.stat().st_mode & 0o077 == 0
+
+
+async def test_the_number_to_dial_by_hand_is_shown_large_until_the_first_answer(
+        make_app) -> None:
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        big = app.screen.query_one("#dial-number", Static)
+        dial = app.screen.query_one(ScriptPanel).call.dial
+        assert big.display and dial  # no softphone configured: dialled by hand
+        from io import StringIO
+
+        from rich.console import Console
+
+        console = Console(width=120, file=StringIO(), record=True)
+        console.print(big.content)
+        lines = console.export_text().splitlines()
+        # Drawn in large digits, three lines high, one three-cell glyph a character.
+        assert len(lines) == 3 and len(lines[0].rstrip()) == 3 * len(dial.rstrip())
+        assert all(set(line) <= set(" ╭╮╯╰─│├┤┌┐└┘╴╶╵╷┬┴") for line in lines)
+        await pilot.press("1")
+        await _settle(app, pilot)
+        assert not big.display
+    small = make_app()
+    async with small.run_test(size=(80, 24)) as pilot:  # no room: the script's text first
+        await _settle(small, pilot)
+        await pilot.press("a")
+        await _settle(small, pilot)
+        assert not small.screen.query_one("#dial-number", Static).display

@@ -31,6 +31,9 @@ _PLACEHOLDERS = {
 }
 
 
+ROOM_FOR_BIG_NUMBER = 32  # terminal lines: below, the script's text needs all the pane
+
+
 def _digit_bindings() -> list[BindingType]:
     return [Binding(str(n), f"choose({n})", "key.choose", show=False, id=f"script.choose.{n}")
             for n in range(1, 10)]
@@ -60,6 +63,8 @@ class ScriptPanel(Vertical):
         self._text, self._hint = Static("", id="script-text"), Static("", id="script-hint")
         self._answers = Static("", id="answers")
         self._captures = Vertical(id="captures")
+        self._dial = Static("", id="dial-number")
+        self._first_step: tuple[int, tuple[str, ...]] | None = None  # call id, breadcrumb
 
     def compose(self) -> ComposeResult:
         # Until the first call, one line says there is none: the step's widgets come with
@@ -72,7 +77,8 @@ class ScriptPanel(Vertical):
         self.query_one("#script-idle", Static).remove()
         self.mount_all([
             Horizontal(self._crumb, self._timer, id="script-head"),
-            VerticalScroll(self._text, self._hint, self._captures, id="script-body"),
+            VerticalScroll(self._dial, self._text, self._hint, self._captures,
+                           id="script-body"),
             self._answers,
         ])
 
@@ -90,6 +96,7 @@ class ScriptPanel(Vertical):
             self._build(call.captures)
             fresh = True
         tr = self.app.tr
+        self._show_number(call)
         if call is None:
             self._crumb.update(tr("script.idle"))
             self._text.update("")
@@ -116,6 +123,20 @@ class ScriptPanel(Vertical):
         elif not fresh:  # a fresh build holds the step's fields already
             self._rebuild_captures(call.captures)
         self.tick(self.app.clock())
+
+    def _show_number(self, call: CallView | None) -> None:
+        """With no softphone, the number to dial, in large digits, until the first answer
+        (somebody picked up, or not); only where the pane has room for them and the text."""
+        if call is not None and (self._first_step is None or self._first_step[0] != call.call_id):
+            self._first_step = (call.call_id, call.breadcrumb)
+        dialling = (call is not None and bool(call.dial) and call.mode != "ended"
+                    and self._first_step == (call.call_id, call.breadcrumb)
+                    and self.app.size.height >= ROOM_FOR_BIG_NUMBER)
+        if dialling and call is not None:
+            from textual.renderables.digits import Digits
+
+            self._dial.update(Digits(call.dial))
+        self._dial.display = dialling
 
     def _answers_line(self, call: CallView) -> Text:
         line = Text()
