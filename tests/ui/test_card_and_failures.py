@@ -186,3 +186,17 @@ async def test_moving_past_either_end_of_a_page_turns_it(make_app, monkeypatch) 
         assert app.screen._highlighted == first_page[9]
         status = str(pane.query_one("#queue-status").render())
         assert status.startswith("1–10 / ")
+
+
+async def test_a_key_bar_too_narrow_keeps_the_help_key(make_app) -> None:
+    """When the keys do not all fit, the first ones stay, then "…" and the help key, which
+    lists them all."""
+    from cockpit.tui.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(56, 24)) as pilot:
+        await _settle(app, pilot)
+        line = app.screen.query_one(KeyBar).line().plain
+        assert line.startswith(" a appeler ") and "…" in line
+        assert line.rstrip().endswith("f1 aide") and len(line) <= 56
+        assert "^q quitter" not in line

@@ -49,11 +49,13 @@ class KeyBar(Static):
 
     def line(self) -> Text:
         """What the bar reads now: each shown key once, by action, in the screen's order;
-        the command palette's key on the right when there is room."""
+        when they do not all fit, the first ones, then "…" and the help key (which lists
+        them all); the command palette's key on the right when there is room."""
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         disabled_style = self.get_component_rich_style("key-bar--disabled")
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        entries: list[Text] = []
+        help_entry: Text | None = None
         seen: set[str] = set()
         bindings = self.screen.active_bindings
         for _node, binding, enabled, _tooltip in bindings.values():
@@ -62,16 +64,37 @@ class KeyBar(Static):
             seen.add(binding.action)
             key = f" {self.app.get_key_display(binding)} "
             if enabled:
-                line.append(key, style=key_style)
-                line.append(f"{binding.description} ", style=description_style)
+                entry = Text.assemble((key, key_style), (f"{binding.description} ",
+                                                         description_style))
             else:
-                line.append(f"{key}{binding.description} ", style=disabled_style)
+                entry = Text(f"{key}{binding.description} ", style=disabled_style)
+            if binding.action == "help":
+                help_entry = entry
+            else:
+                entries.append(entry)
+        width = self.size.width
+        shown = [*entries, *([help_entry] if help_entry is not None else [])]
+        if width and sum(e.cell_len for e in shown) > width:
+            more = Text(" … ", style=description_style)
+            room = width - more.cell_len - (help_entry.cell_len if help_entry else 0)
+            shown = []
+            for entry in entries:
+                if entry.cell_len > room:
+                    break
+                shown.append(entry)
+                room -= entry.cell_len
+            shown.append(more)
+            if help_entry is not None:
+                shown.append(help_entry)
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        for entry in shown:
+            line.append_text(entry)
         palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             _node, binding, _enabled, _tooltip = palette
             right = Text.assemble((f" {self.app.get_key_display(binding)} ", key_style),
                                   (f"{binding.description} ", description_style))
-            room = self.size.width - line.cell_len - right.cell_len
+            room = width - line.cell_len - right.cell_len
             if room >= 1:
                 line.append(" " * room)
                 line.append_text(right)
