@@ -131,8 +131,9 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
         if call_ids:
             notes = notes | Note.call.in_(call_ids)
         removed["notes"] = Note.delete().where(notes).execute()
-        removed["reminders"] = Reminder.delete().where(
-            getattr(Reminder, field) == person_id).execute()
+        reminders = getattr(Reminder, field) == person_id
+        reminder_ids = [r for (r,) in Reminder.select(Reminder.id).where(reminders).tuples()]
+        removed["reminders"] = Reminder.delete().where(reminders).execute()
         if call_ids:
             Call.delete().where(Call.id.in_(call_ids)).execute()
         if kind == "freelance":
@@ -154,7 +155,14 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
                 DoNotCall.create(e164=None, digest=digest, reason=reason,
                                  created_at=naive(now))
         removed["numbers_kept_as_hash"] = len(numbers) if keep_numbers_blocked else 0
-        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=kind,
+        # SQLite may give the highest id again once its row is gone: the audit lines about
+        # this person (and their reminders) are set apart, so none reads as a newcomer's.
+        AuditLog.update(entity=f"{kind} (erased)").where(
+            AuditLog.entity == kind, AuditLog.entity_id == person_id).execute()
+        if reminder_ids:
+            AuditLog.update(entity="reminder (erased)").where(
+                AuditLog.entity == "reminder", AuditLog.entity_id.in_(reminder_ids)).execute()
+        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=f"{kind} (erased)",
                         entity_id=person_id, details=reason)
     wipe_traces()
     return removed

@@ -218,3 +218,26 @@ def test_the_log_never_names_anyone(demo_url: str, tmp_path: Path) -> None:
     for number in ("0699887766", "33699887766", "699887766", "0699888"):
         assert number not in digits.replace("\n", ""), number
     assert log.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_audit_keeps_an_erased_person_apart_from_a_newcomer(demo_url: str,
+                                                                 tmp_path: Path) -> None:
+    """SQLite gives the highest id again once its row is gone: after an erasure, the audit's
+    lines about the erased person never read as about whoever gets that id next."""
+    person_id = _canary(demo_url, tmp_path)  # the newest contact: the highest id
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    lead = next(c for c in services.callers() if c.is_lead)
+    services.set_private_owner(lead.id, person_id, lead.name)
+    services.forget_person(f"contact:{person_id}", actor=lead.name)
+    newcomer = tmp_path / "newcomer.csv"
+    newcomer.write_text("Société;Prénom;Nom;Téléphone\nNouvelle SA;Léa;Nouvelle;01 45 67 89 10\n",
+                        encoding="utf-8")
+    assert main(["import", "contacts", str(newcomer), "--db", demo_url]) == 0
+    with _db(demo_url) as db:
+        new_id = db.execute("SELECT id FROM contact WHERE last_name = 'Nouvelle'").fetchone()[0]
+        about = db.execute("SELECT action, entity FROM audit_log WHERE entity_id = ? "
+                           "ORDER BY id", (person_id,)).fetchall()
+    assert ("set_owner", "contact (erased)") in about and ("erase", "contact (erased)") in about
+    assert not any(entity == "contact" for _action, entity in about)
+    if demo_url.startswith("sqlite"):
+        assert new_id == person_id  # the reuse that made this necessary
