@@ -185,7 +185,8 @@ def test_audit_log_is_for_the_lead(demo_url: str, tmp_path: Path,
     capsys.readouterr()
     assert main(["audit", "--db", demo_url, "--as", "Melissa"]) == 0
     # Stored in UTC, read in Paris time (09:42 UTC is 10:42 in November).
-    assert f"23/11/2026 10:42 Melissa erase contact #{person_id}" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"23/11/2026 10:42 Melissa erase contact (erased) #{person_id}" in said
     assert main(["audit", "--db", demo_url, "--as", "Karim"]) == 2
     assert "only a team lead" in capsys.readouterr().err
 
