@@ -239,12 +239,13 @@ class RightsServices:
         viewer = next((c for c in self.callers() if c.id == viewer_id), None)
         if viewer is None or not viewer.is_lead:
             raise ServiceError("only a team lead reads the audit log", code="lead_only")
+        from cockpit.domain.audit import AuditLine, mark_erased
         from cockpit.services.calls import CALLER_ZONE
         from cockpit.store.times import aware
 
+        lines = mark_erased(AuditLine(*row) for row in persons.audit_log(limit))
         # Stored in UTC; read in the team's local time.
-        return [(aware(at).astimezone(CALLER_ZONE), *rest)
-                for at, *rest in persons.audit_log(limit)]
+        return [(aware(line.at).astimezone(CALLER_ZONE), *line[2:]) for line in lines]
 
 
 def _cell(value: Any) -> str:

@@ -155,15 +155,12 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
                 DoNotCall.create(e164=None, digest=digest, reason=reason,
                                  created_at=naive(now))
         removed["numbers_kept_as_hash"] = len(numbers) if keep_numbers_blocked else 0
-        # SQLite may give the highest id again once its row is gone: the audit lines about
-        # this person (and their reminders) are set apart, so none reads as a newcomer's.
-        AuditLog.update(entity=f"{kind} (erased)").where(
-            AuditLog.entity == kind, AuditLog.entity_id == person_id).execute()
-        if reminder_ids:
-            AuditLog.update(entity="reminder (erased)").where(
-                AuditLog.entity == "reminder", AuditLog.entity_id.in_(reminder_ids)).execute()
-        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=f"{kind} (erased)",
-                        entity_id=person_id, details=reason)
+        # The audit stays append-only: its readers tell this person's earlier lines from
+        # a newcomer's by this line (SQLite may give the highest id again), reminders too.
+        details = reason + (f"; reminders {' '.join(f'#{r}' for r in reminder_ids)}"
+                            if reminder_ids else "")
+        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=kind,
+                        entity_id=person_id, details=details)
     wipe_traces()
     return removed
 
@@ -247,7 +244,8 @@ def blocked_digests() -> set[str]:
     return {d for (d,) in DoNotCall.select(DoNotCall.digest).tuples()}
 
 
-def audit_log(limit: int = 200) -> list[tuple[datetime, str, str, str, int | None, str]]:
-    return list(AuditLog.select(AuditLog.at, AuditLog.actor, AuditLog.action, AuditLog.entity,
-                                AuditLog.entity_id, AuditLog.details)
+def audit_log(limit: int = 200) -> list[tuple[int, datetime, str, str, str, int | None, str]]:
+    """The latest lines, newest first: (seq, at, actor, action, entity, entity id, details)."""
+    return list(AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor, AuditLog.action,
+                                AuditLog.entity, AuditLog.entity_id, AuditLog.details)
                 .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit).tuples())

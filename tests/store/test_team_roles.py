@@ -80,7 +80,7 @@ def test_the_lead_erases_and_reads_the_audit(team: dict[str, str],
                  "--as", "Melissa"]) == 0
     assert "contact #3 erased" in capsys.readouterr().out
     assert main(["audit", "--db", team["melissa_t"], "--as", "Melissa"]) == 0
-    assert "erase contact #3" in capsys.readouterr().out
+    assert "erase contact (erased) #3" in capsys.readouterr().out
 
 
 def test_a_refused_write_is_kept_said_and_written_once_allowed(
