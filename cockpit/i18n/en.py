@@ -47,6 +47,8 @@ TEXT: dict[str, str] = {
     "help.palette": "every command (palette)",
     "script.idle": "No call in progress — “a” calls the person chosen",
     "script.ended": "End of script: {outcome} — “f” to finish the call",
+    "script.captures_hint": ("Tab: fill in the fields · Enter: next field · "
+                             "Esc: back to the answers"),
     "key.choose": "choose the answer",
     "key.cancel": "cancel",
     "key.down": "next",

@@ -47,6 +47,8 @@ TEXT: dict[str, str] = {
     "help.palette": "toutes les commandes (palette)",
     "script.idle": "Pas d'appel en cours — « a » pour appeler la personne choisie",
     "script.ended": "Fin du script : {outcome} — « f » pour terminer l'appel",
+    "script.captures_hint": ("Tab : remplir les champs · Entrée : champ suivant · "
+                             "Échap : retour aux réponses"),
     "key.choose": "choisir la réponse",
     "key.cancel": "annuler",
     "key.down": "suivant",

@@ -200,3 +200,30 @@ async def test_the_number_to_dial_by_hand_is_shown_large_until_the_first_answer(
         await pilot.press("a")
         await _settle(small, pilot)
         assert not small.screen.query_one("#dial-number", Static).display
+
+
+async def test_the_fields_are_reached_with_tab_and_left_with_escape(make_app) -> None:
+    """Keyboard only: from the answers, Tab goes to the step's first field, Enter to the next,
+    Escape back to the answers, whose digits then choose again."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("1")  # put through
+        await _settle(app, pilot)
+        await pilot.press("3")  # he has a need
+        await _settle(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#capture-need_title", Input)
+        await pilot.press(*list("Dev Java"), "enter")
+        await _settle(app, pilot)
+        assert app.focused is app.screen.query_one("#capture-need_profile", Input)
+        assert any(c.key == "need_title" and c.value == "Dev Java" for c in panel.call.captures)
+        await pilot.press("escape")
+        assert app.focused is panel
+        await pilot.press("1")  # need noted: on to the e-mail
+        await _settle(app, pilot)
+        assert panel.call.breadcrumb[-1].endswith("E-mail et récapitulatif")

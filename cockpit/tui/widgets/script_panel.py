@@ -73,12 +73,14 @@ class ScriptPanel(Vertical):
 
     def _build(self, captures: tuple[CaptureView, ...]) -> None:
         self._built = True
-        self._captures = Vertical(*self._capture_rows(captures), id="captures")
+        self._captures = Vertical(
+            *self._capture_rows(captures, self.app.tr("script.captures_hint")), id="captures")
         self.query_one("#script-idle", Static).remove()
         self.mount_all([
             Horizontal(self._crumb, self._timer, id="script-head"),
+            # Not a stop of Tab: from the answers, Tab goes straight to the first field.
             VerticalScroll(self._dial, self._text, self._hint, self._captures,
-                           id="script-body"),
+                           id="script-body", can_focus=False),
             self._answers,
         ])
 
@@ -150,13 +152,13 @@ class ScriptPanel(Vertical):
 
     def _rebuild_captures(self, captures: tuple[CaptureView, ...]) -> None:
         self._captures.remove_children()
-        rows = self._capture_rows(captures)
+        rows = self._capture_rows(captures, self.app.tr("script.captures_hint"))
         if rows:
             self._captures.mount_all(rows)
 
     @staticmethod
-    def _capture_rows(captures: tuple[CaptureView, ...]) -> list[Widget]:
-        rows: list[Widget] = []
+    def _capture_rows(captures: tuple[CaptureView, ...], hint: str) -> list[Widget]:
+        rows: list[Widget] = [Static(hint, classes="capture-hint")] if captures else []
         for capture in captures:
             mark = " *" if capture.required else ""
             label = Label(f"{capture.label}{mark}", classes="capture-label")
