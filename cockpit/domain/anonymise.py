@@ -1,6 +1,7 @@
 """An anonymised CV (seed 001): what lets the client reach the freelance directly goes —
 names, e-mails, phone numbers, postal addresses, links — and every employer becomes its
-sector ("BNP Paribas" → "Banque"). Skills, dates, durations, versions and mission cities stay.
+sector ("BNP Paribas" → "Banque"), which reads as prose after a preposition ("chez BNP
+Paribas" → "chez une banque"). Skills, dates, durations, versions and mission cities stay.
 
 Choices: the freelance's name becomes "Le consultant" (a heading keeps reading naturally);
 two employers of one sector both read as that sector (the client learns the sector, which
@@ -132,7 +133,36 @@ def anonymise(text: str, *, names: Iterable[str] = (),
     known = {**WELL_KNOWN_EMPLOYERS, **(employers or {})}
     words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
     text = _replace_employers(text, known, words, record)
-    return Anonymised(text, tuple(found))
+    return Anonymised(_in_prose(text), tuple(found))
+
+
+# How a sector reads after "chez", "pour", "de"…: "chez une banque", not "chez Banque".
+# A sector configured elsewhere (COCKPIT_SECTORS) keeps its label: its grammar is unknown.
+SECTOR_IN_PROSE: Mapping[str, str] = {
+    "Banque": "une banque", "Assurance": "un assureur",
+    "Aéronautique": "un acteur de l'aéronautique", "Défense": "un acteur de la défense",
+    "Télécoms": "un opérateur télécoms", "Transport": "un acteur du transport",
+    "Automobile": "un acteur de l'automobile", "Énergie": "un énergéticien",
+    "Grande distribution": "une enseigne de la grande distribution", "ESN": "une ESN",
+    "Pharmacie": "un laboratoire pharmaceutique", "Commerce": "une enseigne",
+    "Luxe et cosmétique": "un groupe du luxe", "Santé": "un établissement de santé",
+    "Administration": "une administration", UNKNOWN_EMPLOYER: "une entreprise",
+}
+_IN_PROSE = re.compile(
+    r"(?<![\w'’])(?P<prep>chez|pour le compte de|pour|avec|de|à)\s+(?P<sector>"
+    + "|".join(re.escape(s) for s in sorted(SECTOR_IN_PROSE, key=len, reverse=True))
+    + r")(?![\w])")
+
+
+def _in_prose(text: str) -> str:
+    def phrase(match: re.Match[str]) -> str:
+        words = SECTOR_IN_PROSE[match.group("sector")]
+        prep = match.group("prep")
+        if prep == "de" or prep.endswith(" de"):  # "de" + "un acteur…" → "d'un acteur…"
+            return f"{prep[:-2]}d'{words}"
+        return f"{prep} {words}"
+
+    return _IN_PROSE.sub(phrase, text)
 
 
 def _phone_or_keep(candidate: str, record: object) -> str:
