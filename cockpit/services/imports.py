@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cockpit.domain.errors import DomainError
-from cockpit.domain.importing import KINDS, RowError, check_rows, map_columns
-from cockpit.domain.spreadsheet import neutralise
-from cockpit.domain.tables import Table, TableError, read_csv, table_of
 from cockpit.services.errors import ServiceError, store_guard
 
 if TYPE_CHECKING:
+    from cockpit.domain.importing import RowError
+    from cockpit.domain.tables import Table
     from cockpit.services.core import Services
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
@@ -49,6 +48,7 @@ class ImportServices:
                     dry_run: bool = False, skip_invalid: bool = False,
                     mapping: Mapping[str, str] | None = None,
                     progress: Progress | None = None) -> ImportReport:
+        from cockpit.domain.importing import KINDS, check_rows, map_columns
         from cockpit.store import importer
         from cockpit.store.db import database, refresh_statistics
 
@@ -99,6 +99,8 @@ class ImportServices:
 
 
 def read_table(source: Path) -> Table:
+    from cockpit.domain.tables import TableError, read_csv
+
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -117,6 +119,8 @@ def _read_xlsx(data: bytes) -> Table:
     import zipfile
 
     from openpyxl import load_workbook
+
+    from cockpit.domain.tables import TableError, table_of
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -149,6 +153,8 @@ def _cell(value: object) -> str:
 
 
 def write_rejected(source: Path, table: Table, errors: list[RowError]) -> Path:
+    from cockpit.domain.spreadsheet import neutralise
+
     """The rejected rows as they were, with their reasons, in a CSV beside the input."""
     reasons: dict[int, list[str]] = {}
     for e in errors:

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import parse_money
-from cockpit.domain.matching import NeedSpec, rank
 from cockpit.domain.outcomes import Outcome
-from cockpit.domain.reminder_rules import after_interview, propose_follow_up
 from cockpit.i18n import Translator
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.views import (
@@ -115,6 +113,7 @@ class NeedServices:
     def match_freelances(self: Services, need_id: int, typed: str = "", limit: int = 50,
                          lang: str = "fr") -> MatchPage:
         """Freelances for the need, best first (seed 001's order), narrowed by what is typed."""
+        from cockpit.domain.matching import NeedSpec, rank
         from cockpit.store import freelance_search, needs
 
         row = needs.get(need_id)
@@ -133,7 +132,7 @@ class NeedServices:
     def search_freelances(self: Services, typed: str, limit: int = 50,
                           lang: str = "fr") -> MatchPage:
         """Type-to-search over every freelance (no need): available ones first."""
-        from cockpit.domain.matching import STALE_AFTER
+        from cockpit.domain.matching import STALE_AFTER, NeedSpec, rank
         from cockpit.store import freelance_search
 
         now = self.now()
@@ -185,6 +184,7 @@ class NeedServices:
     def send_cv(self: Services, caller_id: int, proposal_id: int, cv_text: str) -> datetime:
         """Record the anonymised CV as sent to the decision maker and book the follow-up two
         working days later (seed 001). Returns when the follow-up is due."""
+        from cockpit.domain.reminder_rules import propose_follow_up
         from cockpit.store import needs, reminders
         from cockpit.store.db import database
 
@@ -211,6 +211,7 @@ class NeedServices:
     def book_interview(self: Services, caller_id: int, proposal_id: int,
                        when: datetime) -> datetime:
         """An interview is set: both sides get a call the next working morning after it."""
+        from cockpit.domain.reminder_rules import after_interview
         from cockpit.store import needs, reminders
         from cockpit.store.db import database
 

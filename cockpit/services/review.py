@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cockpit.domain.figures import Figures, compute
 from cockpit.domain.outcomes import Outcome
 from cockpit.i18n import Translator
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.views import CallerView, ReminderRow, TeamRow, TeamView
 
 if TYPE_CHECKING:
+    from cockpit.domain.figures import Figures
     from cockpit.reports.model import Report
     from cockpit.services.core import Services
 
@@ -36,6 +36,7 @@ class ReviewServices:
                 caller: str | None = None) -> Figures:
         """The figures of [start, end): the team's for a lead (or one caller's, by name);
         a caller's own otherwise."""
+        from cockpit.domain.figures import compute
         from cockpit.store.figures import call_facts
 
         viewer = self._viewer(viewer_id)

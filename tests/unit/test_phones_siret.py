@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.phones import parse_phone
@@ -44,3 +46,19 @@ def test_siret(raw: str, code: str | None) -> None:
     with pytest.raises(ValidationError) as caught:
         normalise_siret(raw)
     assert caught.value.code == code
+
+
+@given(first=st.sampled_from("1234679"), rest=st.text("0123456789", min_size=8, max_size=8))
+def test_french_numbers_are_written_as_phonenumbers_writes_them(first: str, rest: str) -> None:
+    """The card writes metropolitan numbers itself (a start then does without loading
+    phonenumbers): exactly as phonenumbers' national format would."""
+    import phonenumbers
+
+    e164 = f"+33{first}{rest}"
+    try:
+        phone = parse_phone(e164)
+    except ValidationError:
+        return  # not a number of the plan
+    expected = phonenumbers.format_number(phonenumbers.parse(e164),
+                                          phonenumbers.PhoneNumberFormat.NATIONAL)
+    assert phone.national() == expected
