@@ -200,3 +200,17 @@ async def test_a_key_bar_too_narrow_keeps_the_help_key(make_app) -> None:
         assert line.startswith(" a appeler ") and "…" in line
         assert line.rstrip().endswith("f1 aide") and len(line) <= 56
         assert "^q quitter" not in line
+
+
+async def test_a_click_on_a_key_of_the_bar_does_what_the_key_does(make_app) -> None:
+    from cockpit.tui.widgets.key_bar import KeyBar
+    from cockpit.tui.widgets.script_panel import ScriptPanel
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        bar = app.screen.query_one(KeyBar)
+        column = bar.line().plain.index("a appeler")
+        await pilot.click(KeyBar, offset=(column + 3, 0))
+        await _settle(app, pilot)
+        assert app.screen.query_one(ScriptPanel).call is not None  # the call started

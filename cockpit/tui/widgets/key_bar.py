@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -23,6 +24,7 @@ class KeyBar(Static):
         super().__init__("", id=id, markup=False)
         self._line: Text | None = None
         self._pending = False
+        self._spans: list[tuple[int, int, str]] = []  # columns of each key shown, and its key
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -33,6 +35,13 @@ class KeyBar(Static):
 
     def on_resize(self) -> None:
         self._show()
+
+    def on_click(self, event: events.Click) -> None:
+        # A click on a key does what pressing it does (as on Textual's footer).
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
 
     def _bindings_changed(self, screen: Screen) -> None:
         # Several changes in one burst (focus, then the highlighted row) make one update.
@@ -50,52 +59,56 @@ class KeyBar(Static):
     def line(self) -> Text:
         """What the bar reads now: each shown key once, by action, in the screen's order;
         when they do not all fit, the first ones, then "…" and the help key (which lists
-        them all); the command palette's key on the right when there is room."""
+        them all); the command palette's key on the right when there is room. Notes where
+        each key is, for clicks."""
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         disabled_style = self.get_component_rich_style("key-bar--disabled")
-        entries: list[Text] = []
-        help_entry: Text | None = None
+        entries: list[tuple[Text, str]] = []  # the entry, the key a click on it presses
+        help_entry: tuple[Text, str] | None = None
         seen: set[str] = set()
         bindings = self.screen.active_bindings
-        for _node, binding, enabled, _tooltip in bindings.values():
+        for pressed, (_node, binding, enabled, _tooltip) in bindings.items():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
             key = f" {self.app.get_key_display(binding)} "
             if enabled:
-                entry = Text.assemble((key, key_style), (f"{binding.description} ",
-                                                         description_style))
+                text = Text.assemble((key, key_style), (f"{binding.description} ",
+                                                        description_style))
             else:
-                entry = Text(f"{key}{binding.description} ", style=disabled_style)
+                text = Text(f"{key}{binding.description} ", style=disabled_style)
+            entry = (text, pressed if enabled else "")
             if binding.action == "help":
                 help_entry = entry
             else:
                 entries.append(entry)
         width = self.size.width
         shown = [*entries, *([help_entry] if help_entry is not None else [])]
-        if width and sum(e.cell_len for e in shown) > width:
-            more = Text(" … ", style=description_style)
-            room = width - more.cell_len - (help_entry.cell_len if help_entry else 0)
+        if width and sum(text.cell_len for text, _ in shown) > width:
+            more = (Text(" … ", style=description_style), "")
+            room = width - more[0].cell_len - (help_entry[0].cell_len if help_entry else 0)
             shown = []
             for entry in entries:
-                if entry.cell_len > room:
+                if entry[0].cell_len > room:
                     break
                 shown.append(entry)
-                room -= entry.cell_len
+                room -= entry[0].cell_len
             shown.append(more)
             if help_entry is not None:
                 shown.append(help_entry)
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
-        for entry in shown:
-            line.append_text(entry)
         palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             _node, binding, _enabled, _tooltip = palette
             right = Text.assemble((f" {self.app.get_key_display(binding)} ", key_style),
                                   (f"{binding.description} ", description_style))
-            room = width - line.cell_len - right.cell_len
+            room = width - sum(text.cell_len for text, _ in shown) - right.cell_len
             if room >= 1:
-                line.append(" " * room)
-                line.append_text(right)
+                shown += [(Text(" " * room), ""), (right, self.app.COMMAND_PALETTE_BINDING)]
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        self._spans = []
+        for text, pressed in shown:
+            if pressed:
+                self._spans.append((line.cell_len, line.cell_len + text.cell_len, pressed))
+            line.append_text(text)
         return line
