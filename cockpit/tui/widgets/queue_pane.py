@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -35,36 +36,30 @@ class QueueList(QuickOptionList):
     at a time, and the caller goes through it with the arrows and PgUp/PgDn alone."""
 
     @dataclass
-    class PastEnd(Message):
+    class MovedPastEnd(Message):
         step: int  # +1: past the last line; -1: before the first
 
     def _at_end(self, step: int) -> bool:
         last = self.option_count - 1
         return self.highlighted is not None and self.highlighted == (last if step > 0 else 0)
 
-    def action_cursor_down(self) -> None:
-        if self._at_end(1):
-            self.post_message(self.PastEnd(1))
+    def _move(self, step: int, move: Callable[[], None]) -> None:
+        if self._at_end(step):
+            self.post_message(self.MovedPastEnd(step))
         else:
-            super().action_cursor_down()
+            move()
+
+    def action_cursor_down(self) -> None:
+        self._move(1, super().action_cursor_down)
 
     def action_page_down(self) -> None:
-        if self._at_end(1):
-            self.post_message(self.PastEnd(1))
-        else:
-            super().action_page_down()
+        self._move(1, super().action_page_down)
 
     def action_cursor_up(self) -> None:
-        if self._at_end(-1):
-            self.post_message(self.PastEnd(-1))
-        else:
-            super().action_cursor_up()
+        self._move(-1, super().action_cursor_up)
 
     def action_page_up(self) -> None:
-        if self._at_end(-1):
-            self.post_message(self.PastEnd(-1))
-        else:
-            super().action_page_up()
+        self._move(-1, super().action_page_up)
 
 
 class QueuePane(Vertical):
@@ -172,7 +167,7 @@ class QueuePane(Vertical):
             self._land_on_last = step < 0
             self.post_message(self.PageRequested(offset))
 
-    @on(QueueList.PastEnd)
-    def _past_end(self, event: QueueList.PastEnd) -> None:
+    @on(QueueList.MovedPastEnd)
+    def _past_end(self, event: QueueList.MovedPastEnd) -> None:
         event.stop()
         self.action_page(event.step)
