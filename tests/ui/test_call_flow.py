@@ -227,3 +227,33 @@ async def test_the_fields_are_reached_with_tab_and_left_with_escape(make_app) ->
         await pilot.press("1")  # need noted: on to the e-mail
         await _settle(app, pilot)
         assert panel.call.breadcrumb[-1].endswith("E-mail et récapitulatif")
+
+
+async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str) -> None:
+    """`r` during a call: name, role, number; the person is saved and in the queue while the
+    call goes on."""
+    from cockpit.tui.screens.form import FormModal
+    from cockpit.tui.widgets.queue_pane import QueuePane
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        before = app.screen.query_one(QueuePane)._page.total
+        await pilot.press("r")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, FormModal)
+        for key, text in (("first_name", "Paul"), ("last_name", "Durand-Essai"),
+                          ("role", "DSI"), ("phone", "06 12 34 56 99")):
+            app.screen.query_one(f"#field-{key}", Input).value = text
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert not isinstance(app.screen, FormModal)
+        assert app.screen.query_one(ScriptPanel).call is not None  # the call goes on
+        pane = app.screen.query_one(QueuePane)
+        assert pane._page.total == before + 1
+        assert any(row.name == "Paul Durand-Essai" for row in pane._page.rows)
+    db = _db(demo_url)
+    assert db.execute("SELECT role FROM contact WHERE last_name = 'Durand-Essai'"
+                      ).fetchone() == ("DSI",)

@@ -214,3 +214,28 @@ async def test_a_click_on_a_key_of_the_bar_does_what_the_key_does(make_app) -> N
         await pilot.click(KeyBar, offset=(column + 3, 0))
         await _settle(app, pilot)
         assert app.screen.query_one(ScriptPanel).call is not None  # the call started
+
+
+async def test_a_reminder_past_due_today_shows_its_time_and_an_older_one_its_day(
+        make_app, demo_url: str) -> None:
+    from tests.rawdb import raw
+
+    with raw(demo_url) as db:
+        first, second = [i for (i,) in db.execute(
+            "SELECT c.id FROM contact c WHERE c.is_switchboard = 0 AND c.do_not_call = 0 "
+            "AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.contact_id = c.id "
+            "AND r.done_at IS NULL) ORDER BY c.id LIMIT 2").fetchall()]
+        melissa = db.execute("SELECT id FROM caller WHERE name = 'Melissa'").fetchone()[0]
+        for contact, due in ((first, "2026-11-23 08:00:00"), (second, "2026-11-20 08:00:00")):
+            db.execute("INSERT INTO reminder (owner_id, contact_id, kind, reason, due_at, "
+                       "created_at) VALUES (?, ?, 'callback', 'rappel', ?, ?)",
+                       (melissa, contact, due, "2026-11-19 08:00:00"))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        from cockpit.tui.widgets.queue_pane import QueuePane
+
+        pane = app.screen.query_one(QueuePane)
+        lines = {row.person.id: pane._line(row).plain for row in pane._page.rows}
+        # 08:00 UTC is 09:00 in Paris: due earlier today, the time; on Friday 20/11, the day.
+        assert lines[first].startswith("09:00 ") and lines[second].startswith("20/11 ")

@@ -341,3 +341,5 @@ class CallActions(Screen[None]):
         name = self.guarded(app.services.add_redirect, call_id, values)
         if name is not None:
             app.call_from_thread(app.notify, app.tr("redirect.added", name=name), timeout=6)
+            # The person the DO named is in the queue at once, not after the call.
+            app.call_from_thread(self.load_queue, self._offset)  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -140,12 +141,18 @@ class QueuePane(Vertical):
         when = self.app.tr(f"bucket.{row.bucket}")
         if row.due_at and row.bucket in ("overdue", "today"):
             stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
-            when = stamp[:5] if row.bucket == "overdue" else stamp[6:]
+            # Due today: the time (red once past); due an earlier day: that day.
+            today = self._today()
+            due_day = row.due_at.astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
+            when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
         line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
         line.append(row.name, style="bold" if row.is_decision_maker else "")
         if row.company:
             line.append(f" · {row.company}", style="dim")
         return line
+
+    def _today(self) -> date:
+        return self.app.clock().astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
 
     def row_for(self, person: PersonRef) -> QueueRow | None:
         if self._page is None:
