@@ -21,6 +21,10 @@ class Translator:
         self.lang = lang
         self._text = CATALOGUES[lang]
 
+    def texts(self) -> list[str]:
+        """Every text of the catalogue, as written (placeholders unfilled)."""
+        return list(self._text.values())
+
     def __call__(self, key: str, **params: Any) -> str:
         template = self._text.get(key)
         if template is None:

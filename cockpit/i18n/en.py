@@ -45,6 +45,13 @@ TEXT: dict[str, str] = {
     "reason.no_such_number_plan": "no numbering plan matches",
     "key.close": "close",
     "help.palette": "every command (palette)",
+    "help.focus_next": "next area or field",
+    "help.focus_previous": "previous area or field",
+    "help.copy": "copy the selected text",
+    "help.up": "up the list",
+    "help.down": "down the list",
+    "help.first": "start of the list",
+    "help.last": "end of the list",
     "script.idle": "No call in progress — “a” calls the person chosen",
     "script.ended": "End of script: {outcome} — “f” to finish the call",
     "script.captures_hint": ("Tab: fill in the fields · Enter: next field · "

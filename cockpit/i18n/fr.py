@@ -45,6 +45,13 @@ TEXT: dict[str, str] = {
     "reason.no_such_number_plan": "aucun plan de numérotation ne correspond",
     "key.close": "fermer",
     "help.palette": "toutes les commandes (palette)",
+    "help.focus_next": "zone ou champ suivant",
+    "help.focus_previous": "zone ou champ précédent",
+    "help.copy": "copier le texte choisi",
+    "help.up": "monter dans la liste",
+    "help.down": "descendre dans la liste",
+    "help.first": "début de la liste",
+    "help.last": "fin de la liste",
     "script.idle": "Pas d'appel en cours — « a » pour appeler la personne choisie",
     "script.ended": "Fin du script : {outcome} — « f » pour terminer l'appel",
     "script.captures_hint": ("Tab : remplir les champs · Entrée : champ suivant · "

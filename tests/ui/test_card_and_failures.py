@@ -239,3 +239,21 @@ async def test_a_reminder_past_due_today_shows_its_time_and_an_older_one_its_day
         lines = {row.person.id: pane._line(row).plain for row in pane._page.rows}
         # 08:00 UTC is 09:00 in Paris: due earlier today, the time; on Friday 20/11, the day.
         assert lines[first].startswith("09:00 ") and lines[second].startswith("20/11 ")
+
+
+async def test_the_help_speaks_the_interfaces_language_only(make_app) -> None:
+    """F1 lists the cockpit's keys and the few of Textual's a caller uses, translated; not
+    the widgets' own scrolling keys in English."""
+    from cockpit.tui.screens.help import HelpModal
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        text = _text_of(app.screen.query_one("#help-body").content)
+        assert "zone ou champ suivant" in text and "appeler" in text and "1…9" in text
+        for english in ("Focus Next", "Scroll Left", "Page Up", "Copy selected text"):
+            assert english not in text, english
+        assert text.count("choisir la réponse") == 1

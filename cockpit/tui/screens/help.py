@@ -12,6 +12,14 @@ from textual.widgets import Static
 
 from cockpit.tui.localise import translate_bindings
 
+# Keys Textual itself binds that a caller uses, by the description Textual gives them; the
+# rest of its keys (a widget's scrolling, selecting) are left out of the help.
+TEXTUAL_KEYS = {
+    "Focus Next": "help.focus_next", "Focus Previous": "help.focus_previous",
+    "Copy selected text": "help.copy", "Up": "help.up", "Down": "help.down",
+    "First": "help.first", "Last": "help.last",
+}
+
 
 class HelpModal(ModalScreen[None]):
     CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
@@ -31,13 +39,20 @@ class HelpModal(ModalScreen[None]):
         table = Table(title=tr("help.title"), expand=True, show_header=False, box=None)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        seen: set[tuple[str, str]] = set()
+        ours = set(tr.texts())  # descriptions from the catalogue: the cockpit's own keys
+        shown: set[str] = set()
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app.screen
         for node in (*below.ancestors_with_self, *below.walk_children()):
             for key, binding in node._bindings:  # every key, shown or not
-                row = (binding.key_display or key, binding.description)
-                if binding.description and row not in seen:
-                    seen.add(row)
-                    table.add_row(*row)
+                description = binding.description
+                if description not in ours:
+                    description = tr(TEXTUAL_KEYS[description]) \
+                        if description in TEXTUAL_KEYS else ""
+                shown_as = binding.key_display or key
+                if shown_as.isdigit():  # the answers' digits: one line, "1…9"
+                    shown_as = "1…9"
+                if description and shown_as not in shown:  # a key once: the nearest meaning
+                    shown.add(shown_as)
+                    table.add_row(shown_as, description)
         table.add_row("ctrl+p", tr("help.palette"))
         self.query_one("#help-body", Static).update(table)
