@@ -12,11 +12,20 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cockpit.i18n import Translator
-from cockpit.tui.localise import translate_bindings
+from cockpit.tui.localise import key_description, translate_bindings
 
 if TYPE_CHECKING:
     from cockpit.services import Services
     from cockpit.services.views import CallerView, PersonRef
+
+
+# Textual's own palette commands a caller may want, by their English title: (title, help).
+_SYSTEM_COMMANDS = {
+    "Theme": ("palette.theme", "palette.theme_help"),
+    "Maximize": ("palette.maximize", "palette.maximize_help"),
+    "Minimize": ("palette.minimize", "palette.minimize_help"),
+    "Screenshot": ("palette.screenshot", "palette.screenshot_help"),
+}
 
 
 def _display_zone() -> tzinfo:
@@ -80,18 +89,34 @@ class CockpitApp(App[None]):
             self.push_screen(ReviewScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the screen is in the palette, by its description, when it applies."""
-        yield from super().get_system_commands(screen)
+        """Every action of the screen is in the palette, by its description, when it applies;
+        Textual's own commands in the user's language (Quit and Keys are left out: ctrl+q
+        and F1 are in the list)."""
+        for command in super().get_system_commands(screen):
+            if command.title in _SYSTEM_COMMANDS:
+                title, helps = _SYSTEM_COMMANDS[command.title]
+                yield SystemCommand(self.tr(title), self.tr(helps), command.callback)
         seen: set[str] = set()
-        for _key, binding in screen._bindings:
-            if not binding.description or binding.action in seen:
+        own = {id(binding) for _key, binding in self._bindings}  # quit, help: the app's
+        for _key, binding in (*screen._bindings, *self._bindings):
+            description = key_description(self.tr, binding.description)
+            if not description or binding.action in seen:
                 continue
             seen.add(binding.action)
             if screen.check_action(binding.action.split("(")[0], ()) is False:
                 continue
-            yield SystemCommand(binding.description.capitalize(),
+            runner = self.run_action if id(binding) in own else screen.run_action
+            yield SystemCommand(description.capitalize(),
                                 f"{binding.key_display or binding.key}",
-                                partial(screen.run_action, binding.action))
+                                partial(runner, binding.action))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        # Textual's palette, asking in the user's language.
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder"),
+                                            id="--command-palette"))
 
     def call_about_need(self, person: PersonRef, need_id: int) -> None:
         """From the needs screens: back to the cockpit, where the call starts."""

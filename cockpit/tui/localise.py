@@ -31,3 +31,21 @@ def translate_bindings(node: DOMNode, app: Any | None = None) -> None:
     }
     # `_bindings` is the node's own copy of its class bindings (textual/dom.py), safe to replace.
     node._bindings = BindingsMap.from_keys(keys)
+
+
+# Keys Textual itself binds that a caller uses, by the description Textual gives them; the
+# rest of its keys (a widget's own scrolling, selecting) are left out of the help and palette.
+TEXTUAL_KEYS = {
+    "Focus Next": "help.focus_next", "Focus Previous": "help.focus_previous",
+    "Focus next": "help.focus_next", "Focus previous": "help.focus_previous",
+    "Copy selected text": "help.copy", "Up": "help.up", "Down": "help.down",
+    "First": "help.first", "Last": "help.last",
+}
+
+
+def key_description(tr: Any, description: str) -> str:
+    """A key's description in the user's language; "" for a key of Textual's a caller does
+    not need to be told about."""
+    if description in set(tr.texts()):  # already from the catalogue: one of the cockpit's
+        return description
+    return tr(TEXTUAL_KEYS[description]) if description in TEXTUAL_KEYS else ""

@@ -257,3 +257,20 @@ async def test_the_help_speaks_the_interfaces_language_only(make_app) -> None:
         for english in ("Focus Next", "Scroll Left", "Page Up", "Copy selected text"):
             assert english not in text, english
         assert text.count("choisir la réponse") == 1
+
+
+async def test_the_command_palette_speaks_the_interfaces_language(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for french in ("Appeler", "Passer", "Quitter", "Aide", "Thème", "Zone ou champ suivant"):
+            assert french in titles, french
+        for english in ("Quit", "Keys", "Theme", "Screenshot", "Copy selected text",
+                        "Focus next"):
+            assert english not in titles, english
+        quit_command = next(c for c in app.get_system_commands(app.screen)
+                            if c.title == "Quitter")
+        await quit_command.callback()
+        await pilot.pause()
+        assert not app.is_running  # the app's own key runs as the app's action

@@ -10,15 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from cockpit.tui.localise import translate_bindings
-
-# Keys Textual itself binds that a caller uses, by the description Textual gives them; the
-# rest of its keys (a widget's scrolling, selecting) are left out of the help.
-TEXTUAL_KEYS = {
-    "Focus Next": "help.focus_next", "Focus Previous": "help.focus_previous",
-    "Copy selected text": "help.copy", "Up": "help.up", "Down": "help.down",
-    "First": "help.first", "Last": "help.last",
-}
+from cockpit.tui.localise import key_description, translate_bindings
 
 
 class HelpModal(ModalScreen[None]):
@@ -39,15 +31,11 @@ class HelpModal(ModalScreen[None]):
         table = Table(title=tr("help.title"), expand=True, show_header=False, box=None)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        ours = set(tr.texts())  # descriptions from the catalogue: the cockpit's own keys
         shown: set[str] = set()
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app.screen
         for node in (*below.ancestors_with_self, *below.walk_children()):
             for key, binding in node._bindings:  # every key, shown or not
-                description = binding.description
-                if description not in ours:
-                    description = tr(TEXTUAL_KEYS[description]) \
-                        if description in TEXTUAL_KEYS else ""
+                description = key_description(tr, binding.description)
                 shown_as = binding.key_display or key
                 if shown_as.isdigit():  # the answers' digits: one line, "1…9"
                     shown_as = "1…9"
