@@ -71,3 +71,31 @@ async def test_a_caller_sees_only_their_figures(make_app) -> None:
         await pilot.press("r")  # a lead's key: nothing happens
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_escape_goes_back_to_the_cockpit_and_a_review_alone_stays(
+        make_app, demo_url: str) -> None:
+    from cockpit.services import open_services
+    from cockpit.tui.app import CockpitApp
+    from cockpit.tui.screens.caller import CallerScreen
+    from tests.conftest import FIXED_NOW, PARIS
+
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("g")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, CallerScreen)
+    # `cockpit review`: the review is all there is; Escape leaves it on screen.
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    alone = CockpitApp(services, services.find_caller("Melissa"), clock=lambda: FIXED_NOW,
+                       display_tz=PARIS, start="review")
+    async with alone.run_test(size=(120, 40)) as pilot:
+        await _settle(alone, pilot)
+        assert isinstance(alone.screen, ReviewScreen)
+        await pilot.press("escape")
+        await _settle(alone, pilot)
+        assert isinstance(alone.screen, ReviewScreen)

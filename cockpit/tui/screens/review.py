@@ -103,7 +103,7 @@ class ReviewScreen(Screen[None]):
         if action in _LEAD_ONLY:
             return self.is_lead and self._selected_reminder() is not None
         if action == "back":
-            return len(self.app.screen_stack) > 2
+            return self._opened_over_the_cockpit()
         return True
 
     # -- the team, live ------------------------------------------------------------------------
@@ -285,6 +285,12 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(NeedsScreen())
 
+    def _opened_over_the_cockpit(self) -> bool:
+        """From the cockpit (`g`) there is the cockpit to go back to; opened alone
+        (`cockpit review`) only Textual's empty first screen lies under it."""
+        stack = self.app.screen_stack
+        return len(stack) > 1 and stack[-2].id != "_default"
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        if self._opened_over_the_cockpit():
             self.app.pop_screen()
