@@ -119,13 +119,20 @@ class CockpitApp(App[None]):
                                             id="--command-palette"))
 
     def call_about_need(self, person: PersonRef, need_id: int) -> None:
-        """From the needs screens: back to the cockpit, where the call starts."""
+        """From the needs screens: back to the cockpit, where the call starts. A review opened
+        alone (`cockpit review`) has no cockpit beneath it: one comes up over the review."""
         from cockpit.tui.screens.caller import CallerScreen
 
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, CallerScreen):
-            self.pop_screen()
-        if isinstance(self.screen, CallerScreen):
+        if any(isinstance(screen, CallerScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, CallerScreen):
+                self.pop_screen()
             self.screen.call_person(person, need_id)
+            return
+        while len(self.screen_stack) > 2:  # Textual's empty first screen, then the review
+            self.pop_screen()
+        cockpit = CallerScreen()
+        self.push_screen(cockpit)
+        self.call_after_refresh(cockpit.call_person, person, need_id)
 
     def action_help(self) -> None:
         from cockpit.tui.screens.help import HelpModal

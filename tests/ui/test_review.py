@@ -99,3 +99,34 @@ async def test_escape_goes_back_to_the_cockpit_and_a_review_alone_stays(
         await pilot.press("escape")
         await _settle(alone, pilot)
         assert isinstance(alone.screen, ReviewScreen)
+
+
+async def test_a_lead_in_the_review_alone_calls_a_freelance_from_a_need(
+        make_app, demo_url: str) -> None:
+    """`cockpit review` has no cockpit beneath it: calling a freelance found for a need
+    brings one up over the review, with the call on (it used to leave a blank screen)."""
+    from cockpit.services import open_services
+    from cockpit.tui.app import CockpitApp
+    from cockpit.tui.screens.caller import CallerScreen
+    from cockpit.tui.screens.match import MatchScreen
+    from tests.conftest import FIXED_NOW, PARIS
+
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    app = CockpitApp(services, services.find_caller("Melissa"), clock=lambda: FIXED_NOW,
+                     display_tz=PARIS, start="review")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("tab", "b")  # the figures, then the needs board
+        await _settle(app, pilot)
+        await pilot.press("enter")  # the first need's freelances
+        await _settle(app, pilot)
+        await pilot.press("enter")  # to the list
+        await _settle(app, pilot)
+        assert isinstance(app.screen, MatchScreen)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.pause(0.3)
+        await _settle(app, pilot)
+        assert isinstance(app.screen, CallerScreen) and app.screen.call is not None
+        assert app.screen.call.person.kind == "freelance"
+        assert isinstance(app.screen_stack[-2], ReviewScreen)  # Escape there, after the call

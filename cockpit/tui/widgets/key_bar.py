@@ -51,6 +51,8 @@ class KeyBar(Static):
 
     def _show(self) -> None:
         self._pending = False
+        if not self.is_attached:  # its screen was closed before the refresh came
+            return
         line = self.line()
         if line != self._line:
             self._line = line
