@@ -138,6 +138,9 @@ def anonymise(text: str, *, names: Iterable[str] = (),
 
 # How a sector reads after "chez", "pour", "de"…: "chez une banque", not "chez Banque".
 # A sector configured elsewhere (COCKPIT_SECTORS) keeps its label: its grammar is unknown.
+# Only the sectors put in place of an employer are rephrased ("École de Commerce" stays):
+# they are framed by this mark, which is taken out once they are.
+_SECTOR = "\ue000"
 SECTOR_IN_PROSE: Mapping[str, str] = {
     "Banque": "une banque", "Assurance": "un assureur",
     "Aéronautique": "un acteur de l'aéronautique", "Défense": "un acteur de la défense",
@@ -149,9 +152,9 @@ SECTOR_IN_PROSE: Mapping[str, str] = {
     "Administration": "une administration", UNKNOWN_EMPLOYER: "une entreprise",
 }
 _IN_PROSE = re.compile(
-    r"(?<![\w'’])(?P<prep>chez|pour le compte de|pour|avec|de|à)\s+(?P<sector>"
+    r"(?<![\w'’])(?P<prep>chez|pour le compte de|pour|avec|de|à)\s+" + _SECTOR + r"(?P<sector>"
     + "|".join(re.escape(s) for s in sorted(SECTOR_IN_PROSE, key=len, reverse=True))
-    + r")(?![\w])")
+    + r")" + _SECTOR)
 
 
 def _in_prose(text: str) -> str:
@@ -162,7 +165,7 @@ def _in_prose(text: str) -> str:
             return f"{prep[:-2]}d'{words}"
         return f"{prep} {words}"
 
-    return _IN_PROSE.sub(phrase, text)
+    return _IN_PROSE.sub(phrase, text).replace(_SECTOR, "")
 
 
 def _phone_or_keep(candidate: str, record: object) -> str:
@@ -262,7 +265,7 @@ def _replace_employers(text: str, employers: Mapping[str, str],
         pattern = _accent_insensitive(name.strip())
         # Capitalised words right after belong to the name: "Crédit Mutuel Arkéa".
         text = re.sub(rf"(?<![\w]){pattern}(?:[ \t]+[A-ZÀ-Ý][\w&'’-]*)*(?![\w])",
-                      lambda m, s=sector: record("employer", m.group(0), s),  # type: ignore[misc,operator]
+                      lambda m, s=sector: _SECTOR + record("employer", m.group(0), s) + _SECTOR,  # type: ignore[misc,operator]
                       text)
     sectors = set(employers.values()) | set(sector_words.values()) | {UNKNOWN_EMPLOYER, NAME}
 
@@ -276,7 +279,8 @@ def _replace_employers(text: str, employers: Mapping[str, str],
         folded = fold(name)
         sector = next((s for w, s in sector_words.items()
                        if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
-        return match.group("marker") + record("employer", name, sector) + tail  # type: ignore[operator]
+        return (match.group("marker") + _SECTOR  # type: ignore[operator]
+                + record("employer", name, sector) + _SECTOR + tail)
 
     return _MARKER.sub(unknown, text)
 

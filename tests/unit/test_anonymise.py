@@ -138,3 +138,11 @@ def test_anonymising_twice_changes_nothing(text: str, names: tuple[str, ...]) ->
 def test_a_company_name_that_is_also_a_word_goes_only_when_capitalised() -> None:
     out = anonymise("Stage chez Orange ; une interface orange et verte", employers={}).text
     assert out == "Stage chez un opérateur télécoms ; une interface orange et verte"
+
+
+def test_only_the_sectors_put_for_an_employer_read_as_prose() -> None:
+    """A sector's name the CV itself wrote stays as written ("École de Commerce" is not
+    "École d'une enseigne"); the one that replaced an employer reads as prose."""
+    out = anonymise("Formation : École de Commerce de Lyon ; stage chez Decathlon",
+                    employers={}).text
+    assert out == "Formation : École de Commerce de Lyon ; stage chez une enseigne"
