@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 ERASED = " (erased)"
-_REMINDERS = re.compile(r"reminders((?: #\d+)+)")
+_REMINDERS = re.compile(r"reminders((?: #\d+)+)")  # as the erasure's line names them
+_NUMBER = re.compile(r"\d+")
 
 
 class AuditLine(NamedTuple):
@@ -25,23 +26,19 @@ class AuditLine(NamedTuple):
 
 def mark_erased(lines: Iterable[AuditLine]) -> list[AuditLine]:
     """The lines, each about an erased person or reminder labelled "… (erased)": those
-    written up to that erasure."""
+    written up to that erasure (the latest, when an id was erased twice)."""
     lines = list(lines)
-    erased_at: dict[tuple[str, int], int] = {}
+    erased_at: dict[tuple[str, int | None], int] = {}
+
+    def cover(key: tuple[str, int | None], seq: int) -> None:
+        erased_at[key] = max(erased_at.get(key, -1), seq)
+
     for line in lines:
-        if line.action != "erase" or line.entity_id is None:
-            continue
-        # The latest erasure of an id covers every earlier line about that id.
-        current = erased_at.get((line.entity, line.entity_id), -1)
-        erased_at[(line.entity, line.entity_id)] = max(current, line.seq)
-        found = _REMINDERS.search(line.details)
-        for reminder in map(int, re.findall(r"\d+", found.group(1) if found else "")):
-            key = ("reminder", reminder)
-            erased_at[key] = max(erased_at.get(key, -1), line.seq)
-    marked = []
-    for line in lines:
-        until = erased_at.get((line.entity, line.entity_id)) if line.entity_id is not None \
-            else None
-        marked.append(line._replace(entity=line.entity + ERASED)
-                      if until is not None and line.seq <= until else line)
-    return marked
+        if line.action == "erase" and line.entity_id is not None:
+            cover((line.entity, line.entity_id), line.seq)
+            found = _REMINDERS.search(line.details)
+            for reminder in _NUMBER.findall(found.group(1) if found else ""):
+                cover(("reminder", int(reminder)), line.seq)
+    return [line._replace(entity=line.entity + ERASED)
+            if line.seq <= erased_at.get((line.entity, line.entity_id), -1) else line
+            for line in lines]

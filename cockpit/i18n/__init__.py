@@ -20,10 +20,14 @@ class Translator:
             raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
         self.lang = lang
         self._text = CATALOGUES[lang]
+        self._texts: frozenset[str] | None = None  # the catalogue's texts, when first asked
 
-    def texts(self) -> list[str]:
-        """Every text of the catalogue, as written (placeholders unfilled)."""
-        return list(self._text.values())
+    def is_text(self, value: str) -> bool:
+        """Whether this is one of the catalogue's texts as written (a key's description
+        already translated, say)."""
+        if self._texts is None:
+            self._texts = frozenset(self._text.values())
+        return value in self._texts
 
     def __call__(self, key: str, **params: Any) -> str:
         template = self._text.get(key)

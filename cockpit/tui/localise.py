@@ -46,6 +46,6 @@ TEXTUAL_KEYS = {
 def key_description(tr: Any, description: str) -> str:
     """A key's description in the user's language; "" for a key of Textual's a caller does
     not need to be told about."""
-    if description in set(tr.texts()):  # already from the catalogue: one of the cockpit's
+    if tr.is_text(description):  # already from the catalogue: one of the cockpit's
         return description
     return tr(TEXTUAL_KEYS[description]) if description in TEXTUAL_KEYS else ""

@@ -12,13 +12,15 @@ def make_app(demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Callab
     """A cockpit on its own copy of the small demo, with the clock stopped at FIXED_NOW."""
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
 
-    def build(caller: str = "Melissa", lang: str = "fr", url: str = demo_url) -> object:
+    def build(caller: str = "Melissa", lang: str = "fr", url: str = demo_url,
+              start: str = "caller") -> object:
         from cockpit.services import open_services
         from cockpit.tui.app import CockpitApp
 
         services = open_services(url, clock=lambda: FIXED_NOW)
         found = services.find_caller(caller)
         assert found is not None
-        return CockpitApp(services, found, lang=lang, clock=lambda: FIXED_NOW, display_tz=PARIS)
+        return CockpitApp(services, found, lang=lang, clock=lambda: FIXED_NOW, display_tz=PARIS,
+                          start=start)
 
     return build

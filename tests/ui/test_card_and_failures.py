@@ -236,7 +236,7 @@ async def test_a_reminder_past_due_today_shows_its_time_and_an_older_one_its_day
         from cockpit.tui.widgets.queue_pane import QueuePane
 
         pane = app.screen.query_one(QueuePane)
-        lines = {row.person.id: pane._line(row).plain for row in pane._page.rows}
+        lines = {row.person.id: pane._line(row, pane._today()).plain for row in pane._page.rows}
         # 08:00 UTC is 09:00 in Paris: due earlier today, the time; on Friday 20/11, the day.
         assert lines[first].startswith("09:00 ") and lines[second].startswith("20/11 ")
 

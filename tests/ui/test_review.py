@@ -11,14 +11,20 @@ from cockpit.tui.screens.review import TEAM_EVERY, ReviewScreen
 from tests.ui.test_call_flow import _settle
 
 
+async def _open_review(app, pilot) -> ReviewScreen:
+    """From the cockpit, `g`: the review over it."""
+    await _settle(app, pilot)
+    await pilot.press("g")
+    await _settle(app, pilot)
+    assert isinstance(app.screen, ReviewScreen)
+    return app.screen
+
+
 async def test_a_call_started_by_a_caller_shows_within_seconds(make_app, demo_url: str
                                                                ) -> None:
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
-        await pilot.press("g")
-        await _settle(app, pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        await _open_review(app, pilot)
         table = app.screen.query_one("#team-table", DataTable)
         karim_row = next(i for i, r in enumerate(app.screen._team.rows) if r.name == "Karim")
         assert str(table.get_row_at(karim_row)[3]) == "—"
@@ -35,10 +41,7 @@ async def test_a_call_started_by_a_caller_shows_within_seconds(make_app, demo_ur
 async def test_the_lead_reassigns_an_overdue_reminder(make_app, demo_url: str) -> None:
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
-        await pilot.press("g")
-        await _settle(app, pilot)
-        screen = app.screen
+        screen = await _open_review(app, pilot)
         first = screen._reminders[0]
         assert first.owner == "Melissa"
         await pilot.press("r")
@@ -56,11 +59,7 @@ async def test_the_lead_reassigns_an_overdue_reminder(make_app, demo_url: str) -
 async def test_a_caller_sees_only_their_figures(make_app) -> None:
     app = make_app("Karim")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
-        await pilot.press("g")
-        await _settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ReviewScreen)
+        screen = await _open_review(app, pilot)
         assert not screen.query("#team-table")  # no team tab
         from cockpit.tui.widgets.report_view import ReportView
 
@@ -73,26 +72,17 @@ async def test_a_caller_sees_only_their_figures(make_app) -> None:
         assert app.screen is screen
 
 
-async def test_escape_goes_back_to_the_cockpit_and_a_review_alone_stays(
-        make_app, demo_url: str) -> None:
-    from cockpit.services import open_services
-    from cockpit.tui.app import CockpitApp
+async def test_escape_goes_back_to_the_cockpit_and_a_review_alone_stays(make_app) -> None:
     from cockpit.tui.screens.caller import CallerScreen
-    from tests.conftest import FIXED_NOW, PARIS
 
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
-        await pilot.press("g")
-        await _settle(app, pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        await _open_review(app, pilot)
         await pilot.press("escape")
         await _settle(app, pilot)
         assert isinstance(app.screen, CallerScreen)
     # `cockpit review`: the review is all there is; Escape leaves it on screen.
-    services = open_services(demo_url, clock=lambda: FIXED_NOW)
-    alone = CockpitApp(services, services.find_caller("Melissa"), clock=lambda: FIXED_NOW,
-                       display_tz=PARIS, start="review")
+    alone = make_app("Melissa", start="review")
     async with alone.run_test(size=(120, 40)) as pilot:
         await _settle(alone, pilot)
         assert isinstance(alone.screen, ReviewScreen)
@@ -101,19 +91,13 @@ async def test_escape_goes_back_to_the_cockpit_and_a_review_alone_stays(
         assert isinstance(alone.screen, ReviewScreen)
 
 
-async def test_a_lead_in_the_review_alone_calls_a_freelance_from_a_need(
-        make_app, demo_url: str) -> None:
+async def test_a_lead_in_the_review_alone_calls_a_freelance_from_a_need(make_app) -> None:
     """`cockpit review` has no cockpit beneath it: calling a freelance found for a need
     brings one up over the review, with the call on (it used to leave a blank screen)."""
-    from cockpit.services import open_services
-    from cockpit.tui.app import CockpitApp
     from cockpit.tui.screens.caller import CallerScreen
     from cockpit.tui.screens.match import MatchScreen
-    from tests.conftest import FIXED_NOW, PARIS
 
-    services = open_services(demo_url, clock=lambda: FIXED_NOW)
-    app = CockpitApp(services, services.find_caller("Melissa"), clock=lambda: FIXED_NOW,
-                     display_tz=PARIS, start="review")
+    app = make_app("Melissa", start="review")
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app, pilot)
         await pilot.press("tab", "b")  # the figures, then the needs board

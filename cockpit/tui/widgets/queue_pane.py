@@ -111,7 +111,8 @@ class QueuePane(Vertical):
             rows, later = rows[:shown], rows[shown:]
             if later:
                 self.call_after_refresh(self._add_rows, page, later)
-        options.add_options([self._option(row) for row in rows])
+        today = self._today()
+        options.add_options([self._option(row, today) for row in rows])
         status = self.query_one("#queue-status", Static)
         if not page.rows:
             text = self.app.tr("queue.empty")
@@ -129,20 +130,20 @@ class QueuePane(Vertical):
         options.highlighted = people.index(keep) if keep in people else \
             (len(people) - 1 if back else 0)
 
-    def _option(self, row: QueueRow) -> Option:
-        return Option(self._line(row), id=f"{row.person.kind}:{row.person.id}")
+    def _option(self, row: QueueRow, today: date) -> Option:
+        return Option(self._line(row, today), id=f"{row.person.kind}:{row.person.id}")
 
     def _add_rows(self, page: QueuePage, rows: tuple[QueueRow, ...]) -> None:
         if self._page is page:  # not replaced by a newer page meanwhile
-            self.query_one(OptionList).add_options([self._option(row) for row in rows])
+            today = self._today()
+            self.query_one(OptionList).add_options([self._option(row, today) for row in rows])
 
-    def _line(self, row: QueueRow) -> Text:
+    def _line(self, row: QueueRow, today: date) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         when = self.app.tr(f"bucket.{row.bucket}")
         if row.due_at and row.bucket in ("overdue", "today"):
             stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
             # Due today: the time (red once past); due an earlier day: that day.
-            today = self._today()
             due_day = row.due_at.astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
             when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
         line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))

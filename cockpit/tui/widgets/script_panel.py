@@ -62,7 +62,7 @@ class ScriptPanel(Vertical):
         self._crumb, self._timer = Static("", id="breadcrumb"), Static("", id="timer")
         self._text, self._hint = Static("", id="script-text"), Static("", id="script-hint")
         self._answers = Static("", id="answers")
-        self._captures = Vertical(id="captures")
+        self._captures: Vertical  # built with the step's fields, at the first call
         self._dial = Static("", id="dial-number")
         self._first_step: tuple[int, tuple[str, ...]] | None = None  # call id, breadcrumb
 
