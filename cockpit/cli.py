@@ -137,7 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     _language[0] = _language_asked(arguments)
     parser = build_parser(arguments)
-    args = parser.parse_args(arguments)
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # a refused argument (said in one line), --help, --version
+        return exc.code if isinstance(exc.code, int) else 2
     handler: Handler = getattr(args, "handler", None) or _run_tui
     from cockpit.logs import log, setup
 

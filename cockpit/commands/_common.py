@@ -93,6 +93,14 @@ def short_text(text: str, limit: int = TEXT_MAX) -> str:
     return text
 
 
+def moment_text(text: str) -> str:
+    """argparse type of a date or a moment (--at, --until, --date, --week): read later, by
+    the command; refused here when empty (it would silently mean "now") or far too long."""
+    if not text.strip() or len(text) > 80:
+        raise argparse.ArgumentTypeError(say("cli.bad_moment", value=quoted(text)))
+    return text
+
+
 def person_key(text: str) -> str:
     """argparse type of an id, a number or an e-mail naming a person (an address has at
     most 254 characters)."""

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cockpit.commands._common import add_force, record_id
+from cockpit.commands._common import add_force, moment_text, record_id
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -24,7 +24,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         help="move reminder ID to --until")
     action.add_argument("--reassign", type=record_id, metavar="ID",
                         help="give reminder ID to the caller named by --to")
-    parser.add_argument("--until", metavar="WHEN", help="with --snooze: 25/11 14h30, demain 10h…")
+    parser.add_argument("--until", type=moment_text, metavar="WHEN",
+                        help="with --snooze: 25/11 14h30, demain 10h…")
     parser.add_argument("--to", metavar="NAME", help="with --reassign: the caller taking it")
     add_force(parser)
     return parser

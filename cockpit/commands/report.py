@@ -7,7 +7,7 @@ import sys
 from datetime import timedelta
 from typing import Any
 
-from cockpit.commands._common import add_force
+from cockpit.commands._common import add_force, moment_text
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -17,8 +17,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "in each script, calls per hour. A lead gets the team's figures; a "
                             "caller, their own.")
     when = parser.add_mutually_exclusive_group()
-    when.add_argument("--date", metavar="YYYY-MM-DD", help="a day (default: today)")
-    when.add_argument("--week", metavar="YYYY-Www",
+    when.add_argument("--date", type=moment_text, metavar="YYYY-MM-DD",
+                      help="a day (default: today)")
+    when.add_argument("--week", type=moment_text, metavar="YYYY-Www",
                       help="an ISO week, e.g. 2026-W48, or any day of it (2026-11-25)")
     parser.add_argument("--caller", metavar="NAME",
                         help="one caller's figures (a lead only, for someone else)")

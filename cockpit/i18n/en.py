@@ -190,6 +190,7 @@ TEXT: dict[str, str] = {
     "cli.bad_number": "“{value}” is not a whole number from {low} to {high}.",
     "cli.text_too_long": "“{value}”: too long (at most {limit} characters).",
     "cli.bad_age": "“{value}”: expected a duration, a day to a century (3y, 36m, 1095d, 8w).",
+    "cli.bad_moment": "“{value}”: expected a date (at most 80 characters).",
     "call.already_on": "A call is on: finish it first.",
     "cv.title": "Anonymised CV — read and correct it before it goes",
     "cv.removed": "Removed: {what}",

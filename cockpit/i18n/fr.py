@@ -193,6 +193,7 @@ TEXT: dict[str, str] = {
     "cli.bad_number": "« {value} » n'est pas un nombre entier de {low} à {high}.",
     "cli.text_too_long": "« {value} » : trop long (au plus {limit} caractères).",
     "cli.bad_age": "« {value} » : une durée attendue, d'un jour à cent ans (3y, 36m, 1095d, 8w).",
+    "cli.bad_moment": "« {value} » : une date attendue (au plus 80 caractères).",
     "call.already_on": "Un appel est en cours : terminez-le d'abord.",
     "cv.title": "CV anonymisé — relisez et corrigez avant l'envoi",
     "cv.removed": "Retiré : {what}",
