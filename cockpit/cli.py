@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from cockpit import __version__
 
@@ -15,7 +16,45 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 class CliError(Exception):
-    """A problem the user can fix; printed as one line, exit code 2."""
+    """A problem the user can fix; printed as one line, exit code 2. With a `code`, the line
+    is the catalogue's `error.<code>` in the user's language (the English text otherwise)."""
+
+    def __init__(self, text: str, *, code: str | None = None, **params: Any) -> None:
+        super().__init__(text)
+        self.code = code
+        self.params = params
+
+
+_language = [os.environ.get("COCKPIT_LANG", "fr")]
+
+
+def language() -> str:
+    """The language of the command line's messages, known before its arguments are parsed."""
+    return _language[0] if _language[0] in ("fr", "en") else "fr"
+
+
+def say(key: str, **params: Any) -> str:
+    """A catalogue text in the command line's language."""
+    from cockpit.i18n import Translator
+
+    return Translator(language())(key, **params)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, saying a wrong argument in one line (no usage block), its value shortened."""
+
+    def error(self, message: str) -> NoReturn:
+        import re
+
+        from cockpit.outputs import shorten
+
+        if message.startswith("argument "):
+            name, _, rest = message[len("argument "):].partition(": ")
+            message = say("cli.bad_argument", option=name, problem=rest)
+        # argparse repeats what was typed: a long value is cut (the one-line message stays one).
+        message = re.sub(r"\S{81,}", lambda m: shorten(m.group()), " ".join(message.split()))
+        print(f"cockpit: {shorten(message, 400)}", file=sys.stderr)
+        raise SystemExit(2)
 
 
 def _common(parser: argparse.ArgumentParser, *, db: bool = True, inherit: bool = False) -> None:
@@ -69,7 +108,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given the arguments, it registers only the sub-command they name."""
     from cockpit.commands import register_all
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="cockpit",
         description="Keyboard-first cockpit for phone prospecting. Without a sub-command, "
         "starts the full-screen cockpit.",
@@ -96,8 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cockpit: {exc}", file=sys.stderr)
         return 2
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _language[0] = _language_asked(arguments)
     parser = build_parser(arguments)
-    args = parser.parse_args(arguments)
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # a refused argument (said in one line), --help, --version
+        return exc.code if isinstance(exc.code, int) else 2
     handler: Handler = getattr(args, "handler", None) or _run_tui
     from cockpit.logs import log, setup
 
@@ -106,23 +149,56 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("%s started", command)  # the command's name only: its arguments may name people
     try:
         code = handler(args)
+        sys.stdout.flush()  # here, so a reader gone (`| head`) is caught below
         log.info("%s ended with %s", command, code)
         return code
+    except BrokenPipeError:
+        # The reader stopped reading (`cockpit reminders | head`): stop quietly, as any
+        # command-line tool does; what is left to print goes nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # as a shell reports a command stopped by SIGPIPE
     except CliError as exc:
         log.warning("%s refused its arguments", command)
-        print(f"cockpit: {exc}", file=sys.stderr)
+        print(f"cockpit: {_said(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
         from cockpit.errors import explain
 
-        message = explain(exc)
+        message = _said(exc) if _is_output_error(exc) else explain(exc)
         log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
             raise
         print(f"cockpit: {message}", file=sys.stderr)
         return 2
+
+
+def _language_asked(arguments: Sequence[str]) -> str:
+    for index, token in enumerate(arguments):
+        if token == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if token.startswith("--lang="):
+            return token.partition("=")[2]
+    return os.environ.get("COCKPIT_LANG", "fr")
+
+
+def _is_output_error(exc: BaseException) -> bool:
+    from cockpit.outputs import OutputError
+
+    return isinstance(exc, OutputError)
+
+
+def _said(exc: BaseException) -> str:
+    """The error's catalogue text when it has one, in the user's language; its own text
+    otherwise (older messages still in English)."""
+    from cockpit.i18n import CATALOGUES, Translator
+
+    code = getattr(exc, "code", None)
+    if code and f"error.{code}" in CATALOGUES[language()]:
+        return Translator(language()).error(exc)
+    return str(exc)
 
 
 def _run_tui(args: argparse.Namespace) -> int:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from cockpit.cli import CliError, db_url
+from cockpit.cli import CliError, db_url, say
+
+ID_MAX = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
+COUNT_MAX = 100_000  # lines a command prints at most
+TEXT_MAX = 2000  # characters of a value typed on the command line (a title, a search)
+YEARS = (2000, 2099)  # the years a date typed on the command line may name
 
 if TYPE_CHECKING:
     from cockpit.services import Services
@@ -22,6 +29,12 @@ def services_for(args: argparse.Namespace, at: datetime | None = None) -> Servic
     return open_services(db_url(args), content=args.content, clock=clock)
 
 
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """--force, for every command that writes a file: without it, an existing file stays."""
+    parser.add_argument("--force", action="store_true",
+                        help="replace the file if it exists (never the database)")
+
+
 def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
     name = getattr(args, "caller", None) or os.environ.get("COCKPIT_CALLER")
     caller = services.find_caller(name)
@@ -33,12 +46,87 @@ def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
     return caller
 
 
+def quoted(value: object) -> str:
+    from cockpit.outputs import shorten
+
+    return shorten(value)
+
+
+def _whole(text: str, low: int, high: int) -> int:
+    """A whole number typed in decimal digits, between low and high; ArgumentTypeError (for
+    argparse) saying so otherwise. Long strings of digits are refused before int() reads them."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(high)) \
+            or not low <= int(digits) <= high:
+        raise argparse.ArgumentTypeError(say("cli.bad_number", value=quoted(text), low=low,
+                                             high=f"{high:,}".replace(",", "\u202f")))
+    return int(digits)
+
+
+def record_id(text: str) -> int:
+    """argparse type of every id a command takes (a need, a reminder, a contact…)."""
+    return _whole(text, 1, ID_MAX)
+
+
+def count(text: str) -> int:
+    """argparse type of every how-many (--limit)."""
+    return _whole(text, 1, COUNT_MAX)
+
+
+def seed(text: str) -> int:
+    return _whole(text, 0, ID_MAX)
+
+
+def whole_between(low: int, high: int) -> Callable[[str], int]:
+    """argparse type of a whole number in a small range (demo --scale 1 to 10)."""
+    def parse(text: str) -> int:
+        return _whole(text, low, high)
+
+    return parse
+
+
+def short_text(text: str, limit: int = TEXT_MAX) -> str:
+    """argparse type of a free text (a reason, a search): of a reasonable length."""
+    if len(text) > limit:
+        raise argparse.ArgumentTypeError(say("cli.text_too_long", value=quoted(text),
+                                             limit=limit))
+    return text
+
+
+def moment_text(text: str) -> str:
+    """argparse type of a date or a moment (--at, --until, --date, --week): read later, by
+    the command; refused here when empty (it would silently mean "now") or far too long."""
+    if not text.strip() or len(text) > 80:
+        raise argparse.ArgumentTypeError(say("cli.bad_moment", value=quoted(text)))
+    return text
+
+
+def person_key(text: str) -> str:
+    """argparse type of an id, a number or an e-mail naming a person (an address has at
+    most 254 characters)."""
+    return short_text(text, 254)
+
+
+def in_years(option: str, raw: str, moment: datetime) -> datetime:
+    """The moment, if its year is one a caller may mean and the one typed (a year of three or
+    four digits is not read as 20xx); CliError otherwise."""
+    written = re.search(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-](\d{3,4})(?!\d)", raw)
+    if (written and int(written.group(1)) != moment.year) \
+            or not YEARS[0] <= moment.year <= YEARS[1]:
+        raise CliError(f"{option} {quoted(raw)!r}: the year must be {YEARS[0]} to {YEARS[1]}",
+                       code="cli_bad_year", option=option, value=quoted(raw),
+                       low=YEARS[0], high=YEARS[1])
+    return moment
+
+
 def parse_at(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value.strip())
     except ValueError as exc:
-        raise CliError(f"--at {value!r}: expected an ISO date and time, "
-                       "e.g. 2026-11-23T10:30+01:00") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        raise CliError(f"--at {quoted(value)!r}: expected an ISO date and time, "
+                       "e.g. 2026-11-23T10:30+01:00", code="cli_bad_moment", option="--at",
+                       value=quoted(value)) from exc
+    # Checked before any conversion: 9999-12-31 at UTC-12 is past the calendar's last day.
+    return in_years("--at", value, moment if moment.tzinfo else moment.replace(tzinfo=UTC))

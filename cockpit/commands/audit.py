@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import count
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("audit", help="the audit log: edits, reassignments, erasures")
-    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--limit", type=count, default=100)
     parser.add_argument("--as", dest="viewer", metavar="NAME",
                         help="who reads it (a lead; default: $COCKPIT_CALLER, else the first "
                         "lead)")

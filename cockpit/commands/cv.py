@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cockpit.commands._common import add_force
+
 USES_DB = True
 
 
@@ -23,6 +25,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
                            help="the freelance's name(s), if the CV does not start with it")
     anonymise.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                            help="read the employers' sectors from this database's companies")
+    add_force(anonymise)
     return parser
 
 
@@ -46,11 +49,10 @@ def run(args: argparse.Namespace) -> int:
     employers = {**_known_companies(args), **load_sectors()}
     anonymised, removed = anonymise_text(text, tuple(args.name), employers)
     if args.out:
-        out = Path(args.out)
-        try:
-            out.write_text(anonymised, encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"{out}: cannot write it ({exc.strerror})") from exc
+        from cockpit.cli import db_url
+        from cockpit.outputs import write_output
+
+        out = write_output(args.out, anonymised, db_url=db_url(args), force=args.force)
         kinds: dict[str, int] = {}
         for kind, _, _ in removed:
             kinds[kind] = kinds.get(kind, 0) + 1

@@ -6,6 +6,8 @@ import argparse
 import time
 from typing import Any
 
+from cockpit.commands._common import seed, whole_between
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
@@ -17,8 +19,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--size", choices=("small", "large"), default="small",
                         help="small: ~40 companies, builds in about a second; large: 3,000 "
                         "companies, 20,000 contacts, 60,000 freelances, 200,000 calls")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (same seed, same data)")
-    parser.add_argument("--scale", type=int, default=1, choices=range(1, 11), metavar="N",
+    parser.add_argument("--seed", type=seed, default=0, help="random seed (same seed, same data)")
+    parser.add_argument("--scale", type=whole_between(1, 10), default=1, metavar="N",
                         help="multiply the size by N (benchmarks of growth)")
     parser.add_argument("--replace", action="store_true",
                         help="wipe an existing database's data first")

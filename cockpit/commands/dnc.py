@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import short_text
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("dnc", help="the do-not-call list: list, add, remove, import",
@@ -12,8 +14,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "same number matches. The people with a number added are flagged "
                             "at once; do-not-call is checked again at the moment of each call.")
     parser.add_argument("action", choices=("list", "add", "remove", "import"))
-    parser.add_argument("value", nargs="?", metavar="NUMBER|FILE")
-    parser.add_argument("--reason", default="asked not to be called")
+    parser.add_argument("value", nargs="?", type=short_text, metavar="NUMBER|FILE")
+    parser.add_argument("--reason", type=short_text, default="asked not to be called")
     return parser
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import add_force
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("export", help="a whole table to CSV (Excel) or JSON",
@@ -16,6 +18,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("csv", "json"), default=None,
                         help="default: from the file's extension, else csv")
     parser.add_argument("--comma", action="store_true", help="CSV: commas, not semicolons")
+    add_force(parser)
     return parser
 
 
@@ -24,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("json" if args.file.lower().endswith(".json") else "csv")
     services = services_for(args)
-    count = services.export_table(args.kind, args.file, fmt, "," if args.comma else ";")
+    count = services.export_table(args.kind, args.file, fmt, "," if args.comma else ";",
+                                   force=args.force)
     print(f"{args.file}: {count} {args.kind} ({fmt})")
     return 0

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from cockpit.commands._common import add_force
+
 SHOWN_ERRORS = 200  # beyond this, the count; the rejected file (--skip-invalid) has them all
 
 
@@ -26,6 +28,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         "reasons, to FILE.rejected.csv beside the input")
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=field",
                         help="read a column as a field, e.g. --map 'Tel perso=phone'")
+    add_force(parser)
     return parser
 
 
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     with _ProgressBar() as progress:
         report = services.import_file(args.kind, args.file, dry_run=args.dry_run,
                                       skip_invalid=args.skip_invalid, mapping=mapping,
-                                      progress=progress)
+                                      progress=progress, force=args.force)
     out = sys.stdout
     print(f"{report.path}: {report.rows} row(s), {report.encoding}, "
           f"separator {report.delimiter!r}" if report.delimiter else

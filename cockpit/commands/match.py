@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import count, record_id, short_text
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("match", help="freelances for a need, best first",
@@ -12,11 +14,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "but not contacted for a long time; each with the technologies "
                             "covered, mobility, and the selling rate at the firm's margin "
                             "against the client's budget.")
-    parser.add_argument("need", type=int, metavar="NEED_ID")
-    parser.add_argument("--search", default="", metavar="TEXT",
+    parser.add_argument("need", type=record_id, metavar="NEED_ID")
+    parser.add_argument("--search", type=short_text, default="", metavar="TEXT",
                         help="narrow by name, title, skill or city (word prefixes)")
-    parser.add_argument("--limit", type=int, default=20)
-    parser.add_argument("--propose", type=int, metavar="FREELANCE_ID",
+    parser.add_argument("--limit", type=count, default=20)
+    parser.add_argument("--propose", type=record_id, metavar="FREELANCE_ID",
                         help="attach this freelance to the need")
     return parser
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import record_id, short_text
+
 _FIELDS = ("title", "profile", "tasks", "technologies", "region", "start", "duration",
            "budget_rate", "languages", "description")
 
@@ -15,14 +17,16 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             description="Needs qualified with decision makers. Without options, "
                             "every need, latest first.")
     parser.add_argument("--status", choices=("open", "proposed", "won", "lost"))
-    parser.add_argument("--tech", metavar="WORD", default="", help="a technology, e.g. java")
-    parser.add_argument("--region", metavar="TEXT", default="")
+    parser.add_argument("--tech", type=short_text, metavar="WORD", default="",
+                        help="a technology, e.g. java")
+    parser.add_argument("--region", type=short_text, metavar="TEXT", default="")
     parser.add_argument("--proposed", action="store_true",
                         help="only needs that already have freelances proposed")
-    parser.add_argument("--show", type=int, metavar="ID", help="one need and its proposals")
+    parser.add_argument("--show", type=record_id, metavar="ID", help="one need and its proposals")
     parser.add_argument("--add", nargs="+", metavar="FIELD=VALUE",
                         help=f"record a need by hand; fields: {', '.join(_FIELDS)}")
-    parser.add_argument("--contact", type=int, metavar="ID", help="the decision maker (--add)")
+    parser.add_argument("--contact", type=record_id, metavar="ID",
+                        help="the decision maker (--add)")
     parser.add_argument("--set-status", metavar="STATUS", help="with --show: change the status")
     parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS)
     return parser
@@ -41,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
             if not sep:
                 raise CliError(f"--add {item!r}: expected FIELD=VALUE, e.g. title='Dev Java'")
             fields[key.strip()] = value
+        _check_fields(fields)
         caller = caller_for(services, args)
         contact = PersonRef("contact", args.contact) if args.contact else None
         need_id = services.create_need(caller.id, fields, contact)
@@ -67,3 +72,32 @@ def run(args: argparse.Namespace) -> int:
               f"{n.region or '—'} · {n.start or '—'} · {budget} · {n.proposed} proposed")
     print(f"{len(rows)} need(s)")
     return 0
+
+
+def _check_fields(fields: dict[str, str]) -> None:
+    """What the service would take but should not: a title on several lines (it becomes an
+    e-mail's subject), a budget below 1 € or beyond any day rate."""
+    from cockpit.cli import CliError
+    from cockpit.commands._common import TEXT_MAX, quoted
+    from cockpit.domain.captures import parse_money
+
+    for name in ("title", "profile", "region", "start", "duration"):
+        value = fields.get(name, "")
+        if "\n" in value or "\r" in value:
+            raise CliError(f"{name}: one line only", code="cli_multiline", field=name,
+                           value=quoted(value))
+    for name, value in fields.items():
+        limit = 20 * TEXT_MAX if name == "description" else TEXT_MAX
+        if len(value) > limit:
+            raise CliError(f"{name}: too long", code="cli_too_long", field=name,
+                           value=quoted(value), limit=limit)
+    raw = fields.get("budget_rate", "").strip()
+    if not raw:
+        return
+    try:
+        amount = parse_money(raw) if len(raw) <= 20 else None
+    except (ValueError, ArithmeticError):
+        return  # not an amount at all: the service says so
+    if amount is None or not 1 <= amount <= 100_000:
+        raise CliError(f"budget_rate {quoted(raw)!r}: between 1 and 100,000 €",
+                       code="cli_budget", value=quoted(raw))

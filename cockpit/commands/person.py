@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from cockpit.commands._common import add_force, person_key
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("person", help="export or erase everything about a person",
@@ -15,18 +17,18 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "notes for good (art. 17); their numbers stay on the do-not-call "
                             "list as a keyed hash that cannot be read back.")
     parser.add_argument("action", choices=("export", "forget"))
-    parser.add_argument("who", metavar="ID|PHONE|EMAIL",
+    parser.add_argument("who", metavar="ID|PHONE|EMAIL", type=person_key,
                         help="12, contact:12, freelance:7, a number in any spelling, an e-mail")
     parser.add_argument("--out", metavar="FILE", help="export: write there (default: print)")
     parser.add_argument("--as", dest="actor", metavar="NAME", default="",
                         help="who does it, for the audit log (default: $COCKPIT_CALLER)")
+    add_force(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     import os
 
-    from cockpit.cli import CliError
     from cockpit.commands._common import services_for
 
     services = services_for(args)
@@ -34,12 +36,9 @@ def run(args: argparse.Namespace) -> int:
         data = json.dumps(services.export_person(args.who), ensure_ascii=False, indent=2,
                           default=str)
         if args.out:
-            try:
-                fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    out.write(data + "\n")
-            except OSError as exc:
-                raise CliError(f"{args.out}: cannot write it ({exc.strerror})") from exc
+            from cockpit.outputs import write_output
+
+            write_output(args.out, data + "\n", db_url=services.url, force=args.force)
             print(f"{args.out}: written")
         else:
             sys.stdout.write(data + "\n")

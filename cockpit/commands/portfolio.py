@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import record_id
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("portfolio", help="list or change a caller's private contacts",
@@ -13,8 +15,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
                         help="whose portfolio (default: first caller)")
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--add", type=int, metavar="CONTACT_ID", help="make the contact private")
-    group.add_argument("--remove", type=int, metavar="CONTACT_ID",
+    group.add_argument("--add", type=record_id, metavar="CONTACT_ID",
+                       help="make the contact private")
+    group.add_argument("--remove", type=record_id, metavar="CONTACT_ID",
                        help="give the contact back to everyone")
     return parser
 

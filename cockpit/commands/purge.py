@@ -11,11 +11,26 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             description="The CNIL's reference for prospects is three years "
                             "from the last contact. The prospects are listed first; with "
                             "--dry-run nothing is erased.")
-    parser.add_argument("--older-than", required=True, metavar="AGE",
+    parser.add_argument("--older-than", required=True, metavar="AGE", type=_age,
                         help="3y, 36m, 1095d…")
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--as", dest="actor", metavar="NAME", default="")
     return parser
+
+
+def _age(text: str) -> str:
+    """argparse type of --older-than: a number and y, m, w or d, a day to a century."""
+    import re
+
+    from cockpit.cli import say
+    from cockpit.commands._common import quoted
+
+    match = re.fullmatch(r"\s*(\d{1,6})\s*([ymwdYMWD])\s*", text)
+    days = int(match.group(1)) * {"y": 365, "m": 30, "w": 7, "d": 1}[match.group(2).lower()] \
+        if match else 0
+    if not 1 <= days <= 36_500:
+        raise argparse.ArgumentTypeError(say("cli.bad_age", value=quoted(text)))
+    return text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cockpit.commands._common import count, moment_text
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -15,8 +17,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "with the reason they are there.")
     parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
                         help="whose queue (default: the first caller)")
-    parser.add_argument("--at", metavar="ISO-TIME", help="as if it were this moment")
-    parser.add_argument("--limit", type=int, default=30, help="how many lines (default 30)")
+    parser.add_argument("--at", type=moment_text, metavar="ISO-TIME",
+                        help="as if it were this moment")
+    parser.add_argument("--limit", type=count, default=30, help="how many lines (default 30)")
     parser.add_argument("--why", action="store_true", help="also list the people left out")
     parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS)
     return parser

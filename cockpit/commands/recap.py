@@ -6,16 +6,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import add_force, record_id
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("recap", help="the recap e-mail of a need or a freelance call")
     parser.add_argument("kind", choices=("need", "freelance"))
-    parser.add_argument("id", type=int, metavar="ID")
-    parser.add_argument("--need", type=int, metavar="NEED_ID", help="freelance: the mission")
+    parser.add_argument("id", type=record_id, metavar="ID")
+    parser.add_argument("--need", type=record_id, metavar="NEED_ID", help="freelance: the mission")
     parser.add_argument("--eml", metavar="FILE", help="save as a .eml draft")
     parser.add_argument("--mailto", action="store_true", help="print the mailto: link only")
     parser.add_argument("--open", action="store_true", help="open it in the mail client")
     parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS)
+    add_force(parser)
     return parser
 
 
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         draft = services.freelance_recap(args.id, args.need, caller.id, lang=lang)
     if args.eml:
-        print(f"{services.save_eml(draft, args.eml)}: written")
+        print(f"{services.save_eml(draft, args.eml, force=args.force)}: written")
     elif args.mailto:
         print(draft.mailto)
     elif args.open:

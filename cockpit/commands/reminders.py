@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from cockpit.commands._common import add_force, moment_text, record_id
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -18,13 +19,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--ics", metavar="FILE", help="also write them as an iCalendar file")
     parser.add_argument("--all", action="store_true", help="every caller's reminders (lead)")
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--done", type=int, metavar="ID", help="mark reminder ID as done")
-    action.add_argument("--snooze", type=int, metavar="ID",
+    action.add_argument("--done", type=record_id, metavar="ID", help="mark reminder ID as done")
+    action.add_argument("--snooze", type=record_id, metavar="ID",
                         help="move reminder ID to --until")
-    action.add_argument("--reassign", type=int, metavar="ID",
+    action.add_argument("--reassign", type=record_id, metavar="ID",
                         help="give reminder ID to the caller named by --to")
-    parser.add_argument("--until", metavar="WHEN", help="with --snooze: 25/11 14h30, demain 10h…")
+    parser.add_argument("--until", type=moment_text, metavar="WHEN",
+                        help="with --snooze: 25/11 14h30, demain 10h…")
     parser.add_argument("--to", metavar="NAME", help="with --reassign: the caller taking it")
+    add_force(parser)
     return parser
 
 
@@ -33,12 +36,15 @@ def run(args: argparse.Namespace) -> int:
 
     from cockpit.commands._common import caller_for, services_for
     from cockpit.domain.ics import IcsEvent, reminders_to_ics
+    from cockpit.outputs import check_target, write_output
     from cockpit.store.reminders import open_reminders
 
     services = services_for(args)
     caller = caller_for(services, args)
     if args.done or args.snooze or args.reassign:
         return _change(services, caller, args)
+    if args.ics:
+        check_target(args.ics, db_url=services.url, force=args.force)  # before any listing
     rows = open_reminders(None if args.all else caller.id)
     for r in rows:
         due = r["due_at"].astimezone(PARIS).strftime("%d/%m/%Y %H:%M")  # type: ignore[union-attr]
@@ -54,15 +60,13 @@ def run(args: argparse.Namespace) -> int:
                            duration=timedelta(minutes=15))
                   for r in rows]
         text = reminders_to_ics(events, datetime.now(UTC), "-//Cockpit//Reminders//FR")
-        Path(args.ics).write_text(text, encoding="utf-8", newline="")
+        write_output(args.ics, text, db_url=services.url, force=args.force)
         print(f"{len(events)} reminder(s) written to {args.ics}")
     return 0
 
 
 def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     from cockpit.cli import CliError
-    from cockpit.domain.captures import parse_datetime
-    from cockpit.domain.errors import ValidationError
     from cockpit.store.reminders import complete, reassign, reschedule
 
     now = services.now()
@@ -74,10 +78,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     if args.snooze:
         if not args.until:
             raise CliError("--snooze needs --until WHEN (e.g. 'demain 10h')")
-        try:
-            due = parse_datetime(args.until, now.astimezone(PARIS))
-        except (ValueError, ValidationError) as exc:
-            raise CliError(f"--until {args.until!r} is not a date and time") from exc
+        due = _until(args.until, now)
         if not reschedule(args.snooze, due):
             raise CliError(f"reminder #{args.snooze} does not exist or is already done")
         print(f"reminder #{args.snooze} moved to {due:%d/%m/%Y %H:%M}")
@@ -93,3 +94,24 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
         raise CliError(f"reminder #{args.reassign} does not exist")
     print(f"reminder #{args.reassign} now belongs to {target.name}")
     return 0
+
+
+def _until(raw: str, now: Any) -> Any:
+    """--until read as the cockpit reads a reminder typed in a call; refused when it is not a
+    moment, names a year no caller means (01/01/0001 is not 2001) or has already passed."""
+    from cockpit.cli import CliError
+    from cockpit.commands._common import in_years, quoted
+    from cockpit.domain.captures import parse_datetime
+    from cockpit.domain.errors import ValidationError
+
+    try:
+        due = parse_datetime(raw, now.astimezone(PARIS))
+    except (ValueError, ValidationError, OverflowError) as exc:
+        raise CliError(f"--until {quoted(raw)!r} is not a date and time", code="cli_bad_when",
+                       option="--until", value=quoted(raw)) from exc
+    due = in_years("--until", raw, due)
+    if due <= now:
+        when = f"{due.astimezone(PARIS):%d/%m/%Y %H:%M}"
+        raise CliError(f"--until {quoted(raw)!r} has already passed ({when})", code="cli_past",
+                       option="--until", value=quoted(raw), when=when)
+    return due

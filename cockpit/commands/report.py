@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
+
+from cockpit.commands._common import add_force, moment_text
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -16,8 +17,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "in each script, calls per hour. A lead gets the team's figures; a "
                             "caller, their own.")
     when = parser.add_mutually_exclusive_group()
-    when.add_argument("--date", metavar="YYYY-MM-DD", help="a day (default: today)")
-    when.add_argument("--week", metavar="YYYY-Www",
+    when.add_argument("--date", type=moment_text, metavar="YYYY-MM-DD",
+                      help="a day (default: today)")
+    when.add_argument("--week", type=moment_text, metavar="YYYY-Www",
                       help="an ISO week, e.g. 2026-W48, or any day of it (2026-11-25)")
     parser.add_argument("--caller", metavar="NAME",
                         help="one caller's figures (a lead only, for someone else)")
@@ -27,6 +29,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--out", metavar="FILE", help="write there (default: print)")
     parser.add_argument("--comma", action="store_true",
                         help="CSV: commas instead of semicolons (English spreadsheets)")
+    add_force(parser)
     return parser
 
 
@@ -34,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     import os
 
     from cockpit.cli import CliError
-    from cockpit.commands._common import services_for
+    from cockpit.commands._common import quoted, services_for
     from cockpit.domain.figures import period_of_day, period_of_week
     from cockpit.reports.render import csv_text, html_page, markdown
 
@@ -60,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
             day = args.date or services.now().astimezone(_paris()).date().isoformat()
             start, end = period_of_day(day)
             label = start.strftime("%d/%m/%Y")
-    except ValueError as exc:
-        which = f"--week {args.week!r}" if args.week else f"--date {args.date!r}"
+    except (ValueError, OverflowError) as exc:  # 9999-12-31: its next day is out of range
+        which = f"--week {quoted(args.week)!r}" if args.week else \
+            f"--date {quoted(args.date)!r}"
         expected = "2026-W48 or a day of that week" if args.week else "2026-11-23"
         raise CliError(f"{which}: expected {expected}") from exc
     report = services.report(viewer.id, start, end, label, caller=args.caller, lang=lang)
@@ -72,11 +76,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         text, encoding = html_page(report, lang), "utf-8"
     if args.out:
-        out = Path(args.out)
-        try:
-            out.write_text(text, encoding=encoding, newline="")
-        except OSError as exc:
-            raise CliError(f"{out}: cannot write it ({exc.strerror})") from exc
+        from cockpit.outputs import write_output
+
+        out = write_output(args.out, text, db_url=services.url, force=args.force,
+                           encoding=encoding)
         print(f"{out}: written ({args.format})")
     else:
         sys.stdout.write(text)

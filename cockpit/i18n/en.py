@@ -165,6 +165,32 @@ TEXT: dict[str, str] = {
     "error.bad_money": "Not an amount: {value}",
     "error.clauses_missing": "Cannot record the placement: clause not signed ({missing}).",
     "error.bad_status": "Unknown status: {value}",
+    "error.output_empty": "No file given.",
+    "error.output_is_database": "{path}: this is the database in use; choose another file.",
+    "error.output_symlink": "{path} is a symbolic link: give the file itself.",
+    "error.output_is_folder": "{path} is a folder, not a file.",
+    "error.output_not_folder": "{path} is a file, not a folder.",
+    "error.output_no_folder": "{path}: the folder {folder} does not exist.",
+    "error.output_exists": "{path} already exists (--force to replace it).",
+    "error.output_unwritable": "{path}: cannot write in this folder ({reason}).",
+    "error.cli_bad_moment": (
+        "{option} “{value}”: expected a date and time, e.g."
+        " 2026-11-23T10:30+01:00."
+    ),
+    "error.cli_bad_year": "{option} “{value}”: the year must be between {low} and {high}.",
+    "error.cli_bad_when": (
+        "{option} “{value}”: expected a date and time (25/11 14h30,"
+        " demain 10h…)."
+    ),
+    "error.cli_past": "{option} “{value}”: that moment has already passed ({when}).",
+    "error.cli_budget": "budget_rate “{value}”: a day rate between 1 and 100,000 €.",
+    "error.cli_multiline": "{field}: one line only (“{value}”).",
+    "error.cli_too_long": "{field} “{value}”: too long (at most {limit} characters).",
+    "cli.bad_argument": "{option}: {problem}",
+    "cli.bad_number": "“{value}” is not a whole number from {low} to {high}.",
+    "cli.text_too_long": "“{value}”: too long (at most {limit} characters).",
+    "cli.bad_age": "“{value}”: expected a duration, a day to a century (3y, 36m, 1095d, 8w).",
+    "cli.bad_moment": "“{value}”: expected a date (at most 80 characters).",
     "call.already_on": "A call is on: finish it first.",
     "cv.title": "Anonymised CV — read and correct it before it goes",
     "cv.removed": "Removed: {what}",

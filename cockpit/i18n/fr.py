@@ -165,6 +165,35 @@ TEXT: dict[str, str] = {
     "error.bad_money": "Montant illisible : {value}",
     "error.clauses_missing": "Placement impossible : clause non signée ({missing}).",
     "error.bad_status": "Statut inconnu : {value}",
+    "error.output_empty": "Aucun fichier indiqué.",
+    "error.output_is_database": (
+        "{path} : c'est la base de données en service ; choisissez"
+        " un autre fichier."
+    ),
+    "error.output_symlink": "{path} est un lien symbolique : indiquez le fichier lui-même.",
+    "error.output_is_folder": "{path} est un dossier, pas un fichier.",
+    "error.output_not_folder": "{path} est un fichier, pas un dossier.",
+    "error.output_no_folder": "{path} : le dossier {folder} n'existe pas.",
+    "error.output_exists": "{path} existe déjà (--force pour le remplacer).",
+    "error.output_unwritable": "{path} : écriture impossible dans ce dossier ({reason}).",
+    "error.cli_bad_moment": (
+        "{option} « {value} » : date et heure attendues, par exemple"
+        " 2026-11-23T10:30+01:00."
+    ),
+    "error.cli_bad_year": "{option} « {value} » : l'année doit être entre {low} et {high}.",
+    "error.cli_bad_when": (
+        "{option} « {value} » : date et heure attendues (25/11"
+        " 14h30, demain 10h…)."
+    ),
+    "error.cli_past": "{option} « {value} » : ce moment est déjà passé ({when}).",
+    "error.cli_budget": "budget_rate « {value} » : un tarif journalier entre 1 et 100 000 €.",
+    "error.cli_multiline": "{field} : une seule ligne (« {value} »).",
+    "error.cli_too_long": "{field} « {value} » : trop long (au plus {limit} caractères).",
+    "cli.bad_argument": "{option} : {problem}",
+    "cli.bad_number": "« {value} » n'est pas un nombre entier de {low} à {high}.",
+    "cli.text_too_long": "« {value} » : trop long (au plus {limit} caractères).",
+    "cli.bad_age": "« {value} » : une durée attendue, d'un jour à cent ans (3y, 36m, 1095d, 8w).",
+    "cli.bad_moment": "« {value} » : une date attendue (au plus 80 caractères).",
     "call.already_on": "Un appel est en cours : terminez-le d'abord.",
     "cv.title": "CV anonymisé — relisez et corrigez avant l'envoi",
     "cv.removed": "Retiré : {what}",

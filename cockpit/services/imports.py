@@ -47,7 +47,7 @@ class ImportServices:
     def import_file(self: Services, kind: str, path: str | os.PathLike[str], *,
                     dry_run: bool = False, skip_invalid: bool = False,
                     mapping: Mapping[str, str] | None = None,
-                    progress: Progress | None = None) -> ImportReport:
+                    progress: Progress | None = None, force: bool = False) -> ImportReport:
         from cockpit.domain.importing import KINDS, check_rows, map_columns
         from cockpit.store import importer
         from cockpit.store.db import database, refresh_statistics
@@ -72,7 +72,8 @@ class ImportServices:
                               columns.unknown, errors, len(records), dry_run=dry_run)
         report.merged_in_file = [(line, r.line) for r in records for line in r.merged_lines]
         if errors and skip_invalid and not dry_run:
-            report.rejected_file = write_rejected(source, table, errors)
+            report.rejected_file = write_rejected(source, table, errors, db_url=self.url,
+                                                  force=force)
         if errors and not skip_invalid:
             return report  # all or nothing: nothing is written
         total = len(records)
@@ -152,17 +153,20 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def write_rejected(source: Path, table: Table, errors: list[RowError]) -> Path:
+def write_rejected(source: Path, table: Table, errors: list[RowError], *,
+                   db_url: str | None = None, force: bool = False) -> Path:
+    """The rejected rows as they were, with their reasons, in a CSV beside the input (owner
+    only, like every file with people in it; never over a file without `force`)."""
     from cockpit.domain.spreadsheet import neutralise
+    from cockpit.outputs import open_output
 
-    """The rejected rows as they were, with their reasons, in a CSV beside the input."""
     reasons: dict[int, list[str]] = {}
     for e in errors:
         reasons.setdefault(e.line, []).append(f"{e.column}: {e.reason}" if e.column
                                               else e.reason)
     target = source.with_name(f"{source.stem}.rejected.csv")
     delimiter = table.delimiter or ";"
-    with target.open("w", encoding="utf-8-sig", newline="") as out:
+    with open_output(target, db_url=db_url, force=force, encoding="utf-8-sig") as out:
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow([neutralise(h) for h in (*table.headers, "ligne", "motif")])
         for line, cells in table.rows:

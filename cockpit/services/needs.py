@@ -309,22 +309,21 @@ class NeedServices:
                                 lang=lang)
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
 
-    def save_eml(self: Services, draft: MailDraft, path: str | os.PathLike[str]) -> Path:
-        """Write the draft as a .eml file a mail client opens as a new message."""
+    def save_eml(self: Services, draft: MailDraft, path: str | os.PathLike[str], *,
+                 force: bool = False) -> Path:
+        """Write the draft as a .eml file a mail client opens as a new message; given a
+        folder, under a new name there (never over an earlier draft)."""
         from cockpit.domain.recap import Draft
+        from cockpit.outputs import eml_in_folder, write_output
 
         target = Path(path).expanduser()
-        data = Draft(draft.to, draft.subject, draft.body).eml(
+        # A header is one line: a title typed on two (an import, an old need) is joined.
+        data = Draft(" ".join(draft.to.split()), " ".join(draft.subject.split()),
+                     draft.body).eml(
             sender=os.environ.get("COCKPIT_MAIL_FROM", ""), date=self.now())
-        try:
-            if target.suffix.casefold() != ".eml":  # a folder, created when missing
-                target.mkdir(mode=0o700, parents=True, exist_ok=True)
-                target = target / f"recap-{self.now():%Y%m%d-%H%M%S}.eml"
-            target.write_bytes(data)
-        except OSError as exc:
-            raise ServiceError(f"cannot write {target}: {exc.strerror}", code="write_failed",
-                               path=str(target)) from exc
-        return target
+        if target.suffix.casefold() != ".eml":  # a folder, created when missing
+            target = eml_in_folder(target, f"recap-{self.now():%Y%m%d-%H%M%S}")
+        return write_output(target, data, db_url=self.url, force=force)
 
 
 # -- helpers -----------------------------------------------------------------------------------

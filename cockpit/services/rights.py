@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -187,7 +186,7 @@ class RightsServices:
 
     @store_guard
     def export_table(self: Services, kind: str, path: str, fmt: str = "csv",
-                     delimiter: str = ";") -> int:
+                     delimiter: str = ";", *, force: bool = False) -> int:
         """Write a whole table; the file is readable by its owner only (it holds personal
         data). CSV opens in Excel (UTF-8 with BOM) and no cell can run as a formula."""
         from cockpit.store import exports
@@ -195,15 +194,11 @@ class RightsServices:
         if kind not in exports.KINDS:
             raise ServiceError(f"unknown table {kind!r}; one of {', '.join(exports.KINDS)}",
                                code="export_kind")
-        target = Path(path)
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        except OSError as exc:
-            raise ServiceError(f"{target}: cannot write it ({exc.strerror})",
-                               code="write_failed", path=str(target)) from exc
+        from cockpit.outputs import open_output
+
         count = 0
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
-                       newline="") as out:
+        with open_output(path, db_url=self.url, force=force,
+                         encoding="utf-8-sig" if fmt == "csv" else "utf-8") as out:
             if fmt == "csv":
                 writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
                 writer.writerow(exports.columns(kind))
