@@ -35,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(rows)} number(s)")
     elif args.action == "add":
         e164, added, flagged = services.dnc_add(args.value, args.reason)
-        print(f"{e164}: {'added' if added else 'already on the list'}; "
-              f"{flagged} person(s) flagged")
+        # A number typed here is blocked for everyone who has it, a switchboard included
+        # (a person asking for themselves is the `x` key or the end of their call).
+        print(f"{e164}: {'added' if added else 'already on the list'}; blocked for everyone "
+              f"with this number: {flagged} person(s) flagged")
     elif args.action == "remove":
         e164, removed, unflagged = services.dnc_remove(args.value)
         if not removed:

@@ -162,6 +162,8 @@ class CallEndServices:
         if reminder_row is not None and reminder_row[0] != "cooldown":
             parts.append("rappel " + reminder_row[1].astimezone(CALLER_ZONE).strftime(
                 "%d/%m %H:%M"))
+        if created.get("blocked") is not None:
+            parts.append(blocked_words(created["blocked"], Translator("fr")))
         if created.get("contact"):
             parts.append("nouveau contact en file")
         if created.get("need"):
@@ -197,6 +199,9 @@ class CallEndServices:
         contact = {k: v for k, v in values.get("contact", {}).items() if k in ("email", "role")}
         if contact and kind == "contact":
             result["contact_updates"] = contact
+        direct = values.get("contact", {}).get("phone")
+        if direct and kind == "contact":  # the DO's direct line: one of their numbers now
+            result["direct_line"] = parse_phone(str(direct))
         if "next_budget" in values.get("company", {}):
             result["company_updates"] = {"next_budget": values["company"]["next_budget"]}
         need = values.get("need")
@@ -227,6 +232,46 @@ class CallEndServices:
                 updates["references"] = self._with_reference(person.id, freelance)
             result["freelance_updates"] = updates
         return result
+
+
+# Captures whose value the card may already hold: (context group, field).
+_KNOWN = {"contact.email": ("contact", "email")}
+
+
+def prefill_known(session: CallSession) -> bool:
+    """Fill the fields whose value is already known (the DO's e-mail on the card), once: a
+    field the caller has cleared or typed in is theirs."""
+    if session.finished:
+        return False
+    touched = {e.data.get("key") for e in session.events if e.kind == "capture"}
+    filled = False
+    for capture in session.captures:
+        where = _KNOWN.get(capture.stores or "")
+        if where is None or capture.key in session.captured or capture.key in touched:
+            continue
+        known = session.context.get(where[0], {}).get(where[1])
+        if not known:
+            continue
+        try:
+            session.capture(capture.key, str(known))
+        except ValidationError:
+            continue  # an address on file the field refuses: the caller types one
+        filled = True
+    return filled
+
+
+def blocked_words(blocked: Any, tr: Translator) -> str:
+    """What "never call me again" blocked, in words: the person, their own numbers, and the
+    switchboard left open for their colleagues."""
+    def shown(numbers: tuple[str, ...]) -> str:
+        return ", ".join(parse_phone(n).national() for n in numbers)
+
+    name = blocked.name or tr("dnc.this_person")
+    words = tr("dnc.blocked_numbers", name=name, numbers=shown(blocked.own)) if blocked.own \
+        else tr("dnc.blocked_person", name=name)
+    if blocked.shared:
+        words += " " + tr("dnc.switchboard_open", numbers=shown(blocked.shared))
+    return words
 
 
 def _end_of_day(moment: datetime) -> datetime:

@@ -95,7 +95,8 @@ class CallServices:
             c = reads.contact(person.id)
             if c is not None:
                 context["contact"] = {"civility": c.civility, "first_name": c.first_name,
-                                      "last_name": c.last_name, "role": c.role}
+                                      "last_name": c.last_name, "role": c.role,
+                                      "email": c.email}
                 if c.company_id:
                     context["company"] = {"name": c.company.name, "city": c.company.city}
         else:
@@ -261,6 +262,9 @@ class CallServices:
 
     def _view(self: Services, call_id: int, dial: str = "") -> CallView:
         session, person, _, started = self._sessions[call_id]
+        from cockpit.services.call_end import prefill_known
+
+        prefill_known(session)  # saved with the call's next step
         crumbs: list[str] = []
         previous = None
         for target in session.path[-3:]:

@@ -38,6 +38,20 @@ def _money(amount: float) -> str:
     return f"{amount / 1000:.0f} k€"
 
 
+def _referred_by(contact: object, tr: Translator) -> str:
+    """Who sent us to this person: the one we were talking to when they were named."""
+    source = contact.redirected_from if contact.redirected_from_id else None  # type: ignore[attr-defined]
+    if source is None:
+        return ""
+    if source.is_switchboard:
+        company = source.company.name if source.company_id else ""
+        return tr("card.referred_by_switchboard", company=company) if company else ""
+    name = f"{source.first_name} {source.last_name}".strip()
+    if source.role:
+        name += f" ({source.role})"
+    return tr("card.referred_by", name=name)
+
+
 class CardServices:
     @store_guard
     def callers(self: Services) -> list[CallerView]:
@@ -100,7 +114,8 @@ class CardServices:
         owner = c.owner.name if c.owner_id else ""
         return ContactCardView(person, f"{c.first_name} {c.last_name}".strip(), c.role,
                                c.is_decision_maker, company, persona, c.email, phones, history,
-                               owner=owner, do_not_call=c.do_not_call)
+                               owner=owner, do_not_call=c.do_not_call,
+                               referred_by=_referred_by(c, tr))
 
     @store_guard
     def edit_contact(self: Services, caller_id: int, person: PersonRef,

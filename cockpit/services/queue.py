@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import parse_datetime
 from cockpit.domain.queue import Bucket, QueueResult, build_queue, describe
-from cockpit.services.errors import store_guard
+from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.views import ContactCardView, PersonRef, QueuePage, QueueRow
 
 if TYPE_CHECKING:
@@ -139,11 +139,15 @@ class QueueServices:
         return True
 
     @store_guard
-    def mark_do_not_call(self: Services, caller_id: int, person: PersonRef) -> bool:
+    def mark_do_not_call(self: Services, caller_id: int, person: PersonRef) -> Any:
+        """The person, never again; returns what was blocked (`persons.Blocked`): their own
+        numbers, and their company's switchboard left open for colleagues."""
         from cockpit.store.reminders import mark_do_not_call
 
-        mark_do_not_call(person.kind, person.id, self.now(), actor=str(caller_id))
-        return True
+        blocked = mark_do_not_call(person.kind, person.id, self.now(), actor=str(caller_id))
+        if blocked is None:
+            raise ServiceError("this person no longer exists", code="person_gone")
+        return blocked
 
 
 def _zone():  # type: ignore[no-untyped-def]

@@ -75,6 +75,7 @@ class ContactCardView(NamedTuple):
     owner: str = ""  # the caller holding it in a private portfolio
     do_not_call: bool = False
     details: tuple[tuple[str, str], ...] = ()  # extra lines (freelance: rate, availability…)
+    referred_by: str = ""  # who sent us to this person, in words ("recommandé(e) par …")
 
 
 class CallerView(NamedTuple):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from cockpit.store import persons
 from cockpit.store.db import database
 from cockpit.store.models import (
     Call,
@@ -106,11 +107,13 @@ class Finish:
     company_updates: Mapping[str, Any] | None = None
     need: Mapping[str, Any] | None = None
     redirect: Mapping[str, Any] | None = None  # first_name, last_name, role, phone (Phone)
+    direct_line: Any = None  # a domain Phone: the person's own number, captured on the way
 
 
-def finish(f: Finish) -> dict[str, int | None]:
-    """Close the call; returns the ids of what was created (need, new contact, reminder)."""
-    created: dict[str, int | None] = {"need": None, "contact": None, "reminder": None}
+def finish(f: Finish) -> dict[str, Any]:
+    """Close the call; returns the ids of what was created (need, new contact, reminder),
+    and what was blocked when the person asked not to be called (`persons.Blocked`)."""
+    created: dict[str, Any] = {"need": None, "contact": None, "reminder": None}
     with database.obj.atomic():
         call = Call.get_by_id(f.call_id)
         kind = "contact" if call.contact_id else "freelance"
@@ -130,11 +133,13 @@ def finish(f: Finish) -> dict[str, int | None]:
         model = Contact if kind == "contact" else Freelance
         updates: dict[str, Any] = {"last_contacted_at": ended, "claimed_by": None,
                                    "claim_expires_at": None}
+        if f.direct_line is not None:
+            _add_direct_line(kind, person_id, f.direct_line)
         if f.do_not_call:
-            updates["do_not_call"] = True
-            for phone in Phone.select().where(getattr(Phone, kind) == person_id):
-                DoNotCall.create(e164=phone.e164, digest=digest_number(phone.e164),
-                                 reason="asked during a call", created_at=ended)
+            # The person and their own numbers; their company's switchboard stays open.
+            blocked = persons.block_person(kind, person_id, f.ended_at, str(f.caller_id),
+                                           "asked during a call")
+            created["blocked"] = blocked  # type: ignore[assignment]
         updates.update((f.contact_updates if kind == "contact" else f.freelance_updates) or {})
         model.update(**updates).where(model.id == person_id).execute()
         if f.company_updates and kind == "contact" and call.contact.company_id:
@@ -156,6 +161,19 @@ def finish(f: Finish) -> dict[str, int | None]:
                                           target})
             created["reminder"] = int(reminder.id)
     return created
+
+
+def _add_direct_line(kind: str, person_id: int, phone: Any) -> None:
+    """A number the person gave (or the switchboard gave for them) becomes one of theirs;
+    one already on the do-not-call list flags them at once, as an import does."""
+    field = getattr(Phone, kind)
+    if Phone.select().where(field == person_id, Phone.e164 == phone.e164).exists():
+        return
+    Phone.create(e164=phone.e164, kind=phone.kind, time_zone=phone.time_zone,
+                 label="mobile" if phone.kind == "mobile" else "direct", **{kind: person_id})
+    if DoNotCall.select().where(DoNotCall.digest == digest_number(phone.e164)).exists():
+        model = Contact if kind == "contact" else Freelance
+        model.update(do_not_call=True).where(model.id == person_id).execute()
 
 
 def _redirect(source: Contact, values: Mapping[str, Any], now: datetime,

@@ -63,6 +63,8 @@ class Contact(BaseModel):
     email = pw.CharField(default="", index=True)
     owner = pw.ForeignKeyField(Caller, null=True, backref="portfolio", on_delete="SET NULL")
     do_not_call = pw.BooleanField(default=False)
+    # The person asked, themselves (schema v6): lifting a number off the list never lifts them.
+    asked_not_to_call = pw.BooleanField(default=False)
     last_contacted_at = pw.DateTimeField(null=True, index=True)
     claimed_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
     claim_expires_at = pw.DateTimeField(null=True)
@@ -95,6 +97,7 @@ class Freelance(BaseModel):
     # word prefixes with one LIKE per typed word (schema v5).
     search = pw.TextField(default="")
     do_not_call = pw.BooleanField(default=False)
+    asked_not_to_call = pw.BooleanField(default=False)  # schema v6, as for contacts
     last_contacted_at = pw.DateTimeField(null=True, index=True)
     claimed_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
     claim_expires_at = pw.DateTimeField(null=True)
@@ -105,7 +108,8 @@ class Phone(BaseModel):
     e164 = pw.CharField(index=True)
     kind = pw.CharField(default="landline")  # mobile | landline | voip | …
     time_zone = pw.CharField(default="Europe/Paris")
-    label = pw.CharField(default="")  # standard | direct | mobile
+    # standard: the company's switchboard, shared by its people; direct | mobile: the person's.
+    label = pw.CharField(default="")
     contact = pw.ForeignKeyField(Contact, null=True, backref="phones", on_delete="CASCADE")
     freelance = pw.ForeignKeyField(Freelance, null=True, backref="phones", on_delete="CASCADE")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -218,7 +219,7 @@ def dnc_add(e164: str, reason: str, now: datetime) -> tuple[bool, int]:
 def dnc_remove(e164: str) -> tuple[bool, int]:
     with database.obj.atomic():
         removed = DoNotCall.delete().where(DoNotCall.digest == digest_number(e164)).execute()
-        flagged = _flag(e164, False) if removed else 0
+        flagged = _unflag(e164) if removed else 0
     return bool(removed), flagged
 
 
@@ -228,6 +229,74 @@ def _flag(e164: str, value: bool) -> int:
         ids = Phone.select(field).where(Phone.e164 == e164, field.is_null(False))
         total += model.update(do_not_call=value).where(model.id.in_(ids)).execute()
     return total
+
+
+def _unflag(e164: str) -> int:
+    """The people with this number may be called again, unless they asked themselves or
+    another of their numbers is still on the list."""
+    total = 0
+    for model, field in ((Contact, Phone.contact), (Freelance, Phone.freelance)):
+        ids = Phone.select(field).where(Phone.e164 == e164, field.is_null(False))
+        still = (Phone.select(field).join(DoNotCall, on=(DoNotCall.e164 == Phone.e164))
+                 .where(field.is_null(False)))
+        total += model.update(do_not_call=False).where(
+            model.id.in_(ids), model.asked_not_to_call == False,  # noqa: E712
+            model.id.not_in(still)).execute()
+    return total
+
+
+SWITCHBOARD = "standard"  # the label of a company's number, shared by its people
+
+
+def own_numbers(kind: str, person_id: int) -> tuple[list[str], list[str]]:
+    """(the person's own numbers, the shared ones). A switchboard is the company's, and so is
+    a number another person of the same kind also has: it is their colleagues' way in."""
+    field = Phone.contact if kind == "contact" else Phone.freelance
+    own: list[str] = []
+    shared: list[str] = []
+    for e164, label in (Phone.select(Phone.e164, Phone.label).where(field == person_id)
+                        .order_by(Phone.id).tuples()):
+        others = Phone.select().where(Phone.e164 == e164, field.is_null(False),
+                                      field != person_id).exists()
+        target = shared if label == SWITCHBOARD or others else own
+        if e164 not in target:
+            target.append(e164)
+    return own, shared
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """What "never call me again" blocked: the person and their own numbers; the shared
+    numbers (a switchboard) stay open for their colleagues."""
+
+    name: str
+    own: tuple[str, ...]
+    shared: tuple[str, ...]
+
+
+def block_person(kind: str, person_id: int, now: datetime, actor: str,
+                 reason: str) -> Blocked | None:
+    """The person asked not to be called: flagged for good (even when reached through a
+    switchboard), their own numbers on the list; their company's switchboard is not.
+    None when the person no longer exists."""
+    model = Contact if kind == "contact" else Freelance
+    with database.obj.atomic():
+        row = model.get_or_none(model.id == person_id)
+        if row is None:
+            return None  # erased meanwhile: nobody left to block
+        own, shared = own_numbers(kind, person_id)
+        model.update(do_not_call=True, asked_not_to_call=True, claimed_by=None,
+                     claim_expires_at=None).where(model.id == person_id).execute()
+        for e164 in own:
+            digest = digest_number(e164)
+            if not DoNotCall.select().where(DoNotCall.digest == digest).exists():
+                DoNotCall.create(e164=e164, digest=digest, reason=reason, created_at=naive(now))
+        # Counts only: the audit outlives an erasure, the numbers must not.
+        AuditLog.create(at=naive(now), actor=actor, action="do_not_call", entity=kind,
+                        entity_id=person_id,
+                        details=f"{reason}; own numbers {len(own)}; shared left open "
+                                f"{len(shared)}")
+    return Blocked(f"{row.first_name} {row.last_name}".strip(), tuple(own), tuple(shared))
 
 
 def flag_do_not_call(e164: str) -> int:

@@ -29,15 +29,20 @@ def caller_by_name(name: str) -> Caller | None:
     return Caller.select().where(pw.fn.LOWER(Caller.name) == name.lower()).first()
 
 
+# A direct line comes first: it is dialled, and reaches the person past the switchboard.
+_DIRECT_FIRST = pw.Case(None, ((Phone.label == "direct", 0),), 1)
+
+
 def first_phone(kind: str, person_id: int) -> str:
     field = Phone.contact if kind == "contact" else Phone.freelance
-    phone = Phone.select(Phone.e164).where(field == person_id).order_by(Phone.id).first()
+    phone = (Phone.select(Phone.e164).where(field == person_id)
+             .order_by(_DIRECT_FIRST, Phone.id).first())
     return phone.e164 if phone else ""
 
 
 def phones_of(kind: str, person_id: int) -> list[Phone]:
     field = Phone.contact if kind == "contact" else Phone.freelance
-    return list(Phone.select().where(field == person_id).order_by(Phone.id))
+    return list(Phone.select().where(field == person_id).order_by(_DIRECT_FIRST, Phone.id))
 
 
 def contact(person_id: int) -> Contact | None:

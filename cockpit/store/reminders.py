@@ -11,12 +11,9 @@ from cockpit.store.models import (
     AuditLog,
     Caller,
     Contact,
-    DoNotCall,
     Freelance,
-    Phone,
     Reminder,
 )
-from cockpit.store.privacy import digest_number
 from cockpit.store.times import aware, naive
 
 
@@ -84,15 +81,8 @@ def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, obj
     return rows
 
 
-def mark_do_not_call(kind: str, person_id: int, now: datetime, actor: str = "") -> None:
-    model = Contact if kind == "contact" else Freelance
-    field = getattr(Phone, "contact" if kind == "contact" else "freelance")
-    with database.obj.atomic():
-        model.update(do_not_call=True, claimed_by=None, claim_expires_at=None).where(
-            model.id == person_id).execute()
-        for phone in Phone.select().where(field == person_id):
-            if not DoNotCall.select().where(DoNotCall.e164 == phone.e164).exists():
-                DoNotCall.create(e164=phone.e164, digest=digest_number(phone.e164),
-                                 reason="marked by a caller", created_at=naive(now))
-        AuditLog.create(at=naive(now), actor=actor, action="do_not_call", entity=kind,
-                        entity_id=person_id, details="")
+def mark_do_not_call(kind: str, person_id: int, now: datetime, actor: str = "") -> object:
+    """The person, never again: see `persons.block_person` (their switchboard stays open)."""
+    from cockpit.store.persons import block_person
+
+    return block_person(kind, person_id, now, actor, "marked by a caller")

@@ -115,7 +115,8 @@ def test_do_not_call_any_spelling(demo_url: str, capsys: pytest.CaptureFixture[s
                                   tmp_path: Path) -> None:
     person_id = _canary(demo_url, tmp_path)
     assert main(["dnc", "add", "0033 6 99 88 77 66", "--db", demo_url]) == 0
-    assert "+33699887766: added; 1 person(s) flagged" in capsys.readouterr().out
+    assert ("+33699887766: added; blocked for everyone with this number: 1 person(s) flagged"
+            in capsys.readouterr().out)
     assert main(["dnc", "add", "+33 6 99 88 77 66", "--db", demo_url]) == 0
     assert "already on the list" in capsys.readouterr().out
     with _db(demo_url) as db:

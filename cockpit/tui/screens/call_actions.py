@@ -280,7 +280,11 @@ class CallActions(Screen[None]):
     @work(thread=True, group="queue-edit")
     def _do_not_call(self, person: PersonRef) -> None:
         app = self.cockpit
-        if self.guarded(app.services.mark_do_not_call, app.caller.id, person) is not None:
+        blocked = self.guarded(app.services.mark_do_not_call, app.caller.id, person)
+        if blocked is not None:
+            from cockpit.services.call_end import blocked_words
+
+            app.call_from_thread(app.notify, blocked_words(blocked, app.tr), timeout=8)
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
 
     def action_edit_card(self) -> None:

@@ -43,6 +43,8 @@ class ContactCard(VerticalScroll):
         if card.do_not_call:
             head.append("  ⛔ " + tr("card.do_not_call"), style="bold red")
         lines: list[RenderableType] = [head]
+        if card.referred_by:
+            lines.append(Text(card.referred_by, style="italic"))
         company = card.company
         if company:
             lines.append(Text(" · ".join(p for p in (company.name, company.kind, company.sector,
