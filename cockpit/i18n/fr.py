@@ -165,6 +165,72 @@ TEXT: dict[str, str] = {
     "error.bad_money": "Montant illisible : {value}",
     "error.clauses_missing": "Placement impossible : clause non signée ({missing}).",
     "error.bad_status": "Statut inconnu : {value}",
+    "error.bad_age": (
+        "Durée illisible : « {value} » (un nombre suivi de y, m, w ou d : 3y, 36m,"
+        " 1095d)."
+    ),
+    "error.bad_field": "Champ inconnu pour un besoin : {field}.",
+    "error.bad_margin": (
+        "Marge illisible : « {value} » (une fraction comme 0.2 ou un pourcentage comme"
+        " 20 %)."
+    ),
+    "error.bad_number": "« {value} » n'est pas un numéro de téléphone valide.",
+    "error.bad_person_query": (
+        "« {value} » : ni un identifiant, ni un e-mail, ni un numéro de"
+        " téléphone."
+    ),
+    "error.capture_unknown": "Rien à noter sous « {key} » à cette étape.",
+    "error.capture_type": "{field} : type de saisie inconnu.",
+    "error.export_kind": "Table inconnue : choisissez companies, contacts, freelances ou calls.",
+    "error.ics_bad_duration": "Un événement du calendrier doit avoir une durée.",
+    "error.import_columns": "Les colonnes du fichier ne correspondent pas aux champs attendus.",
+    "error.import_kind": "Type d'import inconnu : choisissez companies, contacts ou freelances.",
+    "error.import_map_column": "--map nomme une colonne absente du fichier.",
+    "error.import_map_field": "--map nomme un champ inconnu.",
+    "error.import_missing_column": (
+        "Une colonne obligatoire manque au fichier : nommez-la ou utilisez"
+        " --map."
+    ),
+    "error.import_read": "{path} : lecture impossible.",
+    "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau.",
+    "error.margin_out_of_range": "La marge « {value} » doit être comprise entre 0 et 1 (exclu).",
+    "error.naive_datetime": "Le moment « {value} » n'a pas de fuseau horaire.",
+    "error.naive_time": "L'heure de l'entretien doit préciser son fuseau horaire.",
+    "error.need_contact": "Un besoin se rattache au contact d'une société, pas à un freelance.",
+    "error.no_call": "Aucun appel en cours sous ce numéro.",
+    "error.no_caller": "Cet appelant n'existe pas (n° {id}).",
+    "error.no_contact": "Ce contact n'existe pas (n° {id}).",
+    "error.nobody": "Personne ne correspond à « {value} ».",
+    "error.objection_needs_answer": "Choisissez une des réponses de l'objection.",
+    "error.policy_bad_window": (
+        "Horaires d'appel « {name} » : les créneaux doivent se suivre sans se"
+        " chevaucher."
+    ),
+    "error.policy_needs_seven_days": (
+        "Horaires d'appel « {name} » : il faut les 7 jours de la"
+        " semaine."
+    ),
+    "error.policy_negative": "Horaires d'appel « {name} » : {field} ne peut pas être négatif.",
+    "error.policy_without_windows": "Horaires d'appel « {name} » : aucun jour n'autorise d'appel.",
+    "error.rate_negative": "Un tarif ne peut pas être négatif ({value}).",
+    "error.rate_not_a_number": "« {value} » n'est pas un tarif en euros.",
+    "error.rate_zero": "Le tarif de vente doit être supérieur à zéro.",
+    "error.sectors_file": (
+        "{path} : fichier des secteurs illisible (lignes attendues comme « BNP Paribas :"
+        " Banque »)."
+    ),
+    "error.several": "« {value} » désigne plusieurs personnes ({names}) : précisez laquelle.",
+    "error.table_binary": (
+        "Ce fichier n'est pas un CSV (enregistrez-le en CSV, ou donnez le"
+        " .xlsx)."
+    ),
+    "error.table_empty": "Le fichier est vide.",
+    "error.table_header_only": "Le fichier n'a qu'une ligne d'en-tête, aucune ligne à importer.",
+    "error.table_no_header": "La première ligne n'a aucun nom de colonne.",
+    "error.table_truncated": "Ligne {line} : le fichier semble coupé avant la fin.",
+    "error.table_xlsx": "Ce fichier .xlsx ne se lit pas (abîmé, ou un autre format renommé).",
+    "error.time_zone_unknown": "Fuseau horaire inconnu : « {value} ».",
+    "error.write_failed": "{path} : écriture impossible.",
     "call.already_on": "Un appel est en cours : terminez-le d'abord.",
     "cv.title": "CV anonymisé — relisez et corrigez avant l'envoi",
     "cv.removed": "Retiré : {what}",

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
+
+import pytest
 
 from cockpit.i18n import CATALOGUES, Translator
 
@@ -28,7 +32,58 @@ def test_domain_errors_are_said_in_the_user_language() -> None:
     try:
         parse_phone("12")
     except ValidationError as exc:
-        assert Translator("fr").error(exc) == "« 12 » n'est pas un numéro valide (trop court)."
+        assert Translator("fr").error(exc) == (
+            "«\u00a012\u00a0» n'est pas un numéro valide (trop court).")
         assert Translator("en").error(exc) == "“12” is not a valid number (too short)."
     else:  # pragma: no cover - the number is too short
         raise AssertionError("12 should be refused")
+
+
+# -- every error raised has its words --------------------------------------------------------
+
+_COCKPIT = Path(__file__).resolve().parents[2] / "cockpit"
+# code="…" at a raise site, and the capture errors built by captures._error(…, "code", …).
+_CODE = re.compile(r"""\bcode="([a-z_]+)\"""")
+_CAPTURE_CODE = re.compile(r"""_error\(\s*capture,\s*raw,\s*"([a-z_]+)\"""")
+# captures.parse_capture names these capture_{type} when what was typed does not parse.
+_FAILING_TYPES = ("date", "datetime", "money", "integer", "yesno", "choice", "email")
+
+
+def _raised_codes() -> dict[str, str]:
+    """Every error code raised in cockpit/, with where it is first raised."""
+    found: dict[str, str] = {}
+    for path in sorted(_COCKPIT.rglob("*.py")):
+        if "i18n" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for pattern in (_CODE, _CAPTURE_CODE):
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                found.setdefault(match.group(1), f"{path.relative_to(_COCKPIT.parent)}:{line}")
+    for kind in _FAILING_TYPES:
+        found.setdefault(f"capture_{kind}", "cockpit/domain/captures.py")
+    return found
+
+
+def test_the_scan_finds_the_codes_raised() -> None:
+    codes = _raised_codes()
+    assert {"phone_empty", "rate_zero", "capture_required", "capture_money"} <= set(codes)
+    assert len(codes) > 60
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_error_code_raised_has_a_text(lang: str) -> None:
+    catalogue = CATALOGUES[lang]
+    missing = [f"{where}: error.{code}" for code, where in sorted(_raised_codes().items())
+               if f"error.{code}" not in catalogue]
+    assert not missing, f"{len(missing)} without a text in {lang}:\n" + "\n".join(missing)
+
+
+def test_an_error_reads_in_french_with_its_value() -> None:
+    from cockpit.domain.rates import selling_rate
+
+    with pytest.raises(ValueError) as caught:
+        selling_rate("beaucoup", 0.2)
+    said = Translator("fr").error(caught.value)
+    assert said == "«\u00a0beaucoup\u00a0» n'est pas un tarif en euros."
+    assert Translator("en").error(caught.value) == "“beaucoup” is not a rate in euros."
