@@ -2,7 +2,10 @@
 
 TEXT: dict[str, str] = {
     "app.title": "Cockpit",
-    "header.figures": "{calls} calls · {reached} DOs reached · {needs} needs",
+    "header.figures": (
+        "{calls} {calls|call|calls} · {reached} {reached|DO reached|DOs reached} · "
+        "{needs} {needs|need|needs}"
+    ),
     "queue.title": "Call queue",
     "queue.empty": "Nobody to call right now.",
     "queue.more": "… {count} more",
@@ -260,7 +263,10 @@ TEXT: dict[str, str] = {
     "match.mobile": "Mobile on the region",
     "match.not_mobile": "Not mobile on the region",
     "match.rates": "Buying rate {buying} € → selling {selling} € (margin {margin})",
-    "match.over_budget": "{amount} € above the budget: ask for an effort",
+    "match.over_budget": (
+        "Above the budget of {budget} € once the margin is added ({amount} €"
+        " too much): ask for an effort"
+    ),
     "match.within_budget": "Within the client's budget",
     "match.rate_unknown": "Rate unknown",
     "match.proposed": "{name} proposed for the need.",

@@ -2,7 +2,10 @@
 
 TEXT: dict[str, str] = {
     "app.title": "Cockpit",
-    "header.figures": "{calls} appels · {reached} DO joints · {needs} besoins",
+    "header.figures": (
+        "{calls} {calls|appel|appels} · {reached} {reached|DO joint|DO joints} · "
+        "{needs} {needs|besoin|besoins}"
+    ),
     "queue.title": "File d'appels",
     "queue.empty": "Personne à appeler pour l'instant.",
     "queue.more": "… {count} de plus",
@@ -272,7 +275,10 @@ TEXT: dict[str, str] = {
     "match.mobile": "Mobile sur la région",
     "match.not_mobile": "Pas mobile sur la région",
     "match.rates": "TJM d'achat {buying} € → vente {selling} € (marge {margin})",
-    "match.over_budget": "{amount} € au-dessus du budget : demander un effort",
+    "match.over_budget": (
+        "Au-dessus du budget de {budget} € une fois la marge ajoutée"
+        " ({amount} € de trop) : demander un effort"
+    ),
     "match.within_budget": "Dans le budget du client",
     "match.rate_unknown": "TJM inconnu",
     "match.proposed": "{name} proposé(e) sur le besoin.",

@@ -10,7 +10,9 @@ from cockpit.i18n import CATALOGUES, Translator
 
 
 def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    # {count|one|many} names the field `count` whatever the words of the language.
+    return {name.partition("|")[0] for _, name, _, _ in string.Formatter().parse(template)
+            if name}
 
 
 def test_every_language_has_the_same_keys() -> None:
@@ -37,6 +39,15 @@ def test_domain_errors_are_said_in_the_user_language() -> None:
         assert Translator("en").error(exc) == "“12” is not a valid number (too short)."
     else:  # pragma: no cover - the number is too short
         raise AssertionError("12 should be refused")
+
+
+def test_figures_agree_with_their_number() -> None:
+    fr, en = Translator("fr"), Translator("en")
+    assert fr("header.figures", calls=1, reached=1, needs=0) == "1 appel · 1 DO joint · 0 besoin"
+    assert fr("header.figures", calls=2, reached=3, needs=2) == (
+        "2 appels · 3 DO joints · 2 besoins")
+    assert en("header.figures", calls=1, reached=0, needs=2) == (
+        "1 call · 0 DOs reached · 2 needs")
 
 
 # -- every error raised has its words --------------------------------------------------------
