@@ -98,3 +98,23 @@ def test_an_error_reads_in_french_with_its_value() -> None:
     said = Translator("fr").error(caught.value)
     assert said == "«\u00a0beaucoup\u00a0» n'est pas un tarif en euros."
     assert Translator("en").error(caught.value) == "“beaucoup” is not a rate in euros."
+
+
+def test_reminders_and_their_calendar_speak_french_on_the_demo(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env_db = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+
+    def cockpit(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "cockpit", "--db", env_db, *args],
+                              capture_output=True, text=True, check=True)
+        return done.stdout
+
+    cockpit("demo")
+    ics = tmp_path / "r.ics"
+    listed = cockpit("--lang", "fr", "reminders", "--all", "--ics", str(ics))
+    calendar = ics.read_text(encoding="utf-8")
+    for code in ("follow_up", "callback", "retry", "new_contact", "cooldown"):
+        assert code not in listed and code not in calendar, code
+    assert "SUMMARY:Relance CV\u00a0: " in calendar or "SUMMARY:Rappel\u00a0: " in calendar
