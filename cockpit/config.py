@@ -2,7 +2,8 @@
 
 The file is TOML: $COCKPIT_CONFIG, else ~/.config/cockpit/config.toml. Keys: db, caller, lang,
 dial, firm, policy, tz, margin (the firm's margin on the selling rate, 0.2 = 20 %), sectors (a
-YAML file of employers and their sectors, for anonymised CVs). Example:
+YAML file of employers and their sectors, for anonymised CVs), phone (the number the caller
+gives in a voicemail message; their e-mail otherwise). Example:
 
     db = "sqlite:////home/melissa/cockpit.sqlite"
     caller = "Melissa"
@@ -17,7 +18,8 @@ from pathlib import Path
 
 KEYS = {"db": "COCKPIT_DB", "caller": "COCKPIT_CALLER", "lang": "COCKPIT_LANG",
         "dial": "COCKPIT_DIAL", "firm": "COCKPIT_FIRM", "policy": "COCKPIT_POLICY",
-        "tz": "COCKPIT_TZ", "margin": "COCKPIT_MARGIN", "sectors": "COCKPIT_SECTORS"}
+        "tz": "COCKPIT_TZ", "margin": "COCKPIT_MARGIN", "sectors": "COCKPIT_SECTORS",
+        "phone": "COCKPIT_PHONE"}
 
 
 class ConfigError(Exception):

@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     from cockpit.commands._common import caller_for, services_for
     from cockpit.domain.ics import IcsEvent, reminders_to_ics
+    from cockpit.i18n import Translator
     from cockpit.outputs import check_target, write_output
     from cockpit.store.reminders import open_reminders
 
@@ -46,16 +47,24 @@ def run(args: argparse.Namespace) -> int:
     if args.ics:
         check_target(args.ics, db_url=services.url, force=args.force)  # before any listing
     rows = open_reminders(None if args.all else caller.id)
+    tr = Translator(getattr(args, "lang", None) or "fr")
+
+    def kind(code: object) -> str:
+        # The kind as a caller says it ("Relance CV"), never its code name ("follow_up").
+        key = f"reminder.kind.{code}"
+        said = tr(key)
+        return str(code) if said == key else said
+
     for r in rows:
         due = r["due_at"].astimezone(PARIS).strftime("%d/%m/%Y %H:%M")  # type: ignore[union-attr]
         owner = f" [{r['owner']}]" if args.all else ""
-        print(f"#{r['id']:<6} {due}  {r['kind']:<11} {r['person']} · {r['company']}  "
+        print(f"#{r['id']:<6} {due}  {kind(r['kind']):<17} {r['person']} · {r['company']}  "
               f"{r['reason']}{owner}")
     if not rows:
         print(f"no open reminder for {caller.name}")
     if args.ics:
         events = [IcsEvent(uid=f"reminder-{r['id']}@cockpit", start=r["due_at"],  # type: ignore[arg-type]
-                           summary=f"{r['kind']} : {r['person']}",
+                           summary=f"{kind(r['kind'])}{tr('reminder.kind_sep')}{r['person']}",
                            description=f"{r['company']} {r['reason']}".strip(),
                            duration=timedelta(minutes=15))
                   for r in rows]

@@ -7,7 +7,7 @@ import difflib
 from typing import Any
 
 from cockpit.content.yamlsafe import Problem
-from cockpit.domain.placeholders import placeholders_in
+from cockpit.domain.placeholders import placeholders_in, without_fallback
 from cockpit.domain.script import PLACEHOLDERS, ScriptSet, Target
 
 
@@ -33,6 +33,12 @@ def check_graph(content: ScriptSet, wheres: dict[str, dict[str, Any]],
     valid_targets: set[Target] = set()
 
     def placeholders(text: str, path: str, line: int, what: str) -> None:
+        for name in without_fallback(text):
+            group, _, key = name.partition(".")
+            if group == "capture" and key in declared:
+                # A capture is known only once typed: the text must say what shows before.
+                problems.append(Problem(path, line, f"{what}: {{{name}}} has no fallback; "
+                                        f"write it {{{name}|what to show before it is typed}}"))
         for name in placeholders_in(text):
             group, _, key = name.partition(".")
             if name in PLACEHOLDERS or (group == "capture" and key in declared):

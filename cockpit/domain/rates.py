@@ -4,6 +4,7 @@ The margin is a fraction of the selling rate (0.15 = 15 %). Rates are whole euro
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from cockpit.domain.errors import ValidationError
@@ -70,3 +71,51 @@ def margin_of(buying: Number, selling: Number) -> Decimal:
     if sell == 0:
         raise ValidationError("selling rate must be above zero", code="rate_zero", field="selling")
     return ((sell - _rate(buying, "buying")) / sell).quantize(_RATIO, ROUND_HALF_UP)
+
+
+def percent(margin: Number) -> str:
+    """A margin as French writes it: 0.2 → "20 %" (a non-breaking space before the sign)."""
+    value = (_margin(margin) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP).normalize()
+    return f"{value:f}".replace(".", ",") + "\u00a0%"
+
+
+@dataclass(frozen=True, slots=True)
+class RateVerdict:
+    """A buying rate set against the client's budget once the firm's margin is added: a
+    freelance below the budget may still be above it at the selling rate."""
+
+    buying: Decimal
+    selling: Decimal
+    margin: Decimal
+    budget: Decimal
+
+    @property
+    def within(self) -> bool:
+        return self.selling <= self.budget
+
+    @property
+    def over_by(self) -> Decimal:
+        """How far the selling rate goes beyond the budget (0 when within)."""
+        return max(self.selling - self.budget, Decimal(0))
+
+    @property
+    def highest_buying(self) -> Decimal:
+        return buying_rate_for_budget(self.budget, self.margin)
+
+    def french(self) -> str:
+        """"530 € d'achat → 663 € de vente avec 20 % de marge : au-dessus du budget de 550 €"."""
+        nbsp = "\u00a0"
+        said = (f"{self.buying}{nbsp}€ d'achat → {self.selling}{nbsp}€ de vente avec "
+                f"{percent(self.margin)} de marge{nbsp}: ")
+        if self.within:
+            return said + f"dans le budget de {self.budget}{nbsp}€"
+        return said + (f"au-dessus du budget de {self.budget}{nbsp}€ (achat à "
+                       f"{self.highest_buying}{nbsp}€ au plus)")
+
+
+def verdict(buying: Number, budget: Number, margin: Number) -> RateVerdict:
+    """The selling rate of `buying` at `margin`, against `budget` (both whole euros)."""
+    margin_ = _margin(margin)
+    return RateVerdict(_rate(buying, "buying").quantize(_EURO, ROUND_HALF_UP),
+                       selling_rate(buying, margin_), margin_,
+                       _rate(budget, "budget").quantize(_EURO, ROUND_HALF_UP))

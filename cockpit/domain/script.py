@@ -7,19 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cockpit.domain.outcomes import Outcome
+from cockpit.domain.placeholders import KNOWN as KNOWN_PLACEHOLDERS
 
 CAPTURE_TYPES = ("text", "date", "datetime", "money", "choice", "phone", "email", "yesno",
                  "siret", "integer")
 AUDIENCES = ("switchboard", "decision_maker", "freelance")
 REQUIRED_SCRIPTS = ("standard", "do", "freelance")
 
-PLACEHOLDERS = frozenset({
-    "caller.first_name", "caller.last_name", "firm.name",
-    "contact.civility", "contact.first_name", "contact.last_name", "contact.role",
-    "company.name", "company.city",
-    "need.title", "need.region", "need.budget_rate", "need.start", "need.duration",
-    "freelance.first_name", "freelance.last_name", "freelance.day_rate",
-})
+# Every placeholder a text may name: those with a built-in fallback.
+PLACEHOLDERS = KNOWN_PLACEHOLDERS
 
 STORE_TARGETS = frozenset({
     "contact.email", "contact.phone", "contact.role",

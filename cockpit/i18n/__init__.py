@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,6 +11,21 @@ from cockpit.i18n import en, fr
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"fr": fr.TEXT, "en": en.TEXT}
 LANGUAGES = tuple(CATALOGUES)
 DEFAULT_LANGUAGE = "fr"
+
+
+# {count|besoin|besoins}: the word that agrees with the number given as `count`.
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def plural(lang: str, count: object, one: str, many: str) -> str:
+    """The form that agrees with `count`: French puts 0 and 1 in the singular, English
+    only 1."""
+    try:
+        number = abs(float(count))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return many
+    singular = number < 2 if lang == "fr" else number == 1
+    return one if singular else many
 
 
 class Translator:
@@ -33,6 +49,9 @@ class Translator:
         template = self._text.get(key)
         if template is None:
             return key
+        if "|" in template:
+            template = _PLURAL.sub(lambda m: plural(self.lang, params.get(m.group(1)),
+                                                    m.group(2), m.group(3)), template)
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):

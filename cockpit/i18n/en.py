@@ -2,7 +2,10 @@
 
 TEXT: dict[str, str] = {
     "app.title": "Cockpit",
-    "header.figures": "{calls} calls · {reached} DOs reached · {needs} needs",
+    "header.figures": (
+        "{calls} {calls|call|calls} · {reached} {reached|DO reached|DOs reached} · "
+        "{needs} {needs|need|needs}"
+    ),
     "queue.title": "Call queue",
     "queue.empty": "Nobody to call right now.",
     "queue.more": "… {count} more",
@@ -124,6 +127,14 @@ TEXT: dict[str, str] = {
     "outcome.freelance_confirmed": "Freelance confirmed",
     "outcome.freelance_unavailable": "Freelance unavailable",
     "outcome.freelance_declined": "Freelance declined",
+    "reminder.kind_sep": ": ",
+    "reminder.kind.retry": "Retry",
+    "reminder.kind.callback": "Callback",
+    "reminder.kind.budget": "Budget follow-up",
+    "reminder.kind.follow_up": "CV follow-up",
+    "reminder.kind.new_contact": "New contact",
+    "reminder.kind.cooldown": "Cool-down",
+    "reminder.kind.interview": "After interview",
     "card.do_not_call": "do not call",
     "card.referred_by": "referred by {name}",
     "card.referred_by_switchboard": "given by the switchboard of {company}",
@@ -198,6 +209,60 @@ TEXT: dict[str, str] = {
     "cli.text_too_long": "“{value}”: too long (at most {limit} characters).",
     "cli.bad_age": "“{value}”: expected a duration, a day to a century (3y, 36m, 1095d, 8w).",
     "cli.bad_moment": "“{value}”: expected a date (at most 80 characters).",
+    "error.bad_age": "Unreadable age: “{value}” (a number and y, m, w or d: 3y, 36m, 1095d).",
+    "error.bad_field": "Unknown need field: {field}.",
+    "error.bad_margin": (
+        "Unreadable margin: “{value}” (a fraction like 0.2 or a percentage like"
+        " 20%)."
+    ),
+    "error.bad_number": "“{value}” is not a valid phone number.",
+    "error.bad_person_query": "“{value}”: not an id, an e-mail or a phone number.",
+    "error.capture_unknown": "Nothing to capture as “{key}” at this step.",
+    "error.capture_type": "{field}: unknown capture type.",
+    "error.export_kind": "Unknown table: choose companies, contacts, freelances or calls.",
+    "error.ics_bad_duration": "A calendar event must last.",
+    "error.import_columns": "The file's columns do not match the expected fields.",
+    "error.import_kind": "Unknown import kind: choose companies, contacts or freelances.",
+    "error.import_map_column": "--map names a column the file does not have.",
+    "error.import_map_field": "--map names an unknown field.",
+    "error.import_missing_column": (
+        "A required column is missing from the file: name it so, or use"
+        " --map."
+    ),
+    "error.import_read": "{path}: cannot read it.",
+    "error.import_table": "{path}: this file does not read as a table.",
+    "error.margin_out_of_range": "The margin “{value}” must be at least 0 and below 1.",
+    "error.naive_datetime": "The moment “{value}” has no time zone.",
+    "error.naive_time": "The interview time needs its time zone.",
+    "error.need_contact": "A need belongs to a company contact, not to a freelance.",
+    "error.no_call": "No such call in progress.",
+    "error.no_caller": "No such caller (#{id}).",
+    "error.no_contact": "No such contact (#{id}).",
+    "error.nobody": "Nobody matches “{value}”.",
+    "error.objection_needs_answer": "Choose one of the objection's answers.",
+    "error.policy_bad_window": (
+        "Calling hours “{name}”: windows must follow one another without"
+        " overlapping."
+    ),
+    "error.policy_needs_seven_days": "Calling hours “{name}”: the 7 days of the week are needed.",
+    "error.policy_negative": "Calling hours “{name}”: {field} cannot be negative.",
+    "error.policy_without_windows": "Calling hours “{name}”: no day allows calls.",
+    "error.rate_negative": "A rate cannot be negative ({value}).",
+    "error.rate_not_a_number": "“{value}” is not a rate in euros.",
+    "error.rate_zero": "The selling rate must be above zero.",
+    "error.sectors_file": (
+        "{path}: unreadable sectors file (expected lines like “BNP Paribas:"
+        " Banque”)."
+    ),
+    "error.several": "“{value}” matches several people ({names}): say which.",
+    "error.table_binary": "This file is not a CSV (save it as CSV, or give the .xlsx).",
+    "error.table_empty": "The file is empty.",
+    "error.table_header_only": "The file has only a header line, no rows to import.",
+    "error.table_no_header": "The first line has no column names.",
+    "error.table_truncated": "Line {line}: the file seems cut short.",
+    "error.table_xlsx": "This .xlsx file cannot be read (damaged, or another format renamed).",
+    "error.time_zone_unknown": "Unknown time zone: “{value}”.",
+    "error.write_failed": "{path}: cannot write it.",
     "call.already_on": "A call is on: finish it first.",
     "cv.title": "Anonymised CV — read and correct it before it goes",
     "cv.removed": "Removed: {what}",
@@ -239,7 +304,10 @@ TEXT: dict[str, str] = {
     "match.mobile": "Mobile on the region",
     "match.not_mobile": "Not mobile on the region",
     "match.rates": "Buying rate {buying} € → selling {selling} € (margin {margin})",
-    "match.over_budget": "{amount} € above the budget: ask for an effort",
+    "match.over_budget": (
+        "Above the budget of {budget} € once the margin is added ({amount} €"
+        " too much): ask for an effort"
+    ),
     "match.within_budget": "Within the client's budget",
     "match.rate_unknown": "Rate unknown",
     "match.proposed": "{name} proposed for the need.",

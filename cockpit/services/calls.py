@@ -30,6 +30,20 @@ if TYPE_CHECKING:
 CALLER_ZONE = ZoneInfo("Europe/Paris")
 
 
+def _caller_phone() -> str:
+    """The number a caller leaves in a voicemail: the `phone` setting (no field holds it)."""
+    from cockpit.config import ConfigError, setting
+
+    try:
+        raw = setting("phone") or ""
+    except ConfigError:
+        return ""
+    try:
+        return parse_phone(raw).national() if raw else ""
+    except ValueError:
+        return raw.strip()
+
+
 class CallServices:
     # -- starting ------------------------------------------------------------------------------
 
@@ -88,15 +102,18 @@ class CallServices:
         caller = next((c for c in reads.callers() if c.id == caller_id), None)
         context: dict[str, dict[str, Any]] = {
             "caller": {"first_name": caller.first_name if caller else "",
-                       "last_name": caller.last_name if caller else ""},
-            "firm": {"name": self.firm_name},
+                       "last_name": caller.last_name if caller else "",
+                       "email": caller.email if caller else "",
+                       "phone": _caller_phone()},
+            "firm": {"name": self.firm_name, "margin": self.margin},
         }
         if person.kind == "contact":
             c = reads.contact(person.id)
             if c is not None:
                 context["contact"] = {"civility": c.civility, "first_name": c.first_name,
                                       "last_name": c.last_name, "role": c.role,
-                                      "email": c.email}
+                                      "email": c.email,
+                                      "is_decision_maker": c.is_decision_maker}
                 if c.company_id:
                     context["company"] = {"name": c.company.name, "city": c.company.city}
         else:

@@ -67,7 +67,7 @@ def test_markdown_for_one_caller_and_refusals(demo_url: str,
     name = max(callers, key=callers.get)
     assert main(["report", "--db", demo_url, "--date", "2026-11-23", "--caller", name]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("# Chiffres — 23/11/2026") and f"Appelant : {name}" in text
+    assert text.startswith("# Chiffres — 23/11/2026") and f"Appelant\u00a0: {name}" in text
     assert f"| {name} | {callers[name]} |" in text and "Équipe |" not in text
     other = next(n for n in ("Karim", "Sophie", "Thomas") if n != name)
     assert main(["report", "--db", demo_url, "--as", other, "--caller", name]) == 2

@@ -115,7 +115,7 @@ async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_
         await pilot.press(*list("Data engineer"), "enter", *list("spark python"), "enter",
                           *list("Lille"), "enter", "enter", "enter", *list("beaucoup"), "enter")
         await pilot.pause()
-        assert "« beaucoup » n'est pas un montant en euros" in str(
+        assert "«\u00a0beaucoup\u00a0» n'est pas un montant en euros" in str(
             app.screen.query_one("#field-error-budget_rate").render())
         field = app.screen.query_one("#field-budget_rate")
         field.value = ""

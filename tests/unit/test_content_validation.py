@@ -129,3 +129,25 @@ def test_cli_check_exit_codes(copy: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", "--content", str(copy)]) == 1
     out = capsys.readouterr().out
     assert "scripts/do.yaml:" in out and "1 problem(s)" in out
+
+
+def test_a_capture_placeholder_without_a_fallback_is_refused_at_its_line(tmp_path) -> None:
+    import shutil
+
+    from cockpit.content.loader import check_content
+    from cockpit.paths import content_dir
+
+    folder = tmp_path / "content"
+    shutil.copytree(content_dir() / "scripts", folder / "scripts")
+    for name in ("objections.yaml", "personas.yaml"):
+        shutil.copy(content_dir() / name, folder / name)
+    script = folder / "scripts" / "freelance.yaml"
+    text = script.read_text(encoding="utf-8")
+    assert "{capture.day_rate|" in text
+    script.write_text(text.replace("{capture.day_rate|ce tarif}", "{capture.day_rate}"),
+                      encoding="utf-8")
+    problems = [str(p) for p in check_content(folder)]
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "rate_effort:" in row)
+    where = f"scripts/freelance.yaml:{line}:"
+    assert any(p.startswith(where) and "{capture.day_rate} has no fallback" in p
+               for p in problems), problems

@@ -43,9 +43,10 @@ def test_switchboard_transfers_to_the_decision_maker(content: ScriptSet) -> None
     assert times == sorted(times)
 
 
-def test_missing_placeholder_shows_its_name(content: ScriptSet) -> None:
+def test_unknown_values_give_way_to_their_fallback(content: ScriptSet) -> None:
     session = CallSession(content, "standard", {}, Clock())
-    assert "[contact.last_name]" in session.text
+    assert "[" not in session.text and "{" not in session.text
+    assert "Madame, Monsieur" in session.text
 
 
 def test_required_captures_block_the_answer_until_filled(content: ScriptSet) -> None:
@@ -68,7 +69,7 @@ def test_objection_detour_goes_on_where_it_says(content: ScriptSet) -> None:
     assert "already_have_suppliers" in ids and "freelance_not_available" not in ids
     session.raise_objection("already_have_suppliers")
     assert session.objection is not None
-    assert next(a.label for a in session.answers) == "Il a un besoin difficile"
+    assert next(a.label for a in session.answers) == "Un besoin difficile existe"
     session.choose(1)
     assert session.position == Target("do", "qualify_need")
     assert session.objection is None

@@ -3,12 +3,14 @@ every objection can be raised wherever it applies and leads somewhere."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 
 from cockpit.content.loader import check_content, load_content
 from cockpit.domain.outcomes import Outcome
+from cockpit.domain.placeholders import render
 from cockpit.domain.script import Capture, ScriptSet, Target
 from cockpit.domain.session import CallSession
 from cockpit.paths import content_dir
@@ -111,3 +113,109 @@ def test_every_objection_from_every_step_leads_on(content: ScriptSet) -> None:
                 assert session.position == objection.then
             assert session.finished or session.position.step in content.scripts[
                 session.position.script].steps
+
+
+# -- what the caller reads aloud ------------------------------------------------------------
+
+NBSP = "\u00a0"
+# A sign that French sets off with a non-breaking space, preceded by a plain space or
+# glued to a word; « and » with a plain space (or none) on their inner side.
+_BAD_TYPOGRAPHY = re.compile(r"(?:[ \t\u202f][?!:;»]|\w[?!;»]|«[ \t\u202f\w]|\w:(?=\s|$))")
+FULL = {"caller": {"first_name": "Melissa", "email": "melissa@smarteo.fr", "phone": ""},
+        "firm": {"name": "Smarteo", "margin": 0.2},
+        "contact": {"civility": "Madame", "first_name": "Claire", "last_name": "Durand",
+                    "role": "DSI", "is_decision_maker": True},
+        "company": {"name": "Banque X", "city": "Lyon"},
+        "need": {"title": "Développeur Java", "region": "Auvergne-Rhône-Alpes",
+                 "budget_rate": 550, "start": "janvier", "duration": "6 mois"},
+        "freelance": {"first_name": "Karim", "last_name": "B.", "day_rate": 530}}
+
+
+def _shown_texts(content: ScriptSet) -> list[tuple[str, str]]:
+    """(where, text) for every text of the content a caller sees."""
+    texts: list[tuple[str, str]] = []
+    for script in content.scripts.values():
+        texts.append((f"script {script.id}", script.title))
+        for step in script.steps.values():
+            where = f"{script.id}:{step.id}"
+            texts += [(where, step.title), (where, step.say), (where, step.hint)]
+            texts += [(where, a.label) for a in step.answers]
+            for capture in step.captures:
+                texts += [(where, capture.label), *((where, c) for c in capture.choices)]
+    for objection in content.objections.values():
+        where = f"objection {objection.id}"
+        texts += [(where, objection.label), (where, objection.reply), (where, objection.hint)]
+        texts += [(where, a.label) for a in objection.answers]
+        texts += [(where, c.label) for c in objection.captures]
+    for persona in content.personas.values():
+        where = f"persona {persona.id}"
+        texts += [(where, persona.name), (where, persona.summary)]
+        texts += [(where, t) for t in (*persona.drivers, *persona.blockers,
+                                        *persona.listen_for, *persona.do)]
+    return texts
+
+
+def _typography_faults(text: str) -> list[str]:
+    return [text[max(0, m.start() - 15):m.end() + 5] for m in _BAD_TYPOGRAPHY.finditer(text)]
+
+
+def test_shipped_texts_have_a_non_breaking_space_before_double_signs(content: ScriptSet) -> None:
+    faults = []
+    for where, text in _shown_texts(content):
+        for shown in (text, render(text, {}), render(text, FULL)):
+            faults += [f"{where}: …{f}…" for f in _typography_faults(shown)]
+    assert not faults, "\n".join(sorted(set(faults)))
+
+
+def test_the_french_catalogue_has_a_non_breaking_space_before_double_signs() -> None:
+    from cockpit.i18n.fr import TEXT
+
+    faults = [f"{key}: …{f}…" for key, text in TEXT.items() for f in _typography_faults(text)]
+    assert not faults, "\n".join(faults)
+
+
+def test_no_raw_placeholder_reaches_the_screen_when_values_are_unknown(
+        content: ScriptSet) -> None:
+    shown = [(where, render(text, {})) for where, text in _shown_texts(content)]
+    raw = [f"{where}: {text}" for where, text in shown if "{" in text or "[" in text]
+    assert not raw, "\n".join(raw)
+
+
+def test_switchboard_asks_for_the_decision_maker_when_a_permanent_is_queued(
+        content: ScriptSet) -> None:
+    step = content.step(Target("standard", "ask_for_do"))
+    do = {**FULL["contact"], "is_decision_maker": True}
+    permanent = {**FULL["contact"], "is_decision_maker": False, "role": "Assistante"}
+    assert "Madame Durand" in render(step.say, {"contact": do})
+    asked = render(step.say, {"contact": permanent})
+    assert "Durand" not in asked
+    assert "recrutements de consultants" in asked
+
+
+def test_freelance_script_says_where_with_the_right_preposition(content: ScriptSet) -> None:
+    step = content.step(Target("freelance", "mobility"))
+    assert "se déroule en Auvergne-Rhône-Alpes" in render(step.say, FULL)
+    city = {**FULL, "need": {**FULL["need"], "region": "Lyon"}}
+    assert "se déroule à Lyon" in render(step.say, city)
+
+
+def test_voicemail_gives_a_way_to_call_back(content: ScriptSet) -> None:
+    say = content.step(Target("standard", "voicemail")).say
+    assert "melissa@smarteo.fr" in render(say, FULL)
+    with_phone = {**FULL, "caller": {**FULL["caller"], "phone": "06 12 34 56 78"}}
+    assert "au 06 12 34 56 78" in render(say, with_phone)
+
+
+def test_freelance_is_asked_about_interest_and_may_have_no_cv(content: ScriptSet) -> None:
+    freelance = content.scripts["freelance"]
+    assert any("intéresse" in s.say for s in freelance.steps.values())
+    assert "Pas de CV" in [a.label for a in freelance.steps["cv"].answers]
+
+
+def test_rate_hint_sets_the_rate_against_the_budget_at_the_margin(content: ScriptSet) -> None:
+    hint = content.step(Target("freelance", "rate")).hint
+    asked = {**FULL, "capture": {"day_rate": "530 €"}}
+    assert ("530 € d'achat → 663 € de vente avec 20 % de marge : au-dessus du "
+            "budget de 550 €") in render(hint, asked).replace(NBSP, " ")
+    cheaper = {**FULL, "capture": {"day_rate": "400 €"}}
+    assert "dans le budget de 550" in render(hint, cheaper).replace(NBSP, " ")

@@ -335,7 +335,8 @@ def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Tra
         text.append(tr("match.rates", buying=r.day_rate, selling=r.selling_rate,
                        margin=f"{margin:.0%}") + "\n")
         if r.within_budget is False:
-            text.append(tr("match.over_budget", amount=r.over_budget_by) + "\n", style="red")
+            text.append(tr("match.over_budget", amount=r.over_budget_by,
+                           budget=r.selling_rate - r.over_budget_by) + "\n", style="red")
         elif r.within_budget:
             text.append(tr("match.within_budget") + "\n", style="green")
     else:
