@@ -27,7 +27,7 @@ def test_queue_lists_people_with_reasons_and_why(demo_url: str,
 
 def test_queue_refuses_a_bad_time(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["queue", "--db", demo_url, "--at", "lundi matin"]) == 2
-    assert "--at « lundi matin »" in capsys.readouterr().err
+    assert "--at «\u00a0lundi matin\u00a0»" in capsys.readouterr().err
 
 
 def test_next_gives_two_callers_two_different_people(
