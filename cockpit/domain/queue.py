@@ -19,8 +19,9 @@ Nobody is hidden for want of the right moment: outside the caller's calling hour
 nine, at lunch, in the evening, on a day off) the queue is the one of the moment they open
 again, every line held (`hold`) with the hour it becomes callable, so that the caller can
 prepare. A reminder booked for the day is never dropped by a rule either: a barrier that
-would leave its person out (a colleague's claim, a refusal's delay, the attempts cap, another
-caller's portfolio) holds the line instead, with the reason. Do-not-call alone removes it.
+would leave its person out (a colleague's claim, a refusal's delay, the attempts cap) holds
+the line instead, with the reason. Do-not-call and another caller's private portfolio (whose
+reminders are theirs) still leave the person out.
 
 Every datetime given or returned is aware (UTC). Reason parameters keep datetimes as they are;
 `describe` shows them in the reader's time zone.
@@ -269,11 +270,15 @@ def _build(
     exclude = excluded.append
 
     for c in candidates:
+        # 1. Barriers no booking lifts: do-not-call, another caller's private portfolio.
         if c.do_not_call:
             exclude(Excluded(c, "do_not_call", _NO_PARAMS))
             continue
+        if c.owner_id is not None and c.owner_id != caller_id:
+            exclude(Excluded(c, "private_other_caller", {"owner": c.owner_id}))
+            continue
 
-        # 1. Reminders: the earliest call reminder due by the end of the day decides the
+        # 2. Reminders: the earliest call reminder due by the end of the day decides the
         # bucket; a do-not-call reminder or a running cooldown forbids the call.
         due: datetime | None = None
         due_kind = ""
@@ -293,7 +298,7 @@ def _build(
                 stop = _cooling(c, at, policy)
                 break
 
-        # 2. Barriers: someone else's, taken, refused lately, called too often. They leave the
+        # 3. Barriers: taken by someone else, refused lately, called too often. They leave the
         # person out, except one with a call booked for the day: listed, held, with the reason.
         barrier = _barrier(c, caller_id, now, refusal_cut, cooldown, policy)
         if barrier is None and c.attempts_in_window >= max_attempts and (
@@ -313,13 +318,13 @@ def _build(
                 continue
             hold = _new(Hold, (barrier.reason_code, barrier.reason_params, barrier.until))
         else:
-            # 3. Calling hours where the phone rings: one verdict per time zone.
+            # 4. Calling hours where the phone rings: one verdict per time zone.
             zone = c.time_zone or DEFAULT_TIME_ZONE
             hold = hours.get(zone, _UNSEEN)
             if hold is _UNSEEN:
                 hold = hours[zone] = _hours_hold(policy, now, zone)
 
-        # 4. The bucket and the order inside it (keys padded to six parts).
+        # 5. The bucket and the order inside it (keys padded to six parts).
         last = c.last_contacted_at
         pkind, pid, seq = c.person_kind, c.person_id, len(ranked)
         if due is not None:
@@ -405,9 +410,7 @@ def _build(
 
 def _barrier(c: Candidate, caller_id: int, now: datetime, refusal_cut: datetime,
              cooldown: timedelta, policy: CallingPolicy) -> Excluded | None:
-    """Another caller's portfolio, another caller's claim, a refusal lately (in that order)."""
-    if c.owner_id is not None and c.owner_id != caller_id:
-        return Excluded(c, "private_other_caller", {"owner": c.owner_id})
+    """Another caller's claim, a refusal lately (in that order)."""
     lease = c.claim_expires_at
     if c.claimed_by is not None and c.claimed_by != caller_id and lease and lease > now:
         return Excluded(c, "claimed_other_caller", {"caller": c.claimed_by, "until": lease}, lease)

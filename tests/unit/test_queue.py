@@ -216,7 +216,9 @@ def test_same_freelance_for_two_needs_is_ranked_twice() -> None:
         (person(1, last_contacted_at=days_ago(10)), "contacted_recently"),
         (person(1, reminders=(DueReminder("budget", NOW + timedelta(days=60)),)),
          "reminder_scheduled"),
-        # Do-not-call removes even a booked callback.
+        # Do-not-call and another caller's portfolio remove even a booked callback.
+        (person(1, owner_id=OTHER, reminders=(DueReminder("callback", days_ago(1)),)),
+         "private_other_caller"),
         (person(1, do_not_call=True, reminders=(DueReminder("callback", days_ago(1)),)),
          "do_not_call"),
         (person(1, owner_id=OTHER, reminders=(DueReminder("callback", days_ago(1)),
@@ -371,15 +373,13 @@ BOOKED_CALLBACK = (DueReminder("callback", NOW - timedelta(hours=1)),)
          "refusal_cooldown", days_ago(10) + timedelta(days=60)),
         (person(1, reminders=(*BOOKED_CALLBACK, DueReminder("cooldown", NOW + timedelta(days=3)))),
          BUSINESS, "refusal_cooldown", NOW + timedelta(days=3)),
-        (person(1, reminders=BOOKED_CALLBACK, owner_id=OTHER), BUSINESS,
-         "private_other_caller", None),
         # The machine's own retry stays under the cap; the consumer cap holds every call.
         (person(1, reminders=(DueReminder("retry", NOW - timedelta(hours=1)),),
                 attempts_in_window=4), BUSINESS, "attempt_cap", None),
         (person(1, reminders=BOOKED_CALLBACK, attempts_in_window=4), CONSUMER,
          "attempt_cap", None),
     ],
-    ids=["claimed", "refused", "cooldown", "private", "retry-capped", "consumer-capped"],
+    ids=["claimed", "refused", "cooldown", "retry-capped", "consumer-capped"],
 )  # fmt: skip
 def test_a_call_booked_for_the_day_is_held_with_its_reason_never_dropped(
     candidate: Candidate, policy: Any, reason: str, until: datetime | None
@@ -566,6 +566,7 @@ def test_queue_properties(
         assert not any(r.kind == "do_not_call" for r in c.reminders)
         if entry.hold is not None:
             assert not entry.ready and entry.hold.reason_code in REASONS
+            assert c.owner_id in (None, ME)
             if entry.hold.reason_code not in ("outside_hours", "weekend", "holiday"):
                 assert entry.bucket in (Bucket.OVERDUE, Bucket.DUE_TODAY)
             continue
