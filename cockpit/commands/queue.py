@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from cockpit.commands._common import caller_for, parse_at, services_for
+    from cockpit.i18n import Translator
+    from cockpit.tui.dates import format_soon
 
     if args.limit < 1:
         from cockpit.cli import CliError
@@ -41,15 +44,40 @@ def run(args: argparse.Namespace) -> int:
     page = services.queue_page(caller.id, limit=args.limit, lang=args.lang,
                                with_excluded=args.why)
     console = Console()
-    table = Table(title=f"{caller.name}: {page.total} à appeler" if args.lang == "fr"
-                  else f"{caller.name}: {page.total} to call")
+    tr = Translator(args.lang)
+    now = services.now()
+    today = now.astimezone(PARIS).date()
+
+    def soon(moment: datetime) -> str:  # dès 09:00 the same day, lun. 09:00 another one
+        when = format_soon(moment, today, args.lang, PARIS)
+        return tr("queue.from_time", time=when) if moment.astimezone(PARIS).date() == today \
+            else when
+
+    title = tr("queue.cli_title", caller=caller.name, total=page.total)
+    if page.opens_at is not None:  # closed now: the list of the moment the hours open
+        title = tr("queue.cli_title_closed", caller=caller.name, total=page.total,
+                   when=soon(page.opens_at))
+    table = Table(title=title)
+    held = any(row.held for row in page.rows)
     for column in ("#", "quand" if args.lang == "fr" else "when", "personne", "société",
                    "raison" if args.lang == "fr" else "reason"):
         table.add_column(column)
+    if held:
+        table.add_column(tr("queue.cli_callable"))
     for index, row in enumerate(page.rows, 1):
         when = row.due_at.astimezone(PARIS).strftime("%d/%m %H:%M") if row.due_at else ""
         name = f"{row.name} (DO)" if row.is_decision_maker else row.name
-        table.add_row(str(index), when, name, row.company, row.reason)
+        cells = [str(index), when, name, row.company, row.reason]
+        if held:
+            reason = row.reason
+            # The closed hours are said once in the title; another hold, on its line.
+            if row.held and (page.opens_at is None or row.callable_at != page.opens_at):
+                reason = f"{row.reason} — {row.held}"
+            cells[4] = reason
+            since = "" if not row.held else soon(row.callable_at) if row.callable_at \
+                else tr("queue.held")
+            cells.append(since)
+        table.add_row(*cells)
     console.print(table)
     if args.why:
         out = Table(title="Écartés" if args.lang == "fr" else "Left out")

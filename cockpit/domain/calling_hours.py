@@ -5,7 +5,8 @@ Two presets:
 - `BUSINESS` (B2B, the default): Monday–Friday 09:00–12:30 and 13:30–18:30, local time of
   the number. Decision makers read mail before nine and leave the office after half past six;
   the lunch hour is cut out because nobody answers a switchboard then. Attempt cap and refusal
-  delay follow the consumer figures, so that a company is never harassed either.
+  delay follow the consumer figures, so that a company is never harassed either; but the cap
+  never holds back a call the person agreed to (a callback, a follow-up they expect).
 - `CONSUMER` (private individuals, French rules of 2023): Monday–Friday 10:00–13:00 and
   14:00–20:00, at most 4 attempts in 30 days, 60 days after a refusal.
 
@@ -61,6 +62,9 @@ class CallingPolicy:
     max_attempts: int = 4
     attempts_window_days: int = 30
     refusal_cooldown_days: int = 60
+    # Does the attempts cap also hold back the calls booked with the person? The consumer
+    # rule counts every call; between companies, a call agreed on is never one too many.
+    booked_calls_capped: bool = True
 
     def __post_init__(self) -> None:
         if len(self.weekday_windows) != 7:
@@ -115,6 +119,7 @@ def _workweek(*windows: Window) -> tuple[tuple[Window, ...], ...]:
 BUSINESS = CallingPolicy(
     name="business",
     weekday_windows=_workweek((time(9, 0), time(12, 30)), (time(13, 30), time(18, 30))),
+    booked_calls_capped=False,
 )
 CONSUMER = CallingPolicy(
     name="consumer",

@@ -7,12 +7,21 @@ Buckets, in order:
 
 1. OVERDUE — callbacks, follow-ups and retries whose time has come, oldest first;
 2. DUE_TODAY — the ones due later in the caller's day, by time (`ready` is False until then);
-3. NEW_LEAD — contacts never contacted (or non-deciders last contacted long ago): deciders
-   first, then the best prospects, then never contacted, then the longest silence;
+3. NEW_LEAD — contacts never contacted (or non-deciders last contacted long ago, who are
+   said to be silent, never new): deciders first, then the best prospects, then never
+   contacted, then the longest silence;
 4. STALE_DECISION_MAKER — deciders not contacted for `stale_after_days` (the "general
    activity" view), oldest contact first, optionally filtered by sector, company, technology;
 5. FREELANCE — freelances to call for an open need: available first (best match, longest
    silence), then unavailable ones not contacted for a long time (best match, longest silence).
+
+Nobody is hidden for want of the right moment: outside the caller's calling hours (before
+nine, at lunch, in the evening, on a day off) the queue is the one of the moment they open
+again, every line held (`hold`) with the hour it becomes callable, so that the caller can
+prepare. A reminder booked for the day is never dropped by a rule either: a barrier that
+would leave its person out (a colleague's claim, a refusal's delay, the attempts cap) holds
+the line instead, with the reason. Do-not-call and another caller's private portfolio (whose
+reminders are theirs) still leave the person out.
 
 Every datetime given or returned is aware (UTC). Reason parameters keep datetimes as they are;
 `describe` shows them in the reader's time zone.
@@ -33,6 +42,7 @@ from cockpit.domain.calling_hours import (
     BUSINESS,
     CallingPolicy,
     can_call_at,
+    next_allowed,
     require_aware,
 )
 from cockpit.domain.calling_hours import zone_of as _zone_of
@@ -45,6 +55,8 @@ DEFAULT_TIME_ZONE = "Europe/Paris"
 
 # Reminder kinds that ask for a call; "cooldown" and "do_not_call" only forbid one.
 CALL_KINDS = frozenset({"retry", "callback", "budget", "follow_up", "new_contact"})
+# The ones a caller booked with the person (a retry is the machine trying again).
+BOOKED_KINDS = frozenset({"callback", "budget", "follow_up", "new_contact"})
 
 
 from cockpit.domain.queue_reasons import REASONS, describe  # noqa: E402,F401
@@ -123,6 +135,14 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 
 
 # Entries and exclusions are named tuples: immutable, and quick to make by the ten thousand.
+class Hold(NamedTuple):
+    """Why a listed person may not be called yet, and from when (None: no known time)."""
+
+    reason_code: str
+    reason_params: Mapping[str, Any]
+    until: datetime | None = None
+
+
 class QueueEntry(NamedTuple):
     candidate: Candidate
     bucket: Bucket
@@ -130,7 +150,8 @@ class QueueEntry(NamedTuple):
     reason_params: Mapping[str, Any]
     due_at: datetime | None  # the reminder's time in the first two buckets
     sort_key: tuple[Any, ...]
-    ready: bool = True  # False while a reminder due later today has not come
+    ready: bool = True  # False while a reminder due later has not come, or while held
+    hold: Hold | None = None  # listed to prepare, not to call: outside hours or held by a rule
 
 
 class Excluded(NamedTuple):
@@ -145,6 +166,8 @@ class QueueResult:
     entries: tuple[QueueEntry, ...]
     excluded: tuple[Excluded, ...]
     cut: int = 0  # ranked candidates beyond the limit
+    # Outside the caller's own calling hours: when they open again (the list is that moment's).
+    opens_at: datetime | None = None
 
     def first_ready(self) -> QueueEntry | None:
         """The person to call now: the first entry whose time has come."""
@@ -153,6 +176,7 @@ class QueueResult:
 
 _OVERDUE_CODE = {kind: f"overdue_{kind}" for kind in CALL_KINDS}
 _DUE_TODAY_CODE = {kind: f"due_today_{kind}" for kind in CALL_KINDS}
+_DUE_LATER_CODE = {kind: f"due_later_{kind}" for kind in CALL_KINDS}
 # Enum members as plain names: an attribute lookup on an Enum class costs ~100 ns.
 _OVERDUE, _DUE_TODAY, _NEW_LEAD, _STALE, _FREELANCE = Bucket
 _SKIP = ProspectVerdict.SKIP
@@ -220,49 +244,42 @@ def _build(
     buckets: Collection[Bucket] | None,
 ) -> QueueResult:
     now = now_utc.astimezone(UTC)
-    today = now.astimezone(caller_zone).date()
+    # Outside the caller's hours the list is the one of the moment they open again (this
+    # morning, after lunch, the next working day): "today" is that day.
+    opens = next_allowed(policy, now, caller_zone.key)
+    this_day = now.astimezone(caller_zone).date()
+    today = opens.astimezone(caller_zone).date()
     end_of_day = datetime.combine(today + timedelta(days=1), time.min, tzinfo=caller_zone)
+    end_of_this_day = datetime.combine(this_day + timedelta(days=1), time.min, tzinfo=caller_zone)
     stale_cut = now - timedelta(days=stale_after_days)
     freelance_cut = now - timedelta(days=freelance_recontact_days)
     cooldown = timedelta(days=policy.refusal_cooldown_days)
     refusal_cut = now - cooldown
     max_attempts, window_days = policy.max_attempts, policy.attempts_window_days
+    booked_capped = policy.booked_calls_capped
     wanted = None if buckets is None else frozenset(buckets)
-    hours: dict[str, Excluded | None] = {}  # per time zone: None, or the exclusion to copy
+    hours: dict[str, Hold | None] = {}  # per time zone: None, or the hold to share
     judgements: dict[Any, Any] = {}
 
     # Ranked items are flat tuples: a 6-part sort key, a sequence number (so that comparisons
     # never reach the candidate, even for a freelance offered for two needs), the candidate,
-    # the reason and one extra value. Sorting plain tuples needs no key function.
+    # the reason, one extra value and the hold. Sorting plain tuples needs no key function.
     ranked: list[tuple[Any, ...]] = []
     excluded: list[Excluded] = []
     rank = ranked.append
     exclude = excluded.append
 
     for c in candidates:
-        # 1. Hard barriers: do-not-call, someone else's, taken, refused lately, called too often.
+        # 1. Barriers no booking lifts: do-not-call, another caller's private portfolio.
         if c.do_not_call:
             exclude(Excluded(c, "do_not_call", _NO_PARAMS))
             continue
         if c.owner_id is not None and c.owner_id != caller_id:
             exclude(Excluded(c, "private_other_caller", {"owner": c.owner_id}))
             continue
-        lease = c.claim_expires_at
-        if c.claimed_by is not None and c.claimed_by != caller_id and lease and lease > now:
-            exclude(
-                Excluded(c, "claimed_other_caller", {"caller": c.claimed_by, "until": lease}, lease)
-            )
-            continue
-        if c.last_refusal_at is not None and c.last_refusal_at > refusal_cut:
-            exclude(_cooling(c, c.last_refusal_at + cooldown, policy))
-            continue
-        if c.attempts_in_window >= max_attempts:
-            params = {"count": c.attempts_in_window, "max": max_attempts, "days": window_days}
-            exclude(Excluded(c, "attempt_cap", params))
-            continue
 
-        # 2. Reminders: the earliest call reminder due by the end of the caller's day decides
-        # the bucket; a running cooldown or a do-not-call reminder forbids the call.
+        # 2. Reminders: the earliest call reminder due by the end of the day decides the
+        # bucket; a do-not-call reminder or a running cooldown forbids the call.
         due: datetime | None = None
         due_kind = ""
         later: datetime | None = None
@@ -280,27 +297,43 @@ def _build(
             elif kind == "cooldown" and at > now:
                 stop = _cooling(c, at, policy)
                 break
-        if stop is not None:
-            exclude(stop)
-            continue
 
-        # 3. Calling hours where the phone rings: one verdict per time zone.
-        zone = c.time_zone or DEFAULT_TIME_ZONE
-        closed = hours.get(zone, _UNSEEN)
-        if closed is _UNSEEN:
-            closed = hours[zone] = _hours_exclusion(policy, now, zone)
-        if closed is not None:
-            exclude(closed._replace(candidate=c))
-            continue
+        # 3. Barriers: taken by someone else, refused lately, called too often. They leave the
+        # person out, except one with a call booked for the day: listed, held, with the reason.
+        barrier = _barrier(c, caller_id, now, refusal_cut, cooldown, policy)
+        if barrier is None and c.attempts_in_window >= max_attempts and (
+            booked_capped or due_kind not in BOOKED_KINDS
+        ):
+            params = {"count": c.attempts_in_window, "max": max_attempts, "days": window_days}
+            barrier = Excluded(c, "attempt_cap", params)
+        if stop is not None and (barrier is None or stop.reason_code == "do_not_call"):
+            barrier = barrier or stop
+            if stop.reason_code == "do_not_call":
+                exclude(barrier)
+                continue
+        hold: Hold | None
+        if barrier is not None:
+            if due is None:
+                exclude(barrier)
+                continue
+            hold = _new(Hold, (barrier.reason_code, barrier.reason_params, barrier.until))
+        else:
+            # 4. Calling hours where the phone rings: one verdict per time zone.
+            zone = c.time_zone or DEFAULT_TIME_ZONE
+            hold = hours.get(zone, _UNSEEN)
+            if hold is _UNSEEN:
+                hold = hours[zone] = _hours_hold(policy, now, zone)
 
-        # 4. The bucket and the order inside it (keys padded to six parts).
+        # 5. The bucket and the order inside it (keys padded to six parts).
         last = c.last_contacted_at
         pkind, pid, seq = c.person_kind, c.person_id, len(ranked)
         if due is not None:
             if due <= now:
-                rank((_OVERDUE, due, 0, 0, pkind, pid, seq, c, _OVERDUE_CODE[due_kind], due))
+                code = _OVERDUE_CODE[due_kind]
+                rank((_OVERDUE, due, 0, 0, pkind, pid, seq, c, code, due, hold))
             else:
-                rank((_DUE_TODAY, due, 0, 0, pkind, pid, seq, c, _DUE_TODAY_CODE[due_kind], due))
+                code = (_DUE_TODAY_CODE if due < end_of_this_day else _DUE_LATER_CODE)[due_kind]
+                rank((_DUE_TODAY, due, 0, 0, pkind, pid, seq, c, code, due, hold))
             continue
         if c.person_kind == "freelance":
             if c.need_id is None:
@@ -324,7 +357,8 @@ def _build(
             else:
                 reason = "freelance_unavailable_" + ("never_contacted" if last is None else "stale")
             since = last or _NEVER
-            rank((_FREELANCE, not free, -c.match_score, since, pkind, pid, seq, c, reason, None))
+            rank((_FREELANCE, not free, -c.match_score, since, pkind, pid, seq, c, reason, None,
+                  hold))
             continue
 
         if later is not None:
@@ -343,16 +377,19 @@ def _build(
             exclude(Excluded(c, judgement.reason_code, {"company": c.company_name}))
             continue
         if last is None or not c.is_decision_maker:
-            reason = "new_lead_decision_maker" if c.is_decision_maker else "new_lead"
+            # Someone already called is never "new": a non-decider silent for long comes back.
+            if last is not None:
+                reason = "silent_contact"
+            else:
+                reason = "new_lead_decision_maker" if c.is_decision_maker else "new_lead"
             not_dm, score, since = not c.is_decision_maker, -judgement.score, last or _NEVER
-            rank(
-                (_NEW_LEAD, not_dm, score, since, pkind, pid, seq, c, reason, judgement.reason_code)
-            )
+            rank((_NEW_LEAD, not_dm, score, since, pkind, pid, seq, c, reason,
+                  judgement.reason_code, hold))
             continue
         if stale_filter is not None and not stale_filter.matches(c):
             exclude(Excluded(c, "filtered_out", _NO_PARAMS))
             continue
-        rank((_STALE, last, 0, 0, pkind, pid, seq, c, "stale_decision_maker", None))
+        rank((_STALE, last, 0, 0, pkind, pid, seq, c, "stale_decision_maker", None, hold))
 
     if wanted is not None:
         kept = []
@@ -367,25 +404,40 @@ def _build(
     else:
         chosen = heapq.nsmallest(max(limit, 0), ranked)
     entries = tuple(_entry(item, now) for item in chosen)
-    return QueueResult(entries, tuple(excluded), len(ranked) - len(entries))
+    return QueueResult(entries, tuple(excluded), len(ranked) - len(entries),
+                       opens if opens > now else None)
+
+
+def _barrier(c: Candidate, caller_id: int, now: datetime, refusal_cut: datetime,
+             cooldown: timedelta, policy: CallingPolicy) -> Excluded | None:
+    """Another caller's claim, a refusal lately (in that order)."""
+    lease = c.claim_expires_at
+    if c.claimed_by is not None and c.claimed_by != caller_id and lease and lease > now:
+        return Excluded(c, "claimed_other_caller", {"caller": c.claimed_by, "until": lease}, lease)
+    if c.last_refusal_at is not None and c.last_refusal_at > refusal_cut:
+        return _cooling(c, c.last_refusal_at + cooldown, policy)
+    return None
 
 
 def _entry(item: tuple[Any, ...], now: datetime) -> QueueEntry:
     """The chosen few get their parameters; the rest of the ranking never pays for them."""
-    bucket, c, reason, extra = item[0], item[7], item[8], item[9]
+    bucket, c, reason, extra, hold = item[0], item[7], item[8], item[9], item[10]
     if bucket is _OVERDUE or bucket is _DUE_TODAY:
         params = {"due": extra, "company": c.company_name}
-        return _new(QueueEntry, (c, bucket, reason, params, extra, item[:6], bucket is _OVERDUE))
+        ready = bucket is _OVERDUE and hold is None
+        return _new(QueueEntry, (c, bucket, reason, params, extra, item[:6], ready, hold))
     last = c.last_contacted_at
     if bucket is _NEW_LEAD:
         params = {"company": c.company_name, "prospect": extra}
+        if last is not None:
+            params["days"] = (now - last).days
     elif bucket is _STALE:
         params = {"days": (now - last).days if last else 0, "company": c.company_name}
     else:
         params = {"need": c.need_id}
         if last is not None:
             params["days"] = (now - last).days
-    return _new(QueueEntry, (c, bucket, reason, params, None, item[:6], True))
+    return _new(QueueEntry, (c, bucket, reason, params, None, item[:6], hold is None, hold))
 
 
 def _cooling(c: Candidate, until: datetime, policy: CallingPolicy) -> Excluded:
@@ -394,8 +446,8 @@ def _cooling(c: Candidate, until: datetime, policy: CallingPolicy) -> Excluded:
     )
 
 
-def _hours_exclusion(policy: CallingPolicy, now: datetime, zone: str) -> Excluded | None:
-    """None when the zone may be called now, else an exclusion to copy for each person."""
+def _hours_hold(policy: CallingPolicy, now: datetime, zone: str) -> Hold | None:
+    """None when the zone may be called now, else the hold its people share."""
     verdict = can_call_at(policy, now, zone)
     if verdict.allowed:
         return None
@@ -404,4 +456,4 @@ def _hours_exclusion(policy: CallingPolicy, now: datetime, zone: str) -> Exclude
         "local_time": verdict.local_time.strftime("%H:%M"),
         "zone": zone,
     }
-    return Excluded(None, verdict.reason_code, params, verdict.next_allowed_utc)  # type: ignore[arg-type]
+    return Hold(verdict.reason_code, params, verdict.next_allowed_utc)

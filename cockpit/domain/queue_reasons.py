@@ -44,6 +44,13 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         }
         for kind, (fr, en) in _KIND_LABELS.items()
     },
+    **{
+        f"due_later_{kind}": {
+            "fr": f"Le {{due:%d/%m}} à {{due:%H:%M}} : {fr}",
+            "en": f"On {{due:%d/%m}} at {{due:%H:%M}}: {en}",
+        }
+        for kind, (fr, en) in _KIND_LABELS.items()
+    },
     "new_lead_decision_maker": {
         "fr": "Nouveau DO chez {company} ({prospect})",
         "en": "New decision maker at {company} ({prospect})",
@@ -51,6 +58,10 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     "new_lead": {
         "fr": "Nouveau contact chez {company} ({prospect})",
         "en": "New contact at {company} ({prospect})",
+    },
+    "silent_contact": {
+        "fr": "Sans nouvelles depuis {days} jours chez {company} ({prospect})",
+        "en": "Not heard from for {days} days at {company} ({prospect})",
     },
     "stale_decision_maker": {
         "fr": "DO sans contact depuis {days} jours ({company})",

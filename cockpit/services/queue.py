@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from cockpit.domain.calling_hours import next_allowed
 from cockpit.domain.captures import parse_datetime
-from cockpit.domain.queue import Bucket, QueueResult, build_queue, describe
+from cockpit.domain.queue import Bucket, QueueEntry, QueueResult, build_queue, describe
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.views import ContactCardView, PersonRef, QueuePage, QueueRow
 
@@ -50,20 +51,27 @@ class QueueServices:
         from cockpit.store.queue_query import fetch_candidates
 
         now = at or self.now()
-        candidates = fetch_candidates(caller_id, now)
+        # Closed hours: the candidates of the day they open again (its reminders too).
+        opens = next_allowed(self.policy, now, CALLER_ZONE)
+        candidates = fetch_candidates(caller_id, now, opens=opens)
         return build_queue(candidates, caller_id, now, self.policy, caller_time_zone=CALLER_ZONE)
 
-    def _row(self, entry: object, lang: str) -> QueueRow:
-        e = entry  # a QueueEntry
-        c = e.candidate  # type: ignore[attr-defined]
+    def _row(self, entry: QueueEntry, lang: str) -> QueueRow:
+        c, hold = entry.candidate, entry.hold
+        bucket = _BUCKETS[entry.bucket]
+        if bucket == "new" and c.last_contacted_at is not None:
+            bucket = "stale"  # called before: never shown as new
         return QueueRow(
             person=PersonRef(c.person_kind, c.person_id),
             name=c.display_name,
             company=c.company_name,
-            bucket=_BUCKETS[e.bucket],  # type: ignore[attr-defined]
-            reason=describe(e.reason_code, e.reason_params, lang, CALLER_ZONE),  # type: ignore[attr-defined]
-            due_at=e.due_at,  # type: ignore[attr-defined]
+            bucket=bucket,
+            reason=describe(entry.reason_code, entry.reason_params, lang, CALLER_ZONE),
+            due_at=entry.due_at,
             is_decision_maker=c.is_decision_maker,
+            held="" if hold is None else describe(hold.reason_code, hold.reason_params, lang,
+                                                  CALLER_ZONE),
+            callable_at=None if hold is None else hold.until,
         )
 
     @store_guard
@@ -86,7 +94,8 @@ class QueueServices:
             main_reason = describe(code, sample.reason_params, lang, CALLER_ZONE)
         return QueuePage(rows=tuple(self._row(e, lang) for e in entries), offset=offset,
                          total=len(result.entries), excluded=excluded,
-                         left_out=len(result.excluded), main_reason=main_reason)
+                         left_out=len(result.excluded), main_reason=main_reason,
+                         opens_at=result.opens_at)
 
     @store_guard
     def claim_next(self: Services, caller_id: int, lang: str = "fr") -> Claimed | None:

@@ -24,6 +24,8 @@ class QueueRow(NamedTuple):
     reason: str  # already in the user's language
     due_at: datetime | None
     is_decision_maker: bool
+    held: str = ""  # why they may not be called yet, in the user's language; "" = callable
+    callable_at: datetime | None = None  # when held: from when they may be (None: not known)
 
 
 class QueuePage(NamedTuple):
@@ -33,6 +35,7 @@ class QueuePage(NamedTuple):
     excluded: tuple[tuple[str, str], ...] = ()  # (name, reason) of people left out, on demand
     left_out: int = 0  # how many candidates the rules left out
     main_reason: str = ""  # the commonest reason they were left out, in the user's language
+    opens_at: datetime | None = None  # the caller's hours are closed: when they open again
 
 
 class PhoneView(NamedTuple):

@@ -26,9 +26,11 @@ LEAD_LIMIT = 400  # new leads and silent decision makers offered per refresh
 STALE_DAYS = 90
 
 
-def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT) -> list[int]:
-    """Contacts worth ranking: reminders due by the end of the day, then leads."""
-    horizon = _naive(now) + timedelta(hours=24)
+def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
+                  opens: datetime | None = None) -> list[int]:
+    """Contacts worth ranking: reminders due by the end of the day, then leads. `opens` is
+    when the caller's hours open again, when they are closed: the list is that day's."""
+    horizon = _naive(max(now, opens or now)) + timedelta(hours=24)
     free = (Contact.owner.is_null()) | (Contact.owner == caller_id)
     due = (Reminder.select(Reminder.contact)
            .where(Reminder.done_at.is_null(), Reminder.due_at <= horizon,
@@ -66,8 +68,9 @@ def _rows(sql: str, params: Sequence[object]) -> list[tuple]:
 
 
 def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
-                     lead_limit: int = LEAD_LIMIT) -> list[Candidate]:
-    ids = candidate_ids(caller_id, now, lead_limit)
+                     lead_limit: int = LEAD_LIMIT,
+                     opens: datetime | None = None) -> list[Candidate]:
+    ids = candidate_ids(caller_id, now, lead_limit, opens)
     if not ids:
         return []
     # Plain SQL and tuples: on this hot path, building query objects and model instances
@@ -100,12 +103,19 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
             continue
         reminders[contact_id].append(DueReminder(kind, _aware(_parse(due_at))))
     since = _naive(now) - timedelta(days=window_days)
-    attempts = dict(_rows(
-        f"SELECT contact_id, COUNT(*) FROM call WHERE contact_id IN ({marks})"
-        " AND started_at >= ? GROUP BY contact_id", [*ids, since]))
-    refusals = dict(_rows(
-        f"SELECT contact_id, MAX(started_at) FROM call WHERE contact_id IN ({marks})"
-        " AND outcome = ? GROUP BY contact_id", [*ids, str(Outcome.REFUSED)]))
+    # One pass over their calls: the attempts in the window, the last refusal, the last call
+    # (a call with no end recorded, or a person imported without their last contact, has
+    # been called all the same: never "new").
+    attempts, refusals, last_calls = {}, {}, {}
+    for contact_id, count, refused, last_call in _rows(
+        "SELECT contact_id, SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END),"
+        " MAX(CASE WHEN outcome = ? THEN started_at END), MAX(started_at)"
+        f" FROM call WHERE contact_id IN ({marks}) GROUP BY contact_id",
+        [since, str(Outcome.REFUSED), *ids],
+    ):
+        attempts[contact_id] = int(count or 0)
+        refusals[contact_id] = refused
+        last_calls[contact_id] = last_call
     facts = company_facts({row[9] for row in contacts if row[9]}, now.year)
     result = []
     for (cid, first, last, is_do, owner, claimed_by, claim_expires, dnc, last_contacted,
@@ -124,7 +134,7 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
             do_not_call=bool(dnc) or any(e in blocked for e, _ in group) or not group,
             time_zone=group[0][1] if group else "Europe/Paris",
             reminders=tuple(reminders.get(cid, ())),
-            last_contacted_at=_aware(_parse(last_contacted)),
+            last_contacted_at=_latest(_parse(last_contacted), _parse(last_calls.get(cid))),
             attempts_in_window=attempts.get(cid, 0),
             last_refusal_at=_aware(_parse(refusals.get(cid))),
             company=facts.get(company_id) if company_id else None,
@@ -133,6 +143,13 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
             technologies=frozenset((technologies or "").split()),
         ))
     return result
+
+
+def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime | None:
+    """The last contact: the one recorded, or a later call it does not know of."""
+    if recorded is None or (last_call is not None and last_call > recorded):
+        return _aware(last_call)
+    return _aware(recorded)
 
 
 def _parse(value: object) -> datetime | None:

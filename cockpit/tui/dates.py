@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 _DAYS = {
     "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
@@ -29,3 +29,15 @@ def format_short(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -
     if lang == "fr":
         return f"{local:%d/%m %H:%M}"
     return f"{local:%m/%d %H:%M}"
+
+
+def format_soon(moment: datetime, today: date, lang: str = "fr", tz: tzinfo | None = None,
+                ) -> str:
+    """09:00 on `today`, lun. 09:00 within the coming week, 28/12 09:00 further on."""
+    local = moment.astimezone(tz) if moment.tzinfo else moment
+    days = (local.date() - today).days
+    if days == 0:
+        return f"{local:%H:%M}"
+    if 0 < days < 7:
+        return f"{_DAYS[lang][local.weekday()]} {local:%H:%M}"
+    return format_short(local, lang)

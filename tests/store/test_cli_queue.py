@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,72 @@ def test_options_before_the_sub_command_are_kept(demo_url: str,
                  "--limit", "2"]) == 0
     out = capsys.readouterr().out
     assert "Karim: " in out and "to call" in out  # not the first caller, not French
+
+
+@pytest.mark.parametrize(
+    ("now", "opens"),
+    [
+        ("2026-11-23T07:10:00+00:00", "dès 09:00"),  # 08:10 in Paris
+        ("2026-11-23T11:45:00+00:00", "dès 13:30"),  # 12:45, lunch
+        ("2026-11-28T09:00:00+00:00", "lun. 09:00"),  # Saturday
+    ],
+)
+def test_queue_outside_hours_is_the_list_to_prepare(
+    demo_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    now: str, opens: str,
+) -> None:
+    monkeypatch.setenv("COCKPIT_NOW", now)
+    assert main(["queue", "--db", demo_url, "--limit", "5"]) == 0
+    out = capsys.readouterr().out
+    assert f"à préparer, appels {opens}" in out and "appelable" in out
+    assert out.count(opens) >= 5  # the title, and every line says when
+    # Nothing may be taken before the hours open.
+    assert main(["next", "--db", demo_url]) == 1
+
+
+def _services(url: str, now: datetime):  # type: ignore[no-untyped-def]
+    from cockpit.services import open_services
+
+    return open_services(url, clock=lambda: now)
+
+
+def test_someone_called_before_is_never_new_even_without_a_last_contact(demo_url: str) -> None:
+    """A call the contact row does not know of (merged by an import, an end never recorded):
+    the person has been called, so they are not a new lead."""
+    from tests.conftest import FIXED_NOW
+
+    services = _services(demo_url, FIXED_NOW)
+    melissa = services.find_caller("Melissa")
+    page = services.queue_page(melissa.id, limit=400)
+    fresh = next(r for r in page.rows if r.bucket == "new")
+    assert fresh.reason.startswith("Nouveau")
+    with raw(demo_url) as db:
+        db.execute("INSERT INTO call (caller_id, contact_id, started_at, ended_at, script,"
+                   " outcome, state) VALUES (2, ?, ?, ?, 'standard', 'no_answer', '{}')",
+                   (fresh.person.id, datetime(2026, 7, 1, 9, 0), datetime(2026, 7, 1, 9, 2)))
+    again = services.queue_page(melissa.id, limit=400, with_excluded=True)
+    rows = {r.person: r for r in again.rows}
+    row = rows.get(fresh.person)
+    if row is not None:
+        assert row.bucket != "new" and not row.reason.startswith("Nouveau")
+        assert "Sans nouvelles depuis 145 jours" in row.reason
+    else:  # a decider called lately is left out, and says why
+        assert any(name == fresh.name and "Contacté" in reason
+                   for name, reason in again.excluded)
+
+
+def test_a_booked_callback_is_not_hidden_by_the_attempts_cap(demo_url: str) -> None:
+    from tests.conftest import FIXED_NOW
+
+    services = _services(demo_url, FIXED_NOW)
+    melissa = services.find_caller("Melissa")
+    first = services.queue_page(melissa.id, limit=50).rows
+    booked = next(r for r in first if r.bucket in ("overdue", "today") and not r.held)
+    with raw(demo_url) as db:
+        for day in range(2, 7):  # five calls in the last thirty days: above the cap of four
+            db.execute("INSERT INTO call (caller_id, contact_id, started_at, ended_at, script,"
+                       " outcome, state) VALUES (?, ?, ?, ?, 'standard', 'no_answer', '{}')",
+                       (melissa.id, booked.person.id, datetime(2026, 11, day, 9, 0),
+                        datetime(2026, 11, day, 9, 1)))
+    rows = {r.person: r for r in services.queue_page(melissa.id, limit=50).rows}
+    assert booked.person in rows and rows[booked.person].held == ""

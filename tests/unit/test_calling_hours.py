@@ -94,6 +94,28 @@ def test_presets_carry_the_caps() -> None:
         assert (policy.max_attempts, policy.attempts_window_days) == (4, 30)
         assert policy.refusal_cooldown_days == 60
         assert policy.allowed_on_holidays is False
+    # The consumer cap counts every call; between companies, not a call the person agreed to.
+    assert CONSUMER.booked_calls_capped is True and BUSINESS.booked_calls_capped is False
+
+
+@pytest.mark.parametrize(
+    ("when", "reason", "next_at"),
+    [
+        (utc(2026, 11, 23, 7, 10), "outside_hours", utc(2026, 11, 23, 8, 0)),  # 08:10 → 09:00
+        (utc(2026, 11, 23, 11, 45), "outside_hours", utc(2026, 11, 23, 12, 30)),  # 12:45 → 13:30
+        (utc(2026, 11, 23, 18, 0), "outside_hours", utc(2026, 11, 24, 8, 0)),  # 19:00 → Tue
+        (utc(2026, 11, 28, 9, 0), "weekend", utc(2026, 11, 30, 8, 0)),  # Saturday → Monday
+        (utc(2026, 12, 25, 9, 0), "holiday", utc(2026, 12, 28, 8, 0)),  # Christmas (Fri) → Mon
+    ],
+    ids=["08:10", "12:45", "19:00", "saturday", "25-december"],
+)
+def test_a_morning_that_is_not_open_yet_says_when_it_opens(
+    when: datetime, reason: str, next_at: datetime
+) -> None:
+    verdict = can_call_at(BUSINESS, when, PARIS)
+    assert (verdict.allowed, verdict.reason_code, verdict.next_allowed_utc) == (
+        False, reason, next_at)
+    assert next_allowed(BUSINESS, next_at, PARIS) == next_at  # the opening itself is open
 
 
 def test_opening_on_or_after_skips_days_off() -> None:

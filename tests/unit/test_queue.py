@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +25,7 @@ from cockpit.domain.queue import (
 )
 
 NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)  # Monday, 10:42 in Paris
+PARIS = ZoneInfo("Europe/Paris")
 ME, OTHER = 1, 2
 GROWING_ESN = ProspectFacts("esn", "up", "up")
 DECLINING_ESN = ProspectFacts("esn", "down", "up")
@@ -208,18 +210,20 @@ def test_same_freelance_for_two_needs_is_ranked_twice() -> None:
         (person(1, last_refusal_at=days_ago(59)), "refusal_cooldown"),
         (person(1, reminders=(DueReminder("cooldown", NOW + timedelta(days=10)),)),
          "refusal_cooldown"),
-        (person(1, time_zone="America/Toronto"), "outside_hours"),  # 04:42 in Montréal
         (person(1, company=ProspectFacts("esn", "up", "up", posts_missions=True)),
          "esn_posts_missions"),
         (person(1, company=ProspectFacts("esn", "up", "down")), "esn_uses_freelances"),
         (person(1, last_contacted_at=days_ago(10)), "contacted_recently"),
         (person(1, reminders=(DueReminder("budget", NOW + timedelta(days=60)),)),
          "reminder_scheduled"),
-        # Even an overdue callback waits for the calling hours and the barriers.
-        (person(1, time_zone="America/Guadeloupe",
-                reminders=(DueReminder("callback", days_ago(1)),)), "outside_hours"),
+        # Do-not-call and another caller's portfolio remove even a booked callback.
+        (person(1, owner_id=OTHER, reminders=(DueReminder("callback", days_ago(1)),)),
+         "private_other_caller"),
         (person(1, do_not_call=True, reminders=(DueReminder("callback", days_ago(1)),)),
          "do_not_call"),
+        (person(1, owner_id=OTHER, reminders=(DueReminder("callback", days_ago(1)),
+                                               DueReminder("do_not_call", days_ago(1)))),
+         "private_other_caller"),
     ],
 )  # fmt: skip
 def test_each_exclusion_says_why(candidate: Candidate, reason: str) -> None:
@@ -250,34 +254,166 @@ def test_what_is_not_a_reason_to_leave_out(candidate: Candidate) -> None:
 
 
 def test_calling_hours_give_the_next_allowed_time() -> None:
+    # 05:42 in Guadeloupe: listed, held until 09:00 there (14:00 in Paris).
     result = queue(person(1, time_zone="America/Guadeloupe"))
-    (excluded,) = result.excluded
-    assert excluded.until == datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
-    assert describe(excluded.reason_code, excluded.reason_params, "fr") == (
+    (entry,) = result.entries
+    assert entry.hold is not None and not entry.ready and result.first_ready() is None
+    assert entry.hold.until == datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
+    assert describe(entry.hold.reason_code, entry.hold.reason_params, "fr") == (
         "Hors des heures d'appel (05:42 à America/Guadeloupe) : dès le 23/11 14:00"
     )
-    assert describe(excluded.reason_code, excluded.reason_params, "en", "America/Guadeloupe") == (
+    assert describe(entry.hold.reason_code, entry.hold.reason_params, "en",
+                    "America/Guadeloupe") == (
         "Outside calling hours (05:42 in America/Guadeloupe): from 23/11 09:00"
+    )  # fmt: skip
+    assert result.opens_at is None  # the caller's own hours are open
+
+
+def test_an_overdue_callback_abroad_waits_for_its_hours_in_its_place() -> None:
+    result = queue(
+        person(1, time_zone="America/Guadeloupe",
+               reminders=(DueReminder("callback", days_ago(1)),)),
+        person(2, reminders=(DueReminder("callback", NOW - timedelta(hours=1)),)),
     )
-
-
-@pytest.mark.parametrize(
-    ("now", "reason"),
-    [
-        (datetime(2026, 11, 28, 10, 0, tzinfo=UTC), "weekend"),
-        (datetime(2026, 7, 14, 9, 0, tzinfo=UTC), "holiday"),
-        (datetime(2026, 11, 23, 11, 45, tzinfo=UTC), "outside_hours"),  # lunch in Paris
-    ],
-)
-def test_days_off_and_lunch(now: datetime, reason: str) -> None:
-    result = build_queue([person(1), person(2)], ME, now, BUSINESS)
-    assert [e.reason_code for e in result.excluded] == [reason, reason]
+    assert order(result) == [1, 2]
+    held, ready = result.entries
+    assert held.hold is not None and held.hold.reason_code == "outside_hours" and not held.ready
+    assert ready.hold is None and result.first_ready() is ready
 
 
 def test_consumer_policy_is_stricter() -> None:
     early = datetime(2026, 11, 23, 8, 30, tzinfo=UTC)  # 09:30 in Paris
-    assert order(build_queue([person(1)], ME, early, BUSINESS)) == [1]
-    assert build_queue([person(1)], ME, early, CONSUMER).excluded[0].reason_code == "outside_hours"
+    (entry,) = build_queue([person(1)], ME, early, BUSINESS).entries
+    assert entry.hold is None
+    (entry,) = build_queue([person(1)], ME, early, CONSUMER).entries
+    assert entry.hold is not None and entry.hold.reason_code == "outside_hours"
+    assert entry.hold.until == datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def paris(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=PARIS).astimezone(UTC)
+
+
+MONDAY, TUESDAY = date(2026, 11, 23), date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("now", "opens", "hold"),
+    [
+        (paris(MONDAY, 8, 10), paris(MONDAY, 9), "outside_hours"),  # before nine
+        (paris(MONDAY, 12, 45), paris(MONDAY, 13, 30), "outside_hours"),  # lunch
+        (paris(MONDAY, 19), paris(TUESDAY, 9), "outside_hours"),  # evening
+        (paris(date(2026, 11, 28), 10), paris(date(2026, 11, 30), 9), "weekend"),  # Saturday
+        (paris(date(2026, 12, 25), 10), paris(date(2026, 12, 28), 9), "holiday"),  # Christmas
+    ],
+    ids=["08:10", "12:45", "19:00", "saturday", "25-december"],
+)
+def test_outside_hours_the_list_of_the_opening_is_shown_held(
+    now: datetime, opens: datetime, hold: str
+) -> None:
+    opening_day = opens.astimezone(PARIS).date()
+    result = build_queue(
+        [
+            person(1, company=GROWING_ESN),
+            person(2, reminders=(DueReminder("callback", paris(opening_day, 16, 15)),)),
+            person(3, reminders=(DueReminder("follow_up", now - timedelta(days=2)),)),
+            person(4, reminders=(DueReminder("callback", opens + timedelta(days=1)),)),
+        ],
+        ME,
+        now,
+        BUSINESS,
+    )
+    # The day it opens: the late follow-up, that day's callback, the new lead; every one held
+    # until the opening, nobody ready, nobody left out but the callback of the day after.
+    assert order(result) == [3, 2, 1]
+    assert result.opens_at == opens and result.first_ready() is None
+    assert [(e.hold.reason_code, e.hold.until) for e in result.entries if e.hold] == [
+        (hold, opens)
+    ] * 3
+    assert not any(e.ready for e in result.entries)
+    assert reasons(result) == {4: "reminder_scheduled"}
+    callback = result.entries[1]
+    same_day = opening_day == now.astimezone(PARIS).date()
+    assert callback.reason_code == ("due_today_callback" if same_day else "due_later_callback")
+    text = describe(callback.reason_code, callback.reason_params, "fr")
+    assert text == ("Aujourd'hui à 16:15 : rappel" if same_day
+                    else f"Le {opening_day:%d/%m} à 16:15 : rappel")  # fmt: skip
+    held = result.entries[0].hold
+    assert held is not None and describe(held.reason_code, held.reason_params, "fr").endswith(
+        f"dès le {opens.astimezone(PARIS):%d/%m %H:%M}"
+    )
+
+
+def test_inside_the_callers_hours_nothing_is_held() -> None:
+    result = queue(person(1), person(2, reminders=(DueReminder("retry", days_ago(1)),)))
+    assert result.opens_at is None and all(e.hold is None for e in result.entries)
+
+
+def test_a_zone_already_open_is_callable_before_nine_in_paris() -> None:
+    # 08:10 in Paris is 11:10 in La Réunion: that number may ring, the Paris one not yet.
+    now = paris(MONDAY, 8, 10)
+    result = build_queue(
+        [person(1, time_zone="Indian/Reunion"), person(2)], ME, now, BUSINESS
+    )
+    holds = {e.candidate.person_id: e.hold for e in result.entries}
+    assert holds[1] is None and holds[2] is not None
+    assert result.first_ready() is not None and result.first_ready().candidate.person_id == 1
+
+
+BOOKED_CALLBACK = (DueReminder("callback", NOW - timedelta(hours=1)),)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "policy", "reason", "until"),
+    [
+        (person(1, reminders=BOOKED_CALLBACK, claimed_by=OTHER,
+                claim_expires_at=NOW + timedelta(minutes=5)), BUSINESS,
+         "claimed_other_caller", NOW + timedelta(minutes=5)),
+        (person(1, reminders=BOOKED_CALLBACK, last_refusal_at=days_ago(10)), BUSINESS,
+         "refusal_cooldown", days_ago(10) + timedelta(days=60)),
+        (person(1, reminders=(*BOOKED_CALLBACK, DueReminder("cooldown", NOW + timedelta(days=3)))),
+         BUSINESS, "refusal_cooldown", NOW + timedelta(days=3)),
+        # The machine's own retry stays under the cap; the consumer cap holds every call.
+        (person(1, reminders=(DueReminder("retry", NOW - timedelta(hours=1)),),
+                attempts_in_window=4), BUSINESS, "attempt_cap", None),
+        (person(1, reminders=BOOKED_CALLBACK, attempts_in_window=4), CONSUMER,
+         "attempt_cap", None),
+    ],
+    ids=["claimed", "refused", "cooldown", "retry-capped", "consumer-capped"],
+)  # fmt: skip
+def test_a_call_booked_for_the_day_is_held_with_its_reason_never_dropped(
+    candidate: Candidate, policy: Any, reason: str, until: datetime | None
+) -> None:
+    result = build_queue([candidate], ME, NOW, policy)
+    (entry,) = result.entries
+    assert result.excluded == () and entry.bucket is Bucket.OVERDUE
+    assert entry.hold is not None and not entry.ready and result.first_ready() is None
+    assert (entry.hold.reason_code, entry.hold.until) == (reason, until)
+    for lang in ("fr", "en"):
+        text = describe(entry.hold.reason_code, entry.hold.reason_params, lang)
+        assert text and "{" not in text
+
+
+@pytest.mark.parametrize("kind", ["callback", "budget", "follow_up", "new_contact"])
+def test_the_business_cap_never_holds_back_a_booked_call(kind: str) -> None:
+    booked = person(1, reminders=(DueReminder(kind, NOW - timedelta(hours=1)),),
+                    attempts_in_window=6)  # fmt: skip
+    (entry,) = queue(booked).entries
+    assert entry.hold is None and entry.ready and entry.reason_code == f"overdue_{kind}"
+
+
+def test_someone_already_called_is_never_new() -> None:
+    result = queue(
+        person(1, last_contacted_at=days_ago(200), company=GROWING_ESN),
+        person(2, company=GROWING_ESN),
+    )
+    by_id = {e.candidate.person_id: e for e in result.entries}
+    assert by_id[2].reason_code == "new_lead"
+    silent = by_id[1]
+    assert silent.reason_code == "silent_contact"
+    assert describe(silent.reason_code, silent.reason_params, "fr") == (
+        "Sans nouvelles depuis 200 jours chez Société 1 (ESN en croissance)"
+    )
 
 
 def test_limit_cuts_after_ranking() -> None:
@@ -359,6 +495,8 @@ def candidates(draw: st.DrawFn) -> list[Candidate]:
     return people
 
 
+BOOKED = ("callback", "budget", "follow_up", "new_contact")  # the reminders a caller books
+
 NOWS = st.sampled_from(
     [
         NOW,
@@ -393,7 +531,8 @@ def _check_order(result: QueueResult, now: datetime) -> None:
                 not free_b, -b.match_score, b.last_contacted_at or never)  # fmt: skip
     for entry in result.entries:
         if entry.bucket is Bucket.OVERDUE:
-            assert entry.due_at is not None and entry.due_at <= now and entry.ready
+            assert entry.due_at is not None and entry.due_at <= now
+            assert entry.ready is (entry.hold is None)
         if entry.bucket is Bucket.DUE_TODAY:
             assert entry.due_at is not None and entry.due_at > now and not entry.ready
 
@@ -419,15 +558,24 @@ def test_queue_properties(
     if limit is not None:
         assert len(entry_ids) <= limit
 
-    # The rules of calling hold for every entry.
+    # The rules of calling hold for every entry that may be called; the others are held with
+    # a reason, and only a call booked for the day is held by a rule rather than left out.
     for entry in result.entries:
         c = entry.candidate
         assert not c.do_not_call
+        assert not any(r.kind == "do_not_call" for r in c.reminders)
+        if entry.hold is not None:
+            assert not entry.ready and entry.hold.reason_code in REASONS
+            assert c.owner_id in (None, ME)
+            if entry.hold.reason_code not in ("outside_hours", "weekend", "holiday"):
+                assert entry.bucket in (Bucket.OVERDUE, Bucket.DUE_TODAY)
+            continue
         assert c.owner_id in (None, ME)
         assert not (c.claimed_by == OTHER and c.claim_expires_at and c.claim_expires_at > now)
-        assert c.attempts_in_window < policy.max_attempts
+        assert c.attempts_in_window < policy.max_attempts or (
+            not policy.booked_calls_capped and entry.reason_code.endswith(BOOKED)
+        )
         assert c.last_refusal_at is None or c.last_refusal_at <= now - timedelta(days=60)
-        assert not any(r.kind == "do_not_call" for r in c.reminders)
         assert not any(r.kind == "cooldown" and r.due_at > now for r in c.reminders)
         assert can_call_at(policy, now, c.time_zone).allowed
 
@@ -437,7 +585,7 @@ def test_queue_properties(
     # Every reason is known and reads well in both languages.
     for code, params in [(e.reason_code, e.reason_params) for e in result.entries] + [
         (x.reason_code, x.reason_params) for x in result.excluded
-    ]:
+    ] + [(e.hold.reason_code, e.hold.reason_params) for e in result.entries if e.hold]:
         assert code in REASONS
         for lang in ("fr", "en"):
             text = describe(code, params, lang)

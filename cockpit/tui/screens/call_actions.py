@@ -77,6 +77,11 @@ class CallActions(Screen[None]):
 
     def action_start_call(self) -> None:
         if self._highlighted is not None:
+            held = self.held_reason(self._highlighted)  # type: ignore[attr-defined]
+            if held:  # listed to prepare, not to call yet: say why, take nothing
+                self.cockpit.notify(self.cockpit.tr("queue.held_refused", reason=held),
+                                    severity="warning")
+                return
             self._start(self._highlighted)
 
     def call_person(self, person: PersonRef, need_id: int | None = None) -> None:

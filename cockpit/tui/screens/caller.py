@@ -187,7 +187,13 @@ class CallerScreen(CallActions):
 
     def _card_loaded(self, card: ContactCardView | None) -> None:
         row = self.query_one(QueuePane).row_for(card.person) if card else None
-        self.query_one(ContactCard).show(card, row.reason if row else "")
+        reason = "" if row is None else f"{row.reason} — {row.held}" if row.held else row.reason
+        self.query_one(ContactCard).show(card, reason)
+
+    def held_reason(self, person: PersonRef) -> str:
+        """Why the queue holds this person back for now ("" when they may be called)."""
+        row = self.query_one(QueuePane).row_for(person)
+        return row.held if row is not None else ""
 
     @work(thread=True, exclusive=True, group="figures")
     def load_figures(self) -> None:

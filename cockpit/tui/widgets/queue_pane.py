@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
-from cockpit.tui.dates import format_short
+from cockpit.tui.dates import format_short, format_soon
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.widgets.quick_list import QuickOptionList
 
@@ -114,21 +114,26 @@ class QueuePane(Vertical):
         today = self._today()
         options.add_options([self._option(row, today) for row in rows])
         status = self.query_one("#queue-status", Static)
+        closed = ""
+        if page.opens_at is not None:  # the caller's hours are closed: a list to prepare
+            closed = self.app.tr("queue.closed", when=self._soon(page.opens_at, today)) + "\n"
         if not page.rows:
-            text = self.app.tr("queue.empty")
+            text = closed + self.app.tr("queue.empty")
             if page.left_out:
                 text += "\n" + self.app.tr("queue.left_out", count=page.left_out,
                                             reason=page.main_reason)
             status.update(text)
             return
         end = page.offset + len(page.rows)
-        status.update(f"{page.offset + 1}–{end} / {page.total}")
+        status.update(f"{closed}{page.offset + 1}–{end} / {page.total}")
         people = [row.person for row in page.rows]
         back = self._land_on_last and previous is not None and page.offset < previous.offset
         self._land_on_last = False
-        # Another caller took someone: the cursor stays on the same person when still there.
+        # Another caller took someone: the cursor stays on the same person when still there;
+        # else on the first person who may be called now (held lines are there to prepare).
+        first = next((i for i, row in enumerate(page.rows) if not row.held), 0)
         options.highlighted = people.index(keep) if keep in people else \
-            (len(people) - 1 if back else 0)
+            (len(people) - 1 if back else first)
 
     def _option(self, row: QueueRow, today: date) -> Option:
         return Option(self._line(row, today), id=f"{row.person.kind}:{row.person.id}")
@@ -140,17 +145,33 @@ class QueuePane(Vertical):
 
     def _line(self, row: QueueRow, today: date) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
-        when = self.app.tr(f"bucket.{row.bucket}")
-        if row.due_at and row.bucket in ("overdue", "today"):
-            stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
-            # Due today: the time (red once past); due an earlier day: that day.
-            due_day = row.due_at.astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
-            when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
-        line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
+        if row.held:
+            # Greyed, with the moment it may be called in place of the due time (the card
+            # says the rest): dès 09:00, lun. 09:00, retenu.
+            since = self._soon(row.callable_at, today) if row.callable_at else \
+                self.app.tr("queue.held")
+            line.append(f"{since:>10} ", style="italic")
+        else:
+            when = self.app.tr(f"bucket.{row.bucket}")
+            if row.due_at and row.bucket in ("overdue", "today"):
+                stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
+                # Due today: the time (red once past); due an earlier day: that day.
+                due_day = row.due_at.astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
+                when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
+            line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
         line.append(row.name, style="bold" if row.is_decision_maker else "")
         if row.company:
             line.append(f" · {row.company}", style="dim")
+        if row.held:
+            line.stylize("dim")
         return line
+
+    def _soon(self, moment: datetime, today: date) -> str:
+        """dès 09:00 the same day, lun. 09:00 another day of the week, 28/12 09:00 later."""
+        tr, zone = self.app.tr, self.app.display_tz  # type: ignore[attr-defined]
+        when = format_soon(moment, today, tr.lang, zone)
+        return tr("queue.from_time", time=when) if moment.astimezone(zone).date() == today \
+            else when
 
     def _today(self) -> date:
         return self.app.clock().astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
