@@ -110,7 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except CliError as exc:
         log.warning("%s refused its arguments", command)
-        print(f"cockpit: {exc}", file=sys.stderr)
+        from cockpit.domain.text import printable  # the message may quote data
+
+        print(f"cockpit: {printable(str(exc), multiline=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -1,17 +1,27 @@
-"""Helpers shared by the sub-commands: open the services, find the caller, parse times."""
+"""Helpers shared by the sub-commands: open the services, find the caller, parse times, and
+print (every line a command prints goes through `out`)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from cockpit.cli import CliError, db_url
+from cockpit.domain.text import printable
 
 if TYPE_CHECKING:
     from cockpit.services import Services
     from cockpit.services.views import CallerView
+
+
+def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> None:
+    """Print a command's output. What it holds came from the database or from files: a name
+    with an escape sequence must not clear the terminal or retitle it, in a pipe as well
+    (the pipe often ends in a terminal). Line ends and tabs stay."""
+    (file or sys.stdout).write(printable(str(text), multiline=True) + end)
 
 
 def services_for(args: argparse.Namespace, at: datetime | None = None) -> Services:

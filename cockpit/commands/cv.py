@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cockpit.commands._common import out
+
 USES_DB = True
 
 
@@ -46,18 +48,18 @@ def run(args: argparse.Namespace) -> int:
     employers = {**_known_companies(args), **load_sectors()}
     anonymised, removed = anonymise_text(text, tuple(args.name), employers)
     if args.out:
-        out = Path(args.out)
+        target = Path(args.out)
         try:
-            out.write_text(anonymised, encoding="utf-8")
+            target.write_text(anonymised, encoding="utf-8")
         except OSError as exc:
-            raise CliError(f"{out}: cannot write it ({exc.strerror})") from exc
+            raise CliError(f"{target}: cannot write it ({exc.strerror})") from exc
         kinds: dict[str, int] = {}
         for kind, _, _ in removed:
             kinds[kind] = kinds.get(kind, 0) + 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "nothing"
-        print(f"{out}: written; replaced {summary}")
+        out(f"{target}: written; replaced {summary}")
     else:
-        print(anonymised, end="" if anonymised.endswith("\n") else "\n")
+        out(anonymised, end="" if anonymised.endswith("\n") else "\n")
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import out
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("export", help="a whole table to CSV (Excel) or JSON",
@@ -25,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if args.file.lower().endswith(".json") else "csv")
     services = services_for(args)
     count = services.export_table(args.kind, args.file, fmt, "," if args.comma else ";")
-    print(f"{args.file}: {count} {args.kind} ({fmt})")
+    out(f"{args.file}: {count} {args.kind} ({fmt})")
     return 0

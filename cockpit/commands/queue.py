@@ -25,8 +25,14 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from cockpit.commands._common import caller_for, parse_at, services_for
+    from cockpit.domain.text import printable
+
+    def cell(value: str) -> Text:
+        # Text, not a string: Rich would read `[bold]` in a name as markup.
+        return Text(printable(value))
 
     if args.limit < 1:
         from cockpit.cli import CliError
@@ -38,21 +44,21 @@ def run(args: argparse.Namespace) -> int:
     page = services.queue_page(caller.id, limit=args.limit, lang=args.lang,
                                with_excluded=args.why)
     console = Console()
-    table = Table(title=f"{caller.name}: {page.total} à appeler" if args.lang == "fr"
-                  else f"{caller.name}: {page.total} to call")
+    table = Table(title=cell(f"{caller.name}: {page.total} à appeler" if args.lang == "fr"
+                             else f"{caller.name}: {page.total} to call"))
     for column in ("#", "quand" if args.lang == "fr" else "when", "personne", "société",
                    "raison" if args.lang == "fr" else "reason"):
         table.add_column(column)
     for index, row in enumerate(page.rows, 1):
         when = row.due_at.astimezone(PARIS).strftime("%d/%m %H:%M") if row.due_at else ""
         name = f"{row.name} (DO)" if row.is_decision_maker else row.name
-        table.add_row(str(index), when, name, row.company, row.reason)
+        table.add_row(str(index), when, cell(name), cell(row.company), cell(row.reason))
     console.print(table)
     if args.why:
         out = Table(title="Écartés" if args.lang == "fr" else "Left out")
         out.add_column("personne")
         out.add_column("raison" if args.lang == "fr" else "reason")
         for name, reason in page.excluded:
-            out.add_row(name, reason)
+            out.add_row(cell(name), cell(reason))
         console.print(out)
     return 0

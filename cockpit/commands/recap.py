@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import out
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("recap", help="the recap e-mail of a need or a freelance call")
@@ -30,13 +32,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         draft = services.freelance_recap(args.id, args.need, caller.id, lang=lang)
     if args.eml:
-        print(f"{services.save_eml(draft, args.eml)}: written")
+        out(f"{services.save_eml(draft, args.eml)}: written")
     elif args.mailto:
-        print(draft.mailto)
+        out(draft.mailto)
     elif args.open:
         import webbrowser
 
         webbrowser.open(draft.mailto)
     else:
-        print(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}")
+        out(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}")
     return 0

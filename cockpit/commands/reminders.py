@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cockpit.commands._common import out
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -43,10 +45,10 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         due = r["due_at"].astimezone(PARIS).strftime("%d/%m/%Y %H:%M")  # type: ignore[union-attr]
         owner = f" [{r['owner']}]" if args.all else ""
-        print(f"#{r['id']:<6} {due}  {r['kind']:<11} {r['person']} · {r['company']}  "
-              f"{r['reason']}{owner}")
+        out(f"#{r['id']:<6} {due}  {r['kind']:<11} {r['person']} · {r['company']}  "
+            f"{r['reason']}{owner}")
     if not rows:
-        print(f"no open reminder for {caller.name}")
+        out(f"no open reminder for {caller.name}")
     if args.ics:
         events = [IcsEvent(uid=f"reminder-{r['id']}@cockpit", start=r["due_at"],  # type: ignore[arg-type]
                            summary=f"{r['kind']} : {r['person']}",
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
                   for r in rows]
         text = reminders_to_ics(events, datetime.now(UTC), "-//Cockpit//Reminders//FR")
         Path(args.ics).write_text(text, encoding="utf-8", newline="")
-        print(f"{len(events)} reminder(s) written to {args.ics}")
+        out(f"{len(events)} reminder(s) written to {args.ics}")
     return 0
 
 
@@ -69,7 +71,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     if args.done:
         if not complete(args.done, now):
             raise CliError(f"reminder #{args.done} does not exist or is already done")
-        print(f"reminder #{args.done} done")
+        out(f"reminder #{args.done} done")
         return 0
     if args.snooze:
         if not args.until:
@@ -80,7 +82,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
             raise CliError(f"--until {args.until!r} is not a date and time") from exc
         if not reschedule(args.snooze, due):
             raise CliError(f"reminder #{args.snooze} does not exist or is already done")
-        print(f"reminder #{args.snooze} moved to {due:%d/%m/%Y %H:%M}")
+        out(f"reminder #{args.snooze} moved to {due:%d/%m/%Y %H:%M}")
         return 0
     if not args.to:
         raise CliError("--reassign needs --to NAME")
@@ -91,5 +93,5 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
         raise CliError(f"no caller named {args.to!r}")
     if not reassign(args.reassign, target.id, caller.name, now):
         raise CliError(f"reminder #{args.reassign} does not exist")
-    print(f"reminder #{args.reassign} now belongs to {target.name}")
+    out(f"reminder #{args.reassign} now belongs to {target.name}")
     return 0

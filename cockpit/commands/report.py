@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+
+from cockpit.commands._common import out
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -72,14 +73,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         text, encoding = html_page(report, lang), "utf-8"
     if args.out:
-        out = Path(args.out)
+        target = Path(args.out)
         try:
-            out.write_text(text, encoding=encoding, newline="")
+            target.write_text(text, encoding=encoding, newline="")
         except OSError as exc:
-            raise CliError(f"{out}: cannot write it ({exc.strerror})") from exc
-        print(f"{out}: written ({args.format})")
+            raise CliError(f"{target}: cannot write it ({exc.strerror})") from exc
+        out(f"{target}: written ({args.format})")
     else:
-        sys.stdout.write(text)
+        out(text, end="")
     return 0
 
 
