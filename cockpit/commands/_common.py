@@ -27,9 +27,14 @@ def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> No
 def services_for(args: argparse.Namespace, at: datetime | None = None) -> Services:
     from cockpit.commands.tui import clock_from_env
     from cockpit.services import open_services
+    from cockpit.store.db import READ_ONLY, read_only_file
 
     clock = (lambda: at) if at is not None else clock_from_env()
-    return open_services(db_url(args), content=args.content, clock=clock)
+    services = open_services(db_url(args), content=args.content, clock=clock)
+    if read_only_file() is not None:  # said first: a command that writes will be refused
+        out(f"cockpit: {READ_ONLY} ({read_only_file()}) : consultation seulement",
+            file=sys.stderr)
+    return services
 
 
 def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
