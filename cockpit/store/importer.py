@@ -21,8 +21,11 @@ from cockpit.store.models import Company, CompanyFigure, Contact, Freelance, Pho
 from cockpit.store.times import naive
 
 CHUNK = 2000
-BATCH = 500  # people a transaction: a few milliseconds of write lock each
-PAUSE = 0.002  # s between batches: the lock free long enough for a waiting caller to take it
+BATCH = 500  # people a transaction: some tens of milliseconds of write lock each
+# Between batches the lock is left free as long as the batch held it: a caller waiting for
+# it polls every 100 ms at worst (SQLite's busy handler), and a gap of 2 ms was missed.
+# A big import takes up to twice as long; the callers' claims and notes get through.
+PAUSE_SHARE = 1.0
 Progress = Callable[[int], None]
 
 
@@ -142,6 +145,7 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
     written = Written()
     in_transaction = database.obj.transaction_depth() > 0  # a dry run: one, rolled back
     for start in range(0, len(records), batch):
+        began = time.monotonic()
         try:
             with _transaction():
                 _people_batch(kind, model, records[start:start + batch], start, now,
@@ -150,8 +154,8 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
             if start == 0:
                 raise
             raise PartlyWritten(start, written) from exc
-        if not in_transaction:
-            time.sleep(PAUSE)
+        if not in_transaction and start + batch < len(records):
+            time.sleep(max(time.monotonic() - began, 0.005) * PAUSE_SHARE)
     if progress:
         progress(len(records))
     return written
