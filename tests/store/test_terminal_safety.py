@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,21 @@ def test_printable_shows_every_control_and_keeps_the_layout_asked() -> None:
     assert printable("a\r\nb\tc\rd", multiline=True) == "a\r\nb\tc␍d"
     assert printable("x\x9by\x7f") == "x<U+009B>y␡"
     assert printable("Société Générale") == "Société Générale"
+
+
+def test_import_refuses_control_characters_in_names_by_line(demo_url: str,
+                                                            tmp_path: Path) -> None:
+    source = tmp_path / "contacts.csv"
+    source.write_text("Société;Prénom;Nom;Téléphone\n"
+                      "Acme;Marie;Curie;01 44 27 00 00\n"
+                      f"Acme;\"{TITLE}\";Dupont;01 44 27 00 01\n"
+                      f"Acme;Jean;\"{CLEAR}\";01 44 27 00 02\n", encoding="utf-8")
+    done = _run(demo_url, "import", "contacts", str(source))
+    shown = done.stdout.decode()
+    assert done.returncode == 1
+    assert "line 3, column 'Prénom': control character(s) \\x1b, \\x07 in the text" in shown
+    assert "line 4, column 'Nom': control character(s) \\x1b in the text" in shown
+    assert "nothing imported" in shown and not FORBIDDEN.findall(shown)
+    (count,) = raw(demo_url).execute("SELECT COUNT(*) FROM contact WHERE last_name = 'Curie'"
+                                     ).fetchone()
+    assert count == 0
