@@ -160,7 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141  # as a shell reports a command stopped by SIGPIPE
     except CliError as exc:
         log.warning("%s refused its arguments", command)
-        print(f"cockpit: {_said(exc)}", file=sys.stderr)
+        from cockpit.domain.text import printable  # the message may quote data
+
+        print(f"cockpit: {printable(_said(exc), multiline=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

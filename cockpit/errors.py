@@ -10,6 +10,11 @@ def explain(exc: BaseException) -> str | None:
 
     if isinstance(exc, DomainError):
         return exc.message
+    from cockpit.store.db import read_only_message  # a write the read-only file refused
+
+    refused = read_only_message(exc)
+    if refused is not None:
+        return refused
     if isinstance(exc, ServiceError):
         return str(exc)
     try:

@@ -1,15 +1,18 @@
-"""Helpers shared by the sub-commands: open the services, find the caller, parse times."""
+"""Helpers shared by the sub-commands: open the services, find the caller, parse times, and
+print (every line a command prints goes through `out`)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from cockpit.cli import CliError, db_url, say
+from cockpit.domain.text import printable
 
 ID_MAX = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
 COUNT_MAX = 100_000  # lines a command prints at most
@@ -21,12 +24,24 @@ if TYPE_CHECKING:
     from cockpit.services.views import CallerView
 
 
+def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> None:
+    """Print a command's output. What it holds came from the database or from files: a name
+    with an escape sequence must not clear the terminal or retitle it, in a pipe as well
+    (the pipe often ends in a terminal). Line ends and tabs stay."""
+    (file or sys.stdout).write(printable(str(text), multiline=True) + end)
+
+
 def services_for(args: argparse.Namespace, at: datetime | None = None) -> Services:
     from cockpit.commands.tui import clock_from_env
     from cockpit.services import open_services
+    from cockpit.store.db import READ_ONLY, read_only_file
 
     clock = (lambda: at) if at is not None else clock_from_env()
-    return open_services(db_url(args), content=args.content, clock=clock)
+    services = open_services(db_url(args), content=args.content, clock=clock)
+    if read_only_file() is not None:  # said first: a command that writes will be refused
+        out(f"cockpit: {READ_ONLY} ({read_only_file()}) : consultation seulement",
+            file=sys.stderr)
+    return services
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:

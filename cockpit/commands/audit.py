@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import count
+from cockpit.commands._common import count, out
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"no caller named {name!r}" if name else "no team lead in the database")
     for at, actor, action, entity, entity_id, details in services.audit(viewer.id,
                                                                         args.limit):
-        print(f"{at:%d/%m/%Y %H:%M} {actor or '—'} {action} {entity} #{entity_id} {details}")
+        out(f"{at:%d/%m/%Y %H:%M} {actor or '—'} {action} {entity} #{entity_id} {details}")
     return 0

@@ -6,6 +6,8 @@ import argparse
 import os
 from typing import Any
 
+from cockpit.commands._common import out
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     return sub.add_parser(
@@ -24,11 +26,11 @@ def run(args: argparse.Namespace) -> int:
     folder = content_dir(args.content)
     problems = check_content(folder)
     for problem in problems:
-        print(problem)
+        out(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in {folder}")
+        out(f"{len(problems)} problem(s) in {folder}")
         return 1
-    print(f"content OK: {folder}")
+    out(f"content OK: {folder}")
     if getattr(args, "db", None) or os.environ.get("COCKPIT_DB"):
         return _check_database(args)
     return 0
@@ -40,10 +42,10 @@ def _check_database(args: argparse.Namespace) -> int:
 
     services = services_for(args)  # creates or migrates the schema
     found, wiped = services.database_health()
-    print(f"database OK: {mask_url(services.url)} ({found['engine']}, schema "
-          f"v{found['schema']}): {found['caller']} callers, {found['contact']} contacts, "
-          f"{found['freelance']} freelances, {found['call']} calls")
+    out(f"database OK: {mask_url(services.url)} ({found['engine']}, schema "
+        f"v{found['schema']}): {found['caller']} callers, {found['contact']} contacts, "
+        f"{found['freelance']} freelances, {found['call']} calls")
     if not wiped:
-        print("another cockpit has the database open: its journal is folded in at the next "
-              "checkpoint")
+        out("another cockpit has the database open: its journal is folded in at the next "
+            "checkpoint")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cockpit.commands._common import add_force
+from cockpit.commands._common import add_force, out
 
 USES_DB = True
 
@@ -52,14 +52,14 @@ def run(args: argparse.Namespace) -> int:
         from cockpit.cli import db_url
         from cockpit.outputs import write_output
 
-        out = write_output(args.out, anonymised, db_url=db_url(args), force=args.force)
+        written = write_output(args.out, anonymised, db_url=db_url(args), force=args.force)
         kinds: dict[str, int] = {}
         for kind, _, _ in removed:
             kinds[kind] = kinds.get(kind, 0) + 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "nothing"
-        print(f"{out}: written; replaced {summary}")
+        out(f"{written}: written; replaced {summary}")
     else:
-        print(anonymised, end="" if anonymised.endswith("\n") else "\n")
+        out(anonymised, end="" if anonymised.endswith("\n") else "\n")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import time
 from typing import Any
 
-from cockpit.commands._common import seed, whole_between
+from cockpit.commands._common import out, seed, whole_between
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -39,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
     summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
                          scale=args.scale, now=clock() if clock else None)
     elapsed = time.perf_counter() - started
-    print(f"demo database ready: {mask_url(url)} ({summary}) in {elapsed:.1f} s")
+    out(f"demo database ready: {mask_url(url)} ({summary}) in {elapsed:.1f} s")
     return 0

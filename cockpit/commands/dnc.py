@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import short_text
+from cockpit.commands._common import out, short_text
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -31,23 +31,23 @@ def run(args: argparse.Namespace) -> int:
         rows = services.dnc_list()
         for e164, digest, reason, at in rows:
             shown = e164 or f"(erased person, hash {digest[:12]}…)"
-            print(f"{shown}  {reason}  {at:%d/%m/%Y}")
-        print(f"{len(rows)} number(s)")
+            out(f"{shown}  {reason}  {at:%d/%m/%Y}")
+        out(f"{len(rows)} number(s)")
     elif args.action == "add":
         e164, added, flagged = services.dnc_add(args.value, args.reason)
         # A number typed here is blocked for everyone who has it, a switchboard included
         # (a person asking for themselves is the `x` key or the end of their call).
-        print(f"{e164}: {'added' if added else 'already on the list'}; blocked for everyone "
-              f"with this number: {flagged} person(s) flagged")
+        out(f"{e164}: {'added' if added else 'already on the list'}; blocked for everyone "
+            f"with this number: {flagged} person(s) flagged")
     elif args.action == "remove":
         e164, removed, unflagged = services.dnc_remove(args.value)
         if not removed:
             raise CliError(f"{e164} is not on the do-not-call list")
-        print(f"{e164}: removed; {unflagged} person(s) may be called again")
+        out(f"{e164}: removed; {unflagged} person(s) may be called again")
     else:
         added, already, bad = services.dnc_import(args.value)
         for line, reason in bad:
-            print(f"line {line}: {reason}")
-        print(f"{added} number(s) added, {already} already there, {len(bad)} unreadable")
+            out(f"line {line}: {reason}")
+        out(f"{added} number(s) added, {already} already there, {len(bad)} unreadable")
         return 1 if bad else 0
     return 0

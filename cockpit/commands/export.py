@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import add_force
+from cockpit.commands._common import add_force, out
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -29,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
     services = services_for(args)
     count = services.export_table(args.kind, args.file, fmt, "," if args.comma else ";",
                                    force=args.force)
-    print(f"{args.file}: {count} {args.kind} ({fmt})")
+    out(f"{args.file}: {count} {args.kind} ({fmt})")
     return 0

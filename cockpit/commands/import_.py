@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.commands._common import add_force
+from cockpit.commands._common import add_force, out
 
 SHOWN_ERRORS = 200  # beyond this, the count; the rejected file (--skip-invalid) has them all
 
@@ -47,35 +47,33 @@ def run(args: argparse.Namespace) -> int:
         report = services.import_file(args.kind, args.file, dry_run=args.dry_run,
                                       skip_invalid=args.skip_invalid, mapping=mapping,
                                       progress=progress, force=args.force)
-    out = sys.stdout
-    print(f"{report.path}: {report.rows} row(s), {report.encoding}, "
-          f"separator {report.delimiter!r}" if report.delimiter else
-          f"{report.path}: {report.rows} row(s), {report.encoding}", file=out)
+    out(f"{report.path}: {report.rows} row(s), {report.encoding}, "
+        f"separator {report.delimiter!r}" if report.delimiter else
+        f"{report.path}: {report.rows} row(s), {report.encoding}")
     if report.unknown_columns:
-        print(f"columns not imported: {', '.join(report.unknown_columns)} "
-              "(--map COLUMN=field to use them)", file=out)
+        out(f"columns not imported: {', '.join(report.unknown_columns)} "
+            "(--map COLUMN=field to use them)")
     for error in report.errors[:SHOWN_ERRORS]:
         where = f"line {error.line}" + (f", column {error.column!r}" if error.column else "")
-        print(f"{where}: {error.reason}", file=out)
+        out(f"{where}: {error.reason}")
     if len(report.errors) > SHOWN_ERRORS:
-        print(f"… and {len(report.errors) - SHOWN_ERRORS} more", file=out)
+        out(f"… and {len(report.errors) - SHOWN_ERRORS} more")
     bad_lines = len({e.line for e in report.errors})
     if report.errors and not args.skip_invalid:
-        print(f"nothing imported: {bad_lines} invalid row(s). Fix them, or use --skip-invalid "
-              "to import the others", file=out)
+        out(f"nothing imported: {bad_lines} invalid row(s). Fix them, or use --skip-invalid "
+            "to import the others")
         return 1
     verb = "would create" if report.dry_run else "created"
-    print(f"{verb} {report.created} {args.kind}; merged {len(report.merged)} with people "
-          f"already known and {len(report.merged_in_file)} duplicate row(s) of the file"
-          + (f"; {report.companies_created} new companies" if report.companies_created
-             else ""), file=out)
+    out(f"{verb} {report.created} {args.kind}; merged {len(report.merged)} with people "
+        f"already known and {len(report.merged_in_file)} duplicate row(s) of the file"
+        + (f"; {report.companies_created} new companies" if report.companies_created
+           else ""))
     for line, person_id, why in report.merged[:20]:
-        print(f"  line {line}: merged into #{person_id} ({why})", file=out)
+        out(f"  line {line}: merged into #{person_id} ({why})")
     for line, into in report.merged_in_file[:20]:
-        print(f"  line {line}: same person as line {into}", file=out)
+        out(f"  line {line}: same person as line {into}")
     if report.rejected_file:
-        print(f"{bad_lines} row(s) rejected, with their reasons, in {report.rejected_file}",
-              file=out)
+        out(f"{bad_lines} row(s) rejected, with their reasons, in {report.rejected_file}")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import count, record_id, short_text
+from cockpit.commands._common import count, out, record_id, short_text
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     services = services_for(args)
     if args.propose is not None:
         proposal = services.propose(args.need, args.propose)
-        print(f"proposal #{proposal.id}: {proposal.freelance_name} for need #{args.need} "
-              f"({proposal.status})")
+        out(f"proposal #{proposal.id}: {proposal.freelance_name} for need #{args.need} "
+            f"({proposal.status})")
         return 0
     page = services.match_freelances(args.need, typed=args.search, limit=args.limit)
     for r in page.rows:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                   None: ""}[r.within_budget]
         flags = ", ".join(x for x in (r.availability, "mobile" if r.mobile else "not mobile",
                                       budget, "already proposed" if r.proposed else "") if x)
-        print(f"#{r.id:<6} {r.group:<9} {r.name} · {r.title} · {' '.join(r.covered)} · "
-              f"{rate} · {flags}")
-    print(f"{len(page.rows)} of {page.total} freelance(s); margin {page.margin:.0%}")
+        out(f"#{r.id:<6} {r.group:<9} {r.name} · {r.title} · {' '.join(r.covered)} · "
+            f"{rate} · {flags}")
+    out(f"{len(page.rows)} of {page.total} freelance(s); margin {page.margin:.0%}")
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import record_id, short_text
+from cockpit.commands._common import out, record_id, short_text
 
 _FIELDS = ("title", "profile", "tasks", "technologies", "region", "start", "duration",
            "budget_rate", "languages", "description")
@@ -49,28 +49,28 @@ def run(args: argparse.Namespace) -> int:
         caller = caller_for(services, args)
         contact = PersonRef("contact", args.contact) if args.contact else None
         need_id = services.create_need(caller.id, fields, contact)
-        print(f"need #{need_id} recorded")
+        out(f"need #{need_id} recorded")
         return 0
     if args.show is not None:
         if args.set_status:
             services.set_need_status(args.show, args.set_status)
         need = services.need(args.show)
-        print(f"#{need.id} {need.title} · {need.company or '—'} · {need.status}")
+        out(f"#{need.id} {need.title} · {need.company or '—'} · {need.status}")
         if need.contact_name:
-            print(f"  DO: {need.contact_name} {need.contact_email}".rstrip())
+            out(f"  DO: {need.contact_name} {need.contact_email}".rstrip())
         for name, value in need.fields:
-            print(f"  {name}: {value}")
+            out(f"  {name}: {value}")
         for p in need.proposals:
-            print(f"  proposed: #{p.id} {p.freelance_name} (freelance #{p.freelance_id}) "
-                  f"· {p.status}")
+            out(f"  proposed: #{p.id} {p.freelance_name} (freelance #{p.freelance_id}) "
+                f"· {p.status}")
         return 0
     rows = services.needs(status=args.status, technology=args.tech, region=args.region,
                           with_proposals=args.proposed)
     for n in rows:
         budget = f"{n.budget_rate} €" if n.budget_rate else "—"
-        print(f"#{n.id:<5} {n.status:<8} {n.title} · {n.company or '—'} · {n.technologies} · "
-              f"{n.region or '—'} · {n.start or '—'} · {budget} · {n.proposed} proposed")
-    print(f"{len(rows)} need(s)")
+        out(f"#{n.id:<5} {n.status:<8} {n.title} · {n.company or '—'} · {n.technologies} · "
+            f"{n.region or '—'} · {n.start or '—'} · {budget} · {n.proposed} proposed")
+    out(f"{len(rows)} need(s)")
     return 0
 
 

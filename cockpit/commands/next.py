@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from cockpit.commands._common import out
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("next", help="claim the next person to call",
@@ -24,9 +26,9 @@ def run(args: argparse.Namespace) -> int:
     caller = caller_for(services, args)
     claimed = services.claim_next(caller.id)
     if claimed is None:
-        print(f"cockpit: nobody to call for {caller.name} right now", file=sys.stderr)
+        out(f"cockpit: nobody to call for {caller.name} right now", file=sys.stderr)
         return 1
     row = claimed.row
     number = parse_phone(claimed.phone).national() if claimed.phone else "?"
-    print(f"{row.name} · {row.company} · {number} · {row.reason}")
+    out(f"{row.name} · {row.company} · {number} · {row.reason}")
     return 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import re
 from typing import Any
 
-from cockpit.commands._common import add_force, person_key
+from cockpit.commands._common import add_force, out, person_key
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -33,22 +33,31 @@ def run(args: argparse.Namespace) -> int:
 
     services = services_for(args)
     if args.action == "export":
-        data = json.dumps(services.export_person(args.who), ensure_ascii=False, indent=2,
-                          default=str)
+        data = json_text(services.export_person(args.who))
         if args.out:
             from cockpit.outputs import write_output
 
             write_output(args.out, data + "\n", db_url=services.url, force=args.force)
-            print(f"{args.out}: written")
+            out(f"{args.out}: written")
         else:
-            sys.stdout.write(data + "\n")
+            out(data)
         return 0
     actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
     person, removed, wiped = services.forget_person(args.who, actor)
     what = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in removed.items() if n)
-    print(f"{person.kind} #{person.id} erased: {what}")
+    out(f"{person.kind} #{person.id} erased: {what}")
     if not wiped:
-        print("another cockpit has the database open: the deleted rows are unreadable in the "
-              "database file, and leave its journal at the next checkpoint (or close the "
-              "other cockpits and run `cockpit check --db …`)")
+        out("another cockpit has the database open: the deleted rows are unreadable in the "
+            "database file, and leave its journal at the next checkpoint (or close the "
+            "other cockpits and run `cockpit check --db …`)")
     return 0
+
+
+# JSON escapes C0 controls itself but leaves C1 ones (\x9b starts a terminal sequence) and
+# DEL as they are: written as \u escapes, the text is safe to print and reads back the same.
+_UNESCAPED = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def json_text(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return _UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

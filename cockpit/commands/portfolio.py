@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import record_id
+from cockpit.commands._common import out, record_id
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -34,11 +34,11 @@ def run(args: argparse.Namespace) -> int:
         owner = caller.id if args.add else None
         if not set_owner(contact_id, owner, actor=caller.name, now=services.now()):
             raise CliError(f"no contact #{contact_id}")
-        print(f"contact #{contact_id} {'added to' if args.add else 'removed from'} "
-              f"{caller.name}'s portfolio")
+        out(f"contact #{contact_id} {'added to' if args.add else 'removed from'} "
+            f"{caller.name}'s portfolio")
         return 0
     rows = list_portfolio(caller.id)
     for contact_id, name, company in rows:
-        print(f"#{contact_id:<6} {name} · {company}")
-    print(f"{len(rows)} private contact(s) for {caller.name}")
+        out(f"#{contact_id:<6} {name} · {company}")
+    out(f"{len(rows)} private contact(s) for {caller.name}")
     return 0

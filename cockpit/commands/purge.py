@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cockpit.commands._common import out
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser("purge", help="erase prospects with no contact for a long time",
@@ -42,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
     stale = services.stale_prospects(args.older_than)
     for contact_id, name, company, last in stale[:500]:
         when = f"{last:%d/%m/%Y}" if last else "never"
-        print(f"#{contact_id:<6} {name} · {company or '—'} · last contact {when}")
+        out(f"#{contact_id:<6} {name} · {company or '—'} · last contact {when}")
     if len(stale) > 500:
-        print(f"… and {len(stale) - 500} more")
+        out(f"… and {len(stale) - 500} more")
     if args.dry_run or not stale:
-        print(f"{len(stale)} prospect(s) with no contact for {args.older_than}"
-              + (" (dry run: nothing erased)" if args.dry_run else ""))
+        out(f"{len(stale)} prospect(s) with no contact for {args.older_than}"
+            + (" (dry run: nothing erased)" if args.dry_run else ""))
         return 0
     actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
     count = services.purge(args.older_than, actor)
-    print(f"{count} prospect(s) erased, with their calls and notes")
+    out(f"{count} prospect(s) erased, with their calls and notes")
     return 0

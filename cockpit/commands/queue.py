@@ -29,10 +29,16 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from cockpit.commands._common import caller_for, parse_at, services_for
+    from cockpit.domain.text import printable
     from cockpit.i18n import Translator
     from cockpit.tui.dates import format_soon
+
+    def cell(value: str) -> Text:
+        # Text, not a string: Rich would read `[bold]` in a name as markup.
+        return Text(printable(value))
 
     if args.limit < 1:
         from cockpit.cli import CliError
@@ -57,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if page.opens_at is not None:  # closed now: the list of the moment the hours open
         title = tr("queue.cli_title_closed", caller=caller.name, total=page.total,
                    when=soon(page.opens_at))
-    table = Table(title=title)
+    table = Table(title=cell(title))
     held = any(row.held for row in page.rows)
     for column in ("#", "quand" if args.lang == "fr" else "when", "personne", "société",
                    "raison" if args.lang == "fr" else "reason"):
@@ -67,13 +73,14 @@ def run(args: argparse.Namespace) -> int:
     for index, row in enumerate(page.rows, 1):
         when = row.due_at.astimezone(PARIS).strftime("%d/%m %H:%M") if row.due_at else ""
         name = f"{row.name} (DO)" if row.is_decision_maker else row.name
-        cells = [str(index), when, name, row.company, row.reason]
+        cells: list[str | Text] = [str(index), when, cell(name), cell(row.company),
+                                  cell(row.reason)]
         if held:
             reason = row.reason
             # The closed hours are said once in the title; another hold, on its line.
             if row.held and (page.opens_at is None or row.callable_at != page.opens_at):
                 reason = f"{row.reason} — {row.held}"
-            cells[4] = reason
+            cells[4] = cell(reason)
             since = "" if not row.held else soon(row.callable_at) if row.callable_at \
                 else tr("queue.held")
             cells.append(since)
@@ -84,6 +91,6 @@ def run(args: argparse.Namespace) -> int:
         out.add_column("personne")
         out.add_column("raison" if args.lang == "fr" else "reason")
         for name, reason in page.excluded:
-            out.add_row(name, reason)
+            out.add_row(cell(name), cell(reason))
         console.print(out)
     return 0

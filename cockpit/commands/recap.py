@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.commands._common import add_force, record_id
+from cockpit.commands._common import add_force, out, record_id
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -33,13 +33,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         draft = services.freelance_recap(args.id, args.need, caller.id, lang=lang)
     if args.eml:
-        print(f"{services.save_eml(draft, args.eml, force=args.force)}: written")
+        out(f"{services.save_eml(draft, args.eml, force=args.force)}: written")
     elif args.mailto:
-        print(draft.mailto)
+        out(draft.mailto)
     elif args.open:
         import webbrowser
 
         webbrowser.open(draft.mailto)
     else:
-        print(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}")
+        out(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}")
     return 0

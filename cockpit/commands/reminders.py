@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cockpit.commands._common import add_force, moment_text, record_id
+from cockpit.commands._common import add_force, moment_text, out, record_id
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -58,10 +58,10 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         due = r["due_at"].astimezone(PARIS).strftime("%d/%m/%Y %H:%M")  # type: ignore[union-attr]
         owner = f" [{r['owner']}]" if args.all else ""
-        print(f"#{r['id']:<6} {due}  {kind(r['kind']):<17} {r['person']} · {r['company']}  "
-              f"{r['reason']}{owner}")
+        out(f"#{r['id']:<6} {due}  {kind(r['kind']):<17} {r['person']} · {r['company']}  "
+            f"{r['reason']}{owner}")
     if not rows:
-        print(f"no open reminder for {caller.name}")
+        out(f"no open reminder for {caller.name}")
     if args.ics:
         events = [IcsEvent(uid=f"reminder-{r['id']}@cockpit", start=r["due_at"],  # type: ignore[arg-type]
                            summary=f"{kind(r['kind'])}{tr('reminder.kind_sep')}{r['person']}",
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                   for r in rows]
         text = reminders_to_ics(events, datetime.now(UTC), "-//Cockpit//Reminders//FR")
         write_output(args.ics, text, db_url=services.url, force=args.force)
-        print(f"{len(events)} reminder(s) written to {args.ics}")
+        out(f"{len(events)} reminder(s) written to {args.ics}")
     return 0
 
 
@@ -82,7 +82,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     if args.done:
         if not complete(args.done, now):
             raise CliError(f"reminder #{args.done} does not exist or is already done")
-        print(f"reminder #{args.done} done")
+        out(f"reminder #{args.done} done")
         return 0
     if args.snooze:
         if not args.until:
@@ -90,7 +90,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
         due = _until(args.until, now)
         if not reschedule(args.snooze, due):
             raise CliError(f"reminder #{args.snooze} does not exist or is already done")
-        print(f"reminder #{args.snooze} moved to {due:%d/%m/%Y %H:%M}")
+        out(f"reminder #{args.snooze} moved to {due:%d/%m/%Y %H:%M}")
         return 0
     if not args.to:
         raise CliError("--reassign needs --to NAME")
@@ -101,7 +101,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
         raise CliError(f"no caller named {args.to!r}")
     if not reassign(args.reassign, target.id, caller.name, now):
         raise CliError(f"reminder #{args.reassign} does not exist")
-    print(f"reminder #{args.reassign} now belongs to {target.name}")
+    out(f"reminder #{args.reassign} now belongs to {target.name}")
     return 0
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import timedelta
 from typing import Any
 
-from cockpit.commands._common import add_force, moment_text
+from cockpit.commands._common import add_force, moment_text, out
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -78,11 +77,11 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         from cockpit.outputs import write_output
 
-        out = write_output(args.out, text, db_url=services.url, force=args.force,
-                           encoding=encoding)
-        print(f"{out}: written ({args.format})")
+        written = write_output(args.out, text, db_url=services.url, force=args.force,
+                               encoding=encoding)
+        out(f"{written}: written ({args.format})")
     else:
-        sys.stdout.write(text)
+        out(text, end="")
     return 0
 
 

@@ -41,6 +41,13 @@ from cockpit.domain.script import (
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _OUTCOMES = [str(o) for o in Outcome]
+# The shipped content files are a few tens of kB; a file of megabytes is not one (a log or an
+# export saved under the wrong name) and would only be slow to refuse.
+MAX_FILE_BYTES = 1_000_000
+
+
+NO_OBJECTION = ("no objection defined: none would be offered during calls (the o key would "
+                "find nothing); list them under 'objections:'")
 
 
 class ContentErrors(Exception):
@@ -57,9 +64,18 @@ class _Reader:
     def add(self, path: str, line: int, message: str) -> None:
         self.problems.append(Problem(path, line, message))
 
+    def problems_in(self, path: str) -> bool:
+        return any(p.path == path for p in self.problems)
+
     def read(self, relative: str) -> Any:
         file = self.root / relative
         try:
+            size = file.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.add(relative, 1, f"the file is {size / 1e6:.1f} MB; a content file stays "
+                                      f"under {MAX_FILE_BYTES // 1_000_000} MB (is it the right "
+                                      "file?)")
+                return None
             text = file.read_text(encoding="utf-8")
         except FileNotFoundError:
             self.add(relative, 0, "file is missing")
@@ -197,10 +213,16 @@ def _objections(reader: _Reader) -> tuple[dict[str, Objection], dict[str, Any]]:
     result: dict[str, Objection] = {}
     where: dict[str, Any] = {"path": path, "lines": {}, "answers": {}, "then": {}}
     if data is None:
+        # An empty file is most often a save cut short; the caller would find no reply at
+        # the first objection, in the middle of a call: refused, as a missing file is.
+        if (reader.root / path).is_file() and not reader.problems_in(path):
+            reader.add(path, 1, NO_OBJECTION)
         return result, where
     if not isinstance(data, LMap) or not isinstance(data.get("objections"), LList):
         reader.add(path, line_of(data), "expected a top-level 'objections:' list")
         return result, where
+    if not data["objections"]:
+        reader.add(path, line_of(data, "objections"), NO_OBJECTION)
     for extra in set(data) - {"objections"}:
         reader.add(path, line_of(data, extra), f"unknown top-level key {extra!r}")
     items = data["objections"]

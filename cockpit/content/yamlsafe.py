@@ -39,8 +39,42 @@ _BOOL_WORDS = {"true", "false"}
 _SEXAGESIMAL = re.compile(r"^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$")
 
 
+# Aliases (*name) repeat an anchored value: nested, a few lines expand into billions of
+# values ("billion laughs"; 3 GB and half a minute before these limits). Hand-written content
+# uses few, and the whole of the shipped content is some thousands of values.
+MAX_ALIASES = 100
+MAX_VALUES = 100_000
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _aliases(text: str, path: str) -> tuple[Problem | None, int]:
+    """A problem when the text uses more aliases than content needs, and the line of its
+    first alias (0: none). Parsing events is cheap: nothing is expanded."""
+    count = first = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                count += 1
+                first = first or event.start_mark.line + 1
+                if count > MAX_ALIASES:
+                    return Problem(path, event.start_mark.line + 1,
+                                   f"more than {MAX_ALIASES} aliases (*name): refused, the "
+                                   "file could expand without end; write the values out"), first
+    except yaml.YAMLError:
+        pass  # the syntax error is reported by compose, with its line
+    return None, first
+
+
 def load(text: str, path: str, problems: list[Problem]) -> Any:
     """Parse `text`; problems are appended, the best-effort value returned (None on failure)."""
+    too_many, first_alias = _aliases(text, path)
+    if too_many is not None:
+        problems.append(too_many)
+        return None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -53,17 +87,27 @@ def load(text: str, path: str, problems: list[Problem]) -> Any:
         return None
     if node is None:
         return None
-    return _convert(node, path, problems)
+    budget = [MAX_VALUES]
+    try:
+        return _convert(node, path, problems, budget)
+    except _TooBig as exc:
+        problems.append(Problem(path, first_alias or exc.line,
+                                f"more than {MAX_VALUES} values once its aliases (*name) are "
+                                "expanded: refused, write the values out"))
+        return None
 
 
-def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
+def _convert(node: yaml.Node, path: str, problems: list[Problem], budget: list[int]) -> Any:
     line = node.start_mark.line + 1
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig(line)
     if isinstance(node, yaml.MappingNode):
         result = LMap()
         result.line = line
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path, problems)
+            key = _convert(key_node, path, problems, budget)
             key_line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 problems.append(Problem(path, key_line, f"key {key!r} must be text"))
@@ -72,7 +116,7 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
                 problems.append(Problem(path, key_line, f"duplicate key {key!r} (first at line "
                                                         f"{result.key_lines[key]})"))
                 continue
-            result[key] = _convert(value_node, path, problems)
+            result[key] = _convert(value_node, path, problems, budget)
             result.key_lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -80,7 +124,7 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
         items.line = line
         items.lines = []
         for child in node.value:
-            items.append(_convert(child, path, problems))
+            items.append(_convert(child, path, problems, budget))
             items.lines.append(child.start_mark.line + 1)
         return items
     return _scalar(node, path, problems)

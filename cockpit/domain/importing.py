@@ -17,6 +17,7 @@ from cockpit.domain.errors import DomainError, ValidationError
 from cockpit.domain.phones import Phone, parse_phone
 from cockpit.domain.siret import normalise_siret
 from cockpit.domain.tables import Table
+from cockpit.domain.text import control_characters
 
 KINDS = ("companies", "contacts", "freelances")
 
@@ -177,6 +178,10 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                 row_errors.append(RowError(line, column, "a formula, not a value (export the "
                                                          "values, not the formulas)"))
                 continue
+            controls = _controls(field_name, raw)
+            if controls:
+                row_errors.append(RowError(line, column, controls))
+                continue
             try:
                 parsed = _parse(field_name, raw, today)
             except (ValidationError, ValueError) as exc:
@@ -208,6 +213,23 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
             by_key[k] = record
         records.append(record)
     return records, errors
+
+
+# Shown on one line everywhere (queue, card, lists): no line break either.
+_NAME_FIELDS = frozenset({"name", "first_name", "last_name", "full_name", "company", "civility",
+                          "role", "title"})
+
+
+def _controls(field_name: str, raw: str) -> str:
+    """Why a cell holding control characters is refused ("" when it holds none). They come
+    from a damaged or crafted file: an escape sequence in a name would clear the caller's
+    screen or rename their terminal."""
+    found = control_characters(raw)
+    if field_name not in _NAME_FIELDS:
+        found = [c for c in found if c not in ("\\x0a", "\\x09", "\\x0d")]
+    if not found:
+        return ""
+    return f"control character(s) {', '.join(found)} in the text; remove them from the file"
 
 
 def _complete(values: dict[str, Any], kind: str) -> bool:

@@ -84,7 +84,16 @@ class ImportServices:
                 written = importer.write(kind, records, self.now(), tick)
                 transaction.rollback()
         else:
-            written = importer.write(kind, records, self.now(), tick)
+            try:
+                written = importer.write(kind, records, self.now(), tick)
+            except importer.PartlyWritten as exc:
+                cause = exc.__cause__ or exc
+                raise ServiceError(
+                    f"{source}: the import stopped at row {exc.done + 1} of {total} "
+                    f"({type(cause).__name__}: {str(cause).splitlines()[0] if str(cause) else ''}"
+                    f"); the first {exc.done} are saved. Running the same import again is "
+                    "safe: the rows already in are merged (same phone or e-mail), not doubled",
+                    code="import_partial", done=exc.done, total=total) from exc
             report.imported = True
             if written.created > 1000:  # the planner must know the new sizes at once
                 refresh_statistics()

@@ -8,7 +8,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import peewee
 
@@ -24,6 +24,30 @@ SQLITE_PRAGMAS = {
 
 class StoreError(Exception):
     """The database cannot be used: the message says which one and why."""
+
+
+READ_ONLY = "base en lecture seule"
+_read_only: Path | None = None  # the SQLite file opened read-only, when it is
+
+
+def read_only_file() -> Path | None:
+    """The SQLite file, when its owner made it read-only (then nothing can be saved)."""
+    return _read_only
+
+
+def read_only_message(exc: BaseException) -> str | None:
+    """The message for a write refused because the database is read-only, else None."""
+    text = str(exc)
+    if "readonly database" not in text and "read-only" not in text:
+        return None
+    where = f" ({_read_only}: chmod u+w pour y écrire)" if _read_only else ""
+    return f"{READ_ONLY}{where} : rien n'a été enregistré"
+
+
+def _is_read_only(path: Path) -> bool:
+    """The owner's write bit, not os.access: root may write anything, yet a file its owner
+    made 0400 is meant to stay untouched."""
+    return path.exists() and not path.stat().st_mode & 0o200
 
 
 def mask_url(url: str) -> str:
@@ -58,11 +82,15 @@ def _private_file(path: Path) -> None:
 
 
 def _open_sqlite(url: str) -> peewee.Database:
+    global _read_only
     path = sqlite_path(url)
+    _read_only = None
     if path is None:
         return peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
     if path.exists() and path.is_dir():
         raise StoreError(f"{mask_url(url)}: {path} is a folder, not a database file")
+    if _is_read_only(path):
+        return _open_read_only(url, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _private_file(path)
@@ -75,6 +103,17 @@ def _open_sqlite(url: str) -> peewee.Database:
     if head and head != b"SQLite format 3\x00":
         raise StoreError(f"{mask_url(url)}: {path} is not a SQLite database")
     return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+
+
+def _open_read_only(url: str, path: Path) -> peewee.Database:
+    """Opened by SQLite itself read-only (mode=ro): its mode is left as the owner set it."""
+    global _read_only
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{mask_url(url)}: {path} is not readable")
+    _read_only = path
+    pragmas = {k: v for k, v in SQLITE_PRAGMAS.items() if k != "journal_mode"}
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    return peewee.SqliteDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
 
 
 def _open_postgres(url: str) -> peewee.Database:
@@ -134,7 +173,7 @@ def connect(url: str) -> peewee.Database:
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         raise StoreError(f"{mask_url(url)}: {_reason(exc)}") from exc
     path = sqlite_path(url)
-    if path is not None:
+    if path is not None and _read_only is None:
         _private_file(path)
     return db
 
@@ -156,7 +195,8 @@ def _reason(exc: BaseException) -> str:
     if "file is not a database" in text:
         return "the file is not a SQLite database"
     if "readonly" in text or "read-only" in text:
-        return "the database is read-only"
+        return READ_ONLY + (" and its schema needs an update: make it writable (chmod u+w) once"
+                            if _read_only else "")
     if "FATAL:" in text:  # the server answered and refused (unknown role or database…)
         return f"the PostgreSQL server refused: {text.split('FATAL:', 1)[1].strip()}"
     if any(s in text for s in ("could not connect", "Connection refused", "connection to server")):

@@ -1,7 +1,8 @@
-"""Checked records into the database, in one transaction: people matched by phone or e-mail
-are merged (empty fields filled, a new number added), not doubled; companies are matched by
-name or created. New rows are written in bulk with their ids chosen here, so their phones can
-be written in bulk too."""
+"""Checked records into the database: people matched by phone or e-mail are merged (empty
+fields filled, a new number added), not doubled; companies are matched by name or created.
+New rows are written in bulk with their ids chosen here, so their phones can be written in
+bulk too. People go in batches of short transactions: a big file must not hold the write
+lock for seconds while callers claim their next call or save a note."""
 
 from __future__ import annotations
 
@@ -20,7 +21,21 @@ from cockpit.store.models import Company, CompanyFigure, Contact, Freelance, Pho
 from cockpit.store.times import naive
 
 CHUNK = 2000
+BATCH = 500  # people a transaction: some tens of milliseconds of write lock each
+# Between batches the lock is left free as long as the batch held it: a caller waiting for
+# it polls every 100 ms at worst (SQLite's busy handler), and a gap of 2 ms was missed.
+# A big import takes up to twice as long; the callers' claims and notes get through.
+PAUSE_SHARE = 1.0
 Progress = Callable[[int], None]
+
+
+class PartlyWritten(Exception):
+    """A batch failed: the batches before it are saved (`done` rows of the file)."""
+
+    def __init__(self, done: int, written: Written) -> None:
+        super().__init__(f"{done} row(s) written before the failure")
+        self.done = done
+        self.written = written
 
 
 @dataclass
@@ -31,13 +46,23 @@ class Written:
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
-          progress: Progress | None = None) -> Written:
+          progress: Progress | None = None, batch: int = BATCH) -> Written:
+    """Companies in one transaction (their files are small); people in batches, each
+    committed: on a failure, PartlyWritten says how far it went (a re-run merges the rows
+    already in, by phone and e-mail, so it is safe)."""
     db = database.obj
-    with db.atomic():
-        if kind == "companies":
+    if kind == "companies":
+        with db.atomic():
             return _companies(records, now, progress)
-        model = Contact if kind == "contacts" else Freelance
-        return _people(kind, model, records, now, progress)
+    model = Contact if kind == "contacts" else Freelance
+    return _people(kind, model, records, now, progress, batch)
+
+
+def _transaction() -> Any:
+    """IMMEDIATE on SQLite: the write lock taken at the start, so the batch never finds,
+    at its first write, that another caller wrote since it read (which fails at once)."""
+    db = database.obj
+    return db.atomic() if is_postgres() else db.atomic(lock_type="IMMEDIATE")
 
 
 def _next_id(model: type[pw.Model]) -> int:
@@ -107,9 +132,10 @@ class _Companies:
 
 
 def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: datetime,
-            progress: Progress | None) -> Written:
+            progress: Progress | None, batch: int) -> Written:
+    import time
+
     person_field = "contact_id" if kind == "contacts" else "freelance_id"
-    _lock(model._meta.table_name, "phone", "company")
     by_phone = {e164: pid for e164, pid in
                 Phone.select(Phone.e164, getattr(Phone, person_field))
                 .where(getattr(Phone, person_field).is_null(False)).tuples()}
@@ -117,11 +143,39 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
                 model.select(model.id, model.email).where(model.email != "").tuples()}
     companies = _Companies(now) if kind == "contacts" else None
     written = Written()
+    in_transaction = database.obj.transaction_depth() > 0  # a dry run: one, rolled back
+    for start in range(0, len(records), batch):
+        began = time.monotonic()
+        try:
+            with _transaction():
+                _people_batch(kind, model, records[start:start + batch], start, now,
+                              progress, (by_phone, by_email, companies), written)
+        except (pw.DatabaseError, pw.InterfaceError) as exc:
+            if start == 0:
+                raise
+            raise PartlyWritten(start, written) from exc
+        if not in_transaction and start + batch < len(records):
+            time.sleep(max(time.monotonic() - began, 0.005) * PAUSE_SHARE)
+    if progress:
+        progress(len(records))
+    return written
+
+
+def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], offset: int,
+                  now: datetime, progress: Progress | None, known: tuple[Any, ...],
+                  written: Written) -> None:
+    """One batch, in the transaction the caller opened. The ids are read again here: a
+    caller may have added someone (a referral) since the last batch."""
+    by_phone, by_email, companies = known
+    _lock(model._meta.table_name, "phone", "company")
     next_person, next_phone = _next_id(model), _next_id(Phone)
+    if companies is not None:
+        companies.next_id = _next_id(Company)
+        companies.new = []
     new_people: list[dict[str, Any]] = []
     new_phones: list[tuple] = []
     stamp = naive(now)
-    for done, record in enumerate(records, 1):
+    for done, record in enumerate(records, offset + 1):
         values = dict(record.values)
         existing, why = None, ""
         if record.phone is not None and record.phone.e164 in by_phone:
@@ -151,16 +205,13 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
         if progress and done % 500 == 0:
             progress(done)
     if companies is not None:
-        written.companies_created = companies.flush()
+        written.companies_created += companies.flush()
     _insert_people(kind, model, new_people, stamp)
     _insert(Phone, [Phone.id, Phone.e164, Phone.kind, Phone.time_zone, Phone.label,
                     Phone.contact, Phone.freelance], new_phones)
     _after_explicit_ids(model._meta.table_name, "phone", "company")
     _block_known_numbers([row[1] for row in new_phones])
-    written.created = len(new_people)
-    if progress:
-        progress(len(records))
-    return written
+    written.created += len(new_people)
 
 
 def _block_known_numbers(numbers: list[str]) -> None:

@@ -55,6 +55,11 @@ class Tmux:
         out = self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").stdout
         return int(out.strip())
 
+    def pane_title(self) -> str:
+        """The title the program set with an escape sequence (OSC 0 or 2), else the host's."""
+        out = self._tmux("display-message", "-p", "-t", self.session, "#{pane_title}").stdout
+        return out.strip()
+
     def is_dead(self) -> bool:
         out = self._tmux("display-message", "-p", "-t", self.session, "#{pane_dead}",
                          check=False).stdout

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from cockpit.domain.text import printable
 from cockpit.services.views import ContactCardView
 from cockpit.tui.dates import format_short
 
@@ -26,7 +27,7 @@ class ContactCard(VerticalScroll):
             return
         lines = self._lines(card)
         if reason:
-            lines.insert(1, Text(reason, style="bold yellow"))
+            lines.insert(1, Text(printable(reason), style="bold yellow"))
         body.update(Group(*lines))
 
     def _lines(self, card: ContactCardView) -> list[RenderableType]:
@@ -36,9 +37,9 @@ class ContactCard(VerticalScroll):
         else:
             status = tr("card.decision_maker") if card.is_decision_maker else tr("card.permanent")
         head = Text()
-        head.append(card.name, style="bold")
+        head.append(printable(card.name), style="bold")
         if card.role:
-            head.append(f" · {card.role}")
+            head.append(f" · {printable(card.role)}")
         head.append(f" · {status}", style="bold green" if card.is_decision_maker else "dim")
         if card.do_not_call:
             head.append("  ⛔ " + tr("card.do_not_call"), style="bold red")
@@ -47,14 +48,14 @@ class ContactCard(VerticalScroll):
             lines.append(Text(card.referred_by, style="italic"))
         company = card.company
         if company:
-            lines.append(Text(" · ".join(p for p in (company.name, company.kind, company.sector,
-                                                     company.city) if p)))
+            lines.append(Text(printable(" · ".join(p for p in (
+                company.name, company.kind, company.sector, company.city) if p))))
             figures = " · ".join(p for p in (company.revenue, company.headcount,
                                              company.revenue_per_head) if p)
             if figures:
                 lines.append(Text(figures, style="dim"))
             if company.prospect:
-                lines.append(Text(company.prospect, style="italic"))
+                lines.append(Text(printable(company.prospect), style="italic"))
         for phone in card.phones:
             line = Text()
             line.append(phone.display, style="bold")
@@ -66,11 +67,12 @@ class ContactCard(VerticalScroll):
                 line.append("✗ " + (phone.why_not or tr("card.cannot_call")), style="red")
             lines.append(line)
         if card.email:
-            lines.append(Text(card.email))
+            lines.append(Text(printable(card.email)))
         for label, value in card.details:
+            value = printable(value)
             lines.append(Text(f"{label} : {value}" if tr.lang == "fr" else f"{label}: {value}"))
         if card.persona:
-            lines.append(Text(card.persona, style="italic cyan"))
+            lines.append(Text(printable(card.persona), style="italic cyan"))
         lines.append(Text(""))
         lines.append(Text(tr("card.history"), style="bold underline"))
         if not card.history:
@@ -78,8 +80,9 @@ class ContactCard(VerticalScroll):
         for item in card.history:
             line = Text()
             line.append(format_short(item.at, tr.lang, self.app.display_tz), style="dim")
-            line.append(f" {item.who} · {item.outcome}", style="bold")
+            line.append(f" {printable(item.who)} · {item.outcome}", style="bold")
             if item.note:
-                line.append(f" : {item.note}" if tr.lang == "fr" else f": {item.note}")
+                note = printable(item.note, multiline=True)
+                line.append(f" : {note}" if tr.lang == "fr" else f": {note}")
             lines.append(line)
         return lines

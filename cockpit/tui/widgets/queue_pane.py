@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cockpit.domain.text import printable
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
 from cockpit.tui.dates import format_short, format_soon
 from cockpit.tui.localise import translate_bindings
@@ -159,9 +160,9 @@ class QueuePane(Vertical):
                 due_day = row.due_at.astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
                 when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
             line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
-        line.append(row.name, style="bold" if row.is_decision_maker else "")
+        line.append(printable(row.name), style="bold" if row.is_decision_maker else "")
         if row.company:
-            line.append(f" · {row.company}", style="dim")
+            line.append(f" · {printable(row.company)}", style="dim")
         if row.held:
             line.stylize("dim")
         return line

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from cockpit.domain.text import printable
 from cockpit.services.views import CallView, CaptureView
 from cockpit.tui.localise import translate_bindings
 
@@ -112,11 +113,13 @@ class ScriptPanel(Vertical):
             head.append(f" {call.dial} ", style="bold reverse")
         self._crumb.update(head)
         if call.mode == "objection" and call.objection is not None:
-            self._text.update(Text.assemble((call.objection.label + "\n", "bold yellow"),
-                                            call.objection.reply))
-        else:
-            self._text.update(Text(call.text))
-        self._hint.update(Text(call.hint, style="italic dim") if call.hint else "")
+            self._text.update(Text.assemble(
+                (printable(call.objection.label) + "\n", "bold yellow"),
+                printable(call.objection.reply, multiline=True)))
+        else:  # the script's text with the person's name, company… filled in
+            self._text.update(Text(printable(call.text, multiline=True)))
+        self._hint.update(Text(printable(call.hint, multiline=True), style="italic dim")
+                          if call.hint else "")
         self._answers.update(self._answers_line(call))
         same_step = (previous is not None and previous.call_id == call.call_id
                      and previous.breadcrumb == call.breadcrumb and previous.mode == call.mode)

@@ -1,0 +1,52 @@
+"""Text from data made safe to show on a terminal: its control characters made visible.
+
+A name imported as `Jean\\x1b[2J` must not clear the caller's screen, nor `\\x1b]0;…\\x07` change
+the window's title: every text read from the database or from files goes through
+`printable()` where it becomes output (screens and command line alike)."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL and C1 controls (0x80–0x9f: \x9b alone starts a sequence on many
+# terminals). Line and paragraph separators break a one-line layout like \n does.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CRLF = re.compile("\r\n")
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: \x1b → ␛, \x07 → ␇
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{code:04X}>"  # C1 and separators have no picture: their code, readable
+
+
+def printable(text: str, *, multiline: bool = False) -> str:
+    """`text` with every control character replaced by a visible sign.
+
+    One line by default (a name, a company: a newline would break the layout of a list).
+    `multiline` keeps line ends and tabs (notes, a CV, a report); a CR-LF pair is kept as a
+    line end, a lone CR (which rewrites the line on a terminal) is shown."""
+    if not _CONTROL.search(text):
+        return text  # the usual case, at no cost
+    if multiline:
+        parts = _CRLF.split(text)
+        return "\r\n".join(_CONTROL.sub(_keep_layout, part) for part in parts)
+    return _CONTROL.sub(lambda m: _visible(m.group()), text)
+
+
+def _keep_layout(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if char in "\n\t" else _visible(char)
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters of `text`, each once, as a reader would name them (`\\x1b`)."""
+    seen: list[str] = []
+    for char in _CONTROL.findall(text):
+        name = f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"U+{ord(char):04X}"
+        if name not in seen:
+            seen.append(name)
+    return seen
