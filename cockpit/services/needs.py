@@ -65,13 +65,17 @@ class NeedServices:
         contact = row.contact if row.contact_id else None
         fields = tuple((name, str(getattr(row, name))) for name in _NEED_FIELDS
                        if getattr(row, name) not in (None, ""))
+        proposals = needs.proposals_of(need_id)
+        sent = needs.history_notes(int(row.contact_id), [int(p.freelance_id) for p in proposals]
+                                   ) if contact else {}
         return NeedView(
             id=int(row.id), title=row.title, company=row.company.name if row.company_id else "",
             contact=PersonRef("contact", int(row.contact_id)) if contact else None,
             contact_name=f"{contact.civility} {contact.first_name} {contact.last_name}".strip()
             if contact else "",
             contact_email=contact.email if contact else "", fields=fields, status=row.status,
-            proposals=tuple(_proposal_view(p) for p in needs.proposals_of(need_id)))
+            proposals=tuple(_proposal_view(p, sent.get(int(p.freelance_id), ""))
+                            for p in proposals))
 
     @store_guard
     def create_need(self: Services, caller_id: int, fields: Mapping[str, str],
@@ -180,29 +184,68 @@ class NeedServices:
         result = anonymise_text(f.cv_text, (f.first_name, f.last_name), employers)
         return CvView(proposal_id, freelance_id, result[0], result[1])
 
-    @store_guard
-    def send_cv(self: Services, caller_id: int, proposal_id: int, cv_text: str) -> datetime:
-        """Record the anonymised CV as sent to the decision maker and book the follow-up two
-        working days later (seed 001). Returns when the follow-up is due."""
-        from cockpit.domain.reminder_rules import propose_follow_up
-        from cockpit.store import needs, reminders
-        from cockpit.store.db import database
+    def _cv_target(self: Services, proposal_id: int, cv_text: str) -> Any:
+        """The proposal a CV goes out for, checked: it exists, the CV says something, the need
+        has a decision maker to send it to."""
+        from cockpit.store import needs
 
         proposal = needs.get_proposal(proposal_id)
         if proposal is None:
             raise ServiceError(f"no proposal #{proposal_id}", code="no_proposal", id=proposal_id)
         if not cv_text.strip():
             raise ServiceError("the anonymised CV is empty", code="empty_cv")
-        need = proposal.need
-        if not need.contact_id:
+        if not proposal.need.contact_id:
             raise ServiceError("this need has no decision maker to send the CV to",
                                code="need_no_contact")
+        return proposal
+
+    @store_guard
+    def cv_mail(self: Services, caller_id: int, proposal_id: int, cv_text: str,
+                lang: str = "fr") -> MailDraft:
+        """The e-mail to the decision maker that carries the anonymised CV (not sent: the
+        caller saves, opens or copies it, and only then is the CV recorded as sent)."""
+        from cockpit.domain.recap import Draft
+        from cockpit.store import reads
+
+        need = self._cv_target(proposal_id, cv_text).need
+        contact = need.contact
+        tr = Translator(lang)
+        who = " ".join(p for p in (contact.civility, contact.last_name) if p)
+        body = "\n".join((tr("cv_mail.hello", who=who).replace(" ,", ","), "",
+                          tr("cv_mail.intro", title=need.title), "", cv_text.strip(), "",
+                          tr("cv_mail.next"), "", tr("cv_mail.bye"),
+                          _caller_name(reads, caller_id), self.firm_name))
+        draft = Draft(contact.email or "", tr("cv_mail.subject", title=need.title,
+                                              firm=self.firm_name), body)
+        return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
+
+    @store_guard
+    def send_cv(self: Services, caller_id: int, proposal_id: int, cv_text: str,
+                sent_where: str, lang: str = "fr") -> datetime:
+        """Record the anonymised CV as sent once its e-mail exists (`sent_where`: the .eml
+        file, or where else it went), note it on the decision maker's history, and book the
+        follow-up two working days later (seed 001). Returns when the follow-up is due."""
+        from cockpit.domain.reminder_rules import propose_follow_up
+        from cockpit.store import needs, reminders
+        from cockpit.store.db import database
+
+        if not sent_where.strip():
+            raise ServiceError("the CV's e-mail was not produced", code="cv_not_produced")
+        proposal = self._cv_target(proposal_id, cv_text)
+        need = proposal.need
         now = self.now()
         follow = propose_follow_up(Outcome.CV_SENT, {}, now, 0, _zone_of_contact(need.contact_id))
         due = follow.due_at if follow and follow.due_at else now
+        tr = Translator(lang)
+        freelance = proposal.freelance
+        note = tr("cv_mail.history", name=f"{freelance.first_name} {freelance.last_name}".strip(),
+                  title=need.title,
+                  where=sent_where)
         with database.obj.atomic():
             needs.update_proposal(proposal_id, status="cv_sent", cv_sent_at=now,
                                   anonymised_cv=cv_text)
+            needs.add_history_note(int(need.contact_id), int(proposal.freelance_id), caller_id,
+                                   note, now)
             reminders.add_reminder(caller_id, "contact", int(need.contact_id), "follow_up", due,
                                    "cv_follow_up", now, need_id=int(need.id))
         return due
@@ -310,9 +353,10 @@ class NeedServices:
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
 
     def save_eml(self: Services, draft: MailDraft, path: str | os.PathLike[str], *,
-                 force: bool = False) -> Path:
-        """Write the draft as a .eml file a mail client opens as a new message; given a
-        folder, under a new name there (never over an earlier draft)."""
+                 stem: str = "recap", folder: bool = False, force: bool = False) -> Path:
+        """Write the draft as a .eml file a mail client opens as a new message: at `path`, or
+        (a folder, or `folder`) in it under a new name, never over an earlier draft. Every
+        .eml the cockpit writes goes through here (owner-only, never over the database)."""
         from cockpit.domain.recap import Draft
         from cockpit.outputs import eml_in_folder, write_output
 
@@ -321,8 +365,11 @@ class NeedServices:
         data = Draft(" ".join(draft.to.split()), " ".join(draft.subject.split()),
                      draft.body).eml(
             sender=os.environ.get("COCKPIT_MAIL_FROM", ""), date=self.now())
-        if target.suffix.casefold() != ".eml":  # a folder, created when missing
-            target = eml_in_folder(target, f"recap-{self.now():%Y%m%d-%H%M%S}")
+        if folder or target.suffix.casefold() != ".eml":  # a folder, created when missing
+            if target.exists() and not target.is_dir():
+                raise ServiceError(f"{target} is not a folder", code="mail_dir_not_folder",
+                                   path=str(target))
+            target = eml_in_folder(target, f"{stem}-{self.now():%Y%m%d-%H%M%S}")
         return write_output(target, data, db_url=self.url, force=force)
 
 
@@ -360,6 +407,7 @@ def load_sectors() -> dict[str, str]:
     return {str(k): v for k, v in data.items()}
 
 
+
 def _zone_of_contact(contact_id: int) -> str:
     from cockpit.store import reads
 
@@ -372,7 +420,7 @@ def _caller_name(reads: Any, caller_id: int) -> str:
     return f"{caller.first_name} {caller.last_name}".strip() if caller else ""
 
 
-def _proposal_view(p: Any) -> ProposalView:
+def _proposal_view(p: Any, cv_sent_note: str = "") -> ProposalView:
     from cockpit.store.times import aware
 
     f = p.freelance
@@ -381,7 +429,7 @@ def _proposal_view(p: Any) -> ProposalView:
         freelance_name=f"{f.first_name} {f.last_name}".strip(), status=p.status,
         cv_sent_at=aware(p.cv_sent_at), interview_at=aware(p.interview_at),
         placed_at=aware(p.placed_at), non_compete_signed=bool(p.non_compete_signed),
-        non_solicitation_signed=bool(p.non_solicitation_signed))
+        non_solicitation_signed=bool(p.non_solicitation_signed), cv_sent_note=cv_sent_note)
 
 
 def _match_view(m: Any, tr: Translator, proposed: bool) -> FreelanceMatchView:

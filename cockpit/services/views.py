@@ -155,6 +155,7 @@ class ProposalView(NamedTuple):
     placed_at: datetime | None
     non_compete_signed: bool
     non_solicitation_signed: bool
+    cv_sent_note: str = ""  # the history line of the CV's e-mail: where it went
 
 
 class NeedView(NamedTuple):

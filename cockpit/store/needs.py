@@ -8,7 +8,7 @@ from typing import Any
 import peewee as pw
 
 from cockpit.store.db import database
-from cockpit.store.models import Company, Contact, Freelance, Need, Proposal
+from cockpit.store.models import Company, Contact, Freelance, Need, Note, Proposal
 from cockpit.store.times import naive
 
 STATUSES = ("open", "proposed", "won", "lost")
@@ -95,6 +95,22 @@ def get_proposal(proposal_id: int) -> Proposal | None:
 def update_proposal(proposal_id: int, **values: Any) -> None:
     values = {k: naive(v) if isinstance(v, datetime) else v for k, v in values.items()}
     Proposal.update(**values).where(Proposal.id == proposal_id).execute()
+
+
+def add_history_note(contact_id: int, freelance_id: int, author_id: int, body: str,
+                     now: datetime) -> None:
+    """A line of the decision maker's history outside any call (the CV sent, and where)."""
+    Note.create(contact=contact_id, freelance=freelance_id, call=None, author=author_id,
+                body=body, is_draft=False, created_at=naive(now), updated_at=naive(now))
+
+
+def history_notes(contact_id: int, freelance_ids: list[int]) -> dict[int, str]:
+    """The latest such line about each freelance, for the decision maker."""
+    rows = (Note.select(Note.freelance, Note.body)
+            .where(Note.contact == contact_id, Note.freelance.in_(freelance_ids),
+                   Note.call.is_null(), Note.is_draft == False)  # noqa: E712
+            .order_by(Note.created_at, Note.id).tuples())
+    return {int(freelance): body for freelance, body in rows}
 
 
 def company_sectors() -> dict[str, str]:

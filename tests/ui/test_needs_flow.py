@@ -18,7 +18,14 @@ def _db(url: str) -> sqlite3.Connection:
     return sqlite3.connect(url.removeprefix("sqlite:///"))
 
 
-async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: str) -> None:
+async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: str, tmp_path,
+                                                          monkeypatch) -> None:
+    """The CV goes out as a real .eml draft in COCKPIT_MAIL_DIR; only then is it recorded as
+    sent, with the file's path in the DO's history, and the follow-up booked."""
+    from cockpit.tui.screens.mail import MailModal
+
+    mail_dir = tmp_path / "brouillons"  # missing: created on the first draft
+    monkeypatch.setenv("COCKPIT_MAIL_DIR", str(mail_dir))
     app = make_app()
     with _db(demo_url) as db:
         (do_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = 1 "
@@ -51,7 +58,18 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         assert last not in text and "@" not in text and "Le consultant" in text
         await pilot.press("ctrl+s")
         await _settle(app, pilot)
+        assert isinstance(app.screen, MailModal)  # the e-mail first: nothing recorded yet
+        with _db(demo_url) as db:
+            assert db.execute("SELECT count(*) FROM reminder WHERE need_id = ?",
+                              (need_id,)).fetchone() == (0,)
+        await pilot.press("ctrl+e")
+        await _settle(app, pilot)
         assert isinstance(app.screen, MatchScreen)
+        (eml,) = mail_dir.glob("*.eml")
+        mail = eml.read_text(encoding="utf-8")
+        assert "X-Unsent: 1" in mail and "Architecte Kubernetes" in mail
+        # The proposal's detail says where the CV went.
+        assert str(eml) in str(app.screen.query_one("#match-detail-text").render())
         # A placement needs both clauses: a typo is refused with a message, not read as no.
         await pilot.press("l", "o", "enter", "x", "ctrl+s")
         await _settle(app, pilot)
@@ -67,6 +85,9 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         reminder = db.execute("SELECT kind, reason, contact_id, substr(due_at, 1, 10) "
                               "FROM reminder WHERE need_id = ?", (need_id,)).fetchall()
         status = db.execute("SELECT status FROM need WHERE id = ?", (need_id,)).fetchone()
+        history = db.execute("SELECT body FROM note WHERE contact_id = ? AND freelance_id = ? "
+                             "AND call_id IS NULL", (do_id, chosen.id)).fetchall()
+    assert history == [(f"CV de {chosen.name} envoyé pour « Architecte Kubernetes » : {eml}",)]
     assert [(f, s) for f, s, _ in proposal] == [(chosen.id, "cv_sent")]
     assert last not in proposal[0][2]
     # Monday 23 November 2026 + two working days.
@@ -127,3 +148,44 @@ async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_
         row = db.execute("SELECT title, technologies, region, budget_rate, contact_id FROM need "
                          "ORDER BY id DESC LIMIT 1").fetchone()
     assert row == ("Data engineer", "spark python", "Lille", 700, contact.id)
+
+
+async def test_a_cv_whose_draft_cannot_be_saved_is_not_recorded_as_sent(
+        make_app, demo_url: str, tmp_path, monkeypatch) -> None:
+    from cockpit.tui.screens.mail import MailModal
+
+    not_a_folder = tmp_path / "brouillons.txt"
+    not_a_folder.write_text("a file, not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("COCKPIT_MAIL_DIR", str(not_a_folder))
+    app = make_app()
+    with _db(demo_url) as db:
+        (do_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = 1 "
+                              "AND email <> '' ORDER BY id LIMIT 1").fetchone()
+    need_id = app.services.create_need(app.caller.id, {
+        "title": "Architecte Kubernetes", "technologies": "kubernetes"},
+        PersonRef("contact", do_id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        app.push_screen(MatchScreen(need_id))
+        await _settle(app, pilot)
+        await pilot.press("enter", "p")
+        await _settle(app, pilot)
+        await pilot.press("v")
+        await _settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        await pilot.press("ctrl+e")
+        await _settle(app, pilot)
+        # The e-mail stays on screen (nothing lost), with the reason.
+        assert isinstance(app.screen, MailModal)
+        said = [str(n.message) for n in app._notifications]
+        assert any(str(not_a_folder) in m and "pas un dossier" in m for m in said), said
+    assert not_a_folder.read_text(encoding="utf-8") == "a file, not a folder\n"
+    with _db(demo_url) as db:
+        reminders = db.execute("SELECT count(*) FROM reminder WHERE need_id = ?",
+                               (need_id,)).fetchone()
+        status = db.execute("SELECT status, cv_sent_at FROM proposal WHERE need_id = ?",
+                            (need_id,)).fetchall()
+        notes = db.execute("SELECT count(*) FROM note WHERE contact_id = ? AND call_id IS NULL",
+                           (do_id,)).fetchone()
+    assert reminders == (0,) and status == [("proposed", None)] and notes == (0,)

@@ -45,8 +45,8 @@ async def test_the_lead_reassigns_an_overdue_reminder(make_app, demo_url: str) -
         first = screen._reminders[0]
         assert first.owner == "Melissa"
         await pilot.press("r")
-        await pilot.pause()
-        await pilot.press(*list("Sophie"), "ctrl+s")
+        await _settle(app, pilot)
+        await pilot.press(*"Sophie", "enter")
         await _settle(app, pilot)
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
         owner = db.execute("SELECT k.name FROM reminder r JOIN caller k ON k.id = r.owner_id "
@@ -114,3 +114,113 @@ async def test_a_lead_in_the_review_alone_calls_a_freelance_from_a_need(make_app
         assert isinstance(app.screen, CallerScreen) and app.screen.call is not None
         assert app.screen.call.person.kind == "freelance"
         assert isinstance(app.screen_stack[-2], ReviewScreen)  # Escape there, after the call
+
+
+async def test_down_moves_in_the_team_table_as_soon_as_the_review_opens(make_app) -> None:
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        table = screen.query_one("#team-table", DataTable)
+        assert table.row_count > 1 and table.cursor_row == 0
+        await pilot.press("down")
+        await _settle(app, pilot)
+        assert table.cursor_row == 1
+        # The overdue reminders follow the caller highlighted.
+        assert screen._selected_caller() == screen._team.rows[1].caller_id
+        # Enter: into the caller's reminders, where ↓ picks the one to reassign.
+        busiest = max(range(len(screen._team.rows)),
+                      key=lambda i: screen._team.rows[i].overdue)
+        await pilot.press("up", *["down"] * busiest, "enter")
+        await _settle(app, pilot)
+        overdue = screen.query_one("#overdue-table", DataTable)
+        assert app.focused is overdue and overdue.row_count > 1
+        await pilot.press("down")
+        await _settle(app, pilot)
+        assert screen._selected_reminder() == screen._reminders[1]
+
+
+async def test_tab_switches_tabs_from_inside_a_table(make_app) -> None:
+    from textual.widgets import TabbedContent
+
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        tabs = screen.query_one(TabbedContent)
+        overdue = screen.query_one("#overdue-table", DataTable)
+        overdue.focus()
+        await pilot.pause()
+        assert tabs.active == "team"
+        await pilot.press("tab")
+        await _settle(app, pilot)
+        assert tabs.active == "figures"
+        await pilot.press("tab")
+        await _settle(app, pilot)
+        assert tabs.active == "team"
+        # Back on the team, the keys move in the team table again.
+        assert app.focused is screen.query_one("#team-table", DataTable)
+
+
+def _owner_of(demo_url: str, reminder_id: int) -> tuple[str] | None:
+    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
+        return db.execute("SELECT k.name FROM reminder r JOIN caller k ON k.id = r.owner_id "
+                          "WHERE r.id = ?", (reminder_id,)).fetchone()
+
+
+async def test_the_caller_to_reassign_to_is_picked_with_the_arrows(make_app,
+                                                                  demo_url: str) -> None:
+    from cockpit.tui.screens.picker import PickerModal
+
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        first = screen._reminders[0]
+        names = [r.name for r in screen._team.rows]
+        await pilot.press("r")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, PickerModal)
+        target = next(i for i, n in enumerate(names) if n != "Melissa")
+        await pilot.press(*["down"] * target, "enter")
+        await _settle(app, pilot)
+        assert app.screen is screen
+    assert _owner_of(demo_url, first.id) == (names[target],)
+
+
+async def test_typing_a_few_letters_narrows_the_callers_to_pick(make_app,
+                                                               demo_url: str) -> None:
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        first = screen._reminders[0]
+        await pilot.press("r")
+        await _settle(app, pilot)
+        await pilot.press(*"soph", "enter")
+        await _settle(app, pilot)
+    assert _owner_of(demo_url, first.id) == ("Sophie",)
+
+
+async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
+        make_app, demo_url: str) -> None:
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        first = next(r for r in screen._reminders if r.contact_id is not None)
+        names = [r.name for r in screen._team.rows]
+        await pilot.press("o")
+        await _settle(app, pilot)
+        # The list: "nobody" first, then the team in its order.
+        await pilot.press(*["down"] * (names.index("Karim") + 1), "enter")
+        await _settle(app, pilot)
+        with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
+            owner = db.execute("SELECT k.name FROM contact c JOIN caller k "
+                               "ON k.id = c.owner_id WHERE c.id = ?",
+                               (first.contact_id,)).fetchone()
+        assert owner == ("Karim",)
+        # And back to everyone: the first line of the list.
+        await pilot.press("o")
+        await _settle(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+    with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
+        owner = db.execute("SELECT owner_id FROM contact WHERE id = ?",
+                           (first.contact_id,)).fetchone()
+    assert owner == (None,)

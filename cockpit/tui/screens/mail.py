@@ -1,4 +1,8 @@
-"""A recap e-mail: read it, then open it in the mail client, save it as .eml, or copy it."""
+"""An e-mail to send: read it, then open it in the mail client, save it as .eml, or copy it.
+
+A recap stays open (save it and copy it too). The e-mail carrying a CV (`sends=True`) closes
+once one of the three has worked, returning where the e-mail went: only then is the CV
+recorded as sent. When none worked, it stays open with the reason and nothing is recorded."""
 
 from __future__ import annotations
 
@@ -18,7 +22,12 @@ from cockpit.services.views import MailDraft
 from cockpit.tui.localise import translate_bindings
 
 
-class MailModal(ModalScreen[None]):
+def mail_folder() -> Path:
+    """Where the cockpit saves its .eml drafts (README: COCKPIT_MAIL_DIR, else home)."""
+    return Path(os.environ.get("COCKPIT_MAIL_DIR") or Path.home())
+
+
+class MailModal(ModalScreen[str | None]):
     CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "open_client", "key.mail_open", id="mail.open", priority=True),
@@ -27,25 +36,37 @@ class MailModal(ModalScreen[None]):
         Binding("escape", "close", "key.close", id="mail.close"),
     ]
 
-    def __init__(self, draft: MailDraft) -> None:
+    def __init__(self, draft: MailDraft, *, sends: bool = False, stem: str = "recap") -> None:
         super().__init__()
         translate_bindings(self)
         self._draft = draft
+        self._sends = sends
+        self._stem = stem  # the start of the .eml file's name
+        self._done = False  # a CV's e-mail is produced once, even if keys are pressed twice
 
     def compose(self) -> ComposeResult:
         tr = self.app.tr  # type: ignore[attr-defined]
         with Vertical(id="mail"):
-            yield Static(tr("mail.title"), id="mail-title")
+            yield Static(tr("cv_mail.title" if self._sends else "mail.title"), id="mail-title")
             yield Static(f"{tr('mail.to')} {self._draft.to or '—'}\n"
                          f"{tr('mail.subject')} {self._draft.subject}", id="mail-head")
             yield TextArea(self._draft.body, id="mail-body", read_only=True)
             yield Static(tr("mail.help"), id="mail-help")
 
+    def _produced(self, where: str) -> None:
+        if self._sends and not self._done:
+            self._done = True
+            self.dismiss(where)
+
     def action_open_client(self) -> None:
         import webbrowser
 
+        tr = self.app.tr  # type: ignore[attr-defined]
         opened = webbrowser.open(self._draft.mailto)
-        self.app.notify(self.app.tr("mail.opened" if opened else "mail.no_client"))  # type: ignore[attr-defined]
+        self.app.notify(tr("mail.opened" if opened else "mail.no_client"),
+                        severity="information" if opened else "warning")
+        if opened:
+            self._produced(tr("cv_mail.in_client"))
 
     def action_save_eml(self) -> None:
         self._save()
@@ -53,18 +74,21 @@ class MailModal(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="eml")
     def _save(self) -> None:
         app = self.app
-        folder = Path(os.environ.get("COCKPIT_MAIL_DIR") or Path.home())
         try:
-            path = app.services.save_eml(self._draft, folder)  # type: ignore[attr-defined]
+            path = app.services.save_eml(self._draft, mail_folder(), stem=self._stem,  # type: ignore[attr-defined]
+                                         folder=True)
         except ServiceError as exc:
-            app.call_from_thread(app.notify, app.tr.error(exc), severity="error")  # type: ignore[attr-defined]
+            app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=10)  # type: ignore[attr-defined]
             return
         app.call_from_thread(app.notify, app.tr("mail.saved", path=str(path)), timeout=8)  # type: ignore[attr-defined]
+        app.call_from_thread(self._produced, str(path))
 
     def action_copy(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
         text = f"{self._draft.subject}\n\n{self._draft.body}"
         self.app.copy_to_clipboard(text)
-        self.app.notify(self.app.tr("mail.copied"))  # type: ignore[attr-defined]
+        self.app.notify(tr("mail.copied"))
+        self._produced(tr("cv_mail.copied"))
 
     def action_close(self) -> None:
         self.dismiss(None)

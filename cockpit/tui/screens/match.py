@@ -204,15 +204,35 @@ class MatchScreen(Screen[None]):
 
     def _send_cv(self, proposal_id: int, text: str | None) -> None:
         if text:
-            self._sending(proposal_id, text)
+            self._cv_mail(proposal_id, text)
+
+    @work(thread=True, exclusive=True, group="match-cv")
+    def _cv_mail(self, proposal_id: int, text: str) -> None:
+        """The e-mail to the DO with the CV: the CV is recorded as sent only once that
+        e-mail was saved, opened in the mail client or copied (MailModal returns where)."""
+        from cockpit.tui.screens.mail import MailModal
+
+        app = self.cockpit
+        draft = self._run(app.services.cv_mail, app.caller.id, proposal_id, text,
+                          lang=app.tr.lang)
+        if draft is not None:
+            app.call_from_thread(app.push_screen,
+                                 MailModal(draft, sends=True, stem=f"cv-{proposal_id}"),
+                                 lambda where: self._sent(proposal_id, text, where))
+
+    def _sent(self, proposal_id: int, text: str, where: str | None) -> None:
+        if where:
+            self._sending(proposal_id, text, where)
 
     @work(thread=True, group="match-action")
-    def _sending(self, proposal_id: int, text: str) -> None:
+    def _sending(self, proposal_id: int, text: str, where: str) -> None:
         app = self.cockpit
-        due = self._run(app.services.send_cv, app.caller.id, proposal_id, text)
+        due = self._run(app.services.send_cv, app.caller.id, proposal_id, text, where,
+                        lang=app.tr.lang)
         if due is not None:
             when = due.astimezone(app.display_tz).strftime("%d/%m %H:%M")
-            app.call_from_thread(app.notify, app.tr("match.cv_sent", when=when), timeout=8)
+            app.call_from_thread(app.notify, app.tr("match.cv_sent", when=when, where=where),
+                                 timeout=10)
             self._load_need()
 
     def action_interview(self) -> None:
@@ -345,4 +365,6 @@ def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Tra
         text.append(f"\n{tr('proposal.status.' + proposal.status)}", style="bold")
         if proposal.placed_at:
             text.append(f" · {tr('match.clauses_signed')}")
+        if proposal.cv_sent_note:  # where the CV's e-mail went
+            text.append(f"\n{proposal.cv_sent_note}", style="dim")
     return text

@@ -19,6 +19,7 @@ from cockpit.domain.errors import DomainError
 from cockpit.domain.figures import period_of_day, period_of_week
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import ReminderRow, TeamView
+from cockpit.tui.focus import focus_now
 from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.widgets.key_bar import KeyBar
@@ -27,6 +28,7 @@ from cockpit.tui.widgets.report_view import ReportView
 if TYPE_CHECKING:
     from cockpit.reports.model import Report
     from cockpit.tui.app import CockpitApp
+    from cockpit.tui.screens.picker import Choice
 
 TEAM_EVERY = 3.0  # seconds: a call started by a caller shows within this
 FIGURES_EVERY = 15.0
@@ -95,7 +97,10 @@ class ReviewScreen(Screen[None]):
             overdue.add_columns(tr("review.col_due"), tr("review.col_person"),
                                 tr("review.col_reason"), tr("review.col_owner"))
             self.set_interval(TEAM_EVERY, self._load_team)
+            focus_now(team)  # ↓ moves among the callers at once, not in the tab headers
             self._load_team()
+        else:
+            focus_now(self.query_one("#report"))
         self.set_interval(FIGURES_EVERY, self._load_figures)
         self._load_figures()
 
@@ -142,6 +147,13 @@ class ReviewScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#team-table")
     def _caller_moved(self) -> None:
         self._load_overdue()
+
+    @on(DataTable.RowSelected, "#team-table")
+    def _to_reminders(self) -> None:
+        """Enter on a caller: into their overdue reminders, to pick one (`r`, `o`)."""
+        overdue = self.query_one("#overdue-table", DataTable)
+        if overdue.row_count:
+            focus_now(overdue)
 
     def _selected_caller(self) -> int | None:
         table = self.query_one("#team-table", DataTable)
@@ -227,43 +239,49 @@ class ReviewScreen(Screen[None]):
 
     # -- the lead's moves ----------------------------------------------------------------------
 
+    def _callers(self, current: str = "") -> list[Choice]:
+        """The team's callers to pick from, the one who has it now marked."""
+        from cockpit.tui.screens.picker import Choice
+
+        mark = self.cockpit.tr("review.current")
+        rows = self._team.rows if self._team else ()
+        return [Choice(r.name, r.name, mark if r.name == current else "") for r in rows]
+
     def action_reassign(self) -> None:
-        from cockpit.tui.screens.form import FormField, FormModal
+        from cockpit.tui.screens.picker import PickerModal
 
         reminder = self._selected_reminder()
         if reminder is None:
             return
         tr = self.cockpit.tr
-        names = ", ".join(r.name for r in self._team.rows) if self._team else ""
         self.app.push_screen(
-            FormModal(tr("review.reassign_title", person=reminder.person, names=names),
-                      [FormField("to", tr("review.to"), required=True)]),
-            lambda values: self._move(reminder.id, values))
+            PickerModal(tr("review.reassign_title", person=reminder.person),
+                        self._callers(reminder.owner)),
+            lambda name: self._move(reminder.id, name))
 
-    def _move(self, reminder_id: int, values: dict[str, str] | None) -> None:
-        if values:
+    def _move(self, reminder_id: int, name: str | None) -> None:
+        if name:
             self._do(self.cockpit.services.reassign_reminder, self.cockpit.caller.id,
-                     reminder_id, values["to"], done=self.cockpit.tr("review.reassigned",
-                                                                     to=values["to"]))
+                     reminder_id, name, done=self.cockpit.tr("review.reassigned", to=name))
 
     def action_owner(self) -> None:
-        from cockpit.tui.screens.form import FormField, FormModal
+        from cockpit.tui.screens.picker import Choice, PickerModal
 
         reminder = self._selected_reminder()
         if reminder is None or reminder.contact_id is None:
             return
         tr = self.cockpit.tr
+        # First line: back to the whole team ("" ), then each caller.
+        choices = [Choice("", tr("review.everyone")), *self._callers()]
         self.app.push_screen(
-            FormModal(tr("review.owner_title", person=reminder.person),
-                      [FormField("owner", tr("review.owner"))]),
-            lambda values: self._own(reminder.contact_id, values))
+            PickerModal(tr("review.owner_title", person=reminder.person), choices),
+            lambda owner: self._own(reminder.contact_id, owner))
 
-    def _own(self, contact_id: int | None, values: dict[str, str] | None) -> None:
-        if values is not None and contact_id is not None:
-            owner = values["owner"] or None
+    def _own(self, contact_id: int | None, owner: str | None) -> None:
+        if owner is not None and contact_id is not None:
             done = self.cockpit.tr("review.owned" if owner else "review.unowned", owner=owner)
             self._do(self.cockpit.services.set_private_owner, self.cockpit.caller.id,
-                     contact_id, owner, done=done)
+                     contact_id, owner or None, done=done)
 
     @work(thread=True, group="review-move")
     def _do(self, fn: Any, *args: Any, done: str = "") -> None:
@@ -279,6 +297,13 @@ class ReviewScreen(Screen[None]):
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "figures" if tabs.active == "team" or not self.is_lead else "team"
+        # Focus follows into the tab shown: a focused widget left in the hidden tab would
+        # pull it back on screen (a pane shows itself when something inside it has focus).
+        self._focus_tab(tabs.active)
+
+    def _focus_tab(self, tab: str) -> None:
+        target = "#team-table" if tab == "team" else "#report"
+        focus_now(self.query_one(target))
 
     def action_needs(self) -> None:
         from cockpit.tui.screens.needs import NeedsScreen
