@@ -34,7 +34,7 @@ HOLIDAY = "holiday"
 # What the codes say, in French and English (merged into cockpit.domain.queue.REASONS).
 HOURS_REASONS: Mapping[str, Mapping[str, str]] = {
     OUTSIDE_HOURS: {
-        "fr": "Hors des heures d'appel ({local_time} à {zone}) : dès le {next:%d/%m %H:%M}",
+        "fr": "Hors des heures d'appel ({local_time} à {zone})\u00a0: dès le {next:%d/%m %H:%M}",
         "en": "Outside calling hours ({local_time} in {zone}): from {next:%d/%m %H:%M}",
     },
     WEEKEND: {

@@ -242,6 +242,10 @@ TEXT: dict[str, str] = {
         "A required column is missing from the file: name it so, or use"
         " --map."
     ),
+    "error.import_partial": (
+        "Import stopped at row {done} of {total}: the rows already written stay; running"
+        " the same import again is safe (merged by phone or e-mail)."
+    ),
     "error.import_read": "{path}: cannot read it.",
     "error.import_table": "{path}: this file does not read as a table.",
     "error.margin_out_of_range": "The margin “{value}” must be at least 0 and below 1.",

@@ -252,6 +252,10 @@ TEXT: dict[str, str] = {
         "Une colonne obligatoire manque au fichier : nommez-la ou utilisez"
         " --map."
     ),
+    "error.import_partial": (
+        "Import arrêté à la ligne {done} sur {total} : les lignes déjà écrites restent ;"
+        " relancer le même import est sans risque (fusion par téléphone ou e-mail)."
+    ),
     "error.import_read": "{path} : lecture impossible.",
     "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau.",
     "error.margin_out_of_range": "La marge « {value} » doit être comprise entre 0 et 1 (exclu).",
@@ -455,8 +459,6 @@ TEXT: dict[str, str] = {
     "review.summary": ("À {at} : {on_call} en appel · {unowned} rappel(s) en retard sans "
                        "appelant · {leads} lead(s) non attribué(s)"),
     "review.week": "semaine {week} ({start} – {end})",
-    "review.to": "Appelant",
-    "review.owner": "Appelant",
     "review.reassign_title": "Réattribuer le rappel de {person} à :",
     "review.current": "le détient aujourd'hui",
     "review.reassigned": "Rappel réattribué à {to}.",

@@ -55,7 +55,7 @@ async def test_a_on_a_greyed_line_refuses_and_claims_nothing(early_app, demo_url
         await _settle(pilot)
         assert app.screen.query_one(ScriptPanel).call is None
         said = [n.message for n in app._notifications]
-        assert any(m.startswith("Pas d'appel pour l'instant : Hors des heures d'appel")
+        assert any(m.startswith("Pas d'appel pour l'instant\u00a0: Hors des heures d'appel")
                    for m in said), said
     db = raw(demo_url)
     assert db.execute("SELECT COUNT(*) FROM contact WHERE claimed_by_id IS NOT NULL"
