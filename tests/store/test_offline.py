@@ -159,3 +159,87 @@ def test_while_offline_the_steps_wait_in_memory_then_go_in_together(pg_server: S
     services._offline_try_at = 0.0  # RETRY_OFFLINE later: the next step tries, and works
     services.choose(call.call_id, 1)
     assert answers_saved() == 2 and services.offline is False
+
+
+# -- on both databases: a restart, an erased person, a full disk -----------------------------
+
+
+def _offline_now(services) -> None:
+    """As right after a failure: the next steps and the end of the call do not even try."""
+    import time
+
+    services.offline, services._offline_try_at = True, time.monotonic()
+
+
+def _state_files(tmp_path: Path) -> list[Path]:
+    """The files of the state folder that may hold a note (drafts, outbox)."""
+    state = tmp_path / "state" / "cockpit"
+    return [p for folder in ("drafts", "outbox") for p in (state / folder).rglob("*")
+            if p.is_file()]
+
+
+def test_a_resumed_call_shows_its_number_again(demo_url: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a crash the number to dial is on screen again, and the end of the call knows
+    the number's time zone without asking the database (the UI thread asks for it)."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    _first, caller, call = _start_call(demo_url)
+    assert call.dial  # no dial command: the number is shown
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)  # the restart
+    resumed, _draft = again.unfinished_call(caller.id)
+    assert resumed.call_id == call.call_id and resumed.dial == call.dial
+    from cockpit.store import reads
+
+    zone = reads.phones_of(call.person.kind, call.person.id)[0].time_zone
+    assert again._zones[call.call_id] == zone
+
+
+def test_an_end_of_call_for_a_person_erased_since_is_dropped_with_its_note(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An end of call waits in the outbox; the person is erased meanwhile (person forget).
+    The next start neither crashes nor keeps anything of theirs: the outbox entry and the
+    local draft go, and the cockpit says so once."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, call = _start_call(demo_url)
+    _offline_now(services)
+    with pytest.raises(StoreUnavailable):
+        services.save_draft(call.call_id, NOTE)  # kept in its local file
+    services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+    assert len(_state_files(tmp_path)) == 2  # the draft and the outbox entry
+
+    person = f"{call.person.kind}:{call.person.id}"
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)
+    again.forget_person(person, "Melissa")
+    assert again.unfinished_call(caller.id) is None
+    assert again.flush_outbox() == 0
+    assert again.take_erased_dropped() == 1 and again.take_erased_dropped() == 0
+    assert again.flush_outbox() == 0 and again.take_erased_dropped() == 0  # said once
+    assert _state_files(tmp_path) == []
+    assert not again.offline
+
+
+def test_a_local_draft_of_a_person_erased_since_is_wiped_at_the_next_start(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cockpit was killed mid-call, offline, its draft on this computer only; the person
+    is erased before it starts again: the draft does not outlive them."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, call = _start_call(demo_url)
+    _offline_now(services)
+    with pytest.raises(StoreUnavailable):
+        services.save_draft(call.call_id, NOTE)
+    assert drafts.read(call.call_id) == NOTE
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)
+    again.forget_person(f"{call.person.kind}:{call.person.id}", "Melissa")
+    assert again.unfinished_call(caller.id) is None
+    assert _state_files(tmp_path) == []
+
+
+def test_a_draft_that_comes_late_never_overwrites_a_newer_one(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafts are saved by worker threads; the one handed on first may run last."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, call = _start_call(demo_url)
+    assert services.save_draft(call.call_id, NOTE, 2) is not None
+    assert services.save_draft(call.call_id, NOTE[:10], 1) is None
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)
+    assert again.unfinished_call(caller.id)[1] == NOTE
