@@ -112,8 +112,10 @@ class CallEndServices:
         refused = self._store_trouble(failure)
         on_disk = self._keep_end(call_id, entry)
         # The error's type only: the server's message may quote the values.
+        why = "disk full" if disk_full(failure) else "offline" if refused is None else \
+            f"refused ({type(failure).__name__})"
         log.warning("call %d kept %s: %s", call_id, "in the outbox" if on_disk else "in memory",
-                    "offline" if refused is None else f"refused ({type(failure).__name__})")
+                    why)
         self._forget_call(call_id)
         tr = Translator("fr")
         if not on_disk:
