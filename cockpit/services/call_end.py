@@ -108,7 +108,7 @@ class CallEndServices:
             state = session.to_dict()
         entry = {"call_id": call_id, "caller_id": caller_id, "person": [person.kind, person.id],
                  "outcome": outcome, "reminder": reminder, "note": note,
-                 "ended_at": now.isoformat(), "state": state}
+                 "ended_at": now.isoformat(), "state": state, "db": self._db_mark()}
         refused = self._store_trouble(failure)
         on_disk = self._keep_end(call_id, entry)
         # The error's type only: the server's message may quote the values.

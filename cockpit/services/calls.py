@@ -128,7 +128,8 @@ class CallServices:
         row = calls.unfinished(caller_id)
         if row is None or not row.state:
             return None
-        if any(call_id == row.id for call_id, _ in outbox.entries()):
+        if any(call_id == row.id and entry.get("db", self._db_mark()) == self._db_mark()
+               for call_id, entry in outbox.entries()):
             return None  # ended while offline: it waits in the outbox, not to be resumed
         session = CallSession.from_dict(self.content, json.loads(row.state), self.clock)
         person = PersonRef("contact", row.contact_id) if row.contact_id else \

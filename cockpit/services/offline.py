@@ -44,7 +44,8 @@ class OfflineServices:
         self._retry_drafts()
         with self._lock:
             pending = list(self._ends_waiting.items())
-        pending += [entry for entry in outbox.entries() if entry[0] not in dict(pending)]
+        pending += [entry for entry in outbox.entries() if entry[0] not in dict(pending)
+                    and entry[1].get("db", self._db_mark()) == self._db_mark()]
         if not pending:
             return 0  # nothing waiting: says nothing about the connection
         for call_id, entry in pending:
@@ -65,6 +66,13 @@ class OfflineServices:
                 return written
         self._store_fine()
         return written
+
+    def _db_mark(self: Services) -> str:
+        """Which database an outbox entry belongs to (the state folder is shared by every
+        database this computer opens): a digest, the URL may name a server and a login."""
+        import hashlib
+
+        return hashlib.sha256(self.url.encode()).hexdigest()[:16]
 
     def _retry_drafts(self: Services) -> None:
         """Drafts neither the disk nor the database took: tried again (the caller may not
