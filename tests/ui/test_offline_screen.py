@@ -101,3 +101,31 @@ async def test_a_full_disk_during_a_call(make_app, demo_template: Path, tmp_path
         with raw(url) as db:
             assert db.execute("SELECT body FROM note WHERE call_id = ? AND NOT is_draft",
                               (call_id,)).fetchall() == [(note,)]
+
+
+async def test_a_call_resumed_while_another_caller_holds_the_person(make_app,
+                                                                   demo_url: str) -> None:
+    """Killed mid-call, the lease ran out, a colleague took the person: the restart shows the
+    call again, with its number, says who holds the person now, and the script does not move."""
+    from cockpit.services import open_services
+    from tests.conftest import FIXED_NOW
+
+    first = open_services(demo_url, clock=lambda: FIXED_NOW)
+    melissa = first.find_caller("Melissa")
+    person = first.queue_page(melissa.id, limit=1).rows[0].person
+    call = first.start_call(melissa.id, person)  # then the cockpit dies
+    other = next(c for c in first.callers() if c.id != melissa.id)
+    with raw(demo_url) as db:  # the colleague's claim, taken once Melissa's lease ran out
+        db.execute(f"UPDATE {person.kind} SET claimed_by_id = ?, claim_expires_at = ? "
+                   "WHERE id = ?", (other.id, "2026-11-23 09:55:00", person.id))
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _settle(app, pilot)
+        assert app.screen.call is not None and app.screen.call.call_id == call.call_id
+        assert any(other.name in n.message and "lecture seule" in n.message
+                   for n in app._notifications)
+        assert any(call.dial in n.message for n in app._notifications)  # the number again
+        step = app.screen.call.step_title
+        await pilot.press("1")
+        await _settle(app, pilot)
+        assert app.is_running and app.screen.call.step_title == step
