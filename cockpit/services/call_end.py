@@ -132,9 +132,8 @@ class CallEndServices:
         try:
             outbox.put(call_id, entry)
         except OSError as exc:
-            if not disk_full(exc):
-                raise
-            self.disk_full = True
+            # A full disk, or a state folder refusing the file: memory is what is left.
+            self.disk_full = self.disk_full or disk_full(exc)
             with self._lock:
                 self._ends_waiting[call_id] = entry
             return False

@@ -283,8 +283,8 @@ class CallServices:
                 return None  # a newer draft follows: it is the one to save
             if not self._worth_trying():
                 self._drafts_waiting[call_id] = (text, seq)
-                raise (StoreUnavailable("offline: kept on this computer") if on_disk
-                       else DiskFull())
+                raise (DiskFull() if not on_disk and self.disk_full
+                       else StoreUnavailable("offline: kept on this computer"))
             try:
                 calls.save_draft(call_id, held[2], text, self.now())
             except Exception as exc:
@@ -292,7 +292,7 @@ class CallServices:
                     raise
                 self._store_trouble(exc)
                 self._drafts_waiting[call_id] = (text, seq)
-                if disk_full(exc) or not on_disk:
+                if disk_full(exc) or (not on_disk and self.disk_full):
                     raise DiskFull() from exc
                 raise StoreUnavailable(refusal(exc)) from exc
             self._store_fine()
@@ -303,14 +303,15 @@ class CallServices:
         return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
 
     def _draft_to_disk(self: Services, call_id: int, text: str) -> bool:
-        """The draft in its local file; False when the disk is full (it stays in memory)."""
+        """The draft in its local file; False when it cannot be written (a full disk, a
+        folder refusing it): it stays in memory, the database may still take it."""
         try:
             drafts.write(call_id, text)
         except OSError as exc:
-            if not disk_full(exc):
-                raise
-            self.disk_full = True
-            log.warning("call %d: draft not written, the disk is full", call_id)
+            if disk_full(exc):
+                self.disk_full = True
+            log.warning("call %d: draft not written to its file (%s)", call_id,
+                        "disk full" if disk_full(exc) else type(exc).__name__)
             return False
         return True
 

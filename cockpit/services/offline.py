@@ -95,10 +95,8 @@ class OfflineServices:
         for call_id, entry in waiting:
             try:
                 outbox.put(call_id, entry)
-            except OSError as exc:
-                if not disk_full(exc):
-                    raise
-                return
+            except OSError:
+                return  # still no room (or no right): it stays in memory
             with self._lock:
                 self._ends_waiting.pop(call_id, None)
 
