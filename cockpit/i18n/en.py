@@ -85,6 +85,7 @@ TEXT: dict[str, str] = {
     "notes.saved": "Notes (saved)",
     "notes.saved_at": "Notes (saved at {time})",
     "notes.kept_locally": "Notes (NOT saved to the database, kept locally: {error})",
+    "notes.kept_in_memory": "Notes (NOT saved: disk full, kept in memory)",
     "objection.title": "Objection heard",
     "objection.filter": "type to filter…",
     "objection.none": "No objection matches.",
@@ -96,6 +97,8 @@ TEXT: dict[str, str] = {
     "end.note": "Note",
     "end.help": "ctrl+s save · escape back to the call",
     "call.resumed": "Unfinished call resumed, with its draft.",
+    "call.resumed_held": ("Unfinished call resumed read-only: {name} is calling this person "
+                          "now. End it (f) to keep your note."),
     "call.dial": "Dial {number}",
     "snooze.title": "Snooze",
     "snooze.until": "Until (dd/mm hh:mm)",
@@ -114,6 +117,7 @@ TEXT: dict[str, str] = {
     "form.required": "required",
     "confirm.help": "y yes · n no",
     "error.store_unavailable": "Database unavailable: {message}",
+    "error.disk_full": "Disk full: nothing is lost, kept in memory until there is room again.",
     "error.service": "Cannot do that.",
     "outcome.no_answer": "No answer",
     "outcome.callback": "Callback agreed",
@@ -173,6 +177,7 @@ TEXT: dict[str, str] = {
     "error.answer_out_of_range": "No answer {number} here (1 to {count}).",
     "error.reminder_invalid": "Reminder: “{value}” is not a date and time.",
     "error.claimed_by_other": "Another caller is already on the line with this person.",
+    "error.held_by_other": "{name} is calling this person now: this call can only be ended (f).",
     "error.do_not_call": "This person is on the do-not-call list.",
     "error.person_gone": "This person no longer exists: their card was erased meanwhile.",
     "error.no_phone": "No number to call for this person.",
@@ -457,7 +462,13 @@ TEXT: dict[str, str] = {
     "call.outbox": "offline: kept on this computer, written when the connection returns",
     "call.refused": ("kept on this computer: the database refused to save it "
                      "({reason}); tell your team lead"),
+    "call.disk_full_kept": "disk full: kept on this computer, written when there is room again",
+    "call.disk_full_memory": ("disk full: kept in memory, written when there is room again "
+                             "(do not quit the cockpit meanwhile)"),
     "top.refused": "NOT SAVED",
     "top.offline": "OFFLINE",
+    "top.disk_full": "DISK FULL",
     "call.outbox_flushed": "{count} end(s) of call written now the connection is back.",
+    "call.erased_dropped": ("{count} waiting end(s) of call dropped: the person was erased "
+                            "since, their note too."),
 }

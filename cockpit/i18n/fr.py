@@ -85,6 +85,7 @@ TEXT: dict[str, str] = {
     "notes.saved": "Notes (enregistré)",
     "notes.saved_at": "Notes (enregistré à {time})",
     "notes.kept_locally": "Notes (NON enregistré en base, gardé localement : {error})",
+    "notes.kept_in_memory": "Notes (NON enregistré : disque plein, gardé en mémoire)",
     "objection.title": "Objection entendue",
     "objection.filter": "tapez pour filtrer…",
     "objection.none": "Aucune objection ne correspond.",
@@ -96,6 +97,8 @@ TEXT: dict[str, str] = {
     "end.note": "Note",
     "end.help": "ctrl+s enregistrer · échap revenir à l'appel",
     "call.resumed": "Appel non terminé repris, avec son brouillon.",
+    "call.resumed_held": ("Appel non terminé repris en lecture seule : {name} appelle "
+                          "maintenant cette personne. Terminez-le (f) pour garder votre note."),
     "call.dial": "Composez le {number}",
     "snooze.title": "Reporter",
     "snooze.until": "Jusqu'au (jj/mm hh:mm)",
@@ -114,6 +117,8 @@ TEXT: dict[str, str] = {
     "form.required": "obligatoire",
     "confirm.help": "o oui · n non",
     "error.store_unavailable": "Base de données indisponible : {message}",
+    "error.disk_full": ("Disque plein : rien n'est perdu, gardé en mémoire jusqu'à ce que la "
+                        "place revienne."),
     "error.service": "Action impossible.",
     "outcome.no_answer": "Pas de réponse",
     "outcome.callback": "Rappel convenu",
@@ -174,6 +179,8 @@ TEXT: dict[str, str] = {
     "error.reminder_invalid": "Rappel : « {value} » n'est pas une date et heure.",
     "error.claimed_by_other": "Un autre appelant est déjà en ligne avec cette personne.",
     "error.person_gone": "Cette personne n'existe plus : sa fiche a été effacée entre-temps.",
+    "error.held_by_other": ("{name} appelle maintenant cette personne : cet appel ne peut plus "
+                            "que se terminer (f)."),
     "error.do_not_call": "Cette personne est sur la liste « ne pas appeler ».",
     "error.no_phone": "Aucun numéro à appeler pour cette personne.",
     "error.call_ended": "L'appel est terminé.",
@@ -473,7 +480,13 @@ TEXT: dict[str, str] = {
     "call.outbox": "hors ligne : gardé sur ce poste, enregistré au retour de la connexion",
     "call.refused": ("gardé sur ce poste : la base a refusé l'enregistrement "
                      "({reason}) ; prévenez votre responsable"),
+    "call.disk_full_kept": "disque plein : gardé sur ce poste, enregistré dès que la place revient",
+    "call.disk_full_memory": ("disque plein : gardé en mémoire, enregistré dès que la place "
+                             "revient (ne quittez pas le cockpit d'ici là)"),
     "top.refused": "NON ENREGISTRÉ",
     "top.offline": "HORS LIGNE",
+    "top.disk_full": "DISQUE PLEIN",
     "call.outbox_flushed": "{count} fin(s) d'appel enregistrée(s) au retour de la connexion.",
+    "call.erased_dropped": ("{count} fin(s) d'appel en attente abandonnée(s) : la personne a "
+                            "été effacée depuis, sa note aussi."),
 }

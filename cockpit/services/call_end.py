@@ -19,7 +19,7 @@ from cockpit.i18n import Translator
 from cockpit.logs import log
 from cockpit.services import drafts, outbox
 from cockpit.services.calls import CALLER_ZONE
-from cockpit.services.errors import StoreUnavailable, store_failed
+from cockpit.services.errors import StoreUnavailable, disk_full, store_failed
 from cockpit.services.views import PersonRef
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ class CallEndServices:
             self._session(call_id)  # a clear error for a call that is not in progress
             session, person, caller_id, _ = self._sessions[call_id]
             self._finishing.add(call_id)  # no draft is saved from now on
+        with self._draft_lock:
+            pass  # a draft being written to its file is finished first
         try:
             return self._finish_or_keep(call_id, session, person, caller_id, outcome,
                                         reminder, note)
@@ -104,21 +106,44 @@ class CallEndServices:
             if not session.finished:
                 session.end(outcome)
             state = session.to_dict()
-        outbox.put(call_id, {"call_id": call_id, "caller_id": caller_id,
-                             "person": [person.kind, person.id], "outcome": outcome,
-                             "reminder": reminder, "note": note, "ended_at": now.isoformat(),
-                             "state": state})
+        entry = {"call_id": call_id, "caller_id": caller_id, "person": [person.kind, person.id],
+                 "outcome": outcome, "reminder": reminder, "note": note,
+                 "ended_at": now.isoformat(), "state": state, "db": self._db_mark()}
         refused = self._store_trouble(failure)
+        on_disk = self._keep_end(call_id, entry)
         # The error's type only: the server's message may quote the values.
-        log.warning("call %d kept in the outbox: %s", call_id,
-                    "offline" if refused is None else f"refused ({type(failure).__name__})")
-        with self._lock:
-            self._sessions.pop(call_id, None)
-            self._zones.pop(call_id, None)
-            self._saved_events.pop(call_id, None)
+        why = "disk full" if disk_full(failure) else "offline" if refused is None else \
+            f"refused ({type(failure).__name__})"
+        log.warning("call %d kept %s: %s", call_id, "in the outbox" if on_disk else "in memory",
+                    why)
+        self._forget_call(call_id)
         tr = Translator("fr")
-        kept = tr("call.outbox") if refused is None else tr("call.refused", reason=refused)
+        if not on_disk:
+            kept = tr("call.disk_full_memory")
+        elif disk_full(failure):
+            kept = tr("call.disk_full_kept")
+        else:
+            kept = tr("call.outbox") if refused is None else tr("call.refused", reason=refused)
         return tr(f"outcome.{outcome}") + " · " + kept
+
+    def _keep_end(self: Services, call_id: int, entry: dict[str, Any]) -> bool:
+        """The end of a call the database did not take, in the outbox; in memory when the
+        disk is full too (written as soon as there is room). Whether it is on the disk."""
+        try:
+            outbox.put(call_id, entry)
+        except OSError as exc:
+            # A full disk, or a state folder refusing the file: memory is what is left.
+            self.disk_full = self.disk_full or disk_full(exc)
+            with self._lock:
+                self._ends_waiting[call_id] = entry
+            return False
+        return True
+
+    def _forget_call(self: Services, call_id: int) -> None:
+        with self._lock:
+            for held in (self._sessions, self._zones, self._saved_events, self._dialled,
+                         self._held_by, self._draft_seq, self._drafts_waiting):
+                held.pop(call_id, None)
 
     def _finish(self: Services, call_id: int, outcome: str, reminder: str, note: str,
                 now: datetime) -> str:
@@ -154,10 +179,7 @@ class CallEndServices:
         created = calls.finish(finish)
         log.info("call %d finished: %s", call_id, outcome)
         drafts.remove(call_id)
-        with self._lock:
-            self._sessions.pop(call_id, None)
-            self._zones.pop(call_id, None)
-            self._saved_events.pop(call_id, None)
+        self._forget_call(call_id)
         parts = [Translator("fr")(f"outcome.{outcome}")]
         if reminder_row is not None and reminder_row[0] != "cooldown":
             parts.append("rappel " + reminder_row[1].astimezone(CALLER_ZONE).strftime(

@@ -14,7 +14,14 @@ from cockpit.domain.phones import parse_phone
 from cockpit.domain.session import CallSession
 from cockpit.logs import log
 from cockpit.services import drafts, outbox
-from cockpit.services.errors import ServiceError, StoreUnavailable, refusal, store_failed
+from cockpit.services.errors import (
+    DiskFull,
+    ServiceError,
+    StoreUnavailable,
+    disk_full,
+    refusal,
+    store_failed,
+)
 from cockpit.services.errors import store_guard as _store_guard
 from cockpit.services.views import (
     AnswerView,
@@ -130,26 +137,64 @@ class CallServices:
 
     @_store_guard
     def unfinished_call(self: Services, caller_id: int) -> tuple[CallView, str] | None:
-        """The call this caller left unfinished (a crash), with its draft."""
-        from cockpit.store import calls
+        """The call this caller left unfinished (a crash), with its draft. The person is
+        claimed again; when another caller took them meanwhile (the lease ran out), the call
+        comes back read-only, naming who holds the person now: it can only be ended."""
+        from cockpit.store import calls, claims, reads
 
+        self._forget_orphan_drafts()
         row = calls.unfinished(caller_id)
         if row is None or not row.state:
             return None
-        if any(call_id == row.id for call_id, _ in outbox.entries()):
+        if any(call_id == row.id and entry.get("db", self._db_mark()) == self._db_mark()
+               for call_id, entry in outbox.entries()):
             return None  # ended while offline: it waits in the outbox, not to be resumed
         session = CallSession.from_dict(self.content, json.loads(row.state), self.clock)
         person = PersonRef("contact", row.contact_id) if row.contact_id else \
             PersonRef("freelance", row.freelance_id)
         started = row.started_at.replace(tzinfo=ZoneInfo("UTC"))
+        now = self.now()
+        held_by = ""
+        if not claims.claim(person.kind, person.id, caller_id, now):
+            holder = claims.holder(person.kind, person.id, now)
+            if holder is not None and holder != caller_id:
+                held_by = next((c.name for c in reads.callers() if c.id == holder), "?")
+        phones = reads.phones_of(person.kind, person.id)
         with self._lock:
             self._sessions[row.id] = (session, person, caller_id, started)
             self._saved_events[row.id] = len(session.events)
+            # What the start of the call knew, known again: the number to dial by hand (not
+            # dialled again: the call may be on) and its zone (the end's reminder uses it).
+            if phones:
+                self._zones[row.id] = phones[0].time_zone
+                self._dialled[row.id] = parse_phone(phones[0].e164).national()
+            if held_by:
+                self._held_by[row.id] = held_by
+            else:
+                self._held_by.pop(row.id, None)
         draft = calls.draft_of(row.id)
         local = drafts.read(row.id)
         if local is not None and len(local) >= len(draft):
             draft = local  # typed while the database was away
         return self._view(row.id), draft
+
+    def _forget_orphan_drafts(self: Services) -> None:
+        """Local drafts of calls the database no longer has (the person was erased since):
+        nothing of an erased person stays on this computer."""
+        from cockpit.store import calls
+
+        for call_id in drafts.call_ids():
+            try:
+                calls.outcome_of(call_id)
+            except LookupError:
+                drafts.remove(call_id)
+
+    def _writable(self: Services, call_id: int) -> None:
+        """A call resumed while another caller holds the person can only be ended."""
+        holder = self._held_by.get(call_id)
+        if holder:
+            raise ServiceError("someone else is calling this person", code="held_by_other",
+                               name=holder)
 
     # -- during the call -----------------------------------------------------------------------
 
@@ -187,6 +232,7 @@ class CallServices:
     @_store_guard
     def choose(self: Services, call_id: int, number: int) -> CallView:
         with self._lock:
+            self._writable(call_id)
             self._session(call_id).choose(number)
             self._persist(call_id)
         return self._view(call_id)
@@ -194,6 +240,7 @@ class CallServices:
     @_store_guard
     def capture(self: Services, call_id: int, key: str, raw: str) -> CallView:
         with self._lock:
+            self._writable(call_id)
             session = self._session(call_id)
             local = session.clock().astimezone(CALLER_ZONE)
             session.clock, clock = (lambda: local), session.clock  # dates typed are local
@@ -222,36 +269,69 @@ class CallServices:
     @_store_guard
     def raise_objection(self: Services, call_id: int, objection_id: str) -> CallView:
         with self._lock:
+            self._writable(call_id)
             self._session(call_id).raise_objection(objection_id)
             self._persist(call_id)
         return self._view(call_id)
 
-    def save_draft(self: Services, call_id: int, text: str) -> str | None:
-        """Save the note typed so far; on a database failure keep it in a local file.
-        None when the call is ending or ended: its note goes with the end of the call (a
-        draft saved after it would outlive the call)."""
+    def save_draft(self: Services, call_id: int, text: str, seq: int | None = None) -> str | None:
+        """Save the note typed so far: on this computer first, then in the database (the
+        local copy is dropped once the database has it). `seq` rises with each draft handed
+        on: a save that comes late never overwrites a newer one. None when the call is
+        ending or ended (its note goes with the end) or a newer draft is on its way."""
         from cockpit.store import calls
 
+        # The file under its own lock, not the database's: a database that hangs (a dead
+        # link) never holds a draft off the disk.
+        with self._draft_lock:
+            if call_id not in self._sessions or call_id in self._finishing:
+                return None
+            if seq is not None:
+                if seq < self._draft_seq.get(call_id, 0):
+                    return None
+                self._draft_seq[call_id] = seq
+            on_disk = self._draft_to_disk(call_id, text)
         # Under the lock: the end of the call waits for a save in flight, and none starts
         # once the end has begun.
         with self._lock:
             held = self._sessions.get(call_id)
             if held is None or call_id in self._finishing:
                 return None
-            caller_id = held[2]
-            # On disk first: if the database hangs or the program dies, the text is safe.
-            drafts.write(call_id, text)
+            if seq is not None and seq < self._draft_seq.get(call_id, 0):
+                return None  # a newer draft follows: it is the one to save
             if not self._worth_trying():
-                raise StoreUnavailable("offline: kept on this computer")
+                self._drafts_waiting[call_id] = (text, seq)
+                raise (DiskFull() if not on_disk and self.disk_full
+                       else StoreUnavailable("offline: kept on this computer"))
             try:
-                calls.save_draft(call_id, caller_id, text, self.now())
+                calls.save_draft(call_id, held[2], text, self.now())
             except Exception as exc:
-                if store_failed(exc):
-                    self._store_trouble(exc)
+                if not store_failed(exc):
+                    raise
+                self._store_trouble(exc)
+                self._drafts_waiting[call_id] = (text, seq)
+                if disk_full(exc) or (not on_disk and self.disk_full):
+                    raise DiskFull() from exc
                 raise StoreUnavailable(refusal(exc)) from exc
             self._store_fine()
-            drafts.remove(call_id)
+            self._drafts_waiting.pop(call_id, None)
+            with self._draft_lock:
+                if seq is None or seq == self._draft_seq.get(call_id, 0):
+                    drafts.remove(call_id)  # the database has it (and nothing newer is typed)
         return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
+
+    def _draft_to_disk(self: Services, call_id: int, text: str) -> bool:
+        """The draft in its local file; False when it cannot be written (a full disk, a
+        folder refusing it): it stays in memory, the database may still take it."""
+        try:
+            drafts.write(call_id, text)
+        except OSError as exc:
+            if disk_full(exc):
+                self.disk_full = True
+            log.warning("call %d: draft not written to its file (%s)", call_id,
+                        "disk full" if disk_full(exc) else type(exc).__name__)
+            return False
+        return True
 
     # -- people met on the way -------------------------------------------------------------
 
@@ -309,5 +389,6 @@ class CallServices:
             answers=answers, captures=captures, objection=objection,
             outcome=str(session.outcome or session.suggested_outcome or "") or None,
             dial=dial or self._dialled.get(call_id, ""),
+            held_by=self._held_by.get(call_id, ""),
         )
 

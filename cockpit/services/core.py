@@ -61,8 +61,16 @@ class Services(QueueServices, CardServices, CallServices, CallEndServices, Offli
         self._finishing: set[int] = set()  # calls whose end is being written
         self._zones: dict[int, str] = {}  # the time zone of the number each call dialled
         self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
+        self._held_by: dict[int, str] = {}  # resumed calls whose person another caller holds
+        self._draft_lock = threading.Lock()  # the draft files: never waits on the database
+        self._draft_seq: dict[int, int] = {}  # the newest draft handed on, per call
+        # Kept in memory while neither the database nor the disk can take them.
+        self._drafts_waiting: dict[int, tuple[str, int | None]] = {}
+        self._ends_waiting: dict[int, dict[str, Any]] = {}
+        self.erased_dropped = 0  # ends of calls of people erased since, dropped (to say once)
         self.offline = False  # the last database work failed; ends of calls wait locally
         self.refused: str | None = None  # the server refused the last write: why
+        self.disk_full = False  # the last write found the disk full (database or state folder)
         self._troubles = 0  # database failures noted so far (see errors.store_guard)
         self._fine_at = 0.0  # time.monotonic() of the last sign the connection works
         self._offline_try_at = 0.0  # the last attempt of a call's steps while offline

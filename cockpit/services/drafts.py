@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cockpit.paths import state_dir
+from cockpit.services.state_files import write_private
 
 
 def _folder() -> Path:
@@ -13,16 +13,7 @@ def _folder() -> Path:
 
 
 def write(call_id: int, text: str) -> None:
-    folder = _folder()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"call-{call_id}.txt"
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_private(_folder() / f"call-{call_id}.txt", text)
 
 
 def read(call_id: int) -> str | None:
@@ -35,3 +26,17 @@ def read(call_id: int) -> str | None:
 
 def remove(call_id: int) -> None:
     (_folder() / f"call-{call_id}.txt").unlink(missing_ok=True)
+
+
+def call_ids() -> list[int]:
+    """The calls with a local draft."""
+    folder = _folder()
+    if not folder.is_dir():
+        return []
+    ids = []
+    for path in folder.glob("call-*.txt"):
+        try:
+            ids.append(int(path.stem.removeprefix("call-")))
+        except ValueError:
+            continue
+    return ids

@@ -25,6 +25,35 @@ class StoreUnavailable(ServiceError):
         super().__init__(text, code="store_unavailable", message=text, **params)
 
 
+class DiskFull(StoreUnavailable):
+    """The disk (of the database or of the state folder) is full: the work waits in memory
+    until there is room again."""
+
+    def __init__(self, text: str = "disk full", **params: Any) -> None:
+        ServiceError.__init__(self, text, code="disk_full", message=text, **params)
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """Whether a failure is a full disk, wherever it was raised: a file write (ENOSPC, a
+    quota), SQLite ("database or disk is full", and the "cannot rollback" that follows it),
+    PostgreSQL (SQLSTATE 53100). The causes are searched too."""
+    import errno
+
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, DiskFull):
+            return True
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(exc).lower()
+        if ("database or disk is full" in text or "no space left on device" in text
+                or getattr(exc, "pgcode", None) == "53100"):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def connection_lost(exc: BaseException) -> bool:
     """Whether a database failure is the connection (server unreachable, cut, file locked
     or read-only, disk full) rather than the server refusing the work (a permission, a
@@ -91,6 +120,8 @@ def store_guard(fn: F) -> F:
                 owner._store_trouble(exc, started)
             # The type only: a driver's message may quote the values (PostgreSQL does).
             log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
+            if disk_full(exc):
+                raise DiskFull() from exc
             raise StoreUnavailable(refusal(exc)) from exc
         if owner is not None and owner._troubles == troubles:
             owner._connection_fine()  # it answered, and nothing inside failed

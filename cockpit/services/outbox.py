@@ -4,12 +4,12 @@ call, written atomically and readable by their owner only; taken off once writte
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from cockpit.paths import state_dir
+from cockpit.services.state_files import write_private
 
 
 def _folder() -> Path:
@@ -17,16 +17,8 @@ def _folder() -> Path:
 
 
 def put(call_id: int, entry: dict[str, Any]) -> None:
-    folder = _folder()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"call-{call_id}.json"
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(entry, handle, ensure_ascii=False, default=str)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_private(_folder() / f"call-{call_id}.json",
+                  json.dumps(entry, ensure_ascii=False, default=str))
 
 
 def entries() -> Iterator[tuple[int, dict[str, Any]]]:

@@ -127,6 +127,7 @@ class CallView(NamedTuple):
     objection: ObjectionView | None = None
     outcome: str | None = None  # the outcome reached, when the script ended the call
     dial: str = ""  # the number being dialled, shown large when no dial command runs
+    held_by: str = ""  # resumed after a crash, another caller holds the person: read-only
 
 
 # -- needs and freelances (issue 5) ----------------------------------------------------------

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from cockpit.store import persons
+from cockpit.store.claims import release
 from cockpit.store.db import database
 from cockpit.store.models import (
     Call,
@@ -57,6 +58,14 @@ def outcome_of(call_id: int) -> str | None:
     if row is None:
         raise LookupError(f"no call #{call_id}")
     return row.outcome
+
+
+def person_of(call_id: int) -> tuple[str, int] | None:
+    """Whom the call was with; None when there is no such call (erased with its person)."""
+    row = Call.select(Call.contact, Call.freelance).where(Call.id == call_id).first()
+    if row is None:
+        return None
+    return ("contact", row.contact_id) if row.contact_id else ("freelance", row.freelance_id)
 
 
 def events_saved(call_id: int) -> int:
@@ -131,8 +140,9 @@ def finish(f: Finish) -> dict[str, Any]:
             getattr(Reminder, kind) == person_id, Reminder.done_at.is_null(),
             Reminder.due_at <= max(until, ended)).execute()
         model = Contact if kind == "contact" else Freelance
-        updates: dict[str, Any] = {"last_contacted_at": ended, "claimed_by": None,
-                                   "claim_expires_at": None}
+        updates: dict[str, Any] = {"last_contacted_at": ended}
+        # The caller's own claim only: a lease that ran out may be another caller's now.
+        release(kind, person_id, f.caller_id)
         if f.direct_line is not None:
             _add_direct_line(kind, person_id, f.direct_line)
         if f.do_not_call:

@@ -151,3 +151,65 @@ def test_eight_callers_asking_for_the_next_person_never_share_one(store_url: str
     assert [e for _, _, errs in results for e in errs] == []
     taken = sorted(p for _, got, _ in results for p in got)
     assert taken == list(range(1, people + 1))
+
+
+# -- a call resumed after a crash, and the end of a call, against the lease ------------------
+
+
+def _services_at(url: str, moment: datetime):
+    from cockpit.services import open_services
+
+    return open_services(url, clock=lambda: moment)
+
+
+def _first_call(url: str):
+    """The second caller of the demo starts a call to the first person of their queue."""
+    services = _services_at(url, NOW)
+    caller = services.callers()[1]
+    person = services.queue_page(caller.id, limit=1).rows[0].person
+    return caller, services.start_call(caller.id, person)
+
+
+def test_a_call_resumed_after_its_lease_ran_out_claims_the_person_again(
+        demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    caller, call = _first_call(demo_url)
+    later = NOW + timedelta(minutes=20)  # killed, restarted after the lease
+    assert claims.holder(call.person.kind, call.person.id, later) is None
+    resumed, _ = _services_at(demo_url, later).unfinished_call(caller.id)
+    assert resumed.held_by == ""
+    assert claims.holder(call.person.kind, call.person.id, later) == caller.id
+
+
+def test_a_call_resumed_while_another_caller_holds_the_person_is_read_only(
+        demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first caller's cockpit died; the lease ran out; another caller took the person.
+    The first caller's restart names who holds the person, lets them only end the call (their
+    note is kept), and that end leaves the other caller's claim alone."""
+    from cockpit.services.errors import ServiceError
+
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    caller, call = _first_call(demo_url)
+    later = NOW + timedelta(minutes=20)
+    services = _services_at(demo_url, later)
+    other = next(c for c in services.callers() if c.id != caller.id)
+    assert claims.claim(call.person.kind, call.person.id, other.id, later)
+
+    resumed, _ = services.unfinished_call(caller.id)
+    assert resumed.held_by == other.name
+    assert claims.holder(call.person.kind, call.person.id, later) == other.id
+    with pytest.raises(ServiceError) as refused:
+        services.choose(call.call_id, 1)
+    assert refused.value.code == "held_by_other"
+    services.finish_call(call.call_id, "no_answer", "", "Coupé, repris par un collègue")
+    assert claims.holder(call.person.kind, call.person.id, later) == other.id
+
+
+def test_ending_a_call_clears_only_ones_own_claim(demo_url: str, tmp_path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    caller, call = _first_call(demo_url)
+    services = _services_at(demo_url, NOW)
+    services.unfinished_call(caller.id)
+    services.finish_call(call.call_id, "no_answer", "", "")
+    assert claims.holder(call.person.kind, call.person.id, NOW) is None

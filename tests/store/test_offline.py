@@ -4,6 +4,10 @@ returns, nothing lost, nothing written twice."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -159,3 +163,190 @@ def test_while_offline_the_steps_wait_in_memory_then_go_in_together(pg_server: S
     services._offline_try_at = 0.0  # RETRY_OFFLINE later: the next step tries, and works
     services.choose(call.call_id, 1)
     assert answers_saved() == 2 and services.offline is False
+
+
+# -- on both databases: a restart, an erased person, a full disk -----------------------------
+
+
+def _offline_now(services) -> None:
+    """As right after a failure: the next steps and the end of the call do not even try."""
+    import time
+
+    services.offline, services._offline_try_at = True, time.monotonic()
+
+
+def _state_files(tmp_path: Path) -> list[Path]:
+    """The files of the state folder that may hold a note (drafts, outbox)."""
+    state = tmp_path / "state" / "cockpit"
+    return [p for folder in ("drafts", "outbox") for p in (state / folder).rglob("*")
+            if p.is_file()]
+
+
+def test_a_resumed_call_shows_its_number_again(demo_url: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a crash the number to dial is on screen again, and the end of the call knows
+    the number's time zone without asking the database (the UI thread asks for it)."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    _first, caller, call = _start_call(demo_url)
+    assert call.dial  # no dial command: the number is shown
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)  # the restart
+    resumed, _draft = again.unfinished_call(caller.id)
+    assert resumed.call_id == call.call_id and resumed.dial == call.dial
+    from cockpit.store import reads
+
+    zone = reads.phones_of(call.person.kind, call.person.id)[0].time_zone
+    assert again._zones[call.call_id] == zone
+
+
+def test_an_end_of_call_for_a_person_erased_since_is_dropped_with_its_note(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An end of call waits in the outbox; the person is erased meanwhile (person forget).
+    The next start neither crashes nor keeps anything of theirs: the outbox entry and the
+    local draft go, and the cockpit says so once."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, call = _start_call(demo_url)
+    _offline_now(services)
+    with pytest.raises(StoreUnavailable):
+        services.save_draft(call.call_id, NOTE)  # kept in its local file
+    services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+    assert len(_state_files(tmp_path)) == 2  # the draft and the outbox entry
+
+    person = f"{call.person.kind}:{call.person.id}"
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)
+    again.forget_person(person, "Melissa")
+    assert again.unfinished_call(caller.id) is None
+    assert again.flush_outbox() == 0
+    assert again.take_erased_dropped() == 1 and again.take_erased_dropped() == 0
+    assert again.flush_outbox() == 0 and again.take_erased_dropped() == 0  # said once
+    assert _state_files(tmp_path) == []
+    assert not again.offline
+
+
+def test_a_local_draft_of_a_person_erased_since_is_wiped_at_the_next_start(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cockpit was killed mid-call, offline, its draft on this computer only; the person
+    is erased before it starts again: the draft does not outlive them."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, call = _start_call(demo_url)
+    _offline_now(services)
+    with pytest.raises(StoreUnavailable):
+        services.save_draft(call.call_id, NOTE)
+    assert drafts.read(call.call_id) == NOTE
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)
+    again.forget_person(f"{call.person.kind}:{call.person.id}", "Melissa")
+    assert again.unfinished_call(caller.id) is None
+    assert _state_files(tmp_path) == []
+
+
+def test_a_draft_that_comes_late_never_overwrites_a_newer_one(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafts are saved by worker threads; the one handed on first may run last."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, call = _start_call(demo_url)
+    assert services.save_draft(call.call_id, NOTE, 2) is not None
+    assert services.save_draft(call.call_id, NOTE[:10], 1) is None
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)
+    assert again.unfinished_call(caller.id)[1] == NOTE
+
+
+@contextlib.contextmanager
+def small_disk(where: Path, size_kb: int) -> Iterator[Path]:
+    """A real file system of `size_kb` KiB (tmpfs) mounted at `where`; the test is skipped,
+    with the reason, where mounting is not allowed (not root, a container without the right)."""
+    where.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
+                              str(where)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip("a full disk needs a small file system and mounting one is not allowed "
+                    f"here (mount -t tmpfs: {mounted.stderr.strip() or mounted.returncode})")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Take every byte left on the disk with one file; removing it gives the room back."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while True:
+            handle.write(b"\0" * 4096)
+    return filler
+
+
+@contextlib.contextmanager
+def demo_on_small_disk(demo_template: Path, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
+    """The demo database and the state folder (drafts, outbox) on one small disk, with room
+    for the demo and a little more."""
+    room = demo_template.stat().st_size // 1024 + 1024
+    with small_disk(tmp_path / "disk", room) as disk:
+        target = disk / "cockpit.sqlite"
+        shutil.copyfile(demo_template, target)
+        target.chmod(0o600)
+        monkeypatch.setenv("COCKPIT_STATE", str(disk / "state"))
+        try:
+            yield f"sqlite:///{target}", disk
+        finally:
+            from cockpit.store.db import database
+
+            if database.obj is not None:
+                database.obj.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_full_disk_loses_nothing_and_writes_it_all_once_room_returns(
+        backend: str, demo_template: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database and the state folder are on a disk that fills up during the call: the
+    note and the end of the call wait in memory, the services say "disk full" (neither
+    offline nor refused), and both are written once when there is room again."""
+    with demo_on_small_disk(demo_template, tmp_path, monkeypatch) as (url, disk):
+        services, _caller, call = _start_call(url)
+        services.save_draft(call.call_id, "Début")
+        filler = fill(disk)
+
+        with pytest.raises(StoreUnavailable) as full:
+            services.save_draft(call.call_id, NOTE)
+        assert full.value.code == "disk_full"
+        assert services.disk_full and not services.offline and services.refused is None
+        said = services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+        assert "disque plein" in said and "hors ligne" not in said
+        assert services.flush_outbox() == 0 and services.disk_full  # still full
+
+        filler.unlink()
+        assert services.flush_outbox() == 1
+        assert not services.disk_full and not services.offline
+        assert services.flush_outbox() == 0  # written once
+        with raw(url) as db:
+            notes = db.execute("SELECT body, is_draft FROM note WHERE call_id = ?",
+                               (call.call_id,)).fetchall()
+            outcome = db.execute("SELECT outcome FROM call WHERE id = ?",
+                                 (call.call_id,)).fetchone()
+        assert notes == [(NOTE, False)] and outcome == ("callback",)
+        assert not list((disk / "state" / "cockpit").glob("*/call-*"))
+
+
+@pytest.mark.sqlite_only
+def test_a_full_database_disk_is_disk_full_not_offline(
+        backend: str, demo_template: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite says "database or disk is full" (then "cannot rollback"): the state folder
+    has room, so the note and the end of the call wait there, said as a full disk."""
+    with demo_on_small_disk(demo_template, tmp_path, monkeypatch) as (url, disk):
+        monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))  # on a disk with room
+        services, caller, call = _start_call(url)
+        filler = fill(disk)
+        with pytest.raises(StoreUnavailable) as full:
+            services.save_draft(call.call_id, NOTE)
+        assert full.value.code == "disk_full" and drafts.read(call.call_id) == NOTE
+        assert services.queue_page(caller.id, limit=5).rows  # reading still works
+        said = services.finish_call(call.call_id, "no_answer", "", NOTE)
+        assert "disque plein" in said and services.disk_full and not services.offline
+        assert services.refused is None
+
+        filler.unlink()
+        assert services.flush_outbox() == 1 and not services.disk_full
+        with raw(url) as db:
+            assert db.execute("SELECT body FROM note WHERE call_id = ? AND NOT is_draft",
+                              (call.call_id,)).fetchall() == [(NOTE,)]

@@ -49,7 +49,8 @@ class CallActions(Screen[None]):
             if isinstance(exc, StoreUnavailable):
                 from cockpit.tui.widgets.top_bar import TopBar
 
-                if self.query_one(TopBar).offline:
+                bar = self.query_one(TopBar)
+                if bar.offline or (bar.disk_full and exc.code == "disk_full"):
                     return None  # already said, and the top bar keeps saying it
                 app.call_from_thread(self._offline)
             app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
@@ -58,7 +59,9 @@ class CallActions(Screen[None]):
     def _offline(self) -> None:
         from cockpit.tui.widgets.top_bar import TopBar
 
-        self.query_one(TopBar).set_offline(True)
+        services = self.cockpit.services
+        self.query_one(TopBar).set_offline(services.offline, services.refused is not None,
+                                           services.disk_full)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _IN_CALL:
@@ -105,7 +108,11 @@ class CallActions(Screen[None]):
         if found:
             call, draft = found
             app.call_from_thread(self._started, call, draft)
-            app.call_from_thread(app.notify, app.tr("call.resumed"), timeout=6)
+            if call.held_by:
+                app.call_from_thread(app.notify, app.tr("call.resumed_held", name=call.held_by),
+                                     severity="warning", timeout=15)
+            else:
+                app.call_from_thread(app.notify, app.tr("call.resumed"), timeout=6)
 
     def _started(self, call: CallView, draft: str) -> None:
         self._set_call(call)
@@ -178,16 +185,24 @@ class CallActions(Screen[None]):
     @on(NotesPane.DraftChanged)
     def _draft(self, event: NotesPane.DraftChanged) -> None:
         if self.call is not None:
-            self._save_draft(self.call.call_id, event.text)
+            self._save_draft(self.call.call_id, event.text, event.seq)
 
     @work(thread=True, group="draft")
-    def _save_draft(self, call_id: int, text: str) -> None:
+    def _save_draft(self, call_id: int, text: str, seq: int) -> None:
+        from cockpit.tui.widgets.top_bar import TopBar
+
         app = self.cockpit
         notes = self.query_one(NotesPane)  # type: ignore[attr-defined]
         try:
-            saved = app.services.save_draft(call_id, text)
+            saved = app.services.save_draft(call_id, text, seq)
         except ServiceError as exc:
-            app.call_from_thread(notes.set_status, "notes.kept_locally", error=app.tr.error(exc))
+            if exc.code == "disk_full":
+                app.call_from_thread(notes.set_status, "notes.kept_in_memory")
+                app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
+                                     app.services.refused is not None, True)
+            else:
+                app.call_from_thread(notes.set_status, "notes.kept_locally",
+                                     error=app.tr.error(exc))
             return
         if saved is not None:  # None: the call ended meanwhile, the note went with it
             app.call_from_thread(notes.set_status, "notes.saved_at", time=saved)
@@ -233,8 +248,9 @@ class CallActions(Screen[None]):
         self._set_call(None)
         self.query_one(NotesPane).load("")  # type: ignore[attr-defined]
         services = self.cockpit.services
-        trouble = services.offline or services.refused is not None
-        self.query_one(TopBar).set_offline(services.offline, services.refused is not None)
+        trouble = services.offline or services.refused is not None or services.disk_full
+        self.query_one(TopBar).set_offline(services.offline, services.refused is not None,
+                                           services.disk_full)
         # Kept on this computer: said louder and longer than a plain "saved".
         self.cockpit.notify(summary, timeout=12 if trouble else 6,
                             severity="warning" if trouble else "information")

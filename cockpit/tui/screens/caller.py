@@ -162,7 +162,7 @@ class CallerScreen(CallActions):
             page = None
         # The services hold one view of the connection; the top bar follows it both ways.
         app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
-                             app.services.refused is not None)
+                             app.services.refused is not None, app.services.disk_full)
         if page is not None:
             app.call_from_thread(self._queue_loaded, page)
 
@@ -174,10 +174,14 @@ class CallerScreen(CallActions):
         except ServiceError:
             written = 0
         app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
-                             app.services.refused is not None)
+                             app.services.refused is not None, app.services.disk_full)
         if written:
             app.call_from_thread(app.notify, app.tr("call.outbox_flushed", count=written),
                                  timeout=8)
+        dropped = app.services.take_erased_dropped()
+        if dropped:
+            app.call_from_thread(app.notify, app.tr("call.erased_dropped", count=dropped),
+                                 severity="warning", timeout=10)
 
     @work(thread=True, exclusive=True, group="card")
     def load_card(self, person: PersonRef) -> None:

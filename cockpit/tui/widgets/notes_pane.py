@@ -1,5 +1,6 @@
-"""Free notes during the call. Every change is handed on within a debounce delay so a
-draft reaches the database well under a second after the last key."""
+"""Free notes during the call. Changes are handed on after a short pause in the typing, and
+at the latest MAX_WAIT_SECONDS after the first change not yet handed on: a caller who never
+pauses still has their draft on the disk every half second."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from cockpit.tui.focus import focus_now
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
-# Short enough that a kill -9 loses at most the last fraction of a second of typing.
+# A pause this long hands the draft on; typing without a pause hands it on anyway once the
+# oldest change waits MAX_WAIT_SECONDS, so a kill -9 loses at most the last half second.
 DEBOUNCE_SECONDS = 0.3
+MAX_WAIT_SECONDS = 0.5
 
 
 class NotesPane(Vertical):
@@ -28,10 +31,13 @@ class NotesPane(Vertical):
     @dataclass
     class DraftChanged(Message):
         text: str
+        seq: int  # rises with each draft handed on: a save finishing late never wins
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._timer: Timer | None = None
+        self._timer: Timer | None = None  # the pause in the typing
+        self._deadline: Timer | None = None  # the maximum wait, not moved by typing
+        self._seq = 0
         self._saved_text = ""
         self._status = ""
         self._area: TextArea | None = None
@@ -58,6 +64,7 @@ class NotesPane(Vertical):
 
     def load(self, text: str) -> None:
         """Put back a saved draft without counting it as a change."""
+        self._stop_timers()
         self._saved_text = text
         if self._area is None:
             self._text_area(text)
@@ -82,15 +89,22 @@ class NotesPane(Vertical):
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE_SECONDS, self._flush)
+        if self._deadline is None:
+            self._deadline = self.set_timer(MAX_WAIT_SECONDS, self._flush)
+
+    def _stop_timers(self) -> None:
+        for timer in (self._timer, self._deadline):
+            if timer is not None:
+                timer.stop()
+        self._timer = self._deadline = None
 
     def _flush(self) -> None:
-        self._timer = None
+        self._stop_timers()
         self._saved_text = self.text
-        self.post_message(self.DraftChanged(self.text))
+        self._seq += 1
+        self.post_message(self.DraftChanged(self.text, self._seq))
 
     def flush_now(self) -> str:
         """Hand on what is typed right away (end of call, quit)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._stop_timers()
         return self.text

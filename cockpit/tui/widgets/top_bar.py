@@ -1,5 +1,5 @@
 """One line at the top: who is calling, the date and time, the day's figures, and a warning
-while the database cannot be reached or refuses to save."""
+while the database cannot be reached, refuses to save, or the disk is full."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ from cockpit.tui.dates import format_day_time
 class TopBar(Static):
     offline = False
     refused = False  # the server answered but refused a write (a permission, a constraint)
+    disk_full = False  # no room left to write (the database's disk or the state folder's)
     _last: tuple[str, datetime, str] | None = None
 
     def show(self, caller_name: str, now: datetime, figures: str) -> None:
         self._last = (caller_name, now, figures)
         moment = format_day_time(now, self.app.tr.lang, self.app.display_tz)
         left = Text(f"Cockpit · {caller_name} · {moment}")
-        if self.offline:
+        if self.disk_full:  # said first: it is what the caller (or their admin) can fix
+            left.append("  " + self.app.tr("top.disk_full") + " ", style="bold white on red")
+        elif self.offline:
             left.append("  " + self.app.tr("top.offline") + " ", style="bold white on red")
         elif self.refused:
             left.append("  " + self.app.tr("top.refused") + " ", style="bold white on red")
@@ -28,9 +31,11 @@ class TopBar(Static):
         gap = max(width - left.cell_len - len(figures), 1)
         self.update(left + Text(" " * gap + figures))
 
-    def set_offline(self, offline: bool, refused: bool | None = None) -> None:
+    def set_offline(self, offline: bool, refused: bool | None = None,
+                    disk_full: bool | None = None) -> None:
         refused = self.refused if refused is None else refused
-        if (offline, refused) != (self.offline, self.refused):
-            self.offline, self.refused = offline, refused
+        disk_full = self.disk_full if disk_full is None else disk_full
+        if (offline, refused, disk_full) != (self.offline, self.refused, self.disk_full):
+            self.offline, self.refused, self.disk_full = offline, refused, disk_full
             if self._last is not None:
                 self.show(*self._last)
