@@ -87,7 +87,8 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         status = db.execute("SELECT status FROM need WHERE id = ?", (need_id,)).fetchone()
         history = db.execute("SELECT body FROM note WHERE contact_id = ? AND freelance_id = ? "
                              "AND call_id IS NULL", (do_id, chosen.id)).fetchall()
-    assert history == [(f"CV de {chosen.name} envoyé pour «\u00a0Architecte Kubernetes\u00a0»\u00a0: {eml}",)]
+    sent = f"CV de {chosen.name} envoyé pour «\u00a0Architecte Kubernetes\u00a0»\u00a0: {eml}"
+    assert history == [(sent,)]
     assert [(f, s) for f, s, _ in proposal] == [(chosen.id, "cv_sent")]
     assert last not in proposal[0][2]
     # Monday 23 November 2026 + two working days.
