@@ -257,3 +257,27 @@ async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str
     db = _db(demo_url)
     assert db.execute("SELECT role FROM contact WHERE last_name = 'Durand-Essai'"
                       ).fetchone() == ("DSI",)
+
+
+async def test_the_field_tabbed_into_is_always_in_view(make_app) -> None:
+    """The need's ten fields do not fit the pane: each one Tab reaches scrolls into view."""
+    from cockpit.tui.widgets.script_panel import CaptureInput
+
+    for size in ((80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await _settle(app, pilot)
+            await pilot.press("a")
+            await _settle(app, pilot)
+            await pilot.press("1", "3")  # put through, he has a need
+            await _settle(app, pilot)
+            panel = app.screen.query_one(ScriptPanel)
+            body = panel.query_one("#script-body")
+            keys = [c.key for c in panel.call.captures]
+            assert len(keys) == 10
+            for key in keys:
+                await pilot.press("tab")
+                await _settle(app, pilot)
+                field = app.focused
+                assert isinstance(field, CaptureInput) and field.key == key
+                assert body.region.contains_region(field.region), (size, key)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -261,6 +261,13 @@ class ScriptPanel(Vertical):
         fields = self.capture_fields
         index = fields.index(field) if field in fields else -1
         focus_now(fields[index + 1] if 0 <= index < len(fields) - 1 else self)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The script's body is not a stop of Tab, so Textual does not scroll it by itself:
+        # the field reached stays in view, its message line below it when there is room.
+        if isinstance(event.widget, CaptureInput) and self._built:
+            self.query_one("#script-body", VerticalScroll).scroll_to_center(
+                event.widget, animate=False, immediate=True)
 
     @on(Input.Blurred, ".capture-input")
     def _capture_left(self, event: Input.Blurred) -> None:
