@@ -281,3 +281,46 @@ async def test_the_field_tabbed_into_is_always_in_view(make_app) -> None:
                 field = app.focused
                 assert isinstance(field, CaptureInput) and field.key == key
                 assert body.region.contains_region(field.region), (size, key)
+
+
+async def test_a_field_asked_by_an_objection_and_by_its_step_back(make_app) -> None:
+    """« Pas de besoin » asks for the next budget, and so does the step it returns to: both
+    fields on screen in turn, the date typed kept (it crashed on a duplicate id)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("1", "o")
+        await _settle(app, pilot)
+        await pilot.press(*list("pas de bes"), "enter")
+        await _settle(app, pilot)
+        await pilot.press("tab", *list("01/03/2027"), "escape")
+        await _settle(app, pilot)
+        await pilot.press("1")  # « Reprendre »: on to « Pas de besoin »
+        await _settle(app, pilot)
+        await pilot.press("tab", "tab")
+        await _settle(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        assert panel.call.breadcrumb[-1].endswith("Pas de besoin")
+        assert app.focused is app.screen.query_one("#capture-next_budget", Input)
+        assert app.focused.value == "01/03/2027"
+
+
+async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("5", "f")
+        await _settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        queue = app.screen.query_one("#queue-list", OptionList)
+        before = app.screen._highlighted
+        await pilot.press("down")
+        await _settle(app, pilot)
+        assert app.focused is queue and app.screen._highlighted != before
