@@ -257,3 +257,70 @@ async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str
     db = _db(demo_url)
     assert db.execute("SELECT role FROM contact WHERE last_name = 'Durand-Essai'"
                       ).fetchone() == ("DSI",)
+
+
+async def test_the_field_tabbed_into_is_always_in_view(make_app) -> None:
+    """The need's ten fields do not fit the pane: each one Tab reaches scrolls into view."""
+    from cockpit.tui.widgets.script_panel import CaptureInput
+
+    for size in ((80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await _settle(app, pilot)
+            await pilot.press("a")
+            await _settle(app, pilot)
+            await pilot.press("1", "3")  # put through, he has a need
+            await _settle(app, pilot)
+            panel = app.screen.query_one(ScriptPanel)
+            body = panel.query_one("#script-body")
+            keys = [c.key for c in panel.call.captures]
+            assert len(keys) == 10
+            for key in keys:
+                await pilot.press("tab")
+                await _settle(app, pilot)
+                field = app.focused
+                assert isinstance(field, CaptureInput) and field.key == key
+                assert body.region.contains_region(field.region), (size, key)
+
+
+async def test_a_field_asked_by_an_objection_and_by_its_step_back(make_app) -> None:
+    """« Pas de besoin » asks for the next budget, and so does the step it returns to: both
+    fields on screen in turn, the date typed kept (it crashed on a duplicate id)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("1", "o")
+        await _settle(app, pilot)
+        await pilot.press(*list("pas de bes"), "enter")
+        await _settle(app, pilot)
+        await pilot.press("tab", *list("01/03/2027"), "escape")
+        await _settle(app, pilot)
+        await pilot.press("1")  # « Reprendre »: on to « Pas de besoin »
+        await _settle(app, pilot)
+        await pilot.press("tab", "tab")
+        await _settle(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        assert panel.call.breadcrumb[-1].endswith("Pas de besoin")
+        assert app.focused is app.screen.query_one("#capture-next_budget", Input)
+        assert app.focused.value == "01/03/2027"
+
+
+async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("5", "f")
+        await _settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        queue = app.screen.query_one("#queue-list", OptionList)
+        before = app.screen._highlighted
+        await pilot.press("down")
+        await _settle(app, pilot)
+        assert app.focused is queue and app.screen._highlighted != before

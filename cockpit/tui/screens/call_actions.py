@@ -35,6 +35,8 @@ class CallActions(Screen[None]):
     CallerScreen provides `cockpit`, `_highlighted`, `show_call` and the loaders."""
 
     call: CallView | None = None
+    _checking = 0  # values typed sent to be checked, not answered yet
+    _after_check: int | None = None  # an answer chosen while they were
     _highlighted: PersonRef | None
     cockpit: CockpitApp
 
@@ -126,8 +128,14 @@ class CallActions(Screen[None]):
 
     @on(ScriptPanel.AnswerChosen)
     def _answer(self, event: ScriptPanel.AnswerChosen) -> None:
-        if self.call is not None and self.call.mode != "ended":
-            self._choose(self.call.call_id, event.number)
+        if self.call is None or self.call.mode == "ended":
+            return
+        if self._checking:
+            # A value typed is still being checked: the answer waits for it (taken first, it
+            # would move the call on and the value would be lost; refused, it is dropped).
+            self._after_check = event.number
+            return
+        self._choose(self.call.call_id, event.number)
 
     @work(thread=True, exclusive=True, group="call")
     def _choose(self, call_id: int, number: int) -> None:
@@ -141,6 +149,7 @@ class CallActions(Screen[None]):
     @on(ScriptPanel.CaptureEntered)
     def _captured(self, event: ScriptPanel.CaptureEntered) -> None:
         if self.call is not None:
+            self._checking += 1
             self._capture(self.call.call_id, event.key, event.raw)
 
     @work(thread=True, group="call")
@@ -149,10 +158,23 @@ class CallActions(Screen[None]):
         try:
             call = app.services.capture(call_id, key, raw)
         except (DomainError, ServiceError) as exc:
-            panel = self.query_one(ScriptPanel)  # type: ignore[attr-defined]
-            app.call_from_thread(panel.show_capture_error, key, app.tr.error(exc))
+            app.call_from_thread(self._checked, key, None, app.tr.error(exc))
             return
-        app.call_from_thread(self._set_call, call)
+        app.call_from_thread(self._checked, key, call, "")
+
+    def _checked(self, key: str, call: CallView | None, error: str) -> None:
+        self._checking = max(self._checking - 1, 0)
+        panel = self.query_one(ScriptPanel)  # type: ignore[attr-defined]
+        if call is None:
+            self._after_check = None  # the refusal is what the caller sees, not a next step
+            panel.show_capture_error(key, error)
+            return
+        self._set_call(call)
+        panel.capture_accepted(key)
+        if not self._checking and self._after_check is not None:
+            number, self._after_check = self._after_check, None
+            if call.mode != "ended":
+                self._choose(call.call_id, number)
 
     def action_objection(self) -> None:
         from cockpit.tui.screens.objection_picker import ObjectionPicker
@@ -256,6 +278,11 @@ class CallActions(Screen[None]):
                             severity="warning" if trouble else "information")
         self.load_queue(0)  # type: ignore[attr-defined]
         self.load_figures()  # type: ignore[attr-defined]
+        # Back to the queue: ↓ moves on at once, and the card shows the person highlighted
+        # as the database has them now (the call just saved included).
+        focus_now(self.query_one("#queue-list"))
+        if self._highlighted is not None:
+            self.load_card(self._highlighted)  # type: ignore[attr-defined]
 
     # -- outside a call -------------------------------------------------------------------------
 

@@ -3,12 +3,13 @@ and the fields to capture, validated where they are typed."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from cockpit.domain.text import printable
 from cockpit.services.views import CallView, CaptureView
+from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 
 _PLACEHOLDERS = {
@@ -38,6 +40,14 @@ ROOM_FOR_BIG_NUMBER = 32  # terminal lines: below, the script's text needs all t
 def _digit_bindings() -> list[BindingType]:
     return [Binding(str(n), f"choose({n})", "key.choose", show=False, id=f"script.choose.{n}")
             for n in range(1, 10)]
+
+
+class CaptureInput(Input):
+    """A field of the step, which knows the capture it is for."""
+
+    def __init__(self, key: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.key = key
 
 
 class ScriptPanel(Vertical):
@@ -64,6 +74,14 @@ class ScriptPanel(Vertical):
         self._text, self._hint = Static("", id="script-text"), Static("", id="script-hint")
         self._answers = Static("", id="answers")
         self._captures: Vertical  # built with the step's fields, at the first call
+        # The fields on screen, by capture key. Rows are swapped one step at a time, the old
+        # ones removed (awaited) before the new ones go in: their ids come from the keys, and
+        # an objection and the step it returns to often ask for the same one.
+        self._fields: dict[str, CaptureInput] = {}
+        self._errors: dict[str, Static] = {}
+        self._swaps = 0  # steps asked for; a swap overtaken by a later one mounts nothing
+        self._swapping = asyncio.Lock()
+        self._advancing: CaptureInput | None = None  # entered, waiting to be taken
         self._dial = Static("", id="dial-number")
         self._first_step: tuple[int, tuple[str, ...]] | None = None  # call id, breadcrumb
 
@@ -74,8 +92,7 @@ class ScriptPanel(Vertical):
 
     def _build(self, captures: tuple[CaptureView, ...]) -> None:
         self._built = True
-        self._captures = Vertical(
-            *self._capture_rows(captures, self.app.tr("script.captures_hint")), id="captures")
+        self._captures = Vertical(*self._capture_rows(captures), id="captures")
         self.query_one("#script-idle", Static).remove()
         self.mount_all([
             Horizontal(self._crumb, self._timer, id="script-head"),
@@ -154,48 +171,67 @@ class ScriptPanel(Vertical):
         return line
 
     def _rebuild_captures(self, captures: tuple[CaptureView, ...]) -> None:
-        self._captures.remove_children()
-        rows = self._capture_rows(captures, self.app.tr("script.captures_hint"))
-        if rows:
-            self._captures.mount_all(rows)
+        self._swaps += 1
+        self.run_worker(self._swap_captures(self._swaps), group="script-captures")
 
-    @staticmethod
-    def _capture_rows(captures: tuple[CaptureView, ...], hint: str) -> list[Widget]:
+    async def _swap_captures(self, swap: int) -> None:
+        async with self._swapping:  # one swap at a time: never two rows of the same key
+            if swap != self._swaps:
+                return  # a later step came meanwhile: its swap shows it
+            had_focus = any(f.has_focus for f in self._fields.values())
+            self._fields, self._errors = {}, {}
+            await self._captures.remove_children()
+            # The step as it is now (values typed meanwhile included), not as it was asked.
+            captures = self._call.captures if self._call is not None else ()
+            rows = self._capture_rows(captures)
+            if rows:
+                await self._captures.mount_all(rows)
+            if had_focus and self.app.focused is None:
+                self.focus()  # the field typed in went with its step: back to the answers
+
+    def _capture_rows(self, captures: tuple[CaptureView, ...]) -> list[Widget]:
+        hint = self.app.tr("script.captures_hint")
         rows: list[Widget] = [Static(hint, classes="capture-hint")] if captures else []
+        fields: dict[str, CaptureInput] = {}
+        errors: dict[str, Static] = {}
         for capture in captures:
             mark = " *" if capture.required else ""
             label = Label(f"{capture.label}{mark}", classes="capture-label")
-            hint = _PLACEHOLDERS.get(capture.type, "")
+            placeholder = _PLACEHOLDERS.get(capture.type, "")
             if capture.type == "choice":
-                hint = " / ".join(f"{i} {c}" for i, c in enumerate(capture.choices, 1))
-            field = Input(value=capture.value, placeholder=hint, id=f"capture-{capture.key}",
-                          classes="capture-input")
+                placeholder = " / ".join(f"{i} {c}" for i, c in enumerate(capture.choices, 1))
+            field = CaptureInput(capture.key, value=capture.value, placeholder=placeholder,
+                                 id=f"capture-{capture.key}", classes="capture-input")
             error = Static("", id=f"capture-error-{capture.key}", classes="capture-error")
+            fields[capture.key], errors[capture.key] = field, error
             rows.append(Horizontal(label, field, classes="capture-row"))
             rows.append(error)
+        self._fields, self._errors = fields, errors
         return rows
+
+    @property
+    def capture_fields(self) -> list[CaptureInput]:
+        """The fields of the step shown, in order (none while a step's fields are swapped)."""
+        return list(self._fields.values())
 
     def _refresh_capture_values(self, captures: tuple[CaptureView, ...]) -> None:
         for capture in captures:
-            for field in self.query(f"#capture-{capture.key}").results(Input):
-                if not field.has_focus and capture.value and field.value != capture.value:
-                    field.value = capture.value
-            for error in self.query(f"#capture-error-{capture.key}").results(Static):
+            field = self._fields.get(capture.key)
+            if field is not None and not field.has_focus and capture.value \
+                    and field.value != capture.value:
+                field.value = capture.value
+            error = self._errors.get(capture.key)
+            if error is not None:
                 error.update("")
 
     def show_capture_error(self, key: str, message: str) -> None:
-        for error in self.query(f"#capture-error-{key}").results(Static):
+        if self._advancing is not None and self._advancing.key == key:
+            self._advancing = None
+        error, field = self._errors.get(key), self._fields.get(key)
+        if error is not None:
             error.update(Text(message, style="bold red"))
-        for field in self.query(f"#capture-{key}").results(Input):
-            field.focus()
-
-    def focus_first_capture(self) -> bool:
-        fields = list(self.query(".capture-input").results(Input))
-        empty = [f for f in fields if not f.value] or fields
-        if empty:
-            empty[0].focus()
-            return True
-        return False
+        if field is not None:
+            focus_now(field)
 
     def tick(self, now: datetime) -> None:
         if not self._built:
@@ -212,21 +248,36 @@ class ScriptPanel(Vertical):
     @on(Input.Submitted, ".capture-input")
     def _capture_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        key = (event.input.id or "").removeprefix("capture-")
-        self.post_message(self.CaptureEntered(key, event.value))
-        # Enter moves on to the next field, then back to the answers.
-        fields = list(self.query(".capture-input").results(Input))
-        index = fields.index(event.input) if event.input in fields else -1
-        if 0 <= index < len(fields) - 1:
-            fields[index + 1].focus()
-        else:
-            self.focus()
+        if not isinstance(event.input, CaptureInput):
+            return
+        # The field keeps the focus until the value is taken (`capture_accepted`): refused,
+        # it is still there to correct, and digits typed meanwhile stay text of the field.
+        self._advancing = event.input
+        self.post_message(self.CaptureEntered(event.input.key, event.value))
+
+    def capture_accepted(self, key: str) -> None:
+        """The value typed and entered is taken: Enter moves on to the next field, then back
+        to the answers."""
+        field, self._advancing = self._advancing, None
+        if field is None or field.key != key or not field.has_focus:
+            return  # the caller moved elsewhere meanwhile: the focus stays where they are
+        fields = self.capture_fields
+        index = fields.index(field) if field in fields else -1
+        focus_now(fields[index + 1] if 0 <= index < len(fields) - 1 else self)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The script's body is not a stop of Tab, so Textual does not scroll it by itself:
+        # the field reached stays in view, its message line below it when there is room.
+        if isinstance(event.widget, CaptureInput) and self._built:
+            self.query_one("#script-body", VerticalScroll).scroll_to_center(
+                event.widget, animate=False, immediate=True)
 
     @on(Input.Blurred, ".capture-input")
     def _capture_left(self, event: Input.Blurred) -> None:
         # Leaving a field keeps what was typed: nothing is lost by moving around.
-        key = (event.input.id or "").removeprefix("capture-")
+        key = event.input.key if isinstance(event.input, CaptureInput) else ""
         captures = self._call.captures if self._call else ()
         current = next((c for c in captures if c.key == key), None)
-        if event.value and (current is None or current.value != event.value):
+        # A field of a step left behind has nothing to say to the new one.
+        if event.value and current is not None and current.value != event.value:
             self.post_message(self.CaptureEntered(key, event.value))
