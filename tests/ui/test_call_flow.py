@@ -307,6 +307,32 @@ async def test_a_field_asked_by_an_objection_and_by_its_step_back(make_app) -> N
         assert app.focused.value == "01/03/2027"
 
 
+async def test_a_value_refused_after_escape_leaves_the_digits_to_the_answers(make_app) -> None:
+    """A wrong e-mail, then Escape: the refusal is said under the field, the focus stays on
+    the answers, and the digits typed next are not typed into the field."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press("1")  # put through
+        await _settle(app, pilot)
+        await pilot.press("4")  # no need for now: asks for the DO's e-mail
+        await _settle(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        field = app.screen.query_one("#capture-do_email", Input)
+        await pilot.press("tab")
+        assert app.focused is field
+        field.value = ""
+        await pilot.press("x", "escape")
+        await _settle(app, pilot)
+        assert "x" in str(app.screen.query_one("#capture-error-do_email").render())
+        assert app.focused is panel
+        await pilot.press("2")
+        await _settle(app, pilot)
+        assert field.value == "x"  # the digit was not typed into the field
+
+
 async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None:
     from textual.widgets import OptionList
 

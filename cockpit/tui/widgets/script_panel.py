@@ -225,13 +225,14 @@ class ScriptPanel(Vertical):
                 error.update("")
 
     def show_capture_error(self, key: str, message: str) -> None:
+        # Refused after Enter, the field still has the focus and keeps it; refused after the
+        # caller left it (Escape, Tab), the message shows and the focus stays where they went,
+        # so the answers' digits choose answers instead of typing into the field.
         if self._advancing is not None and self._advancing.key == key:
             self._advancing = None
-        error, field = self._errors.get(key), self._fields.get(key)
+        error = self._errors.get(key)
         if error is not None:
             error.update(Text(message, style="bold red"))
-        if field is not None:
-            focus_now(field)
 
     def tick(self, now: datetime) -> None:
         if not self._built:
