@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from cockpit.domain.text import printable
 from cockpit.services.views import CallView, CaptureView
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 _PLACEHOLDERS = {
     "date": "jj/mm/aaaa",
@@ -72,10 +73,11 @@ class ScriptPanel(Vertical):
         # the first call, which spares every start their building and drawing.
         yield Static(self.app.tr("script.idle"), id="script-idle")
 
-    def _build(self, captures: tuple[CaptureView, ...]) -> None:
+    def _build(self, captures: tuple[CaptureView, ...], held: bool = False) -> None:
         self._built = True
         self._captures = Vertical(
-            *self._capture_rows(captures, self.app.tr("script.captures_hint")), id="captures")
+            *self._capture_rows(captures, self.app.tr("script.captures_hint"), held),
+            id="captures")
         self.query_one("#script-idle", Static).remove()
         self.mount_all([
             Horizontal(self._crumb, self._timer, id="script-head"),
@@ -89,6 +91,12 @@ class ScriptPanel(Vertical):
     def call(self) -> CallView | None:
         return self._call
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A call resumed while another caller holds the person can only be ended: its
+        # answers are greyed (F1 says so) rather than refused once pressed.
+        held = self._call is not None and bool(self._call.held_by)
+        return not (action == "choose" and held)
+
     def show(self, call: CallView | None) -> None:
         previous = self._call
         self._call = call
@@ -96,7 +104,7 @@ class ScriptPanel(Vertical):
         if not self._built:
             if call is None:
                 return  # the idle line is already there
-            self._build(call.captures)
+            self._build(call.captures, bool(call.held_by))
             fresh = True
         tr = self.app.tr
         self._show_number(call)
@@ -107,7 +115,7 @@ class ScriptPanel(Vertical):
             self._answers.update("")
             self._rebuild_captures(())
             return
-        head = Text(" › ".join(call.breadcrumb), style="bold")
+        head = Text(printable(" › ".join(call.breadcrumb)), style="bold")
         if call.dial and call.mode != "ended":  # no softphone: the number to dial by hand
             head.append("   ☎ ", style="bold")
             head.append(f" {call.dial} ", style="bold reverse")
@@ -126,7 +134,8 @@ class ScriptPanel(Vertical):
         if same_step:
             self._refresh_capture_values(call.captures)
         elif not fresh:  # a fresh build holds the step's fields already
-            self._rebuild_captures(call.captures)
+            self._rebuild_captures(call.captures, bool(call.held_by))
+        self.refresh_bindings()
         self.tick(self.app.clock())
 
     def _show_number(self, call: CallView | None) -> None:
@@ -146,30 +155,33 @@ class ScriptPanel(Vertical):
     def _answers_line(self, call: CallView) -> Text:
         line = Text()
         if call.mode == "ended":
-            line.append(self.app.tr("script.ended", outcome=call.outcome or ""), style="bold green")
+            line.append(printable(self.app.tr("script.ended", outcome=call.outcome or "")),
+                        style="bold green")
             return line
         for answer in call.answers:
             line.append(f" {answer.number} ", style="reverse bold")
-            line.append(f" {answer.label}  ", style="red" if answer.ends_call else "")
+            line.append(f" {printable(answer.label)}  ", style="red" if answer.ends_call else "")
         return line
 
-    def _rebuild_captures(self, captures: tuple[CaptureView, ...]) -> None:
+    def _rebuild_captures(self, captures: tuple[CaptureView, ...], held: bool = False) -> None:
         self._captures.remove_children()
-        rows = self._capture_rows(captures, self.app.tr("script.captures_hint"))
+        rows = self._capture_rows(captures, self.app.tr("script.captures_hint"), held)
         if rows:
             self._captures.mount_all(rows)
 
     @staticmethod
-    def _capture_rows(captures: tuple[CaptureView, ...], hint: str) -> list[Widget]:
+    def _capture_rows(captures: tuple[CaptureView, ...], hint: str,
+                      held: bool = False) -> list[Widget]:
         rows: list[Widget] = [Static(hint, classes="capture-hint")] if captures else []
         for capture in captures:
             mark = " *" if capture.required else ""
-            label = Label(f"{capture.label}{mark}", classes="capture-label")
+            label = Label(data_text(f"{capture.label}{mark}"), classes="capture-label")
             hint = _PLACEHOLDERS.get(capture.type, "")
             if capture.type == "choice":
                 hint = " / ".join(f"{i} {c}" for i, c in enumerate(capture.choices, 1))
-            field = Input(value=capture.value, placeholder=hint, id=f"capture-{capture.key}",
-                          classes="capture-input")
+            field = Input(value=printable(capture.value), placeholder=printable(hint),
+                          id=f"capture-{capture.key}", classes="capture-input",
+                          disabled=held)  # another caller holds the person: greyed
             error = Static("", id=f"capture-error-{capture.key}", classes="capture-error")
             rows.append(Horizontal(label, field, classes="capture-row"))
             rows.append(error)
@@ -178,14 +190,15 @@ class ScriptPanel(Vertical):
     def _refresh_capture_values(self, captures: tuple[CaptureView, ...]) -> None:
         for capture in captures:
             for field in self.query(f"#capture-{capture.key}").results(Input):
-                if not field.has_focus and capture.value and field.value != capture.value:
-                    field.value = capture.value
+                shown = printable(capture.value)
+                if not field.has_focus and shown and field.value != shown:
+                    field.value = shown
             for error in self.query(f"#capture-error-{capture.key}").results(Static):
                 error.update("")
 
     def show_capture_error(self, key: str, message: str) -> None:
         for error in self.query(f"#capture-error-{key}").results(Static):
-            error.update(Text(message, style="bold red"))
+            error.update(data_text(message, "bold red"))
         for field in self.query(f"#capture-{key}").results(Input):
             field.focus()
 
