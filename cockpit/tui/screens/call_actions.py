@@ -69,7 +69,7 @@ class CallActions(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _IN_CALL:
             if action in _CHANGES_THE_CALL and self.call is not None and self.call.held_by:
-                return False  # resumed read-only: shown greyed, it would be refused
+                return None  # resumed read-only: shown greyed (None), it would be refused
             return self.call is not None and self.call.mode != "ended"
         if action in _OUT_OF_CALL:
             return self.call is None and self._highlighted is not None

@@ -44,7 +44,7 @@ class HelpModal(ModalScreen[None]):
                     shown.add(shown_as)
                     # Greyed when it does not apply now (a call resumed read-only…).
                     action = binding.action.split("(")[0]
-                    style = "dim" if node.check_action(action, ()) is False else ""
+                    style = "" if node.check_action(action, ()) else "dim"
                     # Cells as Text: a Rich table reads a string as markup, and "[" is a key.
                     table.add_row(data_text(shown_as, style), data_text(description, style))
         table.add_row(data_text("ctrl+p"), data_text(tr("help.palette")))

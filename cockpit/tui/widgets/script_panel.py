@@ -93,9 +93,10 @@ class ScriptPanel(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A call resumed while another caller holds the person can only be ended: its
-        # answers are greyed (F1 says so) rather than refused once pressed.
-        held = self._call is not None and bool(self._call.held_by)
-        return not (action == "choose" and held)
+        # answers are greyed (None: shown disabled; F1 says so), not refused once pressed.
+        if action == "choose" and self._call is not None and self._call.held_by:
+            return None
+        return True
 
     def show(self, call: CallView | None) -> None:
         previous = self._call
