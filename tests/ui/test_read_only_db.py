@@ -7,7 +7,6 @@ from pathlib import Path
 
 from tests.ui.test_hostile_data import _screen_text, _settle
 
-
 REFUSED = "Base en lecture seule\u00a0: rien n'a été enregistré."
 
 
