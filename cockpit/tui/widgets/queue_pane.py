@@ -20,7 +20,6 @@ from cockpit.domain.text import printable
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
 from cockpit.tui.dates import format_short, format_soon
 from cockpit.tui.localise import translate_bindings
-from cockpit.tui.text import data_text
 from cockpit.tui.widgets.quick_list import QuickOptionList
 
 PAGE_SIZE = 50
@@ -124,10 +123,10 @@ class QueuePane(Vertical):
             if page.left_out:
                 text += "\n" + self.app.tr("queue.left_out", count=page.left_out,
                                             reason=page.main_reason)
-            status.update(data_text(text))
+            status.update(text)
             return
         end = page.offset + len(page.rows)
-        status.update(data_text(f"{closed}{page.offset + 1}–{end} / {page.total}"))
+        status.update(f"{closed}{page.offset + 1}–{end} / {page.total}")
         people = [row.person for row in page.rows]
         back = self._land_on_last and previous is not None and page.offset < previous.offset
         self._land_on_last = False
