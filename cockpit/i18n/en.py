@@ -24,6 +24,7 @@ TEXT: dict[str, str] = {
     "phone.voip": "VoIP",
     "phone.other": "other",
     "key.quit": "quit",
+    "app.quit_hint": "To quit the cockpit: ctrl+q",
     "key.help": "help",
     "key.refresh": "refresh",
     "key.call": "call",
@@ -117,6 +118,7 @@ TEXT: dict[str, str] = {
     "form.required": "required",
     "confirm.help": "y yes · n no",
     "error.store_unavailable": "Database unavailable: {message}",
+    "error.read_only": "Read-only database: nothing was saved.",
     "error.disk_full": "Disk full: nothing is lost, kept in memory until there is room again.",
     "error.service": "Cannot do that.",
     "outcome.no_answer": "No answer",
@@ -468,6 +470,9 @@ TEXT: dict[str, str] = {
     "top.refused": "NOT SAVED",
     "top.offline": "OFFLINE",
     "top.disk_full": "DISK FULL",
+    "top.read_only": "read-only",
+    "top.read_only_notice": ("Database opened read-only ({path}): you can look, nothing will "
+                             "be saved. To write to it: chmod u+w on the file."),
     "call.outbox_flushed": "{count} end(s) of call written now the connection is back.",
     "call.erased_dropped": ("{count} waiting end(s) of call dropped: the person was erased "
                             "since, their note too."),

@@ -24,6 +24,7 @@ TEXT: dict[str, str] = {
     "phone.voip": "VoIP",
     "phone.other": "autre",
     "key.quit": "quitter",
+    "app.quit_hint": "Pour quitter le cockpit : ctrl+q",
     "key.help": "aide",
     "key.refresh": "actualiser",
     "key.call": "appeler",
@@ -117,6 +118,7 @@ TEXT: dict[str, str] = {
     "form.required": "obligatoire",
     "confirm.help": "o oui · n non",
     "error.store_unavailable": "Base de données indisponible : {message}",
+    "error.read_only": "Base en lecture seule : rien n'a été enregistré.",
     "error.disk_full": ("Disque plein : rien n'est perdu, gardé en mémoire jusqu'à ce que la "
                         "place revienne."),
     "error.service": "Action impossible.",
@@ -486,6 +488,9 @@ TEXT: dict[str, str] = {
     "top.refused": "NON ENREGISTRÉ",
     "top.offline": "HORS LIGNE",
     "top.disk_full": "DISQUE PLEIN",
+    "top.read_only": "lecture seule",
+    "top.read_only_notice": ("Base ouverte en lecture seule ({path}) : vous pouvez consulter, "
+                             "rien ne sera enregistré. Pour y écrire : chmod u+w sur le fichier."),
     "call.outbox_flushed": "{count} fin(s) d'appel enregistrée(s) au retour de la connexion.",
     "call.erased_dropped": ("{count} fin(s) d'appel en attente abandonnée(s) : la personne a "
                             "été effacée depuis, sa note aussi."),

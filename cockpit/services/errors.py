@@ -33,6 +33,38 @@ class DiskFull(StoreUnavailable):
         ServiceError.__init__(self, text, code="disk_full", message=text, **params)
 
 
+class ReadOnly(StoreUnavailable):
+    """The database file is read-only (its owner made it so): every write is refused, and
+    the user is told that in their words, not SQLite's ("attempt to write a readonly
+    database")."""
+
+    def __init__(self, text: str = "read-only database", **params: Any) -> None:
+        ServiceError.__init__(self, text, code="read_only", message=text, **params)
+
+
+def read_only(exc: BaseException | None) -> bool:
+    """Whether a failure is a write refused by a read-only database (the causes searched)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, ReadOnly):
+            return True
+        text = str(exc).lower()
+        if "readonly database" in text or "read-only database" in text:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def read_only_database() -> str | None:
+    """The SQLite file opened read-only, when it is (for the screens, which never ask the
+    store themselves)."""
+    from cockpit.store.db import read_only_file
+
+    path = read_only_file()
+    return None if path is None else str(path)
+
+
 def disk_full(exc: BaseException | None) -> bool:
     """Whether a failure is a full disk, wherever it was raised: a file write (ENOSPC, a
     quota), SQLite ("database or disk is full", and the "cannot rollback" that follows it),
@@ -79,6 +111,10 @@ def connection_lost(exc: BaseException) -> bool:
 def refusal(exc: BaseException) -> str:
     """What the server said, for the caller's screen: its first line (the DETAIL lines, which
     may quote the values, are left out)."""
+    if read_only(exc):  # SQLite's own words would puzzle a caller
+        from cockpit.store.db import READ_ONLY
+
+        return READ_ONLY
     cause = exc.__cause__ if isinstance(exc, StoreUnavailable) and exc.__cause__ else exc
     text = str(cause).strip()
     return text.splitlines()[0] if text else type(cause).__name__
@@ -122,6 +158,8 @@ def store_guard(fn: F) -> F:
             log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
             if disk_full(exc):
                 raise DiskFull() from exc
+            if read_only(exc):
+                raise ReadOnly() from exc
             raise StoreUnavailable(refusal(exc)) from exc
         if owner is not None and owner._troubles == troubles:
             owner._connection_fine()  # it answered, and nothing inside failed

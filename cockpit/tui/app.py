@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.markup import escape
 from textual.screen import Screen
 
+from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.tui.localise import key_description, translate_bindings
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from cockpit.services import Services
     from cockpit.services.views import CallerView, PersonRef
 
@@ -71,6 +75,29 @@ class CockpitApp(App[None]):
         # Times on screen are the caller's own; tests pin it for stable snapshots.
         self.display_tz = display_tz or _display_zone()
         self.start = start  # "caller": the cockpit; "review": the lead's review alone
+        self._read_only_said = False
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A message on screen. It often quotes data (a name, a value typed, a driver's
+        reason): shown as written, its control characters visible, never read as markup."""
+        super().notify(printable(str(message), multiline=True), title=printable(title),
+                       severity=severity, timeout=timeout, markup=False)
+
+    def read_only_notice(self) -> str | None:
+        """The database file when it was opened read-only, said once as a notice."""
+        from cockpit.services.errors import read_only_database
+
+        where = read_only_database()
+        if where is not None and not self._read_only_said:
+            self._read_only_said = True
+            self.notify(self.tr("top.read_only_notice", path=where), severity="warning",
+                        timeout=15)
+        return where
+
+    def action_help_quit(self) -> None:
+        # Textual's ctrl+c hint, in the user's language and without markup.
+        self.notify(self.tr("app.quit_hint"))
 
     def get_default_screen(self) -> Screen:
         # The cockpit is the first screen itself: pushing it over Textual's empty default
@@ -106,8 +133,9 @@ class CockpitApp(App[None]):
             if screen.check_action(binding.action.split("(")[0], ()) is False:
                 continue
             runner = self.run_action if id(binding) in own else screen.run_action
+            # The palette reads its help line as markup: a key like "[" must stay a key.
             yield SystemCommand(description.capitalize(),
-                                f"{binding.key_display or binding.key}",
+                                escape(f"{binding.key_display or binding.key}"),
                                 partial(runner, binding.action))
 
     def action_command_palette(self) -> None:

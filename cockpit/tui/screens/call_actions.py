@@ -12,6 +12,7 @@ from textual import on, work
 from textual.screen import Screen
 
 from cockpit.domain.errors import DomainError
+from cockpit.domain.text import printable
 from cockpit.services.errors import ServiceError, StoreUnavailable
 from cockpit.services.views import CallView
 from cockpit.tui.focus import focus_now
@@ -28,6 +29,7 @@ T = TypeVar("T")
 _IN_CALL = {"objection", "notes", "end_call", "redirect", "leave_notes"}
 _OUT_OF_CALL = {"start_call", "skip", "snooze", "do_not_call"}
 _ON_A_PERSON = {"edit_card"}
+_CHANGES_THE_CALL = {"objection"}  # refused while another caller holds the person
 
 
 class CallActions(Screen[None]):
@@ -52,7 +54,8 @@ class CallActions(Screen[None]):
                 from cockpit.tui.widgets.top_bar import TopBar
 
                 bar = self.query_one(TopBar)
-                if bar.offline or (bar.disk_full and exc.code == "disk_full"):
+                said = bar.offline or (bar.disk_full and exc.code == "disk_full")
+                if said and exc.code != "read_only":  # a refused write is said each time
                     return None  # already said, and the top bar keeps saying it
                 app.call_from_thread(self._offline)
             app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
@@ -67,6 +70,8 @@ class CallActions(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _IN_CALL:
+            if action in _CHANGES_THE_CALL and self.call is not None and self.call.held_by:
+                return None  # resumed read-only: shown greyed (None), it would be refused
             return self.call is not None and self.call.mode != "ended"
         if action in _OUT_OF_CALL:
             return self.call is None and self._highlighted is not None
@@ -358,8 +363,13 @@ class CallActions(Screen[None]):
                   for key, kind in (("first_name", "text"), ("last_name", "text"),
                                     ("role", "text"), ("email", "email"),
                                     ("phone", "phone"))]
+        def kept(values: dict[str, str]) -> dict[str, str]:
+            # The form shows control characters as signs: a field left alone keeps its value.
+            return {k: current[k] if k in current and v == printable(current[k]).strip() else v
+                    for k, v in values.items()}
+
         self.cockpit.push_screen(FormModal(tr("edit.title"), fields),
-                                 lambda values: values and self._edit(person, values))
+                                 lambda values: values and self._edit(person, kept(values)))
 
     @work(thread=True, group="queue-edit")
     def _edit(self, person: PersonRef, values: dict[str, str]) -> None:

@@ -207,6 +207,12 @@ class CallerScreen(CallActions):
             return
         text = app.tr("header.figures", **figures)
         app.call_from_thread(self.query_one(TopBar).show, app.caller.name, app.clock(), text)
+        app.call_from_thread(self._read_only_said)
+
+    def _read_only_said(self) -> None:
+        """A read-only database is said at start (once) and stays in the top bar."""
+        where = self.cockpit.read_only_notice()
+        self.query_one(TopBar).set_read_only(where is not None)
 
     @on(QueuePane.PersonHighlighted)
     def _person_highlighted(self, event: QueuePane.PersonHighlighted) -> None:

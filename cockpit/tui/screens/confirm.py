@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -27,7 +28,7 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(self._question, id="confirm-question")
+            yield Static(data_text(self._question), id="confirm-question")
             yield Static(self.app.tr("confirm.help"), id="confirm-help")
 
     def action_answer(self, yes: bool) -> None:

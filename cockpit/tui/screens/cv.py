@@ -11,9 +11,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from cockpit.domain.text import printable
 from cockpit.services.views import CvView
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 
 class CvModal(ModalScreen[str | None]):
@@ -34,8 +36,9 @@ class CvModal(ModalScreen[str | None]):
         removed = ", ".join(f"{n} {tr('cv.kind.' + k)}" for k, n in sorted(counts.items()))
         with Vertical(id="cv"):
             yield Static(tr("cv.title"), id="cv-title")
-            yield Static(tr("cv.removed", what=removed or tr("cv.nothing")), id="cv-removed")
-            yield TextArea(self._cv.text, id="cv-text")
+            yield Static(data_text(tr("cv.removed", what=removed or tr("cv.nothing"))),
+                         id="cv-removed")
+            yield TextArea(printable(self._cv.text, multiline=True), id="cv-text")
             yield Static(tr("cv.help"), id="cv-help")
 
     def on_mount(self) -> None:

@@ -15,7 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from cockpit.domain.text import printable
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,12 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         with Vertical(id="end-call"):
             yield Static(tr("end.title"), id="end-title")
             yield Label(tr("end.outcome"))
-            yield OptionList(*[Option(label, id=code) for code, label in self._outcomes],
+            yield OptionList(*[Option(data_text(label), id=code) for code, label in self._outcomes],
                              id="end-outcomes")
             yield Label(tr("end.reminder"))
             yield Input(id="end-reminder", placeholder="jj/mm hh:mm")
             yield Label(tr("end.note"))
-            yield TextArea(self._note, id="end-note")
+            yield TextArea(printable(self._note, multiline=True), id="end-note")
             yield Static(tr("end.help"), id="end-help")
             yield Static("", id="end-error")
 
@@ -85,7 +87,7 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         self.query_one("#end-note", TextArea).focus()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#end-error", Static).update(message)
+        self.query_one("#end-error", Static).update(data_text(message))  # may quote the input
 
     def action_save(self) -> None:
         options = self.query_one(OptionList)

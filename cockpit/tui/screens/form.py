@@ -13,7 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from cockpit.domain.text import printable
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,13 @@ class FormModal(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(self._title, id="form-title")
+            yield Static(data_text(self._title), id="form-title")  # may name a person
             for field in self._fields:
                 mark = " *" if field.required else ""
                 with Horizontal(classes="form-row"):
-                    yield Label(f"{field.label}{mark}", classes="form-label")
-                    yield Input(field.value, id=f"field-{field.key}", classes="form-input")
+                    yield Label(data_text(f"{field.label}{mark}"), classes="form-label")
+                    yield Input(printable(field.value), id=f"field-{field.key}",
+                                classes="form-input")
                 yield Static("", id=f"field-error-{field.key}", classes="form-error")
             yield Static(self.app.tr("form.help"), id="form-help")
 
@@ -82,7 +85,9 @@ class FormModal(ModalScreen[dict[str, str] | None]):
         if not errors and self._validate is not None:
             errors = self._validate(values)
         for field in self._fields:
-            self.query_one(f"#field-error-{field.key}", Static).update(errors.get(field.key, ""))
+            # An error may quote what was typed: shown as typed.
+            self.query_one(f"#field-error-{field.key}", Static).update(
+                data_text(errors.get(field.key, "")))
         if errors:
             first = next(f for f in self._fields if f.key in errors)
             self.query_one(f"#field-{first.key}", Input).focus()

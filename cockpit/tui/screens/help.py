@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from cockpit.tui.localise import key_description, translate_bindings
+from cockpit.tui.text import data_text
 
 
 class HelpModal(ModalScreen[None]):
@@ -28,7 +29,7 @@ class HelpModal(ModalScreen[None]):
 
     def on_mount(self) -> None:
         tr = self.app.tr
-        table = Table(title=tr("help.title"), expand=True, show_header=False, box=None)
+        table = Table(title=data_text(tr("help.title")), expand=True, show_header=False, box=None)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         shown: set[str] = set()
@@ -41,6 +42,10 @@ class HelpModal(ModalScreen[None]):
                     shown_as = "1…9"
                 if description and shown_as not in shown:  # a key once: the nearest meaning
                     shown.add(shown_as)
-                    table.add_row(shown_as, description)
-        table.add_row("ctrl+p", tr("help.palette"))
+                    # Greyed when it does not apply now (a call resumed read-only…).
+                    action = binding.action.split("(")[0]
+                    style = "" if node.check_action(action, ()) else "dim"
+                    # Cells as Text: a Rich table reads a string as markup, and "[" is a key.
+                    table.add_row(data_text(shown_as, style), data_text(description, style))
+        table.add_row(data_text("ctrl+p"), data_text(tr("help.palette")))
         self.query_one("#help-body", Static).update(table)

@@ -17,9 +17,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from cockpit.domain.text import printable
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import MailDraft
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 
 def mail_folder() -> Path:
@@ -48,9 +50,11 @@ class MailModal(ModalScreen[str | None]):
         tr = self.app.tr  # type: ignore[attr-defined]
         with Vertical(id="mail"):
             yield Static(tr("cv_mail.title" if self._sends else "mail.title"), id="mail-title")
-            yield Static(f"{tr('mail.to')} {self._draft.to or '—'}\n"
-                         f"{tr('mail.subject')} {self._draft.subject}", id="mail-head")
-            yield TextArea(self._draft.body, id="mail-body", read_only=True)
+            yield Static(data_text(f"{tr('mail.to')} {self._draft.to or '—'}\n"
+                                   f"{tr('mail.subject')} {self._draft.subject}",
+                                   multiline=True), id="mail-head")
+            yield TextArea(printable(self._draft.body, multiline=True), id="mail-body",
+                           read_only=True)
             yield Static(tr("mail.help"), id="mail-help")
 
     def _produced(self, where: str) -> None:

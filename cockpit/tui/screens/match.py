@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.domain.errors import DomainError
+from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.services.views import FreelanceMatchView, MatchPage, NeedView, ProposalView
 from cockpit.tui.focus import focus_now
@@ -95,12 +96,12 @@ class MatchScreen(Screen[None]):
         self._need = need
         tr = self.cockpit.tr
         fields = dict(need.fields)
-        line = Text(f"{need.title}", style="bold")
-        line.append(f" · {need.company or '—'}")
+        line = Text(printable(need.title), style="bold")
+        line.append(f" · {printable(need.company or '—')}")
         for key in ("technologies", "region", "start", "budget_rate"):
             if key in fields:
                 value = f"{fields[key]} €" if key == "budget_rate" else fields[key]
-                line.append(f" · {tr('need.field.' + key)} {value}", style="dim")
+                line.append(f" · {tr('need.field.' + key)} {printable(value)}", style="dim")
         self.query_one("#match-need", Static).update(line)
         self.refresh_bindings()
         self._show_detail()
@@ -283,7 +284,7 @@ class MatchScreen(Screen[None]):
             return
         tr = self.cockpit.tr
         self.app.push_screen(
-            FormModal(tr("match.placement_title", name=proposal.freelance_name), [
+            FormModal(tr("match.placement_title", name=printable(proposal.freelance_name)), [
                 FormField("non_compete", tr("match.non_compete"), "yesno", required=True),
                 FormField("non_solicitation", tr("match.non_solicitation"), "yesno",
                           required=True)]),
@@ -328,10 +329,10 @@ def _row_line(r: FreelanceMatchView, tr: Translator) -> Text:
     mark, style = marks[r.group]
     line = Text()
     line.append(f"{mark} ", style=style)
-    line.append(r.name, style="bold" if r.proposed else "")
+    line.append(printable(r.name), style="bold" if r.proposed else "")
     if r.proposed:
         line.append(" ★", style="green")
-    line.append(f" · {r.title}", style="dim")
+    line.append(f" · {printable(r.title)}", style="dim")
     if r.selling_rate is not None:
         budget_style = {True: "green", False: "red", None: ""}[r.within_budget]
         line.append(f" · {r.selling_rate} €", style=budget_style)
@@ -341,14 +342,15 @@ def _row_line(r: FreelanceMatchView, tr: Translator) -> Text:
 def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Translator,
                    margin: float) -> Text:
     text = Text()
-    text.append(f"{r.name}\n", style="bold")
+    text.append(f"{printable(r.name)}\n", style="bold")
     group = tr("match.group." + r.group)
     same = group.casefold() == r.availability.casefold()
-    text.append(f"{r.title}\n{group}{'' if same else ' · ' + r.availability}\n\n")
+    availability = '' if same else ' · ' + printable(r.availability)
+    text.append(f"{printable(r.title)}\n{group}{availability}\n\n")
     if r.covered:
-        text.append(f"{tr('match.covered')} : {', '.join(r.covered)}\n", style="green")
+        text.append(f"{tr('match.covered')} : {printable(', '.join(r.covered))}\n", style="green")
     if r.missing:
-        text.append(f"{tr('match.missing')} : {', '.join(r.missing)}\n", style="yellow")
+        text.append(f"{tr('match.missing')} : {printable(', '.join(r.missing))}\n", style="yellow")
     text.append(f"{tr('match.mobile') if r.mobile else tr('match.not_mobile')}\n",
                 style="" if r.mobile else "yellow")
     if r.day_rate is not None and r.selling_rate is not None:
@@ -366,5 +368,5 @@ def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Tra
         if proposal.placed_at:
             text.append(f" · {tr('match.clauses_signed')}")
         if proposal.cv_sent_note:  # where the CV's e-mail went
-            text.append(f"\n{proposal.cv_sent_note}", style="dim")
+            text.append(f"\n{printable(proposal.cv_sent_note)}", style="dim")
     return text

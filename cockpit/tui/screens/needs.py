@@ -14,12 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import NeedRow, NeedView, PersonRef
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
-from cockpit.tui.text import fold
+from cockpit.tui.text import data_text, fold
 from cockpit.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class NeedsScreen(Screen[None]):
         if shown:
             options.highlighted = 0
         else:
-            self.query_one("#needs-detail-text", Static).update(tr("needs.none"))
+            self.query_one("#needs-detail-text", Static).update(data_text(tr("needs.none")))
 
     @on(Input.Changed, "#needs-filter")
     def _filter(self) -> None:
@@ -211,8 +212,8 @@ class NeedsScreen(Screen[None]):
 def _need_line(n: NeedRow, tr: Translator) -> Text:
     line = Text()
     line.append(f"{tr('need.status.' + n.status):<9} ", style="bold")
-    line.append(n.title)
-    line.append(f" · {n.company or '—'}", style="dim")
+    line.append(printable(n.title))
+    line.append(f" · {printable(n.company or '—')}", style="dim")
     if n.proposed:
         line.append(f" · {n.proposed}★", style="green")
     return line
@@ -220,17 +221,18 @@ def _need_line(n: NeedRow, tr: Translator) -> Text:
 
 def need_text(need: NeedView, t: Translator) -> Text:
     text = Text()
-    text.append(f"{need.title}\n", style="bold")
-    text.append(f"{need.company or '—'} · {t('need.status.' + need.status)}\n")
+    text.append(f"{printable(need.title)}\n", style="bold")
+    text.append(f"{printable(need.company or '—')} · {t('need.status.' + need.status)}\n")
     if need.contact_name:
-        text.append(f"{t('need.contact')} : {need.contact_name} {need.contact_email}\n")
+        who = printable(f"{need.contact_name} {need.contact_email}")
+        text.append(f"{t('need.contact')} : {who}\n")
     text.append("\n")
     for name, value in need.fields:
-        shown = f"{value} €" if name == "budget_rate" else value
+        shown = printable(f"{value} €" if name == "budget_rate" else value, multiline=True)
         text.append(f"{t('need.field.' + name)} : ", style="bold")
         text.append(f"{shown}\n")
     if need.proposals:
         text.append(f"\n{t('need.proposals')}\n", style="bold")
         for p in need.proposals:
-            text.append(f"  {p.freelance_name} · {t('proposal.status.' + p.status)}\n")
+            text.append(f"  {printable(p.freelance_name)} · {t('proposal.status.' + p.status)}\n")
     return text

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from cockpit.services.views import ObjectionView
 from cockpit.tui.localise import translate_bindings
-from cockpit.tui.text import fold
+from cockpit.tui.text import data_text, fold
 
 
 def fuzzy_score(query: str, objection: ObjectionView) -> int | None:
@@ -70,7 +70,7 @@ class ObjectionPicker(ModalScreen[str | None]):
         scored.sort(key=lambda item: (item[0], item[1]))
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(Text(o.label), id=o.id) for _, _, o in scored])
+        options.add_options([Option(data_text(o.label), id=o.id) for _, _, o in scored])
         if scored:
             options.highlighted = 0
         self._show_reply()
@@ -84,7 +84,7 @@ class ObjectionPicker(ModalScreen[str | None]):
             return
         chosen = options.get_option_at_index(index).id
         objection = next(o for o in self._objections if o.id == chosen)
-        reply.update(Text(objection.reply, style="italic"))
+        reply.update(data_text(objection.reply, "italic", multiline=True))
 
     @on(Input.Changed, "#picker-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -14,9 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cockpit.domain.text import printable
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
-from cockpit.tui.text import fold
+from cockpit.tui.text import data_text, fold
 
 
 class Choice(NamedTuple):
@@ -50,7 +51,7 @@ class PickerModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         tr = self.app.tr  # type: ignore[attr-defined]
         with Vertical(id="picker"):
-            yield Static(self._title, id="picker-title")
+            yield Static(data_text(self._title), id="picker-title")  # may name a person
             yield Input(placeholder=tr("picker.filter"), id="picker-filter")
             yield OptionList(id="picker-list")
             yield Static("", id="picker-reply")
@@ -64,9 +65,9 @@ class PickerModal(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         for choice in self._shown:
-            line = Text(choice.label)
+            line = data_text(choice.label)
             if choice.note:
-                line.append(f" · {choice.note}", style="dim")
+                line.append(f" · {printable(choice.note)}", style="dim")
             options.add_option(Option(line))
         if self._shown:
             options.highlighted = 0

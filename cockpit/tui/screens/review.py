@@ -22,6 +22,7 @@ from cockpit.services.views import ReminderRow, TeamView
 from cockpit.tui.focus import focus_now
 from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.report_view import ReportView
 
@@ -132,9 +133,11 @@ class ReviewScreen(Screen[None]):
         for row in team.rows:
             since = row.on_call_since.astimezone(zone).strftime("%H:%M") \
                 if row.on_call_since else ""
-            name = Text(row.name + (" ★" if row.is_lead else ""), style="bold")
+            # Every cell a Text: DataTable reads a plain string as markup.
+            name = data_text(row.name + (" ★" if row.is_lead else ""), "bold")
             late = Text(str(row.overdue), style="bold red" if row.overdue else "dim")
-            table.add_row(name, str(row.queue_today), late, row.on_call_with or "—", since,
+            table.add_row(name, Text(str(row.queue_today)), late,
+                          data_text(row.on_call_with or "—"), Text(since),
                           key=str(row.caller_id))
         if team.rows:
             table.move_cursor(row=min(keep, len(team.rows) - 1))
@@ -179,8 +182,9 @@ class ReviewScreen(Screen[None]):
         table.clear()
         for r in rows:
             person = f"{r.person} · {r.company}" if r.company else r.person
-            table.add_row(r.due_at.astimezone(zone).strftime("%d/%m %H:%M"), person,
-                          r.reason or r.kind, r.owner or "—", key=str(r.id))
+            table.add_row(Text(r.due_at.astimezone(zone).strftime("%d/%m %H:%M")),
+                          data_text(person), data_text(r.reason or r.kind),
+                          data_text(r.owner or "—"), key=str(r.id))
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self.refresh_bindings()
@@ -216,7 +220,7 @@ class ReviewScreen(Screen[None]):
             self.app.call_from_thread(self._show_figures, report)
 
     def _show_figures(self, report: Report) -> None:
-        self.query_one("#review-title", Static).update(Text(report.title, style="bold"))
+        self.query_one("#review-title", Static).update(data_text(report.title, "bold"))
         self.query_one(ReportView).show(report)
 
     def action_shift(self, step: int) -> None:

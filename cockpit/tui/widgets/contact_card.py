@@ -45,7 +45,7 @@ class ContactCard(VerticalScroll):
             head.append("  ⛔ " + tr("card.do_not_call"), style="bold red")
         lines: list[RenderableType] = [head]
         if card.referred_by:
-            lines.append(Text(card.referred_by, style="italic"))
+            lines.append(Text(printable(card.referred_by), style="italic"))
         company = card.company
         if company:
             lines.append(Text(printable(" · ".join(p for p in (
@@ -53,23 +53,23 @@ class ContactCard(VerticalScroll):
             figures = " · ".join(p for p in (company.revenue, company.headcount,
                                              company.revenue_per_head) if p)
             if figures:
-                lines.append(Text(figures, style="dim"))
+                lines.append(Text(printable(figures), style="dim"))
             if company.prospect:
                 lines.append(Text(printable(company.prospect), style="italic"))
         for phone in card.phones:
             line = Text()
-            line.append(phone.display, style="bold")
+            line.append(printable(phone.display), style="bold")
             local = tr("card.local_time", time=phone.local_time)
             line.append(f" {tr('phone.' + phone.kind)} · {local} ")
             if phone.can_call:
                 line.append("✓ " + tr("card.can_call"), style="green")
             else:
-                line.append("✗ " + (phone.why_not or tr("card.cannot_call")), style="red")
+                line.append("✗ " + printable(phone.why_not or tr("card.cannot_call")), style="red")
             lines.append(line)
         if card.email:
             lines.append(Text(printable(card.email)))
         for label, value in card.details:
-            value = printable(value)
+            label, value = printable(label), printable(value)
             lines.append(Text(f"{label} : {value}" if tr.lang == "fr" else f"{label}: {value}"))
         if card.persona:
             lines.append(Text(printable(card.persona), style="italic cyan"))
@@ -80,7 +80,7 @@ class ContactCard(VerticalScroll):
         for item in card.history:
             line = Text()
             line.append(format_short(item.at, tr.lang, self.app.display_tz), style="dim")
-            line.append(f" {printable(item.who)} · {item.outcome}", style="bold")
+            line.append(f" {printable(item.who)} · {printable(item.outcome)}", style="bold")
             if item.note:
                 note = printable(item.note, multiline=True)
                 line.append(f" : {note}" if tr.lang == "fr" else f": {note}")

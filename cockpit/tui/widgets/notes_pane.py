@@ -13,7 +13,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
+from cockpit.domain.text import printable
 from cockpit.tui.focus import focus_now
+from cockpit.tui.text import data_text
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -63,8 +65,10 @@ class NotesPane(Vertical):
         return self._area
 
     def load(self, text: str) -> None:
-        """Put back a saved draft without counting it as a change."""
+        """Put back a saved draft without counting it as a change (its control characters
+        shown: a draft is read from a file, which anything may have written)."""
         self._stop_timers()
+        text = printable(text, multiline=True)
         self._saved_text = text
         if self._area is None:
             self._text_area(text)
@@ -76,7 +80,7 @@ class NotesPane(Vertical):
         text = self.app.tr(key, **params)
         if text != self._status:  # typing repeats the same status: don't redraw it per key
             self._status = text
-            self.query_one("#notes-status", Static).update(text)
+            self.query_one("#notes-status", Static).update(data_text(text))
 
     def focus_text(self) -> None:
         focus_now(self._text_area())

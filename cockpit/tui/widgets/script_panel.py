@@ -21,6 +21,7 @@ from cockpit.domain.text import printable
 from cockpit.services.views import CallView, CaptureView
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.text import data_text
 
 _PLACEHOLDERS = {
     "date": "jj/mm/aaaa",
@@ -82,6 +83,7 @@ class ScriptPanel(Vertical):
         self._swaps = 0  # steps asked for; a swap overtaken by a later one mounts nothing
         self._swapping = asyncio.Lock()
         self._advancing: CaptureInput | None = None  # entered, waiting to be taken
+        self._held = False  # another caller holds the person: the fields are greyed
         self._dial = Static("", id="dial-number")
         self._first_step: tuple[int, tuple[str, ...]] | None = None  # call id, breadcrumb
 
@@ -90,9 +92,9 @@ class ScriptPanel(Vertical):
         # the first call, which spares every start their building and drawing.
         yield Static(self.app.tr("script.idle"), id="script-idle")
 
-    def _build(self, captures: tuple[CaptureView, ...]) -> None:
+    def _build(self, captures: tuple[CaptureView, ...], held: bool = False) -> None:
         self._built = True
-        self._captures = Vertical(*self._capture_rows(captures), id="captures")
+        self._captures = Vertical(*self._capture_rows(captures, held), id="captures")
         self.query_one("#script-idle", Static).remove()
         self.mount_all([
             Horizontal(self._crumb, self._timer, id="script-head"),
@@ -106,6 +108,13 @@ class ScriptPanel(Vertical):
     def call(self) -> CallView | None:
         return self._call
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A call resumed while another caller holds the person can only be ended: its
+        # answers are greyed (None: shown disabled; F1 says so), not refused once pressed.
+        if action == "choose" and self._call is not None and self._call.held_by:
+            return None
+        return True
+
     def show(self, call: CallView | None) -> None:
         previous = self._call
         self._call = call
@@ -113,7 +122,7 @@ class ScriptPanel(Vertical):
         if not self._built:
             if call is None:
                 return  # the idle line is already there
-            self._build(call.captures)
+            self._build(call.captures, bool(call.held_by))
             fresh = True
         tr = self.app.tr
         self._show_number(call)
@@ -124,7 +133,7 @@ class ScriptPanel(Vertical):
             self._answers.update("")
             self._rebuild_captures(())
             return
-        head = Text(" › ".join(call.breadcrumb), style="bold")
+        head = Text(printable(" › ".join(call.breadcrumb)), style="bold")
         if call.dial and call.mode != "ended":  # no softphone: the number to dial by hand
             head.append("   ☎ ", style="bold")
             head.append(f" {call.dial} ", style="bold reverse")
@@ -143,7 +152,8 @@ class ScriptPanel(Vertical):
         if same_step:
             self._refresh_capture_values(call.captures)
         elif not fresh:  # a fresh build holds the step's fields already
-            self._rebuild_captures(call.captures)
+            self._rebuild_captures(call.captures, bool(call.held_by))
+        self.refresh_bindings()
         self.tick(self.app.clock())
 
     def _show_number(self, call: CallView | None) -> None:
@@ -163,14 +173,16 @@ class ScriptPanel(Vertical):
     def _answers_line(self, call: CallView) -> Text:
         line = Text()
         if call.mode == "ended":
-            line.append(self.app.tr("script.ended", outcome=call.outcome or ""), style="bold green")
+            line.append(printable(self.app.tr("script.ended", outcome=call.outcome or "")),
+                        style="bold green")
             return line
         for answer in call.answers:
             line.append(f" {answer.number} ", style="reverse bold")
-            line.append(f" {answer.label}  ", style="red" if answer.ends_call else "")
+            line.append(f" {printable(answer.label)}  ", style="red" if answer.ends_call else "")
         return line
 
-    def _rebuild_captures(self, captures: tuple[CaptureView, ...]) -> None:
+    def _rebuild_captures(self, captures: tuple[CaptureView, ...], held: bool = False) -> None:
+        self._held = held
         self._swaps += 1
         self.run_worker(self._swap_captures(self._swaps), group="script-captures")
 
@@ -183,25 +195,28 @@ class ScriptPanel(Vertical):
             await self._captures.remove_children()
             # The step as it is now (values typed meanwhile included), not as it was asked.
             captures = self._call.captures if self._call is not None else ()
-            rows = self._capture_rows(captures)
+            rows = self._capture_rows(captures, self._held)
             if rows:
                 await self._captures.mount_all(rows)
             if had_focus and self.app.focused is None:
                 self.focus()  # the field typed in went with its step: back to the answers
 
-    def _capture_rows(self, captures: tuple[CaptureView, ...]) -> list[Widget]:
+    def _capture_rows(self, captures: tuple[CaptureView, ...], held: bool = False
+                      ) -> list[Widget]:
         hint = self.app.tr("script.captures_hint")
         rows: list[Widget] = [Static(hint, classes="capture-hint")] if captures else []
         fields: dict[str, CaptureInput] = {}
         errors: dict[str, Static] = {}
         for capture in captures:
             mark = " *" if capture.required else ""
-            label = Label(f"{capture.label}{mark}", classes="capture-label")
+            label = Label(data_text(f"{capture.label}{mark}"), classes="capture-label")
             placeholder = _PLACEHOLDERS.get(capture.type, "")
             if capture.type == "choice":
                 placeholder = " / ".join(f"{i} {c}" for i, c in enumerate(capture.choices, 1))
-            field = CaptureInput(capture.key, value=capture.value, placeholder=placeholder,
-                                 id=f"capture-{capture.key}", classes="capture-input")
+            field = CaptureInput(capture.key, value=printable(capture.value),
+                                 placeholder=printable(placeholder),
+                                 id=f"capture-{capture.key}", classes="capture-input",
+                                 disabled=held)  # another caller holds the person: greyed
             error = Static("", id=f"capture-error-{capture.key}", classes="capture-error")
             fields[capture.key], errors[capture.key] = field, error
             rows.append(Horizontal(label, field, classes="capture-row"))
@@ -217,9 +232,9 @@ class ScriptPanel(Vertical):
     def _refresh_capture_values(self, captures: tuple[CaptureView, ...]) -> None:
         for capture in captures:
             field = self._fields.get(capture.key)
-            if field is not None and not field.has_focus and capture.value \
-                    and field.value != capture.value:
-                field.value = capture.value
+            shown = printable(capture.value)
+            if field is not None and not field.has_focus and shown and field.value != shown:
+                field.value = shown
             error = self._errors.get(capture.key)
             if error is not None:
                 error.update("")
@@ -232,7 +247,7 @@ class ScriptPanel(Vertical):
             self._advancing = None
         error = self._errors.get(key)
         if error is not None:
-            error.update(Text(message, style="bold red"))
+            error.update(data_text(message, "bold red"))
 
     def tick(self, now: datetime) -> None:
         if not self._built:

@@ -8,6 +8,7 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import Static
 
+from cockpit.domain.text import printable
 from cockpit.tui.dates import format_day_time
 
 
@@ -15,14 +16,17 @@ class TopBar(Static):
     offline = False
     refused = False  # the server answered but refused a write (a permission, a constraint)
     disk_full = False  # no room left to write (the database's disk or the state folder's)
+    read_only = False  # the database file was opened read-only: nothing can be saved
     _last: tuple[str, datetime, str] | None = None
 
     def show(self, caller_name: str, now: datetime, figures: str) -> None:
         self._last = (caller_name, now, figures)
         moment = format_day_time(now, self.app.tr.lang, self.app.display_tz)
-        left = Text(f"Cockpit · {caller_name} · {moment}")
+        left = Text(f"Cockpit · {printable(caller_name)} · {moment}")
         if self.disk_full:  # said first: it is what the caller (or their admin) can fix
             left.append("  " + self.app.tr("top.disk_full") + " ", style="bold white on red")
+        elif self.read_only:  # every write is refused: said as what it is (not offline)
+            left.append("  " + self.app.tr("top.read_only") + " ", style="bold black on yellow")
         elif self.offline:
             left.append("  " + self.app.tr("top.offline") + " ", style="bold white on red")
         elif self.refused:
@@ -30,6 +34,12 @@ class TopBar(Static):
         width = max(self.size.width - 2, 0)
         gap = max(width - left.cell_len - len(figures), 1)
         self.update(left + Text(" " * gap + figures))
+
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only != self.read_only:
+            self.read_only = read_only
+            if self._last is not None:
+                self.show(*self._last)
 
     def set_offline(self, offline: bool, refused: bool | None = None,
                     disk_full: bool | None = None) -> None:
