@@ -265,7 +265,7 @@ TEXT: dict[str, str] = {
     "cli.audit.to_caller": "to {caller}",
     "cli.audit.owner": "into {caller}'s portfolio",
     "cli.audit.no_owner": "given back to everyone",
-    "cli.audit.reminders": "reminders {ids}",
+    "cli.audit.reminders": "{reason}; reminders {ids}",
     "cli.audit.blocked": "{reason}; own numbers: {own}; shared numbers left open: {shared}",
     "cli.audit.caller": "caller #{id}",
     "cli.check.problems": "{count} {count|problem|problems} in {folder}",

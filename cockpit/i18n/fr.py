@@ -155,8 +155,8 @@ TEXT: dict[str, str] = {
     "queue.from_time": "dès {time}",
     "queue.held": "retenu",
     "queue.held_refused": "Pas d'appel pour l'instant : {reason}",
-    "queue.cli_title": "{caller}: {total} à appeler",
-    "queue.cli_title_closed": "{caller}: {total} à préparer, appels {when}",
+    "queue.cli_title": "{caller} : {total} à appeler",
+    "queue.cli_title_closed": "{caller} : {total} à préparer, appels {when}",
     "queue.cli_callable": "appelable",
     "key.edit_card": "modifier la fiche",
     "edit.title": "Modifier la fiche",
@@ -268,7 +268,7 @@ TEXT: dict[str, str] = {
     "cli.audit.to_caller": "à {caller}",
     "cli.audit.owner": "dans le portefeuille de {caller}",
     "cli.audit.no_owner": "rendu à tous",
-    "cli.audit.reminders": "rappels {ids}",
+    "cli.audit.reminders": "{reason} ; rappels {ids}",
     "cli.audit.blocked": (
         "{reason} ; ses numéros : {own} ; numéros partagés laissés ouverts : {shared}"
     ),
