@@ -201,8 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cockpit.errors import explain
 
         message = _said(exc) if _is_output_error(exc) else explain(exc)
-        if message is not None and _has_words(exc):  # a service's or domain's own words
-            message = _said(exc)
+        if message is not None and _has_words(exc) and not _read_only(exc):
+            message = _said(exc)  # a service's or domain's own words
         log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
             raise
@@ -223,6 +223,12 @@ def _is_output_error(exc: BaseException) -> bool:
     from cockpit.outputs import OutputError
 
     return isinstance(exc, OutputError)
+
+
+def _read_only(exc: BaseException) -> bool:
+    from cockpit.store.db import read_only_message
+
+    return read_only_message(exc) is not None
 
 
 def _has_words(exc: BaseException) -> bool:

@@ -30,15 +30,15 @@ def _local(moment: datetime, tz: tzinfo | None) -> datetime:
 
 
 def format_date(day: date | datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """23/11/2026 (fr) or 11/23/2026 (en); a moment is read in `tz` first."""
-    if isinstance(day, datetime):
+    """23/11/2026 (fr) or 11/23/2026 (en); a moment is read in `tz` first, when given."""
+    if isinstance(day, datetime) and tz is not None:
         day = _local(day, tz)
     return f"{day:%d/%m/%Y}" if lang == "fr" else f"{day:%m/%d/%Y}"
 
 
 def format_date_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """23/11/2026 10:42 (fr) or 11/23/2026 10:42 (en), in `tz`."""
-    local = _local(moment, tz)
+    """23/11/2026 10:42 (fr) or 11/23/2026 10:42 (en), in `tz` when given."""
+    local = _local(moment, tz) if tz is not None else moment
     return f"{format_date(local, lang)} {local:%H:%M}"
 
 

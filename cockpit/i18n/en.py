@@ -421,7 +421,7 @@ TEXT: dict[str, str] = {
         " the same import again is safe (merged by phone or e-mail)."
     ),
     "error.import_read": "{path}: cannot read it.",
-    "error.import_table": "{path}: this file does not read as a table.",
+    "error.import_table": "{path}: this file does not read as a table ({cause}).",
     "error.margin_out_of_range": "The margin “{value}” must be at least 0 and below 1.",
     "error.naive_datetime": "The moment “{value}” has no time zone.",
     "error.naive_time": "The interview time needs its time zone.",

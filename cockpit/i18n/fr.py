@@ -449,7 +449,7 @@ TEXT: dict[str, str] = {
         " relancer le même import est sans risque (fusion par téléphone ou e-mail)."
     ),
     "error.import_read": "{path} : lecture impossible.",
-    "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau.",
+    "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau ({cause}).",
     "error.margin_out_of_range": "La marge « {value} » doit être comprise entre 0 et 1 (exclu).",
     "error.naive_datetime": "Le moment « {value} » n'a pas de fuseau horaire.",
     "error.naive_time": "L'heure de l'entretien doit préciser son fuseau horaire.",
