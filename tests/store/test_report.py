@@ -73,4 +73,4 @@ def test_markdown_for_one_caller_and_refusals(demo_url: str,
     assert main(["report", "--db", demo_url, "--as", other, "--caller", name]) == 2
     assert "Réservé au chef d'équipe" in capsys.readouterr().err
     assert main(["report", "--db", demo_url, "--week", "48"]) == 2
-    assert "--week '48'" in capsys.readouterr().err
+    assert "--week «\u00a048\u00a0»\u00a0: 2026-W48 attendu" in capsys.readouterr().err
