@@ -40,6 +40,32 @@ def say(key: str, **params: Any) -> str:
     return Translator(language())(key, **params)
 
 
+def refused(key: str, **params: Any) -> CliError:
+    """The CliError saying the catalogue's `key` in the command line's language."""
+    return CliError(say(key, **params))
+
+
+# argparse's own complaints, said in the command line's language.
+_ARGPARSE = (
+    (r"unrecognized arguments: (?P<args>.*)", "cli.unrecognized"),
+    (r"the following arguments are required: (?P<args>.*)", "cli.required"),
+    (r"invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)", "cli.invalid_choice"),
+    (r"expected one argument", "cli.expected_value"),
+    (r"not allowed with argument (?P<other>.*)", "cli.not_allowed_with"),
+)
+
+
+def _argparse_said(message: str) -> str:
+    import re
+
+    for pattern, key in _ARGPARSE:
+        found = re.fullmatch(pattern, message)
+        if found:
+            params = {k: v.replace("'", "") for k, v in found.groupdict().items()}
+            return say(key, **params)
+    return message
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, saying a wrong argument in one line (no usage block), its value shortened."""
 
@@ -50,7 +76,9 @@ class Parser(argparse.ArgumentParser):
 
         if message.startswith("argument "):
             name, _, rest = message[len("argument "):].partition(": ")
-            message = say("cli.bad_argument", option=name, problem=rest)
+            message = say("cli.bad_argument", option=name, problem=_argparse_said(rest))
+        else:
+            message = _argparse_said(message)
         # argparse repeats what was typed: a long value is cut (the one-line message stays one).
         message = re.sub(r"\S{81,}", lambda m: shorten(m.group()), " ".join(message.split()))
         print(f"cockpit: {shorten(message, 400)}", file=sys.stderr)
@@ -76,6 +104,9 @@ def _common(parser: argparse.ArgumentParser, *, db: bool = True, inherit: bool =
         help="folder holding scripts/, objections.yaml and personas.yaml "
         "(default: the shipped ones)",
     )
+    if inherit:  # `cockpit needs --lang en` as well as `cockpit --lang en needs`
+        parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS,
+                            help="the language of the messages (default: fr)")
 
 
 def db_url(args: argparse.Namespace) -> str:
@@ -170,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cockpit.errors import explain
 
         message = _said(exc) if _is_output_error(exc) else explain(exc)
+        if message is not None and _has_words(exc) and not _read_only(exc):
+            message = _said(exc)  # a service's or domain's own words
         log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
             raise
@@ -192,13 +225,25 @@ def _is_output_error(exc: BaseException) -> bool:
     return isinstance(exc, OutputError)
 
 
+def _read_only(exc: BaseException) -> bool:
+    from cockpit.store.db import read_only_message
+
+    return read_only_message(exc) is not None
+
+
+def _has_words(exc: BaseException) -> bool:
+    from cockpit.i18n import CATALOGUES
+
+    code = getattr(exc, "code", None)
+    return bool(code) and f"error.{code}" in CATALOGUES[language()]
+
+
 def _said(exc: BaseException) -> str:
     """The error's catalogue text when it has one, in the user's language; its own text
     otherwise (older messages still in English)."""
-    from cockpit.i18n import CATALOGUES, Translator
+    from cockpit.i18n import Translator
 
-    code = getattr(exc, "code", None)
-    if code and f"error.{code}" in CATALOGUES[language()]:
+    if _has_words(exc):
         return Translator(language()).error(exc)
     return str(exc)
 

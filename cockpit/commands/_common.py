@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from cockpit.cli import CliError, db_url, say
+from cockpit.cli import CliError, db_url, refused, say
 from cockpit.domain.text import printable
 
 ID_MAX = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
@@ -34,13 +34,12 @@ def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> No
 def services_for(args: argparse.Namespace, at: datetime | None = None) -> Services:
     from cockpit.commands.tui import clock_from_env
     from cockpit.services import open_services
-    from cockpit.store.db import READ_ONLY, read_only_file
+    from cockpit.store.db import read_only_file
 
     clock = (lambda: at) if at is not None else clock_from_env()
     services = open_services(db_url(args), content=args.content, clock=clock)
     if read_only_file() is not None:  # said first: a command that writes will be refused
-        out(f"cockpit: {READ_ONLY} ({read_only_file()}) : consultation seulement",
-            file=sys.stderr)
+        out(f"cockpit: {say('cli.read_only', path=read_only_file())}", file=sys.stderr)
     return services
 
 
@@ -54,11 +53,35 @@ def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
     name = getattr(args, "caller", None) or os.environ.get("COCKPIT_CALLER")
     caller = services.find_caller(name)
     if caller is None:
-        known = ", ".join(c.name for c in services.callers())
-        if name:
-            raise CliError(f"no caller named {name!r} (callers: {known or 'none'})")
-        raise CliError("the database has no caller yet (run `cockpit demo`)")
+        raise no_caller(services, name)
     return caller
+
+
+def no_caller(services: Services, name: str | None) -> CliError:
+    """No caller of that name (the known ones said), or none at all yet."""
+    if not name:
+        return refused("cli.no_caller_yet")
+    known = ", ".join(c.name for c in services.callers()) or say("cli.none")
+    return refused("cli.no_caller_named", name=quoted(name), known=known)
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    """The language the command speaks: --lang, before or after the sub-command."""
+    from cockpit.cli import language
+
+    lang = getattr(args, "lang", None)
+    return lang if lang in ("fr", "en") else language()
+
+
+def stored_reason(text: str) -> str:
+    """A reason the cockpit itself wrote in the database (in English, so it stays one
+    text whoever reads it), in the reader's language; a reason someone typed, as typed."""
+    found = re.fullmatch(r"retention: no contact for (\S+)", text)
+    if found:
+        return say("cli.reason.retention", age=found.group(1))
+    key = {"asked not to be called": "cli.reason.asked",
+           "erased on request (GDPR art. 17)": "cli.reason.erased"}.get(text)
+    return say(key) if key else text
 
 
 def quoted(value: object) -> str:

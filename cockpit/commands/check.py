@@ -6,6 +6,7 @@ import argparse
 import os
 from typing import Any
 
+from cockpit.cli import say
 from cockpit.commands._common import out
 
 
@@ -28,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         out(problem)
     if problems:
-        out(f"{len(problems)} problem(s) in {folder}")
+        out(say("cli.check.problems", count=len(problems), folder=folder))
         return 1
-    out(f"content OK: {folder}")
+    out(say("cli.check.content_ok", folder=folder))
     if getattr(args, "db", None) or os.environ.get("COCKPIT_DB"):
         return _check_database(args)
     return 0
@@ -42,10 +43,9 @@ def _check_database(args: argparse.Namespace) -> int:
 
     services = services_for(args)  # creates or migrates the schema
     found, wiped = services.database_health()
-    out(f"database OK: {mask_url(services.url)} ({found['engine']}, schema "
-        f"v{found['schema']}): {found['caller']} callers, {found['contact']} contacts, "
-        f"{found['freelance']} freelances, {found['call']} calls")
+    out(say("cli.check.database_ok", url=mask_url(services.url), engine=found["engine"],
+            schema=found["schema"], callers=found["caller"], contacts=found["contact"],
+            freelances=found["freelance"], calls=found["call"]))
     if not wiped:
-        out("another cockpit has the database open: its journal is folded in at the next "
-            "checkpoint")
+        out(say("cli.check.shared"))
     return 0

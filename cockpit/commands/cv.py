@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cockpit.cli import refused, say
 from cockpit.commands._common import add_force, out
 
 USES_DB = True
@@ -30,22 +31,21 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
     from cockpit.services.needs import anonymise_text, load_sectors
 
     source = Path(args.file)
     try:
         raw = source.read_bytes()
     except OSError as exc:
-        raise CliError(f"{source}: cannot read it ({exc.strerror})") from exc
+        raise refused("cli.cv.unreadable", path=source, reason=exc.strerror) from exc
     if b"\0" in raw[:4096]:
-        raise CliError(f"{source}: not a text file (export the CV as .txt or .md first)")
+        raise refused("cli.cv.not_text", path=source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     if not text.strip():
-        raise CliError(f"{source}: the file is empty")
+        raise refused("cli.cv.empty", path=source)
     employers = {**_known_companies(args), **load_sectors()}
     anonymised, removed = anonymise_text(text, tuple(args.name), employers)
     if args.out:
@@ -56,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
         kinds: dict[str, int] = {}
         for kind, _, _ in removed:
             kinds[kind] = kinds.get(kind, 0) + 1
-        summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "nothing"
-        out(f"{written}: written; replaced {summary}")
+        summary = ", ".join(f"{n} {say(f'cli.cv.kind.{k}')}" for k, n in sorted(kinds.items())) \
+            or say("cli.cv.nothing")
+        out(say("cli.cv.written", path=written, summary=summary))
     else:
         out(anonymised, end="" if anonymised.endswith("\n") else "\n")
     return 0

@@ -39,5 +39,8 @@ def run(args: argparse.Namespace) -> int:
     summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
                          scale=args.scale, now=clock() if clock else None)
     elapsed = time.perf_counter() - started
-    out(f"demo database ready: {mask_url(url)} ({summary}) in {elapsed:.1f} s")
+    from cockpit.cli import language, say
+
+    seconds = f"{elapsed:.1f}".replace(".", "," if language() == "fr" else ".")
+    out(say("cli.demo.ready", url=mask_url(url), summary=summary, seconds=seconds))
     return 0

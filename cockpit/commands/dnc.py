@@ -20,34 +20,35 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
-    from cockpit.commands._common import services_for
+    from cockpit.cli import refused, say
+    from cockpit.commands._common import lang_of, services_for, stored_reason
+    from cockpit.i18n.dates import format_date
 
     services = services_for(args)
     if args.action != "list" and not args.value:
-        wanted = "file" if args.action == "import" else "number"
-        raise CliError(f"dnc {args.action}: give a {wanted}")
+        if args.action == "import":
+            raise refused("cli.dnc.give_file")
+        raise refused("cli.dnc.give_number", action=args.action)
     if args.action == "list":
         rows = services.dnc_list()
         for e164, digest, reason, at in rows:
-            shown = e164 or f"(erased person, hash {digest[:12]}…)"
-            out(f"{shown}  {reason}  {at:%d/%m/%Y}")
-        out(f"{len(rows)} number(s)")
+            shown = e164 or say("cli.dnc.erased_person", digest=digest[:12])
+            out(f"{shown}  {stored_reason(reason)}  {format_date(at, lang_of(args))}")
+        out(say("cli.dnc.count", count=len(rows)))
     elif args.action == "add":
         e164, added, flagged = services.dnc_add(args.value, args.reason)
         # A number typed here is blocked for everyone who has it, a switchboard included
         # (a person asking for themselves is the `x` key or the end of their call).
-        out(f"{e164}: {'added' if added else 'already on the list'}; blocked for everyone "
-            f"with this number: {flagged} person(s) flagged")
+        out(say("cli.dnc.added" if added else "cli.dnc.already", number=e164, count=flagged))
     elif args.action == "remove":
         e164, removed, unflagged = services.dnc_remove(args.value)
         if not removed:
-            raise CliError(f"{e164} is not on the do-not-call list")
-        out(f"{e164}: removed; {unflagged} person(s) may be called again")
+            raise refused("cli.dnc.not_listed", number=e164)
+        out(say("cli.dnc.removed", number=e164, count=unflagged))
     else:
         added, already, bad = services.dnc_import(args.value)
         for line, reason in bad:
-            out(f"line {line}: {reason}")
-        out(f"{added} number(s) added, {already} already there, {len(bad)} unreadable")
+            out(say("cli.line", line=line, reason=reason))
+        out(say("cli.dnc.imported", added=added, already=already, bad=len(bad)))
         return 1 if bad else 0
     return 0

@@ -29,5 +29,8 @@ def run(args: argparse.Namespace) -> int:
     services = services_for(args)
     count = services.export_table(args.kind, args.file, fmt, "," if args.comma else ";",
                                    force=args.force)
-    out(f"{args.file}: {count} {args.kind} ({fmt})")
+    from cockpit.cli import say
+
+    out(say("cli.export.done", path=args.file, count=count, kind=say(f"cli.kind.{args.kind}"),
+            format=fmt))
     return 0

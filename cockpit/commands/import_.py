@@ -33,48 +33,57 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
-    from cockpit.commands._common import services_for
+    from cockpit.cli import refused, say
+    from cockpit.commands._common import quoted, services_for
 
     mapping: dict[str, str] = {}
     for item in args.map:
         column, sep, target = item.partition("=")
         if not sep or not column.strip() or not target.strip():
-            raise CliError(f"--map {item!r}: expected COLUMN=field, e.g. 'Tel perso=phone'")
+            raise refused("cli.import.bad_map", item=quoted(item))
         mapping[column.strip()] = target.strip()
     services = services_for(args)
     with _ProgressBar() as progress:
         report = services.import_file(args.kind, args.file, dry_run=args.dry_run,
                                       skip_invalid=args.skip_invalid, mapping=mapping,
                                       progress=progress, force=args.force)
-    out(f"{report.path}: {report.rows} row(s), {report.encoding}, "
-        f"separator {report.delimiter!r}" if report.delimiter else
-        f"{report.path}: {report.rows} row(s), {report.encoding}")
+    separator = (report.delimiter or "").replace("\t", "\\t")  # a tab, seen
+    out(say("cli.import.read_separator", path=report.path, rows=report.rows,
+            encoding=report.encoding, separator=separator) if report.delimiter else
+        say("cli.import.read", path=report.path, rows=report.rows, encoding=report.encoding))
     if report.unknown_columns:
-        out(f"columns not imported: {', '.join(report.unknown_columns)} "
-            "(--map COLUMN=field to use them)")
+        out(say("cli.import.unknown_columns", columns=", ".join(report.unknown_columns)))
     for error in report.errors[:SHOWN_ERRORS]:
-        where = f"line {error.line}" + (f", column {error.column!r}" if error.column else "")
-        out(f"{where}: {error.reason}")
+        out(say("cli.import.at_column", line=error.line, column=error.column,
+                reason=error.reason) if error.column else
+            say("cli.line", line=error.line, reason=error.reason))
     if len(report.errors) > SHOWN_ERRORS:
-        out(f"… and {len(report.errors) - SHOWN_ERRORS} more")
+        out(say("cli.more", count=len(report.errors) - SHOWN_ERRORS))
     bad_lines = len({e.line for e in report.errors})
     if report.errors and not args.skip_invalid:
-        out(f"nothing imported: {bad_lines} invalid row(s). Fix them, or use --skip-invalid "
-            "to import the others")
+        out(say("cli.import.nothing", count=bad_lines))
         return 1
-    verb = "would create" if report.dry_run else "created"
-    out(f"{verb} {report.created} {args.kind}; merged {len(report.merged)} with people "
-        f"already known and {len(report.merged_in_file)} duplicate row(s) of the file"
-        + (f"; {report.companies_created} new companies" if report.companies_created
-           else ""))
+    out(say("cli.import.would_create" if report.dry_run else "cli.import.created",
+            created=report.created, kind=say(f"cli.kind.{args.kind}"),
+            merged=len(report.merged), in_file=len(report.merged_in_file))
+        + (say("cli.import.new_companies", count=report.companies_created)
+           if report.companies_created else ""))
     for line, person_id, why in report.merged[:20]:
-        out(f"  line {line}: merged into #{person_id} ({why})")
+        out(say("cli.import.merged_into", line=line, id=person_id, why=_why(why)))
     for line, into in report.merged_in_file[:20]:
-        out(f"  line {line}: same person as line {into}")
+        out(say("cli.import.same_as", line=line, into=into))
     if report.rejected_file:
-        out(f"{bad_lines} row(s) rejected, with their reasons, in {report.rejected_file}")
+        out(say("cli.import.rejected", count=bad_lines, path=report.rejected_file))
     return 0
+
+
+def _why(code: str) -> str:
+    """Why two people were taken as one ("same phone"), in the reader's language."""
+    from cockpit.cli import say
+
+    key = "cli.import.why." + code.replace(" ", "_").replace("-", "")
+    said = say(key)
+    return code if said == key else said
 
 
 class _ProgressBar:

@@ -24,22 +24,29 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import services_for
+    from cockpit.cli import language, say
+    from cockpit.commands._common import lang_of, services_for
+    from cockpit.domain.rates import percent
 
     services = services_for(args)
     if args.propose is not None:
         proposal = services.propose(args.need, args.propose)
-        out(f"proposal #{proposal.id}: {proposal.freelance_name} for need #{args.need} "
-            f"({proposal.status})")
+        out(say("cli.match.proposal", id=proposal.id, name=proposal.freelance_name,
+                need=args.need, status=say(f"proposal.status.{proposal.status}")))
         return 0
-    page = services.match_freelances(args.need, typed=args.search, limit=args.limit)
+    page = services.match_freelances(args.need, typed=args.search, limit=args.limit,
+                                     lang=lang_of(args))
     for r in page.rows:
-        rate = f"{r.day_rate} € → {r.selling_rate} €" if r.day_rate else "rate unknown"
-        budget = {True: "within budget", False: f"{r.over_budget_by} € over budget",
+        rate = f"{r.day_rate} € → {r.selling_rate} €" if r.day_rate \
+            else say("match.rate_unknown")
+        budget = {True: say("match.within_budget"),
+                  False: say("cli.match.over_budget", amount=r.over_budget_by),
                   None: ""}[r.within_budget]
-        flags = ", ".join(x for x in (r.availability, "mobile" if r.mobile else "not mobile",
-                                      budget, "already proposed" if r.proposed else "") if x)
-        out(f"#{r.id:<6} {r.group:<9} {r.name} · {r.title} · {' '.join(r.covered)} · "
-            f"{rate} · {flags}")
-    out(f"{len(page.rows)} of {page.total} freelance(s); margin {page.margin:.0%}")
+        flags = ", ".join(x[:1].lower() + x[1:] for x in (
+            r.availability, say("match.mobile" if r.mobile else "match.not_mobile"), budget,
+            say("cli.match.already") if r.proposed else "") if x)
+        out(f"#{r.id:<6} {say(f'match.group.{r.group}')} · {r.name} · {r.title} · "
+            f"{' '.join(r.covered)} · {rate} · {flags}")
+    margin = percent(page.margin) if language() == "fr" else f"{page.margin:.0%}"
+    out(say("cli.match.summary", shown=len(page.rows), total=page.total, margin=margin))
     return 0

@@ -33,9 +33,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
-    from cockpit.commands._common import caller_for, services_for
+    from cockpit.cli import refused, say
+    from cockpit.commands._common import caller_for, quoted, services_for
     from cockpit.services.views import PersonRef
+
+    def status(code: str) -> str:
+        return say(f"need.status.{code}")
 
     services = services_for(args)
     if args.add:
@@ -43,34 +46,36 @@ def run(args: argparse.Namespace) -> int:
         for item in args.add:
             key, sep, value = item.partition("=")
             if not sep:
-                raise CliError(f"--add {item!r}: expected FIELD=VALUE, e.g. title='Dev Java'")
+                raise refused("cli.needs.bad_add", item=quoted(item))
             fields[key.strip()] = value
         _check_fields(fields)
         caller = caller_for(services, args)
         contact = PersonRef("contact", args.contact) if args.contact else None
         need_id = services.create_need(caller.id, fields, contact)
-        out(f"need #{need_id} recorded")
+        out(say("cli.needs.recorded", id=need_id))
         return 0
     if args.show is not None:
         if args.set_status:
             services.set_need_status(args.show, args.set_status)
         need = services.need(args.show)
-        out(f"#{need.id} {need.title} · {need.company or '—'} · {need.status}")
+        out(f"#{need.id} {need.title} · {need.company or '—'} · {status(need.status)}")
         if need.contact_name:
-            out(f"  DO: {need.contact_name} {need.contact_email}".rstrip())
+            out(say("cli.needs.field", name=say("need.contact"),
+                    value=f"{need.contact_name} {need.contact_email}".rstrip()))
         for name, value in need.fields:
-            out(f"  {name}: {value}")
+            out(say("cli.needs.field", name=say(f"need.field.{name}"), value=value))
         for p in need.proposals:
-            out(f"  proposed: #{p.id} {p.freelance_name} (freelance #{p.freelance_id}) "
-                f"· {p.status}")
+            out(say("cli.needs.proposal", id=p.id, name=p.freelance_name,
+                    freelance=p.freelance_id, status=say(f"proposal.status.{p.status}")))
         return 0
     rows = services.needs(status=args.status, technology=args.tech, region=args.region,
                           with_proposals=args.proposed)
     for n in rows:
         budget = f"{n.budget_rate} €" if n.budget_rate else "—"
-        out(f"#{n.id:<5} {n.status:<8} {n.title} · {n.company or '—'} · {n.technologies} · "
-            f"{n.region or '—'} · {n.start or '—'} · {budget} · {n.proposed} proposed")
-    out(f"{len(rows)} need(s)")
+        out(f"#{n.id:<5} {status(n.status):<8} {n.title} · {n.company or '—'} · "
+            f"{n.technologies} · {n.region or '—'} · {n.start or '—'} · {budget} · "
+            f"{say('cli.needs.proposed', count=n.proposed)}")
+    out(say("cli.needs.count", count=len(rows)))
     return 0
 
 

@@ -19,14 +19,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import caller_for, services_for
+    from cockpit.cli import say
+    from cockpit.commands._common import caller_for, lang_of, services_for
     from cockpit.domain.phones import parse_phone
 
     services = services_for(args)
     caller = caller_for(services, args)
-    claimed = services.claim_next(caller.id)
+    claimed = services.claim_next(caller.id, lang_of(args))
     if claimed is None:
-        out(f"cockpit: nobody to call for {caller.name} right now", file=sys.stderr)
+        out(f"cockpit: {say('cli.next.nobody', caller=caller.name)}", file=sys.stderr)
         return 1
     row = claimed.row
     number = parse_phone(claimed.phone).national() if claimed.phone else "?"

@@ -29,6 +29,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import os
 
+    from cockpit.cli import say
     from cockpit.commands._common import services_for
 
     services = services_for(args)
@@ -38,18 +39,18 @@ def run(args: argparse.Namespace) -> int:
             from cockpit.outputs import write_output
 
             write_output(args.out, data + "\n", db_url=services.url, force=args.force)
-            out(f"{args.out}: written")
+            out(say("cli.written", path=args.out))
         else:
             out(data)
         return 0
     actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
     person, removed, wiped = services.forget_person(args.who, actor)
-    what = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in removed.items() if n)
-    out(f"{person.kind} #{person.id} erased: {what}")
+    what = ", ".join(say("cli.person.removed", label=say(f"cli.person.removed.{k}"), count=n)
+                     for k, n in removed.items() if n)
+    out(say("cli.person.erased", kind=say(f"cli.person.kind.{person.kind}"), id=person.id,
+            what=what))
     if not wiped:
-        out("another cockpit has the database open: the deleted rows are unreadable in the "
-            "database file, and leave its journal at the next checkpoint (or close the "
-            "other cockpits and run `cockpit check --db …`)")
+        out(say("cli.shared_database"))
     return 0
 
 

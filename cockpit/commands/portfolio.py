@@ -23,7 +23,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
+    from cockpit.cli import refused, say
     from cockpit.commands._common import caller_for, services_for
     from cockpit.store.portfolio import list_portfolio, set_owner
 
@@ -33,12 +33,12 @@ def run(args: argparse.Namespace) -> int:
         contact_id = args.add or args.remove
         owner = caller.id if args.add else None
         if not set_owner(contact_id, owner, actor=caller.name, now=services.now()):
-            raise CliError(f"no contact #{contact_id}")
-        out(f"contact #{contact_id} {'added to' if args.add else 'removed from'} "
-            f"{caller.name}'s portfolio")
+            raise refused("cli.portfolio.no_contact", id=contact_id)
+        out(say("cli.portfolio.added" if args.add else "cli.portfolio.removed", id=contact_id,
+                caller=caller.name))
         return 0
     rows = list_portfolio(caller.id)
     for contact_id, name, company in rows:
-        out(f"#{contact_id:<6} {name} · {company}")
-    out(f"{len(rows)} private contact(s) for {caller.name}")
+        out(say("cli.portfolio.line", id=f"{contact_id:<6}", name=name, company=company))
+    out(say("cli.portfolio.count", count=len(rows), caller=caller.name))
     return 0

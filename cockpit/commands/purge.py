@@ -38,20 +38,23 @@ def _age(text: str) -> str:
 def run(args: argparse.Namespace) -> int:
     import os
 
-    from cockpit.commands._common import services_for
+    from cockpit.cli import say
+    from cockpit.commands._common import lang_of, services_for
+    from cockpit.i18n.dates import format_date
 
     services = services_for(args)
     stale = services.stale_prospects(args.older_than)
     for contact_id, name, company, last in stale[:500]:
-        when = f"{last:%d/%m/%Y}" if last else "never"
-        out(f"#{contact_id:<6} {name} · {company or '—'} · last contact {when}")
+        when = format_date(last, lang_of(args)) if last else say("cli.purge.never")
+        out(say("cli.purge.line", id=f"{contact_id:<6}", name=name, company=company or "—",
+                when=when))
     if len(stale) > 500:
-        out(f"… and {len(stale) - 500} more")
+        out(say("cli.more", count=len(stale) - 500))
     if args.dry_run or not stale:
-        out(f"{len(stale)} prospect(s) with no contact for {args.older_than}"
-            + (" (dry run: nothing erased)" if args.dry_run else ""))
+        out(say("cli.purge.found", count=len(stale), age=args.older_than)
+            + (say("cli.purge.dry_run") if args.dry_run else ""))
         return 0
     actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
     count = services.purge(args.older_than, actor)
-    out(f"{count} prospect(s) erased, with their calls and notes")
+    out(say("cli.purge.erased", count=count))
     return 0

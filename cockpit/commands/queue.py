@@ -22,7 +22,6 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         help="as if it were this moment")
     parser.add_argument("--limit", type=count, default=30, help="how many lines (default 30)")
     parser.add_argument("--why", action="store_true", help="also list the people left out")
-    parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS)
     return parser
 
 
@@ -34,16 +33,12 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.commands._common import caller_for, parse_at, services_for
     from cockpit.domain.text import printable
     from cockpit.i18n import Translator
-    from cockpit.tui.dates import format_soon
+    from cockpit.i18n.dates import format_short, format_soon
 
     def cell(value: str) -> Text:
         # Text, not a string: Rich would read `[bold]` in a name as markup.
         return Text(printable(value))
 
-    if args.limit < 1:
-        from cockpit.cli import CliError
-
-        raise CliError("--limit must be at least 1")
     at = parse_at(args.at)
     services = services_for(args, at)
     caller = caller_for(services, args)
@@ -65,13 +60,13 @@ def run(args: argparse.Namespace) -> int:
                    when=soon(page.opens_at))
     table = Table(title=cell(title))
     held = any(row.held for row in page.rows)
-    for column in ("#", "quand" if args.lang == "fr" else "when", "personne", "société",
-                   "raison" if args.lang == "fr" else "reason"):
+    for column in ("#", tr("cli.queue.when"), tr("cli.queue.person"), tr("cli.queue.company"),
+                   tr("cli.queue.reason")):
         table.add_column(column)
     if held:
         table.add_column(tr("queue.cli_callable"))
     for index, row in enumerate(page.rows, 1):
-        when = row.due_at.astimezone(PARIS).strftime("%d/%m %H:%M") if row.due_at else ""
+        when = format_short(row.due_at, args.lang, PARIS) if row.due_at else ""
         name = f"{row.name} (DO)" if row.is_decision_maker else row.name
         cells: list[str | Text] = [str(index), when, cell(name), cell(row.company),
                                   cell(row.reason)]
@@ -87,9 +82,9 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(*cells)
     console.print(table)
     if args.why:
-        out = Table(title="Écartés" if args.lang == "fr" else "Left out")
-        out.add_column("personne")
-        out.add_column("raison" if args.lang == "fr" else "reason")
+        out = Table(title=tr("cli.queue.left_out"))
+        out.add_column(tr("cli.queue.person"))
+        out.add_column(tr("cli.queue.reason"))
         for name, reason in page.excluded:
             out.add_row(cell(name), cell(reason))
         console.print(out)

@@ -23,6 +23,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cockpit.cli import say
     from cockpit.commands._common import caller_for, services_for
 
     services = services_for(args)
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         draft = services.freelance_recap(args.id, args.need, caller.id, lang=lang)
     if args.eml:
-        out(f"{services.save_eml(draft, args.eml, force=args.force)}: written")
+        out(say("cli.written", path=services.save_eml(draft, args.eml, force=args.force)))
     elif args.mailto:
         out(draft.mailto)
     elif args.open:
@@ -41,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
 
         webbrowser.open(draft.mailto)
     else:
-        out(f"To: {draft.to}\nSubject: {draft.subject}\n\n{draft.body}")
+        out(f"{say('cli.recap.headers', to=draft.to, subject=draft.subject)}\n\n{draft.body}")
     return 0

@@ -34,9 +34,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime, timedelta
 
-    from cockpit.commands._common import caller_for, services_for
+    from cockpit.cli import say
+    from cockpit.commands._common import caller_for, lang_of, services_for
     from cockpit.domain.ics import IcsEvent, reminders_to_ics
     from cockpit.i18n import Translator
+    from cockpit.i18n.dates import format_date_time
     from cockpit.outputs import check_target, write_output
     from cockpit.store.reminders import open_reminders
 
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if args.ics:
         check_target(args.ics, db_url=services.url, force=args.force)  # before any listing
     rows = open_reminders(None if args.all else caller.id)
-    tr = Translator(getattr(args, "lang", None) or "fr")
+    tr = Translator(lang_of(args))
 
     def kind(code: object) -> str:
         # The kind as a caller says it ("Relance CV"), never its code name ("follow_up").
@@ -56,12 +58,12 @@ def run(args: argparse.Namespace) -> int:
         return str(code) if said == key else said
 
     for r in rows:
-        due = r["due_at"].astimezone(PARIS).strftime("%d/%m/%Y %H:%M")  # type: ignore[union-attr]
+        due = format_date_time(r["due_at"], tr.lang, PARIS)  # type: ignore[arg-type]
         owner = f" [{r['owner']}]" if args.all else ""
         out(f"#{r['id']:<6} {due}  {kind(r['kind']):<17} {r['person']} · {r['company']}  "
             f"{r['reason']}{owner}")
     if not rows:
-        out(f"no open reminder for {caller.name}")
+        out(say("cli.reminders.none", caller=caller.name))
     if args.ics:
         events = [IcsEvent(uid=f"reminder-{r['id']}@cockpit", start=r["due_at"],  # type: ignore[arg-type]
                            summary=f"{kind(r['kind'])}{tr('reminder.kind_sep')}{r['person']}",
@@ -70,48 +72,52 @@ def run(args: argparse.Namespace) -> int:
                   for r in rows]
         text = reminders_to_ics(events, datetime.now(UTC), "-//Cockpit//Reminders//FR")
         write_output(args.ics, text, db_url=services.url, force=args.force)
-        out(f"{len(events)} reminder(s) written to {args.ics}")
+        out(say("cli.reminders.written", count=len(events), path=args.ics))
     return 0
 
 
 def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
+    from cockpit.cli import refused, say
+    from cockpit.commands._common import lang_of, no_caller
+    from cockpit.i18n.dates import format_date_time
     from cockpit.store.reminders import complete, reassign, reschedule
 
     now = services.now()
     if args.done:
         if not complete(args.done, now):
-            raise CliError(f"reminder #{args.done} does not exist or is already done")
-        out(f"reminder #{args.done} done")
+            raise refused("cli.reminders.not_open", id=args.done)
+        out(say("cli.reminders.done", id=args.done))
         return 0
     if args.snooze:
         if not args.until:
-            raise CliError("--snooze needs --until WHEN (e.g. 'demain 10h')")
+            raise refused("cli.reminders.needs_until")
         due = _until(args.until, now)
         if not reschedule(args.snooze, due):
-            raise CliError(f"reminder #{args.snooze} does not exist or is already done")
-        out(f"reminder #{args.snooze} moved to {due:%d/%m/%Y %H:%M}")
+            raise refused("cli.reminders.not_open", id=args.snooze)
+        out(say("cli.reminders.moved", id=args.snooze,
+                when=format_date_time(due, lang_of(args), PARIS)))
         return 0
     if not args.to:
-        raise CliError("--reassign needs --to NAME")
+        raise refused("cli.reminders.needs_to")
     if not caller.is_lead:
-        raise CliError(f"only a team lead may reassign ({caller.name} is not one)")
+        raise refused("cli.reminders.lead_only", caller=caller.name)
     target = services.find_caller(args.to)
     if target is None:
-        raise CliError(f"no caller named {args.to!r}")
+        raise no_caller(services, args.to)
     if not reassign(args.reassign, target.id, caller.name, now):
-        raise CliError(f"reminder #{args.reassign} does not exist")
-    out(f"reminder #{args.reassign} now belongs to {target.name}")
+        raise refused("cli.reminders.missing", id=args.reassign)
+    out(say("cli.reminders.reassigned", id=args.reassign, caller=target.name))
     return 0
 
 
 def _until(raw: str, now: Any) -> Any:
     """--until read as the cockpit reads a reminder typed in a call; refused when it is not a
     moment, names a year no caller means (01/01/0001 is not 2001) or has already passed."""
-    from cockpit.cli import CliError
+    from cockpit.cli import CliError, language
     from cockpit.commands._common import in_years, quoted
     from cockpit.domain.captures import parse_datetime
     from cockpit.domain.errors import ValidationError
+    from cockpit.i18n.dates import format_date_time
 
     try:
         due = parse_datetime(raw, now.astimezone(PARIS))
@@ -120,7 +126,7 @@ def _until(raw: str, now: Any) -> Any:
                        option="--until", value=quoted(raw)) from exc
     due = in_years("--until", raw, due)
     if due <= now:
-        when = f"{due.astimezone(PARIS):%d/%m/%Y %H:%M}"
+        when = format_date_time(due, language(), PARIS)
         raise CliError(f"--until {quoted(raw)!r} has already passed ({when})", code="cli_past",
                        option="--until", value=quoted(raw), when=when)
     return due

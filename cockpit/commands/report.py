@@ -35,38 +35,38 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import os
 
-    from cockpit.cli import CliError
-    from cockpit.commands._common import quoted, services_for
+    from cockpit.cli import refused, say
+    from cockpit.commands._common import lang_of, no_caller, quoted, services_for
     from cockpit.domain.figures import period_of_day, period_of_week
+    from cockpit.i18n.dates import format_date, format_day_month
     from cockpit.reports.render import csv_text, html_page, markdown
 
     services = services_for(args)
-    lang = getattr(args, "lang", "fr")
+    lang = lang_of(args)
     viewer_name = args.viewer or os.environ.get("COCKPIT_CALLER")
     callers = services.callers()
     if viewer_name:
         viewer = services.find_caller(viewer_name)
         if viewer is None:
-            raise CliError(f"--as {viewer_name!r}: no such caller "
-                           f"(callers: {', '.join(c.name for c in callers) or 'none'})")
+            raise refused("cli.report.no_viewer", name=quoted(viewer_name),
+                          known=", ".join(c.name for c in callers) or say("cli.none"))
     else:
         viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
         if viewer is None:
-            raise CliError("the database has no caller yet (run `cockpit demo`)")
+            raise no_caller(services, None)
     try:
         if args.week:
             start, end = period_of_week(args.week)
             last = end - timedelta(days=1)  # the period ends at the next Monday, excluded
-            label = f"{start:%G-W%V} ({start:%d/%m} – {last:%d/%m})"
+            label = say("cli.report.week", week=f"{start:%G-W%V}",
+                        start=format_day_month(start, lang), end=format_day_month(last, lang))
         else:
             day = args.date or services.now().astimezone(_paris()).date().isoformat()
             start, end = period_of_day(day)
-            label = start.strftime("%d/%m/%Y")
+            label = format_date(start, lang)
     except (ValueError, OverflowError) as exc:  # 9999-12-31: its next day is out of range
-        which = f"--week {quoted(args.week)!r}" if args.week else \
-            f"--date {quoted(args.date)!r}"
-        expected = "2026-W48 or a day of that week" if args.week else "2026-11-23"
-        raise CliError(f"{which}: expected {expected}") from exc
+        raise (refused("cli.report.bad_week", value=quoted(args.week)) if args.week
+               else refused("cli.report.bad_date", value=quoted(args.date))) from exc
     report = services.report(viewer.id, start, end, label, caller=args.caller, lang=lang)
     if args.format == "md":
         text, encoding = markdown(report), "utf-8"
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
         written = write_output(args.out, text, db_url=services.url, force=args.force,
                                encoding=encoding)
-        out(f"{written}: written ({args.format})")
+        out(say("cli.written_as", path=written, format=args.format))
     else:
         out(text, end="")
     return 0

@@ -19,8 +19,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError
-    from cockpit.commands._common import services_for
+    from cockpit.commands._common import no_caller, services_for
     from cockpit.tui.app import CockpitApp
 
     services = services_for(args)
@@ -28,13 +27,12 @@ def run(args: argparse.Namespace) -> int:
     if name:
         viewer = services.find_caller(name)
         if viewer is None:
-            known = ", ".join(c.name for c in services.callers()) or "none"
-            raise CliError(f"no caller named {name!r} (callers: {known})")
+            raise no_caller(services, name)
     else:
         callers = services.callers()
         viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
         if viewer is None:
-            raise CliError("the database has no caller yet (run `cockpit demo`)")
+            raise no_caller(services, None)
     app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0

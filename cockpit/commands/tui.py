@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from cockpit.cli import CliError, db_url
+from cockpit.cli import db_url, refused
 
 FIRST_PAGE = 50  # rows of the queue the first screen shows (the queue pane's page)
 
@@ -44,9 +44,9 @@ def run_tui(args: argparse.Namespace) -> int:
         services = opener()
         caller = services.find_caller(name)
         if caller is None:
-            known = ", ".join(c.name for c in services.callers()) or "none yet (run `cockpit demo`)"
-            raise CliError(f"no caller named {name!r}; callers: {known}" if name
-                           else f"the database has no caller; {known}")
+            from cockpit.commands._common import no_caller
+
+            raise no_caller(services, name)
         services.prefetch_queue(caller.id, args.lang, FIRST_PAGE)
     app = CockpitApp(services, caller, lang=args.lang, clock=services.clock)  # type: ignore[arg-type]
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
@@ -76,7 +76,9 @@ def clock_from_env() -> Callable[[], datetime] | None:
     try:
         start = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise CliError(f"COCKPIT_NOW={value!r} is not an ISO date and time") from exc
+        from cockpit.commands._common import quoted
+
+        raise refused("cli.bad_now", value=quoted(value)) from exc
     if start.tzinfo is None:
         start = start.replace(tzinfo=UTC)
     origin = time.monotonic()

@@ -48,6 +48,17 @@ def _ask_for(context: Context) -> str:
     return _addressed(context)
 
 
+def _greeting(context: Context) -> str:
+    """Whom the DO script greets: the queued contact when they are the DO; after the
+    switchboard was asked for whoever recruits (a permanent or an assistant was queued),
+    the person on the line is someone else, and is greeted without a name."""
+    if (context.get("contact") or {}).get("is_decision_maker") is False:
+        return "Madame, Monsieur"
+    last = _value(context, "contact.last_name")
+    civility = _value(context, "contact.civility") or _value(context, "contact.first_name")
+    return f"{civility} {last}" if last and civility else "Madame, Monsieur"
+
+
 def _civility(context: Context) -> str:
     # Without a civility, the first name takes its place: "Claire Durand" reads well where
     # "Madame Durand" would have stood.
@@ -98,7 +109,7 @@ def _literal(text: str) -> Callable[[Context], str]:
 
 
 # The built-in fallback of every placeholder a script may use: what shows when the value is
-# unknown. Derived ones (addressed, ask_for, where, reach) are computed from the others.
+# unknown. Derived ones (addressed, ask_for, greeting, where, reach) are computed from the others.
 FALLBACKS: dict[str, Callable[[Context], str]] = {
     "caller.first_name": _literal("votre conseiller"),
     "caller.last_name": _literal(""),
@@ -109,6 +120,7 @@ FALLBACKS: dict[str, Callable[[Context], str]] = {
     "contact.last_name": _literal(""),
     "contact.addressed": _addressed,
     "contact.ask_for": _ask_for,
+    "contact.greeting": _greeting,
     "contact.role": _literal("votre fonction"),
     "company.name": _literal("votre société"),
     "company.city": _literal("votre ville"),
@@ -125,8 +137,8 @@ FALLBACKS: dict[str, Callable[[Context], str]] = {
 }
 
 # Computed whatever the context holds: they are never read from it.
-DERIVED = frozenset({"caller.reach", "contact.addressed", "contact.ask_for", "need.where",
-                     "need.rate_verdict"})
+DERIVED = frozenset({"caller.reach", "contact.addressed", "contact.ask_for",
+                     "contact.greeting", "need.where", "need.rate_verdict"})
 
 KNOWN = frozenset(FALLBACKS)
 

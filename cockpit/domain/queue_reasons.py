@@ -33,7 +33,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     **{
         f"overdue_{kind}": {
             "fr": f"En retard depuis le {{due:%d/%m %H:%M}} : {fr}",
-            "en": f"Overdue since {{due:%d/%m %H:%M}}: {en}",
+            "en": f"Overdue since {{due:%m/%d %H:%M}}: {en}",
         }
         for kind, (fr, en) in _KIND_LABELS.items()
     },
@@ -47,7 +47,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     **{
         f"due_later_{kind}": {
             "fr": f"Le {{due:%d/%m}} à {{due:%H:%M}} : {fr}",
-            "en": f"On {{due:%d/%m}} at {{due:%H:%M}}: {en}",
+            "en": f"On {{due:%m/%d}} at {{due:%H:%M}}: {en}",
         }
         for kind, (fr, en) in _KIND_LABELS.items()
     },
@@ -93,7 +93,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
     "refusal_cooldown": {
         "fr": "Refus il y a moins de {days} jours : pas avant le {until:%d/%m/%Y}",
-        "en": "Refused less than {days} days ago: not before {until:%d/%m/%Y}",
+        "en": "Refused less than {days} days ago: not before {until:%m/%d/%Y}",
     },
     "attempt_cap": {
         "fr": "Déjà {count} appels en {days} jours (maximum {max})",
@@ -101,7 +101,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
     "reminder_scheduled": {
         "fr": "Prochain rappel prévu le {due:%d/%m/%Y %H:%M}",
-        "en": "Next reminder due {due:%d/%m/%Y %H:%M}",
+        "en": "Next reminder due {due:%m/%d/%Y %H:%M}",
     },
     "contacted_recently": {"fr": "Contacté il y a {days} jours", "en": "Contacted {days} days ago"},
     "freelance_unavailable_recent": {

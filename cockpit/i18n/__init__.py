@@ -28,6 +28,11 @@ def plural(lang: str, count: object, one: str, many: str) -> str:
     return one if singular else many
 
 
+def _inner(sentence: str) -> str:
+    """A sentence said inside another one: no capital, no full stop."""
+    return sentence[:1].lower() + sentence[1:].rstrip(".")
+
+
 class Translator:
     """Looks text up by key; a missing key shows itself rather than crashing a call."""
 
@@ -63,8 +68,10 @@ class Translator:
         params = getattr(exc, "params", {}) or {}
         key = f"error.{code}"
         if code and key in self._text:
-            # Parameters that are themselves codes ("too_short") are translated too.
-            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str) else v
+            # Parameters that are themselves codes ("too_short") are translated too, and an
+            # error given as the cause is said by its own code.
+            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str)
+                    else _inner(self.error(v)) if isinstance(v, BaseException) else v
                     for k, v in params.items()}
             return self(key, **said)
         return str(exc)

@@ -229,6 +229,175 @@ TEXT: dict[str, str] = {
     "cli.text_too_long": "“{value}”: too long (at most {limit} characters).",
     "cli.bad_age": "“{value}”: expected a duration, a day to a century (3y, 36m, 1095d, 8w).",
     "cli.bad_moment": "“{value}”: expected a date (at most 80 characters).",
+    "cli.read_only": "read-only database ({path}): viewing only",
+    "cli.no_caller_named": "no caller named “{name}” (callers: {known})",
+    "cli.none": "none",
+    "cli.no_caller_yet": "the database has no caller yet (run `cockpit demo`)",
+    "cli.no_lead": "no team lead in the database",
+    "cli.bad_now": (
+        "COCKPIT_NOW “{value}”: expected an ISO date and time, e.g."
+        " 2026-11-23T10:30+01:00"
+    ),
+    "cli.written": "{path}: written",
+    "cli.written_as": "{path}: written ({format})",
+    "cli.more": "… and {count} more",
+    "cli.shared_database": (
+        "another cockpit has the database open: the deleted rows are unreadable in the"
+        " database file, and leave its journal at the next checkpoint (or close the"
+        " other cockpits and run `cockpit check --db …`)"
+    ),
+    "cli.unrecognized": "unrecognized arguments: {args}",
+    "cli.required": "the following arguments are required: {args}",
+    "cli.invalid_choice": "“{value}” is not one of the choices ({choices})",
+    "cli.expected_value": "expected a value",
+    "cli.not_allowed_with": "not allowed with {other}",
+    "cli.reason.asked": "asked not to be called",
+    "cli.reason.erased": "erased on request (GDPR art. 17)",
+    "cli.reason.retention": "retention: no contact for {age}",
+    "cli.audit.line": "{when} {actor} {action} {entity} #{id} {details}",
+    "cli.audit.action.edit": "edit",
+    "cli.audit.action.erase": "erasure",
+    "cli.audit.action.set_owner": "portfolio",
+    "cli.audit.action.reassign": "reassignment",
+    "cli.audit.action.do_not_call": "do not call",
+    "cli.audit.entity.contact": "contact",
+    "cli.audit.entity.freelance": "freelance",
+    "cli.audit.entity.reminder": "reminder",
+    "cli.audit.erased": "(erased)",
+    "cli.audit.to_caller": "to {caller}",
+    "cli.audit.owner": "into {caller}'s portfolio",
+    "cli.audit.no_owner": "given back to everyone",
+    "cli.audit.reminders": "{reason}; reminders {ids}",
+    "cli.audit.blocked": "{reason}; own numbers: {own}; shared numbers left open: {shared}",
+    "cli.audit.caller": "caller #{id}",
+    "cli.check.problems": "{count} {count|problem|problems} in {folder}",
+    "cli.check.content_ok": "content OK: {folder}",
+    "cli.check.database_ok": (
+        "database OK: {url} ({engine}, schema v{schema}): {callers}"
+        " {callers|caller|callers}, {contacts} {contacts|contact|contacts}, {freelances}"
+        " {freelances|freelance|freelances}, {calls} {calls|call|calls}"
+    ),
+    "cli.check.shared": (
+        "another cockpit has the database open: its journal is folded in at the next"
+        " checkpoint"
+    ),
+    "cli.cv.unreadable": "{path}: cannot read it ({reason})",
+    "cli.cv.not_text": "{path}: not a text file (export the CV as .txt or .md first)",
+    "cli.cv.empty": "{path}: the file is empty",
+    "cli.cv.written": "{path}: written; replaced {summary}",
+    "cli.cv.nothing": "nothing",
+    "cli.cv.kind.address": "address",
+    "cli.cv.kind.email": "e-mail",
+    "cli.cv.kind.employer": "employer",
+    "cli.cv.kind.link": "link",
+    "cli.cv.kind.name": "name",
+    "cli.cv.kind.phone": "phone",
+    "cli.demo.ready": "demo database ready: {url} ({summary}) in {seconds} s",
+    "cli.dnc.give_number": "dnc {action}: give a number",
+    "cli.dnc.give_file": "dnc import: give a file",
+    "cli.dnc.erased_person": "(erased person, hash {digest}…)",
+    "cli.dnc.count": "{count} {count|number|numbers}",
+    "cli.dnc.added": (
+        "{number}: added; blocked for everyone with this number: {count}"
+        " {count|person|people} flagged"
+    ),
+    "cli.dnc.already": (
+        "{number}: already on the list; blocked for everyone with this number: {count}"
+        " {count|person|people} flagged"
+    ),
+    "cli.dnc.not_listed": "{number} is not on the do-not-call list",
+    "cli.dnc.removed": "{number}: removed; {count} {count|person|people} may be called again",
+    "cli.dnc.imported": (
+        "{added} {added|number|numbers} added, {already} already there, {bad}"
+        " unreadable"
+    ),
+    "cli.line": "line {line}: {reason}",
+    "cli.kind.companies": "companies",
+    "cli.kind.contacts": "contacts",
+    "cli.kind.freelances": "freelances",
+    "cli.kind.calls": "calls",
+    "cli.export.done": "{path}: {count} {kind} ({format})",
+    "cli.import.bad_map": "--map “{item}”: expected COLUMN=field, e.g. 'Tel perso=phone'",
+    "cli.import.read": "{path}: {rows} {rows|row|rows}, {encoding}",
+    "cli.import.read_separator": (
+        "{path}: {rows} {rows|row|rows}, {encoding}, separator “{separator}”"
+    ),
+    "cli.import.unknown_columns": (
+        "columns not imported: {columns} (--map COLUMN=field to use them)"
+    ),
+    "cli.import.at_column": "line {line}, column “{column}”: {reason}",
+    "cli.import.nothing": (
+        "nothing imported: {count} invalid {count|row|rows}. Fix them, or use"
+        " --skip-invalid to import the others"
+    ),
+    "cli.import.created": (
+        "created {created} {kind}; merged {merged} with people already known and"
+        " {in_file} duplicate {in_file|row|rows} of the file"
+    ),
+    "cli.import.would_create": (
+        "would create {created} {kind}; merge {merged} with people already known and"
+        " {in_file} duplicate {in_file|row|rows} of the file"
+    ),
+    "cli.import.new_companies": "; {count} new {count|company|companies}",
+    "cli.import.merged_into": "  line {line}: merged into #{id} ({why})",
+    "cli.import.why.same_phone": "same phone",
+    "cli.import.why.same_email": "same e-mail",
+    "cli.import.why.same_name": "same name",
+    "cli.import.same_as": "  line {line}: same person as line {into}",
+    "cli.import.rejected": "{count} {count|row|rows} rejected, with their reasons, in {path}",
+    "cli.match.proposal": "proposal #{id}: {name} for need #{need} ({status})",
+    "cli.match.over_budget": "{amount} € over budget",
+    "cli.match.already": "already proposed",
+    "cli.match.summary": "{shown} of {total} {total|freelance|freelances}; margin {margin}",
+    "cli.needs.bad_add": "--add “{item}”: expected FIELD=VALUE, e.g. title='Dev Java'",
+    "cli.needs.recorded": "need #{id} recorded",
+    "cli.needs.field": "  {name}: {value}",
+    "cli.needs.proposal": "  proposed: #{id} {name} (freelance #{freelance}) · {status}",
+    "cli.needs.proposed": "{count} proposed",
+    "cli.needs.count": "{count} {count|need|needs}",
+    "cli.next.nobody": "nobody to call for {caller} right now",
+    "cli.person.erased": "{kind} #{id} erased: {what}",
+    "cli.person.kind.contact": "contact",
+    "cli.person.kind.freelance": "freelance",
+    "cli.person.removed": "{label}: {count}",
+    "cli.person.removed.calls": "calls",
+    "cli.person.removed.call_events": "call steps",
+    "cli.person.removed.notes": "notes",
+    "cli.person.removed.reminders": "reminders",
+    "cli.person.removed.proposals": "proposals",
+    "cli.person.removed.phones": "phones",
+    "cli.person.removed.person": "record",
+    "cli.person.removed.numbers_kept_as_hash": "numbers kept as hash",
+    "cli.portfolio.no_contact": "no contact #{id}",
+    "cli.portfolio.added": "contact #{id} added to {caller}'s portfolio",
+    "cli.portfolio.removed": "contact #{id} removed from {caller}'s portfolio",
+    "cli.portfolio.line": "#{id} {name} · {company}",
+    "cli.portfolio.count": "{count} private {count|contact|contacts} for {caller}",
+    "cli.purge.never": "never",
+    "cli.purge.line": "#{id} {name} · {company} · last contact {when}",
+    "cli.purge.found": "{count} {count|prospect|prospects} with no contact for {age}",
+    "cli.purge.dry_run": " (dry run: nothing erased)",
+    "cli.purge.erased": "{count} {count|prospect|prospects} erased, with their calls and notes",
+    "cli.queue.when": "when",
+    "cli.queue.person": "person",
+    "cli.queue.company": "company",
+    "cli.queue.reason": "reason",
+    "cli.queue.left_out": "Left out",
+    "cli.recap.headers": "To: {to}\nSubject: {subject}",
+    "cli.reminders.none": "no open reminder for {caller}",
+    "cli.reminders.written": "{count} {count|reminder|reminders} written to {path}",
+    "cli.reminders.not_open": "reminder #{id} does not exist or is already done",
+    "cli.reminders.missing": "reminder #{id} does not exist",
+    "cli.reminders.done": "reminder #{id} done",
+    "cli.reminders.needs_until": "--snooze needs --until WHEN (e.g. 'demain 10h')",
+    "cli.reminders.moved": "reminder #{id} moved to {when}",
+    "cli.reminders.needs_to": "--reassign needs --to NAME",
+    "cli.reminders.lead_only": "only a team lead may reassign ({caller} is not one)",
+    "cli.reminders.reassigned": "reminder #{id} now belongs to {caller}",
+    "cli.report.no_viewer": "--as “{name}”: no such caller (callers: {known})",
+    "cli.report.bad_week": "--week “{value}”: expected 2026-W48 or a day of that week",
+    "cli.report.bad_date": "--date “{value}”: expected 2026-11-23",
+    "cli.report.week": "{week} ({start} – {end})",
     "error.bad_age": "Unreadable age: “{value}” (a number and y, m, w or d: 3y, 36m, 1095d).",
     "error.bad_field": "Unknown need field: {field}.",
     "error.bad_margin": (
@@ -254,7 +423,7 @@ TEXT: dict[str, str] = {
         " the same import again is safe (merged by phone or e-mail)."
     ),
     "error.import_read": "{path}: cannot read it.",
-    "error.import_table": "{path}: this file does not read as a table.",
+    "error.import_table": "{path}: this file does not read as a table ({cause}).",
     "error.margin_out_of_range": "The margin “{value}” must be at least 0 and below 1.",
     "error.naive_datetime": "The moment “{value}” has no time zone.",
     "error.naive_time": "The interview time needs its time zone.",

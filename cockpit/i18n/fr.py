@@ -157,8 +157,8 @@ TEXT: dict[str, str] = {
     "queue.from_time": "dès {time}",
     "queue.held": "retenu",
     "queue.held_refused": "Pas d'appel pour l'instant : {reason}",
-    "queue.cli_title": "{caller}: {total} à appeler",
-    "queue.cli_title_closed": "{caller}: {total} à préparer, appels {when}",
+    "queue.cli_title": "{caller} : {total} à appeler",
+    "queue.cli_title_closed": "{caller} : {total} à préparer, appels {when}",
     "queue.cli_callable": "appelable",
     "key.edit_card": "modifier la fiche",
     "edit.title": "Modifier la fiche",
@@ -232,6 +232,191 @@ TEXT: dict[str, str] = {
     "cli.text_too_long": "« {value} » : trop long (au plus {limit} caractères).",
     "cli.bad_age": "« {value} » : une durée attendue, d'un jour à cent ans (3y, 36m, 1095d, 8w).",
     "cli.bad_moment": "« {value} » : une date attendue (au plus 80 caractères).",
+    "cli.read_only": "base en lecture seule ({path}) : consultation seulement",
+    "cli.no_caller_named": "aucun appelant nommé « {name} » (appelants : {known})",
+    "cli.none": "aucun",
+    "cli.no_caller_yet": "la base n'a encore aucun appelant (lancez `cockpit demo`)",
+    "cli.no_lead": "aucun chef d'équipe dans la base",
+    "cli.bad_now": (
+        "COCKPIT_NOW « {value} » : une date et une heure ISO attendues, par exemple"
+        " 2026-11-23T10:30+01:00"
+    ),
+    "cli.written": "{path} : écrit",
+    "cli.written_as": "{path} : écrit ({format})",
+    "cli.more": "… et {count} de plus",
+    "cli.shared_database": (
+        "un autre cockpit a la base ouverte : les lignes supprimées sont illisibles"
+        " dans le fichier de la base, et quittent son journal au prochain point de"
+        " contrôle (ou fermez les autres cockpits et lancez `cockpit check --db …`)"
+    ),
+    "cli.unrecognized": "arguments inconnus : {args}",
+    "cli.required": "arguments obligatoires manquants : {args}",
+    "cli.invalid_choice": "«\xa0{value}\xa0» n'est pas un choix possible (au choix\xa0: {choices})",
+    "cli.expected_value": "une valeur attendue",
+    "cli.not_allowed_with": "ne va pas avec {other}",
+    "cli.reason.asked": "demande de la personne",
+    "cli.reason.erased": "effacement demandé (RGPD art. 17)",
+    "cli.reason.retention": "conservation : aucun contact depuis {age}",
+    "cli.audit.line": "{when} {actor} {action} {entity} #{id} {details}",
+    "cli.audit.action.edit": "modification",
+    "cli.audit.action.erase": "effacement",
+    "cli.audit.action.set_owner": "portefeuille",
+    "cli.audit.action.reassign": "réattribution",
+    "cli.audit.action.do_not_call": "ne plus appeler",
+    "cli.audit.entity.contact": "contact",
+    "cli.audit.entity.freelance": "freelance",
+    "cli.audit.entity.reminder": "rappel",
+    "cli.audit.erased": "(effacé)",
+    "cli.audit.to_caller": "à {caller}",
+    "cli.audit.owner": "dans le portefeuille de {caller}",
+    "cli.audit.no_owner": "rendu à tous",
+    "cli.audit.reminders": "{reason} ; rappels {ids}",
+    "cli.audit.blocked": (
+        "{reason} ; ses numéros : {own} ; numéros partagés laissés ouverts : {shared}"
+    ),
+    "cli.audit.caller": "appelant n° {id}",
+    "cli.check.problems": "{count} {count|problème|problèmes} dans {folder}",
+    "cli.check.content_ok": "contenu correct : {folder}",
+    "cli.check.database_ok": (
+        "base correcte : {url} ({engine}, schéma v{schema}) : {callers}"
+        " {callers|appelant|appelants}, {contacts} {contacts|contact|contacts},"
+        " {freelances} {freelances|freelance|freelances}, {calls} {calls|appel|appels}"
+    ),
+    "cli.check.shared": (
+        "un autre cockpit a la base ouverte : son journal y sera versé au prochain"
+        " point de contrôle"
+    ),
+    "cli.cv.unreadable": "{path} : lecture impossible ({reason})",
+    "cli.cv.not_text": (
+        "{path}\xa0: ce n'est pas un fichier texte (enregistrez d'abord le CV en .txt ou"
+        " .md)"
+    ),
+    "cli.cv.empty": "{path} : le fichier est vide",
+    "cli.cv.written": "{path} : écrit ; remplacés : {summary}",
+    "cli.cv.nothing": "rien",
+    "cli.cv.kind.address": "adresse",
+    "cli.cv.kind.email": "e-mail",
+    "cli.cv.kind.employer": "employeur",
+    "cli.cv.kind.link": "lien",
+    "cli.cv.kind.name": "nom",
+    "cli.cv.kind.phone": "téléphone",
+    "cli.demo.ready": "base de démonstration prête : {url} ({summary}) en {seconds} s",
+    "cli.dnc.give_number": "dnc {action} : indiquez un numéro",
+    "cli.dnc.give_file": "dnc import : indiquez un fichier",
+    "cli.dnc.erased_person": "(personne effacée, empreinte {digest}…)",
+    "cli.dnc.count": "{count} {count|numéro|numéros}",
+    "cli.dnc.added": (
+        "{number} : ajouté ; bloqué pour tous ceux qui ont ce numéro : {count}"
+        " {count|personne signalée|personnes signalées}"
+    ),
+    "cli.dnc.already": (
+        "{number} : déjà sur la liste ; bloqué pour tous ceux qui ont ce numéro :"
+        " {count} {count|personne signalée|personnes signalées}"
+    ),
+    "cli.dnc.not_listed": "{number} n'est pas sur la liste «\xa0ne plus appeler\xa0»",
+    "cli.dnc.removed": (
+        "{number} : retiré ; de nouveau appelables : {count} {count|personne|personnes}"
+    ),
+    "cli.dnc.imported": (
+        "{added} {added|numéro ajouté|numéros ajoutés}, {already} déjà sur la liste,"
+        " {bad} {bad|illisible|illisibles}"
+    ),
+    "cli.line": "ligne {line} : {reason}",
+    "cli.kind.companies": "sociétés",
+    "cli.kind.contacts": "contacts",
+    "cli.kind.freelances": "freelances",
+    "cli.kind.calls": "appels",
+    "cli.export.done": "{path} : {count} {kind} ({format})",
+    "cli.import.bad_map": (
+        "--map «\xa0{item}\xa0»\xa0: COLONNE=champ attendu, par exemple 'Tel perso=phone'"
+    ),
+    "cli.import.read": "{path} : {rows} {rows|ligne|lignes}, {encoding}",
+    "cli.import.read_separator": (
+        "{path} : {rows} {rows|ligne|lignes}, {encoding}, séparateur « {separator} »"
+    ),
+    "cli.import.unknown_columns": (
+        "colonnes non importées : {columns} (--map COLONNE=champ pour les lire)"
+    ),
+    "cli.import.at_column": "ligne {line}, colonne « {column} » : {reason}",
+    "cli.import.nothing": (
+        "rien n'est importé\xa0: {count} {count|ligne invalide|lignes invalides}."
+        " Corrigez-les, ou --skip-invalid pour importer les autres"
+    ),
+    "cli.import.created": (
+        "créés : {created} {kind} ; fusionnés : {merged} avec des personnes déjà"
+        " connues et {in_file} en double dans le fichier"
+    ),
+    "cli.import.would_create": (
+        "à créer : {created} {kind} ; à fusionner : {merged} avec des personnes déjà"
+        " connues et {in_file} en double dans le fichier"
+    ),
+    "cli.import.new_companies": " ; {count} {count|nouvelle société|nouvelles sociétés}",
+    "cli.import.merged_into": "  ligne {line} : fusionnée avec #{id} ({why})",
+    "cli.import.why.same_phone": "même téléphone",
+    "cli.import.why.same_email": "même e-mail",
+    "cli.import.why.same_name": "même nom",
+    "cli.import.same_as": "  ligne {line} : même personne que la ligne {into}",
+    "cli.import.rejected": (
+        "{count} {count|ligne rejetée|lignes rejetées}, avec leurs raisons, dans {path}"
+    ),
+    "cli.match.proposal": "proposition #{id} : {name} pour le besoin #{need} ({status})",
+    "cli.match.over_budget": "{amount} € au-dessus du budget",
+    "cli.match.already": "déjà proposé",
+    "cli.match.summary": "{shown} sur {total} {total|freelance|freelances} ; marge {margin}",
+    "cli.needs.bad_add": (
+        "--add «\xa0{item}\xa0»\xa0: CHAMP=VALEUR attendu, par exemple title='Dev Java'"
+    ),
+    "cli.needs.recorded": "besoin #{id} enregistré",
+    "cli.needs.field": "  {name} : {value}",
+    "cli.needs.proposal": "  proposé : #{id} {name} (freelance #{freelance}) · {status}",
+    "cli.needs.proposed": "{count} {count|proposé|proposés}",
+    "cli.needs.count": "{count} {count|besoin|besoins}",
+    "cli.next.nobody": "personne à appeler pour {caller} pour l'instant",
+    "cli.person.erased": "{kind} #{id} effacé : {what}",
+    "cli.person.kind.contact": "contact",
+    "cli.person.kind.freelance": "freelance",
+    "cli.person.removed": "{label} : {count}",
+    "cli.person.removed.calls": "appels",
+    "cli.person.removed.call_events": "étapes d'appel",
+    "cli.person.removed.notes": "notes",
+    "cli.person.removed.reminders": "rappels",
+    "cli.person.removed.proposals": "propositions",
+    "cli.person.removed.phones": "numéros",
+    "cli.person.removed.person": "fiche",
+    "cli.person.removed.numbers_kept_as_hash": "numéros gardés en empreinte",
+    "cli.portfolio.no_contact": "aucun contact #{id}",
+    "cli.portfolio.added": "contact #{id} ajouté au portefeuille de {caller}",
+    "cli.portfolio.removed": "contact #{id} retiré du portefeuille de {caller}",
+    "cli.portfolio.line": "#{id} {name} · {company}",
+    "cli.portfolio.count": "{count} {count|contact privé|contacts privés} pour {caller}",
+    "cli.purge.never": "jamais",
+    "cli.purge.line": "#{id} {name} · {company} · dernier contact : {when}",
+    "cli.purge.found": "{count} {count|prospect|prospects} sans contact depuis {age}",
+    "cli.purge.dry_run": " (simulation\xa0: rien n'est effacé)",
+    "cli.purge.erased": (
+        "{count} {count|prospect effacé|prospects effacés}, avec leurs appels et leurs"
+        " notes"
+    ),
+    "cli.queue.when": "quand",
+    "cli.queue.person": "personne",
+    "cli.queue.company": "société",
+    "cli.queue.reason": "raison",
+    "cli.queue.left_out": "Écartés",
+    "cli.recap.headers": "À : {to}\nObjet : {subject}",
+    "cli.reminders.none": "aucun rappel ouvert pour {caller}",
+    "cli.reminders.written": "{count} {count|rappel écrit|rappels écrits} dans {path}",
+    "cli.reminders.not_open": "le rappel #{id} n'existe pas ou est déjà fait",
+    "cli.reminders.missing": "le rappel #{id} n'existe pas",
+    "cli.reminders.done": "rappel #{id} fait",
+    "cli.reminders.needs_until": "--snooze demande --until QUAND (par exemple 'demain 10h')",
+    "cli.reminders.moved": "rappel #{id} déplacé au {when}",
+    "cli.reminders.needs_to": "--reassign demande --to NOM",
+    "cli.reminders.lead_only": "seul un chef d'équipe peut réattribuer ({caller} ne l'est pas)",
+    "cli.reminders.reassigned": "le rappel #{id} est maintenant à {caller}",
+    "cli.report.no_viewer": "--as « {name} » : aucun appelant de ce nom (appelants : {known})",
+    "cli.report.bad_week": "--week « {value} » : 2026-W48 attendu, ou un jour de cette semaine",
+    "cli.report.bad_date": "--date « {value} » : 2026-11-23 attendu",
+    "cli.report.week": "{week} ({start} – {end})",
     "error.bad_money": "Montant illisible : {value}",
     "error.clauses_missing": "Placement impossible : clause non signée ({missing}).",
     "error.bad_status": "Statut inconnu : {value}",
@@ -266,7 +451,7 @@ TEXT: dict[str, str] = {
         " relancer le même import est sans risque (fusion par téléphone ou e-mail)."
     ),
     "error.import_read": "{path} : lecture impossible.",
-    "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau.",
+    "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau ({cause}).",
     "error.margin_out_of_range": "La marge « {value} » doit être comprise entre 0 et 1 (exclu).",
     "error.naive_datetime": "Le moment « {value} » n'a pas de fuseau horaire.",
     "error.naive_time": "L'heure de l'entretien doit préciser son fuseau horaire.",

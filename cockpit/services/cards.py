@@ -12,6 +12,7 @@ from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
 from cockpit.i18n import Translator
+from cockpit.i18n.dates import format_date
 from cockpit.services.errors import store_guard
 from cockpit.services.views import (
     CallerView,
@@ -95,7 +96,7 @@ class CardServices:
                 "available", "on_mission") else tr("freelance.notice")
             if f.availability != "available" and f.available_from:
                 availability += " · " + tr("freelance.free_from",
-                                           date=f.available_from.strftime("%d/%m/%Y"))
+                                           date=format_date(f.available_from, tr.lang))
             details = ((tr("card.day_rate"), f"{f.day_rate} €" if f.day_rate else "?"),
                        (tr("card.availability"), availability),
                        (tr("card.mobility"), f.mobility or "?"),

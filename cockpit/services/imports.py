@@ -122,7 +122,7 @@ def read_table(source: Path) -> Table:
         return read_csv(data)
     except TableError as exc:
         raise ServiceError(f"{source}: {exc.message}", code="import_table",
-                           path=str(source)) from exc
+                           path=str(source), cause=exc) from exc
 
 
 def _read_xlsx(data: bytes) -> Table:

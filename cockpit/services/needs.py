@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cockpit.domain.captures import parse_money
 from cockpit.domain.outcomes import Outcome
 from cockpit.i18n import Translator
+from cockpit.i18n.dates import format_date
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.views import (
     CvView,
@@ -437,7 +438,7 @@ def _match_view(m: Any, tr: Translator, proposed: bool) -> FreelanceMatchView:
     if f.availability == "available":
         availability = tr("freelance.available")
     elif f.available_from is not None:
-        availability = tr("freelance.free_from", date=f.available_from.strftime("%d/%m/%Y"))
+        availability = tr("freelance.free_from", date=format_date(f.available_from, tr.lang))
     else:
         availability = tr("freelance.on_mission")
     return FreelanceMatchView(

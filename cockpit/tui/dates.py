@@ -1,43 +1,11 @@
-"""Dates the way French (or English) callers read them, without depending on the OS locale."""
+"""The cockpit's dates: those of cockpit/i18n/dates.py, which the command line and the
+services use too, so a date reads the same way everywhere in a language."""
 
-from __future__ import annotations
-
-from datetime import date, datetime, tzinfo
-
-_DAYS = {
-    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-_MONTHS = {
-    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-           "nov.", "déc."),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
-
-def format_day_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """lun. 23 nov. 10:42 — the moment in the display time zone (the machine's by default)."""
-    local = moment.astimezone(tz) if moment.tzinfo else moment
-    day = _DAYS[lang][local.weekday()]
-    month = _MONTHS[lang][local.month - 1]
-    return f"{day} {local.day} {month} {local:%H:%M}"
-
-
-def format_short(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """23/11 10:42 (fr) or 11/23 10:42 (en)."""
-    local = moment.astimezone(tz) if moment.tzinfo else moment
-    if lang == "fr":
-        return f"{local:%d/%m %H:%M}"
-    return f"{local:%m/%d %H:%M}"
-
-
-def format_soon(moment: datetime, today: date, lang: str = "fr", tz: tzinfo | None = None,
-                ) -> str:
-    """09:00 on `today`, lun. 09:00 within the coming week, 28/12 09:00 further on."""
-    local = moment.astimezone(tz) if moment.tzinfo else moment
-    days = (local.date() - today).days
-    if days == 0:
-        return f"{local:%H:%M}"
-    if 0 < days < 7:
-        return f"{_DAYS[lang][local.weekday()]} {local:%H:%M}"
-    return format_short(local, lang)
+from cockpit.i18n.dates import (  # noqa: F401 - re-exported for the screens
+    format_date,
+    format_date_time,
+    format_day_month,
+    format_day_time,
+    format_short,
+    format_soon,
+)

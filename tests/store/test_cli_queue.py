@@ -50,7 +50,7 @@ def test_next_says_so_when_nobody_can_be_called(
 ) -> None:
     monkeypatch.setenv("COCKPIT_NOW", "2026-11-22T03:00:00+00:00")  # a Sunday night
     assert main(["next", "--db", demo_url]) == 1
-    assert "nobody to call" in capsys.readouterr().err
+    assert "personne à appeler pour" in capsys.readouterr().err
 
 
 def test_reminders_export_is_valid_icalendar(demo_url: str, tmp_path: Path,
@@ -78,7 +78,7 @@ def test_reminders_done_snooze_reassign(demo_url: str,
     assert str(due).startswith("2026-11-25 13:30")  # 14:30 in Paris
     assert main(["reminders", "--db", demo_url, "--caller", "Karim", "--reassign", str(rid),
                  "--to", "Sophie"]) == 2  # Karim is not a lead
-    assert "only a team lead" in capsys.readouterr().err
+    assert "seul un chef d'équipe peut réattribuer" in capsys.readouterr().err
     assert main(["reminders", "--db", demo_url, "--caller", "Melissa", "--reassign", str(rid),
                  "--to", "Sophie"]) == 0
     assert db.execute("SELECT owner_id FROM reminder WHERE id = ?", (rid,)).fetchone() == (3,)

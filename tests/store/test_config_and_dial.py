@@ -12,6 +12,12 @@ from cockpit.cli import main
 
 
 @pytest.fixture(autouse=True)
+def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English messages (French is its default)."""
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from cockpit import config
 
@@ -37,7 +43,7 @@ def test_config_file_sets_the_database_and_caller(
 ) -> None:
     (tmp_path / "config.toml").write_text(f'db = "{demo_url}"\ncaller = "Karim"\n')
     assert main(["queue", "--limit", "1"]) == 0
-    assert "Karim:" in capsys.readouterr().out
+    assert "Karim\u00a0:" in capsys.readouterr().out
 
 
 def test_a_bad_config_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

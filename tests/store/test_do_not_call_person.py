@@ -17,6 +17,12 @@ from cockpit.store.db import connect
 from tests.conftest import FIXED_NOW
 from tests.rawdb import raw
 
+
+@pytest.fixture(autouse=True)
+def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English messages (French is its default)."""
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+
 SWITCHBOARD = "+33142685300"
 MOBILE = "+33612345678"
 
@@ -134,7 +140,7 @@ def test_a_number_typed_into_dnc_add_blocks_it_for_everyone_and_lifting_it_keeps
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     services.mark_do_not_call(ids["caller"], PersonRef("contact", ids["do"]))
     assert main(["dnc", "add", "01 42 68 53 00", "--db", store_url]) == 0
-    assert "blocked for everyone with this number: 4 person(s) flagged" in \
+    assert "blocked for everyone with this number: 4 people flagged" in \
         capsys.readouterr().out
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     assert not _queued(services, ids["caller"]) & {ids["staffing"], ids["commercial"]}
@@ -142,7 +148,7 @@ def test_a_number_typed_into_dnc_add_blocks_it_for_everyone_and_lifting_it_keeps
         services.start_call(ids["caller"], PersonRef("contact", ids["staffing"]))
     # Lifted: the colleagues come back; Jean, who asked himself, does not.
     assert main(["dnc", "remove", "+33 1 42 68 53 00", "--db", store_url]) == 0
-    assert "3 person(s) may be called again" in capsys.readouterr().out
+    assert "3 people may be called again" in capsys.readouterr().out
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     queued = _queued(services, ids["caller"])
     assert ids["do"] not in queued and {ids["staffing"], ids["commercial"]} <= queued

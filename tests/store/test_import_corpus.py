@@ -13,6 +13,12 @@ from tests.rawdb import Raw, raw
 
 
 @pytest.fixture(autouse=True)
+def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English messages (French is its default)."""
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
 
@@ -90,7 +96,7 @@ def test_duplicates_are_merged_not_doubled(demo_url: str, tmp_path: Path,
                                       "Durand;Paul;06 98 76 54 32;Kappa\n"
                                       "Durand;Paul;+33698765432;Kappa\n")
     assert main(["import", "contacts", str(first), "--db", demo_url]) == 0
-    assert "1 duplicate row(s) of the file" in capsys.readouterr().out
+    assert "1 duplicate row of the file" in capsys.readouterr().out
     again = _write(tmp_path, "b.csv", "Last name,First name,Phone,Email,Role\n"
                                       "Durand,,0033698765432,p.durand@kappa.fr,CTO\n")
     assert main(["import", "contacts", str(again), "--db", demo_url]) == 0
@@ -117,11 +123,11 @@ def test_bad_rows_block_everything_and_are_listed(demo_url: str, tmp_path: Path,
     path = _write(tmp_path, "bad.csv", BAD)
     assert main(["import", "contacts", str(path), "--db", demo_url]) == 1
     out = capsys.readouterr().out
-    assert "line 3, column 'Téléphone': '06 12' is not a valid phone number" in out
-    assert "line 4, column 'Nom': empty, and it is required" in out
-    assert "line 5, column 'Téléphone': a formula" in out
-    assert "line 6, column 'E-mail': 'zoe@@ok' is not an e-mail address" in out
-    assert "nothing imported: 4 invalid row(s)" in out
+    assert "line 3, column “Téléphone”: '06 12' is not a valid phone number" in out
+    assert "line 4, column “Nom”: empty, and it is required" in out
+    assert "line 5, column “Téléphone”: a formula" in out
+    assert "line 6, column “E-mail”: 'zoe@@ok' is not an e-mail address" in out
+    assert "nothing imported: 4 invalid rows" in out
     with _db(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before
 
@@ -176,9 +182,9 @@ def test_map_and_freelances_and_companies(demo_url: str, tmp_path: Path,
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "the file is empty"),
     (b"Nom;Prenom;Telephone\n", "only a header line"),
-    (b"\x00\x01\x02PNG\x00binary", "binary file"),
+    (b"\x00\x01\x02PNG\x00binary", "not a CSV"),
     (b'Nom;Prenom;Telephone\nDupont;"Jean;06 12 34 56 78\n', "cut short"),
-    (b"PK\x03\x04 not really a spreadsheet", "not a readable .xlsx"),
+    (b"PK\x03\x04 not really a spreadsheet", ".xlsx file cannot be read"),
 ])
 def test_files_that_are_not_tables(demo_url: str, tmp_path: Path, content: bytes, message: str,
                                    capsys: pytest.CaptureFixture[str]) -> None:

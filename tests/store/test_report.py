@@ -71,6 +71,6 @@ def test_markdown_for_one_caller_and_refusals(demo_url: str,
     assert f"| {name} | {callers[name]} |" in text and "Équipe |" not in text
     other = next(n for n in ("Karim", "Sophie", "Thomas") if n != name)
     assert main(["report", "--db", demo_url, "--as", other, "--caller", name]) == 2
-    assert "only a team lead" in capsys.readouterr().err
+    assert "Réservé au chef d'équipe" in capsys.readouterr().err
     assert main(["report", "--db", demo_url, "--week", "48"]) == 2
-    assert "--week '48'" in capsys.readouterr().err
+    assert "--week «\u00a048\u00a0»\u00a0: 2026-W48 attendu" in capsys.readouterr().err

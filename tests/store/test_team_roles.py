@@ -13,6 +13,12 @@ from tests.conftest import FIXED_NOW
 from tests.pg import Server
 from tests.rawdb import raw
 
+
+@pytest.fixture(autouse=True)
+def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English messages (French is its default)."""
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -80,7 +86,7 @@ def test_the_lead_erases_and_reads_the_audit(team: dict[str, str],
                  "--as", "Melissa"]) == 0
     assert "contact #3 erased" in capsys.readouterr().out
     assert main(["audit", "--db", team["melissa_t"], "--as", "Melissa"]) == 0
-    assert "erase contact (erased) #3" in capsys.readouterr().out
+    assert "erasure contact (erased) #3" in capsys.readouterr().out
 
 
 def test_a_refused_write_is_kept_said_and_written_once_allowed(

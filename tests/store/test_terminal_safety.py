@@ -16,6 +16,12 @@ import pytest
 from cockpit.domain.text import printable
 from tests.rawdb import raw
 
+
+@pytest.fixture(autouse=True)
+def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English messages (French is its default)."""
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+
 CLEAR = "Jean\x1b[2J\x1b[H"
 TITLE = "Evil\x1b]0;pwned\x07Name"
 C1 = "Csi\x9b31mRouge"
@@ -101,8 +107,8 @@ def test_import_refuses_control_characters_in_names_by_line(demo_url: str,
     done = _run(demo_url, "import", "contacts", str(source))
     shown = done.stdout.decode()
     assert done.returncode == 1
-    assert "line 3, column 'Prénom': control character(s) \\x1b, \\x07 in the text" in shown
-    assert "line 4, column 'Nom': control character(s) \\x1b in the text" in shown
+    assert "line 3, column “Prénom”: control character(s) \\x1b, \\x07 in the text" in shown
+    assert "line 4, column “Nom”: control character(s) \\x1b in the text" in shown
     assert "nothing imported" in shown and not FORBIDDEN.findall(shown)
     (count,) = raw(demo_url).execute("SELECT COUNT(*) FROM contact WHERE last_name = 'Curie'"
                                      ).fetchone()

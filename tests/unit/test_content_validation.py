@@ -82,7 +82,7 @@ def test_unreachable_step_and_step_with_no_way_out(copy: Path) -> None:
 
 
 def test_unknown_placeholder_and_objection_and_outcome(copy: Path) -> None:
-    _edit(copy / "scripts/do.yaml", "{contact.last_name}, {caller.first_name}",
+    _edit(copy / "scripts/do.yaml", "{contact.greeting}, {caller.first_name}",
           "{contact.lastname}, {caller.first_name}")
     _edit(copy / "scripts/standard.yaml", "end: wrong_number", "end: wrong_numbr")
     _edit(copy / "objections.yaml", "goto: do:referencing", "goto: do:referenzing")
@@ -128,7 +128,7 @@ def test_cli_check_exit_codes(copy: Path, capsys: pytest.CaptureFixture[str]) ->
     _edit(copy / "scripts/do.yaml", "start: intro", "start: intr")
     assert main(["check", "--content", str(copy)]) == 1
     out = capsys.readouterr().out
-    assert "scripts/do.yaml:" in out and "1 problem(s)" in out
+    assert "scripts/do.yaml:" in out and "1 problème dans" in out
 
 
 def test_a_capture_placeholder_without_a_fallback_is_refused_at_its_line(tmp_path) -> None:

@@ -192,6 +192,20 @@ def test_switchboard_asks_for_the_decision_maker_when_a_permanent_is_queued(
     assert "recrutements de consultants" in asked
 
 
+def test_do_script_greets_the_queued_do_by_name_and_anyone_else_without_one(
+        content: ScriptSet) -> None:
+    intro = content.step(Target("do", "intro")).say
+    do = {**FULL["contact"], "is_decision_maker": True}
+    assert render(intro, {"contact": do}).startswith("Bonjour Madame Durand,")
+    no_civility = {**do, "civility": ""}
+    assert render(intro, {"contact": no_civility}).startswith("Bonjour Claire Durand,")
+    # An assistant was queued: the switchboard put the caller through to whoever recruits.
+    assistant = {**FULL["contact"], "is_decision_maker": False, "role": "Assistante"}
+    greeted = render(intro, {"contact": assistant})
+    assert greeted.startswith("Bonjour Madame, Monsieur,")
+    assert "Durand" not in greeted and "Claire" not in greeted
+
+
 def test_freelance_script_says_where_with_the_right_preposition(content: ScriptSet) -> None:
     step = content.step(Target("freelance", "mobility"))
     assert "se déroule en Auvergne-Rhône-Alpes" in render(step.say, FULL)

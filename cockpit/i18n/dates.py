@@ -1,0 +1,67 @@
+"""Dates the way French (or English) callers read them, without depending on the OS locale:
+the one place that writes a date for a person, in the command line, the cockpit and the
+services (a day before its month in French, after it in English)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+_DAYS = {
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_MONTHS = {
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def format_day_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
+    """lun. 23 nov. 10:42 — the moment in the display time zone (the machine's by default)."""
+    local = moment.astimezone(tz) if moment.tzinfo else moment
+    day = _DAYS[lang][local.weekday()]
+    month = _MONTHS[lang][local.month - 1]
+    return f"{day} {local.day} {month} {local:%H:%M}"
+
+
+def _local(moment: datetime, tz: tzinfo | None) -> datetime:
+    return moment.astimezone(tz) if moment.tzinfo else moment
+
+
+def format_date(day: date | datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
+    """23/11/2026 (fr) or 11/23/2026 (en); a moment is read in `tz` first, when given."""
+    if isinstance(day, datetime) and tz is not None:
+        day = _local(day, tz)
+    return f"{day:%d/%m/%Y}" if lang == "fr" else f"{day:%m/%d/%Y}"
+
+
+def format_date_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
+    """23/11/2026 10:42 (fr) or 11/23/2026 10:42 (en), in `tz` when given."""
+    local = _local(moment, tz) if tz is not None else moment
+    return f"{format_date(local, lang)} {local:%H:%M}"
+
+
+def format_day_month(day: date | datetime, lang: str = "fr") -> str:
+    """23/11 (fr) or 11/23 (en): a day of a week shown with its year elsewhere."""
+    return f"{day:%d/%m}" if lang == "fr" else f"{day:%m/%d}"
+
+
+def format_short(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
+    """23/11 10:42 (fr) or 11/23 10:42 (en)."""
+    local = moment.astimezone(tz) if moment.tzinfo else moment
+    if lang == "fr":
+        return f"{local:%d/%m %H:%M}"
+    return f"{local:%m/%d %H:%M}"
+
+
+def format_soon(moment: datetime, today: date, lang: str = "fr", tz: tzinfo | None = None,
+                ) -> str:
+    """09:00 on `today`, lun. 09:00 within the coming week, 28/12 09:00 further on."""
+    local = moment.astimezone(tz) if moment.tzinfo else moment
+    days = (local.date() - today).days
+    if days == 0:
+        return f"{local:%H:%M}"
+    if 0 < days < 7:
+        return f"{_DAYS[lang][local.weekday()]} {local:%H:%M}"
+    return format_short(local, lang)
