@@ -294,9 +294,8 @@ def _build(
             elif kind == "do_not_call":
                 stop = Excluded(c, "do_not_call", _NO_PARAMS)
                 break
-            elif kind == "cooldown" and at > now:
-                stop = _cooling(c, at, policy)
-                break
+            elif kind == "cooldown" and at > now and stop is None:
+                stop = _cooling(c, at, policy)  # a do-not-call found later still wins
 
         # 3. Barriers: taken by someone else, refused lately, called too often. They leave the
         # person out, except one with a call booked for the day: listed, held, with the reason.

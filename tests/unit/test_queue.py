@@ -224,6 +224,10 @@ def test_same_freelance_for_two_needs_is_ranked_twice() -> None:
         (person(1, owner_id=OTHER, reminders=(DueReminder("callback", days_ago(1)),
                                                DueReminder("do_not_call", days_ago(1)))),
          "private_other_caller"),
+        # A do-not-call after a running cooldown (and a callback booked): still left out.
+        (person(1, reminders=(DueReminder("callback", days_ago(1)),
+                              DueReminder("cooldown", NOW + timedelta(days=10)),
+                              DueReminder("do_not_call", days_ago(1)))), "do_not_call"),
     ],
 )  # fmt: skip
 def test_each_exclusion_says_why(candidate: Candidate, reason: str) -> None:
