@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -35,8 +36,9 @@ def _seed(url: str, people: int) -> None:
                       fields=[Phone.e164, Phone.contact]).execute()
 
 
-def _claim_all(url: str, caller_id: int, people: int, out: mp.Queue) -> None:
+def _claim_all(url: str, caller_id: int, people: int, out: mp.Queue, ready: Any) -> None:
     connect(url)
+    ready.wait(timeout=120)  # all connected, then all at once: they really compete
     order = list(range(1, people + 1))
     random.Random(caller_id).shuffle(order)
     taken, errors = [], []
@@ -53,7 +55,8 @@ def _run_callers(target: object, url: str, people: int) -> list[tuple[int, list[
     """WORKERS processes, one per caller, each running target(url, caller, people, out)."""
     ctx = mp.get_context("spawn")
     out: mp.Queue = ctx.Queue()
-    workers = [ctx.Process(target=target, args=(url, c, people, out))
+    ready = ctx.Barrier(WORKERS)  # on a loaded machine the first one started took everyone
+    workers = [ctx.Process(target=target, args=(url, c, people, out, ready))
                for c in range(1, WORKERS + 1)]
     for w in workers:
         w.start()
@@ -123,8 +126,10 @@ def test_a_killed_caller_frees_the_person_after_the_lease_not_before(store_url: 
     assert claims.claim("contact", 1, 2, NOW + timedelta(minutes=16))
 
 
-def _take_next_until_none(url: str, caller_id: int, people: int, out: mp.Queue) -> None:
+def _take_next_until_none(url: str, caller_id: int, people: int, out: mp.Queue,
+                          ready: Any) -> None:
     connect(url)
+    ready.wait(timeout=120)
     order = list(range(1, people + 1))  # every caller wants the same people first
     taken: list[int] = []
     errors: list[str] = []
