@@ -68,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         f"already known and {len(report.merged_in_file)} duplicate row(s) of the file"
         + (f"; {report.companies_created} new companies" if report.companies_created
            else ""))
+    if report.switchboards:
+        out(f"{report.switchboards} number(s) shared by several people: kept as the "
+            "company's switchboard, each person kept apart")
     for line, person_id, why in report.merged[:20]:
         out(f"  line {line}: merged into #{person_id} ({why})")
     for line, into in report.merged_in_file[:20]:
