@@ -17,6 +17,7 @@ TEXT: dict[str, str] = {
     "card.can_call": "can call now",
     "card.cannot_call": "outside calling hours",
     "card.history": "History",
+    "card.history_note": "Note (no call)",
     "card.no_history": "No call yet.",
     "card.persona": "Persona: {name}",
     "phone.mobile": "mobile",

@@ -17,6 +17,7 @@ TEXT: dict[str, str] = {
     "card.can_call": "appel possible",
     "card.cannot_call": "hors horaires",
     "card.history": "Historique",
+    "card.history_note": "Note hors appel",
     "card.no_history": "Aucun appel pour l'instant.",
     "card.persona": "Profil : {name}",
     "phone.mobile": "mobile",
