@@ -56,21 +56,25 @@ def person_name(values: dict[str, Any]) -> tuple[str, str]:
 def mark_shared(records: Sequence[_Person]) -> int:
     """Numbers left undecided that several people of one company (or several people without
     a company) have in the file become their switchboard; returns how many numbers."""
-    holders: dict[tuple[str, str], list[int]] = {}
-    for index, record in enumerate(records):
-        company = fold(record.values.get("company", "") or "")
+    holders: dict[str, list[_Person]] = {}
+    for record in records:
         for phone, label in record.phones:
             if label == "":
-                holders.setdefault((company, phone.e164), []).append(index)
+                holders.setdefault(phone.e164, []).append(record)
     shared = 0
-    for (_, e164), indexes in holders.items():
-        if len(set(indexes)) < 2:
+    for e164, people in holders.items():
+        if len(people) < 2:  # most numbers: folding no company name for them
             continue
-        shared += 1
-        for index in set(indexes):
-            record = records[index]
-            record.phones = [(p, SHARED if p.e164 == e164 and label == "" else label)
-                             for p, label in record.phones]
+        by_company: dict[str, list[_Person]] = {}
+        for record in people:
+            by_company.setdefault(fold(record.values.get("company", "") or ""), []).append(record)
+        for group in by_company.values():
+            if len(group) < 2:
+                continue
+            shared += 1
+            for record in group:
+                record.phones = [(p, SHARED if p.e164 == e164 and label == "" else label)
+                                 for p, label in record.phones]
     return shared
 
 
@@ -98,9 +102,10 @@ class Seen(Generic[R]):
         email = record.values.get("email")
         if email and email in self.by_email:
             return self.by_email[email]
-        name = person_name(record.values)
+        name: tuple[str, str] | None = None  # folded only when someone has the number
         for phone, _ in record.phones:
             for other in self.by_phone.get(phone.e164, ()):
+                name = name or person_name(record.values)
                 if same_name(person_name(other.values), name):
                     return other
         return None

@@ -49,13 +49,21 @@ class Written:
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
 
 
-@dataclass
 class _Holder:
-    """Someone who has a number: who, under what name, in which company."""
+    """Someone who has a number: who, under what name (folded when first compared: most
+    numbers are never compared), in which company."""
 
-    person: int
-    name: tuple[str, str]
-    company: int | None
+    __slots__ = ("_name", "company", "first", "last", "person")
+
+    def __init__(self, person: int, first: str, last: str, company: int | None) -> None:
+        self.person, self.first, self.last, self.company = person, first, last, company
+        self._name: tuple[str, str] | None = None
+
+    @property
+    def name(self) -> tuple[str, str]:
+        if self._name is None:
+            self._name = name_key(self.first, self.last)
+        return self._name
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -191,7 +199,7 @@ def _holders(kind: str) -> dict[str, list[_Holder]]:
                               Freelance.last_name, pw.Value(None))
                  .join(Freelance, on=(Phone.freelance == Freelance.id)))
     for e164, pid, first, last, company in query.tuples():
-        out.setdefault(e164, []).append(_Holder(pid, name_key(first, last), company))
+        out.setdefault(e164, []).append(_Holder(pid, first, last, company))
     return out
 
 
@@ -201,9 +209,12 @@ def _known(record: Record, values: dict[str, Any], holders: dict[str, list[_Hold
     email = values.get("email")
     if email and email in by_email:
         return by_email[email], "same e-mail", None
-    name = person_name(values)
     for phone, _ in record.phones:
-        hit = next((h for h in holders.get(phone.e164, ()) if same_name(h.name, name)), None)
+        others = holders.get(phone.e164)
+        if not others:
+            continue
+        name = person_name(values)
+        hit = next((h for h in others if same_name(h.name, name)), None)
         if hit is not None:
             return hit.person, "same phone and name", hit
     return None, "", None
@@ -266,7 +277,8 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
             new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,
                                person_id if kind == "freelances" else None))
-            others.append(_Holder(person_id, person_name(values), company))
+            others.append(_Holder(person_id, values.get("first_name", ""),
+                                  values.get("last_name", ""), company))
             next_phone += 1
         if progress and done % 500 == 0:
             progress(done)
