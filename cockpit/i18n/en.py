@@ -250,7 +250,7 @@ TEXT: dict[str, str] = {
     ),
     "error.import_partial": (
         "Import stopped at row {done} of {total}: the rows already written stay; running"
-        " the same import again is safe (merged by phone or e-mail)."
+        " the same import again is safe (merged by e-mail, or by phone and name)."
     ),
     "error.import_read": "{path}: cannot read it.",
     "error.import_table": "{path}: this file does not read as a table.",

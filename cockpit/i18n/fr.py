@@ -262,7 +262,7 @@ TEXT: dict[str, str] = {
     ),
     "error.import_partial": (
         "Import arrêté à la ligne {done} sur {total} : les lignes déjà écrites restent ;"
-        " relancer le même import est sans risque (fusion par téléphone ou e-mail)."
+        " relancer le même import est sans risque (fusion par e-mail, ou par téléphone et nom)."
     ),
     "error.import_read": "{path} : lecture impossible.",
     "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau.",
