@@ -88,12 +88,14 @@ def add_phones(kept: list[tuple[Phone, str]], more: Iterable[tuple[Phone, str]])
 
 
 class Seen(Generic[R]):
-    """The rows kept so far, by e-mail, by number and (companies) by name: a row is someone
-    seen before when it has their e-mail, or one of their numbers under the same name."""
+    """The rows kept so far, by e-mail, by number and last name, and (companies) by name: a
+    row is someone seen before when it has their e-mail, or one of their numbers under the
+    same name. Indexed by last name too: a switchboard shared by thousands of rows costs no
+    more a row than a number of one's own."""
 
     def __init__(self) -> None:
         self.by_email: dict[str, R] = {}
-        self.by_phone: dict[str, list[R]] = {}
+        self.by_phone: dict[tuple[str, str], list[tuple[tuple[str, str], R]]] = {}
         self.by_name: dict[str, R] = {}
 
     def match(self, record: R, kind: str) -> R | None:
@@ -102,11 +104,12 @@ class Seen(Generic[R]):
         email = record.values.get("email")
         if email and email in self.by_email:
             return self.by_email[email]
-        name: tuple[str, str] | None = None  # folded only when someone has the number
+        if not record.phones:
+            return None
+        name = person_name(record.values)
         for phone, _ in record.phones:
-            for other in self.by_phone.get(phone.e164, ()):
-                name = name or person_name(record.values)
-                if same_name(person_name(other.values), name):
+            for other_name, other in self.by_phone.get((phone.e164, name[1]), ()):
+                if same_name(other_name, name):
                     return other
         return None
 
@@ -116,7 +119,8 @@ class Seen(Generic[R]):
             return
         if record.values.get("email"):
             self.by_email.setdefault(record.values["email"], record)
+        name = person_name(record.values)  # again after a merge: a first name may be new
         for phone, _ in record.phones:
-            holders = self.by_phone.setdefault(phone.e164, [])
-            if all(h is not record for h in holders):  # by identity: rows compare by value
-                holders.append(record)
+            holders = self.by_phone.setdefault((phone.e164, name[1]), [])
+            if all(h is not record or n != name for n, h in holders):
+                holders.append((name, record))

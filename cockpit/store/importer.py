@@ -66,6 +66,39 @@ class _Holder:
         return self._name
 
 
+class _Number:
+    """Everyone who has one number, indexed so that a switchboard shared by thousands of
+    people costs no more a row than a number of one's own."""
+
+    __slots__ = ("by_company", "by_last", "holders", "persons")
+
+    def __init__(self) -> None:
+        self.holders: list[_Holder] = []
+        self.persons: set[int] = set()
+        self.by_company: dict[int | None, set[int]] = {}
+        self.by_last: dict[str, list[_Holder]] | None = None  # built when first searched
+
+    def add(self, holder: _Holder) -> None:
+        self.holders.append(holder)
+        self.persons.add(holder.person)
+        self.by_company.setdefault(holder.company, set()).add(holder.person)
+        if self.by_last is not None:
+            self.by_last.setdefault(holder.name[1], []).append(holder)
+
+    def named(self, name: tuple[str, str]) -> _Holder | None:
+        if self.by_last is None:
+            self.by_last = {}
+            for holder in self.holders:
+                self.by_last.setdefault(holder.name[1], []).append(holder)
+        return next((h for h in self.by_last.get(name[1], ()) if same_name(h.name, name)),
+                    None)
+
+    def shared_with(self, person: int, company: int | None) -> bool:
+        """Someone else of the same company has it."""
+        people = self.by_company.get(company, ())
+        return len(people) > 1 or (bool(people) and person not in people)
+
+
 def write(kind: str, records: Sequence[Record], now: datetime,
           progress: Progress | None = None, batch: int = BATCH) -> Written:
     """In batches, each committed: on a failure, PartlyWritten says how far it went (a re-run
@@ -189,9 +222,9 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
     return _in_batches(records, batch, progress, written, one)
 
 
-def _holders(kind: str) -> dict[str, list[_Holder]]:
+def _holders(kind: str) -> dict[str, _Number]:
     """Who has each number already, with their names and companies."""
-    out: dict[str, list[_Holder]] = {}
+    out: dict[str, _Number] = {}
     if kind == "contacts":
         query = (Phone.select(Phone.e164, Contact.id, Contact.first_name, Contact.last_name,
                               Contact.company)
@@ -201,28 +234,29 @@ def _holders(kind: str) -> dict[str, list[_Holder]]:
                               Freelance.last_name, pw.Value(None))
                  .join(Freelance, on=(Phone.freelance == Freelance.id)))
     for e164, pid, first, last, company in query.tuples():
-        out.setdefault(e164, []).append(_Holder(pid, first, last, company))
+        if e164 not in out:
+            out[e164] = _Number()
+        out[e164].add(_Holder(pid, first, last, company))
     return out
 
 
-def _known(record: Record, values: dict[str, Any], holders: dict[str, list[_Holder]],
+def _known(record: Record, values: dict[str, Any], holders: dict[str, _Number],
            by_email: dict[str, int]) -> tuple[int | None, str, _Holder | None]:
     """(the person already known, why, their holding of the number) or (None, "", None)."""
     email = values.get("email")
     if email and email in by_email:
         return by_email[email], "same e-mail", None
     for phone, _ in record.phones:
-        others = holders.get(phone.e164)
-        if not others:
+        number = holders.get(phone.e164)
+        if number is None:
             continue
-        name = person_name(values)
-        hit = next((h for h in others if same_name(h.name, name)), None)
+        hit = number.named(person_name(values))
         if hit is not None:
             return hit.person, "same phone and name", hit
     return None, "", None
 
 
-def _label(kind: str, hint: str, others: list[_Holder], person_id: int,
+def _label(kind: str, hint: str, number: _Number, person_id: int,
            company: int | None) -> str:
     """A number the file left undecided is the company's switchboard when someone else of
     the same company has it already, else the person's direct line."""
@@ -230,8 +264,7 @@ def _label(kind: str, hint: str, others: list[_Holder], person_id: int,
         return STANDARD
     if hint:
         return hint
-    if kind == "contacts" and any(h.person != person_id and h.company == company
-                                  for h in others):
+    if kind == "contacts" and number.shared_with(person_id, company):
         return STANDARD
     return DIRECT
 
@@ -268,19 +301,21 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
             if values.get("email"):
                 by_email[values["email"]] = person_id
         for phone, hint in record.phones:
-            others = holders.setdefault(phone.e164, [])
-            label = _label(kind, hint, others, person_id, company)
+            number = holders.get(phone.e164)
+            if number is None:
+                number = holders[phone.e164] = _Number()
+            label = _label(kind, hint, number, person_id, company)
             if label == STANDARD:
                 switchboards.add((phone.e164, company))
                 if hint != STANDARD:  # found shared, not said so by its column
                     written.switchboards.add(phone.e164)
-            if any(h.person == person_id for h in others):
+            if person_id in number.persons:
                 continue  # they have it already
             new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,
                                person_id if kind == "freelances" else None))
-            others.append(_Holder(person_id, values.get("first_name", ""),
-                                  values.get("last_name", ""), company))
+            number.add(_Holder(person_id, values.get("first_name", ""),
+                               values.get("last_name", ""), company))
             next_phone += 1
         if progress and done % 500 == 0:
             progress(done)
