@@ -122,5 +122,7 @@ class Seen(Generic[R]):
         name = person_name(record.values)  # again after a merge: a first name may be new
         for phone, _ in record.phones:
             holders = self.by_phone.setdefault((phone.e164, name[1]), [])
-            if all(h is not record or n != name for n, h in holders):
-                holders.append((name, record))
+            # Its entry under the name it had before goes: "Dupont", now "Hélène Dupont",
+            # must not take in a "Jean Dupont" of the same switchboard.
+            holders[:] = [(n, h) for n, h in holders if h is not record]
+            holders.append((name, record))

@@ -49,21 +49,38 @@ class Written:
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
 
 
+class _Who:
+    """A person's name as the import knows it, shared by their numbers: folded when first
+    compared (most numbers never are), and completed when a merge brings a first name."""
+
+    __slots__ = ("_key", "first", "last")
+
+    def __init__(self, first: str, last: str) -> None:
+        self.first, self.last = first or "", last or ""
+        self._key: tuple[str, str] | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        if self._key is None:
+            self._key = name_key(self.first, self.last)
+        return self._key
+
+    def complete(self, first: str) -> None:
+        if first and not self.first:
+            self.first, self._key = first, None
+
+
 class _Holder:
-    """Someone who has a number: who, under what name (folded when first compared: most
-    numbers are never compared), in which company."""
+    """Someone who has a number: who, under what name, in which company."""
 
-    __slots__ = ("_name", "company", "first", "last", "person")
+    __slots__ = ("company", "person", "who")
 
-    def __init__(self, person: int, first: str, last: str, company: int | None) -> None:
-        self.person, self.first, self.last, self.company = person, first, last, company
-        self._name: tuple[str, str] | None = None
+    def __init__(self, person: int, who: _Who, company: int | None) -> None:
+        self.person, self.who, self.company = person, who, company
 
     @property
     def name(self) -> tuple[str, str]:
-        if self._name is None:
-            self._name = name_key(self.first, self.last)
-        return self._name
+        return self.who.key
 
 
 class _Number:
@@ -225,6 +242,7 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
 def _holders(kind: str) -> dict[str, _Number]:
     """Who has each number already, with their names and companies."""
     out: dict[str, _Number] = {}
+    names: dict[int, _Who] = {}
     if kind == "contacts":
         query = (Phone.select(Phone.e164, Contact.id, Contact.first_name, Contact.last_name,
                               Contact.company)
@@ -236,7 +254,9 @@ def _holders(kind: str) -> dict[str, _Number]:
     for e164, pid, first, last, company in query.tuples():
         if e164 not in out:
             out[e164] = _Number()
-        out[e164].add(_Holder(pid, first, last, company))
+        if pid not in names:
+            names[pid] = _Who(first, last)
+        out[e164].add(_Holder(pid, names[pid], company))
     return out
 
 
@@ -291,6 +311,10 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
         values.pop("company", None)
         existing, why, hit = _known(record, values, holders, by_email)
         company = values.get("company_id", hit.company if hit else None)
+        if hit is not None:  # their numbers know them under the name the merge completes
+            hit.who.complete(values.get("first_name", ""))
+        who = hit.who if hit is not None else _Who(values.get("first_name", ""),
+                                                    values.get("last_name", ""))
         if existing is not None:
             _fill_empty(model, existing, values)
             written.merged.append((record.line, existing, why))
@@ -314,8 +338,7 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
             new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,
                                person_id if kind == "freelances" else None))
-            number.add(_Holder(person_id, values.get("first_name", ""),
-                               values.get("last_name", ""), company))
+            number.add(_Holder(person_id, who, company))
             next_phone += 1
         if progress and done % 500 == 0:
             progress(done)

@@ -177,3 +177,20 @@ def test_a_company_phone_its_people_already_have_becomes_their_switchboard(
     services.import_file("contacts", _write(tmp_path, "b.csv", (
         "Société;Prénom;Nom;Téléphone\nKappa;Marc;Olivier;04 72 00 00 00\n")))
     assert _phones(store_url)[-1] == ("Marc", "Olivier", "+33472000000", "standard")
+
+
+def test_a_surname_alone_is_completed_by_one_colleague_not_by_all(store_url: str,
+                                                                  tmp_path: Path) -> None:
+    """"Dupont" on the switchboard is Hélène Dupont once a file says so; Jean Dupont on the
+    same switchboard is then someone else, not a third name for her."""
+    connect(store_url)
+    services = open_services(store_url, clock=lambda: FIXED_NOW)
+    services.import_file("contacts", _write(tmp_path, "a.csv", (
+        "Société;Prénom;Nom;Téléphone\nHexa Conseil;;Dupont;01 42 68 53 00\n")))
+    report = services.import_file("contacts", _write(tmp_path, "b.csv", (
+        "Société;Prénom;Nom;Téléphone\n"
+        "Hexa Conseil;Hélène;Dupont;01 42 68 53 00\n"
+        "Hexa Conseil;Jean;Dupont;01 42 68 53 00\n")))
+    assert report.created == 1 and len(report.merged) == 1
+    assert _phones(store_url) == [("Hélène", "Dupont", SWITCHBOARD, "standard"),
+                                  ("Jean", "Dupont", SWITCHBOARD, "standard")]
