@@ -16,10 +16,11 @@ from typing import Any
 import peewee as pw
 
 from cockpit.domain.captures import fold
-from cockpit.domain.import_phones import DIRECT, SHARED, STANDARD, name_key, person_name, same_name
+from cockpit.domain.import_phones import DIRECT, SHARED, STANDARD, person_name
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
+from cockpit.store.import_holders import Holder, Number, Who, holders_of
 from cockpit.store.models import Company, Contact, Freelance, Phone
 from cockpit.store.times import naive
 
@@ -47,73 +48,6 @@ class Written:
     merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
     companies_created: int = 0
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
-
-
-class _Who:
-    """A person's name as the import knows it, shared by their numbers: folded when first
-    compared (most numbers never are), and completed when a merge brings a first name."""
-
-    __slots__ = ("_key", "first", "last")
-
-    def __init__(self, first: str, last: str) -> None:
-        self.first, self.last = first or "", last or ""
-        self._key: tuple[str, str] | None = None
-
-    @property
-    def key(self) -> tuple[str, str]:
-        if self._key is None:
-            self._key = name_key(self.first, self.last)
-        return self._key
-
-    def complete(self, first: str) -> None:
-        if first and not self.first:
-            self.first, self._key = first, None
-
-
-class _Holder:
-    """Someone who has a number: who, under what name, in which company."""
-
-    __slots__ = ("company", "person", "who")
-
-    def __init__(self, person: int, who: _Who, company: int | None) -> None:
-        self.person, self.who, self.company = person, who, company
-
-    @property
-    def name(self) -> tuple[str, str]:
-        return self.who.key
-
-
-class _Number:
-    """Everyone who has one number, indexed so that a switchboard shared by thousands of
-    people costs no more a row than a number of one's own."""
-
-    __slots__ = ("by_company", "by_last", "holders", "persons")
-
-    def __init__(self) -> None:
-        self.holders: list[_Holder] = []
-        self.persons: set[int] = set()
-        self.by_company: dict[int | None, set[int]] = {}
-        self.by_last: dict[str, list[_Holder]] | None = None  # built when first searched
-
-    def add(self, holder: _Holder) -> None:
-        self.holders.append(holder)
-        self.persons.add(holder.person)
-        self.by_company.setdefault(holder.company, set()).add(holder.person)
-        if self.by_last is not None:
-            self.by_last.setdefault(holder.name[1], []).append(holder)
-
-    def named(self, name: tuple[str, str]) -> _Holder | None:
-        if self.by_last is None:
-            self.by_last = {}
-            for holder in self.holders:
-                self.by_last.setdefault(holder.name[1], []).append(holder)
-        return next((h for h in self.by_last.get(name[1], ()) if same_name(h.name, name)),
-                    None)
-
-    def shared_with(self, person: int, company: int | None) -> bool:
-        """Someone else of the same company has it."""
-        people = self.by_company.get(company, ())
-        return len(people) > 1 or (bool(people) and person not in people)
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -226,7 +160,7 @@ class _Companies:
 
 def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: datetime,
             progress: Progress | None, batch: int) -> Written:
-    holders = _holders(kind)
+    holders = holders_of(kind)
     by_email = {email.casefold(): pid for pid, email in
                 model.select(model.id, model.email).where(model.email != "").tuples()}
     companies = _Companies(now) if kind == "contacts" else None
@@ -239,29 +173,8 @@ def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: da
     return _in_batches(records, batch, progress, written, one)
 
 
-def _holders(kind: str) -> dict[str, _Number]:
-    """Who has each number already, with their names and companies."""
-    out: dict[str, _Number] = {}
-    names: dict[int, _Who] = {}
-    if kind == "contacts":
-        query = (Phone.select(Phone.e164, Contact.id, Contact.first_name, Contact.last_name,
-                              Contact.company)
-                 .join(Contact, on=(Phone.contact == Contact.id)))
-    else:
-        query = (Phone.select(Phone.e164, Freelance.id, Freelance.first_name,
-                              Freelance.last_name, pw.Value(None))
-                 .join(Freelance, on=(Phone.freelance == Freelance.id)))
-    for e164, pid, first, last, company in query.tuples():
-        if e164 not in out:
-            out[e164] = _Number()
-        if pid not in names:
-            names[pid] = _Who(first, last)
-        out[e164].add(_Holder(pid, names[pid], company))
-    return out
-
-
-def _known(record: Record, values: dict[str, Any], holders: dict[str, _Number],
-           by_email: dict[str, int]) -> tuple[int | None, str, _Holder | None]:
+def _known(record: Record, values: dict[str, Any], holders: dict[str, Number],
+           by_email: dict[str, int]) -> tuple[int | None, str, Holder | None]:
     """(the person already known, why, their holding of the number) or (None, "", None)."""
     email = values.get("email")
     if email and email in by_email:
@@ -276,7 +189,7 @@ def _known(record: Record, values: dict[str, Any], holders: dict[str, _Number],
     return None, "", None
 
 
-def _label(kind: str, hint: str, number: _Number, person_id: int,
+def _label(kind: str, hint: str, number: Number, person_id: int,
            company: int | None) -> str:
     """A number the file left undecided is the company's switchboard when someone else of
     the same company has it already, else the person's direct line."""
@@ -313,7 +226,7 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
         company = values.get("company_id", hit.company if hit else None)
         if hit is not None:  # their numbers know them under the name the merge completes
             hit.who.complete(values.get("first_name", ""))
-        who = hit.who if hit is not None else _Who(values.get("first_name", ""),
+        who = hit.who if hit is not None else Who(values.get("first_name", ""),
                                                     values.get("last_name", ""))
         if existing is not None:
             _fill_empty(model, existing, values)
@@ -327,7 +240,7 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
         for phone, hint in record.phones:
             number = holders.get(phone.e164)
             if number is None:
-                number = holders[phone.e164] = _Number()
+                number = holders[phone.e164] = Number()
             label = _label(kind, hint, number, person_id, company)
             if label == STANDARD:
                 switchboards.add((phone.e164, company))
@@ -338,7 +251,7 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
             new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,
                                person_id if kind == "freelances" else None))
-            number.add(_Holder(person_id, who, company))
+            number.add(Holder(person_id, who, company))
             next_phone += 1
         if progress and done % 500 == 0:
             progress(done)
