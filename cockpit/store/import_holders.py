@@ -44,35 +44,56 @@ class Holder:
 
 
 class Number:
-    """Everyone who has one number, indexed so that a switchboard shared by thousands of
-    people costs no more a row than a number of one's own."""
+    """Everyone who has one number. Most numbers have one holder, looked through at once; a
+    switchboard shared by thousands gets its indexes, built when first needed, so that it
+    costs no more a row than a number of one's own."""
 
-    __slots__ = ("by_company", "by_last", "holders", "persons")
+    __slots__ = ("_by_company", "_by_last", "_persons", "holders")
+    FEW = 8  # holders looked through one by one
 
     def __init__(self) -> None:
         self.holders: list[Holder] = []
-        self.persons: set[int] = set()
-        self.by_company: dict[int | None, set[int]] = {}
-        self.by_last: dict[str, list[Holder]] | None = None  # built when first searched
+        self._persons: set[int] | None = None
+        self._by_company: dict[int | None, set[int]] | None = None
+        self._by_last: dict[str, list[Holder]] | None = None
 
     def add(self, holder: Holder) -> None:
         self.holders.append(holder)
-        self.persons.add(holder.person)
-        self.by_company.setdefault(holder.company, set()).add(holder.person)
-        if self.by_last is not None:
-            self.by_last.setdefault(holder.name[1], []).append(holder)
+        if self._persons is not None:
+            self._persons.add(holder.person)
+        if self._by_company is not None:
+            self._by_company.setdefault(holder.company, set()).add(holder.person)
+        if self._by_last is not None:
+            self._by_last.setdefault(holder.name[1], []).append(holder)
+
+    def has(self, person: int) -> bool:
+        if len(self.holders) <= self.FEW:
+            return any(h.person == person for h in self.holders)
+        if self._persons is None:
+            self._persons = {h.person for h in self.holders}
+        return person in self._persons
 
     def named(self, name: tuple[str, str]) -> Holder | None:
-        if self.by_last is None:
-            self.by_last = {}
-            for holder in self.holders:
-                self.by_last.setdefault(holder.name[1], []).append(holder)
-        return next((h for h in self.by_last.get(name[1], ()) if same_name(h.name, name)),
-                    None)
+        """The holder with this name (see domain.import_phones.same_name), if any."""
+        if len(self.holders) <= self.FEW:
+            candidates: list[Holder] = self.holders
+        else:
+            if self._by_last is None:
+                self._by_last = {}
+                for holder in self.holders:
+                    self._by_last.setdefault(holder.name[1], []).append(holder)
+            candidates = self._by_last.get(name[1], [])
+        return next((h for h in candidates if same_name(h.name, name)), None)
 
     def shared_with(self, person: int, company: int | None) -> bool:
         """Someone else of the same company has it."""
-        people = self.by_company.get(company, ())
+        if len(self.holders) <= self.FEW:
+            return any(h.company == company and h.person != person for h in self.holders)
+        if self._by_company is None:
+            self._by_company = {}
+            for h in self.holders:
+                self._by_company.setdefault(h.company, set()).add(h.person)
+        people = self._by_company.get(company, set())
         return len(people) > 1 or (bool(people) and person not in people)
 
 

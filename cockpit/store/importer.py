@@ -246,7 +246,7 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
                 switchboards.add((phone.e164, company))
                 if hint != STANDARD:  # found shared, not said so by its column
                     written.switchboards.add(phone.e164)
-            if person_id in number.persons:
+            if number.has(person_id):
                 continue  # they have it already
             new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,

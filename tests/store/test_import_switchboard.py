@@ -194,3 +194,21 @@ def test_a_surname_alone_is_completed_by_one_colleague_not_by_all(store_url: str
     assert report.created == 1 and len(report.merged) == 1
     assert _phones(store_url) == [("Hélène", "Dupont", SWITCHBOARD, "standard"),
                                   ("Jean", "Dupont", SWITCHBOARD, "standard")]
+
+
+def test_a_big_office_on_one_switchboard_is_merged_again_only_by_name(
+        store_url: str, tmp_path: Path) -> None:
+    """Twenty colleagues on the switchboard (past the few looked through one by one): the
+    same file again merges each into themselves, a newcomer is added."""
+    connect(store_url)
+    services = open_services(store_url, clock=lambda: FIXED_NOW)
+    rows = [f"Hexa Conseil;Prénom{i};Nom{i % 10};01 42 68 53 00" for i in range(20)]
+    head = "Société;Prénom;Nom;Téléphone\n"
+    first = services.import_file("contacts", _write(tmp_path, "a.csv", head + "\n".join(rows)))
+    assert (first.created, first.switchboards) == (20, 1)
+    rows.append("Hexa Conseil;Prénom20;Nom0;01 42 68 53 00")
+    again = services.import_file("contacts", _write(tmp_path, "b.csv", head + "\n".join(rows)))
+    assert again.created == 1 and len(again.merged) == 20
+    merged_into = {line: pid for line, pid, _ in again.merged}
+    assert len(set(merged_into.values())) == 20  # each into themselves
+    assert {label for *_, label in _phones(store_url)} == {"standard"}
