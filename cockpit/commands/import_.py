@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
             merged=len(report.merged), in_file=len(report.merged_in_file))
         + (say("cli.import.new_companies", count=report.companies_created)
            if report.companies_created else ""))
+    if report.switchboards:
+        out(say("cli.import.switchboards", count=report.switchboards))
     for line, person_id, why in report.merged[:20]:
         out(say("cli.import.merged_into", line=line, id=person_id, why=_why(why)))
     for line, into in report.merged_in_file[:20]:

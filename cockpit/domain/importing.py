@@ -1,7 +1,8 @@
 """Rows of a spreadsheet checked and turned into records to import: columns recognised by
 their French or English names (case and accents ignored) or mapped by hand, values parsed
 (phones to E.164, e-mails, rates, dates, SIRET), every bad cell reported with its line,
-column and reason, duplicates inside the file merged."""
+column and reason, duplicates inside the file merged (the same e-mail, or the same number
+under the same name: colleagues sharing a switchboard stay apart)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,13 @@ from typing import Any
 
 from cockpit.domain.captures import fold, parse_date
 from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.import_phones import (
+    PHONE_FIELDS,
+    Seen,
+    add_phones,
+    label_of,
+    mark_shared,
+)
 from cockpit.domain.phones import Phone, parse_phone
 from cockpit.domain.siret import normalise_siret
 from cockpit.domain.tables import Table
@@ -24,11 +32,13 @@ KINDS = ("companies", "contacts", "freelances")
 FIELDS: Mapping[str, tuple[str, ...]] = {
     "companies": ("name", "kind", "sector", "city", "website", "revenue", "headcount", "phone",
                   "technologies"),
+    # The numbers whose column says what they are first: "phone" takes any column left.
     "contacts": ("company", "civility", "first_name", "last_name", "full_name", "role",
-                 "decision_maker", "phone", "email", "city"),
+                 "decision_maker", "switchboard", "direct_phone", "mobile_phone", "phone",
+                 "email", "city"),
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
-                   "phone", "email"),
+                   "direct_phone", "mobile_phone", "phone", "email"),
 }
 REQUIRED: Mapping[str, tuple[str, ...]] = {
     "companies": ("name",), "contacts": ("last_name",), "freelances": ("last_name",)}
@@ -50,9 +60,17 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "title": ("titre", "title", "poste", "profil", "intitule", "job title", "position"),
     "decision_maker": ("do", "decideur", "decision maker", "donneur d'ordre",
                        "donneur d'ordres"),
+    "switchboard": ("standard", "telephone standard", "tel standard", "tel. standard",
+                    "numero standard", "standard telephonique", "telephone societe",
+                    "tel societe", "telephone entreprise", "switchboard", "company phone",
+                    "main phone"),
+    "direct_phone": ("ligne directe", "direct", "tel direct", "tel. direct",
+                     "telephone direct", "ligne direct", "direct line", "direct phone"),
+    "mobile_phone": ("mobile", "portable", "telephone mobile", "tel mobile", "tel. mobile",
+                     "telephone portable", "tel portable", "gsm", "cell", "mobile phone"),
     "phone": ("telephone", "tel", "tel.", "phone", "phone number", "numero", "mobile",
               "portable", "telephone mobile", "tel mobile", "ligne directe", "standard",
-              "telephone standard", "numero de telephone"),
+              "telephone standard", "numero de telephone", "telephone societe"),
     "email": ("e-mail", "email", "mail", "courriel", "adresse e-mail", "adresse email",
               "email address", "e-mail address", "adresse mail"),
     "city": ("ville", "city", "localisation", "location", "commune"),
@@ -105,8 +123,14 @@ class RowError:
 class Record:
     line: int
     values: dict[str, Any]
-    phone: Phone | None = None
+    # Each number with the label its column or the file gave it ("" when undecided: the
+    # store decides, knowing who else has it); see domain.import_phones.
+    phones: list[tuple[Phone, str]] = field(default_factory=list)
     merged_lines: list[int] = field(default_factory=list)  # later rows merged into this one
+
+    @property
+    def phone(self) -> Phone | None:
+        return self.phones[0][0] if self.phones else None
 
 
 @dataclass(frozen=True)
@@ -164,7 +188,7 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     """Every row as a record, or its errors (all of them, not only the first)."""
     records: list[Record] = []
     errors: list[RowError] = []
-    by_key: dict[str, Record] = {}
+    seen: Seen[Record] = Seen()
     headers = table.headers
     for line, cells in table.rows:
         values: dict[str, Any] = {}
@@ -200,19 +224,31 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         if row_errors:
             errors += row_errors
             continue
-        phone = values.pop("phone", None)
-        record = Record(line, values, phone)
+        record = Record(line, values, _phones(values, mapping))
         if kind == "contacts" and "decision_maker" not in values:
             values["decision_maker"] = bool(decision_maker_role(values.get("role", "")))
-        kept = next((by_key[k] for k in _keys(record) if k in by_key), None)
-        if kept is not None:  # the same phone or e-mail earlier in the file: one person
+        kept = seen.match(record, kind)
+        if kept is not None:  # the same person earlier in the file
             _merge(kept, record)
             kept.merged_lines.append(line)
+            seen.add(kept, kind)
             continue
-        for k in _keys(record):
-            by_key[k] = record
+        seen.add(record, kind)
         records.append(record)
+    if kind == "contacts":
+        mark_shared(records)
     return records, errors
+
+
+def _phones(values: dict[str, Any], mapping: Mapping_) -> list[tuple[Phone, str]]:
+    """The row's numbers, in the order of its columns, each once, with its column's label."""
+    found: list[tuple[Phone, str]] = []
+    for field_name in sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
+                             key=lambda f: min(i for i, n in mapping.columns.items() if n == f)):
+        phone = values.pop(field_name, None)
+        if phone is not None:
+            add_phones(found, [(phone, label_of(phone, field_name))])
+    return found
 
 
 # Shown on one line everywhere (queue, card, lists): no line break either.
@@ -244,7 +280,7 @@ def _required(line: int, kind: str, values: dict[str, Any], headers: tuple[str, 
             column = next((headers[i] for i, name in mapping.columns.items()
                            if name in (f, "full_name")), f)
             out.append(RowError(line, column, "empty, and it is required"))
-    if kind == "contacts" and "phone" not in values and "email" not in values:
+    if kind == "contacts" and not values.keys() & {"email", *PHONE_FIELDS}:
         out.append(RowError(line, "", "no phone number and no e-mail: nothing to reach them by"))
     return out
 
@@ -256,7 +292,7 @@ def _reason(exc: Exception) -> str:
 def _parse(field_name: str, raw: str, today: date) -> Any:
     if not raw:
         return None
-    if field_name == "phone":
+    if field_name in PHONE_FIELDS:
         return parse_phone(raw)
     if field_name == "email":
         email = raw.strip().lower().removeprefix("mailto:")
@@ -340,19 +376,7 @@ def _split_full_name(values: dict[str, Any]) -> None:
             values["last_name"] = " ".join(parts[1:])
 
 
-def _keys(record: Record) -> list[str]:
-    keys = []
-    if record.phone is not None:
-        keys.append("phone:" + record.phone.e164)
-    if record.values.get("email"):
-        keys.append("email:" + record.values["email"])
-    if not keys and "name" in record.values:  # companies: the same name twice
-        keys.append("name:" + fold(record.values["name"]))
-    return keys
-
-
 def _merge(kept: Record, other: Record) -> None:
     for k, v in other.values.items():
         kept.values.setdefault(k, v)
-    if kept.phone is None:
-        kept.phone = other.phone
+    add_phones(kept.phones, other.phones)

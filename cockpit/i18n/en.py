@@ -17,6 +17,7 @@ TEXT: dict[str, str] = {
     "card.can_call": "can call now",
     "card.cannot_call": "outside calling hours",
     "card.history": "History",
+    "card.history_note": "Note (no call)",
     "card.no_history": "No call yet.",
     "card.persona": "Persona: {name}",
     "phone.mobile": "mobile",
@@ -338,6 +339,10 @@ TEXT: dict[str, str] = {
         "would create {created} {kind}; merge {merged} with people already known and"
         " {in_file} duplicate {in_file|row|rows} of the file"
     ),
+    "cli.import.switchboards": (
+        "{count} number(s) shared by several people: kept as the company's switchboard,"
+        " each person kept apart"
+    ),
     "cli.import.new_companies": "; {count} new {count|company|companies}",
     "cli.import.merged_into": "  line {line}: merged into #{id} ({why})",
     "cli.import.why.same_phone": "same phone",
@@ -420,7 +425,7 @@ TEXT: dict[str, str] = {
     ),
     "error.import_partial": (
         "Import stopped at row {done} of {total}: the rows already written stay; running"
-        " the same import again is safe (merged by phone or e-mail)."
+        " the same import again is safe (merged by e-mail, or by phone and name)."
     ),
     "error.import_read": "{path}: cannot read it.",
     "error.import_table": "{path}: this file does not read as a table ({cause}).",

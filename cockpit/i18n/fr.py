@@ -17,6 +17,7 @@ TEXT: dict[str, str] = {
     "card.can_call": "appel possible",
     "card.cannot_call": "hors horaires",
     "card.history": "Historique",
+    "card.history_note": "Note hors appel",
     "card.no_history": "Aucun appel pour l'instant.",
     "card.persona": "Profil : {name}",
     "phone.mobile": "mobile",
@@ -350,6 +351,10 @@ TEXT: dict[str, str] = {
         "à créer : {created} {kind} ; à fusionner : {merged} avec des personnes déjà"
         " connues et {in_file} en double dans le fichier"
     ),
+    "cli.import.switchboards": (
+        "{count} numéro(s) partagé(s) par plusieurs personnes : gardé(s) comme standard de"
+        " la société, chaque personne gardée à part"
+    ),
     "cli.import.new_companies": " ; {count} {count|nouvelle société|nouvelles sociétés}",
     "cli.import.merged_into": "  ligne {line} : fusionnée avec #{id} ({why})",
     "cli.import.why.same_phone": "même téléphone",
@@ -448,7 +453,7 @@ TEXT: dict[str, str] = {
     ),
     "error.import_partial": (
         "Import arrêté à la ligne {done} sur {total} : les lignes déjà écrites restent ;"
-        " relancer le même import est sans risque (fusion par téléphone ou e-mail)."
+        " relancer le même import est sans risque (fusion par e-mail, ou par téléphone et nom)."
     ),
     "error.import_read": "{path} : lecture impossible.",
     "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau ({cause}).",

@@ -86,7 +86,8 @@ class CardServices:
         now = self.now()
         phones = tuple(self._phone_view(p, now, lang) for p in reads.phones_of(person.kind,
                                                                                person.id))
-        history = tuple(HistoryItem(at, who, tr(f"outcome.{outcome}"), note)
+        history = tuple(HistoryItem(at, who, tr("card.history_note") if outcome == reads.NOTE
+                                    else tr(f"outcome.{outcome}"), note)
                         for at, who, outcome, note in reads.history(person.kind, person.id))
         if person.kind == "freelance":
             f = reads.freelance(person.id)

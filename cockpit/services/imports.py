@@ -37,6 +37,9 @@ class ImportReport:
     merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
     merged_in_file: list[tuple[int, int]] = field(default_factory=list)  # (line, into line)
     companies_created: int = 0
+    # Numbers several people have (colleagues behind one switchboard): kept apart, the number
+    # labelled as their company's switchboard.
+    switchboards: int = 0
     rejected_file: Path | None = None
     imported: bool = False
     dry_run: bool = False
@@ -92,7 +95,8 @@ class ImportServices:
                     f"{source}: the import stopped at row {exc.done + 1} of {total} "
                     f"({type(cause).__name__}: {str(cause).splitlines()[0] if str(cause) else ''}"
                     f"); the first {exc.done} are saved. Running the same import again is "
-                    "safe: the rows already in are merged (same phone or e-mail), not doubled",
+                    "safe: the rows already in are merged (same e-mail, or same phone and name), "
+                    "not doubled",
                     code="import_partial", done=exc.done, total=total) from exc
             report.imported = True
             if written.created > 1000:  # the planner must know the new sizes at once
@@ -105,6 +109,7 @@ class ImportServices:
         report.created = written.created
         report.merged = written.merged
         report.companies_created = written.companies_created
+        report.switchboards = len(written.switchboards)
         return report
 
 

@@ -1,8 +1,10 @@
-"""Checked records into the database: people matched by phone or e-mail are merged (empty
-fields filled, a new number added), not doubled; companies are matched by name or created.
+"""Checked records into the database: a person already known by e-mail, or by a number under
+the same name, is merged (empty fields filled, a new number added), not doubled; the same
+number under another name is a colleague behind the same switchboard, kept apart, and the
+number labelled as the company's switchboard. Companies are matched by name or created.
 New rows are written in bulk with their ids chosen here, so their phones can be written in
-bulk too. People go in batches of short transactions: a big file must not hold the write
-lock for seconds while callers claim their next call or save a note."""
+bulk too. Everything goes in batches of short transactions: a big file must not hold the
+write lock for seconds while callers claim their next call or save a note."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from typing import Any
 import peewee as pw
 
 from cockpit.domain.captures import fold
+from cockpit.domain.import_phones import DIRECT, SHARED, STANDARD, person_name
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
-from cockpit.store.models import Company, CompanyFigure, Contact, Freelance, Phone
+from cockpit.store.import_holders import Holder, Number, Who, holders_of
+from cockpit.store.models import Company, Contact, Freelance, Phone
 from cockpit.store.times import naive
 
 CHUNK = 2000
@@ -43,19 +47,42 @@ class Written:
     created: int = 0
     merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
     companies_created: int = 0
+    switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
           progress: Progress | None = None, batch: int = BATCH) -> Written:
-    """Companies in one transaction (their files are small); people in batches, each
-    committed: on a failure, PartlyWritten says how far it went (a re-run merges the rows
-    already in, by phone and e-mail, so it is safe)."""
-    db = database.obj
+    """In batches, each committed: on a failure, PartlyWritten says how far it went (a re-run
+    merges the rows already in, so it is safe)."""
     if kind == "companies":
-        with db.atomic():
-            return _companies(records, now, progress)
+        from cockpit.store.importer_companies import write_companies
+
+        return write_companies(records, now, progress, batch)
     model = Contact if kind == "contacts" else Freelance
     return _people(kind, model, records, now, progress, batch)
+
+
+def _in_batches(records: Sequence[Record], batch: int, progress: Progress | None,
+                written: Written, one: Callable[[Sequence[Record], int], None]) -> Written:
+    """`one(rows, offset)` for each slice, in its own short transaction, with a pause after
+    it for the callers waiting on the lock."""
+    import time
+
+    in_transaction = database.obj.transaction_depth() > 0  # a dry run: one, rolled back
+    for start in range(0, len(records), batch):
+        began = time.monotonic()
+        try:
+            with _transaction():
+                one(records[start:start + batch], start)
+        except (pw.DatabaseError, pw.InterfaceError) as exc:
+            if start == 0:
+                raise
+            raise PartlyWritten(start, written) from exc
+        if not in_transaction and start + batch < len(records):
+            time.sleep(max(time.monotonic() - began, 0.005) * PAUSE_SHARE)
+    if progress:
+        progress(len(records))
+    return written
 
 
 def _transaction() -> Any:
@@ -133,32 +160,46 @@ class _Companies:
 
 def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: datetime,
             progress: Progress | None, batch: int) -> Written:
-    import time
-
-    person_field = "contact_id" if kind == "contacts" else "freelance_id"
-    by_phone = {e164: pid for e164, pid in
-                Phone.select(Phone.e164, getattr(Phone, person_field))
-                .where(getattr(Phone, person_field).is_null(False)).tuples()}
+    holders = holders_of(kind)
     by_email = {email.casefold(): pid for pid, email in
                 model.select(model.id, model.email).where(model.email != "").tuples()}
     companies = _Companies(now) if kind == "contacts" else None
     written = Written()
-    in_transaction = database.obj.transaction_depth() > 0  # a dry run: one, rolled back
-    for start in range(0, len(records), batch):
-        began = time.monotonic()
-        try:
-            with _transaction():
-                _people_batch(kind, model, records[start:start + batch], start, now,
-                              progress, (by_phone, by_email, companies), written)
-        except (pw.DatabaseError, pw.InterfaceError) as exc:
-            if start == 0:
-                raise
-            raise PartlyWritten(start, written) from exc
-        if not in_transaction and start + batch < len(records):
-            time.sleep(max(time.monotonic() - began, 0.005) * PAUSE_SHARE)
-    if progress:
-        progress(len(records))
-    return written
+
+    def one(rows: Sequence[Record], offset: int) -> None:
+        _people_batch(kind, model, rows, offset, now, progress,
+                      (holders, by_email, companies), written)
+
+    return _in_batches(records, batch, progress, written, one)
+
+
+def _known(record: Record, values: dict[str, Any], holders: dict[str, Number],
+           by_email: dict[str, int]) -> tuple[int | None, str, Holder | None]:
+    """(the person already known, why, their holding of the number) or (None, "", None)."""
+    email = values.get("email")
+    if email and email in by_email:
+        return by_email[email], "same e-mail", None
+    for phone, _ in record.phones:
+        number = holders.get(phone.e164)
+        if number is None:
+            continue
+        hit = number.named(person_name(values))
+        if hit is not None:
+            return hit.person, "same phone and name", hit
+    return None, "", None
+
+
+def _label(kind: str, hint: str, number: Number, person_id: int,
+           company: int | None) -> str:
+    """A number the file left undecided is the company's switchboard when someone else of
+    the same company has it already, else the person's direct line."""
+    if hint == SHARED:
+        return STANDARD
+    if hint:
+        return hint
+    if kind == "contacts" and number.shared_with(person_id, company):
+        return STANDARD
+    return DIRECT
 
 
 def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], offset: int,
@@ -166,7 +207,7 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
                   written: Written) -> None:
     """One batch, in the transaction the caller opened. The ids are read again here: a
     caller may have added someone (a referral) since the last batch."""
-    by_phone, by_email, companies = known
+    holders, by_email, companies = known
     _lock(model._meta.table_name, "phone", "company")
     next_person, next_phone = _next_id(model), _next_id(Phone)
     if companies is not None:
@@ -174,17 +215,19 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
         companies.new = []
     new_people: list[dict[str, Any]] = []
     new_phones: list[tuple] = []
+    switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
         values = dict(record.values)
-        existing, why = None, ""
-        if record.phone is not None and record.phone.e164 in by_phone:
-            existing, why = by_phone[record.phone.e164], "same phone"
-        elif values.get("email") and values["email"] in by_email:
-            existing, why = by_email[values["email"]], "same e-mail"
         if companies is not None and values.get("company"):
             values["company_id"] = companies.id_for(values.pop("company"))
         values.pop("company", None)
+        existing, why, hit = _known(record, values, holders, by_email)
+        company = values.get("company_id", hit.company if hit else None)
+        if hit is not None:  # their numbers know them under the name the merge completes
+            hit.who.complete(values.get("first_name", ""))
+        who = hit.who if hit is not None else Who(values.get("first_name", ""),
+                                                    values.get("last_name", ""))
         if existing is not None:
             _fill_empty(model, existing, values)
             written.merged.append((record.line, existing, why))
@@ -194,13 +237,21 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
             new_people.append({"id": person_id, **values})
             if values.get("email"):
                 by_email[values["email"]] = person_id
-        if record.phone is not None and record.phone.e164 not in by_phone:
-            label = "mobile" if record.phone.kind == "mobile" else "direct"
-            new_phones.append((next_phone, record.phone.e164, record.phone.kind,
-                               record.phone.time_zone, label,
+        for phone, hint in record.phones:
+            number = holders.get(phone.e164)
+            if number is None:
+                number = holders[phone.e164] = Number()
+            label = _label(kind, hint, number, person_id, company)
+            if label == STANDARD:
+                switchboards.add((phone.e164, company))
+                if hint != STANDARD:  # found shared, not said so by its column
+                    written.switchboards.add(phone.e164)
+            if number.has(person_id):
+                continue  # they have it already
+            new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,
                                person_id if kind == "freelances" else None))
-            by_phone[record.phone.e164] = person_id
+            number.add(Holder(person_id, who, company))
             next_phone += 1
         if progress and done % 500 == 0:
             progress(done)
@@ -210,8 +261,20 @@ def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], o
     _insert(Phone, [Phone.id, Phone.e164, Phone.kind, Phone.time_zone, Phone.label,
                     Phone.contact, Phone.freelance], new_phones)
     _after_explicit_ids(model._meta.table_name, "phone", "company")
+    for e164, company in switchboards:
+        _as_switchboard(e164, company)
     _block_known_numbers([row[1] for row in new_phones])
     written.created += len(new_people)
+
+
+def _as_switchboard(e164: str, company: int | None) -> int:
+    """The number is the company's switchboard for all its people who have it (an earlier
+    import may have taken it for one person's direct line)."""
+    people = Contact.select(Contact.id).where(
+        Contact.company.is_null() if company is None else Contact.company == company)
+    return (Phone.update(label=STANDARD)
+            .where(Phone.e164 == e164, Phone.label != STANDARD, Phone.kind != "mobile",
+                   Phone.contact.in_(people)).execute())
 
 
 def _block_known_numbers(numbers: list[str]) -> None:
@@ -285,64 +348,3 @@ def _fill_empty(model: type[pw.Model], person_id: int, values: dict[str, Any]) -
             from cockpit.store.freelance_search import refresh_search_text
 
             refresh_search_text([person_id])
-
-
-def _companies(records: Sequence[Record], now: datetime, progress: Progress | None,
-               ) -> Written:
-    _lock("company", "company_figure", "contact", "phone")
-    companies = _Companies(now)
-    written = Written()
-    existing_names = set(companies.ids)
-    year = now.year - 1  # figures typed today are last year's accounts
-    figures: list[tuple] = []
-    switchboards: list[tuple[int, Record]] = []
-    details: dict[int, dict[str, Any]] = {}
-    for done, record in enumerate(records, 1):
-        values = dict(record.values)
-        name = values.pop("name")
-        known = fold(name) in existing_names
-        company_id = companies.id_for(name)
-        revenue, headcount = values.pop("revenue", None), values.pop("headcount", None)
-        if known:
-            _fill_company(company_id, values)
-            written.merged.append((record.line, company_id, "same name"))
-        else:
-            details[company_id] = values
-        if revenue is not None or headcount is not None:
-            figures.append((company_id, year, revenue, headcount))
-        if record.phone is not None:
-            switchboards.append((company_id, record))
-        if progress and done % 500 == 0:
-            progress(done)
-    written.created = companies.flush()
-    for company_id, values in details.items():
-        if values:
-            Company.update(**values).where(Company.id == company_id).execute()
-    for company_id, year_, revenue, headcount in figures:
-        (CompanyFigure.insert(company=company_id, year=year_, revenue=revenue,
-                              headcount=headcount)
-         .on_conflict(conflict_target=[CompanyFigure.company, CompanyFigure.year],
-                      update={CompanyFigure.revenue: revenue,
-                              CompanyFigure.headcount: headcount}).execute())
-    known_numbers = {e for (e,) in Phone.select(Phone.e164).tuples()}
-    for company_id, record in switchboards:
-        assert record.phone is not None
-        if record.phone.e164 in known_numbers:
-            continue
-        contact = Contact.create(company=company_id, last_name="Standard", is_switchboard=True,
-                                 created_at=naive(now))
-        Phone.create(e164=record.phone.e164, kind=record.phone.kind,
-                     time_zone=record.phone.time_zone, label="standard", contact=contact.id)
-        known_numbers.add(record.phone.e164)
-    if progress:
-        progress(len(records))
-    return written
-
-
-def _fill_company(company_id: int, values: dict[str, Any]) -> None:
-    row = Company.get_by_id(company_id)
-    updates = {k: v for k, v in values.items()
-               if hasattr(Company, k) and v not in (None, "") and getattr(row, k) in ("", None,
-                                                                                        "other")}
-    if updates:
-        Company.update(**updates).where(Company.id == company_id).execute()

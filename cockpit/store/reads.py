@@ -59,16 +59,28 @@ def figures_of(company_id: int) -> list[CompanyFigure]:
                 .order_by(CompanyFigure.year))
 
 
+NOTE = "note"  # the outcome of a history line that is a note written outside any call
+
+
 def history(kind: str, person_id: int, limit: int = 15) -> list[tuple[datetime, str, str, str]]:
-    """(when, caller, outcome, note) latest first."""
+    """(when, who, outcome, note) latest first: the calls with their notes, and the notes
+    written outside a call (a CV sent, and where), whose outcome is NOTE."""
     field = Call.contact if kind == "contact" else Call.freelance
     calls = list(Call.select(Call, Caller).join(Caller)
                  .where(field == person_id, Call.outcome.is_null(False))
                  .order_by(Call.started_at.desc()).limit(limit))
     notes = {n.call_id: n.body for n in Note.select(Note.call, Note.body)
              .where(Note.call.in_([c.id for c in calls]), Note.is_draft == False)}  # noqa: E712
-    return [(aware(c.started_at), c.caller.name, c.outcome or "", notes.get(c.id, ""))
-            for c in calls]
+    lines = [(aware(c.started_at), c.caller.name, c.outcome or "", notes.get(c.id, ""))
+             for c in calls]
+    owner = Note.contact if kind == "contact" else Note.freelance
+    loose = (Note.select(Note.created_at, Note.body, Caller.name)
+             .join(Caller, pw.JOIN.LEFT_OUTER, on=(Note.author == Caller.id))
+             .where(owner == person_id, Note.call.is_null(), Note.is_draft == False)  # noqa: E712
+             .order_by(Note.created_at.desc()).limit(limit))
+    lines += [(aware(at), who or "", NOTE, body) for at, body, who in loose.tuples()]
+    lines.sort(key=lambda line: line[0], reverse=True)
+    return lines[:limit]
 
 
 def day_counts(caller_id: int, start: datetime, end: datetime) -> dict[str, int]:

@@ -24,10 +24,21 @@ def _big_csv(path: Path, rows: int = ROWS) -> Path:
     return path
 
 
-def test_claims_go_through_while_a_big_import_runs(demo_url: str, tmp_path: Path) -> None:
+def _big_companies_csv(path: Path, rows: int = ROWS) -> Path:
+    """Companies with their switchboard, revenue and headcount: several writes a row."""
+    lines = ["Nom;Ville;Téléphone;CA;Effectif"]
+    lines += [f"Import SA {i};Lyon;+33 4 {70 + i // 10000:02d} {i // 100 % 100:02d} "
+              f"{i % 100:02d} {i % 7:02d};{i + 1} M€;{i % 90 + 10}" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["contacts", "companies"])
+def test_claims_go_through_while_a_big_import_runs(demo_url: str, tmp_path: Path,
+                                                   kind: str) -> None:
     if not demo_url.startswith("sqlite"):
         pytest.skip("SQLite's one write lock; PostgreSQL locks rows")
-    source = _big_csv(tmp_path / "gros.csv")
+    source = (_big_csv if kind == "contacts" else _big_companies_csv)(tmp_path / "gros.csv")
     importer = open_services(demo_url, clock=lambda: FIXED_NOW)
     claimer = open_services(demo_url, clock=lambda: FIXED_NOW)
     caller = claimer.find_caller("Karim")
@@ -48,7 +59,7 @@ def test_claims_go_through_while_a_big_import_runs(demo_url: str, tmp_path: Path
     def import_it() -> None:
         try:
             report = importer.import_file(
-                "contacts", source, progress=lambda n, total: events.append(f"import {n}"))
+                kind, source, progress=lambda n, total: events.append(f"import {n}"))
             events.append(f"imported {report.created}")
         except BaseException as exc:
             failures.append(exc)
@@ -66,8 +77,9 @@ def test_claims_go_through_while_a_big_import_runs(demo_url: str, tmp_path: Path
     batches = [i for i, e in enumerate(events) if e.startswith("import ")]
     between = [e for e in events[batches[0]:batches[-1]] if e == "claim"]
     assert between, "no claim was served while the import ran"
-    (count,) = raw(demo_url).execute("SELECT COUNT(*) FROM contact WHERE email LIKE "
-                                     "'jeanne.martin%'").fetchone()
+    (count,) = raw(demo_url).execute(
+        "SELECT COUNT(*) FROM contact WHERE email LIKE 'jeanne.martin%'" if kind == "contacts"
+        else "SELECT COUNT(*) FROM company WHERE name LIKE 'Import SA %'").fetchone()
     assert count == ROWS
 
 

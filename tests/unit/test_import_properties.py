@@ -84,3 +84,47 @@ def test_any_separator_and_encoding_reads_the_same_table(sep: str, encoding: str
     table = read_csv(text.encode(encoding))
     assert table.headers == ("Société", "Nom", "Téléphone") and table.delimiter == sep
     assert table.rows == ((2, ("Zéphyr", "Bérard", "01 42 68 53 00")),)
+
+
+_NAMES = st.lists(st.tuples(st.sampled_from(["Hélène", "Jean", "Lina", "Noël", "Zoé", ""]),
+                            st.sampled_from(["Bérard", "Dupont", "Benali", "Leroy", "Çelik"])),
+                  min_size=1, max_size=8)
+
+
+def _loud(text: str) -> str:
+    """The same name as another export spells it: capitals, no accents."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.upper())
+                   if not unicodedata.combining(c))
+
+
+@given(_NAMES, st.sampled_from(["01 42 68 53 00", "06 11 22 33 44"]))
+def test_a_shared_number_never_makes_two_names_one_person(names: list[tuple[str, str]],
+                                                          number: str) -> None:
+    """Rows on one number are as many people as there are names on it (a missing first name
+    is the same person as any first name of that surname); the same name in capitals, without
+    accents, is merged. A shared landline is the company's switchboard; a mobile never."""
+    from datetime import date
+
+    from cockpit.domain.import_phones import SHARED, name_key, same_name
+    from cockpit.domain.importing import check_rows, map_columns
+
+    rows = [f"Hexa;{first};{last};{number}" for first, last in names]
+    rows += [f"Hexa;{_loud(first)};{_loud(last)};{number}" for first, last in names]
+    table = read_csv(("Société;Prénom;Nom;Téléphone\n" + "\n".join(rows)).encode())
+    records, errors = check_rows(table, "contacts", map_columns(table.headers, "contacts"),
+                                 date(2026, 11, 23))
+    assert errors == []
+    kept = [name_key(r.values.get("first_name", ""), r.values["last_name"]) for r in records]
+    for i, a in enumerate(kept):  # nobody twice
+        assert not any(same_name(a, b) for b in kept[i + 1:])
+    for first, last in names:  # everybody kept
+        assert any(same_name(name_key(first, last), k) for k in kept)
+    if all(first for first, _ in names):
+        assert len(records) == len({name_key(*n) for n in names})
+    labels = {label for r in records for _, label in r.phones}
+    if number.startswith("06"):
+        assert labels == {"mobile"}
+    else:
+        assert labels == ({SHARED} if len(records) > 1 else {""})
