@@ -103,10 +103,13 @@ def test_the_command_says_which_numbers_were_kept_as_a_switchboard(
         store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     connect(store_url)
     path = _write(tmp_path, "hexa.csv", OFFICE)
-    assert main(["import", "contacts", str(path), "--db", store_url]) == 0
+    assert main(["import", "contacts", str(path), "--db", store_url, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "created 5 contacts" in out
     assert "1 number(s) shared by several people: kept as the company's switchboard" in out
+    assert main(["import", "contacts", str(path), "--db", store_url, "--dry-run"]) == 0
+    said = capsys.readouterr().out  # French by default; the same file again merges all five
+    assert "numéro(s) partagé(s) par plusieurs personnes" in said
 
 
 def test_a_colleague_imported_later_shares_the_switchboard_instead_of_taking_it(
