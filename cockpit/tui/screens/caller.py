@@ -9,7 +9,7 @@ import gc
 import os
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -22,7 +22,7 @@ from cockpit.tui.widgets.contact_card import ContactCard
 from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.queue_pane import PAGE_SIZE, QueuePane
-from cockpit.tui.widgets.script_panel import ScriptPanel
+from cockpit.tui.widgets.script_panel import ROOM_FOR_BIG_NUMBER, ScriptPanel
 from cockpit.tui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
@@ -227,5 +227,10 @@ class CallerScreen(CallActions):
         self.load_queue(event.offset)
 
     def show_call(self, call: CallView | None) -> None:
+        self.set_class(call is not None and call.mode != "ended", "-in-call")
         self.query_one(ScriptPanel).show(call)
         self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A short terminal gives the script, read aloud during a call, the queue's room.
+        self.set_class(event.size.height < ROOM_FOR_BIG_NUMBER, "-short")
