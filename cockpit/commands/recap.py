@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         draft = services.freelance_recap(args.id, args.need, caller.id, lang=lang)
     if args.eml:
-        out(f"{services.save_eml(draft, args.eml, force=args.force)}: written")
+        out(f"{services.save_eml(draft, args.eml, force=args.force, create_folder=False)}: written")
     elif args.mailto:
         out(draft.mailto)
     elif args.open:
