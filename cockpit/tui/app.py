@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -81,6 +82,15 @@ class CockpitApp(App[None]):
         from cockpit.tui.screens.caller import CallerScreen
 
         return CallerScreen()
+
+    async def _on_key(self, event: events.Key) -> None:
+        from cockpit.tui.focus import redeliver, stray_key_target
+
+        target = stray_key_target(event, self.focused)
+        if target is not None:  # typed in a burst after "n": the notes', not commands
+            redeliver(event, target)
+            return
+        await super()._on_key(event)
 
     def on_mount(self) -> None:
         if self.start == "review":

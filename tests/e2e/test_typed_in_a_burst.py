@@ -1,0 +1,27 @@
+"""Keys typed in one burst (a fast typist, a slow machine), in a real terminal: what follows
+the key that opens the notes lands in the notes, not lost nor taken for commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux import Tmux, installed_cockpit
+
+pytestmark = pytest.mark.e2e
+
+
+def test_words_typed_right_after_n_land_in_the_notes(tmux: Tmux, demo_url: str,
+                                                     tmp_path: Path) -> None:
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("a")
+    tmux.wait_for("⏱")
+    # One write to the terminal: the App reads "n" and every letter after it at once.
+    tmux.type("nsalut, pas dispo avant mars")
+    screen = tmux.wait_for("salut, pas dispo avant mars")
+    assert "Objection" not in screen  # the "o" of "dispo" opened nothing
+    tmux.send("C-q")
