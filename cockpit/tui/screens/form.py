@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 
 
@@ -37,6 +37,10 @@ class FormModal(ModalScreen[dict[str, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
+        # Handled before the field sees it, and the focus moved at once: the letters typed
+        # in the same burst after Enter go to the next field, not to the end of this one.
+        Binding("enter", "next_field", "key.next", id="form.next", show=False,
+                priority=True),
     ]
 
     def __init__(self, title: str, fields: list[FormField],
@@ -64,12 +68,11 @@ class FormModal(ModalScreen[dict[str, str] | None]):
     def values(self) -> dict[str, str]:
         return {f.key: self.query_one(f"#field-{f.key}", Input).value.strip() for f in self._fields}
 
-    @on(Input.Submitted, ".form-input")
-    def _next(self, event: Input.Submitted) -> None:
+    def action_next_field(self) -> None:
         inputs = list(self.query(".form-input").results(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(self.focused) if self.focused in inputs else len(inputs) - 1
         if index < len(inputs) - 1:
-            inputs[index + 1].focus()
+            focus_now(inputs[index + 1])
         else:
             self.action_save()
 
