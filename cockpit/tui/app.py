@@ -83,14 +83,17 @@ class CockpitApp(App[None]):
 
         return CallerScreen()
 
-    async def _on_key(self, event: events.Key) -> None:
-        from cockpit.tui.focus import redeliver, stray_key_target
+    async def on_event(self, event: events.Event) -> None:
+        # A key back here has been through the widgets (Textual calls every class's _on_key,
+        # so this is where one is kept from them).
+        if isinstance(event, events.Key) and event.is_forwarded:
+            from cockpit.tui.focus import redeliver, stray_key_target
 
-        target = stray_key_target(event, self.focused)
-        if target is not None:  # typed in a burst after "n": the notes', not commands
-            redeliver(event, target)
-            return
-        await super()._on_key(event)
+            target = stray_key_target(event, self.focused)
+            if target is not None:  # typed in a burst after "n": the notes', not commands
+                redeliver(event, target)
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.start == "review":
