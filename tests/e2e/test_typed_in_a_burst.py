@@ -4,6 +4,7 @@ the key that opens the notes lands in the notes, not lost nor taken for commands
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -45,4 +46,21 @@ def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_form(
     assert rows.get("Nom *") == "Dupont", screen
     assert rows.get("Fonction") == "DSI", screen
     tmux.send("Escape")
+    tmux.send("C-q")
+
+
+def test_a_form_saved_in_the_same_burst_as_its_last_words_keeps_them(
+        tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("z")
+    tmux.wait_for("Reporter")
+    tmux.send("demain 10h", "Enter")  # Enter read before the field has taken the letters
+    deadline = time.monotonic() + 10
+    while "Reporter" in tmux.screen() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    screen = tmux.screen()
+    assert "Reporter" not in screen and "obligatoire" not in screen, screen
     tmux.send("C-q")

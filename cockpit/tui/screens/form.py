@@ -77,6 +77,17 @@ class FormModal(ModalScreen[dict[str, str] | None]):
             self.action_save()
 
     def action_save(self) -> None:
+        # Enter and ctrl+s act as soon as they are read: letters typed just before them in
+        # the same burst may still wait in the field. The field runs the save after them.
+        field = self.focused
+        if isinstance(field, Input):
+            field.call_later(self._save)
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        if not self.is_current:
+            return  # saved or cancelled meanwhile (ctrl+s twice)
         values = self.values()
         errors = {f.key: self.app.tr("form.required") for f in self._fields
                   if f.required and not values[f.key]}
