@@ -63,7 +63,9 @@ def parse_date(raw: str, today: date) -> date:
     day, month = int(match.group(1)), int(match.group(2))
     if match.group(3):
         year = int(match.group(3))
-        year = year + 2000 if year < 100 else year
+        # Two digits are this century's; four are read as written ("0001" is year 1, which
+        # a check of the moment then refuses, not 2001).
+        year = year + 2000 if len(match.group(3)) == 2 else year
         return date(year, month, day)
     found = date(today.year, month, day)
     # "25/01" typed in December means next January.
@@ -96,6 +98,27 @@ def parse_datetime(raw: str, now: datetime) -> datetime:
         return moment if moment > now else moment + timedelta(days=1)
     day = parse_date(" ".join(parts[:-1]), now.date())
     return datetime.combine(day, parse_time(parts[-1]), now.tzinfo)
+
+
+REMINDER_YEARS_AHEAD = 10  # further than this, a typed reminder is a typo
+REMINDER_GRACE = timedelta(minutes=15)  # a proposed "call back now" left on screen a while
+
+
+def parse_reminder(raw: str, now: datetime) -> datetime:
+    """A reminder typed by the caller: a moment to come (or just gone), within the next ten
+    years; ValidationError saying which otherwise (a past date is not silently booked)."""
+    try:
+        due = parse_datetime(raw, now)
+    except (ValueError, ArithmeticError) as exc:
+        raise ValidationError(f"reminder: {raw!r} is not a date and time",
+                              code="reminder_invalid", value=raw) from exc
+    if due < now - REMINDER_GRACE:  # "now", proposed a few minutes ago, is still now
+        raise ValidationError(f"reminder: {raw!r} has already passed",
+                              code="reminder_past", value=raw, when=f"{due:%d/%m/%Y %H:%M}")
+    if due.year > now.year + REMINDER_YEARS_AHEAD:
+        raise ValidationError(f"reminder: {raw!r} is more than ten years ahead",
+                              code="reminder_too_far", value=raw, year=due.year)
+    return due
 
 
 def parse_money(raw: str) -> Decimal:

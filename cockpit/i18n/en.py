@@ -176,6 +176,9 @@ TEXT: dict[str, str] = {
     "error.captures_missing": "Fill in first: {fields}.",
     "error.answer_out_of_range": "No answer {number} here (1 to {count}).",
     "error.reminder_invalid": "Reminder: “{value}” is not a date and time.",
+    "error.reminder_past": "Reminder: “{value}” has already passed ({when}).",
+    "error.reminder_too_far": ("Reminder: “{value}” falls in {year}, more than ten years"
+                               " ahead: a typo?"),
     "error.claimed_by_other": "Another caller is already on the line with this person.",
     "error.held_by_other": "{name} is calling this person now: this call can only be ended (f).",
     "error.do_not_call": "This person is on the do-not-call list.",

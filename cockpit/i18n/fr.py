@@ -177,6 +177,9 @@ TEXT: dict[str, str] = {
     "error.captures_missing": "À remplir d'abord : {fields}.",
     "error.answer_out_of_range": "Pas de réponse {number} ici (1 à {count}).",
     "error.reminder_invalid": "Rappel : « {value} » n'est pas une date et heure.",
+    "error.reminder_past": "Rappel : « {value} » est déjà passé ({when}).",
+    "error.reminder_too_far": ("Rappel : « {value} » tombe en {year}, à plus de dix ans :"
+                               " une faute de frappe ?"),
     "error.claimed_by_other": "Un autre appelant est déjà en ligne avec cette personne.",
     "error.person_gone": "Cette personne n'existe plus : sa fiche a été effacée entre-temps.",
     "error.held_by_other": ("{name} appelle maintenant cette personne : cet appel ne peut plus "
