@@ -31,9 +31,19 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+TEXT_MAX = 1000  # characters of a one-line typed field: more is a paste gone wrong
+EMAIL_MAX = 254  # the longest address mail servers take
+QUOTED_MAX = 80  # characters of a typed value an error message repeats
+
+
+def _quoted(raw: str) -> str:
+    text = " ".join((raw or "").split())
+    return text if len(text) <= QUOTED_MAX else text[: QUOTED_MAX - 1] + "…"
+
+
 def _error(capture: Capture, raw: str, code: str, message: str) -> ValidationError:
     return ValidationError(f"{capture.label}: {message}", code=code, field=capture.label,
-                           value=raw)
+                           value=_quoted(raw))
 
 
 def yes_or_no(raw: str) -> bool:
@@ -139,6 +149,10 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
     kind = capture.type
     try:
         if kind == "text":
+            if len(text) > TEXT_MAX:
+                raise ValidationError(f"{capture.label}: {len(text)} characters, at most "
+                                      f"{TEXT_MAX}", code="capture_too_long",
+                                      field=capture.label, length=len(text), limit=TEXT_MAX)
             return text
         if kind == "date":
             return parse_date(text, now.date())
@@ -157,7 +171,7 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
         if kind == "choice":
             return _choice(capture, text)
         if kind == "email":
-            if not _EMAIL.fullmatch(text):
+            if len(text) > EMAIL_MAX or not _EMAIL.fullmatch(text):
                 raise ValueError(text)
             local, _, domain = text.rpartition("@")
             return f"{local}@{domain.lower()}"
@@ -172,7 +186,7 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
                               **exc.params) from exc
     except (ValueError, InvalidOperation, ArithmeticError) as exc:
         raise _error(capture, raw, f"capture_{kind}",
-                     f"{text!r} is not a valid {kind}") from exc
+                     f"{_quoted(text)!r} is not a valid {kind}") from exc
     raise _error(capture, raw, "capture_type", f"unknown capture type {kind}")
 
 

@@ -162,6 +162,7 @@ TEXT: dict[str, str] = {
     "edit.saved": "{name}'s card saved.",
     "field.email": "E-mail",
     "error.capture_required": "{field}: a value is required.",
+    "error.capture_too_long": "{field}: {length} characters, too many (at most {limit}).",
     "error.capture_date": "{field}: “{value}” is not a date (dd/mm/yyyy, tomorrow, monday…).",
     "error.capture_datetime": (
         "{field}: “{value}” is not a date and time (dd/mm hh:mm,"

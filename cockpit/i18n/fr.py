@@ -163,6 +163,7 @@ TEXT: dict[str, str] = {
     "edit.saved": "Fiche de {name} enregistrée.",
     "field.email": "E-mail",
     "error.capture_required": "{field} : une valeur est requise.",
+    "error.capture_too_long": "{field} : {length} caractères, c'est trop (au plus {limit}).",
     "error.capture_date": "{field} : « {value} » n'est pas une date (jj/mm/aaaa, demain, lundi…).",
     "error.capture_datetime": (
         "{field} : « {value} » n'est pas une date et heure (jj/mm"

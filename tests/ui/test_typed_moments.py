@@ -55,3 +55,29 @@ async def test_a_snooze_to_a_moment_that_cannot_be_is_refused_in_the_form(
         assert not isinstance(app.screen, FormModal)
     after = _open_reminders(demo_url, (person.kind, person.id))
     assert after != before and all(due.startswith("2026-") for due in after)
+
+
+@pytest.mark.parametrize(("field", "pasted", "said"), [
+    ("email", "a" * 1_000_000 + "@exemple.fr", "n'est pas une adresse e-mail"),
+    ("last_name", "B" * 100_000, "100000 caractères"),
+], ids=["email-1MB", "name-100kB"])
+async def test_a_huge_paste_into_the_card_is_refused_in_the_form_and_quoted_short(
+        make_app, demo_url: str, field: str, pasted: str, said: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        person = app.screen._highlighted
+        await pilot.press("e")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, FormModal)
+        app.screen.query_one(f"#field-{field}", Input).value = pasted
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, FormModal)  # still open, to correct
+        message = str(app.screen.query_one(f"#field-error-{field}").render())
+        assert said in message.replace("\u202f", "").replace("\u00a0", "")
+        assert len(message) < 200
+    db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+    longest = db.execute("SELECT MAX(LENGTH(email)), MAX(LENGTH(last_name)) FROM contact "
+                         "WHERE id = ?", (person.id,)).fetchone()
+    assert max(longest) < 100

@@ -29,7 +29,7 @@ Validator = Callable[[dict[str, str]], dict[str, str]]  # values -> {key: error 
 
 # Types checked by the form itself, with the same rules as a capture during a call (dates
 # and times need the app's clock: the screen's validator checks them).
-_CHECKED = {"money", "phone", "email", "yesno", "integer", "siret"}
+_CHECKED = {"money", "phone", "email", "yesno", "integer", "siret", "text"}  # text: its length
 
 
 class FormModal(ModalScreen[dict[str, str] | None]):
