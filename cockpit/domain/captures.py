@@ -121,13 +121,14 @@ def parse_reminder(raw: str, now: datetime) -> datetime:
         due = parse_datetime(raw, now)
     except (ValueError, ArithmeticError) as exc:
         raise ValidationError(f"reminder: {raw!r} is not a date and time",
-                              code="reminder_invalid", value=raw) from exc
+                              code="reminder_invalid", value=_quoted(raw)) from exc
     if due < now - REMINDER_GRACE:  # "now", proposed a few minutes ago, is still now
         raise ValidationError(f"reminder: {raw!r} has already passed",
-                              code="reminder_past", value=raw, when=f"{due:%d/%m/%Y %H:%M}")
+                              code="reminder_past", value=_quoted(raw),
+                              when=f"{due:%d/%m}/{due.year:04d} {due:%H:%M}")  # 0001, not 1
     if due.year > now.year + REMINDER_YEARS_AHEAD:
         raise ValidationError(f"reminder: {raw!r} is more than ten years ahead",
-                              code="reminder_too_far", value=raw, year=due.year)
+                              code="reminder_too_far", value=_quoted(raw), year=due.year)
     return due
 
 

@@ -109,3 +109,5 @@ def test_a_reminder_typed_must_be_a_moment_to_come(typed: str, code: str) -> Non
         parse_reminder(typed, now)
     assert caught.value.code == code
     assert parse_reminder("demain 10h", now) > now
+    if typed == "01/01/0001":
+        assert caught.value.params["when"] == "01/01/0001 09:00"
