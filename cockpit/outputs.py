@@ -77,6 +77,11 @@ def _is_database(target: Path, protected: tuple[Path, ...]) -> bool:
     return False
 
 
+def is_database(path: str | os.PathLike[str], db_url: str | None) -> bool:
+    """Whether `path` is the database behind `db_url` (or one of its companions)."""
+    return _is_database(Path(path).expanduser(), protected_files(db_url))
+
+
 def check_target(path: str | os.PathLike[str], *, db_url: str | None = None,
                  force: bool = False) -> Path:
     """The target, once sure it may be written; OutputError (saying why) otherwise.

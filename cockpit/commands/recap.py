@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         draft = services.freelance_recap(args.id, args.need, caller.id, lang=lang)
     if args.eml:
-        out(say("cli.written", path=services.save_eml(draft, args.eml, force=args.force)))
+        out(say("cli.written", path=services.save_eml(draft, args.eml, force=args.force,
+                                                      create_folder=False)))
     elif args.mailto:
         out(draft.mailto)
     elif args.open:

@@ -31,9 +31,19 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+TEXT_MAX = 1000  # characters of a one-line typed field: more is a paste gone wrong
+EMAIL_MAX = 254  # the longest address mail servers take
+QUOTED_MAX = 80  # characters of a typed value an error message repeats
+
+
+def _quoted(raw: str) -> str:
+    text = " ".join((raw or "").split())
+    return text if len(text) <= QUOTED_MAX else text[: QUOTED_MAX - 1] + "…"
+
+
 def _error(capture: Capture, raw: str, code: str, message: str) -> ValidationError:
     return ValidationError(f"{capture.label}: {message}", code=code, field=capture.label,
-                           value=raw)
+                           value=_quoted(raw))
 
 
 def yes_or_no(raw: str) -> bool:
@@ -63,7 +73,9 @@ def parse_date(raw: str, today: date) -> date:
     day, month = int(match.group(1)), int(match.group(2))
     if match.group(3):
         year = int(match.group(3))
-        year = year + 2000 if year < 100 else year
+        # Two digits are this century's; four are read as written ("0001" is year 1, which
+        # a check of the moment then refuses, not 2001).
+        year = year + 2000 if len(match.group(3)) == 2 else year
         return date(year, month, day)
     found = date(today.year, month, day)
     # "25/01" typed in December means next January.
@@ -98,6 +110,28 @@ def parse_datetime(raw: str, now: datetime) -> datetime:
     return datetime.combine(day, parse_time(parts[-1]), now.tzinfo)
 
 
+REMINDER_YEARS_AHEAD = 10  # further than this, a typed reminder is a typo
+REMINDER_GRACE = timedelta(minutes=15)  # a proposed "call back now" left on screen a while
+
+
+def parse_reminder(raw: str, now: datetime) -> datetime:
+    """A reminder typed by the caller: a moment to come (or just gone), within the next ten
+    years; ValidationError saying which otherwise (a past date is not silently booked)."""
+    try:
+        due = parse_datetime(raw, now)
+    except (ValueError, ArithmeticError) as exc:
+        raise ValidationError(f"reminder: {raw!r} is not a date and time",
+                              code="reminder_invalid", value=_quoted(raw)) from exc
+    if due < now - REMINDER_GRACE:  # "now", proposed a few minutes ago, is still now
+        raise ValidationError(f"reminder: {raw!r} has already passed",
+                              code="reminder_past", value=_quoted(raw),
+                              when=f"{due:%d/%m}/{due.year:04d} {due:%H:%M}")  # 0001, not 1
+    if due.year > now.year + REMINDER_YEARS_AHEAD:
+        raise ValidationError(f"reminder: {raw!r} is more than ten years ahead",
+                              code="reminder_too_far", value=_quoted(raw), year=due.year)
+    return due
+
+
 def parse_money(raw: str) -> Decimal:
     text = raw.strip().replace("€", "").replace("eur", "").replace("EUR", "")
     text = re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", ".")
@@ -116,6 +150,10 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
     kind = capture.type
     try:
         if kind == "text":
+            if len(text) > TEXT_MAX:
+                raise ValidationError(f"{capture.label}: {len(text)} characters, at most "
+                                      f"{TEXT_MAX}", code="capture_too_long",
+                                      field=capture.label, length=len(text), limit=TEXT_MAX)
             return text
         if kind == "date":
             return parse_date(text, now.date())
@@ -134,7 +172,7 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
         if kind == "choice":
             return _choice(capture, text)
         if kind == "email":
-            if not _EMAIL.fullmatch(text):
+            if len(text) > EMAIL_MAX or not _EMAIL.fullmatch(text):
                 raise ValueError(text)
             local, _, domain = text.rpartition("@")
             return f"{local}@{domain.lower()}"
@@ -149,7 +187,7 @@ def parse_capture(capture: Capture, raw: str, now: datetime) -> object:
                               **exc.params) from exc
     except (ValueError, InvalidOperation, ArithmeticError) as exc:
         raise _error(capture, raw, f"capture_{kind}",
-                     f"{text!r} is not a valid {kind}") from exc
+                     f"{_quoted(text)!r} is not a valid {kind}") from exc
     raise _error(capture, raw, "capture_type", f"unknown capture type {kind}")
 
 

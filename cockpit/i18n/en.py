@@ -165,6 +165,7 @@ TEXT: dict[str, str] = {
     "edit.saved": "{name}'s card saved.",
     "field.email": "E-mail",
     "error.capture_required": "{field}: a value is required.",
+    "error.capture_too_long": "{field}: {length} characters, too many (at most {limit}).",
     "error.capture_date": "{field}: “{value}” is not a date (dd/mm/yyyy, tomorrow, monday…).",
     "error.capture_datetime": (
         "{field}: “{value}” is not a date and time (dd/mm hh:mm,"
@@ -179,6 +180,9 @@ TEXT: dict[str, str] = {
     "error.captures_missing": "Fill in first: {fields}.",
     "error.answer_out_of_range": "No answer {number} here (1 to {count}).",
     "error.reminder_invalid": "Reminder: “{value}” is not a date and time.",
+    "error.reminder_past": "Reminder: “{value}” has already passed ({when}).",
+    "error.reminder_too_far": ("Reminder: “{value}” falls in {year}, more than ten years"
+                               " ahead: a typo?"),
     "error.claimed_by_other": "Another caller is already on the line with this person.",
     "error.held_by_other": "{name} is calling this person now: this call can only be ended (f).",
     "error.do_not_call": "This person is on the do-not-call list.",

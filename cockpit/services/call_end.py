@@ -9,7 +9,7 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from cockpit.domain.captures import format_capture, parse_datetime
+from cockpit.domain.captures import format_capture, parse_datetime, parse_reminder
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.outcomes import REACHED, Outcome
 from cockpit.domain.phones import parse_phone
@@ -89,11 +89,7 @@ class CallEndServices:
                         caller_id: int, outcome: str, reminder: str, note: str) -> str:
         now = self.now()
         if reminder.strip():  # checked first: a typo is the caller's to fix, offline or not
-            try:
-                parse_datetime(reminder, now.astimezone(CALLER_ZONE))
-            except (ValueError, ValidationError) as exc:
-                raise ValidationError(f"reminder: {reminder!r} is not a date and time",
-                                      code="reminder_invalid", value=reminder) from exc
+            parse_reminder(reminder, now.astimezone(CALLER_ZONE))  # no past, no year 9999
         try:
             if not self._worth_trying():  # known offline: straight to the outbox
                 raise StoreUnavailable("offline: the database did not answer lately")

@@ -354,12 +354,21 @@ class NeedServices:
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
 
     def save_eml(self: Services, draft: MailDraft, path: str | os.PathLike[str], *,
-                 stem: str = "recap", folder: bool = False, force: bool = False) -> Path:
+                 stem: str = "recap", folder: bool = False, force: bool = False,
+                 create_folder: bool = True) -> Path:
         """Write the draft as a .eml file a mail client opens as a new message: at `path`, or
         (a folder, or `folder`) in it under a new name, never over an earlier draft. Every
-        .eml the cockpit writes goes through here (owner-only, never over the database)."""
+        .eml the cockpit writes goes through here (owner-only, never over the database).
+        `create_folder` False: a folder is created only inside one that exists (a typo in a
+        typed path must not become a tree of new folders)."""
         from cockpit.domain.recap import Draft
-        from cockpit.outputs import eml_in_folder, write_output
+        from cockpit.outputs import (
+            OutputError,
+            eml_in_folder,
+            is_database,
+            shorten,
+            write_output,
+        )
 
         target = Path(path).expanduser()
         # A header is one line: a title typed on two (an import, an old need) is joined.
@@ -367,6 +376,12 @@ class NeedServices:
                      draft.body).eml(
             sender=os.environ.get("COCKPIT_MAIL_FROM", ""), date=self.now())
         if folder or target.suffix.casefold() != ".eml":  # a folder, created when missing
+            if is_database(target, self.url):
+                raise OutputError("output_is_database", target,
+                                  "this is the database in use; choose another file")
+            if not create_folder and not target.parent.is_dir():
+                raise OutputError("output_no_folder", target, "its folder does not exist",
+                                  folder=shorten(target.parent, 160))
             if target.exists() and not target.is_dir():
                 raise ServiceError(f"{target} is not a folder", code="mail_dir_not_folder",
                                    path=str(target))

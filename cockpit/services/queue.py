@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.calling_hours import next_allowed
-from cockpit.domain.captures import parse_datetime
+from cockpit.domain.captures import parse_reminder
 from cockpit.domain.queue import Bucket, QueueEntry, QueueResult, build_queue, describe
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.views import ContactCardView, PersonRef, QueuePage, QueueRow
@@ -142,7 +142,7 @@ class QueueServices:
         from cockpit.store.reminders import snooze_person
 
         now = self.now().astimezone(_zone())
-        due = parse_datetime(until, now)
+        due = parse_reminder(until, now)  # ValidationError: garbage, past, year 9999
         claims.release(person.kind, person.id, caller_id)
         snooze_person(caller_id, person.kind, person.id, due, self.now())
         return True

@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
@@ -108,6 +109,18 @@ class CockpitApp(App[None]):
         from cockpit.tui.screens.caller import CallerScreen
 
         return CallerScreen()
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key back here has been through the widgets (Textual calls every class's _on_key,
+        # so this is where one is kept from them).
+        if isinstance(event, events.Key) and event.is_forwarded:
+            from cockpit.tui.focus import redeliver, stray_key_target
+
+            target = stray_key_target(event, self.focused)
+            if target is not None:  # typed in a burst after "n": the notes', not commands
+                redeliver(event, target)
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.start == "review":

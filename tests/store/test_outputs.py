@@ -202,3 +202,18 @@ def test_messages_follow_the_language(db: Path, capsys: pytest.CaptureFixture[st
     french = _refused(["export", "contacts", str(db)], capsys)
     english = _refused(["--lang", "en", "export", "contacts", str(db)], capsys)
     assert "base de données" in french and "database in use" in english
+
+
+def test_a_draft_folder_in_a_folder_that_does_not_exist_is_refused(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A typo in a typed folder must not silently become a tree of new folders.
+    target = tmp_path / "nowhere" / "mails"
+    _refused(["recap", "need", "1", "--eml", str(target)], capsys,
+             "le dossier", str(tmp_path / "nowhere"), "n'existe pas")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_draft_folder_named_as_the_database_says_it_is_the_database(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["recap", "need", "1", "--eml", str(db)], capsys, str(db))
+    assert "base de données en service" in err, err

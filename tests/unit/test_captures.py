@@ -82,3 +82,32 @@ def test_display_is_french() -> None:
     assert format_capture(cap("date"), date(2026, 12, 25)) == "25/12/2026"
     assert format_capture(cap("yesno"), True) == "oui"
     assert format_capture(cap("phone"), "+33612345678") == "06 12 34 56 78"
+
+
+def test_a_four_digit_year_is_read_as_written_not_as_this_century() -> None:
+    from cockpit.domain.captures import parse_date
+
+    assert parse_date("01/01/0001", date(2026, 12, 1)) == date(1, 1, 1)
+    assert parse_date("01/01/27", date(2026, 12, 1)) == date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("garbage", "reminder_invalid"),
+    ("01/01/0001", "reminder_past"),
+    ("30/11/2026 10h", "reminder_past"),
+    ("31/12/9999 23:59", "reminder_too_far"),
+    ("99999999999999999999/12", "reminder_invalid"),
+])
+def test_a_reminder_typed_must_be_a_moment_to_come(typed: str, code: str) -> None:
+    from datetime import UTC, datetime
+
+    from cockpit.domain.captures import parse_reminder
+    from cockpit.domain.errors import ValidationError
+
+    now = datetime(2026, 12, 1, 10, 42, tzinfo=UTC)
+    with pytest.raises(ValidationError) as caught:
+        parse_reminder(typed, now)
+    assert caught.value.code == code
+    assert parse_reminder("demain 10h", now) > now
+    if typed == "01/01/0001":
+        assert caught.value.params["when"] == "01/01/0001 09:00"

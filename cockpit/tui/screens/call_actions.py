@@ -309,9 +309,22 @@ class CallActions(Screen[None]):
         person = self._highlighted
         fields = [FormField("until", self.cockpit.tr("snooze.until"), "datetime", required=True)]
         self.cockpit.push_screen(
-            FormModal(self.cockpit.tr("snooze.title"), fields),
+            FormModal(self.cockpit.tr("snooze.title"), fields, self._check_until),
             lambda values: values and self._snooze(person, values["until"]),
         )
+
+    def _check_until(self, values: dict[str, str]) -> dict[str, str]:
+        # In the form, where it can be corrected: garbage, a past moment, year 9999.
+        from cockpit.domain.captures import parse_reminder
+        from cockpit.domain.errors import ValidationError
+        from cockpit.services.calls import CALLER_ZONE
+
+        app = self.cockpit
+        try:
+            parse_reminder(values["until"], app.services.now().astimezone(CALLER_ZONE))
+        except ValidationError as exc:
+            return {"until": app.tr.error(exc)}
+        return {}
 
     @work(thread=True, group="queue-edit")
     def _snooze(self, person: PersonRef, until: str) -> None:

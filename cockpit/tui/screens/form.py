@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -14,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from cockpit.domain.text import printable
+from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 
@@ -31,7 +31,7 @@ Validator = Callable[[dict[str, str]], dict[str, str]]  # values -> {key: error 
 
 # Types checked by the form itself, with the same rules as a capture during a call (dates
 # and times need the app's clock: the screen's validator checks them).
-_CHECKED = {"money", "phone", "email", "yesno", "integer", "siret"}
+_CHECKED = {"money", "phone", "email", "yesno", "integer", "siret", "text"}  # text: its length
 
 
 class FormModal(ModalScreen[dict[str, str] | None]):
@@ -39,6 +39,10 @@ class FormModal(ModalScreen[dict[str, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
+        # Handled before the field sees it, and the focus moved at once: the letters typed
+        # in the same burst after Enter go to the next field, not to the end of this one.
+        Binding("enter", "next_field", "key.next", id="form.next", show=False,
+                priority=True),
     ]
 
     def __init__(self, title: str, fields: list[FormField],
@@ -67,16 +71,26 @@ class FormModal(ModalScreen[dict[str, str] | None]):
     def values(self) -> dict[str, str]:
         return {f.key: self.query_one(f"#field-{f.key}", Input).value.strip() for f in self._fields}
 
-    @on(Input.Submitted, ".form-input")
-    def _next(self, event: Input.Submitted) -> None:
+    def action_next_field(self) -> None:
         inputs = list(self.query(".form-input").results(Input))
-        index = inputs.index(event.input)
+        index = inputs.index(self.focused) if self.focused in inputs else len(inputs) - 1
         if index < len(inputs) - 1:
-            inputs[index + 1].focus()
+            focus_now(inputs[index + 1])
         else:
             self.action_save()
 
     def action_save(self) -> None:
+        # Enter and ctrl+s act as soon as they are read: letters typed just before them in
+        # the same burst may still wait in the field. The field runs the save after them.
+        field = self.focused
+        if isinstance(field, Input):
+            field.call_later(self._save)
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        if not self.is_current:
+            return  # saved or cancelled meanwhile (ctrl+s twice)
         values = self.values()
         errors = {f.key: self.app.tr("form.required") for f in self._fields
                   if f.required and not values[f.key]}

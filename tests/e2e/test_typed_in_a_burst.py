@@ -1,0 +1,66 @@
+"""Keys typed in one burst (a fast typist, a slow machine), in a real terminal: what follows
+the key that opens the notes lands in the notes, not lost nor taken for commands."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux import Tmux, installed_cockpit
+
+pytestmark = pytest.mark.e2e
+
+
+def test_words_typed_right_after_n_land_in_the_notes(tmux: Tmux, demo_url: str,
+                                                     tmp_path: Path) -> None:
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("a")
+    tmux.wait_for("⏱")
+    # One write to the terminal: the App reads "n" and every letter after it at once.
+    tmux.type("nsalut, pas dispo avant mars")
+    screen = tmux.wait_for("salut, pas dispo avant mars")
+    assert "Objection" not in screen  # the "o" of "dispo" opened nothing
+    tmux.send("C-q")
+
+
+def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_form(
+        tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("a")
+    tmux.wait_for("⏱")
+    tmux.send("r")
+    tmux.wait_for("Personne indiquée")
+    tmux.send("Jean", "Enter", "Dupont", "Enter", "DSI")  # one write to the terminal
+    screen = tmux.wait_for("DSI")
+    rows = dict(re.findall(r"(Prénom|Nom \*|Fonction) +▊ *(.*?) *▎", screen))
+    assert rows.get("Prénom") == "Jean", screen
+    assert rows.get("Nom *") == "Dupont", screen
+    assert rows.get("Fonction") == "DSI", screen
+    tmux.send("Escape")
+    tmux.send("C-q")
+
+
+def test_a_form_saved_in_the_same_burst_as_its_last_words_keeps_them(
+        tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("z")
+    tmux.wait_for("Reporter")
+    tmux.send("demain 10h", "Enter")  # Enter read before the field has taken the letters
+    deadline = time.monotonic() + 10
+    while "Reporter" in tmux.screen() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    screen = tmux.screen()
+    assert "Reporter" not in screen and "obligatoire" not in screen, screen
+    tmux.send("C-q")
