@@ -82,8 +82,8 @@ def test_unreachable_step_and_step_with_no_way_out(copy: Path) -> None:
 
 
 def test_unknown_placeholder_and_objection_and_outcome(copy: Path) -> None:
-    _edit(copy / "scripts/do.yaml", "{contact.greeting}, {caller.first_name}",
-          "{contact.lastname}, {caller.first_name}")
+    _edit(copy / "scripts/do.yaml", "{contact.greeting}, je suis {caller.first_name}",
+          "{contact.lastname}, je suis {caller.first_name}")
     _edit(copy / "scripts/standard.yaml", "end: wrong_number", "end: wrong_numbr")
     _edit(copy / "objections.yaml", "goto: do:referencing", "goto: do:referenzing")
     messages = _messages(copy)
