@@ -54,11 +54,24 @@ def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
     name = getattr(args, "caller", None) or os.environ.get("COCKPIT_CALLER")
     caller = services.find_caller(name)
     if caller is None:
-        known = ", ".join(c.name for c in services.callers())
-        if name:
-            raise CliError(f"no caller named {name!r} (callers: {known or 'none'})")
-        raise CliError("the database has no caller yet (run `cockpit demo`)")
+        raise no_caller(services, name)
     return caller
+
+
+def no_caller(services: Services, name: str | None) -> CliError:
+    """The error when the caller named (or any caller at all) is not in the team: what a
+    real firm does next, never a demo to build."""
+    from cockpit.store.people import by_name
+
+    if name:
+        gone = by_name(name)
+        if gone is not None and not gone.active:
+            return CliError(f"{gone.name} has left the team", code="team_left", name=gone.name)
+        known = ", ".join(c.name for c in services.callers()) or "—"
+        return CliError(f"no caller named {name!r} (callers: {known})",
+                        code="cli_no_caller_named", name=name, known=known)
+    return CliError("the database has no caller yet: create the team with "
+                    "`cockpit team add NAME --lead`", code="no_team")
 
 
 def quoted(value: object) -> str:

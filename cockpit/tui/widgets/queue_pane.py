@@ -120,6 +120,8 @@ class QueuePane(Vertical):
             closed = self.app.tr("queue.closed", when=self._soon(page.opens_at, today)) + "\n"
         if not page.rows:
             text = closed + self.app.tr("queue.empty")
+            if getattr(self.app, "empty_database", False):  # a new team: how to begin
+                text += "\n\n" + self.app.tr("queue.start_hint")
             if page.left_out:
                 text += "\n" + self.app.tr("queue.left_out", count=page.left_out,
                                             reason=page.main_reason)
