@@ -27,8 +27,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.cli import CliError
-    from cockpit.commands._common import caller_for, services_for
-    from cockpit.commands._common import no_caller
+    from cockpit.commands._common import caller_for, no_caller, services_for
     from cockpit.services.errors import ServiceError
     from cockpit.store.portfolio import list_portfolio
 

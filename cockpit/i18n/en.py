@@ -8,11 +8,7 @@ TEXT: dict[str, str] = {
     ),
     "queue.title": "Call queue",
     "queue.empty": "Nobody to call right now.",
-    "queue.start_hint": (
-        "The database holds nobody to call yet. To begin, import a list from a terminal:"
-        " cockpit import contacts FILE.csv (columns Company, First name, Last name, Position,"
-        " Phone, E-mail); it shows here by itself."
-    ),
+    "queue.start_hint": "Empty database. Import a list: cockpit import contacts FILE.csv",
     "queue.more": "… {count} more",
     "card.empty": "Pick someone in the queue.",
     "card.decision_maker": "DO",
@@ -78,6 +74,7 @@ TEXT: dict[str, str] = {
     "key.down": "next",
     "key.up": "previous",
     "key.save": "save",
+    "key.next_field": "next field",
     "key.start_team": "start",
     "key.yes": "yes",
     "key.no": "no",

@@ -8,11 +8,7 @@ TEXT: dict[str, str] = {
     ),
     "queue.title": "File d'appels",
     "queue.empty": "Personne à appeler pour l'instant.",
-    "queue.start_hint": (
-        "La base ne contient encore personne à appeler. Pour commencer, importez une liste"
-        " depuis un terminal : cockpit import contacts FICHIER.csv (colonnes Société, Prénom,"
-        " Nom, Fonction, Téléphone, E-mail) ; elle apparaît ici d'elle-même."
-    ),
+    "queue.start_hint": "Base vide. Importez une liste : cockpit import contacts FICHIER.csv",
     "queue.more": "… {count} de plus",
     "card.empty": "Choisissez une personne dans la file.",
     "card.decision_maker": "DO",
@@ -78,6 +74,7 @@ TEXT: dict[str, str] = {
     "key.down": "suivant",
     "key.up": "précédent",
     "key.save": "enregistrer",
+    "key.next_field": "champ suivant",
     "key.start_team": "commencer",
     "key.yes": "oui",
     "key.no": "non",

@@ -101,18 +101,7 @@ class RightsServices:
         first person of a new database needs nobody's leave; after that, a lead's."""
         from cockpit.store import people
 
-        name = " ".join(name.split())
-        if not _MEMBER_NAME.match(name):
-            raise ServiceError(f"{name!r}: a name of letters, digits, spaces, - ' . "
-                               "(at most 60)", code="team_bad_name", name=name)
-        email = email.strip()
-        if email and not _EMAIL.match(email):
-            raise ServiceError(f"--email {email!r} is not an e-mail address",
-                               code="team_bad_email", value=email)
-        login = login.strip().lower()
-        if login and not _LOGIN.match(login):
-            raise ServiceError(f"--login {login!r}: a PostgreSQL role name (letters, digits, _"
-                               ")", code="team_bad_login", value=login)
+        name, email, login = _member_fields(name, email, login)
         first = people.nobody_yet()
         actor_name = name if first else self._acting_lead(actor).name
         existing = people.by_name(name)
@@ -170,10 +159,7 @@ class RightsServices:
         whole team's scripts say the same. A lead's, or anyone's on a new database."""
         from cockpit.store import people
 
-        name = " ".join(name.split())
-        if not name or len(name) > FIRM_MAX or not name.isprintable():
-            raise ServiceError(f"{name!r}: the firm's name, one line of at most {FIRM_MAX} "
-                               "characters", code="firm_bad_name", limit=FIRM_MAX)
+        name = _firm_field(name)
         actor_name = "" if people.nobody_yet() else self._acting_lead(actor).name
         people.set_firm_name(name, actor_name, self.now())
         if not self.firm_from_environment:
@@ -187,6 +173,9 @@ class RightsServices:
 
         if not people.nobody_yet():
             raise ServiceError("the team already exists", code="team_exists")
+        # Both checked before anything is written: a refusal leaves the database new.
+        _firm_field(firm)
+        _member_fields(name, email, "")
         self.set_firm_name(firm)
         caller, _first = self.team_add(name, email=email, lead=True)
         return caller
@@ -425,6 +414,31 @@ class RightsServices:
         lines = mark_erased(AuditLine(*row) for row in persons.audit_log(limit))
         # Stored in UTC; read in the team's local time.
         return [(aware(line.at).astimezone(CALLER_ZONE), *line[2:]) for line in lines]
+
+
+def _member_fields(name: str, email: str, login: str) -> tuple[str, str, str]:
+    """A new person's name, e-mail and login, tidied; ServiceError saying which is wrong."""
+    name = " ".join(name.split())
+    if not _MEMBER_NAME.match(name):
+        raise ServiceError(f"{name!r}: a name of letters, digits, spaces, - ' . "
+                           "(at most 60)", code="team_bad_name", name=name)
+    email = email.strip()
+    if email and not _EMAIL.match(email):
+        raise ServiceError(f"--email {email!r} is not an e-mail address",
+                           code="team_bad_email", value=email)
+    login = login.strip().lower()
+    if login and not _LOGIN.match(login):
+        raise ServiceError(f"--login {login!r}: a PostgreSQL role name (letters, digits, _)",
+                           code="team_bad_login", value=login)
+    return name, email, login
+
+
+def _firm_field(name: str) -> str:
+    name = " ".join(name.split())
+    if not name or len(name) > FIRM_MAX or not name.isprintable():
+        raise ServiceError(f"{name!r}: the firm's name, one line of at most {FIRM_MAX} "
+                           "characters", code="firm_bad_name", limit=FIRM_MAX)
+    return name
 
 
 def _cell(value: Any) -> str:

@@ -3,9 +3,10 @@ Then the cockpit opens, with that person as the caller."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -29,6 +30,10 @@ class FirstRunScreen(Screen[None]):
     CSS_PATH = "../styles/first_run.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "key.start_team", id="first_run.save", priority=True),
+        # Before the field's own Enter: the focus moves at once, so what is typed right
+        # after Enter lands in the next field however fast it comes.
+        Binding("enter", "next_field", "key.next_field", id="first_run.next", show=False,
+                priority=True),
     ]
 
     def __init__(self, suggested_name: str = "") -> None:
@@ -58,17 +63,17 @@ class FirstRunScreen(Screen[None]):
             yield Static(tr("first_run.help"), id="first-run-help")
 
     def on_mount(self) -> None:
-        self.query_one("#first-run-firm", Input).focus()
+        self.set_focus(self.query_one("#first-run-firm", Input))
 
     def _value(self, key: str) -> str:
         return self.query_one(f"#first-run-{key}", Input).value.strip()
 
-    @on(Input.Submitted, ".first-run-input")
-    def _next(self, event: Input.Submitted) -> None:
+    def action_next_field(self) -> None:
         inputs = list(self.query(".first-run-input").results(Input))
-        index = inputs.index(event.input)
+        focused = self.focused
+        index = inputs.index(focused) if focused in inputs else -1  # type: ignore[arg-type]
         if index < len(inputs) - 1:
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
         else:
             self.action_save()
 
@@ -78,9 +83,18 @@ class FirstRunScreen(Screen[None]):
             self.query_one(target, Static).update(errors.get(key, ""))
         first = next((k for k in FIELDS if k in errors), None)
         if first is not None:
-            self.query_one(f"#first-run-{first}", Input).focus()
+            self.set_focus(self.query_one(f"#first-run-{first}", Input))
 
     def action_save(self) -> None:
+        # The keys typed before this one may still wait in the fields' own queues (a burst
+        # of typing, a paste): each field reads them before the form is read.
+        inputs = list(self.query(".first-run-input").results(Input))
+        then = self._save_now
+        for field in reversed(inputs):
+            then = _after(field, then)
+        then()
+
+    def _save_now(self) -> None:
         if self._saving:  # Enter and ctrl+s typed fast: the team is created once
             return
         required = self.cockpit.tr("form.required")
@@ -108,3 +122,8 @@ class FirstRunScreen(Screen[None]):
 
     def _started(self, caller: CallerView) -> None:
         self.cockpit.first_run_done(caller)
+
+
+def _after(field: Input, then: Callable[[], None]) -> Callable[[], None]:
+    """`then`, once the field has handled every key sent to it so far."""
+    return lambda: field.call_later(then)
