@@ -31,6 +31,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
     leave.add_argument("name", metavar="NAME", type=_name)
     firm = actions.add_parser("firm", help="show or set the firm's name (said in the scripts)")
     firm.add_argument("name", metavar="NAME", nargs="?", type=_name)
+    from cockpit.cli import _common
+
+    for action in actions.choices.values():  # `team add NAME --db URL`: options after it
+        _common(action, inherit=True)
     for action in (add, lead, leave, firm):
         action.add_argument("--as", dest="actor", metavar="NAME", default=None, type=_name,
                             help="the lead who does it (default: $COCKPIT_CALLER, else the "
