@@ -18,32 +18,28 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             "private contacts go to the lead.")
     actions = parser.add_subparsers(dest="team_action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a person (the first one becomes the lead)")
-    add.add_argument("name", metavar="NAME", type=_name, help="the name they sign in with")
+    add.add_argument("name", metavar="NAME", type=short_text, help="the name they sign in with")
     add.add_argument("--lead", action="store_true", help="a team lead")
     add.add_argument("--email", default="", type=short_text, metavar="E")
     add.add_argument("--login", default="", type=short_text, metavar="ROLE",
                      help="their PostgreSQL login role (team mode)")
     actions.add_parser("list", help="everyone, those who left included")
     lead = actions.add_parser("lead", help="make NAME a team lead")
-    lead.add_argument("name", metavar="NAME", type=_name)
+    lead.add_argument("name", metavar="NAME", type=short_text)
     lead.add_argument("--off", action="store_true", help="NAME is no longer a lead")
     leave = actions.add_parser("leave", help="NAME leaves the team (their history stays)")
-    leave.add_argument("name", metavar="NAME", type=_name)
+    leave.add_argument("name", metavar="NAME", type=short_text)
     firm = actions.add_parser("firm", help="show or set the firm's name (said in the scripts)")
-    firm.add_argument("name", metavar="NAME", nargs="?", type=_name)
+    firm.add_argument("name", metavar="NAME", nargs="?", type=short_text)
     from cockpit.cli import _common
 
     for action in actions.choices.values():  # `team add NAME --db URL`: options after it
         _common(action, inherit=True)
     for action in (add, lead, leave, firm):
-        action.add_argument("--as", dest="actor", metavar="NAME", default=None, type=_name,
+        action.add_argument("--as", dest="actor", metavar="NAME", default=None, type=short_text,
                             help="the lead who does it (default: $COCKPIT_CALLER, else the "
                             "first lead)")
     return parser
-
-
-def _name(text: str) -> str:
-    return short_text(text, 200)
 
 
 def run(args: argparse.Namespace) -> int:
