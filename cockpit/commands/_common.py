@@ -59,8 +59,13 @@ def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
 
 def no_caller(services: Services, name: str | None) -> CliError:
     """No caller of that name (the known ones said), or none at all yet."""
+    from cockpit.store.people import by_name
+
     if not name:
-        return refused("cli.no_caller_yet")
+        return refused("error.no_team")  # what a real firm does next, never a demo to build
+    gone = by_name(name)
+    if gone is not None and not gone.active:
+        return refused("error.team_left", name=gone.name)
     known = ", ".join(c.name for c in services.callers()) or say("cli.none")
     return refused("cli.no_caller_named", name=quoted(name), known=known)
 

@@ -19,21 +19,31 @@ def register(sub: Any) -> argparse.ArgumentParser:
                        help="make the contact private")
     group.add_argument("--remove", type=record_id, metavar="CONTACT_ID",
                        help="give the contact back to everyone")
+    parser.add_argument("--as", dest="actor", metavar="NAME", default=None,
+                        help="who does it, when not the portfolio's caller: only a team lead "
+                        "gives a contact to someone or takes one from a colleague")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import refused, say
-    from cockpit.commands._common import caller_for, services_for
-    from cockpit.store.portfolio import list_portfolio, set_owner
+    from cockpit.cli import CliError, say
+    from cockpit.commands._common import caller_for, no_caller, services_for
+    from cockpit.services.errors import ServiceError
+    from cockpit.store.portfolio import list_portfolio
 
     services = services_for(args)
     caller = caller_for(services, args)
     if args.add or args.remove:
         contact_id = args.add or args.remove
-        owner = caller.id if args.add else None
-        if not set_owner(contact_id, owner, actor=caller.name, now=services.now()):
-            raise refused("cli.portfolio.no_contact", id=contact_id)
+        actor = services.find_caller(args.actor) if args.actor else caller
+        if actor is None:
+            raise no_caller(services, args.actor)
+        try:
+            services.change_portfolio(actor.id, contact_id, caller.id if args.add else None)
+        except ServiceError as exc:
+            if exc.code in ("store_unavailable", "disk_full"):
+                raise
+            raise CliError(str(exc), code=exc.code, **exc.params) from exc
         out(say("cli.portfolio.added" if args.add else "cli.portfolio.removed", id=contact_id,
                 caller=caller.name))
         return 0

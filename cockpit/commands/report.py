@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
         if viewer is None:
+            from cockpit.commands._common import no_caller
+
             raise no_caller(services, None)
     try:
         if args.week:

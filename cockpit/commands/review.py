@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         callers = services.callers()
         viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
         if viewer is None:
+            from cockpit.commands._common import no_caller
+
             raise no_caller(services, None)
     app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))

@@ -43,12 +43,18 @@ def run_tui(args: argparse.Namespace) -> int:
     else:
         services = opener()
         caller = services.find_caller(name)
-        if caller is None:
+        if caller is None and not services.team_is_empty():
             from cockpit.commands._common import no_caller
 
             raise no_caller(services, name)
-        services.prefetch_queue(caller.id, args.lang, FIRST_PAGE)
-    app = CockpitApp(services, caller, lang=args.lang, clock=services.clock)  # type: ignore[arg-type]
+        if caller is not None:
+            services.prefetch_queue(caller.id, args.lang, FIRST_PAGE)
+        # caller None: a new database; the cockpit starts with its first run.
+    page = first.page if first is not None else None
+    empty = caller is None or (page is not None and not page.rows
+                               and not services.database_has_people())
+    app = CockpitApp(services, caller, lang=args.lang, clock=services.clock,  # type: ignore[arg-type]
+                     suggested_name=name or "", empty_database=empty)
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0

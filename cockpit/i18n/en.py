@@ -8,6 +8,7 @@ TEXT: dict[str, str] = {
     ),
     "queue.title": "Call queue",
     "queue.empty": "Nobody to call right now.",
+    "queue.start_hint": "Empty database. Import a list: cockpit import contacts FILE.csv",
     "queue.more": "… {count} more",
     "card.empty": "Pick someone in the queue.",
     "card.decision_maker": "DO",
@@ -75,6 +76,8 @@ TEXT: dict[str, str] = {
     "key.down": "next",
     "key.up": "previous",
     "key.save": "save",
+    "key.next_field": "next field",
+    "key.start_team": "start",
     "key.yes": "yes",
     "key.no": "no",
     "key.back_to_script": "back to the script",
@@ -117,6 +120,17 @@ TEXT: dict[str, str] = {
     "redirect.added": "{name} added to the queue.",
     "form.help": "Enter next field · ctrl+s save · escape cancel",
     "form.required": "required",
+    "first_run.title": "First run",
+    "first_run.intro": (
+        "This database is new. Give the firm's name, which the scripts say to the people"
+        " called, and yours: you will lead the team. Callers are added afterwards with"
+        " cockpit team add NAME."
+    ),
+    "first_run.firm": "The firm's name",
+    "first_run.name": "Your first name",
+    "first_run.email": "Your e-mail",
+    "first_run.help": "Enter next field · ctrl+s start · ctrl+q quit",
+    "first_run.welcome": "Welcome, {name}: the team of {firm} is created.",
     "confirm.help": "y yes · n no",
     "error.store_unavailable": "Database unavailable: {message}",
     "error.read_only": "Read-only database: nothing was saved.",
@@ -237,7 +251,6 @@ TEXT: dict[str, str] = {
     "cli.read_only": "read-only database ({path}): viewing only",
     "cli.no_caller_named": "no caller named “{name}” (callers: {known})",
     "cli.none": "none",
-    "cli.no_caller_yet": "the database has no caller yet (run `cockpit demo`)",
     "cli.no_lead": "no team lead in the database",
     "cli.bad_now": (
         "COCKPIT_NOW “{value}”: expected an ISO date and time, e.g."
@@ -637,6 +650,65 @@ TEXT: dict[str, str] = {
     "review.unowned": "Contact given back to the whole team.",
     "error.lead_only": "For the team lead only.",
     "error.no_caller_named": "No caller named {name}.",
+    "team.added": "{name} joins the team.",
+    "team.added_lead": "{name} joins the team, as team lead.",
+    "team.first_next": (
+        "Next: the firm's name (`cockpit team firm NAME`), the callers"
+        " (`cockpit team add NAME`), a list to call (`cockpit import contacts FILE`)."
+    ),
+    "team.role_lead": "team lead",
+    "team.role_caller": "caller",
+    "team.role_left": "left the team on {date}",
+    "team.login": "login {login}",
+    "team.count": "{count} {count|active person|active people}",
+    "team.none_yet": (
+        "Nobody in the team yet: `cockpit team add NAME` adds the first one, who will lead it."
+    ),
+    "team.now_lead": "{name} is a team lead.",
+    "team.no_longer_lead": "{name} is no longer a team lead.",
+    "team.left": "{name} left the team: their calls and notes stay in their name.",
+    "team.handed_over": (
+        "Now {lead}'s: {reminders} open {reminders|reminder|reminders} and {contacts}"
+        " private {contacts|contact|contacts}."
+    ),
+    "team.firm_set": "The firm's name: {name}.",
+    "team.firm_overridden": (
+        "On this computer, COCKPIT_FIRM (or `firm` in the config file) makes the scripts say"
+        " “{name}”."
+    ),
+    "error.no_team": (
+        "No caller: create the team with `cockpit team add NAME --lead` (or start `cockpit`"
+        " for a guided first run)."
+    ),
+    "error.cli_no_caller_named": "No caller named {name} (the team: {known}).",
+    "error.team_no_lead": "The team has no lead: name one with `cockpit team lead NAME`.",
+    "error.team_lead_only": (
+        "For a team lead only, which {name} is not (--as NAME: the lead who does it)."
+    ),
+    "error.team_unknown": "Nobody named {name} in the team (the team: {known}).",
+    "error.team_left": "{name} has left the team.",
+    "error.team_bad_name": (
+        "“{name}”: a name of letters, digits, spaces, - ' . (at most 60 characters)."
+    ),
+    "error.team_bad_email": "--email “{value}” is not an e-mail address.",
+    "error.team_bad_login": (
+        "--login “{value}”: a PostgreSQL role name (unaccented letters, digits, _)."
+    ),
+    "error.team_duplicate": "{name} is already in the team.",
+    "error.team_duplicate_left": (
+        "{name} was in the team and keeps their history: choose another name (with the"
+        " initial of the last name, say)."
+    ),
+    "error.team_login_taken": "The login “{value}” is already someone else's.",
+    "error.team_last_lead": (
+        "{name} is the only team lead: name someone else first (`cockpit team lead NAME`)."
+    ),
+    "error.team_exists": "The team already exists.",
+    "error.firm_bad_name": "The firm's name is one line of at most {limit} characters.",
+    "error.portfolio_give_lead_only": "Only the team lead gives a contact to someone else.",
+    "error.portfolio_colleague": (
+        "Contact #{id} is in {name}'s private portfolio: only the team lead can take it out."
+    ),
     "error.no_reminder": "No such reminder (#{id}).",
     "key.switch_tab": "team / figures",
     "call.outbox": "offline: kept on this computer, written when the connection returns",

@@ -8,6 +8,7 @@ TEXT: dict[str, str] = {
     ),
     "queue.title": "File d'appels",
     "queue.empty": "Personne à appeler pour l'instant.",
+    "queue.start_hint": "Base vide. Importez une liste : cockpit import contacts FICHIER.csv",
     "queue.more": "… {count} de plus",
     "card.empty": "Choisissez une personne dans la file.",
     "card.decision_maker": "DO",
@@ -75,6 +76,8 @@ TEXT: dict[str, str] = {
     "key.down": "suivant",
     "key.up": "précédent",
     "key.save": "enregistrer",
+    "key.next_field": "champ suivant",
+    "key.start_team": "commencer",
     "key.yes": "oui",
     "key.no": "non",
     "key.back_to_script": "retour au script",
@@ -117,6 +120,17 @@ TEXT: dict[str, str] = {
     "redirect.added": "{name} ajouté(e) à la file.",
     "form.help": "Entrée champ suivant · ctrl+s enregistrer · échap annuler",
     "form.required": "obligatoire",
+    "first_run.title": "Premier démarrage",
+    "first_run.intro": (
+        "Cette base est neuve. Donnez le nom du cabinet, que les scripts diront aux"
+        " personnes appelées, et le vôtre : vous serez chef de l'équipe. Les appelants"
+        " s'ajoutent ensuite avec cockpit team add NOM."
+    ),
+    "first_run.firm": "Nom du cabinet",
+    "first_run.name": "Votre prénom",
+    "first_run.email": "Votre e-mail",
+    "first_run.help": "Entrée champ suivant · ctrl+s commencer · ctrl+q quitter",
+    "first_run.welcome": "Bienvenue, {name} : l'équipe de {firm} est créée.",
     "confirm.help": "o oui · n non",
     "error.store_unavailable": "Base de données indisponible : {message}",
     "error.read_only": "Base en lecture seule : rien n'a été enregistré.",
@@ -240,7 +254,6 @@ TEXT: dict[str, str] = {
     "cli.read_only": "base en lecture seule ({path}) : consultation seulement",
     "cli.no_caller_named": "aucun appelant nommé « {name} » (appelants : {known})",
     "cli.none": "aucun",
-    "cli.no_caller_yet": "la base n'a encore aucun appelant (lancez `cockpit demo`)",
     "cli.no_lead": "aucun chef d'équipe dans la base",
     "cli.bad_now": (
         "COCKPIT_NOW « {value} » : une date et une heure ISO attendues, par exemple"
@@ -671,6 +684,71 @@ TEXT: dict[str, str] = {
     "review.unowned": "Contact rendu à toute l'équipe.",
     "error.lead_only": "Réservé au chef d'équipe.",
     "error.no_caller_named": "Aucun appelant nommé {name}.",
+    "team.added": "{name} rejoint l'équipe.",
+    "team.added_lead": "{name} rejoint l'équipe, comme chef d'équipe.",
+    "team.first_next": (
+        "La suite : le nom du cabinet (`cockpit team firm NOM`), les appelants"
+        " (`cockpit team add NOM`), une liste à appeler (`cockpit import contacts FICHIER`)."
+    ),
+    "team.role_lead": "chef d'équipe",
+    "team.role_caller": "appelant",
+    "team.role_left": "a quitté l'équipe le {date}",
+    "team.login": "connexion {login}",
+    "team.count": "{count} {count|personne active|personnes actives}",
+    "team.none_yet": (
+        "Personne dans l'équipe pour l'instant : `cockpit team add NOM` ajoute la première,"
+        " qui en sera chef."
+    ),
+    "team.now_lead": "{name} est chef d'équipe.",
+    "team.no_longer_lead": "{name} n'est plus chef d'équipe.",
+    "team.left": "{name} a quitté l'équipe : ses appels et ses notes restent à son nom.",
+    "team.handed_over": (
+        "Confiés à {lead} : {reminders} {reminders|rappel ouvert|rappels ouverts} et"
+        " {contacts} {contacts|contact privé|contacts privés}."
+    ),
+    "team.firm_set": "Nom du cabinet : {name}.",
+    "team.firm_overridden": (
+        "Sur cet ordinateur, COCKPIT_FIRM (ou « firm » dans le fichier de réglages) fait"
+        " dire « {name} » aux scripts."
+    ),
+    "error.no_team": (
+        "Aucun appelant : créez l'équipe avec `cockpit team add NOM --lead` (ou lancez"
+        " `cockpit` pour un premier démarrage guidé)."
+    ),
+    "error.cli_no_caller_named": "Aucun appelant nommé {name} (l'équipe : {known}).",
+    "error.team_no_lead": "L'équipe n'a pas de chef : nommez-en un avec `cockpit team lead NOM`.",
+    "error.team_lead_only": (
+        "Réservé au chef d'équipe, ce que {name} n'est pas (--as NOM : le chef qui le fait)."
+    ),
+    "error.team_unknown": "Personne ne s'appelle {name} dans l'équipe (l'équipe : {known}).",
+    "error.team_left": "{name} a quitté l'équipe.",
+    "error.team_bad_name": (
+        "« {name} » : un nom fait de lettres, de chiffres, d'espaces, de - ' . (60 caractères"
+        " au plus)."
+    ),
+    "error.team_bad_email": "--email « {value} » n'est pas une adresse e-mail.",
+    "error.team_bad_login": (
+        "--login « {value} » : un nom de rôle PostgreSQL (lettres sans accent, chiffres, _)."
+    ),
+    "error.team_duplicate": "{name} fait déjà partie de l'équipe.",
+    "error.team_duplicate_left": (
+        "{name} a fait partie de l'équipe et garde son historique : choisissez un autre nom"
+        " (avec l'initiale du nom, par exemple)."
+    ),
+    "error.team_login_taken": "La connexion « {value} » est déjà celle de quelqu'un d'autre.",
+    "error.team_last_lead": (
+        "{name} est le seul chef d'équipe : nommez d'abord quelqu'un d'autre"
+        " (`cockpit team lead NOM`)."
+    ),
+    "error.team_exists": "L'équipe existe déjà.",
+    "error.firm_bad_name": "Le nom du cabinet tient sur une ligne de {limit} caractères au plus.",
+    "error.portfolio_give_lead_only": (
+        "Seul le chef d'équipe confie un contact à quelqu'un d'autre."
+    ),
+    "error.portfolio_colleague": (
+        "Le contact n° {id} est dans le portefeuille privé de {name} : seul le chef d'équipe"
+        " peut l'en sortir."
+    ),
     "error.no_reminder": "Ce rappel n'existe pas (n° {id}).",
     "key.switch_tab": "équipe / chiffres",
     "call.outbox": "hors ligne : gardé sur ce poste, enregistré au retour de la connexion",

@@ -67,7 +67,8 @@ class CardServices:
             found = self.callers()
             return found[0] if found else None
         c = caller_by_name(name)
-        return CallerView(c.id, c.name, c.first_name, c.is_lead) if c else None
+        # One who left the team keeps their history but can no longer be chosen.
+        return CallerView(c.id, c.name, c.first_name, c.is_lead) if c and c.active else None
 
     @store_guard
     def day_figures(self: Services, caller_id: int) -> dict[str, int]:

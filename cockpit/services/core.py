@@ -22,6 +22,7 @@ from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
 
 DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
+DEMO_FIRM = "Smarteo"  # the scripts' firm when neither the database nor the settings name one
 
 
 def _utc_now() -> datetime:
@@ -43,6 +44,18 @@ def _margin_setting() -> float:
     return margin
 
 
+def _stored_firm_name() -> str | None:
+    """The firm's name the team set (the first run, `cockpit team firm`)."""
+    import peewee as pw
+
+    from cockpit.store.people import firm_name
+
+    try:
+        return firm_name()
+    except pw.DatabaseError:  # a role that may not read the settings: the default then
+        return None
+
+
 class Services(QueueServices, CardServices, CallServices, CallEndServices, OfflineServices,
                NeedServices, ReviewServices, ImportServices, RightsServices):
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
@@ -53,6 +66,7 @@ class Services(QueueServices, CardServices, CallServices, CallEndServices, Offli
         self.clock = clock
         self.policy = policy
         self.firm_name = firm_name
+        self.firm_from_environment = False  # COCKPIT_FIRM (or `firm` in the config) wins
         self.dial_command = dial_command
         self.margin = margin
         self._lock = threading.RLock()
@@ -86,9 +100,12 @@ class Services(QueueServices, CardServices, CallServices, CallEndServices, Offli
         connect(url)
         policy = POLICIES.get(os.environ.get("COCKPIT_POLICY", ""), BUSINESS)
         options.setdefault("dial_command", os.environ.get("COCKPIT_DIAL") or None)
-        options.setdefault("firm_name", os.environ.get("COCKPIT_FIRM", "Smarteo"))
+        firm = os.environ.get("COCKPIT_FIRM", "").strip()
+        options.setdefault("firm_name", firm or _stored_firm_name() or DEMO_FIRM)
         options.setdefault("margin", _margin_setting())
-        return cls(url, scripts, clock or _utc_now, policy=policy, **options)
+        services = cls(url, scripts, clock or _utc_now, policy=policy, **options)
+        services.firm_from_environment = bool(firm)
+        return services
 
     def now(self) -> datetime:
         return self.clock()

@@ -85,8 +85,22 @@ def _v6(db: pw.Database) -> None:
                    "(SELECT e164 FROM phone WHERE label = 'standard')", _ASKED)
 
 
+_V7_COLUMNS = (("login", "VARCHAR(255)"), ("left_at", "TIMESTAMP"))
+
+
+def _v7(db: pw.Database) -> None:
+    # Version 7: the team (issue 17). A caller's login role (PostgreSQL), unique when given,
+    # and the moment they left: a departed caller keeps their history but is no longer
+    # offered anywhere.
+    present = {c.name for c in db.get_columns("caller")}
+    for name, sql_type in _V7_COLUMNS:
+        if name not in present:
+            db.execute_sql(f"ALTER TABLE caller ADD COLUMN {name} {sql_type}")
+    db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS caller_login ON caller (login)")
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6,
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7,
 }
 CURRENT = max(MIGRATIONS)
 

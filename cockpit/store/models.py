@@ -27,6 +27,10 @@ class Caller(BaseModel):
     email = pw.CharField(default="")
     is_lead = pw.BooleanField(default=False)
     active = pw.BooleanField(default=True)
+    # Schema v7: the PostgreSQL role the person logs in with (none on SQLite), and when they
+    # left the team (their calls and notes stay theirs; `active` is then false).
+    login = pw.CharField(null=True, unique=True)
+    left_at = pw.DateTimeField(null=True)
 
 
 class Company(BaseModel):

@@ -60,22 +60,29 @@ class CockpitApp(App[None]):
     def __init__(
         self,
         services: Services,
-        caller: CallerView,
+        caller: CallerView | None,
         *,
         lang: str = "fr",
         clock: Callable[[], datetime] = _utc_now,
         display_tz: tzinfo | None = None,
         start: str = "caller",
+        suggested_name: str = "",
+        empty_database: bool = False,
     ) -> None:
         self.tr = Translator(lang)
         super().__init__()
         translate_bindings(self, self)
         self.services = services
-        self.caller = caller
+        # None only until the first run has created the team (no screen reads it before).
+        self.caller: CallerView = caller  # type: ignore[assignment]
         self.clock = clock
         # Times on screen are the caller's own; tests pin it for stable snapshots.
         self.display_tz = display_tz or _display_zone()
-        self.start = start  # "caller": the cockpit; "review": the lead's review alone
+        # No caller: a new database, whose first run names the firm and its first person.
+        self.start = "first_run" if caller is None else start
+        self.suggested_name = suggested_name
+        # Nobody to call in the whole database: the empty queue says how to fill it.
+        self.empty_database = empty_database or caller is None
         self._read_only_said = False
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -104,7 +111,7 @@ class CockpitApp(App[None]):
         # The cockpit is the first screen itself: pushing it over Textual's empty default
         # screen would compose and draw that one for nothing. The review is pushed (its
         # styles are read when it opens, which a default screen's are not).
-        if self.start == "review":
+        if self.start in ("review", "first_run"):
             return super().get_default_screen()
         from cockpit.tui.screens.caller import CallerScreen
 
@@ -127,6 +134,20 @@ class CockpitApp(App[None]):
             from cockpit.tui.screens.review import ReviewScreen
 
             self.push_screen(ReviewScreen())
+        elif self.start == "first_run":
+            from cockpit.tui.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(self.suggested_name))
+
+    def first_run_done(self, caller: CallerView) -> None:
+        """The team exists: the cockpit opens in place of the first run, for its lead."""
+        from cockpit.tui.screens.caller import CallerScreen
+
+        self.caller = caller
+        self.start = "caller"
+        self.switch_screen(CallerScreen())
+        self.notify(self.tr("first_run.welcome", name=caller.first_name,
+                            firm=self.services.firm_name), timeout=10)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the screen is in the palette, by its description, when it applies;

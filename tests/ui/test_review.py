@@ -215,12 +215,25 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
                                "ON k.id = c.owner_id WHERE c.id = ?",
                                (first.contact_id,)).fetchone()
         assert owner == ("Karim",)
-        # And back to everyone: the first line of the list.
+        with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
+            # Its reminder went with it (issue 17): Karim's now, out of this caller's list.
+            assert db.execute("SELECT k.name FROM reminder r JOIN caller k "
+                              "ON k.id = r.owner_id WHERE r.id = ?",
+                              (first.id,)).fetchone() == ("Karim",)
+        # And back to everyone, from Karim's reminders: the first line of the list.
+        screen.query_one("#team-table", DataTable).move_cursor(row=names.index("Karim"))
+        await _settle(app, pilot)
+        ids = [r.id for r in screen._reminders]
+        assert first.id in ids
+        screen.query_one("#overdue-table", DataTable).move_cursor(row=ids.index(first.id))
+        await _settle(app, pilot)
+        chosen = screen._selected_reminder()
+        assert chosen is not None and chosen.id == first.id
         await pilot.press("o")
         await _settle(app, pilot)
         await pilot.press("enter")
         await _settle(app, pilot)
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
         owner = db.execute("SELECT owner_id FROM contact WHERE id = ?",
-                           (first.contact_id,)).fetchone()
+                           (chosen.contact_id,)).fetchone()
     assert owner == (None,)

@@ -119,7 +119,10 @@ class QueuePane(Vertical):
         if page.opens_at is not None:  # the caller's hours are closed: a list to prepare
             closed = self.app.tr("queue.closed", when=self._soon(page.opens_at, today)) + "\n"
         if not page.rows:
-            text = closed + self.app.tr("queue.empty")
+            # A new team's database holds nobody: say how to begin instead.
+            empty = "queue.start_hint" if getattr(self.app, "empty_database", False) \
+                else "queue.empty"
+            text = closed + self.app.tr(empty)
             if page.left_out:
                 text += "\n" + self.app.tr("queue.left_out", count=page.left_out,
                                             reason=page.main_reason)
