@@ -25,10 +25,8 @@ def run(args: argparse.Namespace) -> int:
 
     services = services_for(args)
     name = args.viewer or os.environ.get("COCKPIT_CALLER")
-    callers = services.callers()
-    viewer = services.find_caller(name) if name else next(
-        (c for c in callers if c.is_lead), None)
-    if viewer is None:
+    viewer = services.acting_caller(name, "--as", lead_first=True)
+    if viewer is None:  # a viewer who is no lead is refused by the audit itself
         raise CliError(f"no caller named {name!r}" if name else "no team lead in the database")
     for at, actor, action, entity, entity_id, details in services.audit(viewer.id,
                                                                         args.limit):

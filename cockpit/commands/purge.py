@@ -36,8 +36,6 @@ def _age(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
     from cockpit.commands._common import services_for
 
     services = services_for(args)
@@ -51,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         out(f"{len(stale)} prospect(s) with no contact for {args.older_than}"
             + (" (dry run: nothing erased)" if args.dry_run else ""))
         return 0
-    actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
-    count = services.purge(args.older_than, actor)
+    from cockpit.commands.person import actor_name
+
+    count = services.purge(args.older_than, actor_name(services, args.actor))
     out(f"{count} prospect(s) erased, with their calls and notes")
     return 0

@@ -44,15 +44,12 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "fr")
     viewer_name = args.viewer or os.environ.get("COCKPIT_CALLER")
     callers = services.callers()
-    if viewer_name:
-        viewer = services.find_caller(viewer_name)
-        if viewer is None:
-            raise CliError(f"--as {viewer_name!r}: no such caller "
-                           f"(callers: {', '.join(c.name for c in callers) or 'none'})")
-    else:
-        viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
-        if viewer is None:
-            raise CliError("the database has no caller yet (run `cockpit demo`)")
+    viewer = services.acting_caller(viewer_name, "--as", lead_first=True)
+    if viewer is None and viewer_name:
+        raise CliError(f"--as {viewer_name!r}: no such caller "
+                       f"(callers: {', '.join(c.name for c in callers) or 'none'})")
+    if viewer is None:
+        raise CliError("the database has no caller yet (run `cockpit demo`)")
     try:
         if args.week:
             start, end = period_of_week(args.week)

@@ -25,16 +25,12 @@ def run(args: argparse.Namespace) -> int:
 
     services = services_for(args)
     name = args.caller or os.environ.get("COCKPIT_CALLER")
-    if name:
-        viewer = services.find_caller(name)
-        if viewer is None:
-            known = ", ".join(c.name for c in services.callers()) or "none"
-            raise CliError(f"no caller named {name!r} (callers: {known})")
-    else:
-        callers = services.callers()
-        viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
-        if viewer is None:
-            raise CliError("the database has no caller yet (run `cockpit demo`)")
+    viewer = services.acting_caller(name, lead_first=True)
+    if viewer is None and name:
+        known = ", ".join(c.name for c in services.callers()) or "none"
+        raise CliError(f"no caller named {name!r} (callers: {known})")
+    if viewer is None:
+        raise CliError("the database has no caller yet (run `cockpit demo`)")
     app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0

@@ -42,7 +42,7 @@ def run_tui(args: argparse.Namespace) -> int:
         caller = first.caller
     else:
         services = opener()
-        caller = services.find_caller(name)
+        caller = services.acting_caller(name)
         if caller is None:
             known = ", ".join(c.name for c in services.callers()) or "none yet (run `cockpit demo`)"
             raise CliError(f"no caller named {name!r}; callers: {known}" if name

@@ -16,32 +16,45 @@ from tests.rawdb import raw
 ROOT = Path(__file__).resolve().parents[2]
 
 
+ROLES = {"melissa_t": ("Melissa", "cockpit_lead"), "karim_t": ("Karim", "cockpit_caller"),
+         "sophie_t": ("Sophie", "cockpit_caller")}
+
+
+def _team_sql(server: Server, name: str) -> subprocess.CompletedProcess[str]:
+    assert server.bin is not None
+    return subprocess.run([str(server.bin / "psql"), "-h", str(server.socket), "-U",
+                           "postgres", "-d", name, "-v", "ON_ERROR_STOP=1", "-v", f"db={name}",
+                           "-v", "owner=postgres", "-q", "-f", str(ROOT / "db" / "team.sql")],
+                          capture_output=True, text=True)
+
+
 @pytest.fixture
 def team(pg_server: Server, pg_demo_template: str, tmp_path: Path,
          monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
     monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
+    monkeypatch.delenv("COCKPIT_CALLER", raising=False)
     name = "team_roles"
     pg_server.create(name, pg_demo_template)
-    assert pg_server.bin is not None
-    done = subprocess.run([str(pg_server.bin / "psql"), "-h", str(pg_server.socket), "-U",
-                           "postgres", "-d", name, "-v", "ON_ERROR_STOP=1", "-v", f"db={name}",
-                           "-v", "owner=postgres", "-q", "-f", str(ROOT / "db" / "team.sql")],
-                          capture_output=True, text=True)
+    with raw(pg_server.url(name)) as db:
+        # Schema 7 gives the caller its login (the team's migration); a no-op once there.
+        db.execute("ALTER TABLE caller ADD COLUMN IF NOT EXISTS login VARCHAR(255)")
+        for role, (caller, _) in ROLES.items():
+            db.execute("UPDATE caller SET login = ? WHERE name = ?", (role, caller))
+    done = _team_sql(pg_server, name)
     assert done.returncode == 0, done.stderr
     with pg_server.admin() as cursor:
-        for role, group in (("melissa_t", "cockpit_lead"), ("karim_t", "cockpit_caller")):
+        for role, (_, group) in ROLES.items():
             cursor.execute(f"DROP ROLE IF EXISTS {role}")  # type: ignore[attr-defined]
             cursor.execute(f"CREATE ROLE {role} LOGIN IN ROLE {group}")  # type: ignore[attr-defined]
-    urls = {r: f"postgresql://{r}@/{name}?host={pg_server.socket}" for r in ("melissa_t",
-                                                                               "karim_t")}
+    urls = {r: f"postgresql://{r}@/{name}?host={pg_server.socket}" for r in ROLES}
     yield {**urls, "postgres": pg_server.url(name)}
     from cockpit.store.db import database
 
     database.obj.close()
     pg_server.drop(name)
     with pg_server.admin() as cursor:
-        for role in ("melissa_t", "karim_t"):
+        for role in ROLES:
             cursor.execute(f"DROP ROLE IF EXISTS {role}")  # type: ignore[attr-defined]
 
 
@@ -63,7 +76,7 @@ def test_a_caller_calls_but_cannot_erase_or_read_the_audit(team: dict[str, str],
         assert db.execute("SELECT body, is_draft FROM note WHERE call_id = ?",
                           (call.call_id,)).fetchall() == [("note finale", False)]
     assert main(["person", "forget", f"{person.kind}:{person.id}", "--db",
-                 team["karim_t"]]) == 2
+                 team["karim_t"], "--yes"]) == 2
     assert "permission denied" in capsys.readouterr().err
     import peewee
 
@@ -77,7 +90,7 @@ def test_a_caller_calls_but_cannot_erase_or_read_the_audit(team: dict[str, str],
 def test_the_lead_erases_and_reads_the_audit(team: dict[str, str],
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["person", "forget", "contact:3", "--db", team["melissa_t"],
-                 "--as", "Melissa"]) == 0
+                 "--as", "Melissa", "--yes"]) == 0
     assert "contact #3 erased" in capsys.readouterr().out
     assert main(["audit", "--db", team["melissa_t"], "--as", "Melissa"]) == 0
     assert "erase contact (erased) #3" in capsys.readouterr().out
@@ -116,11 +129,7 @@ def test_a_refused_write_is_kept_said_and_written_once_allowed(
 
 def test_team_sql_refuses_a_database_without_the_schema(pg_server: Server) -> None:
     pg_server.create("no_schema_yet")
-    assert pg_server.bin is not None
-    done = subprocess.run([str(pg_server.bin / "psql"), "-h", str(pg_server.socket), "-U",
-                           "postgres", "-d", "no_schema_yet", "-v", "db=no_schema_yet",
-                           "-v", "owner=postgres", "-q", "-f", str(ROOT / "db" / "team.sql")],
-                          capture_output=True, text=True)
+    done = _team_sql(pg_server, "no_schema_yet")
     pg_server.drop("no_schema_yet")
     assert done.returncode != 0
     assert "the cockpit schema is not in this database yet" in done.stderr
