@@ -1,19 +1,35 @@
--- Team mode: what each PostgreSQL role may read and write.
+-- Team mode: what each PostgreSQL role may read and write, enforced by the server itself
+-- (a caller's login cannot do more with psql than with the cockpit).
 --
--- Run once as a superuser (or the database owner), after the schema exists, i.e. after the
--- owner's first command on the database (any, e.g. `cockpit check --db URL`):
+-- Run as a superuser, after the schema exists at version 7 or later, i.e. after the owner's
+-- first command on the database (any, e.g. `cockpit check --db URL`), and again after each
+-- upgrade of the cockpit (it is safe to run twice):
 --
 --   psql "postgresql://postgres@dbhost/cockpit" -v db=cockpit -v owner=cockpit -f db/team.sql
 --
--- Then one login role per person, in the group of their job:
+-- Then one login role per person, in the group of their job, and that login on their row of
+-- the `caller` table (column `login`): the cockpit finds who you are from your login.
 --
 --   CREATE ROLE melissa LOGIN PASSWORD '…' IN ROLE cockpit_lead;
 --   CREATE ROLE karim   LOGIN PASSWORD '…' IN ROLE cockpit_caller;
 --
--- A caller calls, notes, books reminders, qualifies needs, proposes freelances and imports
--- lists; they cannot erase anyone, change who is a lead, or read the audit log. The lead can
--- do all of that (forget, purge, reassign) and reads the audit log. The owner alone changes
--- the schema: after an upgrade of the cockpit, the owner runs one command first.
+-- cockpit_caller (every member of the team):
+--   reads everything but the audit log; calls, notes, reminders, needs, proposals, imports,
+--   card edits, private portfolio, do-not-call additions;
+--   changes only their own calls (and their events), notes and reminders (and reminders
+--   nobody owns); deletes only their own draft notes;
+--   never deletes a do-not-call entry nor clears a do-not-call flag; never erases anyone;
+--   writes the audit log but never reads it, and the server writes who they are in it;
+--   cannot reset a sequence nor touch the schema version nor change the team.
+-- cockpit_lead (a caller, and):
+--   changes anyone's calls, notes and reminders (reassign); reads the audit log; the team
+--   (caller table) and the settings; lifts a number off the do-not-call list (`dnc remove`;
+--   never the flag of someone who asked themselves); erases people (`person forget`,
+--   `purge`): the server deletes a person, or their calls, notes, reminders, numbers and
+--   proposals, only in a transaction that wrote the erasure to the audit log first.
+--   The audit log is never changed nor deleted, by anyone but the owner.
+-- The owner alone changes the schema: after an upgrade of the cockpit, the owner runs one
+-- command first, then this file again.
 
 \set ON_ERROR_STOP on
 
@@ -22,6 +38,11 @@ DO $$ BEGIN
   IF to_regclass('public.note') IS NULL THEN
     RAISE EXCEPTION 'the cockpit schema is not in this database yet: let the owner run one '
       'command first (cockpit check --db postgresql://OWNER@HOST/DB), then run this file again';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public'
+                 AND table_name = 'caller' AND column_name = 'login') THEN
+    RAISE EXCEPTION 'the cockpit schema is older than version 7 (no caller.login): let the '
+      'owner run one command of the new cockpit first, then run this file again';
   END IF;
 END $$;
 
@@ -35,22 +56,170 @@ EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 GRANT CONNECT ON DATABASE :"db" TO cockpit_caller;
 GRANT USAGE ON SCHEMA public TO cockpit_caller;
 
--- Callers: read and write the day's work; the sequences behind new rows.
-GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO cockpit_caller;
-GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO cockpit_caller;
+-- Start from nothing, so that running the file again (or over an older version of it)
+-- leaves exactly the rights below.
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM cockpit_caller, cockpit_lead;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM cockpit_caller, cockpit_lead;
+ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
+  REVOKE ALL ON TABLES FROM cockpit_caller, cockpit_lead;
+ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
+  REVOKE ALL ON SEQUENCES FROM cockpit_caller, cockpit_lead;
+
+-- Callers: the day's work. New rows take their ids from the sequences: USAGE (nextval)
+-- only, as setval needs UPDATE.
+GRANT SELECT ON schema_version, setting, caller TO cockpit_caller;
+GRANT SELECT, INSERT, UPDATE ON company, company_figure, contact, freelance, phone, need,
+  proposal, call, call_event, note, reminder TO cockpit_caller;
+GRANT SELECT, INSERT ON do_not_call TO cockpit_caller;
+GRANT UPDATE (e164) ON do_not_call TO cockpit_caller;  -- a hashed number typed again
 GRANT DELETE ON note TO cockpit_caller;       -- a call's draft gives way to its final note
-REVOKE SELECT, UPDATE ON audit_log FROM cockpit_caller;  -- they write to it, never read it
-REVOKE INSERT, UPDATE ON caller FROM cockpit_caller;     -- who is a lead is the lead's call
+GRANT INSERT ON audit_log TO cockpit_caller;  -- they write to it, never read it
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cockpit_caller;
 
--- The lead: erasures (person forget, purge), the audit log, the team.
-GRANT DELETE ON ALL TABLES IN SCHEMA public TO cockpit_lead;
+-- The lead: the team, the settings, the audit log, erasures, lifting a number.
+GRANT INSERT, UPDATE ON caller, setting TO cockpit_lead;
 GRANT SELECT ON audit_log TO cockpit_lead;
-GRANT INSERT, UPDATE ON caller TO cockpit_lead;
+GRANT DELETE ON contact, freelance, phone, call, call_event, note, reminder, proposal,
+  do_not_call TO cockpit_lead;
 
--- Tables a later version of the cockpit adds get the same rights.
+-- Tables a later version of the cockpit adds: readable by the team; the owner gives more
+-- by running this file again (a new table's rights are decided, not inherited).
 ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
-  GRANT SELECT, INSERT, UPDATE ON TABLES TO cockpit_caller;
+  GRANT SELECT ON TABLES TO cockpit_caller;
 ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
-  GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO cockpit_caller;
-ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public
-  GRANT DELETE ON TABLES TO cockpit_lead;
+  GRANT USAGE ON SEQUENCES TO cockpit_caller;
+
+-- Who is who. A member of the team is a login in cockpit_caller (the lead is one too);
+-- the owner and superusers are not, and nothing below restricts them. These run with the
+-- rights of whoever calls them (current_user is theirs), except cockpit_erasing, which
+-- reads the audit log for callers who may not.
+CREATE OR REPLACE FUNCTION cockpit_in_team() RETURNS boolean
+  LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
+    SELECT NOT r.rolsuper AND pg_has_role(current_user, 'cockpit_caller', 'MEMBER')
+    FROM pg_roles r WHERE r.rolname = current_user $$;
+
+CREATE OR REPLACE FUNCTION cockpit_is_lead() RETURNS boolean
+  LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
+    SELECT pg_has_role(current_user, 'cockpit_lead', 'MEMBER') $$;
+
+-- The caller row of the login (NULL when nobody's row has this login). session_user: the
+-- login itself, even after a SET ROLE to the group.
+CREATE OR REPLACE FUNCTION cockpit_me() RETURNS integer
+  LANGUAGE sql STABLE SET search_path = pg_catalog, public AS $$
+    SELECT id FROM public.caller WHERE login = session_user $$;
+
+-- This transaction wrote an erasure to the audit log (xmin: the transaction that wrote
+-- the row; txid_current() gives it a transaction id when it has none yet).
+CREATE OR REPLACE FUNCTION cockpit_erasing() RETURNS boolean
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT EXISTS (SELECT 1 FROM public.audit_log
+                   WHERE action = 'erase'
+                   AND xmin::text::bigint = txid_current() % 4294967296) $$;
+REVOKE ALL ON FUNCTION cockpit_in_team(), cockpit_is_lead(), cockpit_me(), cockpit_erasing()
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cockpit_in_team(), cockpit_is_lead(), cockpit_me(), cockpit_erasing()
+  TO cockpit_caller;
+
+-- Only one's own calls, notes and reminders change. Reading stays open to the team (the
+-- queue counts everyone's attempts; the card shows everyone's notes).
+DO $$
+DECLARE
+  t text;
+  mine text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['call', 'call_event', 'note', 'reminder'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS team_reads ON %I', t);
+    EXECUTE format('DROP POLICY IF EXISTS lead_changes ON %I', t);
+    EXECUTE format('DROP POLICY IF EXISTS own_inserts ON %I', t);
+    EXECUTE format('DROP POLICY IF EXISTS own_updates ON %I', t);
+    EXECUTE format('DROP POLICY IF EXISTS own_deletes ON %I', t);
+    EXECUTE format('CREATE POLICY team_reads ON %I FOR SELECT TO cockpit_caller USING (true)', t);
+    EXECUTE format('CREATE POLICY lead_changes ON %I TO cockpit_lead USING (true) '
+                   'WITH CHECK (true)', t);
+    mine := CASE t
+      WHEN 'call' THEN 'caller_id = (SELECT cockpit_me())'
+      WHEN 'call_event' THEN 'EXISTS (SELECT 1 FROM call c WHERE c.id = call_id '
+                             'AND c.caller_id = (SELECT cockpit_me()))'
+      WHEN 'note' THEN 'author_id = (SELECT cockpit_me())'
+      -- A reminder nobody owns is anyone's to settle (a call to the person closes it).
+      WHEN 'reminder' THEN '(owner_id = (SELECT cockpit_me()) OR owner_id IS NULL)'
+    END;
+    EXECUTE format('CREATE POLICY own_updates ON %I FOR UPDATE TO cockpit_caller '
+                   'USING (%s) WITH CHECK (%s)', t, mine, mine);
+    -- Imported notes have no author: a caller may add one, never change it after.
+    EXECUTE format('CREATE POLICY own_inserts ON %I FOR INSERT TO cockpit_caller '
+                   'WITH CHECK (%s)', t,
+                   CASE t WHEN 'note' THEN mine || ' OR author_id IS NULL' ELSE mine END);
+  END LOOP;
+  CREATE POLICY own_deletes ON note FOR DELETE TO cockpit_caller
+    USING (is_draft AND author_id = (SELECT cockpit_me()));
+END $$;
+
+-- Do-not-call stays: a member of the team never clears the flag of someone who asked, and
+-- only the lead clears the flag of a listed number (`dnc remove`).
+CREATE OR REPLACE FUNCTION cockpit_keep_do_not_call() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF NOT cockpit_in_team() THEN
+    RETURN NEW;
+  END IF;
+  IF OLD.asked_not_to_call AND NOT NEW.asked_not_to_call THEN
+    RAISE EXCEPTION 'permission denied: % #% asked not to be called; that stays',
+      TG_TABLE_NAME, OLD.id USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF OLD.do_not_call AND NOT NEW.do_not_call AND NOT cockpit_is_lead() THEN
+    RAISE EXCEPTION 'permission denied: only a team lead takes % #% off do-not-call',
+      TG_TABLE_NAME, OLD.id USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS keep_do_not_call ON contact;
+CREATE TRIGGER keep_do_not_call BEFORE UPDATE ON contact
+  FOR EACH ROW EXECUTE FUNCTION cockpit_keep_do_not_call();
+DROP TRIGGER IF EXISTS keep_do_not_call ON freelance;
+CREATE TRIGGER keep_do_not_call BEFORE UPDATE ON freelance
+  FOR EACH ROW EXECUTE FUNCTION cockpit_keep_do_not_call();
+
+-- The audit log says who did it: the server writes the login, whatever the client sent.
+CREATE OR REPLACE FUNCTION cockpit_audit_actor() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF cockpit_in_team() THEN
+    NEW.actor := session_user;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS audit_actor ON audit_log;
+CREATE TRIGGER audit_actor BEFORE INSERT ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION cockpit_audit_actor();
+
+-- An erasure leaves its line in the audit log: a person (or their calls, notes, reminders,
+-- numbers, proposals) is deleted only in a transaction that wrote that line first. Drafts
+-- giving way to the final note are not an erasure.
+CREATE OR REPLACE FUNCTION cockpit_erase_through_forget() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF NOT cockpit_in_team() OR cockpit_erasing() THEN
+    RETURN OLD;
+  END IF;
+  IF TG_TABLE_NAME = 'note' THEN  -- nested: OLD.is_draft exists on notes only
+    IF OLD.is_draft AND OLD.author_id = cockpit_me() THEN
+      RETURN OLD;
+    END IF;
+  END IF;
+  RAISE EXCEPTION 'permission denied: % rows are erased with `cockpit person forget` (or '
+    '`purge`), which writes the erasure to the audit log', TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['contact', 'freelance', 'phone', 'call', 'call_event', 'note',
+                           'reminder', 'proposal'] LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS erase_through_forget ON %I', t);
+    EXECUTE format('CREATE TRIGGER erase_through_forget BEFORE DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION cockpit_erase_through_forget()', t);
+  END LOOP;
+END $$;

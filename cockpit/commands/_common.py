@@ -51,7 +51,7 @@ def add_force(parser: argparse.ArgumentParser) -> None:
 
 def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
     name = getattr(args, "caller", None) or os.environ.get("COCKPIT_CALLER")
-    caller = services.find_caller(name)
+    caller = services.acting_caller(name)  # on a team server, the login's own row
     if caller is None:
         raise no_caller(services, name)
     return caller

@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
     services = services_for(args)
     name = args.viewer or os.environ.get("COCKPIT_CALLER")
     callers = services.callers()
-    viewer = services.find_caller(name) if name else next(
-        (c for c in callers if c.is_lead), None)
+    viewer = services.acting_caller(name, "--as", lead_first=True)
     if viewer is None:
         raise no_caller(services, name) if name else refused("cli.no_lead")
     names = {c.id: c.name for c in callers}

@@ -21,13 +21,53 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         help="12, contact:12, freelance:7, a number in any spelling, an e-mail")
     parser.add_argument("--out", metavar="FILE", help="export: write there (default: print)")
     parser.add_argument("--as", dest="actor", metavar="NAME", default="",
-                        help="who does it, for the audit log (default: $COCKPIT_CALLER)")
+                        help="who does it, for the audit log (default: $COCKPIT_CALLER; on a "
+                        "team server, your login)")
+    parser.add_argument("--yes", action="store_true",
+                        help="forget: erase without asking (scripts)")
     add_force(parser)
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def actor_name(services: Any, named: str) -> str:
+    """Who erases, for the audit log: on a team server the login's caller (naming another
+    is refused for a caller); elsewhere the one named (--as, $COCKPIT_CALLER), else "cli"."""
     import os
+
+    name = named or os.environ.get("COCKPIT_CALLER", "")
+    identity = services.signed_in()
+    if not name and not (identity and identity[1]):
+        return "cli"
+    found = services.acting_caller(name or None, "--as")
+    return found.name if found else name
+
+
+def _confirmed(services: Any, args: argparse.Namespace) -> bool:
+    """Names who and what `forget` erases, then asks (unless --yes); False when refused."""
+    import sys
+
+    from cockpit.cli import CliError, say
+
+    person, name, counts = services.forget_preview(args.who)
+    out(say("person.forget_what", kind=say(f"person.kind.{person.kind}"), id=person.id,
+            name=name or "—", calls=counts["calls"], notes=counts["notes"],
+            reminders=counts["reminders"], phones=counts["phones"]))
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError("nothing erased: add --yes to erase without a question",
+                       code="forget_needs_yes")
+    try:
+        answer = input(say("person.forget_ask"))
+    except EOFError:
+        answer = ""
+    if answer.strip().casefold() in ("o", "oui", "y", "yes"):
+        return True
+    out(say("person.forget_kept"))
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
 
     from cockpit.cli import say
     from cockpit.commands._common import services_for
@@ -43,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             out(data)
         return 0
-    actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
+    actor = actor_name(services, args.actor)  # refused before asking, when it is
+    if not _confirmed(services, args):
+        return 1
     person, removed, wiped = services.forget_person(args.who, actor)
     what = ", ".join(say("cli.person.removed", label=say(f"cli.person.removed.{k}"), count=n)
                      for k, n in removed.items() if n)

@@ -36,8 +36,6 @@ def _age(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
     from cockpit.cli import say
     from cockpit.commands._common import lang_of, services_for
     from cockpit.i18n.dates import format_date
@@ -54,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.purge.found", count=len(stale), age=args.older_than)
             + (say("cli.purge.dry_run") if args.dry_run else ""))
         return 0
-    actor = args.actor or os.environ.get("COCKPIT_CALLER", "") or "cli"
-    count = services.purge(args.older_than, actor)
+    from cockpit.commands.person import actor_name
+
+    count = services.purge(args.older_than, actor_name(services, args.actor))
     out(say("cli.purge.erased", count=count))
     return 0

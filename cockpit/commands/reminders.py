@@ -83,6 +83,8 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     from cockpit.store.reminders import complete, reassign, reschedule
 
     now = services.now()
+    if args.done or args.snooze:  # one's own, or anyone's for a lead: said before writing
+        services.check_reminder_change(args.done or args.snooze, caller)
     if args.done:
         if not complete(args.done, now):
             raise refused("cli.reminders.not_open", id=args.done)

@@ -45,17 +45,14 @@ def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     viewer_name = args.viewer or os.environ.get("COCKPIT_CALLER")
     callers = services.callers()
-    if viewer_name:
-        viewer = services.find_caller(viewer_name)
-        if viewer is None:
-            raise refused("cli.report.no_viewer", name=quoted(viewer_name),
-                          known=", ".join(c.name for c in callers) or say("cli.none"))
-    else:
-        viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
-        if viewer is None:
-            from cockpit.commands._common import no_caller
+    viewer = services.acting_caller(viewer_name, "--as", lead_first=True)
+    if viewer is None and viewer_name:
+        raise refused("cli.report.no_viewer", name=quoted(viewer_name),
+                      known=", ".join(c.name for c in callers) or say("cli.none"))
+    if viewer is None:
+        from cockpit.commands._common import no_caller
 
-            raise no_caller(services, None)
+        raise no_caller(services, None)
     try:
         if args.week:
             start, end = period_of_week(args.week)

@@ -24,17 +24,11 @@ def run(args: argparse.Namespace) -> int:
 
     services = services_for(args)
     name = args.caller or os.environ.get("COCKPIT_CALLER")
-    if name:
-        viewer = services.find_caller(name)
-        if viewer is None:
-            raise no_caller(services, name)
-    else:
-        callers = services.callers()
-        viewer = next((c for c in callers if c.is_lead), callers[0] if callers else None)
-        if viewer is None:
-            from cockpit.commands._common import no_caller
+    viewer = services.acting_caller(name, lead_first=True)
+    if viewer is None:
+        from cockpit.commands._common import no_caller
 
-            raise no_caller(services, None)
+        raise no_caller(services, name)
     app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0

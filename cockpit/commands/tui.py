@@ -42,7 +42,7 @@ def run_tui(args: argparse.Namespace) -> int:
         caller = first.caller
     else:
         services = opener()
-        caller = services.find_caller(name)
+        caller = services.acting_caller(name)
         if caller is None and not services.team_is_empty():
             from cockpit.commands._common import no_caller
 

@@ -710,6 +710,20 @@ TEXT: dict[str, str] = {
         "Contact #{id} is in {name}'s private portfolio: only the team lead can take it out."
     ),
     "error.no_reminder": "No such reminder (#{id}).",
+    "error.no_open_reminder": "Reminder #{id} does not exist or is already done.",
+    "error.not_your_reminder": ("Reminder #{id} is {owner}'s: only they or a team lead may "
+                                "change it."),
+    "error.not_yourself": ("{option} {name}: you are signed in as {login}, that is {me}; a "
+                           "caller acts as themselves only."),
+    "error.login_nobody": ("The login {login} is nobody's in the team: the team lead gives it "
+                           "to a caller (their login)."),
+    "error.forget_needs_yes": "Nothing erased: add --yes to erase without a question.",
+    "person.kind.contact": "contact",
+    "person.kind.freelance": "freelance",
+    "person.forget_what": ("To erase for good: {kind} #{id}, {name} — {calls} call(s), "
+                           "{notes} note(s), {reminders} reminder(s), {phones} number(s)."),
+    "person.forget_ask": "Erase this person for good? [y/N] ",
+    "person.forget_kept": "Nothing erased.",
     "key.switch_tab": "team / figures",
     "call.outbox": "offline: kept on this computer, written when the connection returns",
     "call.refused": ("kept on this computer: the database refused to save it "

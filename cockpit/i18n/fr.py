@@ -750,6 +750,22 @@ TEXT: dict[str, str] = {
         " peut l'en sortir."
     ),
     "error.no_reminder": "Ce rappel n'existe pas (n° {id}).",
+    "error.no_open_reminder": "Le rappel n° {id} n'existe pas ou est déjà fait.",
+    "error.not_your_reminder": ("Le rappel n° {id} est celui de {owner} : seul cet appelant "
+                                "ou un chef d'équipe peut le changer."),
+    "error.not_yourself": ("{option} {name} : vous êtes connecté avec le compte {login}, "
+                           "c'est-à-dire {me} ; un appelant n'agit qu'en son propre nom."),
+    "error.login_nobody": ("Le compte {login} n'est celui de personne dans l'équipe : le chef "
+                           "d'équipe doit l'attribuer à un appelant (son identifiant)."),
+    "error.forget_needs_yes": ("Rien n'a été effacé : ajoutez --yes pour effacer sans "
+                               "question."),
+    "person.kind.contact": "contact",
+    "person.kind.freelance": "freelance",
+    "person.forget_what": ("À effacer définitivement : {kind} n° {id}, {name} — {calls} "
+                           "appel(s), {notes} note(s), {reminders} rappel(s), {phones} "
+                           "numéro(s)."),
+    "person.forget_ask": "Effacer cette personne pour de bon ? [o/N] ",
+    "person.forget_kept": "Rien n'a été effacé.",
     "key.switch_tab": "équipe / chiffres",
     "call.outbox": "hors ligne : gardé sur ce poste, enregistré au retour de la connexion",
     "call.refused": ("gardé sur ce poste : la base a refusé l'enregistrement "

@@ -415,6 +415,77 @@ class RightsServices:
         # Stored in UTC; read in the team's local time.
         return [(aware(line.at).astimezone(CALLER_ZONE), *line[2:]) for line in lines]
 
+    # -- who is signed in: on PostgreSQL, the login ---------------------------------------------
+
+    @store_guard
+    def signed_in(self: Services) -> tuple[str, str | None, int | None] | None:
+        """(login, "lead" | "caller" | None, their caller row's id) on PostgreSQL; None on
+        SQLite (one laptop, no logins). Read once: a login does not change while open."""
+        if not hasattr(self, "_signed_in"):
+            from cockpit.store.db import session_identity
+
+            self._signed_in = session_identity()  # type: ignore[attr-defined]
+        return self._signed_in  # type: ignore[attr-defined,no-any-return]
+
+    def acting_caller(self: Services, name: str | None, option: str = "--caller", *,
+                      lead_first: bool = False) -> CallerView | None:
+        """Who a command or the cockpit acts as. Under a team role (db/team.sql) it is the
+        login's own caller row: a caller naming someone else is refused, a lead may name
+        anyone (to look at their queue, reminders, figures). Elsewhere (SQLite, the owner's
+        login) the one named, else the first lead (`lead_first`) or the first caller; None
+        when nobody matches."""
+        identity = self.signed_in()
+        if identity is None or identity[1] is None:
+            if name:
+                return self.find_caller(name)
+            callers = self.callers()
+            first = callers[0] if callers else None
+            return next((c for c in callers if c.is_lead), first) if lead_first else first
+        login, role, caller_id = identity
+        me = next((c for c in self.callers() if c.id == caller_id), None)
+        if me is None:
+            raise ServiceError(f"the login {login!r} is nobody's in the team: the lead gives "
+                               "it to a caller (the login of their caller row)",
+                               code="login_nobody", login=login)
+        # The server decides who leads: a row flagged lead under a caller's role is not one.
+        me = me._replace(is_lead=me.is_lead and role == "lead")
+        if not name or name.strip().casefold() == me.name.casefold():
+            return me
+        if role != "lead":
+            raise ServiceError(f"{option} {name}: you are signed in as {login}, that is "
+                               f"{me.name}; a caller acts as themselves only",
+                               code="not_yourself", option=option, name=name, login=login,
+                               me=me.name)
+        return self.find_caller(name)
+
+    @store_guard
+    def check_reminder_change(self: Services, reminder_id: int, caller: CallerView) -> None:
+        """A caller closes or moves their own reminders (and those nobody owns); a lead,
+        anyone's. ServiceError saying why otherwise, before anything is written."""
+        from cockpit.store.reminders import open_owner
+
+        found = open_owner(reminder_id)
+        if found is None:
+            raise ServiceError(f"reminder #{reminder_id} does not exist or is already done",
+                               code="no_open_reminder", id=reminder_id)
+        owner_id, owner_name = found
+        if owner_id is not None and owner_id != caller.id and not caller.is_lead:
+            raise ServiceError(f"reminder #{reminder_id} is {owner_name}'s: only they or a "
+                               "team lead change it", code="not_your_reminder",
+                               id=reminder_id, owner=owner_name)
+
+    @store_guard
+    def forget_preview(self: Services, query: str) -> tuple[PersonRef, str, dict[str, int]]:
+        """Who `person forget` would erase and what goes with them, counted, before asking."""
+        from cockpit.store import persons
+
+        person = self._one(query)
+        data = persons.export(person.kind, person.id)
+        record = data.get("person") or {}
+        name = " ".join(str(record.get(k) or "") for k in ("first_name", "last_name")).strip()
+        counts = {k: len(data.get(k) or []) for k in ("calls", "notes", "reminders", "phones")}
+        return person, name, counts
+
 
 def _member_fields(name: str, email: str, login: str) -> tuple[str, str, str]:
     """A new person's name, e-mail and login, tidied; ServiceError saying which is wrong."""

@@ -32,7 +32,7 @@ class FirstScreen:
 
 def read_first_screen(services: Services, caller_name: str | None, lang: str,
                       limit: int) -> FirstScreen | None:
-    caller = services.find_caller(caller_name)
+    caller = services.acting_caller(caller_name)
     if caller is None:
         return None
     page = services.queue_page(caller.id, limit=limit, lang=lang)

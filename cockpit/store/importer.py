@@ -97,12 +97,16 @@ def _next_id(model: type[pw.Model]) -> int:
 
 
 def _after_explicit_ids(*tables: str) -> None:
-    """PostgreSQL's id sequences do not see ids written by hand; move them past the last."""
+    """PostgreSQL's id sequences do not see ids written by hand; move them past the last.
+    By taking ids (nextval), not setval: a caller's role may take ids, never set a sequence
+    (which would let anyone send it back onto existing ids)."""
     db = database.obj
     if is_postgres():
         for table in tables:
-            db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                           f"COALESCE((SELECT MAX(id) FROM {table}), 1))")
+            sequence = f"pg_get_serial_sequence('{table}', 'id')"
+            at = db.execute_sql(f"SELECT nextval({sequence})").fetchone()[0]
+            db.execute_sql(f"SELECT COUNT(nextval({sequence})) FROM generate_series(1, "
+                           f"(SELECT COALESCE(MAX(id), 0) FROM {table}) - {db.param})", (at,))
 
 
 def _lock(*tables: str) -> None:

@@ -235,6 +235,12 @@ class AuditLog(BaseModel):
     entity_id = pw.IntegerField(null=True)
     details = pw.TextField(default="")
 
+    @classmethod
+    def create(cls, **fields: object) -> None:  # type: ignore[override]
+        """Appended without reading the row back: on PostgreSQL an INSERT … RETURNING id
+        needs the right to read the table, which a caller's role has not (db/team.sql)."""
+        cls.insert(**fields).as_rowcount().execute()
+
 
 class Setting(BaseModel):
     key = pw.CharField(primary_key=True)

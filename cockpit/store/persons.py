@@ -126,14 +126,22 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
         call_ids = [c for (c,) in Call.select(Call.id)
                     .where(getattr(Call, field) == person_id).tuples()]
         removed["calls"] = len(call_ids)
+        reminders = getattr(Reminder, field) == person_id
+        reminder_ids = [r for (r,) in Reminder.select(Reminder.id).where(reminders).tuples()]
+        # The audit stays append-only: its readers tell this person's earlier lines from
+        # a newcomer's by this line (SQLite may give the highest id again), reminders too.
+        # Written first: on a team server, rows are deleted only in a transaction that
+        # wrote its erasure to the audit log (db/team.sql).
+        details = reason + (f"; reminders {' '.join(f'#{r}' for r in reminder_ids)}"
+                            if reminder_ids else "")
+        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=kind,
+                        entity_id=person_id, details=details)
         removed["call_events"] = CallEvent.delete().where(
             CallEvent.call.in_(call_ids)).execute() if call_ids else 0
         notes = getattr(Note, field) == person_id
         if call_ids:
             notes = notes | Note.call.in_(call_ids)
         removed["notes"] = Note.delete().where(notes).execute()
-        reminders = getattr(Reminder, field) == person_id
-        reminder_ids = [r for (r,) in Reminder.select(Reminder.id).where(reminders).tuples()]
         removed["reminders"] = Reminder.delete().where(reminders).execute()
         if call_ids:
             Call.delete().where(Call.id.in_(call_ids)).execute()
@@ -156,12 +164,6 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
                 DoNotCall.create(e164=None, digest=digest, reason=reason,
                                  created_at=naive(now))
         removed["numbers_kept_as_hash"] = len(numbers) if keep_numbers_blocked else 0
-        # The audit stays append-only: its readers tell this person's earlier lines from
-        # a newcomer's by this line (SQLite may give the highest id again), reminders too.
-        details = reason + (f"; reminders {' '.join(f'#{r}' for r in reminder_ids)}"
-                            if reminder_ids else "")
-        AuditLog.create(at=naive(now), actor=actor, action="erase", entity=kind,
-                        entity_id=person_id, details=details)
     wipe_traces()
     return removed
 

@@ -40,6 +40,14 @@ def complete(reminder_id: int, now: datetime) -> bool:
                 .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).execute())
 
 
+def open_owner(reminder_id: int) -> tuple[int | None, str] | None:
+    """(owner id, owner name) of an open reminder; None when it is done or does not exist."""
+    row = (Reminder.select(Reminder.owner, Caller.name)
+           .join(Caller, pw.JOIN.LEFT_OUTER, on=(Reminder.owner == Caller.id))
+           .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).tuples().first())
+    return None if row is None else (row[0], row[1] or "")
+
+
 def reschedule(reminder_id: int, due: datetime) -> bool:
     return bool(Reminder.update(due_at=naive(due))
                 .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).execute())

@@ -81,7 +81,7 @@ def test_forget_leaves_no_trace_in_the_file_or_its_journal(demo_url: str, tmp_pa
                                                            capsys: pytest.CaptureFixture[str]
                                                            ) -> None:
     person_id = _canary(demo_url, tmp_path)
-    assert main(["person", "forget", f"contact:{person_id}", "--db", demo_url]) == 0
+    assert main(["person", "forget", f"contact:{person_id}", "--db", demo_url, "--yes"]) == 0
     said = capsys.readouterr().out
     assert f"contact #{person_id} erased" in said and "calls: 1" in said and "notes" in said
     if demo_url.startswith("sqlite"):  # the file and its journal, byte by byte
@@ -188,7 +188,7 @@ def test_audit_log_is_for_the_lead(demo_url: str, tmp_path: Path,
     assert main(["person", "forget", str(person_id), "--db", demo_url]) == 2  # also a freelance
     assert "matches several people" in capsys.readouterr().err
     assert main(["person", "forget", f"contact:{person_id}", "--db", demo_url,
-                 "--as", "Melissa"]) == 0
+                 "--as", "Melissa", "--yes"]) == 0
     capsys.readouterr()
     assert main(["audit", "--db", demo_url, "--as", "Melissa"]) == 0
     # Stored in UTC, read in Paris time (09:42 UTC is 10:42 in November).
@@ -216,8 +216,8 @@ def test_the_log_never_names_anyone(demo_url: str, tmp_path: Path) -> None:
     cockpit("person", "export", CANARY_EMAIL)
     cockpit("dnc", "add", CANARY_NUMBER)
     cockpit("export", "contacts", str(tmp_path / "out.csv"))
-    cockpit("person", "forget", CANARY_EMAIL)
-    cockpit("person", "forget", CANARY_EMAIL)  # a second time: nobody matches
+    cockpit("person", "forget", CANARY_EMAIL, "--yes")
+    cockpit("person", "forget", CANARY_EMAIL, "--yes")  # a second time: nobody matches
     text = log.read_text(encoding="utf-8")
     assert "import contacts" in text and "erased contact #" in text and "failed" in text
     digits = "".join(ch for ch in text if ch.isdigit() or ch == "\n")

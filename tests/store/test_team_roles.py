@@ -3,6 +3,7 @@ anyone or read the audit log; the lead's role can."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 
@@ -22,32 +23,45 @@ def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
 ROOT = Path(__file__).resolve().parents[2]
 
 
+ROLES = {"melissa_t": ("Melissa", "cockpit_lead"), "karim_t": ("Karim", "cockpit_caller"),
+         "sophie_t": ("Sophie", "cockpit_caller")}
+
+
+def _team_sql(server: Server, name: str) -> subprocess.CompletedProcess[str]:
+    assert server.bin is not None
+    return subprocess.run([str(server.bin / "psql"), "-h", str(server.socket), "-U",
+                           "postgres", "-d", name, "-v", "ON_ERROR_STOP=1", "-v", f"db={name}",
+                           "-v", "owner=postgres", "-q", "-f", str(ROOT / "db" / "team.sql")],
+                          capture_output=True, text=True)
+
+
 @pytest.fixture
 def team(pg_server: Server, pg_demo_template: str, tmp_path: Path,
          monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
     monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
+    monkeypatch.delenv("COCKPIT_CALLER", raising=False)
     name = "team_roles"
     pg_server.create(name, pg_demo_template)
-    assert pg_server.bin is not None
-    done = subprocess.run([str(pg_server.bin / "psql"), "-h", str(pg_server.socket), "-U",
-                           "postgres", "-d", name, "-v", "ON_ERROR_STOP=1", "-v", f"db={name}",
-                           "-v", "owner=postgres", "-q", "-f", str(ROOT / "db" / "team.sql")],
-                          capture_output=True, text=True)
+    with raw(pg_server.url(name)) as db:
+        # Schema 7 gives the caller its login (the team's migration); a no-op once there.
+        db.execute("ALTER TABLE caller ADD COLUMN IF NOT EXISTS login VARCHAR(255)")
+        for role, (caller, _) in ROLES.items():
+            db.execute("UPDATE caller SET login = ? WHERE name = ?", (role, caller))
+    done = _team_sql(pg_server, name)
     assert done.returncode == 0, done.stderr
     with pg_server.admin() as cursor:
-        for role, group in (("melissa_t", "cockpit_lead"), ("karim_t", "cockpit_caller")):
+        for role, (_, group) in ROLES.items():
             cursor.execute(f"DROP ROLE IF EXISTS {role}")  # type: ignore[attr-defined]
             cursor.execute(f"CREATE ROLE {role} LOGIN IN ROLE {group}")  # type: ignore[attr-defined]
-    urls = {r: f"postgresql://{r}@/{name}?host={pg_server.socket}" for r in ("melissa_t",
-                                                                               "karim_t")}
+    urls = {r: f"postgresql://{r}@/{name}?host={pg_server.socket}" for r in ROLES}
     yield {**urls, "postgres": pg_server.url(name)}
     from cockpit.store.db import database
 
     database.obj.close()
     pg_server.drop(name)
     with pg_server.admin() as cursor:
-        for role in ("melissa_t", "karim_t"):
+        for role in ROLES:
             cursor.execute(f"DROP ROLE IF EXISTS {role}")  # type: ignore[attr-defined]
 
 
@@ -69,7 +83,7 @@ def test_a_caller_calls_but_cannot_erase_or_read_the_audit(team: dict[str, str],
         assert db.execute("SELECT body, is_draft FROM note WHERE call_id = ?",
                           (call.call_id,)).fetchall() == [("note finale", False)]
     assert main(["person", "forget", f"{person.kind}:{person.id}", "--db",
-                 team["karim_t"]]) == 2
+                 team["karim_t"], "--yes"]) == 2
     assert "permission denied" in capsys.readouterr().err
     import peewee
 
@@ -83,7 +97,7 @@ def test_a_caller_calls_but_cannot_erase_or_read_the_audit(team: dict[str, str],
 def test_the_lead_erases_and_reads_the_audit(team: dict[str, str],
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["person", "forget", "contact:3", "--db", team["melissa_t"],
-                 "--as", "Melissa"]) == 0
+                 "--as", "Melissa", "--yes"]) == 0
     assert "contact #3 erased" in capsys.readouterr().out
     assert main(["audit", "--db", team["melissa_t"], "--as", "Melissa"]) == 0
     assert "erasure contact (erased) #3" in capsys.readouterr().out
@@ -122,11 +136,395 @@ def test_a_refused_write_is_kept_said_and_written_once_allowed(
 
 def test_team_sql_refuses_a_database_without_the_schema(pg_server: Server) -> None:
     pg_server.create("no_schema_yet")
-    assert pg_server.bin is not None
-    done = subprocess.run([str(pg_server.bin / "psql"), "-h", str(pg_server.socket), "-U",
-                           "postgres", "-d", "no_schema_yet", "-v", "db=no_schema_yet",
-                           "-v", "owner=postgres", "-q", "-f", str(ROOT / "db" / "team.sql")],
-                          capture_output=True, text=True)
+    done = _team_sql(pg_server, "no_schema_yet")
     pg_server.drop("no_schema_yet")
     assert done.returncode != 0
     assert "the cockpit schema is not in this database yet" in done.stderr
+
+
+# -- each forbidden statement, as each role -------------------------------------------------
+
+def _session(url: str):  # type: ignore[no-untyped-def]
+    """A psql-like session of the login (autocommit: each statement on its own)."""
+    from urllib.parse import parse_qs, urlparse
+
+    import psycopg2
+
+    parsed = urlparse(url)
+    connection = psycopg2.connect(dbname=parsed.path.lstrip("/"), user=parsed.username,
+                                  host=parse_qs(parsed.query)["host"][0])
+    connection.autocommit = True
+    return connection
+
+
+def _ids(team: dict[str, str]) -> dict[str, int]:
+    """Rows to aim at: a colleague's (Sophie's) note, reminder and call; a person on the
+    do-not-call list who asked themselves; one without."""
+    with raw(team["postgres"]) as db:
+        sophie = db.execute("SELECT id FROM caller WHERE name = 'Sophie'").fetchone()[0]
+        karim = db.execute("SELECT id FROM caller WHERE name = 'Karim'").fetchone()[0]
+        call = db.execute("SELECT id FROM call WHERE caller_id = ? ORDER BY id LIMIT 1",
+                          (sophie,)).fetchone()[0]
+        note = db.execute("SELECT id FROM note WHERE author_id = ? ORDER BY id LIMIT 1",
+                          (sophie,)).fetchone()[0]
+        contact = db.execute("SELECT contact_id FROM call WHERE id = ?", (call,)).fetchone()[0]
+        db.execute("INSERT INTO reminder (owner_id, contact_id, kind, reason, due_at, "
+                   "created_at) VALUES (?, ?, 'callback', '', '2026-11-24 09:00', "
+                   "'2026-11-20 09:00')", (sophie, contact))
+        reminder = db.execute("SELECT MAX(id) FROM reminder").fetchone()[0]
+        db.execute("UPDATE contact SET do_not_call = TRUE, asked_not_to_call = TRUE "
+                   "WHERE id = 5")
+        db.execute("UPDATE freelance SET do_not_call = TRUE WHERE id = 2")
+        db.execute("INSERT INTO do_not_call (e164, digest, reason, created_at) VALUES "
+                   "('+33100000000', 'abc', 'asked', '2026-11-20 09:00')")
+    return {"sophie": sophie, "karim": karim, "call": call, "note": note,
+            "reminder": reminder, "contact": contact}
+
+
+# Refused by the server with an error, for both roles (the lead included).
+REFUSED_TO_ALL = {
+    "clear a person's own request": "UPDATE contact SET asked_not_to_call = FALSE WHERE id = 5",
+    "update the audit": "UPDATE audit_log SET actor = 'x'",
+    "delete the audit": "DELETE FROM audit_log",
+    "truncate the audit": "TRUNCATE audit_log",
+    "reset a sequence": "SELECT setval('call_id_seq', 1)",
+    "reset another sequence": "SELECT setval('note_id_seq', 1, false)",
+    "change the schema version": "UPDATE schema_version SET version = 99",
+    "delete the schema version": "DELETE FROM schema_version",
+    "add a schema version": "INSERT INTO schema_version (version, applied_at) "
+                            "VALUES (99, now())",
+    "a bare DELETE of a person": "DELETE FROM contact WHERE id = 3",
+    "a bare DELETE of a freelance": "DELETE FROM freelance WHERE id = 3",
+    "a bare DELETE of calls": "DELETE FROM call WHERE id = {call}",
+    "a bare DELETE of a reminder": "DELETE FROM reminder WHERE id = {reminder}",
+    "drop a table": "DROP TABLE note",
+    "disable a trigger": "ALTER TABLE audit_log DISABLE TRIGGER audit_actor",
+    "disable row security": "ALTER TABLE note DISABLE ROW LEVEL SECURITY",
+}
+# Refused to a caller only (a lead does these).
+REFUSED_TO_CALLERS = {
+    "DELETE FROM do_not_call": "DELETE FROM do_not_call WHERE e164 = '+33100000000'",
+    "UPDATE contact SET do_not_call = false": "UPDATE contact SET do_not_call = FALSE "
+                                              "WHERE id = 5",
+    "UPDATE freelance SET do_not_call = false": "UPDATE freelance SET do_not_call = FALSE "
+                                                "WHERE id = 2",
+    "change a do-not-call digest": "UPDATE do_not_call SET digest = 'x'",
+    "read the audit": "SELECT * FROM audit_log",
+    "read the audit's ids": "SELECT id FROM audit_log",
+    "count the audit": "SELECT COUNT(*) FROM audit_log",
+    "make oneself lead": "UPDATE caller SET is_lead = TRUE WHERE login = 'karim_t'",
+    "take a login": "UPDATE caller SET login = 'karim_t' WHERE name = 'Melissa'",
+    "add a caller": "INSERT INTO caller (name, first_name, last_name, email, is_lead, active)"
+                    " VALUES ('X', 'X', '', '', TRUE, TRUE)",
+    "a call in a colleague's name": "INSERT INTO call (caller_id, contact_id, started_at, "
+                                    "script, state) VALUES ({sophie}, 3, now(), '', '')",
+    "a note in a colleague's name": "INSERT INTO note (author_id, contact_id, body, is_draft, "
+                                    "created_at, updated_at) VALUES ({sophie}, 3, 'x', FALSE, "
+                                    "now(), now())",
+    "give one's reminder to a colleague": "UPDATE reminder SET owner_id = {sophie} WHERE "
+                                          "owner_id = {karim}",
+    "change the settings": "INSERT INTO setting (key, value) VALUES ('x', 'y')",
+}
+
+
+@pytest.mark.parametrize("role", ["karim_t", "melissa_t"])
+@pytest.mark.parametrize("what", sorted(REFUSED_TO_ALL))
+def test_the_server_refuses_to_every_role(team: dict[str, str], role: str, what: str) -> None:
+    import psycopg2
+
+    ids = _ids(team)
+    connection = _session(team[role])
+    with pytest.raises(psycopg2.Error) as refused:
+        connection.cursor().execute(REFUSED_TO_ALL[what].format(**ids))
+    connection.close()
+    assert refused.value.pgcode in ("42501", "42809"), refused.value  # no privilege / owner
+    with raw(team["postgres"]) as db:  # and nothing changed
+        assert db.execute("SELECT asked_not_to_call FROM contact WHERE id = 5").fetchone() \
+            == (True,)
+        assert db.execute("SELECT COUNT(*) FROM contact WHERE id = 3").fetchone() == (1,)
+        assert db.execute("SELECT COUNT(*) FROM note WHERE id = ?", (ids["note"],)
+                          ).fetchone() == (1,)
+        assert db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] < 99
+        assert db.execute("SELECT COUNT(*) FROM audit_log WHERE actor = 'x'").fetchone() \
+            == (0,)
+
+
+@pytest.mark.parametrize("what", sorted(REFUSED_TO_CALLERS))
+def test_the_server_refuses_to_a_caller(team: dict[str, str], what: str) -> None:
+    import psycopg2
+
+    ids = _ids(team)
+    connection = _session(team["karim_t"])
+    with pytest.raises(psycopg2.Error) as refused:
+        connection.cursor().execute(REFUSED_TO_CALLERS[what].format(**ids))
+    connection.close()
+    # 42501: no privilege (a grant, a trigger); 42501 too for a row policy's WITH CHECK.
+    assert refused.value.pgcode == "42501", refused.value
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT do_not_call FROM contact WHERE id = 5").fetchone() == (True,)
+        assert db.execute("SELECT do_not_call FROM freelance WHERE id = 2").fetchone() \
+            == (True,)
+        assert db.execute("SELECT COUNT(*) FROM do_not_call WHERE e164 = '+33100000000' "
+                          "AND digest = 'abc'").fetchone() == (1,)
+        assert db.execute("SELECT login, is_lead FROM caller WHERE name = 'Karim'"
+                          ).fetchone() == ("karim_t", False)
+
+
+# Row-level security: a colleague's rows are out of reach; the statement changes nothing.
+UNTOUCHED_BY_A_CALLER = {
+    "DELETE a colleague's note": ("DELETE FROM note WHERE id = {note}",
+                                  "SELECT body FROM note WHERE id = {note}"),
+    "UPDATE a colleague's note": ("UPDATE note SET body = 'effacé' WHERE id = {note}",
+                                  "SELECT body FROM note WHERE id = {note}"),
+    "UPDATE a colleague's reminder": ("UPDATE reminder SET done_at = now() "
+                                      "WHERE id = {reminder}",
+                                      "SELECT done_at FROM reminder WHERE id = {reminder}"),
+    "UPDATE a colleague's call": ("UPDATE call SET outcome = 'do_not_call' "
+                                  "WHERE id = {call}",
+                                  "SELECT outcome FROM call WHERE id = {call}"),
+    "UPDATE every colleague's note": ("UPDATE note SET body = '' WHERE author_id <> {karim}",
+                          "SELECT COUNT(*) FROM note WHERE body = '' AND author_id <> {karim}"),
+    "DELETE one's own final notes": ("DELETE FROM note WHERE author_id = {karim} "
+                                     "AND is_draft = FALSE",
+                                     "SELECT COUNT(*) FROM note WHERE author_id = {karim}"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(UNTOUCHED_BY_A_CALLER))
+def test_a_colleagues_rows_are_out_of_a_callers_reach(team: dict[str, str],
+                                                      what: str) -> None:
+    ids = _ids(team)
+    change, check = (sql.format(**ids) for sql in UNTOUCHED_BY_A_CALLER[what])
+    with raw(team["postgres"]) as db:
+        before = db.execute(check).fetchall()
+    connection = _session(team["karim_t"])
+    cursor = connection.cursor()
+    cursor.execute(change)
+    assert cursor.rowcount == 0
+    connection.close()
+    with raw(team["postgres"]) as db:
+        assert db.execute(check).fetchall() == before
+
+
+def test_a_lead_cannot_delete_a_note_outside_an_erasure(team: dict[str, str]) -> None:
+    import psycopg2
+
+    ids = _ids(team)
+    connection = _session(team["melissa_t"])
+    with pytest.raises(psycopg2.Error, match="person forget") as refused:
+        connection.cursor().execute(f"DELETE FROM note WHERE id = {ids['note']}")
+    connection.close()
+    assert refused.value.pgcode == "42501"
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM note WHERE id = ?", (ids["note"],)
+                          ).fetchone() == (1,)
+
+
+@pytest.mark.parametrize("role", ["karim_t", "melissa_t"])
+def test_the_server_writes_who_did_it_in_the_audit(team: dict[str, str], role: str) -> None:
+    connection = _session(team[role])
+    connection.cursor().execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, details) "
+        "VALUES (now(), 'Melissa', 'edit', 'contact', 3, 'forged')")
+    connection.close()
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT actor FROM audit_log WHERE details = 'forged'"
+                          ).fetchall() == [(role,)]
+
+
+def test_a_leads_delete_is_an_erasure_that_stays_in_the_audit(team: dict[str, str]) -> None:
+    """The lead deletes only in a transaction that wrote the erasure first; that line is
+    there for good."""
+    import psycopg2
+
+    connection = _session(team["melissa_t"])
+    connection.autocommit = False
+    cursor = connection.cursor()
+    cursor.execute("INSERT INTO audit_log (at, actor, action, entity, entity_id, details) "
+                   "VALUES (now(), '', 'erase', 'contact', 3, 'by hand')")
+    cursor.execute("DELETE FROM phone WHERE contact_id = 3")
+    cursor.execute("DELETE FROM reminder WHERE contact_id = 3")
+    connection.commit()
+    # The next transaction wrote no erasure: refused again.
+    with pytest.raises(psycopg2.Error, match="person forget"):
+        cursor.execute("DELETE FROM contact WHERE id = 3")
+    connection.rollback()
+    with pytest.raises(psycopg2.Error, match="permission denied"):
+        cursor.execute("DELETE FROM audit_log WHERE details = 'by hand'")
+    connection.close()
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT actor FROM audit_log WHERE details = 'by hand'"
+                          ).fetchall() == [("melissa_t",)]
+
+
+def test_team_sql_runs_twice(team: dict[str, str], pg_server: Server) -> None:
+    done = _team_sql(pg_server, "team_roles")
+    assert done.returncode == 0, done.stderr
+    import psycopg2
+
+    connection = _session(team["karim_t"])
+    with pytest.raises(psycopg2.Error, match="permission denied"):
+        connection.cursor().execute("SELECT setval('call_id_seq', 1)")
+    connection.close()
+
+
+# -- each feature of the cockpit, as each role ----------------------------------------------
+
+def _reminder_of(team: dict[str, str], owner: str) -> int:
+    with raw(team["postgres"]) as db:
+        db.execute("INSERT INTO reminder (owner_id, contact_id, kind, reason, due_at, "
+                   "created_at) SELECT id, 3, 'callback', '', '2026-11-24 09:00', "
+                   "'2026-11-20 09:00' FROM caller WHERE name = ?", (owner,))
+        return int(db.execute("SELECT MAX(id) FROM reminder").fetchone()[0])
+
+
+def test_a_caller_is_their_login(team: dict[str, str],
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit.services import open_services
+
+    services = open_services(team["karim_t"], clock=lambda: FIXED_NOW)
+    assert services.signed_in()[:2] == ("karim_t", "caller")  # type: ignore[index]
+    assert services.acting_caller(None).name == "Karim"  # type: ignore[union-attr]
+    assert main(["queue", "--db", team["karim_t"], "--limit", "1"]) == 0
+    capsys.readouterr()
+    for argv in (["queue", "--caller", "Sophie"], ["audit", "--as", "Melissa"],
+                 ["report", "--as", "Melissa"], ["portfolio", "--caller", "Sophie"],
+                 ["person", "forget", "contact:3", "--as", "Melissa", "--yes"],
+                 ["reminders", "--caller", "Melissa", "--reassign", "1", "--to", "Karim"]):
+        assert main([*argv, "--db", team["karim_t"]]) == 2, argv
+        said = capsys.readouterr().err
+        assert "karim_t" in said and "Karim" in said, (argv, said)
+    # Karim named as himself is fine; the lead may look at anyone.
+    assert main(["reminders", "--caller", "karim", "--db", team["karim_t"]]) == 0
+    assert main(["reminders", "--caller", "Sophie", "--db", team["melissa_t"]]) == 0
+
+
+def test_a_login_nobody_has_is_told_so(team: dict[str, str],
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    with raw(team["postgres"]) as db:
+        db.execute("UPDATE caller SET login = NULL WHERE name = 'Sophie'")
+    assert main(["queue", "--db", team["sophie_t"]]) == 2
+    assert "sophie_t" in capsys.readouterr().err
+
+
+def test_a_callers_own_work_goes_through(team: dict[str, str], tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Card edit, never-call-again, portfolio, a note outside a call, reminders, an import:
+    all under the caller's own role (these failed on the audit log before)."""
+    from cockpit.services import open_services
+    from cockpit.services.views import PersonRef
+
+    url = team["karim_t"]
+    services = open_services(url, clock=lambda: FIXED_NOW)
+    karim = services.acting_caller(None)
+    assert karim is not None
+    services.edit_contact(karim.id, PersonRef("contact", 3),
+                          {"first_name": "Jeanne", "last_name": "Martin", "role": "DSI"})
+    services.mark_do_not_call(karim.id, PersonRef("contact", 4))
+    assert main(["portfolio", "--add", "6", "--db", url]) == 0
+    assert main(["portfolio", "--remove", "6", "--db", url]) == 0
+    own = _reminder_of(team, "Karim")
+    assert main(["reminders", "--done", str(own), "--db", url]) == 0
+    theirs = _reminder_of(team, "Sophie")
+    capsys.readouterr()
+    assert main(["reminders", "--done", str(theirs), "--db", url]) == 2
+    assert "Sophie" in capsys.readouterr().err
+    assert main(["reminders", "--snooze", str(theirs), "--until", "demain 10h",
+                 "--db", url]) == 2
+    source = tmp_path / "prospects.csv"
+    source.write_text("Société;Prénom;Nom;Fonction;Téléphone\n"
+                      "Neuve SAS;Lina;Quesnoy-Lambert;DSI;06 12 34 56 78\n", encoding="utf-8")
+    assert main(["import", "contacts", str(source), "--db", url]) == 0
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT first_name, last_name FROM contact WHERE id = 3"
+                          ).fetchone() == ("Jeanne", "Martin")
+        assert db.execute("SELECT do_not_call, asked_not_to_call FROM contact WHERE id = 4"
+                          ).fetchone() == (True, True)
+        assert db.execute("SELECT done_at IS NOT NULL FROM reminder WHERE id IN (?, ?) "
+                          "ORDER BY id", (own, theirs)).fetchall() == [(True,), (False,)]
+        assert db.execute("SELECT COUNT(*) FROM contact WHERE last_name = 'Quesnoy-Lambert'"
+                          ).fetchone() == (1,)
+        actors = {a for (a,) in db.execute("SELECT DISTINCT actor FROM audit_log WHERE "
+                                           "action IN ('edit', 'do_not_call', 'set_owner') "
+                                           "AND entity_id IN (3, 4, 6)")}
+    assert actors == {"karim_t"}
+
+
+def test_the_leads_work_goes_through(team: dict[str, str],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    url = team["melissa_t"]
+    theirs = _reminder_of(team, "Sophie")
+    assert main(["reminders", "--reassign", str(theirs), "--to", "Karim", "--db", url]) == 0
+    assert main(["reminders", "--done", str(theirs), "--db", url]) == 0
+    assert main(["report", "--date", "2026-11-20", "--db", url]) == 0
+    assert main(["person", "forget", "contact:7", "--yes", "--db", url]) == 0
+    with raw(team["postgres"]) as db:  # one prospect not called for four years
+        db.execute("UPDATE contact SET last_contacted_at = '2022-06-01' WHERE id = 8")
+    assert main(["purge", "--older-than", "3y", "--db", url]) == 0
+    assert main(["dnc", "add", "01 00 00 00 09", "--db", team["karim_t"]]) == 0
+    capsys.readouterr()
+    assert main(["dnc", "remove", "01 00 00 00 09", "--db", team["karim_t"]]) == 2
+    assert "permission denied" in capsys.readouterr().err
+    assert main(["dnc", "remove", "01 00 00 00 09", "--db", url]) == 0
+    capsys.readouterr()
+    assert main(["audit", "--db", url]) == 0
+    said = capsys.readouterr().out
+    assert "melissa_t reassign reminder" in said and "melissa_t erase contact" in said
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact WHERE id IN (7, 8)").fetchone() \
+            == (0,)
+        assert db.execute("SELECT k.name FROM reminder r JOIN caller k ON k.id = r.owner_id "
+                          "WHERE r.id = ?", (theirs,)).fetchone() == ("Karim",)
+
+
+# -- on SQLite as on PostgreSQL (no team role: names are taken as given) --------------------
+
+def test_reminders_done_closes_ones_own_the_lead_anyones(demo_url: str,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    monkeypatch.delenv("COCKPIT_CALLER", raising=False)
+    with raw(demo_url) as db:
+        db.execute("INSERT INTO reminder (owner_id, contact_id, kind, reason, due_at, "
+                   "created_at) SELECT id, 3, 'callback', '', '2026-11-24 09:00:00', "
+                   "'2026-11-20 09:00:00' FROM caller WHERE name = 'Sophie'")
+        theirs = int(db.execute("SELECT MAX(id) FROM reminder").fetchone()[0])
+    assert main(["reminders", "--done", str(theirs), "--caller", "Karim",
+                 "--db", demo_url]) == 2
+    assert "Sophie" in capsys.readouterr().err
+    assert main(["reminders", "--snooze", str(theirs), "--until", "25/11/2026 10h",
+                 "--caller", "Karim", "--db", demo_url]) == 2
+    assert main(["reminders", "--done", str(theirs), "--caller", "Sophie",
+                 "--db", demo_url]) == 0
+    with raw(demo_url) as db:
+        db.execute("UPDATE reminder SET done_at = NULL WHERE id = ?", (theirs,))
+    assert main(["reminders", "--done", str(theirs), "--caller", "Melissa",
+                 "--db", demo_url]) == 0
+    with raw(demo_url) as db:
+        assert db.execute("SELECT done_at IS NOT NULL FROM reminder WHERE id = ?",
+                          (theirs,)).fetchone()[0]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_person_forget_names_who_and_what_then_asks(demo_url: str,
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def count() -> int:
+        with raw(demo_url) as db:
+            return int(db.execute("SELECT COUNT(*) FROM contact WHERE id = 7").fetchone()[0])
+
+    # Not a terminal and no --yes: nothing erased, and said how to.
+    assert main(["person", "forget", "contact:7", "--db", demo_url]) == 2
+    said = capsys.readouterr()
+    assert "contact n° 7, Sandrine Haddad — 3 appel(s), 3 note(s)" in said.out
+    assert "--yes" in said.err and count() == 1
+    monkeypatch.setattr("sys.stdin", _Terminal("n\n"))
+    assert main(["person", "forget", "contact:7", "--db", demo_url]) == 1
+    assert "Rien n'a été effacé" in capsys.readouterr().out and count() == 1
+    monkeypatch.setattr("sys.stdin", _Terminal("o\n"))
+    assert main(["person", "forget", "contact:7", "--db", demo_url]) == 0
+    assert "contact #7 erased" in capsys.readouterr().out and count() == 0
