@@ -163,7 +163,7 @@ TEXT: dict[str, str] = {
     "edit.saved": "Fiche de {name} enregistrée.",
     "field.email": "E-mail",
     "error.capture_required": "{field} : une valeur est requise.",
-    "error.capture_too_long": "{field} : {length} caractères, c'est trop (au plus {limit}).",
+    "error.capture_too_long": "{field} : {length} caractères, c'est trop (au plus {limit}).",
     "error.capture_date": "{field} : « {value} » n'est pas une date (jj/mm/aaaa, demain, lundi…).",
     "error.capture_datetime": (
         "{field} : « {value} » n'est pas une date et heure (jj/mm"
@@ -178,9 +178,9 @@ TEXT: dict[str, str] = {
     "error.captures_missing": "À remplir d'abord : {fields}.",
     "error.answer_out_of_range": "Pas de réponse {number} ici (1 à {count}).",
     "error.reminder_invalid": "Rappel : « {value} » n'est pas une date et heure.",
-    "error.reminder_past": "Rappel : « {value} » est déjà passé ({when}).",
-    "error.reminder_too_far": ("Rappel : « {value} » tombe en {year}, à plus de dix ans :"
-                               " une faute de frappe ?"),
+    "error.reminder_past": "Rappel : « {value} » est déjà passé ({when}).",
+    "error.reminder_too_far": ("Rappel : « {value} » tombe en {year}, à plus de dix ans :"
+                               " une faute de frappe ?"),
     "error.claimed_by_other": "Un autre appelant est déjà en ligne avec cette personne.",
     "error.person_gone": "Cette personne n'existe plus : sa fiche a été effacée entre-temps.",
     "error.held_by_other": ("{name} appelle maintenant cette personne : cet appel ne peut plus "
