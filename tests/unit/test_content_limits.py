@@ -3,7 +3,6 @@ a file of megabytes; an empty objections file is refused too (no reply during ca
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,11 @@ import pytest
 from cockpit.cli import main
 from cockpit.content.loader import check_content
 from cockpit.content.yamlsafe import load
-from cockpit.paths import content_dir
 
 # Nine levels of nine aliases: 9**9 (387 million) values once expanded.
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True))
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(content_dir() / "scripts", root / "scripts")
-    for name in ("objections.yaml", "personas.yaml"):
-        shutil.copy(content_dir() / name, root / name)
-    return root
 
 
 def _messages(root: Path) -> list[str]:

@@ -11,15 +11,6 @@ from cockpit.content.loader import ContentErrors, check_content, load_content
 from cockpit.paths import content_dir
 
 
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(content_dir() / "scripts", root / "scripts")
-    for name in ("objections.yaml", "personas.yaml"):
-        shutil.copy(content_dir() / name, root / name)
-    return root
-
-
 def _edit(path: Path, old: str, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -132,10 +123,8 @@ def test_cli_check_exit_codes(copy: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_a_capture_placeholder_without_a_fallback_is_refused_at_its_line(tmp_path) -> None:
-    import shutil
 
     from cockpit.content.loader import check_content
-    from cockpit.paths import content_dir
 
     folder = tmp_path / "content"
     shutil.copytree(content_dir() / "scripts", folder / "scripts")
