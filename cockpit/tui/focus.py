@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 
 def focus_now(widget: Widget) -> None:
     widget.screen.set_focus(widget)
+
+
+def move_highlight(options: OptionList, step: int) -> None:
+    """The arrows of a picker whose filter field keeps the focus: the list's highlight moves,
+    held at its ends."""
+    if options.option_count:
+        current = options.highlighted or 0
+        options.highlighted = max(0, min(options.option_count - 1, current + step))
 
 
 def stray_key_target(key: events.Key, focused: Widget | None) -> Widget | None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.services.views import ObjectionView
+from cockpit.tui.focus import move_highlight
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text, fold
 
@@ -95,10 +96,7 @@ class ObjectionPicker(ModalScreen[str | None]):
         self._show_reply()
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
+        move_highlight(self.query_one(OptionList), step)
 
     @on(Input.Submitted, "#picker-filter")
     def _submitted(self, _: Input.Submitted) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.domain.text import printable
-from cockpit.tui.focus import focus_now
+from cockpit.tui.focus import focus_now, move_highlight
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text, fold
 
@@ -79,10 +79,7 @@ class PickerModal(ModalScreen[str | None]):
         self._fill(event.value)
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if options.option_count:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
+        move_highlight(self.query_one(OptionList), step)
 
     @on(Input.Submitted, "#picker-filter")
     def _submitted(self, _: Input.Submitted) -> None:
