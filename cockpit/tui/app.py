@@ -7,15 +7,17 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.tui.localise import key_description, translate_bindings
+from cockpit.tui.workers import Connection, ServiceFailed
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -56,6 +58,8 @@ class CockpitApp(App[None]):
         Binding("ctrl+q", "quit", "key.quit", id="quit", priority=True),
         Binding("f1", "help", "key.help", id="help"),
     ]
+    # What the last database work said about the database; the top bar watches it.
+    connection: reactive[Connection] = reactive(Connection, init=False)
 
     def __init__(
         self,
@@ -91,6 +95,27 @@ class CockpitApp(App[None]):
         reason): shown as written, its control characters visible, never read as markup."""
         super().notify(printable(str(message), multiline=True), title=printable(title),
                        severity=severity, timeout=timeout, markup=False)
+
+    @on(ServiceFailed)
+    def _service_failed(self, event: ServiceFailed) -> None:
+        """The one place a worker's failure is said. Offline is said once (the top bar keeps
+        saying it); a refused write each time."""
+        from cockpit.services.errors import StoreUnavailable
+
+        error = event.error
+        if isinstance(error, StoreUnavailable):
+            before = self.connection
+            self.refresh_connection()
+            said = before.offline or (before.disk_full and error.code == "disk_full")
+            if said and error.code != "read_only":
+                return
+        self.notify(self.tr.error(error), severity="error", timeout=8)
+
+    def refresh_connection(self) -> None:
+        """Read the connection state the services keep (after work failed or succeeded)."""
+        services = self.services
+        self.connection = Connection(services.offline, services.refused is not None,
+                                     services.disk_full)
 
     def read_only_notice(self) -> str | None:
         """The database file when it was opened read-only, said once as a notice."""
