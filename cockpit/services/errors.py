@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from cockpit.services.connection import Connection
@@ -169,7 +169,7 @@ def store_guard(fn: F) -> F:
             owner.answered()  # it answered, and nothing inside failed
         return result
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 def store_failed(exc: BaseException) -> bool:
