@@ -32,6 +32,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.services.needs import anonymise_text, load_sectors
+    from cockpit.settings import Settings
 
     source = Path(args.file)
     try:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         text = raw.decode("cp1252", errors="replace")
     if not text.strip():
         raise refused("cli.cv.empty", path=source)
-    employers = {**_known_companies(args), **load_sectors()}
+    employers = {**_known_companies(args), **load_sectors(Settings.load().sectors)}
     anonymised, removed = anonymise_text(text, tuple(args.name), employers)
     if args.out:
         from cockpit.cli import db_url

@@ -725,6 +725,9 @@ TEXT: dict[str, str] = {
     "person.forget_ask": "Erase this person for good? [y/N] ",
     "person.forget_kept": "Nothing erased.",
     "key.switch_tab": "team / figures",
+    "call.ended_reminder": "callback {at}",
+    "call.ended_new_contact": "new contact queued",
+    "call.ended_need": "need created",
     "call.outbox": "offline: kept on this computer, written when the connection returns",
     "call.refused": ("kept on this computer: the database refused to save it "
                      "({reason}); tell your team lead"),

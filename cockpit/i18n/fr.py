@@ -767,6 +767,9 @@ TEXT: dict[str, str] = {
     "person.forget_ask": "Effacer cette personne pour de bon ? [o/N] ",
     "person.forget_kept": "Rien n'a été effacé.",
     "key.switch_tab": "équipe / chiffres",
+    "call.ended_reminder": "rappel {at}",
+    "call.ended_new_contact": "nouveau contact en file",
+    "call.ended_need": "besoin créé",
     "call.outbox": "hors ligne : gardé sur ce poste, enregistré au retour de la connexion",
     "call.refused": ("gardé sur ce poste : la base a refusé l'enregistrement "
                      "({reason}) ; prévenez votre responsable"),

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cockpit.services.core import Services
+    from cockpit.settings import Settings
 
 
 def open_services(url: str, content: str | None = None,
-                  clock: Callable[[], datetime] | None = None, **options: Any) -> Services:
+                  clock: Callable[[], datetime] | None = None, *,
+                  settings: Settings | None = None, **options: Any) -> Services:
     from cockpit.services.core import Services
 
-    return Services.open(url, content=content, clock=clock, **options)
+    return Services.open(url, settings=settings, content=content, clock=clock, **options)
 
 
 def __getattr__(name: str) -> Any:

@@ -5,25 +5,26 @@ keeps it all in the outbox when the database cannot take it)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+import time
+from datetime import datetime
+from datetime import time as day_time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cockpit.domain.captures import format_capture, parse_datetime, parse_reminder
-from cockpit.domain.errors import ValidationError
 from cockpit.domain.outcomes import REACHED, Outcome
 from cockpit.domain.phones import parse_phone
-from cockpit.domain.reminder_rules import propose_follow_up
+from cockpit.domain.reminder_rules import FollowUp, propose_follow_up
 from cockpit.domain.session import CallSession
-from cockpit.i18n import Translator
 from cockpit.logs import log
-from cockpit.services import drafts, outbox
-from cockpit.services.calls import CALLER_ZONE
-from cockpit.services.errors import StoreUnavailable, disk_full, store_failed
-from cockpit.services.views import PersonRef
-
-if TYPE_CHECKING:
-    from cockpit.services.core import Services
+from cockpit.services import drafts
+from cockpit.services.calls import CALLER_ZONE, CallServices
+from cockpit.services.connection import Connection
+from cockpit.services.errors import ServiceError, StoreUnavailable, disk_full, store_failed
+from cockpit.services.live import DEFAULT_ZONE, LiveCall, LiveCalls
+from cockpit.services.offline import KeptEnds
+from cockpit.services.part import Part, Setup
+from cockpit.services.views import CallEnded, PersonRef
 
 _CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qualified",
                      "redirected", "referencing", "refused", "do_not_call", "wrong_number",
@@ -32,124 +33,108 @@ _FREELANCE_OUTCOMES = ("no_answer", "callback", "freelance_confirmed", "freelanc
                        "freelance_declined", "do_not_call", "wrong_number")
 
 
-class CallEndServices:
-    def outcome_choices(self: Services, call_id: int, lang: str = "fr") -> list[tuple[str, str]]:
-        tr = Translator(lang)
-        person = self._sessions[call_id][1]
-        codes = _CONTACT_OUTCOMES if person.kind == "contact" else _FREELANCE_OUTCOMES
-        return [(code, tr(f"outcome.{code}")) for code in codes]
+class CallEndServices(Part):
+    def __init__(self, setup: Setup, connection: Connection, live: LiveCalls,
+                 calls: CallServices, kept: KeptEnds) -> None:
+        super().__init__(setup, connection)
+        self.live = live
+        self.calls = calls
+        self.kept = kept
 
-    def _follow_up(self: Services, call_id: int, outcome: str,
-                   now: datetime | None = None) -> Any:
-        session, person, _caller_id, _ = self._sessions[call_id]
-        return propose_follow_up(Outcome(outcome), session.captured, now or self.now(), 0,
-                                 self._zone_of(call_id, person), self.policy)
+    def outcome_choices(self, call_id: int) -> tuple[str, ...]:
+        """The outcomes this call may end with (codes: the screen names them)."""
+        person = self.live.require(call_id).person
+        return _CONTACT_OUTCOMES if person.kind == "contact" else _FREELANCE_OUTCOMES
 
-    def _zone_of(self: Services, call_id: int, person: PersonRef) -> str:
+    def _follow_up(self, call: LiveCall, outcome: str, now: datetime | None = None,
+                   ) -> FollowUp | None:
+        return propose_follow_up(Outcome(outcome), call.session.captured, now or self.now(), 0,
+                                 self._zone_of(call), self.policy)
+
+    def _zone_of(self, call: LiveCall) -> str:
         """The time zone of the number called: known from the start of the call, so the end
         of a call proposes its reminder without the database (offline, on the UI thread)."""
         from cockpit.store import reads
 
-        zone = self._zones.get(call_id)
-        if zone is None:
+        if call.zone is None:  # a call replayed from the outbox: its number is read now
             try:
-                phones = reads.phones_of(person.kind, person.id)
+                phones = reads.phones_of(call.person.kind, call.person.id)
             except Exception as exc:
                 if not store_failed(exc):
                     raise
-                return "Europe/Paris"  # offline: the team's zone, until the number is known
-            zone = self._zones[call_id] = phones[0].time_zone if phones else "Europe/Paris"
-        return zone
+                return DEFAULT_ZONE  # offline: the team's zone, until the number is known
+            call.zone = phones[0].time_zone if phones else DEFAULT_ZONE
+        return call.zone
 
-    def propose_reminder(self: Services, call_id: int, outcome: str) -> str:
-        follow = self._follow_up(call_id, outcome)
+    def propose_reminder(self, call_id: int, outcome: str) -> str:
+        follow = self._follow_up(self.live.require(call_id), outcome)
         if follow is None or follow.due_at is None:
             return ""
         return follow.due_at.astimezone(CALLER_ZONE).strftime("%d/%m/%Y %H:%M")
 
-    def finish_call(self: Services, call_id: int, outcome: str, reminder: str,
-                    note: str) -> str:
+    def finish_call(self, call_id: int, outcome: str, reminder: str, note: str) -> CallEnded:
         """End the call: outcome, next reminder, note, in one transaction. When the database
         cannot be reached, the whole end of call waits in the local outbox (written when the
         connection returns) and the caller goes on."""
-        with self._lock:
-            self._session(call_id)  # a clear error for a call that is not in progress
-            session, person, caller_id, _ = self._sessions[call_id]
-            self._finishing.add(call_id)  # no draft is saved from now on
-        with self._draft_lock:
+        with self.live.lock:
+            call = self.live.require(call_id)  # a clear error for a call not in progress
+            call.finishing = True  # no draft is saved from now on
+        with self.live.draft_lock:
             pass  # a draft being written to its file is finished first
         try:
-            return self._finish_or_keep(call_id, session, person, caller_id, outcome,
-                                        reminder, note)
+            return self._finish_or_keep(call, outcome, reminder, note)
         finally:
-            with self._lock:
-                self._finishing.discard(call_id)
+            with self.live.lock:
+                call.finishing = False
 
-    def _finish_or_keep(self: Services, call_id: int, session: CallSession, person: PersonRef,
-                        caller_id: int, outcome: str, reminder: str, note: str) -> str:
+    def _finish_or_keep(self, call: LiveCall, outcome: str, reminder: str,
+                        note: str) -> CallEnded:
         now = self.now()
         if reminder.strip():  # checked first: a typo is the caller's to fix, offline or not
             parse_reminder(reminder, now.astimezone(CALLER_ZONE))  # no past, no year 9999
         try:
-            if not self._worth_trying():  # known offline: straight to the outbox
+            if not self.connection.worth_trying():  # known offline: straight to the outbox
                 raise StoreUnavailable("offline: the database did not answer lately")
-            return self._finish(call_id, outcome, reminder, note, now)
+            return self._finish(call, outcome, reminder, note, now)
         except Exception as exc:
             if not store_failed(exc):
                 raise
             failure = exc
-        with self._lock:
+        session, person = call.session, call.person
+        with self.live.lock:
             if not session.finished:
                 session.end(outcome)
             state = session.to_dict()
-        entry = {"call_id": call_id, "caller_id": caller_id, "person": [person.kind, person.id],
-                 "outcome": outcome, "reminder": reminder, "note": note,
-                 "ended_at": now.isoformat(), "state": state, "db": self._db_mark()}
-        refused = self._store_trouble(failure)
-        on_disk = self._keep_end(call_id, entry)
+        entry = {"call_id": call.call_id, "caller_id": call.caller_id,
+                 "person": [person.kind, person.id], "outcome": outcome, "reminder": reminder,
+                 "note": note, "ended_at": now.isoformat(), "state": state,
+                 "db": self.db_mark()}
+        refused = self.connection.trouble(failure)
+        on_disk = self.kept.keep(call.call_id, entry)
         # The error's type only: the server's message may quote the values.
         why = "disk full" if disk_full(failure) else "offline" if refused is None else \
             f"refused ({type(failure).__name__})"
-        log.warning("call %d kept %s: %s", call_id, "in the outbox" if on_disk else "in memory",
-                    why)
-        self._forget_call(call_id)
-        tr = Translator("fr")
+        log.warning("call %d kept %s: %s", call.call_id,
+                    "in the outbox" if on_disk else "in memory", why)
+        self.live.forget(call.call_id)
         if not on_disk:
-            kept = tr("call.disk_full_memory")
+            kept = "memory"
         elif disk_full(failure):
-            kept = tr("call.disk_full_kept")
+            kept = "disk_full"
         else:
-            kept = tr("call.outbox") if refused is None else tr("call.refused", reason=refused)
-        return tr(f"outcome.{outcome}") + " · " + kept
+            kept = "outbox" if refused is None else "refused"
+        return CallEnded(outcome, kept=kept, refused=refused)
 
-    def _keep_end(self: Services, call_id: int, entry: dict[str, Any]) -> bool:
-        """The end of a call the database did not take, in the outbox; in memory when the
-        disk is full too (written as soon as there is room). Whether it is on the disk."""
-        try:
-            outbox.put(call_id, entry)
-        except OSError as exc:
-            # A full disk, or a state folder refusing the file: memory is what is left.
-            self.disk_full = self.disk_full or disk_full(exc)
-            with self._lock:
-                self._ends_waiting[call_id] = entry
-            return False
-        return True
-
-    def _forget_call(self: Services, call_id: int) -> None:
-        with self._lock:
-            for held in (self._sessions, self._zones, self._saved_events, self._dialled,
-                         self._held_by, self._draft_seq, self._drafts_waiting):
-                held.pop(call_id, None)
-
-    def _finish(self: Services, call_id: int, outcome: str, reminder: str, note: str,
-                now: datetime) -> str:
+    def _finish(self, call: LiveCall, outcome: str, reminder: str, note: str,
+                now: datetime) -> CallEnded:
         from cockpit.store import calls
 
-        session, person, caller_id, _ = self._sessions[call_id]
-        follow = self._follow_up(call_id, outcome, now)
+        session, person = call.session, call.person
+        follow = self._follow_up(call, outcome, now)
         due = parse_datetime(reminder, now.astimezone(CALLER_ZONE)) if reminder.strip() \
             else None
         kind = follow.kind if follow is not None else "callback"
+        reminder_row: tuple[str, datetime, str] | None
         if str(kind) in ("do_not_call",):
             reminder_row = None
         elif due is not None:
@@ -159,13 +144,13 @@ class CallEndServices:
             reminder_row = None
         if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
             reminder_row = ("cooldown", follow.due_at, "refused")
-        with self._lock:
+        with self.live.lock:
             if not session.finished:
                 session.end(outcome)
-            self._persist(call_id, at_end=True)
+            self.calls.persist(call.call_id, at_end=True)
         finish = calls.Finish(
-            call_id=call_id, caller_id=caller_id, outcome=outcome, ended_at=now, note=note,
-            reminder=reminder_row,
+            call_id=call.call_id, caller_id=call.caller_id, outcome=outcome, ended_at=now,
+            note=note, reminder=reminder_row,
             # A call that reached the person settles the rest of the day's reminders too
             # (a callback booked for 13:15, done at 10:00); one that did not leaves them.
             settles_until=_end_of_day(now) if outcome in REACHED else None,
@@ -173,22 +158,69 @@ class CallEndServices:
             **self._updates(session, person),
         )
         created = calls.finish(finish)
-        log.info("call %d finished: %s", call_id, outcome)
-        drafts.remove(call_id)
-        self._forget_call(call_id)
-        parts = [Translator("fr")(f"outcome.{outcome}")]
-        if reminder_row is not None and reminder_row[0] != "cooldown":
-            parts.append("rappel " + reminder_row[1].astimezone(CALLER_ZONE).strftime(
-                "%d/%m %H:%M"))
-        if created.get("blocked") is not None:
-            parts.append(blocked_words(created["blocked"], Translator("fr")))
-        if created.get("contact"):
-            parts.append("nouveau contact en file")
-        if created.get("need"):
-            parts.append("besoin créé")
-        return " · ".join(parts)
+        log.info("call %d finished: %s", call.call_id, outcome)
+        drafts.remove(call.call_id)
+        self.live.forget(call.call_id)
+        callback = reminder_row[1] if reminder_row is not None and \
+            reminder_row[0] != "cooldown" else None
+        return CallEnded(outcome, reminder_at=callback, blocked=created.get("blocked"),
+                         new_contact=bool(created.get("contact")),
+                         need_created=bool(created.get("need")))
 
-    def _with_reference(self: Services, freelance_id: int, captured: dict[str, Any]) -> str:
+    # -- the ends kept while offline -------------------------------------------------------
+
+    def flush_outbox(self) -> int:
+        """Write the ends of calls kept while offline (or while the disk was full); how many
+        were written. Each is written once: a call that already has its outcome in the
+        database is only taken off the list; one whose person was erased since is dropped,
+        with its note (counted in `erased_dropped`, for the screen to say once)."""
+        from cockpit.store import calls
+
+        written, started = 0, time.monotonic()
+        self._retry_drafts()
+        pending = self.kept.pending()
+        if not pending:
+            return 0  # nothing waiting: says nothing about the connection
+        for call_id, entry in pending:
+            try:
+                person = calls.person_of(call_id)
+                if person != (entry["person"][0], int(entry["person"][1])):
+                    self.kept.drop_erased(call_id)  # no such call now: its person was erased
+                    continue
+                if calls.outcome_of(call_id) is None:
+                    self._replay(entry)
+                self.kept.written(call_id)
+                written += 1
+            except Exception as exc:
+                if not store_failed(exc):
+                    raise
+                self.connection.trouble(exc, started)
+                self.kept.to_disk()
+                return written
+        self.connection.wrote()
+        return written
+
+    def _retry_drafts(self) -> None:
+        """Drafts neither the disk nor the database took: tried again (the caller may not
+        type another key before the end of the call)."""
+        for call_id, text, seq in self.live.drafts_waiting():
+            try:
+                self.calls.save_draft(call_id, text, seq)
+            except ServiceError:
+                return  # still no room, or still offline: the next poll tries again
+
+    def _replay(self, entry: dict[str, Any]) -> None:
+        from cockpit.store import calls
+
+        call_id = int(entry["call_id"])
+        ended = datetime.fromisoformat(entry["ended_at"])
+        session = CallSession.from_dict(self.content, entry["state"], lambda: ended)
+        person = PersonRef(entry["person"][0], int(entry["person"][1]))
+        call = self.live.add(LiveCall(call_id, session, person, int(entry["caller_id"]), ended,
+                                      saved_events=calls.events_saved(call_id)))
+        self._finish(call, entry["outcome"], entry["reminder"], entry["note"], ended)
+
+    def _with_reference(self, freelance_id: int, captured: dict[str, Any]) -> str:
         """The freelance's references (JSON) with the one given during the call added."""
         from cockpit.store import reads
 
@@ -203,7 +235,7 @@ class CallEndServices:
                       "phone": phone.e164 if hasattr(phone, "e164") else str(phone or "")})
         return json.dumps(known, ensure_ascii=False)
 
-    def _updates(self: Services, session: CallSession, person: PersonRef) -> dict[str, Any]:
+    def _updates(self, session: CallSession, person: PersonRef) -> dict[str, Any]:
         """Where the captured values go, from each capture's `stores`."""
         values: dict[str, dict[str, Any]] = {}
         for key, value in session.captured.items():
@@ -252,47 +284,7 @@ class CallEndServices:
         return result
 
 
-# Captures whose value the card may already hold: (context group, field).
-_KNOWN = {"contact.email": ("contact", "email")}
-
-
-def prefill_known(session: CallSession) -> bool:
-    """Fill the fields whose value is already known (the DO's e-mail on the card), once: a
-    field the caller has cleared or typed in is theirs."""
-    if session.finished:
-        return False
-    touched = {e.data.get("key") for e in session.events if e.kind == "capture"}
-    filled = False
-    for capture in session.captures:
-        where = _KNOWN.get(capture.stores or "")
-        if where is None or capture.key in session.captured or capture.key in touched:
-            continue
-        known = session.context.get(where[0], {}).get(where[1])
-        if not known:
-            continue
-        try:
-            session.capture(capture.key, str(known))
-        except ValidationError:
-            continue  # an address on file the field refuses: the caller types one
-        filled = True
-    return filled
-
-
-def blocked_words(blocked: Any, tr: Translator) -> str:
-    """What "never call me again" blocked, in words: the person, their own numbers, and the
-    switchboard left open for their colleagues."""
-    def shown(numbers: tuple[str, ...]) -> str:
-        return ", ".join(parse_phone(n).national() for n in numbers)
-
-    name = blocked.name or tr("dnc.this_person")
-    words = tr("dnc.blocked_numbers", name=name, numbers=shown(blocked.own)) if blocked.own \
-        else tr("dnc.blocked_person", name=name)
-    if blocked.shared:
-        words += " " + tr("dnc.switchboard_open", numbers=shown(blocked.shared))
-    return words
-
-
 def _end_of_day(moment: datetime) -> datetime:
     """The last instant of the caller's day that holds this moment."""
     local = moment.astimezone(CALLER_ZONE)
-    return datetime.combine(local.date(), time.max, tzinfo=CALLER_ZONE)
+    return datetime.combine(local.date(), day_time.max, tzinfo=CALLER_ZONE)

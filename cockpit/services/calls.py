@@ -6,14 +6,16 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.captures import format_capture
+from cockpit.domain.errors import ValidationError
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.session import CallSession
 from cockpit.logs import log
-from cockpit.services import drafts, outbox
+from cockpit.services import drafts
+from cockpit.services.connection import Connection
 from cockpit.services.errors import (
     DiskFull,
     ServiceError,
@@ -23,6 +25,9 @@ from cockpit.services.errors import (
     store_failed,
 )
 from cockpit.services.errors import store_guard as _store_guard
+from cockpit.services.live import LiveCall, LiveCalls
+from cockpit.services.offline import KeptEnds
+from cockpit.services.part import Part, Setup
 from cockpit.services.views import (
     AnswerView,
     CallView,
@@ -31,31 +36,28 @@ from cockpit.services.views import (
     PersonRef,
 )
 
-if TYPE_CHECKING:
-    from cockpit.services.core import Services
-
 CALLER_ZONE = ZoneInfo("Europe/Paris")
 
 
-def _caller_phone() -> str:
+def _caller_phone(raw: str) -> str:
     """The number a caller leaves in a voicemail: the `phone` setting (no field holds it)."""
-    from cockpit.config import ConfigError, setting
-
-    try:
-        raw = setting("phone") or ""
-    except ConfigError:
-        return ""
     try:
         return parse_phone(raw).national() if raw else ""
     except ValueError:
         return raw.strip()
 
 
-class CallServices:
+class CallServices(Part):
+    def __init__(self, setup: Setup, connection: Connection, live: LiveCalls,
+                 kept: KeptEnds) -> None:
+        super().__init__(setup, connection)
+        self.live = live
+        self.kept = kept
+
     # -- starting ------------------------------------------------------------------------------
 
     @_store_guard
-    def start_call(self: Services, caller_id: int, person: PersonRef,
+    def start_call(self, caller_id: int, person: PersonRef,
                    need_id: int | None = None) -> CallView:
         """Claim the person and start their script; a freelance may be called about a need,
         whose title, region, budget and dates then fill the script."""
@@ -80,29 +82,27 @@ class CallServices:
         session = CallSession(self.content, script, context, self.clock)
         call_id = calls.start_call(caller_id, person.kind, person.id, script, now,
                                    need_id=need_id)
-        with self._lock:
-            self._sessions[call_id] = (session, person, caller_id, now)
-            self._saved_events[call_id] = 0
-            self._zones[call_id] = first.time_zone
-        self._persist(call_id)
-        self._dialled[call_id] = self._dial(first.e164)
+        call = self.live.add(LiveCall(call_id, session, person, caller_id, now,
+                                      zone=first.time_zone))
+        self.persist(call_id)
+        call.dialled = self._dial(first.e164)
         log.info("call %d started: %s #%d, script %s", call_id, person.kind, person.id, script)
         return self._view(call_id)
 
-    def _dial(self: Services, e164: str) -> str:
+    def _dial(self, e164: str) -> str:
         """Start the softphone when one is configured; else return the number to dial."""
         shown = parse_phone(e164).national() if e164 else ""
-        if not self.dial_command:
+        if not self.setup.dial_command:
             return shown
         try:
-            subprocess.Popen([*shlex.split(self.dial_command), e164],
+            subprocess.Popen([*shlex.split(self.setup.dial_command), e164],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)
         except OSError:
             return shown  # the dial command failed: the number is shown to dial by hand
         return ""
 
-    def _context(self: Services, caller_id: int, person: PersonRef,
+    def _context(self, caller_id: int, person: PersonRef,
                  need_id: int | None = None) -> dict[str, dict[str, Any]]:
         from cockpit.store import needs, reads
 
@@ -111,7 +111,7 @@ class CallServices:
             "caller": {"first_name": caller.first_name if caller else "",
                        "last_name": caller.last_name if caller else "",
                        "email": caller.email if caller else "",
-                       "phone": _caller_phone()},
+                       "phone": _caller_phone(self.setup.phone)},
             "firm": {"name": self.firm_name, "margin": self.margin},
         }
         if person.kind == "contact":
@@ -136,7 +136,7 @@ class CallServices:
         return context
 
     @_store_guard
-    def unfinished_call(self: Services, caller_id: int) -> tuple[CallView, str] | None:
+    def unfinished_call(self, caller_id: int) -> tuple[CallView, str] | None:
         """The call this caller left unfinished (a crash), with its draft. The person is
         claimed again; when another caller took them meanwhile (the lease ran out), the call
         comes back read-only, naming who holds the person now: it can only be ended."""
@@ -146,8 +146,7 @@ class CallServices:
         row = calls.unfinished(caller_id)
         if row is None or not row.state:
             return None
-        if any(call_id == row.id and entry.get("db", self._db_mark()) == self._db_mark()
-               for call_id, entry in outbox.entries()):
+        if self.kept.in_outbox(row.id):
             return None  # ended while offline: it waits in the outbox, not to be resumed
         session = CallSession.from_dict(self.content, json.loads(row.state), self.clock)
         person = PersonRef("contact", row.contact_id) if row.contact_id else \
@@ -160,25 +159,20 @@ class CallServices:
             if holder is not None and holder != caller_id:
                 held_by = next((c.name for c in reads.callers() if c.id == holder), "?")
         phones = reads.phones_of(person.kind, person.id)
-        with self._lock:
-            self._sessions[row.id] = (session, person, caller_id, started)
-            self._saved_events[row.id] = len(session.events)
-            # What the start of the call knew, known again: the number to dial by hand (not
-            # dialled again: the call may be on) and its zone (the end's reminder uses it).
-            if phones:
-                self._zones[row.id] = phones[0].time_zone
-                self._dialled[row.id] = parse_phone(phones[0].e164).national()
-            if held_by:
-                self._held_by[row.id] = held_by
-            else:
-                self._held_by.pop(row.id, None)
+        # What the start of the call knew, known again: the number to dial by hand (not
+        # dialled again: the call may be on) and its zone (the end's reminder uses it).
+        self.live.add(LiveCall(
+            row.id, session, person, caller_id, started, saved_events=len(session.events),
+            zone=phones[0].time_zone if phones else None,
+            dialled=parse_phone(phones[0].e164).national() if phones else "",
+            held_by=held_by))
         draft = calls.draft_of(row.id)
         local = drafts.read(row.id)
         if local is not None and len(local) >= len(draft):
             draft = local  # typed while the database was away
         return self._view(row.id), draft
 
-    def _forget_orphan_drafts(self: Services) -> None:
+    def _forget_orphan_drafts(self) -> None:
         """Local drafts of calls the database no longer has (the person was erased since):
         nothing of an erased person stays on this computer."""
         from cockpit.store import calls
@@ -189,57 +183,54 @@ class CallServices:
             except LookupError:
                 drafts.remove(call_id)
 
-    def _writable(self: Services, call_id: int) -> None:
+    def _writable(self, call_id: int) -> None:
         """A call resumed while another caller holds the person can only be ended."""
-        holder = self._held_by.get(call_id)
+        holder = self.live.require(call_id).held_by
         if holder:
             raise ServiceError("someone else is calling this person", code="held_by_other",
                                name=holder)
 
     # -- during the call -----------------------------------------------------------------------
 
-    def _session(self: Services, call_id: int) -> CallSession:
-        try:
-            return self._sessions[call_id][0]
-        except KeyError:
-            raise ServiceError("no such call in progress", code="no_call") from None
+    def _session(self, call_id: int) -> CallSession:
+        return self.live.require(call_id).session
 
-    def _persist(self: Services, call_id: int, *, at_end: bool = False) -> None:
+    def persist(self, call_id: int, *, at_end: bool = False) -> None:
         """Save the call's new steps and renew the claim. During the call a failure is
         noted and the call goes on; at its end (at_end) a failure is raised, so the end
         goes to the outbox with every step."""
         from cockpit.store import calls, claims
 
-        if not at_end and not self._worth_trying():
+        if not at_end and not self.connection.worth_trying():
             return
-        session, person, caller_id, _ = self._sessions[call_id]
-        saved = self._saved_events.get(call_id, 0)
+        call = self.live.require(call_id)
+        session, saved = call.session, call.saved_events
         new = [{"at": e.at, "kind": e.kind, "script": e.script, "step": e.step, "data": e.data}
                for e in session.events[saved:]]
         try:
             calls.record(call_id, new, saved, session.to_dict())
-            self._saved_events[call_id] = len(session.events)
-            claims.renew(person.kind, person.id, caller_id, self.now())
+            call.saved_events = len(session.events)
+            claims.renew(call.person.kind, call.person.id, call.caller_id, self.now())
         except Exception as exc:
-            if at_end or not store_failed(exc) or not self._sessions.get(call_id):
+            if at_end or not store_failed(exc) or call_id not in self.live:
                 raise
             # Offline in the middle of a call: the script goes on from memory; the steps not
             # saved yet are written with the next save, or with the end of the call.
-            self._store_trouble(exc)
+            self.connection.trouble(exc)
             return
-        self._store_fine()
+        self.connection.wrote()
 
     @_store_guard
-    def choose(self: Services, call_id: int, number: int) -> CallView:
-        with self._lock:
+    def choose(self, call_id: int, number: int) -> CallView:
+        with self.live.lock:
             self._writable(call_id)
             self._session(call_id).choose(number)
-            self._persist(call_id)
+            self.persist(call_id)
         return self._view(call_id)
 
     @_store_guard
-    def capture(self: Services, call_id: int, key: str, raw: str) -> CallView:
-        with self._lock:
+    def capture(self, call_id: int, key: str, raw: str) -> CallView:
+        with self.live.lock:
             self._writable(call_id)
             session = self._session(call_id)
             local = session.clock().astimezone(CALLER_ZONE)
@@ -248,33 +239,32 @@ class CallServices:
                 session.capture(key, raw)
             finally:
                 session.clock = clock
-            self._persist(call_id)
+            self.persist(call_id)
         return self._view(call_id)
 
-    def keep_alive(self: Services, call_id: int) -> bool:
+    def keep_alive(self, call_id: int) -> bool:
         """Renew the lease on the person while the call lasts (called every minute)."""
         from cockpit.store import claims
 
-        session_data = self._sessions.get(call_id)
-        if session_data is None:
+        call = self.live.get(call_id)
+        if call is None:
             return False
-        _, person, caller_id, _ = session_data
-        return claims.renew(person.kind, person.id, caller_id, self.now())
+        return claims.renew(call.person.kind, call.person.id, call.caller_id, self.now())
 
-    def objections(self: Services, call_id: int) -> list[ObjectionView]:
+    def objections(self, call_id: int) -> list[ObjectionView]:
         session = self._session(call_id)
         return [ObjectionView(o.id, o.label, o.heard, session.render(o.reply))
                 for o in session.objections_available()]
 
     @_store_guard
-    def raise_objection(self: Services, call_id: int, objection_id: str) -> CallView:
-        with self._lock:
+    def raise_objection(self, call_id: int, objection_id: str) -> CallView:
+        with self.live.lock:
             self._writable(call_id)
             self._session(call_id).raise_objection(objection_id)
-            self._persist(call_id)
+            self.persist(call_id)
         return self._view(call_id)
 
-    def save_draft(self: Services, call_id: int, text: str, seq: int | None = None) -> str | None:
+    def save_draft(self, call_id: int, text: str, seq: int | None = None) -> str | None:
         """Save the note typed so far: on this computer first, then in the database (the
         local copy is dropped once the database has it). `seq` rises with each draft handed
         on: a save that comes late never overwrites a newer one. None when the call is
@@ -283,51 +273,52 @@ class CallServices:
 
         # The file under its own lock, not the database's: a database that hangs (a dead
         # link) never holds a draft off the disk.
-        with self._draft_lock:
-            if call_id not in self._sessions or call_id in self._finishing:
+        live, connection = self.live, self.connection
+        with live.draft_lock:
+            call = live.get(call_id)
+            if call is None or call.finishing:
                 return None
             if seq is not None:
-                if seq < self._draft_seq.get(call_id, 0):
+                if seq < call.draft_seq:
                     return None
-                self._draft_seq[call_id] = seq
+                call.draft_seq = seq
             on_disk = self._draft_to_disk(call_id, text)
         # Under the lock: the end of the call waits for a save in flight, and none starts
         # once the end has begun.
-        with self._lock:
-            held = self._sessions.get(call_id)
-            if held is None or call_id in self._finishing:
+        with live.lock:
+            if live.get(call_id) is not call or call.finishing:
                 return None
-            if seq is not None and seq < self._draft_seq.get(call_id, 0):
+            if seq is not None and seq < call.draft_seq:
                 return None  # a newer draft follows: it is the one to save
-            if not self._worth_trying():
-                self._drafts_waiting[call_id] = (text, seq)
-                raise (DiskFull() if not on_disk and self.disk_full
+            if not connection.worth_trying():
+                call.draft_waiting = (text, seq)
+                raise (DiskFull() if not on_disk and connection.disk_full
                        else StoreUnavailable("offline: kept on this computer"))
             try:
-                calls.save_draft(call_id, held[2], text, self.now())
+                calls.save_draft(call_id, call.caller_id, text, self.now())
             except Exception as exc:
                 if not store_failed(exc):
                     raise
-                self._store_trouble(exc)
-                self._drafts_waiting[call_id] = (text, seq)
-                if disk_full(exc) or (not on_disk and self.disk_full):
+                connection.trouble(exc)
+                call.draft_waiting = (text, seq)
+                if disk_full(exc) or (not on_disk and connection.disk_full):
                     raise DiskFull() from exc
                 raise StoreUnavailable(refusal(exc)) from exc
-            self._store_fine()
-            self._drafts_waiting.pop(call_id, None)
-            with self._draft_lock:
-                if seq is None or seq == self._draft_seq.get(call_id, 0):
+            call.draft_waiting = None
+            connection.wrote()
+            with live.draft_lock:
+                if seq is None or seq == call.draft_seq:
                     drafts.remove(call_id)  # the database has it (and nothing newer is typed)
         return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
 
-    def _draft_to_disk(self: Services, call_id: int, text: str) -> bool:
+    def _draft_to_disk(self, call_id: int, text: str) -> bool:
         """The draft in its local file; False when it cannot be written (a full disk, a
         folder refusing it): it stays in memory, the database may still take it."""
         try:
             drafts.write(call_id, text)
         except OSError as exc:
             if disk_full(exc):
-                self.disk_full = True
+                self.connection.disk_full = True
             log.warning("call %d: draft not written to its file (%s)", call_id,
                         "disk full" if disk_full(exc) else type(exc).__name__)
             return False
@@ -336,12 +327,12 @@ class CallServices:
     # -- people met on the way -------------------------------------------------------------
 
     @_store_guard
-    def add_redirect(self: Services, call_id: int, values: dict[str, str]) -> str:
+    def add_redirect(self, call_id: int, values: dict[str, str]) -> str:
         """The person the DO sent us to, created now and queued for a call."""
         from cockpit.store.models import Call, Contact, Phone
         from cockpit.store.reminders import add_reminder
 
-        _, _person, caller_id, _ = self._sessions[call_id]
+        caller_id = self.live.require(call_id).caller_id
         phone = parse_phone(values["phone"])
         source = Call.get_by_id(call_id).contact
         contact = Contact.create(company=source.company_id if source else None,
@@ -357,10 +348,9 @@ class CallServices:
 
     # -- the view --------------------------------------------------------------------------
 
-    def _view(self: Services, call_id: int, dial: str = "") -> CallView:
-        session, person, _, started = self._sessions[call_id]
-        from cockpit.services.call_end import prefill_known
-
+    def _view(self, call_id: int, dial: str = "") -> CallView:
+        call = self.live.require(call_id)
+        session, person, started = call.session, call.person, call.started
         prefill_known(session)  # saved with the call's next step
         crumbs: list[str] = []
         previous = None
@@ -388,7 +378,32 @@ class CallServices:
             step_title=step.title, text=session.text, hint=session.render(step.hint),
             answers=answers, captures=captures, objection=objection,
             outcome=str(session.outcome or session.suggested_outcome or "") or None,
-            dial=dial or self._dialled.get(call_id, ""),
-            held_by=self._held_by.get(call_id, ""),
+            dial=dial or call.dialled,
+            held_by=call.held_by,
         )
 
+
+# Captures whose value the card may already hold: (context group, field).
+_KNOWN = {"contact.email": ("contact", "email")}
+
+
+def prefill_known(session: CallSession) -> bool:
+    """Fill the fields whose value is already known (the DO's e-mail on the card), once: a
+    field the caller has cleared or typed in is theirs."""
+    if session.finished:
+        return False
+    touched = {e.data.get("key") for e in session.events if e.kind == "capture"}
+    filled = False
+    for capture in session.captures:
+        where = _KNOWN.get(capture.stores or "")
+        if where is None or capture.key in session.captured or capture.key in touched:
+            continue
+        known = session.context.get(where[0], {}).get(where[1])
+        if not known:
+            continue
+        try:
+            session.capture(capture.key, str(known))
+        except ValidationError:
+            continue  # an address on file the field refuses: the caller types one
+        filled = True
+    return filled

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import can_call_at
@@ -14,6 +13,7 @@ from cockpit.domain.queue import describe
 from cockpit.i18n import Translator
 from cockpit.i18n.dates import format_date
 from cockpit.services.errors import store_guard
+from cockpit.services.part import Part
 from cockpit.services.views import (
     CallerView,
     CompanyView,
@@ -22,9 +22,6 @@ from cockpit.services.views import (
     PersonRef,
     PhoneView,
 )
-
-if TYPE_CHECKING:
-    from cockpit.services.core import Services
 
 _KINDS = {"fr": {"esn_conseil": "ESN conseil", "esn_classique": "ESN classique",
                  "end_client": "client final", "other": ""},
@@ -53,14 +50,14 @@ def _referred_by(contact: object, tr: Translator) -> str:
     return tr("card.referred_by", name=name)
 
 
-class CardServices:
+class CardServices(Part):
     @store_guard
-    def callers(self: Services) -> list[CallerView]:
+    def callers(self) -> list[CallerView]:
         from cockpit.store.reads import callers
 
         return [CallerView(c.id, c.name, c.first_name, c.is_lead) for c in callers()]
 
-    def find_caller(self: Services, name: str | None) -> CallerView | None:
+    def find_caller(self, name: str | None) -> CallerView | None:
         from cockpit.store.reads import caller_by_name
 
         if not name:
@@ -71,7 +68,7 @@ class CardServices:
         return CallerView(c.id, c.name, c.first_name, c.is_lead) if c and c.active else None
 
     @store_guard
-    def day_figures(self: Services, caller_id: int) -> dict[str, int]:
+    def day_figures(self, caller_id: int) -> dict[str, int]:
         from cockpit.store.reads import day_counts
 
         zone = ZoneInfo("Europe/Paris")
@@ -80,7 +77,7 @@ class CardServices:
         return day_counts(caller_id, start, start + timedelta(days=1))
 
     @store_guard
-    def contact_card(self: Services, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
+    def contact_card(self, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
         from cockpit.store import reads
 
         tr = Translator(lang)
@@ -121,7 +118,7 @@ class CardServices:
                                referred_by=_referred_by(c, tr))
 
     @store_guard
-    def edit_contact(self: Services, caller_id: int, person: PersonRef,
+    def edit_contact(self, caller_id: int, person: PersonRef,
                      values: dict[str, str]) -> str:
         """Save the card's editable fields (name, role, e-mail, a new number); audited."""
         from cockpit.domain.captures import parse_capture
@@ -146,7 +143,7 @@ class CardServices:
         return f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
 
     @store_guard
-    def editable_fields(self: Services, person: PersonRef) -> dict[str, str]:
+    def editable_fields(self, person: PersonRef) -> dict[str, str]:
         from cockpit.store import reads
 
         c = reads.contact(person.id) if person.kind == "contact" else None
@@ -155,7 +152,7 @@ class CardServices:
         return {"first_name": c.first_name, "last_name": c.last_name, "role": c.role,
                 "email": c.email, "phone": ""}
 
-    def _phone_view(self: Services, phone: object, now: datetime, lang: str) -> PhoneView:
+    def _phone_view(self, phone: object, now: datetime, lang: str) -> PhoneView:
         p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)  # type: ignore[attr-defined]
         verdict = can_call_at(self.policy, now, p.time_zone)
         local = now.astimezone(ZoneInfo(p.time_zone)).strftime("%H:%M")
@@ -169,7 +166,7 @@ class CardServices:
             display = p.e164
         return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why)
 
-    def _company_view(self: Services, company: object, lang: str) -> CompanyView:
+    def _company_view(self, company: object, lang: str) -> CompanyView:
         from cockpit.store.reads import figures_of
 
         co = company

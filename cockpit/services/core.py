@@ -1,9 +1,10 @@
-"""The services facade: one object holding the database, the content and the clock."""
+"""The services front: one object the UI and the CLI hold. It builds the parts, each an
+object with its own state, and hands out their methods under the names the screens and the
+commands call. A call in progress lives in `live` (one `LiveCall` each), the view of the
+database in `connection`; the parts share them, nothing else."""
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -13,15 +14,18 @@ from cockpit.domain.script import ScriptSet
 from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
+from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
+from cockpit.services.live import LiveCalls
 from cockpit.services.needs import NeedServices
-from cockpit.services.offline import OfflineServices
+from cockpit.services.offline import KeptEnds
+from cockpit.services.part import DEFAULT_MARGIN, Setup
 from cockpit.services.queue import QueueServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
+from cockpit.settings import Settings
 
-DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
 DEMO_FIRM = "Smarteo"  # the scripts' firm when neither the database nor the settings name one
 
 
@@ -29,8 +33,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _margin_setting() -> float:
-    raw = os.environ.get("COCKPIT_MARGIN", "").strip()
+def margin_of(raw: str | None) -> float:
+    """The `margin` setting: a fraction ("0.2") or a percentage ("20%")."""
+    raw = (raw or "").strip()
     if not raw:
         return DEFAULT_MARGIN
     try:
@@ -56,56 +61,187 @@ def _stored_firm_name() -> str | None:
         return None
 
 
-class Services(QueueServices, CardServices, CallServices, CallEndServices, OfflineServices,
-               NeedServices, ReviewServices, ImportServices, RightsServices):
+class Services:
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
-                 policy: CallingPolicy = BUSINESS, firm_name: str = "Smarteo",
-                 dial_command: str | None = None, margin: float = DEFAULT_MARGIN) -> None:
-        self.url = url
-        self.content = content
-        self.clock = clock
-        self.policy = policy
-        self.firm_name = firm_name
-        self.firm_from_environment = False  # COCKPIT_FIRM (or `firm` in the config) wins
-        self.dial_command = dial_command
-        self.margin = margin
-        self._lock = threading.RLock()
-        self._sessions: dict[int, Any] = {}
-        self._saved_events: dict[int, int] = {}
-        self._finishing: set[int] = set()  # calls whose end is being written
-        self._zones: dict[int, str] = {}  # the time zone of the number each call dialled
-        self._dialled: dict[int, str] = {}  # the number shown to dial by hand, per call
-        self._held_by: dict[int, str] = {}  # resumed calls whose person another caller holds
-        self._draft_lock = threading.Lock()  # the draft files: never waits on the database
-        self._draft_seq: dict[int, int] = {}  # the newest draft handed on, per call
-        # Kept in memory while neither the database nor the disk can take them.
-        self._drafts_waiting: dict[int, tuple[str, int | None]] = {}
-        self._ends_waiting: dict[int, dict[str, Any]] = {}
-        self.erased_dropped = 0  # ends of calls of people erased since, dropped (to say once)
-        self.offline = False  # the last database work failed; ends of calls wait locally
-        self.refused: str | None = None  # the server refused the last write: why
-        self.disk_full = False  # the last write found the disk full (database or state folder)
-        self._troubles = 0  # database failures noted so far (see errors.store_guard)
-        self._fine_at = 0.0  # time.monotonic() of the last sign the connection works
-        self._offline_try_at = 0.0  # the last attempt of a call's steps while offline
+                 policy: CallingPolicy = BUSINESS, firm_name: str = DEMO_FIRM,
+                 dial_command: str | None = None, margin: float = DEFAULT_MARGIN,
+                 phone: str = "", mail_from: str = "", sectors: str | None = None) -> None:
+        self.setup = setup = Setup(url, content, clock, policy, firm_name, False, dial_command,
+                                   margin, phone, mail_from, sectors)
+        self.live = live = LiveCalls()  # the calls in progress
+        # Only once nothing waits in memory does a write say the disk has room again.
+        self.connection = connection = Connection(
+            lambda: not kept.any_in_memory() and not live.drafts_waiting())
+        self.kept = kept = KeptEnds(setup, connection)
+        self.cards = cards = CardServices(setup, connection)
+        self.queue = queue = QueueServices(setup, connection, cards)
+        self.calls = calls = CallServices(setup, connection, live, kept)
+        self.call_end = call_end = CallEndServices(setup, connection, live, calls, kept)
+        self.staffing = staffing = NeedServices(setup, connection)
+        self.review = review = ReviewServices(setup, connection, cards, queue)
+        self.rights = rights = RightsServices(setup, connection, cards)
+        self.imports = imports = ImportServices(setup, connection)
+
+        # The public names the screens and the commands call (typed as the parts' methods).
+        self.callers = cards.callers
+        self.find_caller = cards.find_caller
+        self.day_figures = cards.day_figures
+        self.contact_card = cards.contact_card
+        self.edit_contact = cards.edit_contact
+        self.editable_fields = cards.editable_fields
+
+        self.prefetch_queue = queue.prefetch_queue
+        self.prefetched_first_screen = queue.prefetched_first_screen
+        self.ranked = queue.ranked
+        self.queue_page = queue.queue_page
+        self.claim_next = queue.claim_next
+        self.skip = queue.skip
+        self.snooze = queue.snooze
+        self.mark_do_not_call = queue.mark_do_not_call
+
+        self.start_call = calls.start_call
+        self.unfinished_call = calls.unfinished_call
+        self.choose = calls.choose
+        self.capture = calls.capture
+        self.keep_alive = calls.keep_alive
+        self.objections = calls.objections
+        self.raise_objection = calls.raise_objection
+        self.save_draft = calls.save_draft
+        self.add_redirect = calls.add_redirect
+
+        self.outcome_choices = call_end.outcome_choices
+        self.propose_reminder = call_end.propose_reminder
+        self.finish_call = call_end.finish_call
+        self.flush_outbox = call_end.flush_outbox
+        self.take_erased_dropped = kept.take_erased_dropped
+
+        self.needs = staffing.needs
+        self.need = staffing.need
+        self.create_need = staffing.create_need
+        self.set_need_status = staffing.set_need_status
+        self.match_freelances = staffing.match_freelances
+        self.search_freelances = staffing.search_freelances
+        self.propose = staffing.propose
+        self.anonymised_cv = staffing.anonymised_cv
+        self.cv_mail = staffing.cv_mail
+        self.send_cv = staffing.send_cv
+        self.book_interview = staffing.book_interview
+        self.record_placement = staffing.record_placement
+        self.need_recap = staffing.need_recap
+        self.freelance_recap = staffing.freelance_recap
+        self.save_eml = staffing.save_eml
+
+        self.figures = review.figures
+        self.report = review.report
+        self.team_today = review.team_today
+        self.overdue_reminders = review.overdue_reminders
+        self.reassign_reminder = review.reassign_reminder
+        self.set_private_owner = review.set_private_owner
+
+        self.team_members = rights.team_members
+        self.team_is_empty = rights.team_is_empty
+        self.database_has_people = rights.database_has_people
+        self.team_add = rights.team_add
+        self.team_set_lead = rights.team_set_lead
+        self.team_leave = rights.team_leave
+        self.set_firm_name = rights.set_firm_name
+        self.start_team = rights.start_team
+        self.change_portfolio = rights.change_portfolio
+        self.find_people = rights.find_people
+        self.export_person = rights.export_person
+        self.forget_person = rights.forget_person
+        self.stale_prospects = rights.stale_prospects
+        self.purge = rights.purge
+        self.dnc_add = rights.dnc_add
+        self.dnc_remove = rights.dnc_remove
+        self.dnc_list = rights.dnc_list
+        self.dnc_import = rights.dnc_import
+        self.export_table = rights.export_table
+        self.database_health = rights.database_health
+        self.audit = rights.audit
+        self.signed_in = rights.signed_in
+        self.acting_caller = rights.acting_caller
+        self.check_reminder_change = rights.check_reminder_change
+        self.forget_preview = rights.forget_preview
+
+        self.import_file = imports.import_file
 
     @classmethod
-    def open(cls, url: str, *, content: str | None = None,
+    def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,
              clock: Callable[[], datetime] | None = None, **options: Any) -> Services:
+        """The services on this database. `settings` None: read from the environment."""
         from cockpit.content.cache import load_content_cached
         from cockpit.paths import content_dir
         from cockpit.store.db import connect
 
+        settings = Settings.load() if settings is None else settings
         scripts = load_content_cached(content_dir(content))
         connect(url)
-        policy = POLICIES.get(os.environ.get("COCKPIT_POLICY", ""), BUSINESS)
-        options.setdefault("dial_command", os.environ.get("COCKPIT_DIAL") or None)
-        firm = os.environ.get("COCKPIT_FIRM", "").strip()
+        policy = POLICIES.get(settings.policy, BUSINESS)
+        options.setdefault("dial_command", settings.dial or None)
+        firm = (settings.firm or "").strip()
         options.setdefault("firm_name", firm or _stored_firm_name() or DEMO_FIRM)
-        options.setdefault("margin", _margin_setting())
+        options.setdefault("margin", margin_of(settings.margin))
+        options.setdefault("phone", settings.phone or "")
+        options.setdefault("mail_from", settings.mail_from or "")
+        options.setdefault("sectors", settings.sectors or None)
         services = cls(url, scripts, clock or _utc_now, policy=policy, **options)
-        services.firm_from_environment = bool(firm)
+        services.setup.firm_from_environment = bool(firm)
         return services
 
+    # -- the run's values, and the connection's state (the top bar shows it) ---------------
+
+    @property
+    def url(self) -> str:
+        return self.setup.url
+
+    @property
+    def content(self) -> ScriptSet:
+        return self.setup.content
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self.setup.clock
+
+    @property
+    def policy(self) -> CallingPolicy:
+        return self.setup.policy
+
+    @property
+    def margin(self) -> float:
+        return self.setup.margin
+
+    @property
+    def dial_command(self) -> str | None:
+        return self.setup.dial_command
+
+    @property
+    def firm_name(self) -> str:
+        return self.setup.firm_name
+
+    @property
+    def firm_from_environment(self) -> bool:
+        return self.setup.firm_from_environment
+
+    @property
+    def offline(self) -> bool:
+        return self.connection.offline
+
+    @offline.setter
+    def offline(self, value: bool) -> None:
+        self.connection.offline = value
+
+    @property
+    def refused(self) -> str | None:
+        return self.connection.refused
+
+    @property
+    def disk_full(self) -> bool:
+        return self.connection.disk_full
+
+    @property
+    def erased_dropped(self) -> int:
+        return self.kept.erased_dropped
+
     def now(self) -> datetime:
-        return self.clock()
+        return self.setup.clock()

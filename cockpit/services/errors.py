@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from cockpit.services.connection import Connection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -144,8 +147,9 @@ def store_guard(fn: F) -> F:
 
         # The services keep one view of the connection (the top bar's OFFLINE): every
         # guarded call that reaches the database updates it.
-        owner = args[0] if args and hasattr(args[0], "_store_trouble") else None
-        started, troubles = time.monotonic(), getattr(owner, "_troubles", 0)
+        # (the part's `connection`, when the guarded function is a method of one).
+        owner: Connection | None = getattr(args[0], "connection", None) if args else None
+        started, troubles = time.monotonic(), owner.troubles if owner is not None else 0
         try:
             result = fn(*args, **kwargs)
         except (peewee.DatabaseError, peewee.InterfaceError) as exc:  # lost connection too
@@ -153,7 +157,7 @@ def store_guard(fn: F) -> F:
 
             _reset_connection()
             if owner is not None:
-                owner._store_trouble(exc, started)
+                owner.trouble(exc, started)
             # The type only: a driver's message may quote the values (PostgreSQL does).
             log.warning("database error in %s: %s", fn.__name__, type(exc).__name__)
             if disk_full(exc):
@@ -161,11 +165,11 @@ def store_guard(fn: F) -> F:
             if read_only(exc):
                 raise ReadOnly() from exc
             raise StoreUnavailable(refusal(exc)) from exc
-        if owner is not None and owner._troubles == troubles:
-            owner._connection_fine()  # it answered, and nothing inside failed
+        if owner is not None and owner.troubles == troubles:
+            owner.answered()  # it answered, and nothing inside failed
         return result
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 def store_failed(exc: BaseException) -> bool:

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from cockpit.domain.errors import DomainError
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.part import Part
 
 if TYPE_CHECKING:
     from cockpit.domain.importing import RowError
     from cockpit.domain.tables import Table
-    from cockpit.services.core import Services
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
 
@@ -45,9 +45,9 @@ class ImportReport:
     dry_run: bool = False
 
 
-class ImportServices:
+class ImportServices(Part):
     @store_guard
-    def import_file(self: Services, kind: str, path: str | os.PathLike[str], *,
+    def import_file(self, kind: str, path: str | os.PathLike[str], *,
                     dry_run: bool = False, skip_invalid: bool = False,
                     mapping: Mapping[str, str] | None = None,
                     progress: Progress | None = None, force: bool = False) -> ImportReport:

@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cockpit.domain.captures import parse_money
 from cockpit.domain.outcomes import Outcome
 from cockpit.i18n import Translator
 from cockpit.i18n.dates import format_date
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.part import Part
 from cockpit.services.views import (
     CvView,
     FreelanceMatchView,
@@ -28,19 +29,16 @@ from cockpit.services.views import (
     ProposalView,
 )
 
-if TYPE_CHECKING:
-    from cockpit.services.core import Services
-
 NEED_STATUSES = ("open", "proposed", "won", "lost")
 _NEED_FIELDS = ("profile", "tasks", "technologies", "region", "start", "duration",
                 "budget_rate", "languages", "description")
 
 
-class NeedServices:
+class NeedServices(Part):
     # -- needs ---------------------------------------------------------------------------------
 
     @store_guard
-    def needs(self: Services, *, status: str | None = None, technology: str = "",
+    def needs(self, *, status: str | None = None, technology: str = "",
               region: str = "", text: str = "", with_proposals: bool = False,
               limit: int = 200) -> tuple[NeedRow, ...]:
         from cockpit.store import needs
@@ -57,7 +55,7 @@ class NeedServices:
                      for r in rows)
 
     @store_guard
-    def need(self: Services, need_id: int, lang: str = "fr") -> NeedView:
+    def need(self, need_id: int, lang: str = "fr") -> NeedView:
         from cockpit.store import needs
 
         row = needs.get(need_id)
@@ -79,7 +77,7 @@ class NeedServices:
                             for p in proposals))
 
     @store_guard
-    def create_need(self: Services, caller_id: int, fields: Mapping[str, str],
+    def create_need(self, caller_id: int, fields: Mapping[str, str],
                     contact: PersonRef | None = None) -> int:
         """A need typed by hand (the DO call creates its own from the script's captures)."""
         from cockpit.store import needs
@@ -103,7 +101,7 @@ class NeedServices:
         return needs.create(values, contact.id if contact else None, caller_id, self.now())
 
     @store_guard
-    def set_need_status(self: Services, need_id: int, status: str) -> None:
+    def set_need_status(self, need_id: int, status: str) -> None:
         from cockpit.store import needs
 
         if status not in NEED_STATUSES:
@@ -115,7 +113,7 @@ class NeedServices:
     # -- finding freelances --------------------------------------------------------------------
 
     @store_guard
-    def match_freelances(self: Services, need_id: int, typed: str = "", limit: int = 50,
+    def match_freelances(self, need_id: int, typed: str = "", limit: int = 50,
                          lang: str = "fr") -> MatchPage:
         """Freelances for the need, best first (seed 001's order), narrowed by what is typed."""
         from cockpit.domain.matching import NeedSpec, rank
@@ -134,7 +132,7 @@ class NeedServices:
         return MatchPage(rows=rows, total=len(ranked), margin=self.margin)
 
     @store_guard
-    def search_freelances(self: Services, typed: str, limit: int = 50,
+    def search_freelances(self, typed: str, limit: int = 50,
                           lang: str = "fr") -> MatchPage:
         """Type-to-search over every freelance (no need): available ones first."""
         from cockpit.domain.matching import STALE_AFTER, NeedSpec, rank
@@ -150,7 +148,7 @@ class NeedServices:
     # -- proposing -----------------------------------------------------------------------------
 
     @store_guard
-    def propose(self: Services, need_id: int, freelance_id: int) -> ProposalView:
+    def propose(self, need_id: int, freelance_id: int) -> ProposalView:
         from cockpit.store import needs, reads
 
         if needs.get(need_id) is None:
@@ -161,7 +159,7 @@ class NeedServices:
         proposal_id, _new = needs.propose(need_id, freelance_id, self.now())
         return self._proposal(proposal_id)
 
-    def _proposal(self: Services, proposal_id: int) -> ProposalView:
+    def _proposal(self, proposal_id: int) -> ProposalView:
         from cockpit.store import needs
 
         row = needs.get_proposal(proposal_id)
@@ -170,7 +168,7 @@ class NeedServices:
         return _proposal_view(row)
 
     @store_guard
-    def anonymised_cv(self: Services, freelance_id: int,
+    def anonymised_cv(self, freelance_id: int,
                       proposal_id: int | None = None) -> CvView:
         """The freelance's CV without what identifies them, employers replaced by sectors."""
         from cockpit.store import needs, reads
@@ -181,11 +179,11 @@ class NeedServices:
                                id=freelance_id)
         if not f.cv_text.strip():
             raise ServiceError("this freelance has no CV on file", code="no_cv")
-        employers = {**needs.company_sectors(), **load_sectors()}
+        employers = {**needs.company_sectors(), **load_sectors(self.setup.sectors)}
         result = anonymise_text(f.cv_text, (f.first_name, f.last_name), employers)
         return CvView(proposal_id, freelance_id, result[0], result[1])
 
-    def _cv_target(self: Services, proposal_id: int, cv_text: str) -> Any:
+    def _cv_target(self, proposal_id: int, cv_text: str) -> Any:
         """The proposal a CV goes out for, checked: it exists, the CV says something, the need
         has a decision maker to send it to."""
         from cockpit.store import needs
@@ -201,7 +199,7 @@ class NeedServices:
         return proposal
 
     @store_guard
-    def cv_mail(self: Services, caller_id: int, proposal_id: int, cv_text: str,
+    def cv_mail(self, caller_id: int, proposal_id: int, cv_text: str,
                 lang: str = "fr") -> MailDraft:
         """The e-mail to the decision maker that carries the anonymised CV (not sent: the
         caller saves, opens or copies it, and only then is the CV recorded as sent)."""
@@ -221,7 +219,7 @@ class NeedServices:
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
 
     @store_guard
-    def send_cv(self: Services, caller_id: int, proposal_id: int, cv_text: str,
+    def send_cv(self, caller_id: int, proposal_id: int, cv_text: str,
                 sent_where: str, lang: str = "fr") -> datetime:
         """Record the anonymised CV as sent once its e-mail exists (`sent_where`: the .eml
         file, or where else it went), note it on the decision maker's history, and book the
@@ -252,7 +250,7 @@ class NeedServices:
         return due
 
     @store_guard
-    def book_interview(self: Services, caller_id: int, proposal_id: int,
+    def book_interview(self, caller_id: int, proposal_id: int,
                        when: datetime) -> datetime:
         """An interview is set: both sides get a call the next working morning after it."""
         from cockpit.domain.reminder_rules import after_interview
@@ -278,7 +276,7 @@ class NeedServices:
         return due
 
     @store_guard
-    def record_placement(self: Services, proposal_id: int, *, non_compete_signed: bool,
+    def record_placement(self, proposal_id: int, *, non_compete_signed: bool,
                          non_solicitation_signed: bool) -> ProposalView:
         """The freelance is placed: both clauses must be signed (non-compete by the freelance,
         non-solicitation by the decision maker); the need is won."""
@@ -304,7 +302,7 @@ class NeedServices:
     # -- recap e-mails -------------------------------------------------------------------------
 
     @store_guard
-    def need_recap(self: Services, need_id: int, caller_id: int, lang: str = "fr") -> MailDraft:
+    def need_recap(self, need_id: int, caller_id: int, lang: str = "fr") -> MailDraft:
         """The e-mail to the decision maker restating the need captured on the call."""
         from cockpit.domain.recap import NeedFacts, do_recap
         from cockpit.store import needs, reads
@@ -324,7 +322,7 @@ class NeedServices:
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
 
     @store_guard
-    def freelance_recap(self: Services, freelance_id: int, need_id: int | None, caller_id: int,
+    def freelance_recap(self, freelance_id: int, need_id: int | None, caller_id: int,
                         lang: str = "fr") -> MailDraft:
         """The e-mail to a freelance confirming the points of the call (never the budget)."""
         from cockpit.domain.recap import FreelanceFacts, freelance_recap
@@ -353,7 +351,7 @@ class NeedServices:
                                 lang=lang)
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
 
-    def save_eml(self: Services, draft: MailDraft, path: str | os.PathLike[str], *,
+    def save_eml(self, draft: MailDraft, path: str | os.PathLike[str], *,
                  stem: str = "recap", folder: bool = False, force: bool = False,
                  create_folder: bool = True) -> Path:
         """Write the draft as a .eml file a mail client opens as a new message: at `path`, or
@@ -374,7 +372,7 @@ class NeedServices:
         # A header is one line: a title typed on two (an import, an old need) is joined.
         data = Draft(" ".join(draft.to.split()), " ".join(draft.subject.split()),
                      draft.body).eml(
-            sender=os.environ.get("COCKPIT_MAIL_FROM", ""), date=self.now())
+            sender=self.setup.mail_from, date=self.now())
         if folder or target.suffix.casefold() != ".eml":  # a folder, created when missing
             if is_database(target, self.url):
                 raise OutputError("output_is_database", target,
@@ -400,10 +398,9 @@ def anonymise_text(text: str, names: tuple[str, ...], employers: Mapping[str, st
     return result.text, tuple((r.kind, r.original, r.replacement) for r in result.replacements)
 
 
-def load_sectors() -> dict[str, str]:
-    """The configured employers and their sectors (COCKPIT_SECTORS: a YAML mapping), added to
-    the companies the database knows."""
-    path = os.environ.get("COCKPIT_SECTORS")
+def load_sectors(path: str | None) -> dict[str, str]:
+    """The configured employers and their sectors (the `sectors` setting: a YAML mapping),
+    added to the companies the database knows."""
     if not path:
         return {}
     import yaml

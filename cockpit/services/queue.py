@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import next_allowed
 from cockpit.domain.captures import parse_reminder
 from cockpit.domain.queue import Bucket, QueueEntry, QueueResult, build_queue, describe
+from cockpit.services.cards import CardServices
+from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.part import Part, Setup
 from cockpit.services.views import ContactCardView, PersonRef, QueuePage, QueueRow
-
-if TYPE_CHECKING:
-    from cockpit.services.core import Services
 
 _BUCKETS = {Bucket.OVERDUE: "overdue", Bucket.DUE_TODAY: "today", Bucket.NEW_LEAD: "new",
             Bucket.STALE_DECISION_MAKER: "stale", Bucket.FREELANCE: "freelance"}
@@ -26,18 +27,22 @@ class Claimed:
     phone: str  # the number to dial, E.164
 
 
-class QueueServices:
-    _prefetched: Any = None
+class QueueServices(Part):
+    def __init__(self, setup: Setup, connection: Connection, cards: CardServices) -> None:
+        super().__init__(setup, connection)
+        self.cards = cards
+        self._prefetched: tuple[tuple[int, str, int], QueuePage, ContactCardView | None] | \
+            None = None
 
-    def prefetch_queue(self: Services, caller_id: int, lang: str, limit: int = 50) -> None:
+    def prefetch_queue(self, caller_id: int, lang: str, limit: int = 50) -> None:
         """Read the first screen (the queue's first page and its first card) before the
         interface starts: done alone it takes a few tens of milliseconds, where workers
         competing with the first paint take several times longer."""
         page = self.queue_page(caller_id, limit=limit, lang=lang)
-        card = self.contact_card(page.rows[0].person, lang=lang) if page.rows else None
+        card = self.cards.contact_card(page.rows[0].person, lang=lang) if page.rows else None
         self._prefetched = ((caller_id, lang, limit), page, card)
 
-    def prefetched_first_screen(self: Services, caller_id: int, lang: str, limit: int,
+    def prefetched_first_screen(self, caller_id: int, lang: str, limit: int,
                                 ) -> tuple[QueuePage, ContactCardView | None] | None:
         """The first page and card read in advance, handed out once; None when there is
         none for these arguments. Never reads the database: the screen asks on its own
@@ -47,7 +52,7 @@ class QueueServices:
             return prefetched[1], prefetched[2]
         return None
 
-    def ranked(self: Services, caller_id: int, at: datetime | None = None) -> QueueResult:
+    def ranked(self, caller_id: int, at: datetime | None = None) -> QueueResult:
         from cockpit.store.queue_query import fetch_candidates
 
         now = at or self.now()
@@ -75,7 +80,7 @@ class QueueServices:
         )
 
     @store_guard
-    def queue_page(self: Services, caller_id: int, *, offset: int = 0, limit: int = 50,
+    def queue_page(self, caller_id: int, *, offset: int = 0, limit: int = 50,
                    lang: str = "fr", at: datetime | None = None,
                    with_excluded: bool = False) -> QueuePage:
         result = self.ranked(caller_id, at)
@@ -98,7 +103,7 @@ class QueueServices:
                          opens_at=result.opens_at)
 
     @store_guard
-    def claim_next(self: Services, caller_id: int, lang: str = "fr") -> Claimed | None:
+    def claim_next(self, caller_id: int, lang: str = "fr") -> Claimed | None:
         """Claim the first person ready to be called; None when nobody is."""
         from cockpit.store import claims
         from cockpit.store.reads import first_phone
@@ -126,7 +131,7 @@ class QueueServices:
         return None
 
     @store_guard
-    def skip(self: Services, caller_id: int, person: PersonRef) -> bool:
+    def skip(self, caller_id: int, person: PersonRef) -> bool:
         """Not now: release any claim and move the person out of today's first places."""
         from cockpit.store import claims
         from cockpit.store.reminders import add_reminder
@@ -137,7 +142,7 @@ class QueueServices:
         return True
 
     @store_guard
-    def snooze(self: Services, caller_id: int, person: PersonRef, until: str) -> bool:
+    def snooze(self, caller_id: int, person: PersonRef, until: str) -> bool:
         from cockpit.store import claims
         from cockpit.store.reminders import snooze_person
 
@@ -148,7 +153,7 @@ class QueueServices:
         return True
 
     @store_guard
-    def mark_do_not_call(self: Services, caller_id: int, person: PersonRef) -> Any:
+    def mark_do_not_call(self, caller_id: int, person: PersonRef) -> Any:
         """The person, never again; returns what was blocked (`persons.Blocked`): their own
         numbers, and their company's switchboard left open for colleagues."""
         from cockpit.store.reminders import mark_do_not_call
@@ -159,7 +164,6 @@ class QueueServices:
         return blocked
 
 
-def _zone():  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
+def _zone() -> ZoneInfo:
 
     return ZoneInfo(CALLER_ZONE)

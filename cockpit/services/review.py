@@ -9,30 +9,39 @@ from typing import TYPE_CHECKING
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.i18n import Translator
+from cockpit.services.cards import CardServices
+from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.part import Part, Setup
+from cockpit.services.queue import QueueServices
 from cockpit.services.views import CallerView, ReminderRow, TeamRow, TeamView
 
 if TYPE_CHECKING:
     from cockpit.domain.figures import Figures
     from cockpit.reports.model import Report
-    from cockpit.services.core import Services
 
 
-class ReviewServices:
-    def _viewer(self: Services, viewer_id: int) -> CallerView:
-        viewer = next((c for c in self.callers() if c.id == viewer_id), None)
+class ReviewServices(Part):
+    def __init__(self, setup: Setup, connection: Connection, cards: CardServices,
+                 queue: QueueServices) -> None:
+        super().__init__(setup, connection)
+        self.cards = cards
+        self.queue = queue
+
+    def _viewer(self, viewer_id: int) -> CallerView:
+        viewer = next((c for c in self.cards.callers() if c.id == viewer_id), None)
         if viewer is None:
             raise ServiceError(f"no caller #{viewer_id}", code="no_caller", id=viewer_id)
         return viewer
 
-    def _require_lead(self: Services, viewer_id: int) -> CallerView:
+    def _require_lead(self, viewer_id: int) -> CallerView:
         viewer = self._viewer(viewer_id)
         if not viewer.is_lead:
             raise ServiceError("only a team lead can do this", code="lead_only")
         return viewer
 
     @store_guard
-    def figures(self: Services, viewer_id: int, start: datetime, end: datetime,
+    def figures(self, viewer_id: int, start: datetime, end: datetime,
                 caller: str | None = None) -> Figures:
         """The figures of [start, end): the team's for a lead (or one caller's, by name);
         a caller's own otherwise."""
@@ -47,7 +56,7 @@ class ReviewServices:
                                    code="lead_only")
             caller_id = viewer.id
         elif caller:
-            found = self.find_caller(caller)
+            found = self.cards.find_caller(caller)
             if found is None:
                 raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
                                    name=caller)
@@ -55,7 +64,7 @@ class ReviewServices:
         order = {name: list(script.steps) for name, script in self.content.scripts.items()}
         return compute(call_facts(start, end, caller_id), start, end, step_order=order)
 
-    def report(self: Services, viewer_id: int, start: datetime, end: datetime, period: str,
+    def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
                caller: str | None = None, lang: str = "fr") -> Report:
         """The figures as a report (sections shared by the screen and the report files)."""
         from cockpit.reports.model import Labels, build
@@ -78,7 +87,7 @@ class ReviewServices:
         return build(figures, labels, period, scope)
 
     @store_guard
-    def team_today(self: Services, viewer_id: int) -> TeamView:
+    def team_today(self, viewer_id: int) -> TeamView:
         """Every caller's queue, call in progress and overdue reminders, now (a lead only)."""
         from cockpit.store import team
 
@@ -88,15 +97,15 @@ class ReviewServices:
                    for name, _id, person, company, since in team.calls_in_progress(now)}
         overdue = team.overdue_by_caller(now)
         rows = []
-        for c in self.callers():
+        for c in self.cards.callers():
             person, company, since = on_call.get(c.name, ("", "", None))
-            queue = self.queue_page(c.id, limit=1)
+            queue = self.queue.queue_page(c.id, limit=1)
             rows.append(TeamRow(c.id, c.name, c.is_lead, queue.total, overdue.get(c.name, 0),
                                 f"{person} · {company}" if company else person, since))
         return TeamView(tuple(rows), overdue.get("", 0), team.unassigned_leads(), now)
 
     @store_guard
-    def overdue_reminders(self: Services, viewer_id: int, caller_id: int | None,
+    def overdue_reminders(self, viewer_id: int, caller_id: int | None,
                           ) -> tuple[ReminderRow, ...]:
         """A caller's reminders past due (the lead: anyone's; a caller: their own)."""
         from cockpit.domain.queue import CALL_KINDS
@@ -114,11 +123,11 @@ class ReviewServices:
                      if r["kind"] in CALL_KINDS and r["due_at"] < now)  # type: ignore[operator]
 
     @store_guard
-    def reassign_reminder(self: Services, viewer_id: int, reminder_id: int, to: str) -> None:
+    def reassign_reminder(self, viewer_id: int, reminder_id: int, to: str) -> None:
         from cockpit.store.reminders import reassign
 
         lead = self._require_lead(viewer_id)
-        target = self.find_caller(to)
+        target = self.cards.find_caller(to)
         if target is None:
             raise ServiceError(f"no caller named {to!r}", code="no_caller_named", name=to)
         if not reassign(reminder_id, target.id, actor=lead.name, now=self.now()):
@@ -126,7 +135,7 @@ class ReviewServices:
                                id=reminder_id)
 
     @store_guard
-    def set_private_owner(self: Services, viewer_id: int, contact_id: int,
+    def set_private_owner(self, viewer_id: int, contact_id: int,
                           owner: str | None) -> None:
         """Give a contact to a caller's private portfolio, or (None) give it back to all."""
         from cockpit.store.portfolio import set_owner
@@ -134,7 +143,7 @@ class ReviewServices:
         lead = self._require_lead(viewer_id)
         owner_id = None
         if owner:
-            target = self.find_caller(owner)
+            target = self.cards.find_caller(owner)
             if target is None:
                 raise ServiceError(f"no caller named {owner!r}", code="no_caller_named",
                                    name=owner)

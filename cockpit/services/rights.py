@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.spreadsheet import neutralise
+from cockpit.services.cards import CardServices
+from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.part import Part, Setup
 from cockpit.services.views import CallerView, PersonRef
 
 if TYPE_CHECKING:
-    from cockpit.services.core import Services
     from cockpit.store.people import Handover, Member
 
 _KIND_ID = re.compile(r"^(contact|freelance)[:#/ ]?(\d+)$", re.IGNORECASE)
@@ -41,38 +43,44 @@ def parse_age(text: str) -> timedelta:
     return timedelta(days=n * {"y": 365, "m": 30, "w": 7, "d": 1}[unit])
 
 
-class RightsServices:
+class RightsServices(Part):
+    def __init__(self, setup: Setup, connection: Connection, cards: CardServices) -> None:
+        super().__init__(setup, connection)
+        self.cards = cards
+        self._signed_in: tuple[str, str | None, int | None] | None = None
+        self._signed_in_read = False
+
     # -- the team ------------------------------------------------------------------------------
 
     @store_guard
-    def team_members(self: Services, include_left: bool = True) -> list[Member]:
+    def team_members(self, include_left: bool = True) -> list[Member]:
         from cockpit.store import people
 
         return people.members(include_left)
 
     @store_guard
-    def team_is_empty(self: Services) -> bool:
+    def team_is_empty(self) -> bool:
         """A new database: nobody in the team yet (the first run, the first `team add`)."""
         from cockpit.store import people
 
         return people.nobody_yet()
 
     @store_guard
-    def database_has_people(self: Services) -> bool:
+    def database_has_people(self) -> bool:
         from cockpit.store import people
 
         return people.has_people()
 
-    def _acting_lead(self: Services, actor: str | None) -> CallerView:
+    def _acting_lead(self, actor: str | None) -> CallerView:
         """Who does a lead's action: the one named (on SQLite anyone may name the lead; on
         PostgreSQL the roles decide), else the first lead. Refused for anyone else."""
         if actor:
-            found = self.find_caller(actor)
+            found = self.cards.find_caller(actor)
             if found is None:
                 raise ServiceError(f"no caller named {actor!r}", code="no_caller_named",
                                    name=actor)
         else:
-            found = next((c for c in self.callers() if c.is_lead), None)
+            found = next((c for c in self.cards.callers() if c.is_lead), None)
             if found is None:
                 raise ServiceError("the team has no lead", code="team_no_lead")
         if not found.is_lead:
@@ -80,7 +88,7 @@ class RightsServices:
                                "one)", code="team_lead_only", name=found.name)
         return found
 
-    def _member(self: Services, name: str) -> Member:
+    def _member(self, name: str) -> Member:
         from cockpit.store import people
 
         found = people.by_name(name.strip())
@@ -95,7 +103,7 @@ class RightsServices:
         return member
 
     @store_guard
-    def team_add(self: Services, name: str, *, actor: str | None = None, lead: bool = False,
+    def team_add(self, name: str, *, actor: str | None = None, lead: bool = False,
                  email: str = "", login: str = "") -> tuple[CallerView, bool]:
         """Add a person to the team; (them, whether they are the first, made lead). The
         first person of a new database needs nobody's leave; after that, a lead's."""
@@ -118,12 +126,12 @@ class RightsServices:
         return CallerView(caller_id, name, first_name, lead or first), first
 
     @store_guard
-    def team_set_lead(self: Services, name: str, *, actor: str | None = None,
+    def team_set_lead(self, name: str, *, actor: str | None = None,
                       on: bool = True) -> CallerView:
         from cockpit.store import people
 
         # A team left without a lead (an older database) may name one.
-        has_lead = any(c.is_lead for c in self.callers())
+        has_lead = any(c.is_lead for c in self.cards.callers())
         lead_name = self._acting_lead(actor).name if has_lead else (actor or "")
         member = self._member(name)
         if not on and member.is_lead and not any(
@@ -134,7 +142,7 @@ class RightsServices:
         return CallerView(member.id, member.name, member.first_name, on)
 
     @store_guard
-    def team_leave(self: Services, name: str, *, actor: str | None = None,
+    def team_leave(self, name: str, *, actor: str | None = None,
                    ) -> tuple[CallerView, CallerView, Handover]:
         """The caller leaves: (who left, the lead who takes over, what went to that lead)."""
         from cockpit.store import people
@@ -142,7 +150,7 @@ class RightsServices:
         lead = self._acting_lead(actor)
         member = self._member(name)
         heir = lead if lead.id != member.id else next(
-            (c for c in self.callers() if c.is_lead and c.id != member.id), None)
+            (c for c in self.cards.callers() if c.is_lead and c.id != member.id), None)
         if heir is None:
             raise ServiceError(f"{member.name} is the only lead", code="team_last_lead",
                                name=member.name)
@@ -154,7 +162,7 @@ class RightsServices:
         return CallerView(member.id, member.name, member.first_name, False), heir, handover
 
     @store_guard
-    def set_firm_name(self: Services, name: str, *, actor: str | None = None) -> str:
+    def set_firm_name(self, name: str, *, actor: str | None = None) -> str:
         """The firm's name, said by the scripts ({firm.name}); kept in the database, so the
         whole team's scripts say the same. A lead's, or anyone's on a new database."""
         from cockpit.store import people
@@ -162,12 +170,12 @@ class RightsServices:
         name = _firm_field(name)
         actor_name = "" if people.nobody_yet() else self._acting_lead(actor).name
         people.set_firm_name(name, actor_name, self.now())
-        if not self.firm_from_environment:
-            self.firm_name = name
+        if not self.setup.firm_from_environment:
+            self.setup.firm_name = name
         return name
 
     @store_guard
-    def start_team(self: Services, firm: str, name: str, email: str = "") -> CallerView:
+    def start_team(self, firm: str, name: str, email: str = "") -> CallerView:
         """The first run of a new database: the firm's name, then its first person, lead."""
         from cockpit.store import people
 
@@ -183,21 +191,21 @@ class RightsServices:
     # -- private portfolios --------------------------------------------------------------------
 
     @store_guard
-    def change_portfolio(self: Services, actor_id: int, contact_id: int,
+    def change_portfolio(self, actor_id: int, contact_id: int,
                          owner_id: int | None) -> None:
         """Put a contact in a private portfolio (owner_id) or back to all (None). A caller
         takes a shared contact for themselves or gives back their own; only a lead gives a
         contact to someone, or takes one from a colleague."""
         from cockpit.store.portfolio import UNKNOWN, owner_of, set_owner
 
-        actor = next((c for c in self.callers() if c.id == actor_id), None)
+        actor = next((c for c in self.cards.callers() if c.id == actor_id), None)
         if actor is None:
             raise ServiceError(f"no caller #{actor_id}", code="no_caller", id=actor_id)
         current = owner_of(contact_id)
         if current == UNKNOWN:
             raise ServiceError(f"no contact #{contact_id}", code="no_contact", id=contact_id)
         if not actor.is_lead:
-            holder = next((c.name for c in self.callers() if c.id == current), "")
+            holder = next((c.name for c in self.cards.callers() if c.id == current), "")
             if owner_id is not None and owner_id != actor.id:
                 raise ServiceError("only a team lead gives a contact to someone",
                                    code="portfolio_give_lead_only")
@@ -211,7 +219,7 @@ class RightsServices:
     # -- finding a person ----------------------------------------------------------------------
 
     @store_guard
-    def find_people(self: Services, query: str) -> list[PersonRef]:
+    def find_people(self, query: str) -> list[PersonRef]:
         """By id ("12", "contact:12", "freelance:7"), phone number (any spelling) or e-mail."""
         from cockpit.store import persons
 
@@ -233,7 +241,7 @@ class RightsServices:
             found = persons.find(None, e164=e164)
         return [PersonRef(kind, pid) for kind, pid in found]
 
-    def _one(self: Services, query: str) -> PersonRef:
+    def _one(self, query: str) -> PersonRef:
         found = self.find_people(query)
         if not found:
             raise ServiceError(f"nobody matches {query!r}", code="nobody", value=query)
@@ -244,7 +252,7 @@ class RightsServices:
         return found[0]
 
     @store_guard
-    def export_person(self: Services, query: str) -> dict[str, Any]:
+    def export_person(self, query: str) -> dict[str, Any]:
         from cockpit.store import persons
 
         person = self._one(query)
@@ -253,7 +261,7 @@ class RightsServices:
         return data
 
     @store_guard
-    def forget_person(self: Services, query: str, actor: str) -> tuple[PersonRef,
+    def forget_person(self, query: str, actor: str) -> tuple[PersonRef,
                                                                      dict[str, int], bool]:
         """Erase the person for good; (who, what was removed by kind, whether the files were
         wiped at once)."""
@@ -270,14 +278,14 @@ class RightsServices:
     # -- retention -----------------------------------------------------------------------------
 
     @store_guard
-    def stale_prospects(self: Services, older_than: str) -> list[tuple[int, str, str,
+    def stale_prospects(self, older_than: str) -> list[tuple[int, str, str,
                                                                        datetime | None]]:
         from cockpit.store import persons
 
         return persons.stale_prospects(self.now() - parse_age(older_than))
 
     @store_guard
-    def purge(self: Services, older_than: str, actor: str) -> int:
+    def purge(self, older_than: str, actor: str) -> int:
         from cockpit.store import persons
         from cockpit.store.models import Contact
 
@@ -292,14 +300,14 @@ class RightsServices:
 
     # -- do-not-call ---------------------------------------------------------------------------
 
-    def _number(self: Services, raw: str) -> str:
+    def _number(self, raw: str) -> str:
         try:
             return parse_phone(raw).e164
         except ValidationError as exc:
             raise ServiceError(exc.message, code="bad_number", value=raw) from exc
 
     @store_guard
-    def dnc_add(self: Services, raw: str, reason: str = "asked not to be called"
+    def dnc_add(self, raw: str, reason: str = "asked not to be called"
                 ) -> tuple[str, bool, int]:
         from cockpit.store import persons
 
@@ -308,7 +316,7 @@ class RightsServices:
         return e164, added, flagged
 
     @store_guard
-    def dnc_remove(self: Services, raw: str) -> tuple[str, bool, int]:
+    def dnc_remove(self, raw: str) -> tuple[str, bool, int]:
         from cockpit.store import persons
 
         e164 = self._number(raw)
@@ -316,13 +324,13 @@ class RightsServices:
         return e164, removed, unflagged
 
     @store_guard
-    def dnc_list(self: Services) -> list[tuple[str | None, str, str, datetime]]:
+    def dnc_list(self) -> list[tuple[str | None, str, str, datetime]]:
         from cockpit.store import persons
 
         return persons.dnc_list()
 
     @store_guard
-    def dnc_import(self: Services, path: str) -> tuple[int, int, list[tuple[int, str]]]:
+    def dnc_import(self, path: str) -> tuple[int, int, list[tuple[int, str]]]:
         """Numbers from a file (CSV or .xlsx; the phone column, else the first): (added,
         already there, [(line, reason) of the unreadable ones])."""
         from cockpit.domain.captures import fold
@@ -358,7 +366,7 @@ class RightsServices:
     # -- whole tables and the audit log --------------------------------------------------------
 
     @store_guard
-    def export_table(self: Services, kind: str, path: str, fmt: str = "csv",
+    def export_table(self, kind: str, path: str, fmt: str = "csv",
                      delimiter: str = ";", *, force: bool = False) -> int:
         """Write a whole table; the file is readable by its owner only (it holds personal
         data). CSV opens in Excel (UTF-8 with BOM) and no cell can run as a formula."""
@@ -391,7 +399,7 @@ class RightsServices:
         return count
 
     @store_guard
-    def database_health(self: Services) -> tuple[dict[str, object], bool]:
+    def database_health(self) -> tuple[dict[str, object], bool]:
         """The database's summary, after folding SQLite's journal into the file (erased
         rows then leave no trace behind); False when another cockpit kept it open."""
         from cockpit.store.db import summary
@@ -401,10 +409,10 @@ class RightsServices:
         return found, wipe_traces() if found["engine"] == "SQLite" else True
 
     @store_guard
-    def audit(self: Services, viewer_id: int, limit: int = 200) -> list[tuple[Any, ...]]:
+    def audit(self, viewer_id: int, limit: int = 200) -> list[tuple[Any, ...]]:
         from cockpit.store import persons
 
-        viewer = next((c for c in self.callers() if c.id == viewer_id), None)
+        viewer = next((c for c in self.cards.callers() if c.id == viewer_id), None)
         if viewer is None or not viewer.is_lead:
             raise ServiceError("only a team lead reads the audit log", code="lead_only")
         from cockpit.domain.audit import AuditLine, mark_erased
@@ -418,16 +426,17 @@ class RightsServices:
     # -- who is signed in: on PostgreSQL, the login ---------------------------------------------
 
     @store_guard
-    def signed_in(self: Services) -> tuple[str, str | None, int | None] | None:
+    def signed_in(self) -> tuple[str, str | None, int | None] | None:
         """(login, "lead" | "caller" | None, their caller row's id) on PostgreSQL; None on
         SQLite (one laptop, no logins). Read once: a login does not change while open."""
-        if not hasattr(self, "_signed_in"):
+        if not self._signed_in_read:
             from cockpit.store.db import session_identity
 
-            self._signed_in = session_identity()  # type: ignore[attr-defined]
-        return self._signed_in  # type: ignore[attr-defined,no-any-return]
+            self._signed_in = session_identity()
+            self._signed_in_read = True
+        return self._signed_in
 
-    def acting_caller(self: Services, name: str | None, option: str = "--caller", *,
+    def acting_caller(self, name: str | None, option: str = "--caller", *,
                       lead_first: bool = False) -> CallerView | None:
         """Who a command or the cockpit acts as. Under a team role (db/team.sql) it is the
         login's own caller row: a caller naming someone else is refused, a lead may name
@@ -437,12 +446,12 @@ class RightsServices:
         identity = self.signed_in()
         if identity is None or identity[1] is None:
             if name:
-                return self.find_caller(name)
-            callers = self.callers()
+                return self.cards.find_caller(name)
+            callers = self.cards.callers()
             first = callers[0] if callers else None
             return next((c for c in callers if c.is_lead), first) if lead_first else first
         login, role, caller_id = identity
-        me = next((c for c in self.callers() if c.id == caller_id), None)
+        me = next((c for c in self.cards.callers() if c.id == caller_id), None)
         if me is None:
             raise ServiceError(f"the login {login!r} is nobody's in the team: the lead gives "
                                "it to a caller (the login of their caller row)",
@@ -456,10 +465,10 @@ class RightsServices:
                                f"{me.name}; a caller acts as themselves only",
                                code="not_yourself", option=option, name=name, login=login,
                                me=me.name)
-        return self.find_caller(name)
+        return self.cards.find_caller(name)
 
     @store_guard
-    def check_reminder_change(self: Services, reminder_id: int, caller: CallerView) -> None:
+    def check_reminder_change(self, reminder_id: int, caller: CallerView) -> None:
         """A caller closes or moves their own reminders (and those nobody owns); a lead,
         anyone's. ServiceError saying why otherwise, before anything is written."""
         from cockpit.store.reminders import open_owner
@@ -475,7 +484,7 @@ class RightsServices:
                                id=reminder_id, owner=owner_name)
 
     @store_guard
-    def forget_preview(self: Services, query: str) -> tuple[PersonRef, str, dict[str, int]]:
+    def forget_preview(self, query: str) -> tuple[PersonRef, str, dict[str, int]]:
         """Who `person forget` would erase and what goes with them, counted, before asking."""
         from cockpit.store import persons
 

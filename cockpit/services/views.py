@@ -6,7 +6,7 @@ on every start, and a named tuple costs a tenth of a frozen dataclass to create 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class PersonRef(NamedTuple):
@@ -128,6 +128,21 @@ class CallView(NamedTuple):
     outcome: str | None = None  # the outcome reached, when the script ended the call
     dial: str = ""  # the number being dialled, shown large when no dial command runs
     held_by: str = ""  # resumed after a crash, another caller holds the person: read-only
+
+
+class CallEnded(NamedTuple):
+    """What the end of a call did, for the screen to say in the caller's language
+    (i18n.calls.call_end_words)."""
+
+    outcome: str
+    reminder_at: datetime | None = None  # the callback booked (a cooldown is not said)
+    blocked: Any = None  # "never call me again": the store's `Blocked` (what was blocked)
+    new_contact: bool = False  # the person the call was redirected to, queued
+    need_created: bool = False
+    # "" written; else kept on this computer: "outbox" (offline), "refused" (the server
+    # refused it: `refused` says why), "disk_full" (in the outbox), "memory" (disk full too)
+    kept: str = ""
+    refused: str | None = None
 
 
 # -- needs and freelances (issue 5) ----------------------------------------------------------

@@ -18,6 +18,14 @@ from tests.conftest import FIXED_NOW
 from tests.rawdb import raw
 
 
+def _words(ended) -> str:
+    """What the cockpit says of the end of a call, in French."""
+    from cockpit.i18n import Translator
+    from cockpit.i18n.calls import call_end_words
+
+    return call_end_words(ended, Translator("fr"))
+
+
 @pytest.fixture(autouse=True)
 def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests read the command line's English messages (French is its default)."""
@@ -91,7 +99,7 @@ def test_never_call_me_again_from_an_assistant_leaves_her_colleagues_callable(
     services.choose(call.call_id, 3)  # refuses to put us through: the barrier
     view = services.choose(call.call_id, 3)  # « Ne rappelez plus »
     assert view.outcome == "do_not_call"
-    said = services.finish_call(call.call_id, "do_not_call", "", "")
+    said = _words(services.finish_call(call.call_id, "do_not_call", "", ""))
 
     # The confirmation names who and what was blocked, and what stays open.
     assert "Sophie Martin ne sera plus appelé(e), ni au 06 12 34 56 78" in said
@@ -117,7 +125,7 @@ def test_never_call_me_again_from_an_assistant_leaves_her_colleagues_callable(
 def test_the_x_key_blocks_the_person_and_says_the_switchboard_stays_open(
         store_url: str) -> None:
     from cockpit.i18n import Translator
-    from cockpit.services.call_end import blocked_words
+    from cockpit.i18n.calls import blocked_words
 
     ids = _office(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)

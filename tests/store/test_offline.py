@@ -13,12 +13,20 @@ from pathlib import Path
 import pytest
 
 from cockpit.services import drafts, open_services
-from cockpit.services.errors import StoreUnavailable
+from cockpit.services.errors import ServiceError, StoreUnavailable
 from tests.conftest import FIXED_NOW
 from tests.pg import Server
 from tests.rawdb import raw
 
 NOTE = "Rappeler jeudi : budget validé en janvier, veut deux profils Java"
+
+
+def _words(ended) -> str:
+    """What the cockpit says of the end of a call, in French."""
+    from cockpit.i18n import Translator
+    from cockpit.i18n.calls import call_end_words
+
+    return call_end_words(ended, Translator("fr"))
 
 
 def _cut(server: Server, name: str) -> None:
@@ -67,7 +75,7 @@ def test_a_connection_cut_and_restored_loses_no_note(pg_server: Server, team_db)
     assert drafts.read(call.call_id) == NOTE and services.offline
     moved = services.choose(call.call_id, 1)  # the script goes on from memory
     assert moved.breadcrumb != call.breadcrumb
-    said = services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+    said = _words(services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE))
     assert "hors ligne" in said
     assert services.flush_outbox() == 0 and services.offline  # still cut
 
@@ -157,10 +165,10 @@ def test_while_offline_the_steps_wait_in_memory_then_go_in_together(pg_server: S
             return db.execute("SELECT COUNT(*) FROM call_event WHERE call_id = ? AND kind = "
                               "'answer'", (call.call_id,)).fetchone()[0]
 
-    services.offline, services._offline_try_at = True, time.monotonic()  # just failed
+    services.offline, services.connection.offline_try_at = True, time.monotonic()  # failed
     moved = services.choose(call.call_id, 1)
     assert moved.breadcrumb != call.breadcrumb and answers_saved() == 0  # not even tried
-    services._offline_try_at = 0.0  # RETRY_OFFLINE later: the next step tries, and works
+    services.connection.offline_try_at = 0.0  # RETRY_OFFLINE later: the next step tries, and works
     services.choose(call.call_id, 1)
     assert answers_saved() == 2 and services.offline is False
 
@@ -172,7 +180,7 @@ def _offline_now(services) -> None:
     """As right after a failure: the next steps and the end of the call do not even try."""
     import time
 
-    services.offline, services._offline_try_at = True, time.monotonic()
+    services.offline, services.connection.offline_try_at = True, time.monotonic()
 
 
 def _state_files(tmp_path: Path) -> list[Path]:
@@ -192,10 +200,62 @@ def test_a_resumed_call_shows_its_number_again(demo_url: str, tmp_path: Path,
     again = open_services(demo_url, clock=lambda: FIXED_NOW)  # the restart
     resumed, _draft = again.unfinished_call(caller.id)
     assert resumed.call_id == call.call_id and resumed.dial == call.dial
-    from cockpit.store import reads
+    assert again.live.require(call.call_id).dialled == call.dial
 
-    zone = reads.phones_of(call.person.kind, call.person.id)[0].time_zone
-    assert again._zones[call.call_id] == zone
+
+def test_a_resumed_call_proposes_its_reminder_in_the_zone_of_its_number(
+        demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The end of a resumed call proposes the callback in the time zone of the number called
+    (Martinique here) without reading the number again: the proposal is made on the UI
+    thread, and the database may be gone by then (its numbers are taken away here)."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    caller = services.callers()[1]
+    person = services.queue_page(caller.id, limit=1).rows[0].person
+    with raw(demo_url) as db:
+        db.execute(f"UPDATE phone SET time_zone = 'America/Martinique' "
+                   f"WHERE {person.kind}_id = ?", (person.id,))
+    call = services.start_call(caller.id, person)
+    expected = services.propose_reminder(call.call_id, "no_answer")
+    again = open_services(demo_url, clock=lambda: FIXED_NOW)  # the restart
+    resumed, _draft = again.unfinished_call(caller.id)
+    with raw(demo_url) as db:
+        db.execute(f"DELETE FROM phone WHERE {person.kind}_id = ?", (person.id,))
+    assert again.propose_reminder(resumed.call_id, "no_answer") == expected != ""
+    paris = open_services(demo_url, clock=lambda: FIXED_NOW)
+    other = paris.queue_page(caller.id, limit=1).rows[0].person
+    assert other != person
+    second = paris.start_call(caller.id, other)
+    assert paris.propose_reminder(second.call_id, "no_answer") != expected  # the zone shows
+
+
+def test_an_ended_call_leaves_nothing_of_it_for_the_next(demo_url: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second call shows its own number to dial, never the first's, and asking about the
+    first once it ended says it is not in progress."""
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, caller, first = _start_call(demo_url)
+    services.finish_call(first.call_id, "no_answer", "", "")
+    with pytest.raises(ServiceError) as error:
+        services.choose(first.call_id, 1)
+    assert error.value.code == "no_call" and first.call_id not in services.live
+    person = services.queue_page(caller.id, limit=1).rows[0].person
+    second = services.start_call(caller.id, person)
+    assert second.call_id != first.call_id and second.dial and second.dial != first.dial
+
+
+def test_an_english_caller_reads_the_end_of_the_call_in_english(demo_url: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                ) -> None:
+    """The services say what the end did; the words are the caller's language's."""
+    from cockpit.i18n import Translator
+    from cockpit.i18n.calls import call_end_words
+
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    services, _caller, call = _start_call(demo_url)
+    ended = services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+    said = call_end_words(ended, Translator("en"))
+    assert said.startswith("Callback agreed · callback ") and "Rappel" not in said
 
 
 def test_an_end_of_call_for_a_person_erased_since_is_dropped_with_its_note(
@@ -310,7 +370,7 @@ def test_a_full_disk_loses_nothing_and_writes_it_all_once_room_returns(
             services.save_draft(call.call_id, NOTE)
         assert full.value.code == "disk_full"
         assert services.disk_full and not services.offline and services.refused is None
-        said = services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
+        said = _words(services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE))
         assert "disque plein" in said and "hors ligne" not in said
         assert services.flush_outbox() == 0 and services.disk_full  # still full
 
@@ -341,7 +401,7 @@ def test_a_full_database_disk_is_disk_full_not_offline(
             services.save_draft(call.call_id, NOTE)
         assert full.value.code == "disk_full" and drafts.read(call.call_id) == NOTE
         assert services.queue_page(caller.id, limit=5).rows  # reading still works
-        said = services.finish_call(call.call_id, "no_answer", "", NOTE)
+        said = _words(services.finish_call(call.call_id, "no_answer", "", NOTE))
         assert "disque plein" in said and services.disk_full and not services.offline
         assert services.refused is None
 

@@ -15,6 +15,14 @@ from tests.pg import Server
 from tests.rawdb import raw
 
 
+def _words(ended) -> str:
+    """What the cockpit says of the end of a call, in French."""
+    from cockpit.i18n import Translator
+    from cockpit.i18n.calls import call_end_words
+
+    return call_end_words(ended, Translator("fr"))
+
+
 @pytest.fixture(autouse=True)
 def _command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests read the command line's English messages (French is its default)."""
@@ -75,7 +83,7 @@ def test_a_caller_calls_but_cannot_erase_or_read_the_audit(team: dict[str, str],
     person = services.queue_page(karim.id, limit=1).rows[0].person
     call = services.start_call(karim.id, person)
     services.save_draft(call.call_id, "brouillon")
-    assert "Rappel" in services.finish_call(call.call_id, "callback", "", "note finale")
+    assert "Rappel" in _words(services.finish_call(call.call_id, "callback", "", "note finale"))
     assert (services.offline, services.refused) == (False, None)
     with raw(team["postgres"]) as db:
         assert db.execute("SELECT outcome FROM call WHERE id = ?", (call.call_id,)
@@ -116,7 +124,8 @@ def test_a_refused_write_is_kept_said_and_written_once_allowed(
     call = services.start_call(karim.id, person)
     with raw(team["postgres"]) as db:
         db.execute("REVOKE INSERT ON note FROM cockpit_caller")
-    said = services.finish_call(call.call_id, "no_need", "", "pas de besoin, rappeler en mars")
+    said = _words(services.finish_call(call.call_id, "no_need", "", "pas de besoin, rappeler "
+                                                                    "en mars"))
     assert "la base a refusé l'enregistrement (permission denied for table note)" in said
     assert services.refused == "permission denied for table note"
     assert services.offline is False

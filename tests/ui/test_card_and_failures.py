@@ -116,7 +116,7 @@ async def test_a_first_screen_read_before_start_is_drawn_complete(make_app) -> N
     app = make_app()
     services = app.services
     services.prefetch_queue(app.caller.id, "fr", 50)
-    first_person = services._prefetched[1].rows[0]
+    first_person = services.queue_page(app.caller.id, limit=50, lang="fr").rows[0]
     reads: list[object] = []
     read_card = services.contact_card
     services.contact_card = lambda person, **kw: reads.append(person) or read_card(person, **kw)

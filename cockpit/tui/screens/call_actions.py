@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from cockpit.domain.errors import DomainError
 from cockpit.domain.text import printable
+from cockpit.i18n.calls import call_end_words
 from cockpit.services.errors import ServiceError, StoreUnavailable
 from cockpit.services.views import CallView
 from cockpit.tui.focus import focus_now
@@ -245,7 +246,8 @@ class CallActions(Screen[None]):
         call_id = self.call.call_id
         note = choice.note if choice else self.query_one(NotesPane).flush_now()  # type: ignore[attr-defined]
         modal = EndCallModal(
-            outcomes=app.services.outcome_choices(call_id, lang=app.tr.lang),
+            outcomes=[(code, app.tr(f"outcome.{code}"))
+                      for code in app.services.outcome_choices(call_id)],
             suggested=choice.outcome if choice else self.call.outcome,
             propose=lambda outcome: app.services.propose_reminder(call_id, outcome),
             note=note,
@@ -262,12 +264,12 @@ class CallActions(Screen[None]):
     def _finish(self, call_id: int, choice: EndCallChoice) -> None:
         app = self.cockpit
         try:
-            summary = app.services.finish_call(call_id, choice.outcome, choice.reminder,
-                                               choice.note)
+            ended = app.services.finish_call(call_id, choice.outcome, choice.reminder,
+                                             choice.note)
         except (DomainError, ServiceError) as exc:
             app.call_from_thread(self.action_end_call, app.tr.error(exc), choice)
             return
-        app.call_from_thread(self._finished, summary)
+        app.call_from_thread(self._finished, call_end_words(ended, app.tr))
 
     def _finished(self, summary: str) -> None:
         from cockpit.tui.widgets.top_bar import TopBar
@@ -348,7 +350,7 @@ class CallActions(Screen[None]):
         app = self.cockpit
         blocked = self.guarded(app.services.mark_do_not_call, app.caller.id, person)
         if blocked is not None:
-            from cockpit.services.call_end import blocked_words
+            from cockpit.i18n.calls import blocked_words
 
             app.call_from_thread(app.notify, blocked_words(blocked, app.tr), timeout=8)
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]
