@@ -10,9 +10,10 @@ is the point, and nothing more). Anonymising twice changes nothing."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from cockpit.domain.text import fold
 
 NAME = "Le consultant"
 EMAIL = "[e-mail retiré]"
@@ -103,11 +104,6 @@ class Replacement:
 class Anonymised:
     text: str
     replacements: tuple[Replacement, ...]
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def anonymise(text: str, *, names: Iterable[str] = (),

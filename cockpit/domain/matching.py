@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from cockpit.domain.captures import fold, parse_date
+from cockpit.domain.captures import parse_date
 from cockpit.domain.rates import selling_rate
+from cockpit.domain.text import fold
 
 STALE_AFTER = timedelta(days=90)  # "not contacted for a long time"
 WHOLE_COUNTRY = frozenset({"france", "france entiere", "toute la france", "partout", "national"})
