@@ -151,8 +151,11 @@ def match(need: NeedSpec, freelance: FreelanceFacts, margin: Decimal | float, no
     else:
         group = "later"
     selling = selling_rate(freelance.day_rate, margin) if freelance.day_rate else None
-    within = None if selling is None or need.budget_rate is None else selling <= need.budget_rate
-    over = (selling - need.budget_rate) if within is False else Decimal(0)
+    within: bool | None = None
+    over = Decimal(0)
+    if selling is not None and need.budget_rate is not None:
+        within = selling <= need.budget_rate
+        over = Decimal(0) if within else selling - need.budget_rate
     return Match(freelance, group, covered, missing, is_mobile(freelance, need.region), selling,
                  within, over)
 
