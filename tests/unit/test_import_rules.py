@@ -130,7 +130,7 @@ def test_the_domain_imports_no_framework() -> None:
                          "cockpit.commands", "cockpit.cli", "textual")),
     ("cockpit.i18n", ("cockpit.store", "cockpit.services", "cockpit.tui",
                       "cockpit.commands", "cockpit.cli")),
-])
+], ids=["ui-never-the-store", "services-never-the-ui", "store", "content", "reports", "i18n"])
 def test_arrows_point_down(layer: str, forbidden: tuple[str, ...]) -> None:
     bad = breaking(layer, forbidden)
     assert bad == [], f"{layer} imports what sits above it:\n" + "\n".join(bad)
