@@ -72,7 +72,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         import re
 
-        from cockpit.outputs import shorten
+        from cockpit.services.outputs import shorten
 
         if message.startswith("argument "):
             name, _, rest = message[len("argument "):].partition(": ")
@@ -220,7 +220,7 @@ def _language_asked(arguments: Sequence[str]) -> str:
 
 
 def _is_output_error(exc: BaseException) -> bool:
-    from cockpit.outputs import OutputError
+    from cockpit.services.outputs import OutputError
 
     return isinstance(exc, OutputError)
 

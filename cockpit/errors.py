@@ -10,23 +10,17 @@ def explain(exc: BaseException) -> str | None:
 
     if isinstance(exc, DomainError):
         return exc.message
-    from cockpit.store.db import read_only_message  # a write the read-only file refused
+    from cockpit.store.db import StoreError, read_only_message
 
-    refused = read_only_message(exc)
+    refused = read_only_message(exc)  # a write the read-only file refused
     if refused is not None:
         return refused
     if isinstance(exc, ServiceError):
         return str(exc)
-    try:
-        from cockpit.store.db import StoreError
-    except ImportError:  # pragma: no cover - the store always exists in a release
-        StoreError = ()  # type: ignore[assignment]
-    if StoreError and isinstance(exc, StoreError):
+    if isinstance(exc, StoreError):
         return str(exc)
-    try:
-        from cockpit.content.loader import ContentErrors
-    except ImportError:  # pragma: no cover
-        return None
+    from cockpit.content.loader import ContentErrors
+
     if isinstance(exc, ContentErrors):
         return "the content has problems (run `cockpit check`):\n" + str(exc)
     return None

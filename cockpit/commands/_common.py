@@ -90,7 +90,7 @@ def stored_reason(text: str) -> str:
 
 
 def quoted(value: object) -> str:
-    from cockpit.outputs import shorten
+    from cockpit.services.outputs import shorten
 
     return shorten(value)
 

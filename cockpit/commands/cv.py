@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     anonymised, removed = anonymise_text(text, tuple(args.name), employers)
     if args.out:
         from cockpit.cli import db_url
-        from cockpit.outputs import write_output
+        from cockpit.services.outputs import write_output
 
         written = write_output(args.out, anonymised, db_url=db_url(args), force=args.force)
         kinds: dict[str, int] = {}

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "export":
         data = json_text(services.export_person(args.who))
         if args.out:
-            from cockpit.outputs import write_output
+            from cockpit.services.outputs import write_output
 
             write_output(args.out, data + "\n", db_url=services.url, force=args.force)
             out(say("cli.written", path=args.out))

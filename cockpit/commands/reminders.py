@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.domain.ics import IcsEvent, reminders_to_ics
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_date_time
-    from cockpit.outputs import check_target, write_output
+    from cockpit.services.outputs import check_target, write_output
     from cockpit.store.reminders import open_reminders
 
     services = services_for(args)

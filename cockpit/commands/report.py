@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         text, encoding = html_page(report, lang), "utf-8"
     if args.out:
-        from cockpit.outputs import write_output
+        from cockpit.services.outputs import write_output
 
         written = write_output(args.out, text, db_url=services.url, force=args.force,
                                encoding=encoding)

@@ -51,6 +51,11 @@ class _TooBig(Exception):
         self.line = line
 
 
+def _line_of(event: yaml.Event) -> int:
+    """The line an event starts on, from 1 (0: unknown; the parser marks every event)."""
+    return 0 if event.start_mark is None else event.start_mark.line + 1
+
+
 def _aliases(text: str, path: str) -> tuple[Problem | None, int]:
     """A problem when the text uses more aliases than content needs, and the line of its
     first alias (0: none). Parsing events is cheap: nothing is expanded."""
@@ -59,9 +64,9 @@ def _aliases(text: str, path: str) -> tuple[Problem | None, int]:
         for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 count += 1
-                first = first or event.start_mark.line + 1
+                first = first or _line_of(event)
                 if count > MAX_ALIASES:
-                    return Problem(path, event.start_mark.line + 1,
+                    return Problem(path, _line_of(event),
                                    f"more than {MAX_ALIASES} aliases (*name): refused, the "
                                    "file could expand without end; write the values out"), first
     except yaml.YAMLError:
@@ -127,7 +132,9 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem], budget: list[i
             items.append(_convert(child, path, problems, budget))
             items.lines.append(child.start_mark.line + 1)
         return items
-    return _scalar(node, path, problems)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, problems)
+    raise TypeError(f"{path}:{line}: not a YAML node: {node!r}")  # compose makes only these
 
 
 def _scalar(node: yaml.ScalarNode, path: str, problems: list[Problem]) -> Any:

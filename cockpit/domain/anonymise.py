@@ -10,9 +10,10 @@ is the point, and nothing more). Anonymising twice changes nothing."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+
+from cockpit.domain.text import fold
 
 NAME = "Le consultant"
 EMAIL = "[e-mail retiré]"
@@ -92,6 +93,10 @@ _POSTCODE_CITY = re.compile(
 _HEADING_NAME = re.compile(r"^[#>*\s]*([A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+){1,2})[ \t]*$")
 
 
+# record(kind, original, replacement) -> replacement: notes what was replaced, says with what.
+Record = Callable[[str, str, str], str]
+
+
 @dataclass(frozen=True)
 class Replacement:
     kind: str  # name | email | phone | address | link | employer
@@ -103,11 +108,6 @@ class Replacement:
 class Anonymised:
     text: str
     replacements: tuple[Replacement, ...]
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def anonymise(text: str, *, names: Iterable[str] = (),
@@ -168,11 +168,11 @@ def _in_prose(text: str) -> str:
     return _IN_PROSE.sub(phrase, text).replace(_SECTOR, "")
 
 
-def _phone_or_keep(candidate: str, record: object) -> str:
+def _phone_or_keep(candidate: str, record: Record) -> str:
     digits = re.sub(r"\D", "", candidate)
     if len(digits) < 8:  # "+2 ans", "+15 %": not a number to call
         return candidate
-    return record("phone", candidate, PHONE)  # type: ignore[operator]
+    return record("phone", candidate, PHONE)
 
 
 def _heading_name(text: str) -> list[str]:
@@ -208,7 +208,7 @@ def _name_parts(names: Iterable[str]) -> list[str]:
     return sorted(parts, key=len, reverse=True)  # the full name before its pieces
 
 
-def _replace_names(text: str, names: list[str], record: object) -> str:
+def _replace_names(text: str, names: list[str], record: Record) -> str:
     parts = _name_parts(names)
     if not parts:
         return text
@@ -239,7 +239,7 @@ def _replace_names(text: str, names: list[str], record: object) -> str:
     out, last = [], 0
     for start, end in _merge(spans, text):
         out.append(text[last:start])
-        out.append(record("name", text[start:end], NAME))  # type: ignore[operator]
+        out.append(record("name", text[start:end], NAME))
         last = end
     out.append(text[last:])
     return "".join(out)
@@ -257,15 +257,18 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def _replace_employers(text: str, employers: Mapping[str, str],
-                       sector_words: Mapping[str, str], record: object) -> str:
+                       sector_words: Mapping[str, str], record: Record) -> str:
     known = sorted(employers.items(), key=lambda kv: len(kv[0]), reverse=True)
     for name, sector in known:
         if len(name.strip()) < 2:
             continue
         pattern = _accent_insensitive(name.strip())
+
+        def employer(match: re.Match[str], sector: str = sector) -> str:
+            return _SECTOR + record("employer", match.group(0), sector) + _SECTOR
+
         # Capitalised words right after belong to the name: "Crédit Mutuel Arkéa".
-        text = re.sub(rf"(?<![\w]){pattern}(?:[ \t]+[A-ZÀ-Ý][\w&'’-]*)*(?![\w])",
-                      lambda m, s=sector: _SECTOR + record("employer", m.group(0), s) + _SECTOR,  # type: ignore[misc,operator]
+        text = re.sub(rf"(?<![\w]){pattern}(?:[ \t]+[A-ZÀ-Ý][\w&'’-]*)*(?![\w])", employer,
                       text)
     sectors = set(employers.values()) | set(sector_words.values()) | {UNKNOWN_EMPLOYER, NAME}
 
@@ -279,7 +282,7 @@ def _replace_employers(text: str, employers: Mapping[str, str],
         folded = fold(name)
         sector = next((s for w, s in sector_words.items()
                        if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
-        return (match.group("marker") + _SECTOR  # type: ignore[operator]
+        return (match.group("marker") + _SECTOR
                 + record("employer", name, sector) + _SECTOR + tail)
 
     return _MARKER.sub(unknown, text)

@@ -5,7 +5,6 @@ French habits first: 25/12/2026, 25/12, "demain", "lundi", 14h30, 650 €, 1 200
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -13,6 +12,7 @@ from cockpit.domain.errors import ValidationError
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.script import Capture
 from cockpit.domain.siret import normalise_siret
+from cockpit.domain.text import fold
 
 _WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
              "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
@@ -24,11 +24,6 @@ _NO = {"non", "n", "no", "0", "faux", "false"}
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _TIME = re.compile(r"^(\d{1,2})\s*(?:h|:)\s*(\d{2})?$")
 MAX_MONEY = Decimal(100_000)
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 TEXT_MAX = 1000  # characters of a one-line typed field: more is a paste gone wrong

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from cockpit.domain.captures import fold
 from cockpit.domain.phones import Phone
+from cockpit.domain.text import fold
 
 # The import fields holding a number, and the label a number in them gets (see models.Phone:
 # standard is the company's switchboard, direct and mobile the person's own). "phone" says

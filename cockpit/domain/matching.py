@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from cockpit.domain.captures import fold, parse_date
+from cockpit.domain.captures import parse_date
 from cockpit.domain.rates import selling_rate
+from cockpit.domain.text import fold
 
 STALE_AFTER = timedelta(days=90)  # "not contacted for a long time"
 WHOLE_COUNTRY = frozenset({"france", "france entiere", "toute la france", "partout", "national"})
@@ -150,8 +151,11 @@ def match(need: NeedSpec, freelance: FreelanceFacts, margin: Decimal | float, no
     else:
         group = "later"
     selling = selling_rate(freelance.day_rate, margin) if freelance.day_rate else None
-    within = None if selling is None or need.budget_rate is None else selling <= need.budget_rate
-    over = (selling - need.budget_rate) if within is False else Decimal(0)
+    within: bool | None = None
+    over = Decimal(0)
+    if selling is not None and need.budget_rate is not None:
+        within = selling <= need.budget_rate
+        over = Decimal(0) if within else selling - need.budget_rate
     return Match(freelance, group, covered, missing, is_mobile(freelance, need.region), selling,
                  within, over)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+from cockpit.domain.text import fold
 
 # Regions and countries by their preposition; anything else is taken for a city ("à").
 _PREPOSITION = {
@@ -16,18 +16,13 @@ _PREPOSITION = {
 }
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-_BY_NAME = {_fold(name): prep for prep, names in _PREPOSITION.items() for name in names}
+_BY_NAME = {fold(name): prep for prep, names in _PREPOSITION.items() for name in names}
 
 
 def with_preposition(place: str) -> str:
     """`place` with the preposition French puts before it; "à" for a city."""
     name = place.strip()
-    preposition = _BY_NAME.get(_fold(name))
+    preposition = _BY_NAME.get(fold(name))
     if preposition:
         return f"{preposition} {name}"
     if name.startswith("Le "):

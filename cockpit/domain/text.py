@@ -7,6 +7,7 @@ the window's title: every text read from the database or from files goes through
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls, DEL and C1 controls (0x80–0x9f: \x9b alone starts a sequence on many
 # terminals). Line and paragraph separators break a one-line layout like \n does.
@@ -50,3 +51,10 @@ def control_characters(text: str) -> list[str]:
         if name not in seen:
             seen.append(name)
     return seen
+
+
+def fold(text: str) -> str:
+    """Text as a comparison sees it: trimmed, lower case, accents dropped ("  Île " and
+    "ile" are one; "Œ" stays "œ"). Every match of typed text against known names uses it."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

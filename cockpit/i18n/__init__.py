@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, SupportsFloat, SupportsIndex
 
 from cockpit.i18n import en, fr
 
@@ -20,9 +20,11 @@ _PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 def plural(lang: str, count: object, one: str, many: str) -> str:
     """The form that agrees with `count`: French puts 0 and 1 in the singular, English
     only 1."""
+    if not isinstance(count, SupportsFloat | SupportsIndex | str):
+        return many  # what float() refuses: not a number
     try:
-        number = abs(float(count))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        number = abs(float(count))
+    except (TypeError, ValueError):  # a text that is not a number
         return many
     singular = number < 2 if lang == "fr" else number == 1
     return one if singular else many

@@ -68,7 +68,7 @@ def _team(figures: Figures, t: Callable[..., str]) -> Section:
 def _outcomes(figures: Figures, labels: Labels) -> Section:
     t = labels.text
     names = list(figures.callers)
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for outcome, total in figures.team.outcomes.most_common():
         per = [figures.callers[n].outcomes.get(outcome, 0) for n in names]
         rows.append((labels.outcomes.get(outcome, outcome), total,

@@ -29,7 +29,7 @@ def markdown(report: Report) -> str:
         for row in section.rows:
             cells = [_md(c) for c in row]
             if section.chart is not None:
-                cells.append(bar(float(row[section.chart]), top, BAR_WIDTH))  # type: ignore[arg-type]
+                cells.append(bar(float(row[section.chart]), top, BAR_WIDTH))
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
@@ -90,7 +90,7 @@ def _html_table(section: Section) -> str:
         cells = "".join(f'<td class="n">{html.escape(str(c))}</td>' if isinstance(c, int | float)
                         else f"<td>{html.escape(str(c))}</td>" for c in row)
         if section.chart is not None:
-            width = 0 if top <= 0 else round(float(row[section.chart]) / top * 100)  # type: ignore[arg-type]
+            width = 0 if top <= 0 else round(float(row[section.chart]) / top * 100)
             cells += f'<td style="width:30%"><div class="bar" style="width:{width}%"></div></td>'
         rows.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -100,7 +100,7 @@ def _html_spark(section: Section) -> str:
     top = _largest(section)
     bars = "".join(
         f'<div title="{html.escape(str(label))} : {n}" '
-        f'style="height:{0 if top <= 0 else round(float(n) / top * 100)}%"></div>'  # type: ignore[arg-type]
+        f'style="height:{0 if top <= 0 else round(float(n) / top * 100)}%"></div>'
         for label, n in section.rows)
     return f'<div class="spark">{bars}</div>'
 
@@ -108,7 +108,7 @@ def _html_spark(section: Section) -> str:
 def _largest(section: Section) -> float:
     if section.chart is None or not section.rows:
         return 0.0
-    return max(float(row[section.chart]) for row in section.rows)  # type: ignore[arg-type]
+    return max(float(row[section.chart]) for row in section.rows)
 
 
 def _numeric(section: Section, index: int) -> bool:

@@ -172,7 +172,7 @@ def write_rejected(source: Path, table: Table, errors: list[RowError], *,
     """The rejected rows as they were, with their reasons, in a CSV beside the input (owner
     only, like every file with people in it; never over a file without `force`)."""
     from cockpit.domain.spreadsheet import neutralise
-    from cockpit.outputs import open_output
+    from cockpit.services.outputs import open_output
 
     reasons: dict[int, list[str]] = {}
     for e in errors:

@@ -360,7 +360,7 @@ class NeedServices(Part):
         `create_folder` False: a folder is created only inside one that exists (a typo in a
         typed path must not become a tree of new folders)."""
         from cockpit.domain.recap import Draft
-        from cockpit.outputs import (
+        from cockpit.services.outputs import (
             OutputError,
             eml_in_folder,
             is_database,

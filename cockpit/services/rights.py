@@ -375,7 +375,7 @@ class RightsServices(Part):
         if kind not in exports.KINDS:
             raise ServiceError(f"unknown table {kind!r}; one of {', '.join(exports.KINDS)}",
                                code="export_kind")
-        from cockpit.outputs import open_output
+        from cockpit.services.outputs import open_output
 
         count = 0
         with open_output(path, db_url=self.url, force=force,

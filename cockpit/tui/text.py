@@ -9,19 +9,13 @@ with its brackets, and `\\x1b]0;…` as visible signs."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 
+# fold: lower case without accents, as the pickers' filters compare (one copy, the domain's).
+from cockpit.domain.text import fold as fold
 from cockpit.domain.text import printable
 
 
 def data_text(value: object, style: str = "", *, multiline: bool = False) -> Text:
     """`value` as a Text to show: control characters made visible, brackets kept as typed."""
     return Text(printable(str(value), multiline=multiline), style=style)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Île" and "ile" compare equal as the caller expects."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

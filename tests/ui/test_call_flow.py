@@ -9,13 +9,7 @@ from textual.widgets import Input
 
 from cockpit.tui.screens.end_call import EndCallModal
 from cockpit.tui.widgets.script_panel import ScriptPanel
-
-
-async def _settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.helpers import settle
 
 
 async def _type_into(app, pilot, key: str, text: str) -> None:
@@ -25,7 +19,7 @@ async def _type_into(app, pilot, key: str, text: str) -> None:
     field.value = ""
     await pilot.press(*list(text))
     await pilot.press("enter")
-    await _settle(app, pilot)
+    await settle(pilot)
 
 
 def _db(url: str) -> sqlite3.Connection:
@@ -35,42 +29,42 @@ def _db(url: str) -> sqlite3.Connection:
 async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         panel = app.screen.query_one(ScriptPanel)
         assert panel.call is not None and panel.call.breadcrumb[-1].endswith("Demander le DO")
         contact_id = panel.call.person.id
         await pilot.press("1")  # put through to the DO
-        await _settle(app, pilot)
+        await settle(pilot)
         assert panel.call.breadcrumb[-1].endswith("Présentation")
         await pilot.press("o")
         await pilot.pause()
         await pilot.press(*list("fourn"), "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert panel.call.mode == "objection"
         assert "fournisseurs" in panel.call.objection.label
         await pilot.press("1")  # he has a need they cannot staff
-        await _settle(app, pilot)
+        await settle(pilot)
         assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
         await _type_into(app, pilot, "need_title", "Dev Java")
         await _type_into(app, pilot, "need_budget", "650")
         panel.focus()
         await pilot.press("1")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert panel.call.breadcrumb[-1].endswith("E-mail et récapitulatif")
         await pilot.press("n")
         await pilot.press(*list("Besoin Java Lyon"))
         await pilot.pause(0.6)
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("escape")
         await _type_into(app, pilot, "do_email", "jd@example.fr")
         panel.focus()
         await pilot.press("1")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, EndCallModal)
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert panel.call is None
 
     db = _db(demo_url)
@@ -95,18 +89,18 @@ async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) ->
 async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         panel = app.screen.query_one(ScriptPanel)
         contact_id = panel.call.person.id
         await pilot.press("5")  # voicemail: the step ends the call by itself
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("f")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, EndCallModal)
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
     db = _db(demo_url)
     outcome, call_id = db.execute(
         "SELECT outcome, id FROM call WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
@@ -121,18 +115,18 @@ async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:
 async def test_redirect_creates_a_queued_contact(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("4")  # the switchboard does not know the DO's name
-        await _settle(app, pilot)
+        await settle(pilot)
         await _type_into(app, pilot, "redirect_last_name", "Moreau")
         await _type_into(app, pilot, "redirect_phone", "06 12 34 56 78")
         app.screen.query_one(ScriptPanel).focus()
         await pilot.press("2")  # details noted, will call
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
     db = _db(demo_url)
     row = db.execute("SELECT c.id FROM contact c JOIN phone p ON p.contact_id = c.id "
                      "WHERE c.last_name = 'Moreau' AND p.e164 = '+33612345678'").fetchone()
@@ -146,18 +140,18 @@ async def test_restart_after_a_crash_brings_back_the_call_and_its_draft(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("1")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("n", *list("Rappeler mardi"))
         await pilot.pause(0.6)
-        await _settle(app, pilot)
+        await settle(pilot)
         # The app is dropped here without ending the call: as after a crash.
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:
-        await _settle(again, pilot)
+        await settle(pilot)
         panel = again.screen.query_one(ScriptPanel)
         assert panel.call is not None and panel.call.breadcrumb[-1].endswith("Présentation")
         notes = again.screen.query_one("#notes-text")
@@ -175,9 +169,9 @@ async def test_the_number_to_dial_by_hand_is_shown_large_until_the_first_answer(
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         big = app.screen.query_one("#dial-number", Static)
         dial = app.screen.query_one(ScriptPanel).call.dial
         assert big.display and dial  # no softphone configured: dialled by hand
@@ -192,13 +186,13 @@ async def test_the_number_to_dial_by_hand_is_shown_large_until_the_first_answer(
         assert len(lines) == 3 and len(lines[0].rstrip()) == 3 * len(dial.rstrip())
         assert all(set(line) <= set(" ╭╮╯╰─│├┤┌┐└┘╴╶╵╷┬┴") for line in lines)
         await pilot.press("1")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert not big.display
     small = make_app()
     async with small.run_test(size=(80, 24)) as pilot:  # no room: the script's text first
-        await _settle(small, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(small, pilot)
+        await settle(pilot)
         assert not small.screen.query_one("#dial-number", Static).display
 
 
@@ -207,25 +201,25 @@ async def test_the_fields_are_reached_with_tab_and_left_with_escape(make_app) ->
     Escape back to the answers, whose digits then choose again."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("1")  # put through
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("3")  # he has a need
-        await _settle(app, pilot)
+        await settle(pilot)
         panel = app.screen.query_one(ScriptPanel)
         assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
         await pilot.press("tab")
         assert app.focused is app.screen.query_one("#capture-need_title", Input)
         await pilot.press(*list("Dev Java"), "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.focused is app.screen.query_one("#capture-need_profile", Input)
         assert any(c.key == "need_title" and c.value == "Dev Java" for c in panel.call.captures)
         await pilot.press("escape")
         assert app.focused is panel
         await pilot.press("1")  # need noted: on to the e-mail
-        await _settle(app, pilot)
+        await settle(pilot)
         assert panel.call.breadcrumb[-1].endswith("E-mail et récapitulatif")
 
 
@@ -237,18 +231,18 @@ async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         before = app.screen.query_one(QueuePane)._page.total
         await pilot.press("r")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)
         for key, text in (("first_name", "Paul"), ("last_name", "Durand-Essai"),
                           ("role", "DSI"), ("phone", "06 12 34 56 99")):
             app.screen.query_one(f"#field-{key}", Input).value = text
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, FormModal)
         assert app.screen.query_one(ScriptPanel).call is not None  # the call goes on
         pane = app.screen.query_one(QueuePane)
@@ -266,18 +260,18 @@ async def test_the_field_tabbed_into_is_always_in_view(make_app) -> None:
     for size in ((80, 24), (120, 40)):
         app = make_app()
         async with app.run_test(size=size) as pilot:
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("a")
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("1", "3")  # put through, he has a need
-            await _settle(app, pilot)
+            await settle(pilot)
             panel = app.screen.query_one(ScriptPanel)
             body = panel.query_one("#script-body")
             keys = [c.key for c in panel.call.captures]
             assert len(keys) == 10
             for key in keys:
                 await pilot.press("tab")
-                await _settle(app, pilot)
+                await settle(pilot)
                 field = app.focused
                 assert isinstance(field, CaptureInput) and field.key == key
                 assert body.region.contains_region(field.region), (size, key)
@@ -288,19 +282,19 @@ async def test_a_field_asked_by_an_objection_and_by_its_step_back(make_app) -> N
     fields on screen in turn, the date typed kept (it crashed on a duplicate id)."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("1", "o")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press(*list("pas de bes"), "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", *list("01/03/2027"), "escape")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("1")  # « Reprendre »: on to « Pas de besoin »
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", "tab")
-        await _settle(app, pilot)
+        await settle(pilot)
         panel = app.screen.query_one(ScriptPanel)
         assert panel.call.breadcrumb[-1].endswith("Pas de besoin")
         assert app.focused is app.screen.query_one("#capture-next_budget", Input)
@@ -312,24 +306,24 @@ async def test_a_value_refused_after_escape_leaves_the_digits_to_the_answers(mak
     the answers, and the digits typed next are not typed into the field."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("1")  # put through
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("4")  # no need for now: asks for the DO's e-mail
-        await _settle(app, pilot)
+        await settle(pilot)
         panel = app.screen.query_one(ScriptPanel)
         field = app.screen.query_one("#capture-do_email", Input)
         await pilot.press("tab")
         assert app.focused is field
         field.value = ""
         await pilot.press("x", "escape")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert "x" in str(app.screen.query_one("#capture-error-do_email").render())
         assert app.focused is panel
         await pilot.press("2")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert field.value == "x"  # the digit was not typed into the field
 
 
@@ -338,15 +332,15 @@ async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("5", "f")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         queue = app.screen.query_one("#queue-list", OptionList)
         before = app.screen._highlighted
         await pilot.press("down")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.focused is queue and app.screen._highlighted != before

@@ -9,22 +9,16 @@ from textual.widgets import Input
 
 from cockpit.tui.screens.form import FormModal
 from cockpit.tui.widgets.notes_pane import NotesPane
-
-
-async def _settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.helpers import settle
 
 
 async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         person = app.screen._highlighted
         await pilot.press("e")
-        await _settle(app, pilot)  # the card's values are read in a worker
+        await settle(pilot)  # the card's values are read in a worker
         assert isinstance(app.screen, FormModal)
         role = app.screen.query_one("#field-role", Input)
         role.value = "Responsable staffing"
@@ -36,7 +30,7 @@ async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
         assert "E-mail" in str(app.screen.query_one("#field-error-email").render())
         email.value = "r.staffing@example.fr"
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, FormModal)
     db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
     assert db.execute("SELECT role, email, is_decision_maker FROM contact WHERE id = ?",
@@ -53,9 +47,9 @@ async def test_notes_survive_a_database_that_refuses_writes(
     app = make_app()
     path = Path(demo_url.removeprefix("sqlite:///"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         call_id = app.screen.call.call_id
         blocker = sqlite3.connect(path)
         blocker.execute("BEGIN EXCLUSIVE")  # another program holds the database
@@ -78,13 +72,13 @@ async def test_notes_survive_a_database_that_refuses_writes(
 async def test_a_broken_database_is_said_not_crashed(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         broken = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
         broken.execute("DROP TABLE reminder")  # a real failure, as after a bad manual edit
         broken.commit()
         broken.close()
         await pilot.press("ctrl+r")
-        await _settle(app, pilot)
+        await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert any("Base de données indisponible" in m and "reminder" in m for m in messages)
         assert app.is_running
@@ -99,7 +93,7 @@ async def test_the_whole_first_page_of_the_queue_is_listed(make_app) -> None:
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         pane = app.screen.query_one(QueuePane)
         page = pane._page
         options = pane.query_one(OptionList)
@@ -122,10 +116,10 @@ async def test_a_first_screen_read_before_start_is_drawn_complete(make_app) -> N
     services.contact_card = lambda person, **kw: reads.append(person) or read_card(person, **kw)
     async with app.run_test(size=(120, 40)) as pilot:
         assert first_person.name in _text_of(app.screen.query_one("#card-body").content)
-        await _settle(app, pilot)
+        await settle(pilot)
         assert reads == []
         await pilot.press("down")  # the next person's card is read as usual
-        await _settle(app, pilot)
+        await settle(pilot)
         assert len(reads) == 1 and reads[0] != first_person.person
         assert first_person.name not in _text_of(app.screen.query_one(ContactCard)
                                                  .query_one("#card-body").content)
@@ -146,12 +140,12 @@ async def test_the_key_bar_shows_the_keys_that_apply_now(make_app) -> None:
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         before = app.screen.query_one(KeyBar).line().plain
         assert "a appeler" in before and "s passer" in before and "fin d'appel" not in before
         assert before.rstrip().endswith("^p palette")  # on the right, when there is room
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         during = app.screen.query_one(KeyBar).line().plain
         assert "o objection" in during and "f fin d'appel" in during
         assert "a appeler" not in during
@@ -167,21 +161,21 @@ async def test_moving_past_either_end_of_a_page_turns_it(make_app, monkeypatch) 
     monkeypatch.setattr(caller_screen, "PAGE_SIZE", 10)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         pane = app.screen.query_one(queue_pane.QueuePane)
         listing = pane.query_one(queue_pane.QueueList)
         assert pane._page.offset == 0 and pane._page.total > 20
         first_page = [r.person for r in pane._page.rows]
         await pilot.press("pagedown")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert listing.highlighted == 9 and pane._page.offset == 0  # the page's last line
         await pilot.press("pagedown")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert pane._page.offset == 10 and listing.highlighted == 0
         assert app.screen._highlighted == pane._page.rows[0].person  # the card follows
         await pilot.press("down")
         await pilot.press("up", "up")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert pane._page.offset == 0 and listing.highlighted == 9
         assert app.screen._highlighted == first_page[9]
         status = str(pane.query_one("#queue-status").render())
@@ -195,7 +189,7 @@ async def test_a_key_bar_too_narrow_keeps_the_help_key(make_app) -> None:
 
     app = make_app()
     async with app.run_test(size=(56, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         line = app.screen.query_one(KeyBar).line().plain
         assert line.startswith(" a appeler ") and "…" in line
         assert line.rstrip().endswith("f1 aide") and len(line) <= 56
@@ -208,11 +202,11 @@ async def test_a_click_on_a_key_of_the_bar_does_what_the_key_does(make_app) -> N
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         bar = app.screen.query_one(KeyBar)
         column = bar.line().plain.index("a appeler")
         await pilot.click(KeyBar, offset=(column + 3, 0))
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen.query_one(ScriptPanel).call is not None  # the call started
 
 
@@ -232,7 +226,7 @@ async def test_a_reminder_past_due_today_shows_its_time_and_an_older_one_its_day
                        (melissa, contact, due, "2026-11-19 08:00:00"))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         from cockpit.tui.widgets.queue_pane import QueuePane
 
         pane = app.screen.query_one(QueuePane)
@@ -248,7 +242,7 @@ async def test_the_help_speaks_the_interfaces_language_only(make_app) -> None:
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpModal)
@@ -262,7 +256,7 @@ async def test_the_help_speaks_the_interfaces_language_only(make_app) -> None:
 async def test_the_command_palette_speaks_the_interfaces_language(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for french in ("Appeler", "Passer", "Quitter", "Aide", "Thème", "Zone ou champ suivant"):
             assert french in titles, french

@@ -6,16 +6,11 @@ from __future__ import annotations
 import re
 
 from tests.rawdb import raw
+from tests.ui.helpers import settle
 
 # Every C0 control, DEL and every C1 control: none may be drawn.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
-
-async def _settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def _screen_text(app) -> str:
@@ -32,7 +27,7 @@ async def test_sequences_and_markup_in_names_are_drawn_literally(make_app,
         db.execute("UPDATE note SET body = ?", ("note\x1b[2J",))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         shown = _screen_text(app)
     assert not CONTROL.findall(shown.replace("\n", ""))
     assert "[bold red]x Jean␛[2J␛[H" in shown  # in the queue and on the card

@@ -21,6 +21,7 @@ from cockpit.paths import content_dir
 from cockpit.tui.screens.caller import CallerScreen
 from cockpit.tui.screens.end_call import EndCallModal
 from cockpit.tui.widgets.script_panel import CaptureInput, ScriptPanel
+from tests.ui.helpers import settle
 
 SETTINGS = [("fr", (120, 40)), ("en", (80, 24)), ("fr", (80, 24)), ("en", (120, 40))]
 CALLERS = ("Melissa", "Karim", "Sophie", "Thomas")  # when a queue runs dry, the next one's
@@ -135,10 +136,7 @@ class Explorer:
         self.digits_tried = False
 
     async def settle(self) -> None:
-        for _ in range(2):
-            await self.pilot.pause()
-            await self.app.workers.wait_for_complete()
-        await self.pilot.pause()
+        await settle(self.pilot, rounds=2)
 
     async def press(self, *keys: str) -> None:
         await self.pilot.press(*keys)

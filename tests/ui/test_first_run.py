@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from cockpit.tui.screens.caller import CallerScreen
 from cockpit.tui.screens.first_run import FirstRunScreen
 from tests.conftest import FIXED_NOW, PARIS
-from tests.ui.test_call_flow import _settle
+from tests.ui.helpers import settle
 
 
 def _new_app(url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size_hint: str = ""):
@@ -36,13 +36,13 @@ async def test_an_empty_database_starts_with_the_first_run(
     url = f"sqlite:///{tmp_path / 'new.sqlite'}"
     app = _new_app(url, monkeypatch, tmp_path)
     async with app.run_test(size=size) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
         text = str(app.screen.query_one("#first-run-intro", Static).render())
         assert "chef de l'équipe" in text
         # Enter with nothing typed: the firm's name is asked for, nothing is created.
         await pilot.press("enter", "enter", "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
         error = str(app.screen.query_one("#first-run-error-firm", Static).render())
         assert error == "obligatoire"
@@ -54,7 +54,7 @@ async def test_an_empty_database_starts_with_the_first_run(
         await pilot.press("enter")
         await _type(pilot, "ines@acme.fr")
         await pilot.press("enter", "ctrl+s")  # typed fast: the team is created once
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CallerScreen)
         assert app.caller.name == "Inès Durand" and app.caller.is_lead
         top = str(app.screen.query_one("#top-bar", Static).render())
@@ -76,12 +76,12 @@ async def test_a_refused_name_is_said_under_its_field_and_nothing_is_created(
     url = f"sqlite:///{tmp_path / 'new.sqlite'}"
     app = _new_app(url, monkeypatch, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await _type(pilot, "Acme")
         await pilot.press("enter")
         await _type(pilot, "<script>")
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
         error = str(app.screen.query_one("#first-run-error-name", Static).render())
         assert "un nom fait de lettres" in error
@@ -94,5 +94,5 @@ async def test_a_refused_name_is_said_under_its_field_and_nothing_is_created(
         name.value = ""
         await _type(pilot, "Inès")
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CallerScreen)

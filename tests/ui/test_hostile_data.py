@@ -18,6 +18,7 @@ from cockpit.tui.screens.needs import NeedsScreen
 from cockpit.tui.screens.objection_picker import ObjectionPicker
 from cockpit.tui.screens.review import ReviewScreen
 from tests.rawdb import raw
+from tests.ui.helpers import settle
 
 # The markup first: a narrow column (the team's callers) still shows it.
 HOSTILE = "[bold red]X[/]Evil\x1b]0;pwned\x07\x9b2J[@click=app.quit]Y"
@@ -48,12 +49,6 @@ def _screen_text(app) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
-async def _settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 def _check(app, where: str, *, shows_data: bool = True) -> None:
     """Nothing drawn is a control character; where data is shown, its markup is literal."""
@@ -69,91 +64,91 @@ async def test_every_screen_draws_hostile_data_literally(make_app, demo_url: str
     monkeypatch.setenv("COCKPIT_MAIL_DIR", str(tmp_path / "mails"))
     app = make_app(caller=_seed(demo_url))
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         _check(app, "the queue and the card")
         text = _screen_text(app)
         assert SHOWN[:40] in text  # the card's name line, every sign visible
         assert "[@click=app.quit]" in text
 
         await pilot.press("a")  # the call: the script says the name and the company
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen.call is not None
         _check(app, "the script")
 
         await pilot.press("o")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, ObjectionPicker)
         _check(app, "the objection picker", shows_data=False)
         await pilot.press("escape")
 
         await pilot.press("n", *list("[b]gras[/b]"), "escape")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert "[b]gras[/b]" in _screen_text(app)  # typed brackets stay brackets
 
         await pilot.press("f")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, EndCallModal)
         _check(app, "the end of call", shows_data=False)
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
 
         await pilot.press("e")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)
         _check(app, "the edit card form")
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
 
         await pilot.press("b")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, NeedsScreen)
         _check(app, "the needs")
         await pilot.press("m")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MailModal)
         _check(app, "the need's recap e-mail")
         assert CONTROL.search(app.screen.query_one(TextArea).text.replace("\n", "")) is None
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
 
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MatchScreen)
         _check(app, "a need's freelances")
         await pilot.press("enter", "p")  # to the list, propose the first: a notice names them
-        await _settle(app, pilot)
+        await settle(pilot)
         _check(app, "the proposal's notice")
         await pilot.press("v")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CvModal)
         _check(app, "the anonymised CV", shows_data=False)
         assert CONTROL.search(app.screen.query_one(TextArea).text.replace("\n", "")) is None
         await pilot.press("escape", "m")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MailModal)
         _check(app, "the freelance's recap e-mail")
         await pilot.press("escape", "escape", "escape")
-        await _settle(app, pilot)
+        await settle(pilot)
 
         await pilot.press("g")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.query_one("#team-table", DataTable).row_count
         _check(app, "the review's team")
         await pilot.press("tab")
-        await _settle(app, pilot)
+        await settle(pilot)
         _check(app, "the review's figures", shows_data=False)
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
 
         await pilot.press("f1")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HelpModal)
         _check(app, "the help", shows_data=False)
         await pilot.press("escape", "ctrl+p")
-        await _settle(app, pilot)
+        await settle(pilot)
         _check(app, "the command palette", shows_data=False)
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
         _check(app, "the cockpit, back")
     assert app.return_code in (None, 0)

@@ -11,7 +11,7 @@ from cockpit.tui.screens.cv import CvModal
 from cockpit.tui.screens.form import FormModal
 from cockpit.tui.screens.match import MatchScreen
 from cockpit.tui.screens.needs import NeedsScreen
-from tests.ui.test_call_flow import _settle
+from tests.ui.helpers import settle
 
 
 def _db(url: str) -> sqlite3.Connection:
@@ -34,14 +34,14 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         "title": "Architecte Kubernetes", "technologies": "kubernetes", "region": "Bretagne",
         "start": "janvier", "budget_rate": "900"}, PersonRef("contact", do_id))
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("b")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, NeedsScreen)
         await pilot.press("slash", *list("kuber"), "enter")  # filter, then back to the list
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MatchScreen) and app.screen.need_id == need_id
         page = app.screen._page
         assert page is not None and page.rows and all("kubernetes" in r.covered
@@ -49,21 +49,21 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         chosen = page.rows[0]
         await pilot.press("enter")  # from the search field to the list
         await pilot.press("p")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("v")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CvModal)
         text = app.screen.query_one(TextArea).text
         last = chosen.name.split(" ", 1)[1]
         assert last not in text and "@" not in text and "Le consultant" in text
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MailModal)  # the e-mail first: nothing recorded yet
         with _db(demo_url) as db:
             assert db.execute("SELECT count(*) FROM reminder WHERE need_id = ?",
                               (need_id,)).fetchone() == (0,)
         await pilot.press("ctrl+e")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MatchScreen)
         (eml,) = mail_dir.glob("*.eml")
         mail = eml.read_text(encoding="utf-8")
@@ -72,12 +72,12 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         assert str(eml) in str(app.screen.query_one("#match-detail-text").render())
         # A placement needs both clauses: a typo is refused with a message, not read as no.
         await pilot.press("l", "o", "enter", "x", "ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)
         said = str(app.screen.query_one("#field-error-non_solicitation").render())
         assert "répondez oui ou non" in said
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
 
     with _db(demo_url) as db:
         proposal = db.execute("SELECT freelance_id, status, anonymised_cv FROM proposal "
@@ -103,17 +103,17 @@ async def test_calling_a_freelance_about_a_need_fills_the_freelance_script(
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("b")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         match = app.screen
         assert isinstance(match, MatchScreen)
         need = match._need
         chosen = match._page.rows[0]
         await pilot.press("enter", "a")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CallerScreen)
         call = app.screen.query_one(ScriptPanel).call
         assert call is not None and call.person == PersonRef("freelance", chosen.id)
@@ -128,10 +128,10 @@ async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_
                                                                 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         contact = app.screen._highlighted
         await pilot.press("b")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*list("Data engineer"), "enter", *list("spark python"), "enter",
@@ -142,7 +142,7 @@ async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_
         field = app.screen.query_one("#field-budget_rate")
         field.value = ""
         await pilot.press(*list("700"), "ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, NeedsScreen)
 
     with _db(demo_url) as db:
@@ -166,17 +166,17 @@ async def test_a_cv_whose_draft_cannot_be_saved_is_not_recorded_as_sent(
         "title": "Architecte Kubernetes", "technologies": "kubernetes"},
         PersonRef("contact", do_id))
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         app.push_screen(MatchScreen(need_id))
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter", "p")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("v")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("ctrl+e")
-        await _settle(app, pilot)
+        await settle(pilot)
         # The e-mail stays on screen (nothing lost), with the reason.
         assert isinstance(app.screen, MailModal)
         said = [str(n.message) for n in app._notifications]

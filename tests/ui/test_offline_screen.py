@@ -10,7 +10,7 @@ from cockpit.tui.widgets.top_bar import TopBar
 from tests.pg import Server
 from tests.rawdb import raw
 from tests.store.test_offline import _cut, _restore
-from tests.ui.test_card_and_failures import _settle
+from tests.ui.helpers import settle
 
 
 async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server,
@@ -21,17 +21,17 @@ async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server
     app = make_app(url=url)
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("a")
-            await _settle(app, pilot)
+            await settle(pilot)
             call_id = app.screen.call.call_id
             _cut(pg_server, name)
             await pilot.press("n", *list("Serveur coupé"), "escape")
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("f")  # the end of the call proposes its reminder offline too
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("ctrl+s")
-            await _settle(app, pilot)
+            await settle(pilot)
             assert app.is_running
             assert app.screen.call is None
             assert app.screen.query_one(TopBar).offline
@@ -44,7 +44,7 @@ async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server
             # server was away may still report a failure, so give it a few rounds.
             for _ in range(10):
                 app.screen._sync_outbox()
-                await _settle(app, pilot)
+                await settle(pilot)
                 if not outbox.exists() and not app.screen.query_one(TopBar).offline:
                     break
                 await pilot.pause(0.5)
@@ -74,28 +74,28 @@ async def test_a_full_disk_during_a_call(make_app, demo_template: Path, tmp_path
     with demo_on_small_disk(demo_template, tmp_path, monkeypatch) as (url, disk):
         app = make_app(url=url)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("a")
-            await _settle(app, pilot)
+            await settle(pilot)
             call_id = app.screen.call.call_id
             filler = fill(disk)
             await pilot.press("n", *list(note))
             await pilot.pause(0.7)  # past the notes' maximum wait: a save is attempted
-            await _settle(app, pilot)
+            await settle(pilot)
             bar = app.screen.query_one(TopBar)
             assert app.is_running and bar.disk_full and not bar.offline
             assert "DISQUE PLEIN" in str(bar.render()) and "HORS LIGNE" not in str(bar.render())
             assert "disque plein" in str(app.screen.query_one("#notes-status").render())
             await pilot.press("escape", "f")
-            await _settle(app, pilot)
+            await settle(pilot)
             await pilot.press("ctrl+s")
-            await _settle(app, pilot)
+            await settle(pilot)
             assert app.is_running and app.screen.call is None
             assert any("disque plein" in n.message for n in app._notifications)
 
             filler.unlink()
             app.screen._sync_outbox()
-            await _settle(app, pilot)
+            await settle(pilot)
             assert not app.screen.query_one(TopBar).disk_full
             assert any("enregistrée" in n.message for n in app._notifications)
         with raw(url) as db:
@@ -120,12 +120,12 @@ async def test_a_call_resumed_while_another_caller_holds_the_person(make_app,
                    "WHERE id = ?", (other.id, "2026-11-23 09:55:00", person.id))
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen.call is not None and app.screen.call.call_id == call.call_id
         assert any(other.name in n.message and "lecture seule" in n.message
                    for n in app._notifications)
         assert any(call.dial in n.message for n in app._notifications)  # the number again
         step = app.screen.call.step_title
         await pilot.press("1")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.is_running and app.screen.call.step_title == step

@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import PARIS
 from tests.rawdb import raw
+from tests.ui.helpers import settle
 
 EARLY = datetime(2026, 11, 23, 7, 10, tzinfo=UTC)  # Monday, 08:10 in Paris
 
@@ -27,12 +28,6 @@ def early_app(demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch):  # type
     return build
 
 
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
 
 async def test_a_on_a_greyed_line_refuses_and_claims_nothing(early_app, demo_url: str) -> None:
     from textual.widgets import OptionList, Static
@@ -43,7 +38,7 @@ async def test_a_on_a_greyed_line_refuses_and_claims_nothing(early_app, demo_url
     calls_before = raw(demo_url).execute("SELECT COUNT(*) FROM call").fetchone()
     app = early_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         pane = app.screen.query_one(QueuePane)
         lines = pane.query_one(OptionList)
         assert lines.option_count > 0
@@ -52,7 +47,7 @@ async def test_a_on_a_greyed_line_refuses_and_claims_nothing(early_app, demo_url
         status = str(pane.query_one("#queue-status", Static).render())
         assert "Hors des heures d'appel" in status and "reprise dès 09:00" in status
         await pilot.press("a")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.screen.query_one(ScriptPanel).call is None
         said = [n.message for n in app._notifications]
         assert any(m.startswith("Pas d'appel pour l'instant\u00a0: Hors des heures d'appel")
@@ -64,4 +59,4 @@ async def test_a_on_a_greyed_line_refuses_and_claims_nothing(early_app, demo_url
 
 
 def test_the_queue_before_nine(early_app, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(early_app(), terminal_size=(80, 24), run_before=_settle)
+    assert snap_compare(early_app(), terminal_size=(80, 24), run_before=settle)

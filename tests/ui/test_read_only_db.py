@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.test_hostile_data import _screen_text, _settle
+from tests.ui.helpers import settle
+from tests.ui.test_hostile_data import _screen_text
 
 REFUSED = "Base en lecture seule\u00a0: rien n'a été enregistré."
 
@@ -21,20 +22,20 @@ async def test_a_read_only_database_is_said_and_its_refusals_are_clear(make_app,
     try:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
-            await _settle(app, pilot)
+            await settle(pilot)
             notices = _messages(app)
             assert any("lecture seule" in m and str(path) in m for m in notices), notices
             assert "lecture seule" in _screen_text(app).splitlines()[0]  # the top bar
 
             await pilot.press("a")  # a call takes a claim: a write, refused
-            await _settle(app, pilot)
+            await settle(pilot)
             said = _messages(app)[len(notices):]
             assert REFUSED in said, said
             assert not any("readonly" in m or "attempt to write" in m for m in _messages(app))
             assert app.is_running and app.screen.call is None
 
             await pilot.press("s")  # another write (skip): said again, not left silent
-            await _settle(app, pilot)
+            await settle(pilot)
             assert _messages(app).count(REFUSED) == 2
             assert "lecture seule" in _screen_text(app).splitlines()[0]
             assert app.is_running
@@ -72,7 +73,7 @@ async def test_a_call_resumed_while_another_caller_holds_the_person_greys_its_ke
     services = open_services(demo_url, clock=lambda: later)
     app = CockpitApp(services, melissa, clock=lambda: later, display_tz=PARIS)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert screen.call is not None and screen.call.call_id == call.call_id
         assert screen.call.held_by == other.name
@@ -87,12 +88,12 @@ async def test_a_call_resumed_while_another_caller_holds_the_person_greys_its_ke
         assert all(f.disabled for f in screen.query_one(ScriptPanel).query(Input))
         before_keys = len(app._notifications)
         await pilot.press("1", "o")  # greyed: nothing happens, nothing is refused
-        await _settle(app, pilot)
+        await settle(pilot)
         assert len(app._notifications) == before_keys
         assert app.screen is screen
 
         await pilot.press("f1")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HelpModal)
         rows = app.screen.query_one("#help-body").content.columns[0]._cells
         greyed = {cell.plain for cell in rows if "dim" in str(cell.style)}

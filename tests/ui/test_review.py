@@ -8,14 +8,14 @@ import sqlite3
 from textual.widgets import DataTable
 
 from cockpit.tui.screens.review import TEAM_EVERY, ReviewScreen
-from tests.ui.test_call_flow import _settle
+from tests.ui.helpers import settle
 
 
 async def _open_review(app, pilot) -> ReviewScreen:
     """From the cockpit, `g`: the review over it."""
-    await _settle(app, pilot)
+    await settle(pilot)
     await pilot.press("g")
-    await _settle(app, pilot)
+    await settle(pilot)
     assert isinstance(app.screen, ReviewScreen)
     return app.screen
 
@@ -33,7 +33,7 @@ async def test_a_call_started_by_a_caller_shows_within_seconds(make_app, demo_ur
         person = app.services.queue_page(karim.id, limit=1).rows[0]
         app.services.start_call(karim.id, person.person)
         await pilot.pause(TEAM_EVERY + 0.5)
-        await _settle(app, pilot)
+        await settle(pilot)
         assert person.name in str(table.get_row_at(karim_row)[3])
         assert str(table.get_row_at(karim_row)[4]) == "10:42"
 
@@ -45,9 +45,9 @@ async def test_the_lead_reassigns_an_overdue_reminder(make_app, demo_url: str) -
         first = screen._reminders[0]
         assert first.owner == "Melissa"
         await pilot.press("r")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press(*"Sophie", "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
         owner = db.execute("SELECT k.name FROM reminder r JOIN caller k ON k.id = r.owner_id "
                            "WHERE r.id = ?", (first.id,)).fetchone()
@@ -79,15 +79,15 @@ async def test_escape_goes_back_to_the_cockpit_and_a_review_alone_stays(make_app
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_review(app, pilot)
         await pilot.press("escape")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CallerScreen)
     # `cockpit review`: the review is all there is; Escape leaves it on screen.
     alone = make_app("Melissa", start="review")
     async with alone.run_test(size=(120, 40)) as pilot:
-        await _settle(alone, pilot)
+        await settle(pilot)
         assert isinstance(alone.screen, ReviewScreen)
         await pilot.press("escape")
-        await _settle(alone, pilot)
+        await settle(pilot)
         assert isinstance(alone.screen, ReviewScreen)
 
 
@@ -99,18 +99,18 @@ async def test_a_lead_in_the_review_alone_calls_a_freelance_from_a_need(make_app
 
     app = make_app("Melissa", start="review")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("tab", "b")  # the figures, then the needs board
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")  # the first need's freelances
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")  # to the list
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, MatchScreen)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.pause(0.3)
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, CallerScreen) and app.screen.call is not None
         assert app.screen.call.person.kind == "freelance"
         assert isinstance(app.screen_stack[-2], ReviewScreen)  # Escape there, after the call
@@ -123,7 +123,7 @@ async def test_down_moves_in_the_team_table_as_soon_as_the_review_opens(make_app
         table = screen.query_one("#team-table", DataTable)
         assert table.row_count > 1 and table.cursor_row == 0
         await pilot.press("down")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert table.cursor_row == 1
         # The overdue reminders follow the caller highlighted.
         assert screen._selected_caller() == screen._team.rows[1].caller_id
@@ -131,11 +131,11 @@ async def test_down_moves_in_the_team_table_as_soon_as_the_review_opens(make_app
         busiest = max(range(len(screen._team.rows)),
                       key=lambda i: screen._team.rows[i].overdue)
         await pilot.press("up", *["down"] * busiest, "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         overdue = screen.query_one("#overdue-table", DataTable)
         assert app.focused is overdue and overdue.row_count > 1
         await pilot.press("down")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert screen._selected_reminder() == screen._reminders[1]
 
 
@@ -151,10 +151,10 @@ async def test_tab_switches_tabs_from_inside_a_table(make_app) -> None:
         await pilot.pause()
         assert tabs.active == "team"
         await pilot.press("tab")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert tabs.active == "figures"
         await pilot.press("tab")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert tabs.active == "team"
         # Back on the team, the keys move in the team table again.
         assert app.focused is screen.query_one("#team-table", DataTable)
@@ -176,11 +176,11 @@ async def test_the_caller_to_reassign_to_is_picked_with_the_arrows(make_app,
         first = screen._reminders[0]
         names = [r.name for r in screen._team.rows]
         await pilot.press("r")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PickerModal)
         target = next(i for i, n in enumerate(names) if n != "Melissa")
         await pilot.press(*["down"] * target, "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert app.screen is screen
     assert _owner_of(demo_url, first.id) == (names[target],)
 
@@ -192,9 +192,9 @@ async def test_typing_a_few_letters_narrows_the_callers_to_pick(make_app,
         screen = await _open_review(app, pilot)
         first = screen._reminders[0]
         await pilot.press("r")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press(*"soph", "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
     assert _owner_of(demo_url, first.id) == ("Sophie",)
 
 
@@ -206,10 +206,10 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
         first = next(r for r in screen._reminders if r.contact_id is not None)
         names = [r.name for r in screen._team.rows]
         await pilot.press("o")
-        await _settle(app, pilot)
+        await settle(pilot)
         # The list: "nobody" first, then the team in its order.
         await pilot.press(*["down"] * (names.index("Karim") + 1), "enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
             owner = db.execute("SELECT k.name FROM contact c JOIN caller k "
                                "ON k.id = c.owner_id WHERE c.id = ?",
@@ -222,17 +222,17 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
                               (first.id,)).fetchone() == ("Karim",)
         # And back to everyone, from Karim's reminders: the first line of the list.
         screen.query_one("#team-table", DataTable).move_cursor(row=names.index("Karim"))
-        await _settle(app, pilot)
+        await settle(pilot)
         ids = [r.id for r in screen._reminders]
         assert first.id in ids
         screen.query_one("#overdue-table", DataTable).move_cursor(row=ids.index(first.id))
-        await _settle(app, pilot)
+        await settle(pilot)
         chosen = screen._selected_reminder()
         assert chosen is not None and chosen.id == first.id
         await pilot.press("o")
-        await _settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
     with sqlite3.connect(demo_url.removeprefix("sqlite:///")) as db:
         owner = db.execute("SELECT owner_id FROM contact WHERE id = ?",
                            (chosen.contact_id,)).fetchone()

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.helpers import settle
+
 SIZES = [(80, 24), (120, 40)]
 
-
-async def _settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_first_screen(make_app, snap_compare, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=_settle)
+    assert snap_compare(make_app(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_in_a_call(make_app, snap_compare, size) -> None:
     async def start(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("1")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=start)
 
@@ -34,11 +30,11 @@ def test_in_a_call(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_objection_picker(make_app, snap_compare, size) -> None:
     async def pick(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("1")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("o", *list("cher"))
         await pilot.pause()
 
@@ -48,11 +44,11 @@ def test_objection_picker(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_end_of_call(make_app, snap_compare, size) -> None:
     async def end(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("f")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=end)
 
@@ -60,7 +56,7 @@ def test_end_of_call(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_help_in_english(make_app, snap_compare, size) -> None:
     async def help_(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("f1")
         await pilot.pause()
 
@@ -70,9 +66,9 @@ def test_help_in_english(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_edit_card_form(make_app, snap_compare, size) -> None:
     async def edit(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("e")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=edit)
 
@@ -80,7 +76,7 @@ def test_edit_card_form(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_do_not_call_confirmation(make_app, snap_compare, size) -> None:
     async def confirm(pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("x")
         await pilot.pause()
 
@@ -88,9 +84,9 @@ def test_do_not_call_confirmation(make_app, snap_compare, size) -> None:
 
 
 async def _to_needs(pilot) -> None:
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("b")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -101,7 +97,7 @@ def test_needs(make_app, snap_compare, size) -> None:
 async def _to_match(pilot) -> None:
     await _to_needs(pilot)
     await pilot.press("enter")
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("enter")  # from the search field to the list
     await pilot.pause()
 
@@ -116,9 +112,9 @@ def test_anonymised_cv(make_app, snap_compare, size) -> None:
     async def cv(pilot) -> None:
         await _to_match(pilot)
         await pilot.press("p")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("v")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=cv)
 
@@ -128,15 +124,15 @@ def test_recap_mail(make_app, snap_compare, size) -> None:
     async def mail(pilot) -> None:
         await _to_match(pilot)
         await pilot.press("m")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=mail)
 
 
 async def _to_review(pilot) -> None:
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("g")
-    await _settle(pilot)
+    await settle(pilot)
     # The team, then the chosen caller's overdue reminders, load one after the other.
     for _ in range(100):
         if pilot.app.screen.query("#overdue-table") and \
@@ -144,7 +140,7 @@ async def _to_review(pilot) -> None:
             break
         await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
-    await _settle(pilot)
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -157,6 +153,6 @@ def test_review_figures(make_app, snap_compare, size) -> None:
     async def figures(pilot) -> None:
         await _to_review(pilot)
         await pilot.press("tab")
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=figures)

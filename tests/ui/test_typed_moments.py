@@ -9,13 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from cockpit.tui.screens.form import FormModal
-
-
-async def _settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.helpers import settle
 
 
 def _open_reminders(demo_url: str, kind_id: tuple[str, int]) -> list[str]:
@@ -38,20 +32,20 @@ async def test_a_snooze_to_a_moment_that_cannot_be_is_refused_in_the_form(
         make_app, demo_url: str, typed: str, said: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         person = app.screen._highlighted
         before = _open_reminders(demo_url, (person.kind, person.id))
         await pilot.press("z")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)
         app.screen.query_one("#field-until", Input).value = typed
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)  # still open, to correct
         assert said in str(app.screen.query_one("#field-error-until").render())
         app.screen.query_one("#field-until", Input).value = "demain 10h"
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, FormModal)
     after = _open_reminders(demo_url, (person.kind, person.id))
     assert after != before and all(due.startswith("2026-") for due in after)
@@ -65,14 +59,14 @@ async def test_a_huge_paste_into_the_card_is_refused_in_the_form_and_quoted_shor
         make_app, demo_url: str, field: str, pasted: str, said: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(pilot)
         person = app.screen._highlighted
         await pilot.press("e")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)
         app.screen.query_one(f"#field-{field}", Input).value = pasted
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, FormModal)  # still open, to correct
         message = str(app.screen.query_one(f"#field-error-{field}").render())
         assert said in message.replace("\u202f", "").replace("\u00a0", "")

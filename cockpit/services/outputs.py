@@ -115,8 +115,8 @@ def open_output(path: str | os.PathLike[str], *, db_url: str | None = None,
     target = check_target(path, db_url=db_url, force=force)
     temporary, fd = _create_temporary(target)
     try:
-        handle = os.fdopen(fd, "wb" if binary else "w",
-                           **({} if binary else {"encoding": encoding, "newline": newline}))
+        handle: IO[Any] = (os.fdopen(fd, "wb") if binary
+                           else os.fdopen(fd, "w", encoding=encoding, newline=newline))
         with handle:
             yield handle
             handle.flush()
