@@ -132,7 +132,7 @@ class CallView(NamedTuple):
 
 class CallEnded(NamedTuple):
     """What the end of a call did, for the screen to say in the caller's language
-    (i18n.calls.call_end_words)."""
+    (tui.call_words.call_end_words)."""
 
     outcome: str
     reminder_at: datetime | None = None  # the callback booked (a cooldown is not said)

@@ -6,6 +6,7 @@ add` still blocks it for everyone."""
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,9 +22,9 @@ from tests.rawdb import raw
 def _words(ended) -> str:
     """What the cockpit says of the end of a call, in French."""
     from cockpit.i18n import Translator
-    from cockpit.i18n.calls import call_end_words
+    from cockpit.tui.call_words import call_end_words
 
-    return call_end_words(ended, Translator("fr"))
+    return call_end_words(ended, Translator("fr"), ZoneInfo("Europe/Paris"))
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +126,7 @@ def test_never_call_me_again_from_an_assistant_leaves_her_colleagues_callable(
 def test_the_x_key_blocks_the_person_and_says_the_switchboard_stays_open(
         store_url: str) -> None:
     from cockpit.i18n import Translator
-    from cockpit.i18n.calls import blocked_words
+    from cockpit.tui.call_words import blocked_words
 
     ids = _office(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -24,9 +25,9 @@ NOTE = "Rappeler jeudi : budget validé en janvier, veut deux profils Java"
 def _words(ended) -> str:
     """What the cockpit says of the end of a call, in French."""
     from cockpit.i18n import Translator
-    from cockpit.i18n.calls import call_end_words
+    from cockpit.tui.call_words import call_end_words
 
-    return call_end_words(ended, Translator("fr"))
+    return call_end_words(ended, Translator("fr"), ZoneInfo("Europe/Paris"))
 
 
 def _cut(server: Server, name: str) -> None:
@@ -249,12 +250,12 @@ def test_an_english_caller_reads_the_end_of_the_call_in_english(demo_url: str, t
                                                                 ) -> None:
     """The services say what the end did; the words are the caller's language's."""
     from cockpit.i18n import Translator
-    from cockpit.i18n.calls import call_end_words
+    from cockpit.tui.call_words import call_end_words
 
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
     services, _caller, call = _start_call(demo_url)
     ended = services.finish_call(call.call_id, "callback", "jeudi 10h", NOTE)
-    said = call_end_words(ended, Translator("en"))
+    said = call_end_words(ended, Translator("en"), ZoneInfo("Europe/Paris"))
     assert said.startswith("Callback agreed · callback ") and "Rappel" not in said
 
 

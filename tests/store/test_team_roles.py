@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import subprocess
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,9 +19,9 @@ from tests.rawdb import raw
 def _words(ended) -> str:
     """What the cockpit says of the end of a call, in French."""
     from cockpit.i18n import Translator
-    from cockpit.i18n.calls import call_end_words
+    from cockpit.tui.call_words import call_end_words
 
-    return call_end_words(ended, Translator("fr"))
+    return call_end_words(ended, Translator("fr"), ZoneInfo("Europe/Paris"))
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,9 @@ from textual.screen import Screen
 
 from cockpit.domain.errors import DomainError
 from cockpit.domain.text import printable
-from cockpit.i18n.calls import call_end_words
 from cockpit.services.errors import ServiceError, StoreUnavailable
 from cockpit.services.views import CallView
+from cockpit.tui.call_words import call_end_words
 from cockpit.tui.focus import focus_now
 from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.script_panel import ScriptPanel
@@ -269,7 +269,7 @@ class CallActions(Screen[None]):
         except (DomainError, ServiceError) as exc:
             app.call_from_thread(self.action_end_call, app.tr.error(exc), choice)
             return
-        app.call_from_thread(self._finished, call_end_words(ended, app.tr))
+        app.call_from_thread(self._finished, call_end_words(ended, app.tr, app.display_tz))
 
     def _finished(self, summary: str) -> None:
         from cockpit.tui.widgets.top_bar import TopBar
@@ -350,7 +350,7 @@ class CallActions(Screen[None]):
         app = self.cockpit
         blocked = self.guarded(app.services.mark_do_not_call, app.caller.id, person)
         if blocked is not None:
-            from cockpit.i18n.calls import blocked_words
+            from cockpit.tui.call_words import blocked_words
 
             app.call_from_thread(app.notify, blocked_words(blocked, app.tr), timeout=8)
             app.call_from_thread(self.load_queue, 0)  # type: ignore[attr-defined]

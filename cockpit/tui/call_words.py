@@ -3,8 +3,8 @@ language (the services return the record, never the words)."""
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from cockpit.domain.phones import parse_phone
 
@@ -12,10 +12,7 @@ if TYPE_CHECKING:
     from cockpit.i18n import Translator
     from cockpit.services.views import CallEnded
 
-_CALLER_ZONE = ZoneInfo("Europe/Paris")
-
-
-def call_end_words(ended: CallEnded, tr: Translator) -> str:
+def call_end_words(ended: CallEnded, tr: Translator, zone: tzinfo) -> str:
     """"Rappel convenu · rappel 12/06 10:00", or why the end waits on this computer."""
     outcome = tr(f"outcome.{ended.outcome}")
     if ended.kept:
@@ -26,7 +23,7 @@ def call_end_words(ended: CallEnded, tr: Translator) -> str:
     parts = [outcome]
     if ended.reminder_at is not None:
         parts.append(tr("call.ended_reminder",
-                        at=ended.reminder_at.astimezone(_CALLER_ZONE).strftime("%d/%m %H:%M")))
+                        at=ended.reminder_at.astimezone(zone).strftime("%d/%m %H:%M")))
     if ended.blocked is not None:
         parts.append(blocked_words(ended.blocked, tr))
     if ended.new_contact:
