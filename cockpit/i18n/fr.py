@@ -339,6 +339,46 @@ TEXT: dict[str, str] = {
         "{added} {added|numéro ajouté|numéros ajoutés}, {already} déjà sur la liste,"
         " {bad} {bad|illisible|illisibles}"
     ),
+    "cli.copy.table": "table",
+    "cli.copy.source": "source",
+    "cli.copy.target": "cible",
+    "cli.copy.table.schema_version": "versions du schéma",
+    "cli.copy.table.setting": "réglages",
+    "cli.copy.table.caller": "équipe",
+    "cli.copy.table.company": "entreprises",
+    "cli.copy.table.company_figure": "chiffres des entreprises",
+    "cli.copy.table.contact": "contacts",
+    "cli.copy.table.freelance": "freelances",
+    "cli.copy.table.phone": "numéros",
+    "cli.copy.table.need": "besoins",
+    "cli.copy.table.proposal": "propositions",
+    "cli.copy.table.call": "appels",
+    "cli.copy.table.call_event": "étapes d'appel",
+    "cli.copy.table.note": "notes",
+    "cli.copy.table.reminder": "rappels",
+    "cli.copy.table.do_not_call": "«\xa0ne plus appeler\xa0»",
+    "cli.copy.table.audit_log": "journal d'audit",
+    "cli.copy.done": "Base copiée : {source} → {target} (la source n'a pas changé).",
+    "cli.copy.key": (
+        "Les empreintes «\xa0ne plus appeler\xa0» se lisent avec la clé {path} : chaque poste"
+        " qui travaille sur la copie doit avoir ce même fichier (droits 0600)."
+    ),
+    "cli.copy.same": (
+        "{target} est la base d'où l'on copie : rien n'a été copié ; indiquez avec --to une"
+        " autre base, vide"
+    ),
+    "cli.copy.memory": (
+        "{target} : une base en mémoire disparaît avec la commande ; indiquez un fichier"
+        " (sqlite:///chemin/cockpit.sqlite) ou un serveur (postgresql://…)"
+    ),
+    "cli.copy.not_empty": (
+        "{target} n'est pas vide ({what}) : rien n'a été copié ; la copie ne va que vers"
+        " une base vide"
+    ),
+    "cli.copy.differ": (
+        "{target} : les nombres de lignes diffèrent de la source (voir ci-dessus) ; vérifiez"
+        " la copie avant de vous en servir"
+    ),
     "cli.line": "ligne {line} : {reason}",
     "cli.kind.companies": "sociétés",
     "cli.kind.contacts": "contacts",
@@ -757,6 +797,11 @@ TEXT: dict[str, str] = {
                            "c'est-à-dire {me} ; un appelant n'agit qu'en son propre nom."),
     "error.login_nobody": ("Le compte {login} n'est celui de personne dans l'équipe : le chef "
                            "d'équipe doit l'attribuer à un appelant (son identifiant)."),
+    "error.dnc_key_mismatch": (
+        "la liste «\xa0ne plus appeler\xa0» de cette base a été faite avec une autre clé que"
+        " {path} : copiez ici le fichier de clé de l'équipe (ou indiquez-le par"
+        " COCKPIT_DNC_KEY_FILE) ; aucun numéro n'a été vérifié"
+    ),
     "error.forget_needs_yes": ("Rien n'a été effacé : ajoutez --yes pour effacer sans "
                                "question."),
     "person.kind.contact": "contact",
