@@ -277,6 +277,7 @@ TEXT: dict[str, str] = {
     "cli.audit.action.erase": "erasure",
     "cli.audit.action.set_owner": "portfolio",
     "cli.audit.action.reassign": "reassignment",
+    "cli.audit.action.dnc_remove": "lifted off do-not-call",
     "cli.audit.action.do_not_call": "do not call",
     "cli.audit.entity.contact": "contact",
     "cli.audit.entity.freelance": "freelance",

@@ -280,6 +280,7 @@ TEXT: dict[str, str] = {
     "cli.audit.action.erase": "effacement",
     "cli.audit.action.set_owner": "portefeuille",
     "cli.audit.action.reassign": "réattribution",
+    "cli.audit.action.dnc_remove": "retrait de «\xa0ne plus appeler\xa0»",
     "cli.audit.action.do_not_call": "ne plus appeler",
     "cli.audit.entity.contact": "contact",
     "cli.audit.entity.freelance": "freelance",
