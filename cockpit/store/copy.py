@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, unquote, urlparse
 
 import peewee as pw
@@ -111,6 +111,10 @@ def _remove(path: Path) -> None:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
+def _key_field(model: type[BaseModel]) -> pw.Field:
+    return cast(pw.Field, model._meta.primary_key)  # every table has one
+
+
 def _copy_table(model: type[BaseModel], source: pw.Database, target: pw.Database) -> None:
     fields = list(model._meta.sorted_fields)
     # A link to a row of the same table may point to a later row: it is set once all are in.
@@ -121,10 +125,10 @@ def _copy_table(model: type[BaseModel], source: pw.Database, target: pw.Database
         values = [{f.name: row[f.name] for f in first} for row in rows]
         with target.bind_ctx([model], bind_refs=False, bind_backrefs=False):
             model.insert_many(values).as_rowcount().execute()
-        linked.extend((row[model._meta.primary_key.name], [row[f.name] for f in later])
+        linked.extend((row[_key_field(model).name], [row[f.name] for f in later])
                       for row in rows if any(row[f.name] is not None for f in later))
     with target.bind_ctx([model], bind_refs=False, bind_backrefs=False):
-        pk = model._meta.primary_key
+        pk = _key_field(model)
         for key, links in linked:
             model.update({f.name: v for f, v in zip(later, links, strict=True)}).where(
                 pk == key).execute()
@@ -133,7 +137,7 @@ def _copy_table(model: type[BaseModel], source: pw.Database, target: pw.Database
 def _batches(model: type[BaseModel], source: pw.Database,
              fields: list[pw.Field]) -> Iterator[list[dict[str, Any]]]:
     """The rows in order of their key, BATCH at a time (keyset: no OFFSET to rescan)."""
-    pk = model._meta.primary_key
+    pk = _key_field(model)
     names = [f.name for f in fields]
     last: Any = None
     while True:
@@ -141,7 +145,8 @@ def _batches(model: type[BaseModel], source: pw.Database,
             query = model.select(*fields).order_by(pk).limit(BATCH)
             if last is not None:
                 query = query.where(pk > last)
-            rows = [dict(zip(names, values, strict=True)) for values in query.tuples()]
+            rows = [dict(zip(names, cast(tuple[Any, ...], values), strict=True))
+                    for values in query.tuples()]
         if not rows:
             return
         yield rows
