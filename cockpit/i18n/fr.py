@@ -359,25 +359,25 @@ TEXT: dict[str, str] = {
     "cli.copy.table.reminder": "rappels",
     "cli.copy.table.do_not_call": "«\xa0ne plus appeler\xa0»",
     "cli.copy.table.audit_log": "journal d'audit",
-    "cli.copy.done": "Base copiée : {source} → {target} (la source n'a pas changé).",
+    "cli.copy.done": "Base copiée\xa0: {source} → {target} (la source n'a pas changé).",
     "cli.copy.key": (
-        "Les empreintes «\xa0ne plus appeler\xa0» se lisent avec la clé {path} : chaque poste"
+        "Les empreintes «\xa0ne plus appeler\xa0» se lisent avec la clé {path}\xa0: chaque poste"
         " qui travaille sur la copie doit avoir ce même fichier (droits 0600)."
     ),
     "cli.copy.same": (
-        "{target} est la base d'où l'on copie : rien n'a été copié ; indiquez avec --to une"
+        "{target} est la base d'où l'on copie\xa0: rien n'a été copié\xa0; indiquez avec --to une"
         " autre base, vide"
     ),
     "cli.copy.memory": (
-        "{target} : une base en mémoire disparaît avec la commande ; indiquez un fichier"
+        "{target}\xa0: une base en mémoire disparaît avec la commande\xa0; indiquez un fichier"
         " (sqlite:///chemin/cockpit.sqlite) ou un serveur (postgresql://…)"
     ),
     "cli.copy.not_empty": (
-        "{target} n'est pas vide ({what}) : rien n'a été copié ; la copie ne va que vers"
+        "{target} n'est pas vide ({what})\xa0: rien n'a été copié\xa0; la copie ne va que vers"
         " une base vide"
     ),
     "cli.copy.differ": (
-        "{target} : les nombres de lignes diffèrent de la source (voir ci-dessus) ; vérifiez"
+        "{target}\xa0: les nombres de lignes diffèrent de la source (voir ci-dessus)\xa0; vérifiez"
         " la copie avant de vous en servir"
     ),
     "cli.line": "ligne {line} : {reason}",
@@ -800,8 +800,8 @@ TEXT: dict[str, str] = {
                            "d'équipe doit l'attribuer à un appelant (son identifiant)."),
     "error.dnc_key_mismatch": (
         "la liste «\xa0ne plus appeler\xa0» de cette base a été faite avec une autre clé que"
-        " {path} : copiez ici le fichier de clé de l'équipe (ou indiquez-le par"
-        " COCKPIT_DNC_KEY_FILE) ; aucun numéro n'a été vérifié"
+        " {path}\xa0: copiez ici le fichier de clé de l'équipe (ou indiquez-le par"
+        " COCKPIT_DNC_KEY_FILE)\xa0; aucun numéro n'a été vérifié"
     ),
     "error.forget_needs_yes": ("Rien n'a été effacé : ajoutez --yes pour effacer sans "
                                "question."),
