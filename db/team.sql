@@ -23,8 +23,9 @@
 --   cannot reset a sequence nor touch the schema version nor change the team.
 -- cockpit_lead (a caller, and):
 --   changes anyone's calls, notes and reminders (reassign); reads the audit log; the team
---   (caller table) and the settings; lifts a number off the do-not-call list (`dnc remove`;
---   never the flag of someone who asked themselves); erases people (`person forget`,
+--   (caller table) and the settings; lifts a number off the do-not-call list (`dnc remove`,
+--   one number at a time through cockpit_remove_dnc, which writes the audit line; never a
+--   bare DELETE; never the flag of someone who asked themselves); erases people (`person forget`,
 --   `purge`): the server deletes a person, or their calls, notes, reminders, numbers and
 --   proposals, only in a transaction that wrote the erasure to the audit log first.
 --   The audit log is never changed nor deleted, by anyone but the owner.
@@ -79,8 +80,8 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cockpit_caller;
 -- The lead: the team, the settings, the audit log, erasures, lifting a number.
 GRANT INSERT, UPDATE ON caller, setting TO cockpit_lead;
 GRANT SELECT ON audit_log TO cockpit_lead;
-GRANT DELETE ON contact, freelance, phone, call, call_event, note, reminder, proposal,
-  do_not_call TO cockpit_lead;
+GRANT DELETE ON contact, freelance, phone, call, call_event, note, reminder, proposal
+  TO cockpit_lead;  -- do_not_call: one number at a time, through cockpit_remove_dnc below
 
 -- Tables a later version of the cockpit adds: readable by the team; the owner gives more
 -- by running this file again (a new table's rights are decided, not inherited).
@@ -223,3 +224,33 @@ BEGIN
                    'FOR EACH ROW EXECUTE FUNCTION cockpit_erase_through_forget()', t);
   END LOOP;
 END $$;
+
+-- Lifting a number off do-not-call: never a bare DELETE (one statement would empty the
+-- list), but one number at a time through this function, which writes who did it and why
+-- to the audit log. `digests`: the number's digests (this installation's key's, and the old
+-- shared key's), two at most.
+CREATE OR REPLACE FUNCTION cockpit_remove_dnc(digests text[], reason text) RETURNS integer
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  removed integer;
+BEGIN
+  IF pg_has_role(session_user, 'cockpit_caller', 'MEMBER')
+     AND NOT pg_has_role(session_user, 'cockpit_lead', 'MEMBER') THEN
+    RAISE EXCEPTION 'permission denied: only a team lead takes a number off do-not-call'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF coalesce(array_length(digests, 1), 0) NOT BETWEEN 1 AND 2 THEN
+    RAISE EXCEPTION 'one number at a time: give its digests (one or two)'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  DELETE FROM public.do_not_call WHERE digest = ANY (digests);
+  GET DIAGNOSTICS removed = ROW_COUNT;
+  IF removed > 0 THEN
+    INSERT INTO public.audit_log (at, actor, action, entity, entity_id, details)
+    VALUES (timezone('UTC', now()), session_user, 'dnc_remove', 'do_not_call', NULL,
+            left(coalesce(reason, ''), 200) || '; digest ' || left(digests[1], 12));
+  END IF;
+  RETURN removed;
+END $$;
+REVOKE ALL ON FUNCTION cockpit_remove_dnc(text[], text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cockpit_remove_dnc(text[], text) TO cockpit_lead;

@@ -17,6 +17,10 @@ from tests.pg import Server, binaries
 
 # Drafts, the content cache and the log of the tests stay out of the user's home.
 os.environ.setdefault("COCKPIT_STATE", tempfile.mkdtemp(prefix="cockpit-tests-"))
+# One do-not-call key for the session (never the user's own): the demo templates are built
+# with it, and the tests that give themselves a state folder keep reading them.
+os.environ.setdefault("COCKPIT_DNC_KEY_FILE",
+                      os.path.join(tempfile.mkdtemp(prefix="cockpit-key-"), "dnc.key"))
 
 # No timing deadline (a loaded CI machine is slow, not wrong); in CI, the same examples every
 # run, so a red build always reproduces.

@@ -277,6 +277,7 @@ TEXT: dict[str, str] = {
     "cli.audit.action.erase": "erasure",
     "cli.audit.action.set_owner": "portfolio",
     "cli.audit.action.reassign": "reassignment",
+    "cli.audit.action.dnc_remove": "lifted off do-not-call",
     "cli.audit.action.do_not_call": "do not call",
     "cli.audit.entity.contact": "contact",
     "cli.audit.entity.freelance": "freelance",
@@ -328,6 +329,46 @@ TEXT: dict[str, str] = {
     "cli.dnc.imported": (
         "{added} {added|number|numbers} added, {already} already there, {bad}"
         " unreadable"
+    ),
+    "cli.copy.table": "table",
+    "cli.copy.source": "source",
+    "cli.copy.target": "target",
+    "cli.copy.table.schema_version": "schema versions",
+    "cli.copy.table.setting": "settings",
+    "cli.copy.table.caller": "team",
+    "cli.copy.table.company": "companies",
+    "cli.copy.table.company_figure": "company figures",
+    "cli.copy.table.contact": "contacts",
+    "cli.copy.table.freelance": "freelances",
+    "cli.copy.table.phone": "numbers",
+    "cli.copy.table.need": "needs",
+    "cli.copy.table.proposal": "proposals",
+    "cli.copy.table.call": "calls",
+    "cli.copy.table.call_event": "call steps",
+    "cli.copy.table.note": "notes",
+    "cli.copy.table.reminder": "reminders",
+    "cli.copy.table.do_not_call": "do-not-call",
+    "cli.copy.table.audit_log": "audit log",
+    "cli.copy.done": "Database copied: {source} → {target} (the source is unchanged).",
+    "cli.copy.key": (
+        "Do-not-call digests are read with the key {path}: every machine working on the copy"
+        " needs that same file (mode 0600)."
+    ),
+    "cli.copy.same": (
+        "{target} is the database being copied: nothing was copied; give --to another,"
+        " empty, database"
+    ),
+    "cli.copy.memory": (
+        "{target}: an in-memory database is gone when the command ends; give a file"
+        " (sqlite:///path/cockpit.sqlite) or a server (postgresql://…)"
+    ),
+    "cli.copy.not_empty": (
+        "{target} is not empty ({what}): nothing was copied; a copy only goes into an empty"
+        " database"
+    ),
+    "cli.copy.differ": (
+        "{target}: the row counts differ from the source (see above); check the copy before"
+        " using it"
     ),
     "cli.line": "line {line}: {reason}",
     "cli.kind.companies": "companies",
@@ -717,6 +758,11 @@ TEXT: dict[str, str] = {
                            "caller acts as themselves only."),
     "error.login_nobody": ("The login {login} is nobody's in the team: the team lead gives it "
                            "to a caller (their login)."),
+    "error.dnc_key_mismatch": (
+        "the do-not-call list of this database was made with another key than {path}: copy"
+        " the team's key file there (or name it with COCKPIT_DNC_KEY_FILE); no number was"
+        " checked"
+    ),
     "error.forget_needs_yes": "Nothing erased: add --yes to erase without a question.",
     "person.kind.contact": "contact",
     "person.kind.freelance": "freelance",

@@ -280,6 +280,7 @@ TEXT: dict[str, str] = {
     "cli.audit.action.erase": "effacement",
     "cli.audit.action.set_owner": "portefeuille",
     "cli.audit.action.reassign": "réattribution",
+    "cli.audit.action.dnc_remove": "retrait de «\xa0ne plus appeler\xa0»",
     "cli.audit.action.do_not_call": "ne plus appeler",
     "cli.audit.entity.contact": "contact",
     "cli.audit.entity.freelance": "freelance",
@@ -338,6 +339,46 @@ TEXT: dict[str, str] = {
     "cli.dnc.imported": (
         "{added} {added|numéro ajouté|numéros ajoutés}, {already} déjà sur la liste,"
         " {bad} {bad|illisible|illisibles}"
+    ),
+    "cli.copy.table": "table",
+    "cli.copy.source": "source",
+    "cli.copy.target": "cible",
+    "cli.copy.table.schema_version": "versions du schéma",
+    "cli.copy.table.setting": "réglages",
+    "cli.copy.table.caller": "équipe",
+    "cli.copy.table.company": "entreprises",
+    "cli.copy.table.company_figure": "chiffres des entreprises",
+    "cli.copy.table.contact": "contacts",
+    "cli.copy.table.freelance": "freelances",
+    "cli.copy.table.phone": "numéros",
+    "cli.copy.table.need": "besoins",
+    "cli.copy.table.proposal": "propositions",
+    "cli.copy.table.call": "appels",
+    "cli.copy.table.call_event": "étapes d'appel",
+    "cli.copy.table.note": "notes",
+    "cli.copy.table.reminder": "rappels",
+    "cli.copy.table.do_not_call": "«\xa0ne plus appeler\xa0»",
+    "cli.copy.table.audit_log": "journal d'audit",
+    "cli.copy.done": "Base copiée\xa0: {source} → {target} (la source n'a pas changé).",
+    "cli.copy.key": (
+        "Les empreintes «\xa0ne plus appeler\xa0» se lisent avec la clé {path}\xa0: chaque poste"
+        " qui travaille sur la copie doit avoir ce même fichier (droits 0600)."
+    ),
+    "cli.copy.same": (
+        "{target} est la base d'où l'on copie\xa0: rien n'a été copié\xa0; indiquez avec --to une"
+        " autre base, vide"
+    ),
+    "cli.copy.memory": (
+        "{target}\xa0: une base en mémoire disparaît avec la commande\xa0; indiquez un fichier"
+        " (sqlite:///chemin/cockpit.sqlite) ou un serveur (postgresql://…)"
+    ),
+    "cli.copy.not_empty": (
+        "{target} n'est pas vide ({what})\xa0: rien n'a été copié\xa0; la copie ne va que vers"
+        " une base vide"
+    ),
+    "cli.copy.differ": (
+        "{target}\xa0: les nombres de lignes diffèrent de la source (voir ci-dessus)\xa0; vérifiez"
+        " la copie avant de vous en servir"
     ),
     "cli.line": "ligne {line} : {reason}",
     "cli.kind.companies": "sociétés",
@@ -757,6 +798,11 @@ TEXT: dict[str, str] = {
                            "c'est-à-dire {me} ; un appelant n'agit qu'en son propre nom."),
     "error.login_nobody": ("Le compte {login} n'est celui de personne dans l'équipe : le chef "
                            "d'équipe doit l'attribuer à un appelant (son identifiant)."),
+    "error.dnc_key_mismatch": (
+        "la liste «\xa0ne plus appeler\xa0» de cette base a été faite avec une autre clé que"
+        " {path}\xa0: copiez ici le fichier de clé de l'équipe (ou indiquez-le par"
+        " COCKPIT_DNC_KEY_FILE)\xa0; aucun numéro n'a été vérifié"
+    ),
     "error.forget_needs_yes": ("Rien n'a été effacé : ajoutez --yes pour effacer sans "
                                "question."),
     "person.kind.contact": "contact",

@@ -24,7 +24,7 @@ from cockpit.store.models import (
     Phone,
     Reminder,
 )
-from cockpit.store.privacy import digest_number
+from cockpit.store.privacy import digests
 from cockpit.store.times import naive
 
 
@@ -181,7 +181,7 @@ def _add_direct_line(kind: str, person_id: int, phone: Any) -> None:
         return
     Phone.create(e164=phone.e164, kind=phone.kind, time_zone=phone.time_zone,
                  label="mobile" if phone.kind == "mobile" else "direct", **{kind: person_id})
-    if DoNotCall.select().where(DoNotCall.digest == digest_number(phone.e164)).exists():
+    if DoNotCall.select().where(DoNotCall.digest.in_(digests(phone.e164))).exists():
         model = Contact if kind == "contact" else Freelance
         model.update(do_not_call=True).where(model.id == person_id).execute()
 

@@ -285,11 +285,11 @@ def _block_known_numbers(numbers: list[str]) -> None:
     """A number on the do-not-call list (even kept only as a hash, after an erasure) flags
     whoever comes in with it."""
     from cockpit.store import persons
-    from cockpit.store.privacy import digest_number
+    from cockpit.store.privacy import digests
 
     blocked = persons.blocked_digests()
     for e164 in numbers:
-        if digest_number(e164) in blocked:
+        if not blocked.isdisjoint(digests(e164)):
             persons.flag_do_not_call(e164)
 
 

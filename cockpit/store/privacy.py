@@ -1,5 +1,5 @@
 """Keyed hashes: a number on the do-not-call list stays checkable after the person is erased,
-without the number itself being readable back."""
+without the number itself being readable back (the key: store/dnc_key.py)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,23 @@ import hashlib
 import hmac
 import os
 
-# The key lives outside the database when a team sets COCKPIT_DNC_KEY; the default keeps
-# demo and test databases consistent.
-_DEFAULT_KEY = b"cockpit-do-not-call"
+from cockpit.store.dnc_key import LEGACY_KEY, ensure_matches, installation_key, key_path
 
 
 def _key() -> bytes:
     value = os.environ.get("COCKPIT_DNC_KEY")
-    return value.encode() if value else _DEFAULT_KEY
+    key = value.encode() if value else installation_key()
+    ensure_matches(key, key_path())
+    return key
 
 
 def digest_number(e164: str) -> str:
+    """The digest a number is written with now."""
     return hmac.new(_key(), e164.encode(), hashlib.sha256).hexdigest()
+
+
+def digests(e164: str) -> list[str]:
+    """Every digest the number may be listed under: this installation's, and the one made
+    with the key shared by every cockpit before keys were per installation."""
+    legacy = hmac.new(LEGACY_KEY, e164.encode(), hashlib.sha256).hexdigest()
+    return list(dict.fromkeys((digest_number(e164), legacy)))

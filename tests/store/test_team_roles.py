@@ -203,6 +203,8 @@ REFUSED_TO_ALL = {
     "delete the schema version": "DELETE FROM schema_version",
     "add a schema version": "INSERT INTO schema_version (version, applied_at) "
                             "VALUES (99, now())",
+    # The lead lifts numbers one at a time (cockpit_remove_dnc, audited), never the list.
+    "a bare DELETE of do-not-call": "DELETE FROM do_not_call",
     "a bare DELETE of a person": "DELETE FROM contact WHERE id = 3",
     "a bare DELETE of a freelance": "DELETE FROM freelance WHERE id = 3",
     "a bare DELETE of calls": "DELETE FROM call WHERE id = {call}",
@@ -213,7 +215,6 @@ REFUSED_TO_ALL = {
 }
 # Refused to a caller only (a lead does these).
 REFUSED_TO_CALLERS = {
-    "DELETE FROM do_not_call": "DELETE FROM do_not_call WHERE e164 = '+33100000000'",
     "UPDATE contact SET do_not_call = false": "UPDATE contact SET do_not_call = FALSE "
                                               "WHERE id = 5",
     "UPDATE freelance SET do_not_call = false": "UPDATE freelance SET do_not_call = FALSE "
@@ -480,6 +481,7 @@ def test_the_leads_work_goes_through(team: dict[str, str],
     assert main(["audit", "--db", url]) == 0
     said = capsys.readouterr().out
     assert "melissa_t reassignment reminder" in said and "melissa_t erasure contact" in said
+    assert "melissa_t lifted off do-not-call" in said
     with raw(team["postgres"]) as db:
         assert db.execute("SELECT COUNT(*) FROM contact WHERE id IN (7, 8)").fetchone() \
             == (0,)
