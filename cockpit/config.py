@@ -69,7 +69,7 @@ def read_file(path: Path) -> dict[str, str]:
                           known=", ".join(VARIABLES))
     for key, value in data.items():
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ConfigError(path, "config.not_text", key=key)
+            raise ConfigError(path, "config.not_text", name=key)
     return {key: str(value) for key, value in data.items()}
 
 

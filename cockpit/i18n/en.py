@@ -329,7 +329,7 @@ TEXT: dict[str, str] = {
     "config.not_toml": "not a readable TOML file ({reason})",
     "config.not_utf8": "this file is not UTF-8 text",
     "config.unreadable": "cannot read it ({reason})",
-    "config.not_text": "key {key}: expected a plain value, a quoted text or a number",
+    "config.not_text": "key {name}: expected a plain value, a quoted text or a number",
     "cli.cv.unreadable": "{path}: cannot read it ({reason})",
     "cli.cv.not_text": "{path}: not a text file (export the CV as .txt or .md first)",
     "cli.cv.empty": "{path}: the file is empty",

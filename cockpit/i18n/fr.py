@@ -335,7 +335,7 @@ TEXT: dict[str, str] = {
     "config.not_utf8": "ce fichier n'est pas du texte UTF-8",
     "config.unreadable": "lecture impossible ({reason})",
     "config.not_text": (
-        "clé {key} : il faut une valeur simple, un texte entre guillemets ou un nombre"
+        "clé {name} : il faut une valeur simple, un texte entre guillemets ou un nombre"
     ),
     "cli.cv.unreadable": "{path} : lecture impossible ({reason})",
     "cli.cv.not_text": (
