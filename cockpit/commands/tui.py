@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from cockpit.cli import db_url, refused
 
 if TYPE_CHECKING:
+    from cockpit.services.views import CallerView
     from cockpit.settings import Settings
 
 FIRST_PAGE = 50  # rows of the queue the first screen shows (the queue pane's page)
@@ -43,16 +44,17 @@ def run_tui(args: argparse.Namespace) -> int:
         from cockpit.services.warm import WarmServices
 
         services = WarmServices(opener, first, clock or _utc_now)
-        caller = first.caller
+        caller: CallerView | None = first.caller
     else:
-        services = opener()
-        caller = services.acting_caller(name)
-        if caller is None and not services.team_is_empty():
+        opened = opener()
+        caller = opened.acting_caller(name)
+        if caller is None and not opened.team_is_empty():
             from cockpit.commands._common import find_caller
 
-            caller = find_caller(services, name)  # says why there is none
+            caller = find_caller(opened, name)  # says why there is none
         if caller is not None:
-            services.prefetch_queue(caller.id, settings.lang, FIRST_PAGE)
+            opened.prefetch_queue(caller.id, settings.lang, FIRST_PAGE)
+        services = opened
         # caller None: a new database; the cockpit starts with its first run.
     page = first.page if first is not None else None
     empty = caller is None or (page is not None and not page.rows
