@@ -127,12 +127,13 @@ class Settings:
                                   ((arguments or {}).get(name),
                                    Source("command line", OPTIONS.get(name, "")))):
                 if value is not None and str(value).strip():
+                    # Checked even when a later one overrides it: it would bite the day the
+                    # variable is unset.
+                    _check(name, str(value).strip(), source)
                     values[name] = str(value).strip()
                     sources[name] = source
         for name in VARIABLES:
             sources.setdefault(name, DEFAULT)
-        for name, value in values.items():
-            _check(name, value, sources[name])
         given = cast(dict[str, Any], values)  # every field named in VARIABLES is a text
         return cls(**given, hooks=TestHooks.from_environment(environ), sources=sources)
 

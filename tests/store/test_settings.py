@@ -118,3 +118,12 @@ def test_the_caller_not_found_is_said_the_same_by_every_command(home: Path,
                          ["--caller", "Nobody"])}
     assert len(said) == 1, said
     assert said.pop().startswith("cockpit: no caller named “Nobody” (callers: ")
+
+
+def test_a_bad_value_in_the_file_is_refused_even_when_the_environment_hides_it(
+        home: Path) -> None:
+    _config(home).write_text('tz = "Paris"\n', encoding="utf-8")
+    done = cockpit(home, "check", COCKPIT_TZ="Europe/Paris")
+    assert done.returncode == 2
+    assert "“Paris” (file ~/.config/cockpit/config.toml, key tz): unknown time zone" \
+        in done.stderr
