@@ -303,8 +303,8 @@ TEXT: dict[str, str] = {
         "un autre cockpit a la base ouverte : son journal y sera versé au prochain"
         " point de contrôle"
     ),
-    "cli.check.settings": "réglages :",
-    "cli.check.setting": "  {name} : {value} ({source})",
+    "cli.check.settings": "réglages\xa0:",
+    "cli.check.setting": "  {name}\xa0: {value} ({source})",
     "settings.name.db": "base",
     "settings.name.caller": "appelant",
     "settings.name.lang": "langue",
@@ -324,18 +324,18 @@ TEXT: dict[str, str] = {
     "settings.from.file_key": "fichier {where}, clé {name}",
     "settings.from.environment": "variable {where}",
     "settings.from.option": "option {where}",
-    "settings.bad": "réglage {setting} « {value} » ({where}) : {problem}",
-    "settings.problem.choices": "il faut l'une de ces valeurs : {choices}",
+    "settings.bad": "réglage {setting} «\xa0{value}\xa0» ({where})\xa0: {problem}",
+    "settings.problem.choices": "il faut l'une de ces valeurs\xa0: {choices}",
     "settings.problem.margin": (
         "il faut une fraction inférieure à 1, comme 0.2, ou un pourcentage, comme 20%"
     ),
     "settings.problem.tz": "fuseau horaire inconnu (par exemple Europe/Paris)",
-    "config.unknown_key": "réglage inconnu : {keys} (réglages possibles : {known})",
+    "config.unknown_key": "réglage inconnu\xa0: {keys} (réglages possibles\xa0: {known})",
     "config.not_toml": "ce n'est pas un fichier TOML lisible ({reason})",
     "config.not_utf8": "ce fichier n'est pas du texte UTF-8",
     "config.unreadable": "lecture impossible ({reason})",
     "config.not_text": (
-        "clé {name} : il faut une valeur simple, un texte entre guillemets ou un nombre"
+        "clé {name}\xa0: il faut une valeur simple, un texte entre guillemets ou un nombre"
     ),
     "cli.cv.unreadable": "{path} : lecture impossible ({reason})",
     "cli.cv.not_text": (
