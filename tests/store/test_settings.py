@@ -59,10 +59,10 @@ def test_the_sources_are_said_in_french(home: Path) -> None:
                              encoding="utf-8")
     done = cockpit(home, "check", COCKPIT_LANG="")
     said = done.stdout.splitlines()
-    assert said[0] == "réglages :"
-    assert "  base : sqlite:////nulle/part.sqlite (fichier ~/.config/cockpit/config.toml)" \
+    assert said[0] == "réglages\xa0:"
+    assert "  base\xa0: sqlite:////nulle/part.sqlite (fichier ~/.config/cockpit/config.toml)" \
         in said
-    assert "  langue : fr (fichier ~/.config/cockpit/config.toml)" in said
+    assert "  langue\xa0: fr (fichier ~/.config/cockpit/config.toml)" in said
 
 
 def test_a_config_file_elsewhere_is_read_there(home: Path, tmp_path: Path) -> None:
@@ -88,13 +88,13 @@ def test_a_bad_margin_in_the_file_names_the_file_and_its_key(home: Path) -> None
     ("COCKPIT_TZ", "Mars/Olympus", "unknown time zone"),
     ("COCKPIT_POLICY", "always", "expected one of: business, consumer"),
     # An unknown language cannot be spoken: the message is in French, the default.
-    ("COCKPIT_LANG", "de", "il faut l'une de ces valeurs : fr, en"),
+    ("COCKPIT_LANG", "de", "il faut l'une de ces valeurs\xa0: fr, en"),
 ])
 def test_a_bad_variable_is_named(home: Path, variable: str, value: str, said: str) -> None:
     done = cockpit(home, "check", **{variable: value})
     assert done.returncode == 2
     assert f"“{value}” (variable {variable}): {said}" in done.stderr \
-        or f"« {value} » (variable {variable}) : {said}" in done.stderr, done.stderr
+        or f"«\xa0{value}\xa0» (variable {variable})\xa0: {said}" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
 
 
