@@ -32,10 +32,11 @@ def main() -> None:
     args = parser.parse_args()
     url = large_demo_url()
     os.environ.setdefault("COCKPIT_NOW", "2026-11-23T10:00+01:00")
-    from cockpit.commands.tui import clock_from_env
+    from cockpit.commands.tui import start_clock
     from cockpit.services import open_services
+    from cockpit.settings import Settings
 
-    services = open_services(url, clock=clock_from_env())
+    services = open_services(url, clock=start_clock(Settings.load().hooks.now))
     need = services.needs(status="open")[0]
     services.search_freelances("a")  # warm the page cache, as a cockpit already open would
     typed: list[float] = []

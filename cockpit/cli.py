@@ -25,7 +25,7 @@ class CliError(Exception):
         self.params = params
 
 
-_language = [os.environ.get("COCKPIT_LANG", "fr")]
+_language = ["fr"]  # set by `main`: --lang, else $COCKPIT_LANG, else the config file's
 
 
 def language() -> str:
@@ -110,9 +110,10 @@ def _common(parser: argparse.ArgumentParser, *, db: bool = True, inherit: bool =
 
 
 def db_url(args: argparse.Namespace) -> str:
+    """The database: the `db` setting (--db, $COCKPIT_DB, the file), else the default file."""
     from cockpit.paths import default_db_url
 
-    return args.db or default_db_url()
+    return args.settings.db or default_db_url()
 
 
 # Options of the top-level parser that take a value: what follows them is not a command.
@@ -149,7 +150,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--caller", metavar="NAME",
                         help="who is calling (default: $COCKPIT_CALLER, else the first caller)")
     parser.add_argument("--lang", choices=("fr", "en"),
-                        default=os.environ.get("COCKPIT_LANG", "fr"))
+                        help="the language of the messages (default: $COCKPIT_LANG, else fr)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     only = _command_named(argv) if argv is not None else None
     if only != "":
@@ -158,20 +159,31 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from cockpit.config import ConfigError, apply_to_environment
+    from cockpit.config import ConfigError, config_path, read_file
+    from cockpit.settings import Settings, SettingsError
 
-    try:
-        apply_to_environment()
-    except ConfigError as exc:
-        print(f"cockpit: {exc}", file=sys.stderr)
-        return 2
     arguments = list(sys.argv[1:] if argv is None else argv)
     _language[0] = _language_asked(arguments)
+    path = config_path()
+    try:
+        file_values = read_file(path)
+    except ConfigError as exc:
+        print(f"cockpit: {exc.said(language())}", file=sys.stderr)
+        return 2
+    _language[0] = _language_asked(arguments, file_values.get("lang"))
     parser = build_parser(arguments)
     try:
         args = parser.parse_args(arguments)
     except SystemExit as exc:  # a refused argument (said in one line), --help, --version
         return exc.code if isinstance(exc.code, int) else 2
+    try:
+        settings = Settings.load(os.environ, file_values, _settings_given(args),
+                                 file_label=str(path))
+    except SettingsError as exc:
+        print(f"cockpit: {exc.said(language())}", file=sys.stderr)
+        return 2
+    _language[0] = settings.lang
+    args.settings = settings  # every handler reads its settings here, never the environment
     handler: Handler = getattr(args, "handler", None) or _run_tui
     from cockpit.logs import log, setup
 
@@ -210,13 +222,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _language_asked(arguments: Sequence[str]) -> str:
+def _language_asked(arguments: Sequence[str], in_file: str | None = None) -> str:
+    """The language, before the arguments are parsed: --lang, $COCKPIT_LANG, the file's."""
     for index, token in enumerate(arguments):
         if token == "--lang" and index + 1 < len(arguments):
             return arguments[index + 1]
         if token.startswith("--lang="):
             return token.partition("=")[2]
-    return os.environ.get("COCKPIT_LANG", "fr")
+    return os.environ.get("COCKPIT_LANG") or in_file or "fr"
+
+
+def _settings_given(args: argparse.Namespace) -> dict[str, str | None]:
+    """The settings the command line gave (before or after the sub-command)."""
+    from cockpit.settings import OPTIONS
+
+    return {name: getattr(args, name, None) for name in OPTIONS}
 
 
 def _is_output_error(exc: BaseException) -> bool:

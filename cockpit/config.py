@@ -1,9 +1,12 @@
-"""Settings from a config file, overridden by the environment, overridden by the command line.
+"""The config file: read once by `cli.main`, whose `Settings` (cockpit/settings.py) put the
+environment over it, then the command line.
 
-The file is TOML: $COCKPIT_CONFIG, else ~/.config/cockpit/config.toml. Keys: db, caller, lang,
-dial, firm, policy, tz, margin (the firm's margin on the selling rate, 0.2 = 20 %), sectors (a
-YAML file of employers and their sectors, for anonymised CVs), phone (the number the caller
-gives in a voicemail message; their e-mail otherwise). Example:
+The file is TOML: $COCKPIT_CONFIG, else $XDG_CONFIG_HOME/cockpit/config.toml, else
+~/.config/cockpit/config.toml. Its keys are the settings' names (settings.VARIABLES): db,
+caller, lang, content, dial, firm, policy, tz, margin (the firm's margin on the selling rate,
+0.2 = 20 %), sectors (a YAML file of employers and their sectors, for anonymised CVs), phone
+(the number the caller gives in a voicemail message; their e-mail otherwise), mail_from,
+mail_dir. Example:
 
     db = "sqlite:////home/melissa/cockpit.sqlite"
     caller = "Melissa"
@@ -13,57 +16,71 @@ gives in a voicemail message; their e-mail otherwise). Example:
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-
-KEYS = {"db": "COCKPIT_DB", "caller": "COCKPIT_CALLER", "lang": "COCKPIT_LANG",
-        "dial": "COCKPIT_DIAL", "firm": "COCKPIT_FIRM", "policy": "COCKPIT_POLICY",
-        "tz": "COCKPIT_TZ", "margin": "COCKPIT_MARGIN", "sectors": "COCKPIT_SECTORS",
-        "phone": "COCKPIT_PHONE"}
+from typing import Any
 
 
 class ConfigError(Exception):
-    pass
+    """The file cannot be used: its path, and why (`problem`, a catalogue key)."""
+
+    def __init__(self, path: Path, problem: str, **params: Any) -> None:
+        super().__init__(f"{path}: {problem} {params}")
+        self.path, self.problem, self.params = path, problem, params
+
+    def said(self, lang: str) -> str:
+        from cockpit.i18n import Translator
+
+        tr = Translator(lang)
+        return f"{self.path}: {tr(self.problem, **self.params)}"
 
 
-def config_path() -> Path:
-    explicit = os.environ.get("COCKPIT_CONFIG")
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
+    environ = os.environ if environ is None else environ
+    explicit = environ.get("COCKPIT_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "cockpit" / "config.toml"
 
 
-@lru_cache(maxsize=1)
-def _file_settings() -> dict[str, str]:
-    path = config_path()
+def read_file(path: Path) -> dict[str, str]:
+    """The file's settings, as texts; {} when there is no file. ConfigError otherwise."""
+    from cockpit.settings import VARIABLES
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
+    except UnicodeDecodeError:
+        raise ConfigError(path, "config.not_utf8") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
+        raise ConfigError(path, "config.unreadable", reason=exc.strerror or str(exc)) from exc
     import tomllib  # here: most starts have no file, and the parser costs a start ~9 ms
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    unknown = set(data) - set(KEYS)
+        raise ConfigError(path, "config.not_toml", reason=str(exc)) from exc
+    unknown = sorted(set(data) - set(VARIABLES))
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; "
-                          f"known: {', '.join(KEYS)}")
+        raise ConfigError(path, "config.unknown_key", keys=", ".join(unknown),
+                          known=", ".join(VARIABLES))
+    for key, value in data.items():
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise ConfigError(path, "config.not_text", name=key)
     return {key: str(value) for key, value in data.items()}
 
 
+@lru_cache(maxsize=1)
+def _file_settings() -> dict[str, str]:
+    return read_file(config_path())
+
+
 def setting(key: str) -> str | None:
-    """The environment variable wins over the file."""
-    return os.environ.get(KEYS[key]) or _file_settings().get(key)
+    """One setting, the environment over the file. Only for services/calls.py's `phone`,
+    until the services read their Settings (then this goes)."""
+    from cockpit.settings import VARIABLES
 
-
-def apply_to_environment() -> None:
-    """Make file settings visible to the code that reads COCKPIT_* variables."""
-    for key, variable in KEYS.items():
-        value = _file_settings().get(key)
-        if value and not os.environ.get(variable):
-            os.environ[variable] = value
+    return os.environ.get(VARIABLES[key]) or _file_settings().get(key)

@@ -11,13 +11,10 @@ CONTENT_MARKER = "objections.yaml"
 
 
 def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The content folder: --content, else $COCKPIT_CONTENT, else the checkout, else the copy
-    shipped inside the package."""
+    """The content folder: the `content` setting (--content, $COCKPIT_CONTENT, the config
+    file), else the checkout, else the copy shipped inside the package."""
     if explicit:
         return Path(explicit).expanduser().resolve()
-    env = os.environ.get("COCKPIT_CONTENT")
-    if env:
-        return Path(env).expanduser().resolve()
     if (CHECKOUT_DIR / CONTENT_MARKER).is_file() and (CHECKOUT_DIR / "scripts").is_dir():
         return CHECKOUT_DIR
     return PACKAGE_DIR / "_content"
@@ -32,11 +29,14 @@ def default_db_path() -> Path:
 
 
 def default_db_url() -> str:
-    return os.environ.get("COCKPIT_DB") or f"sqlite:///{default_db_path()}"
+    """The database when the `db` setting names none."""
+    return f"sqlite:///{default_db_path()}"
 
 
 def state_dir() -> Path:
-    """What the cockpit keeps for itself between runs (note drafts, the checked content)."""
+    """What the cockpit keeps for itself between runs (note drafts, the checked content).
+    $COCKPIT_STATE, like $COCKPIT_LOG and $COCKPIT_DNC_KEY, is the machine's, not a setting
+    (cockpit/settings.py): deep layers read it, and it never changes during a run."""
     base = os.environ.get("COCKPIT_STATE") or os.environ.get("XDG_STATE_HOME") or str(
         Path.home() / ".local" / "state")
     return Path(base) / "cockpit"

@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cockpit.cli import CliError, db_url, refused, say
 from cockpit.domain.text import printable
@@ -22,6 +22,7 @@ YEARS = (2000, 2099)  # the years a date typed on the command line may name
 if TYPE_CHECKING:
     from cockpit.services import Services
     from cockpit.services.views import CallerView
+    from cockpit.settings import Settings
 
 
 def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> None:
@@ -32,14 +33,39 @@ def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> No
 
 
 def services_for(args: argparse.Namespace, at: datetime | None = None) -> Services:
-    from cockpit.commands.tui import clock_from_env
-    from cockpit.services import open_services
+    from cockpit.commands.tui import start_clock
     from cockpit.store.db import read_only_file
 
-    clock = (lambda: at) if at is not None else clock_from_env()
-    services = open_services(db_url(args), content=args.content, clock=clock)
+    settings: Settings = args.settings
+    clock = (lambda: at) if at is not None else start_clock(settings.hooks.now)
+    services = open_with(settings, db_url(args), clock)
     if read_only_file() is not None:  # said first: a command that writes will be refused
         out(f"cockpit: {say('cli.read_only', path=read_only_file())}", file=sys.stderr)
+    return services
+
+
+def open_with(settings: Settings, url: str,
+              clock: Callable[[], datetime] | None) -> Services:
+    """The services of this run, given its settings: the one place commands and the cockpit
+    open them. Until the services take the Settings themselves (`settings=`, the live
+    track), the ones they read are handed over as options; `sectors` and `mail_from`, read
+    by services/needs.py from the environment, get there from the config file here."""
+    from cockpit.domain.calling_hours import POLICIES
+    from cockpit.services import open_services
+    from cockpit.settings import VARIABLES
+
+    for name in ("sectors", "mail_from"):  # bridge: goes with the live track's Settings
+        value = getattr(settings, name)
+        if value and settings.source(name).kind == "file":
+            os.environ.setdefault(VARIABLES[name], value)
+    options: dict[str, Any] = {"dial_command": settings.dial}
+    if settings.firm:
+        options["firm_name"] = settings.firm
+    if settings.margin_rate is not None:
+        options["margin"] = settings.margin_rate
+    services = open_services(url, content=settings.content, clock=clock, **options)
+    services.policy = POLICIES[settings.policy]
+    services.firm_from_environment = bool(settings.firm)
     return services
 
 
@@ -50,8 +76,16 @@ def add_force(parser: argparse.ArgumentParser) -> None:
 
 
 def caller_for(services: Services, args: argparse.Namespace) -> CallerView:
-    name = getattr(args, "caller", None) or os.environ.get("COCKPIT_CALLER")
-    caller = services.acting_caller(name)  # on a team server, the login's own row
+    """The caller a command acts for: --caller, $COCKPIT_CALLER, the config file's."""
+    return find_caller(services, args.settings.caller)
+
+
+def find_caller(services: Services, name: str | None, option: str = "--caller", *,
+                lead_first: bool = False) -> CallerView:
+    """The caller named (on a team server, the login's own), else the first one (the first
+    lead: `lead_first`); the one refusal, no_caller, when there is none. Every command and
+    the cockpit find their caller here."""
+    caller = services.acting_caller(name or None, option, lead_first=lead_first)
     if caller is None:
         raise no_caller(services, name)
     return caller
@@ -71,11 +105,9 @@ def no_caller(services: Services, name: str | None) -> CliError:
 
 
 def lang_of(args: argparse.Namespace) -> str:
-    """The language the command speaks: --lang, before or after the sub-command."""
-    from cockpit.cli import language
-
-    lang = getattr(args, "lang", None)
-    return lang if lang in ("fr", "en") else language()
+    """The language the command speaks: the `lang` setting (--lang, before or after the
+    sub-command, $COCKPIT_LANG, the config file)."""
+    return str(args.settings.lang)
 
 
 def stored_reason(text: str) -> str:

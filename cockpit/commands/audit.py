@@ -19,18 +19,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
-    from cockpit.cli import refused
-    from cockpit.commands._common import lang_of, no_caller, services_for
+    from cockpit.commands._common import find_caller, lang_of, services_for
     from cockpit.i18n.dates import format_date_time
 
     services = services_for(args)
-    name = args.viewer or os.environ.get("COCKPIT_CALLER")
     callers = services.callers()
-    viewer = services.acting_caller(name, "--as", lead_first=True)
-    if viewer is None:
-        raise no_caller(services, name) if name else refused("cli.no_lead")
+    viewer = find_caller(services, args.viewer or args.settings.caller, "--as", lead_first=True)
     names = {c.id: c.name for c in callers}
     lang = lang_of(args)
     for at, actor, action, entity, entity_id, details in services.audit(viewer.id,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit.cli import say
 from cockpit.commands._common import out
+
+if TYPE_CHECKING:
+    from cockpit.settings import Settings
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -24,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.content.loader import check_content
     from cockpit.paths import content_dir
 
-    folder = content_dir(args.content)
+    _say_settings(args.settings)
+    folder = content_dir(args.settings.content)
     problems = check_content(folder)
     for problem in problems:
         out(problem)
@@ -32,9 +35,30 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.check.problems", count=len(problems), folder=folder))
         return 1
     out(say("cli.check.content_ok", folder=folder))
-    if getattr(args, "db", None) or os.environ.get("COCKPIT_DB"):
+    if args.settings.db:
         return _check_database(args)
     return 0
+
+
+def _say_settings(settings: Settings) -> None:
+    """Each setting, its value and where it came from: what a user checks first when the
+    cockpit opens another database, or speaks another language, than they thought."""
+    from cockpit.cli import language, say
+    from cockpit.paths import default_db_url
+    from cockpit.settings import VARIABLES
+
+    out(say("cli.check.settings"))
+    for name in VARIABLES:
+        value = getattr(settings, name)
+        if name == "db":
+            value = value or default_db_url()
+            if "@" in value:  # never a password on screen (the store loads only then)
+                from cockpit.store.db import mask_url
+
+                value = mask_url(value)
+        out(say("cli.check.setting", name=say(f"settings.name.{name}"),
+                value=value if value else say("settings.unset"),
+                source=settings.source(name).said(language())))
 
 
 def _check_database(args: argparse.Namespace) -> int:

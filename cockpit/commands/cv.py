@@ -68,11 +68,9 @@ def run(args: argparse.Namespace) -> int:
 def _known_companies(args: argparse.Namespace) -> dict[str, str]:
     """The database's companies and sectors, when there is a database to read; a CV can be
     anonymised without one."""
-    import os
-
     from cockpit.paths import default_db_path
 
-    if not (args.db or os.environ.get("COCKPIT_DB") or default_db_path().exists()):
+    if not (args.settings.db or default_db_path().exists()):
         return {}
     from cockpit.commands._common import services_for
     from cockpit.store import needs

@@ -29,12 +29,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.cli import db_url
-    from cockpit.commands.tui import clock_from_env
+    from cockpit.commands.tui import start_clock
     from cockpit.store.db import mask_url
     from cockpit.store.demo import build_demo
 
     url = db_url(args)
-    clock = clock_from_env()  # COCKPIT_NOW: the demo's "today", as every command sees it
+    # COCKPIT_NOW: the demo's "today", as every command sees it
+    clock = start_clock(args.settings.hooks.now)
     started = time.perf_counter()
     summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
                          scale=args.scale, now=clock() if clock else None)

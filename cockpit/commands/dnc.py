@@ -46,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
             raise refused("cli.dnc.not_listed", number=e164)
         out(say("cli.dnc.removed", number=e164, count=unflagged))
     else:
-        added, already, bad = services.dnc_import(args.value)
+        new, already, bad = services.dnc_import(args.value)  # counts (`added` is a flag above)
         for line, reason in bad:
             out(say("cli.line", line=line, reason=reason))
-        out(say("cli.dnc.imported", added=added, already=already, bad=len(bad)))
+        out(say("cli.dnc.imported", added=new, already=already, bad=len(bad)))
         return 1 if bad else 0
     return 0

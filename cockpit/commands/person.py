@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit.commands._common import add_force, out, person_key
+
+if TYPE_CHECKING:
+    from cockpit.settings import Settings
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -29,12 +32,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def actor_name(services: Any, named: str) -> str:
+def actor_name(services: Any, named: str, settings: Settings) -> str:
     """Who erases, for the audit log: on a team server the login's caller (naming another
-    is refused for a caller); elsewhere the one named (--as, $COCKPIT_CALLER), else "cli"."""
-    import os
-
-    name = named or os.environ.get("COCKPIT_CALLER", "")
+    is refused for a caller); elsewhere the one named (--as, the `caller` setting), else
+    "cli"."""
+    name = named or settings.caller or ""
     identity = services.signed_in()
     if not name and not (identity and identity[1]):
         return "cli"
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             out(data)
         return 0
-    actor = actor_name(services, args.actor)  # refused before asking, when it is
+    actor = actor_name(services, args.actor, args.settings)  # refused before asking, when it is
     if not _confirmed(services, args):
         return 1
     person, removed, wiped = services.forget_person(args.who, actor)

@@ -54,6 +54,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from cockpit.commands.person import actor_name
 
-    count = services.purge(args.older_than, actor_name(services, args.actor))
+    count = services.purge(args.older_than, actor_name(services, args.actor, args.settings))
     out(say("cli.purge.erased", count=count))
     return 0

@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from cockpit.commands._common import count, moment_text
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -42,16 +39,17 @@ def run(args: argparse.Namespace) -> int:
     at = parse_at(args.at)
     services = services_for(args, at)
     caller = caller_for(services, args)
-    page = services.queue_page(caller.id, limit=args.limit, lang=args.lang,
+    lang, zone = args.settings.lang, args.settings.zone
+    page = services.queue_page(caller.id, limit=args.limit, lang=lang,
                                with_excluded=args.why)
     console = Console()
-    tr = Translator(args.lang)
+    tr = Translator(lang)
     now = services.now()
-    today = now.astimezone(PARIS).date()
+    today = now.astimezone(zone).date()
 
     def soon(moment: datetime) -> str:  # dès 09:00 the same day, lun. 09:00 another one
-        when = format_soon(moment, today, args.lang, PARIS)
-        return tr("queue.from_time", time=when) if moment.astimezone(PARIS).date() == today \
+        when = format_soon(moment, today, lang, zone)
+        return tr("queue.from_time", time=when) if moment.astimezone(zone).date() == today \
             else when
 
     title = tr("queue.cli_title", caller=caller.name, total=page.total)
@@ -66,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if held:
         table.add_column(tr("queue.cli_callable"))
     for index, row in enumerate(page.rows, 1):
-        when = format_short(row.due_at, args.lang, PARIS) if row.due_at else ""
+        when = format_short(row.due_at, lang, zone) if row.due_at else ""
         name = f"{row.name} (DO)" if row.is_decision_maker else row.name
         cells: list[str | Text] = [str(index), when, cell(name), cell(row.company),
                                   cell(row.reason)]

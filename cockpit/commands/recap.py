@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     services = services_for(args)
     caller = caller_for(services, args)
-    lang = getattr(args, "lang", "fr")
+    lang = args.settings.lang
     if args.kind == "need":
         draft = services.need_recap(args.id, caller.id, lang=lang)
     else:

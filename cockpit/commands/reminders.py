@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from datetime import tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from cockpit.commands._common import add_force, moment_text, out, record_id
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -58,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return str(code) if said == key else said
 
     for r in rows:
-        due = format_date_time(r["due_at"], tr.lang, PARIS)  # type: ignore[arg-type]
+        due = format_date_time(r["due_at"], tr.lang, args.settings.zone)  # type: ignore[arg-type]
         owner = f" [{r['owner']}]" if args.all else ""
         out(f"#{r['id']:<6} {due}  {kind(r['kind']):<17} {r['person']} · {r['company']}  "
             f"{r['reason']}{owner}")
@@ -93,11 +91,11 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     if args.snooze:
         if not args.until:
             raise refused("cli.reminders.needs_until")
-        due = _until(args.until, now)
+        due = _until(args.until, now, args.settings.zone)
         if not reschedule(args.snooze, due):
             raise refused("cli.reminders.not_open", id=args.snooze)
         out(say("cli.reminders.moved", id=args.snooze,
-                when=format_date_time(due, lang_of(args), PARIS)))
+                when=format_date_time(due, lang_of(args), args.settings.zone)))
         return 0
     if not args.to:
         raise refused("cli.reminders.needs_to")
@@ -112,7 +110,7 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _until(raw: str, now: Any) -> Any:
+def _until(raw: str, now: Any, zone: tzinfo) -> Any:
     """--until read as the cockpit reads a reminder typed in a call; refused when it is not a
     moment, names a year no caller means (01/01/0001 is not 2001) or has already passed."""
     from cockpit.cli import CliError, language
@@ -122,13 +120,13 @@ def _until(raw: str, now: Any) -> Any:
     from cockpit.i18n.dates import format_date_time
 
     try:
-        due = parse_datetime(raw, now.astimezone(PARIS))
+        due = parse_datetime(raw, now.astimezone(zone))
     except (ValueError, ValidationError, OverflowError) as exc:
         raise CliError(f"--until {quoted(raw)!r} is not a date and time", code="cli_bad_when",
                        option="--until", value=quoted(raw)) from exc
     due = in_years("--until", raw, due)
     if due <= now:
-        when = format_date_time(due, language(), PARIS)
+        when = format_date_time(due, language(), zone)
         raise CliError(f"--until {quoted(raw)!r} has already passed ({when})", code="cli_past",
                        option="--until", value=quoted(raw), when=when)
     return due

@@ -20,7 +20,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
                       help="a day (default: today)")
     when.add_argument("--week", type=moment_text, metavar="YYYY-Www",
                       help="an ISO week, e.g. 2026-W48, or any day of it (2026-11-25)")
-    parser.add_argument("--caller", metavar="NAME",
+    # dest: not `caller`, which is who runs the command (the `caller` setting)
+    parser.add_argument("--caller", dest="figures_of", metavar="NAME",
                         help="one caller's figures (a lead only, for someone else)")
     parser.add_argument("--as", dest="viewer", metavar="NAME",
                         help="who asks (default: $COCKPIT_CALLER, else the first lead)")
@@ -33,26 +34,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
     from cockpit.cli import refused, say
-    from cockpit.commands._common import lang_of, no_caller, quoted, services_for
+    from cockpit.commands._common import find_caller, lang_of, quoted, services_for
     from cockpit.domain.figures import period_of_day, period_of_week
     from cockpit.i18n.dates import format_date, format_day_month
     from cockpit.reports.render import csv_text, html_page, markdown
 
     services = services_for(args)
     lang = lang_of(args)
-    viewer_name = args.viewer or os.environ.get("COCKPIT_CALLER")
-    callers = services.callers()
-    viewer = services.acting_caller(viewer_name, "--as", lead_first=True)
-    if viewer is None and viewer_name:
-        raise refused("cli.report.no_viewer", name=quoted(viewer_name),
-                      known=", ".join(c.name for c in callers) or say("cli.none"))
-    if viewer is None:
-        from cockpit.commands._common import no_caller
-
-        raise no_caller(services, None)
+    viewer = find_caller(services, args.viewer or args.settings.caller, "--as", lead_first=True)
     try:
         if args.week:
             start, end = period_of_week(args.week)
@@ -60,13 +50,13 @@ def run(args: argparse.Namespace) -> int:
             label = say("cli.report.week", week=f"{start:%G-W%V}",
                         start=format_day_month(start, lang), end=format_day_month(last, lang))
         else:
-            day = args.date or services.now().astimezone(_paris()).date().isoformat()
+            day = args.date or services.now().astimezone(args.settings.zone).date().isoformat()
             start, end = period_of_day(day)
             label = format_date(start, lang)
     except (ValueError, OverflowError) as exc:  # 9999-12-31: its next day is out of range
         raise (refused("cli.report.bad_week", value=quoted(args.week)) if args.week
                else refused("cli.report.bad_date", value=quoted(args.date))) from exc
-    report = services.report(viewer.id, start, end, label, caller=args.caller, lang=lang)
+    report = services.report(viewer.id, start, end, label, caller=args.figures_of, lang=lang)
     if args.format == "md":
         text, encoding = markdown(report), "utf-8"
     elif args.format == "csv":
@@ -83,8 +73,3 @@ def run(args: argparse.Namespace) -> int:
         out(text, end="")
     return 0
 
-
-def _paris():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Europe/Paris")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 
@@ -19,16 +18,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import no_caller, services_for
+    from cockpit.commands._common import find_caller, services_for
     from cockpit.tui.app import CockpitApp
 
+    settings = args.settings
     services = services_for(args)
-    name = args.caller or os.environ.get("COCKPIT_CALLER")
-    viewer = services.acting_caller(name, lead_first=True)
-    if viewer is None:
-        from cockpit.commands._common import no_caller
-
-        raise no_caller(services, name)
-    app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
-    app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
+    viewer = find_caller(services, settings.caller, lead_first=True)
+    app = CockpitApp(services, viewer, lang=settings.lang, clock=services.clock, start="review",
+                     settings=settings)
+    app.run(headless=settings.hooks.headless)
     return app.return_code or 0

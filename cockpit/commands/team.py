@@ -43,14 +43,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
     from cockpit.cli import CliError, say
     from cockpit.commands._common import services_for
     from cockpit.services.errors import ServiceError
 
     services = services_for(args)
-    actor = getattr(args, "actor", None) or os.environ.get("COCKPIT_CALLER") or None
+    actor = getattr(args, "actor", None) or args.settings.caller
     try:
         return _ACTIONS[args.team_action](services, args, actor, say)
     except ServiceError as exc:
@@ -69,14 +67,13 @@ def _add(services: Any, args: argparse.Namespace, actor: str | None, say: Any) -
 
 
 def _list(services: Any, args: argparse.Namespace, actor: str | None, say: Any) -> int:
-    from cockpit.services.calls import CALLER_ZONE
-
     members = services.team_members(include_left=True)
     for m in members:
         role = say("team.role_lead") if m.is_lead else say("team.role_caller")
         extra = [x for x in (m.email, m.login and say("team.login", login=m.login)) if x]
         if not m.active and m.left_at is not None:
-            role = say("team.role_left", date=f"{m.left_at.astimezone(CALLER_ZONE):%d/%m/%Y}")
+            left = m.left_at.astimezone(args.settings.zone)
+            role = say("team.role_left", date=f"{left:%d/%m/%Y}")
         out(f"{m.name:<20} {role}" + (f" · {' · '.join(extra)}" if extra else ""))
     out(say("team.count", count=sum(m.active for m in members)))
     if not members:

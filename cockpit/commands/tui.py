@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from cockpit.cli import db_url, refused
+
+if TYPE_CHECKING:
+    from cockpit.services.views import CallerView
+    from cockpit.settings import Settings
 
 FIRST_PAGE = 50  # rows of the queue the first screen shows (the queue pane's page)
 
@@ -20,15 +24,16 @@ def run_tui(args: argparse.Namespace) -> int:
     # Start-up makes a few hundred thousand objects that all live on; collecting them while
     # they are made is wasted time. Collection resumes once the first screen is up.
     gc.disable()
-    from cockpit.services import open_services
+    from cockpit.commands._common import open_with
     from cockpit.services.warm import fork_first_screen
 
+    settings: Settings = args.settings
     url = db_url(args)
     _skip_postgres_driver(url)
-    clock = clock_from_env()
-    opener = partial(open_services, url, content=args.content, clock=clock)
-    name = args.caller or os.environ.get("COCKPIT_CALLER")
-    wait_first = fork_first_screen(opener, name, args.lang, FIRST_PAGE)
+    clock = start_clock(settings.hooks.now)
+    opener = partial(open_with, settings, url, clock)
+    name = settings.caller
+    wait_first = fork_first_screen(opener, name, settings.lang, FIRST_PAGE)
 
     # Meanwhile, the child reads the first screen: load the whole interface now.
     import cockpit.tui.screens.caller  # noqa: F401
@@ -39,24 +44,25 @@ def run_tui(args: argparse.Namespace) -> int:
         from cockpit.services.warm import WarmServices
 
         services = WarmServices(opener, first, clock or _utc_now)
-        caller = first.caller
+        caller: CallerView | None = first.caller
     else:
-        services = opener()
-        caller = services.acting_caller(name)
-        if caller is None and not services.team_is_empty():
-            from cockpit.commands._common import no_caller
+        opened = opener()
+        caller = opened.acting_caller(name)
+        if caller is None and not opened.team_is_empty():
+            from cockpit.commands._common import find_caller
 
-            raise no_caller(services, name)
+            caller = find_caller(opened, name)  # says why there is none
         if caller is not None:
-            services.prefetch_queue(caller.id, args.lang, FIRST_PAGE)
+            opened.prefetch_queue(caller.id, settings.lang, FIRST_PAGE)
+        services = opened
         # caller None: a new database; the cockpit starts with its first run.
     page = first.page if first is not None else None
     empty = caller is None or (page is not None and not page.rows
                                and not services.database_has_people())
-    app = CockpitApp(services, caller, lang=args.lang, clock=services.clock,  # type: ignore[arg-type]
-                     suggested_name=name or "", empty_database=empty)
+    app = CockpitApp(services, caller, lang=settings.lang, clock=services.clock,  # type: ignore[arg-type]
+                     suggested_name=name or "", empty_database=empty, settings=settings)
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
-    app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
+    app.run(headless=settings.hooks.headless)
     return app.return_code or 0
 
 
@@ -73,10 +79,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def clock_from_env() -> Callable[[], datetime] | None:
-    """COCKPIT_NOW=2026-11-23T10:42+01:00 starts the clock at that moment (demos, tests);
-    it then runs at the normal pace."""
-    value = os.environ.get("COCKPIT_NOW")
+def start_clock(value: str | None) -> Callable[[], datetime] | None:
+    """COCKPIT_NOW=2026-11-23T10:42+01:00 (settings.hooks.now) starts the clock at that
+    moment (demos, tests); it then runs at the normal pace. None: the real clock."""
     if not value:
         return None
     try:

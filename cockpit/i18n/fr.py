@@ -254,7 +254,6 @@ TEXT: dict[str, str] = {
     "cli.read_only": "base en lecture seule ({path}) : consultation seulement",
     "cli.no_caller_named": "aucun appelant nommé « {name} » (appelants : {known})",
     "cli.none": "aucun",
-    "cli.no_lead": "aucun chef d'équipe dans la base",
     "cli.bad_now": (
         "COCKPIT_NOW « {value} » : une date et une heure ISO attendues, par exemple"
         " 2026-11-23T10:30+01:00"
@@ -304,6 +303,40 @@ TEXT: dict[str, str] = {
     "cli.check.shared": (
         "un autre cockpit a la base ouverte : son journal y sera versé au prochain"
         " point de contrôle"
+    ),
+    "cli.check.settings": "réglages\xa0:",
+    "cli.check.setting": "  {name}\xa0: {value} ({source})",
+    "settings.name.db": "base",
+    "settings.name.caller": "appelant",
+    "settings.name.lang": "langue",
+    "settings.name.content": "contenu",
+    "settings.name.dial": "numéroteur",
+    "settings.name.firm": "cabinet",
+    "settings.name.policy": "heures d'appel",
+    "settings.name.tz": "fuseau horaire",
+    "settings.name.margin": "marge",
+    "settings.name.sectors": "secteurs",
+    "settings.name.phone": "téléphone",
+    "settings.name.mail_from": "expéditeur",
+    "settings.name.mail_dir": "dossier des brouillons de courriel",
+    "settings.unset": "—",
+    "settings.from.default": "par défaut",
+    "settings.from.file": "fichier {where}",
+    "settings.from.file_key": "fichier {where}, clé {name}",
+    "settings.from.environment": "variable {where}",
+    "settings.from.option": "option {where}",
+    "settings.bad": "réglage {setting} «\xa0{value}\xa0» ({where})\xa0: {problem}",
+    "settings.problem.choices": "il faut l'une de ces valeurs\xa0: {choices}",
+    "settings.problem.margin": (
+        "il faut une fraction inférieure à 1, comme 0.2, ou un pourcentage, comme 20%"
+    ),
+    "settings.problem.tz": "fuseau horaire inconnu (par exemple Europe/Paris)",
+    "config.unknown_key": "réglage inconnu\xa0: {keys} (réglages possibles\xa0: {known})",
+    "config.not_toml": "ce n'est pas un fichier TOML lisible ({reason})",
+    "config.not_utf8": "ce fichier n'est pas du texte UTF-8",
+    "config.unreadable": "lecture impossible ({reason})",
+    "config.not_text": (
+        "clé {name}\xa0: il faut une valeur simple, un texte entre guillemets ou un nombre"
     ),
     "cli.cv.unreadable": "{path} : lecture impossible ({reason})",
     "cli.cv.not_text": (
@@ -476,7 +509,6 @@ TEXT: dict[str, str] = {
     "cli.reminders.needs_to": "--reassign demande --to NOM",
     "cli.reminders.lead_only": "seul un chef d'équipe peut réattribuer ({caller} ne l'est pas)",
     "cli.reminders.reassigned": "le rappel #{id} est maintenant à {caller}",
-    "cli.report.no_viewer": "--as « {name} » : aucun appelant de ce nom (appelants : {known})",
     "cli.report.bad_week": "--week « {value} » : 2026-W48 attendu, ou un jour de cette semaine",
     "cli.report.bad_date": "--date « {value} » : 2026-11-23 attendu",
     "cli.report.week": "{week} ({start} – {end})",

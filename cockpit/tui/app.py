@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from cockpit.services import Services
     from cockpit.services.views import CallerView, PersonRef
+    from cockpit.settings import Settings
 
 
 # Textual's own palette commands a caller may want, by their English title: (title, help).
@@ -33,13 +34,6 @@ _SYSTEM_COMMANDS = {
     "Minimize": ("palette.minimize", "palette.minimize_help"),
     "Screenshot": ("palette.screenshot", "palette.screenshot_help"),
 }
-
-
-def _display_zone() -> tzinfo:
-    import os
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(os.environ.get("COCKPIT_TZ", "Europe/Paris"))
 
 
 def _utc_now() -> datetime:
@@ -72,6 +66,7 @@ class CockpitApp(App[None]):
         start: str = "caller",
         suggested_name: str = "",
         empty_database: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         self.tr = Translator(lang)
         super().__init__()
@@ -81,7 +76,10 @@ class CockpitApp(App[None]):
         self.caller: CallerView = caller  # type: ignore[assignment]
         self.clock = clock
         # Times on screen are the caller's own; tests pin it for stable snapshots.
-        self.display_tz = display_tz or _display_zone()
+        from cockpit.settings import Settings
+
+        self.settings = settings or Settings()  # the run's (cli.main); tests: the defaults
+        self.display_tz = display_tz or self.settings.zone
         # No caller: a new database, whose first run names the firm and its first person.
         self.start = "first_run" if caller is None else start
         self.suggested_name = suggested_name

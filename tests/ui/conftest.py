@@ -13,7 +13,7 @@ def make_app(demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Callab
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
 
     def build(caller: str = "Melissa", lang: str = "fr", url: str = demo_url,
-              start: str = "caller") -> object:
+              start: str = "caller", settings: object = None) -> object:
         from cockpit.services import open_services
         from cockpit.tui.app import CockpitApp
 
@@ -21,6 +21,6 @@ def make_app(demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Callab
         found = services.find_caller(caller)
         assert found is not None
         return CockpitApp(services, found, lang=lang, clock=lambda: FIXED_NOW, display_tz=PARIS,
-                          start=start)
+                          start=start, settings=settings)  # type: ignore[arg-type]
 
     return build

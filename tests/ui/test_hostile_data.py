@@ -8,6 +8,7 @@ import re
 
 from textual.widgets import DataTable, TextArea
 
+from cockpit.settings import Settings
 from cockpit.tui.screens.cv import CvModal
 from cockpit.tui.screens.end_call import EndCallModal
 from cockpit.tui.screens.form import FormModal
@@ -61,8 +62,7 @@ def _check(app, where: str, *, shows_data: bool = True) -> None:
 
 async def test_every_screen_draws_hostile_data_literally(make_app, demo_url: str, tmp_path,
                                                          monkeypatch) -> None:
-    monkeypatch.setenv("COCKPIT_MAIL_DIR", str(tmp_path / "mails"))
-    app = make_app(caller=_seed(demo_url))
+    app = make_app(caller=_seed(demo_url), settings=Settings(mail_dir=str(tmp_path / "mails")))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         _check(app, "the queue and the card")

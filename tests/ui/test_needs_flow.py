@@ -7,6 +7,7 @@ import sqlite3
 from textual.widgets import TextArea
 
 from cockpit.services.views import PersonRef
+from cockpit.settings import Settings
 from cockpit.tui.screens.cv import CvModal
 from cockpit.tui.screens.form import FormModal
 from cockpit.tui.screens.match import MatchScreen
@@ -20,13 +21,12 @@ def _db(url: str) -> sqlite3.Connection:
 
 async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: str, tmp_path,
                                                           monkeypatch) -> None:
-    """The CV goes out as a real .eml draft in COCKPIT_MAIL_DIR; only then is it recorded as
+    """The CV goes out as a real .eml draft in the mail_dir setting; only then is it recorded as
     sent, with the file's path in the DO's history, and the follow-up booked."""
     from cockpit.tui.screens.mail import MailModal
 
     mail_dir = tmp_path / "brouillons"  # missing: created on the first draft
-    monkeypatch.setenv("COCKPIT_MAIL_DIR", str(mail_dir))
-    app = make_app()
+    app = make_app(settings=Settings(mail_dir=str(mail_dir)))
     with _db(demo_url) as db:
         (do_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = 1 "
                               "AND email <> '' ORDER BY id LIMIT 1").fetchone()
@@ -157,8 +157,7 @@ async def test_a_cv_whose_draft_cannot_be_saved_is_not_recorded_as_sent(
 
     not_a_folder = tmp_path / "brouillons.txt"
     not_a_folder.write_text("a file, not a folder\n", encoding="utf-8")
-    monkeypatch.setenv("COCKPIT_MAIL_DIR", str(not_a_folder))
-    app = make_app()
+    app = make_app(settings=Settings(mail_dir=str(not_a_folder)))
     with _db(demo_url) as db:
         (do_id,) = db.execute("SELECT id FROM contact WHERE is_decision_maker = 1 "
                               "AND email <> '' ORDER BY id LIMIT 1").fetchone()

@@ -143,7 +143,7 @@ class CallerScreen(CallActions):
         # (imports included) would otherwise compete with drawing the queue the caller needs.
         self.load_figures()
         # Benchmarks measure the start-up to this point: the first interactive screen.
-        if os.environ.get("COCKPIT_EXIT_WHEN_READY"):
+        if self.cockpit.settings.hooks.exit_when_ready:
             os.write(1, b"ready\n")  # straight to the descriptor: Textual captures print()
             self.app.exit()
 

@@ -6,7 +6,6 @@ recorded as sent. When none worked, it stays open with the reason and nothing is
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,9 +23,9 @@ from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 
 
-def mail_folder() -> Path:
-    """Where the cockpit saves its .eml drafts (README: COCKPIT_MAIL_DIR, else home)."""
-    return Path(os.environ.get("COCKPIT_MAIL_DIR") or Path.home())
+def mail_folder(folder: str | None) -> Path:
+    """Where the cockpit saves its .eml drafts: the `mail_dir` setting, else home."""
+    return Path(folder or Path.home())
 
 
 class MailModal(ModalScreen[str | None]):
@@ -78,8 +77,9 @@ class MailModal(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="eml")
     def _save(self) -> None:
         app = self.app
+        folder = mail_folder(app.settings.mail_dir)  # type: ignore[attr-defined]
         try:
-            path = app.services.save_eml(self._draft, mail_folder(), stem=self._stem,  # type: ignore[attr-defined]
+            path = app.services.save_eml(self._draft, folder, stem=self._stem,  # type: ignore[attr-defined]
                                          folder=True)
         except ServiceError as exc:
             app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=10)  # type: ignore[attr-defined]
