@@ -8,41 +8,16 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from cockpit import __version__
+from cockpit.commands import base
+from cockpit.commands.base import CliError, common_options, db_url, language, refused, say
+
+_common = common_options  # the name the parser's code below uses
+__all__ = ["CliError", "db_url", "language", "main", "refused", "say"]
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed as one line, exit code 2. With a `code`, the line
-    is the catalogue's `error.<code>` in the user's language (the English text otherwise)."""
-
-    def __init__(self, text: str, *, code: str | None = None, **params: Any) -> None:
-        super().__init__(text)
-        self.code = code
-        self.params = params
-
-
-_language = ["fr"]  # set by `main`: --lang, else $COCKPIT_LANG, else the config file's
-
-
-def language() -> str:
-    """The language of the command line's messages, known before its arguments are parsed."""
-    return _language[0] if _language[0] in ("fr", "en") else "fr"
-
-
-def say(key: str, **params: Any) -> str:
-    """A catalogue text in the command line's language."""
-    from cockpit.i18n import Translator
-
-    return Translator(language())(key, **params)
-
-
-def refused(key: str, **params: Any) -> CliError:
-    """The CliError saying the catalogue's `key` in the command line's language."""
-    return CliError(say(key, **params))
 
 
 # argparse's own complaints, said in the command line's language.
@@ -83,37 +58,6 @@ class Parser(argparse.ArgumentParser):
         message = re.sub(r"\S{81,}", lambda m: shorten(m.group()), " ".join(message.split()))
         print(f"cockpit: {shorten(message, 400)}", file=sys.stderr)
         raise SystemExit(2)
-
-
-def _common(parser: argparse.ArgumentParser, *, db: bool = True, inherit: bool = False) -> None:
-    # A sub-command's options must not reset what was given before it (`cockpit --db X queue`):
-    # argparse would put the sub-parser's default over it; SUPPRESS keeps it.
-    default = argparse.SUPPRESS if inherit else None
-    if db:
-        parser.add_argument(
-            "--db",
-            metavar="URL",
-            default=default,
-            help="database URL: sqlite:///path/file.sqlite (default: db/cockpit.sqlite in a "
-            "checkout) or postgresql://user@host/dbname; also $COCKPIT_DB",
-        )
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        default=default,
-        help="folder holding scripts/, objections.yaml and personas.yaml "
-        "(default: the shipped ones)",
-    )
-    if inherit:  # `cockpit needs --lang en` as well as `cockpit --lang en needs`
-        parser.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS,
-                            help="the language of the messages (default: fr)")
-
-
-def db_url(args: argparse.Namespace) -> str:
-    """The database: the `db` setting (--db, $COCKPIT_DB, the file), else the default file."""
-    from cockpit.paths import default_db_url
-
-    return args.settings.db or default_db_url()
 
 
 # Options of the top-level parser that take a value: what follows them is not a command.
@@ -163,14 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cockpit.settings import Settings, SettingsError
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    _language[0] = _language_asked(arguments)
+    base._language[0] = _language_asked(arguments)
     path = config_path()
     try:
         file_values = read_file(path)
     except ConfigError as exc:
         print(f"cockpit: {exc.said(language())}", file=sys.stderr)
         return 2
-    _language[0] = _language_asked(arguments, file_values.get("lang"))
+    base._language[0] = _language_asked(arguments, file_values.get("lang"))
     parser = build_parser(arguments)
     try:
         args = parser.parse_args(arguments)
@@ -182,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"cockpit: {exc.said(language())}", file=sys.stderr)
         return 2
-    _language[0] = settings.lang
+    base._language[0] = settings.lang
     args.settings = settings  # every handler reads its settings here, never the environment
     handler: Handler = getattr(args, "handler", None) or _run_tui
     from cockpit.logs import log, setup

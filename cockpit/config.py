@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,16 +70,3 @@ def read_file(path: Path) -> dict[str, str]:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ConfigError(path, "config.not_text", name=key)
     return {key: str(value) for key, value in data.items()}
-
-
-@lru_cache(maxsize=1)
-def _file_settings() -> dict[str, str]:
-    return read_file(config_path())
-
-
-def setting(key: str) -> str | None:
-    """One setting, the environment over the file. Only for services/calls.py's `phone`,
-    until the services read their Settings (then this goes)."""
-    from cockpit.settings import VARIABLES
-
-    return os.environ.get(VARIABLES[key]) or _file_settings().get(key)

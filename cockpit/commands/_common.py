@@ -4,14 +4,13 @@ print (every line a command prints goes through `out`)."""
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from cockpit.cli import CliError, db_url, refused, say
+from cockpit.commands.base import CliError, db_url, refused, say
 from cockpit.domain.text import printable
 
 ID_MAX = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
@@ -47,26 +46,10 @@ def services_for(args: argparse.Namespace, at: datetime | None = None) -> Servic
 def open_with(settings: Settings, url: str,
               clock: Callable[[], datetime] | None) -> Services:
     """The services of this run, given its settings: the one place commands and the cockpit
-    open them. Until the services take the Settings themselves (`settings=`, the live
-    track), the ones they read are handed over as options; `sectors` and `mail_from`, read
-    by services/needs.py from the environment, get there from the config file here."""
-    from cockpit.domain.calling_hours import POLICIES
+    open them."""
     from cockpit.services import open_services
-    from cockpit.settings import VARIABLES
 
-    for name in ("sectors", "mail_from"):  # bridge: goes with the live track's Settings
-        value = getattr(settings, name)
-        if value and settings.source(name).kind == "file":
-            os.environ.setdefault(VARIABLES[name], value)
-    options: dict[str, Any] = {"dial_command": settings.dial}
-    if settings.firm:
-        options["firm_name"] = settings.firm
-    if settings.margin_rate is not None:
-        options["margin"] = settings.margin_rate
-    services = open_services(url, content=settings.content, clock=clock, **options)
-    services.policy = POLICIES[settings.policy]
-    services.firm_from_environment = bool(settings.firm)
-    return services
+    return open_services(url, settings=settings, clock=clock)
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:

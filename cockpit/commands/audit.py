@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.cli import say
 from cockpit.commands._common import count, out
+from cockpit.commands.base import say
 
 
 def register(sub: Any) -> argparse.ArgumentParser:

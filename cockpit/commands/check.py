@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from cockpit.cli import say
 from cockpit.commands._common import out
+from cockpit.commands.base import say
 
 if TYPE_CHECKING:
     from cockpit.settings import Settings
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 def _say_settings(settings: Settings) -> None:
     """Each setting, its value and where it came from: what a user checks first when the
     cockpit opens another database, or speaks another language, than they thought."""
-    from cockpit.cli import language, say
+    from cockpit.commands.base import language, say
     from cockpit.paths import default_db_url
     from cockpit.settings import VARIABLES
 

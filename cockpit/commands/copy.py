@@ -21,8 +21,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError, db_url, refused, say
     from cockpit.commands._common import out
+    from cockpit.commands.base import CliError, db_url, refused, say
     from cockpit.store.copy import CopyRefused, copy_database
     from cockpit.store.db import mask_url
     from cockpit.store.dnc_key import key_path

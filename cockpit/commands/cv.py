@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli import refused, say
 from cockpit.commands._common import add_force, out
+from cockpit.commands.base import refused, say
 
 USES_DB = True
 
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     employers = {**_known_companies(args), **load_sectors(Settings.load().sectors)}
     anonymised, removed = anonymise_text(text, tuple(args.name), employers)
     if args.out:
-        from cockpit.cli import db_url
+        from cockpit.commands.base import db_url
         from cockpit.services.outputs import write_output
 
         written = write_output(args.out, anonymised, db_url=db_url(args), force=args.force)

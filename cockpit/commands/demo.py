@@ -28,7 +28,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import db_url
+    from cockpit.commands.base import db_url
     from cockpit.commands.tui import start_clock
     from cockpit.store.db import mask_url
     from cockpit.store.demo import build_demo
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
                          scale=args.scale, now=clock() if clock else None)
     elapsed = time.perf_counter() - started
-    from cockpit.cli import language, say
+    from cockpit.commands.base import language, say
 
     seconds = f"{elapsed:.1f}".replace(".", "," if language() == "fr" else ".")
     out(say("cli.demo.ready", url=mask_url(url), summary=summary, seconds=seconds))

@@ -20,8 +20,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import refused, say
     from cockpit.commands._common import lang_of, services_for, stored_reason
+    from cockpit.commands.base import refused, say
     from cockpit.i18n.dates import format_date
 
     services = services_for(args)

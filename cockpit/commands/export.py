@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     services = services_for(args)
     count = services.export_table(args.kind, args.file, fmt, "," if args.comma else ";",
                                    force=args.force)
-    from cockpit.cli import say
+    from cockpit.commands.base import say
 
     out(say("cli.export.done", path=args.file, count=count, kind=say(f"cli.kind.{args.kind}"),
             format=fmt))

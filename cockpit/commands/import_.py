@@ -33,8 +33,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import refused, say
     from cockpit.commands._common import quoted, services_for
+    from cockpit.commands.base import refused, say
 
     mapping: dict[str, str] = {}
     for item in args.map:
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _why(code: str) -> str:
     """Why two people were taken as one ("same phone"), in the reader's language."""
-    from cockpit.cli import say
+    from cockpit.commands.base import say
 
     key = "cli.import.why." + code.replace(" ", "_").replace("-", "")
     said = say(key)

@@ -24,8 +24,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import language, say
     from cockpit.commands._common import lang_of, services_for
+    from cockpit.commands.base import language, say
     from cockpit.domain.rates import percent
 
     services = services_for(args)

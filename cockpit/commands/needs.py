@@ -33,8 +33,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import refused, say
     from cockpit.commands._common import caller_for, quoted, services_for
+    from cockpit.commands.base import refused, say
     from cockpit.services.views import PersonRef
 
     def status(code: str) -> str:
@@ -82,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
 def _check_fields(fields: dict[str, str]) -> None:
     """What the service would take but should not: a title on several lines (it becomes an
     e-mail's subject), a budget below 1 € or beyond any day rate."""
-    from cockpit.cli import CliError
     from cockpit.commands._common import TEXT_MAX, quoted
+    from cockpit.commands.base import CliError
     from cockpit.domain.captures import parse_money
 
     for name in ("title", "profile", "region", "start", "duration"):

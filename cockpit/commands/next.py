@@ -19,8 +19,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import say
     from cockpit.commands._common import caller_for, lang_of, services_for
+    from cockpit.commands.base import say
     from cockpit.domain.phones import parse_phone
 
     services = services_for(args)

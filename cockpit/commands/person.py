@@ -48,7 +48,7 @@ def _confirmed(services: Any, args: argparse.Namespace) -> bool:
     """Names who and what `forget` erases, then asks (unless --yes); False when refused."""
     import sys
 
-    from cockpit.cli import CliError, say
+    from cockpit.commands.base import CliError, say
 
     person, name, counts = services.forget_preview(args.who)
     out(say("person.forget_what", kind=say(f"person.kind.{person.kind}"), id=person.id,
@@ -71,8 +71,8 @@ def _confirmed(services: Any, args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
 
-    from cockpit.cli import say
     from cockpit.commands._common import services_for
+    from cockpit.commands.base import say
 
     services = services_for(args)
     if args.action == "export":

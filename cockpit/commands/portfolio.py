@@ -26,8 +26,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError, say
     from cockpit.commands._common import caller_for, no_caller, services_for
+    from cockpit.commands.base import CliError, say
     from cockpit.services.errors import ServiceError
     from cockpit.store.portfolio import list_portfolio
 

@@ -24,8 +24,8 @@ def _age(text: str) -> str:
     """argparse type of --older-than: a number and y, m, w or d, a day to a century."""
     import re
 
-    from cockpit.cli import say
     from cockpit.commands._common import quoted
+    from cockpit.commands.base import say
 
     match = re.fullmatch(r"\s*(\d{1,6})\s*([ymwdYMWD])\s*", text)
     days = int(match.group(1)) * {"y": 365, "m": 30, "w": 7, "d": 1}[match.group(2).lower()] \
@@ -36,8 +36,8 @@ def _age(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import say
     from cockpit.commands._common import lang_of, services_for
+    from cockpit.commands.base import say
     from cockpit.i18n.dates import format_date
 
     services = services_for(args)

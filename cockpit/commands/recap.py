@@ -23,8 +23,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import say
     from cockpit.commands._common import caller_for, services_for
+    from cockpit.commands.base import say
 
     services = services_for(args)
     caller = caller_for(services, args)

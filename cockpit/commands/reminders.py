@@ -32,8 +32,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime, timedelta
 
-    from cockpit.cli import say
     from cockpit.commands._common import caller_for, lang_of, services_for
+    from cockpit.commands.base import say
     from cockpit.domain.ics import IcsEvent, reminders_to_ics
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_date_time
@@ -75,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
-    from cockpit.cli import refused, say
     from cockpit.commands._common import lang_of, no_caller
+    from cockpit.commands.base import refused, say
     from cockpit.i18n.dates import format_date_time
     from cockpit.store.reminders import complete, reassign, reschedule
 
@@ -113,8 +113,8 @@ def _change(services: Any, caller: Any, args: argparse.Namespace) -> int:
 def _until(raw: str, now: Any, zone: tzinfo) -> Any:
     """--until read as the cockpit reads a reminder typed in a call; refused when it is not a
     moment, names a year no caller means (01/01/0001 is not 2001) or has already passed."""
-    from cockpit.cli import CliError, language
     from cockpit.commands._common import in_years, quoted
+    from cockpit.commands.base import CliError, language
     from cockpit.domain.captures import parse_datetime
     from cockpit.domain.errors import ValidationError
     from cockpit.i18n.dates import format_date_time

@@ -34,8 +34,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import refused, say
     from cockpit.commands._common import find_caller, lang_of, quoted, services_for
+    from cockpit.commands.base import refused, say
     from cockpit.domain.figures import period_of_day, period_of_week
     from cockpit.i18n.dates import format_date, format_day_month
     from cockpit.reports.render import csv_text, html_page, markdown

@@ -31,7 +31,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     leave.add_argument("name", metavar="NAME", type=short_text)
     firm = actions.add_parser("firm", help="show or set the firm's name (said in the scripts)")
     firm.add_argument("name", metavar="NAME", nargs="?", type=short_text)
-    from cockpit.cli import _common
+    from cockpit.commands.base import common_options as _common
 
     for action in actions.choices.values():  # `team add NAME --db URL`: options after it
         _common(action, inherit=True)
@@ -43,8 +43,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli import CliError, say
     from cockpit.commands._common import services_for
+    from cockpit.commands.base import CliError, say
     from cockpit.services.errors import ServiceError
 
     services = services_for(args)

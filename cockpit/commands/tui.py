@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from cockpit.cli import db_url, refused
+from cockpit.commands.base import db_url, refused
 
 if TYPE_CHECKING:
     from cockpit.services.views import CallerView

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime
+from datetime import datetime, tzinfo
 from datetime import time as day_time
 from decimal import Decimal
 from typing import Any
@@ -18,7 +18,7 @@ from cockpit.domain.reminder_rules import FollowUp, propose_follow_up
 from cockpit.domain.session import CallSession
 from cockpit.logs import log
 from cockpit.services import drafts
-from cockpit.services.calls import CALLER_ZONE, CallServices
+from cockpit.services.calls import CallServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, StoreUnavailable, disk_full, store_failed
 from cockpit.services.live import DEFAULT_ZONE, LiveCall, LiveCalls
@@ -70,7 +70,7 @@ class CallEndServices(Part):
         follow = self._follow_up(self.live.require(call_id), outcome)
         if follow is None or follow.due_at is None:
             return ""
-        return follow.due_at.astimezone(CALLER_ZONE).strftime("%d/%m/%Y %H:%M")
+        return follow.due_at.astimezone(self.zone).strftime("%d/%m/%Y %H:%M")
 
     def finish_call(self, call_id: int, outcome: str, reminder: str, note: str) -> CallEnded:
         """End the call: outcome, next reminder, note, in one transaction. When the database
@@ -91,7 +91,7 @@ class CallEndServices(Part):
                         note: str) -> CallEnded:
         now = self.now()
         if reminder.strip():  # checked first: a typo is the caller's to fix, offline or not
-            parse_reminder(reminder, now.astimezone(CALLER_ZONE))  # no past, no year 9999
+            parse_reminder(reminder, now.astimezone(self.zone))  # no past, no year 9999
         try:
             if not self.connection.worth_trying():  # known offline: straight to the outbox
                 raise StoreUnavailable("offline: the database did not answer lately")
@@ -131,7 +131,7 @@ class CallEndServices(Part):
 
         session, person = call.session, call.person
         follow = self._follow_up(call, outcome, now)
-        due = parse_datetime(reminder, now.astimezone(CALLER_ZONE)) if reminder.strip() \
+        due = parse_datetime(reminder, now.astimezone(self.zone)) if reminder.strip() \
             else None
         kind = follow.kind if follow is not None else "callback"
         reminder_row: tuple[str, datetime, str] | None
@@ -153,7 +153,7 @@ class CallEndServices(Part):
             note=note, reminder=reminder_row,
             # A call that reached the person settles the rest of the day's reminders too
             # (a callback booked for 13:15, done at 10:00); one that did not leaves them.
-            settles_until=_end_of_day(now) if outcome in REACHED else None,
+            settles_until=_end_of_day(now, self.zone) if outcome in REACHED else None,
             do_not_call=outcome == Outcome.DO_NOT_CALL,
             **self._updates(session, person),
         )
@@ -284,7 +284,7 @@ class CallEndServices(Part):
         return result
 
 
-def _end_of_day(moment: datetime) -> datetime:
+def _end_of_day(moment: datetime, zone: tzinfo) -> datetime:
     """The last instant of the caller's day that holds this moment."""
-    local = moment.astimezone(CALLER_ZONE)
-    return datetime.combine(local.date(), day_time.max, tzinfo=CALLER_ZONE)
+    local = moment.astimezone(zone)
+    return datetime.combine(local.date(), day_time.max, tzinfo=zone)

@@ -36,8 +36,6 @@ from cockpit.services.views import (
     PersonRef,
 )
 
-CALLER_ZONE = ZoneInfo("Europe/Paris")
-
 
 def _caller_phone(raw: str) -> str:
     """The number a caller leaves in a voicemail: the `phone` setting (no field holds it)."""
@@ -233,7 +231,7 @@ class CallServices(Part):
         with self.live.lock:
             self._writable(call_id)
             session = self._session(call_id)
-            local = session.clock().astimezone(CALLER_ZONE)
+            local = session.clock().astimezone(self.zone)
             session.clock, clock = (lambda: local), session.clock  # dates typed are local
             try:
                 session.capture(key, raw)
@@ -309,7 +307,7 @@ class CallServices(Part):
             with live.draft_lock:
                 if seq is None or seq == call.draft_seq:
                     drafts.remove(call_id)  # the database has it (and nothing newer is typed)
-        return self.now().astimezone(CALLER_ZONE).strftime("%H:%M:%S")
+        return self.now().astimezone(self.zone).strftime("%H:%M:%S")
 
     def _draft_to_disk(self, call_id: int, text: str) -> bool:
         """The draft in its local file; False when it cannot be written (a full disk, a

@@ -6,7 +6,7 @@ database in `connection`; the parts share them, nothing else."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
@@ -20,7 +20,7 @@ from cockpit.services.imports import ImportServices
 from cockpit.services.live import LiveCalls
 from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
-from cockpit.services.part import DEFAULT_MARGIN, Setup
+from cockpit.services.part import DEFAULT_MARGIN, PARIS, Setup
 from cockpit.services.queue import QueueServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
@@ -65,9 +65,10 @@ class Services:
     def __init__(self, url: str, content: ScriptSet, clock: Callable[[], datetime],
                  policy: CallingPolicy = BUSINESS, firm_name: str = DEMO_FIRM,
                  dial_command: str | None = None, margin: float = DEFAULT_MARGIN,
-                 phone: str = "", mail_from: str = "", sectors: str | None = None) -> None:
+                 phone: str = "", mail_from: str = "", sectors: str | None = None,
+                 zone: tzinfo = PARIS) -> None:
         self.setup = setup = Setup(url, content, clock, policy, firm_name, False, dial_command,
-                                   margin, phone, mail_from, sectors)
+                                   margin, phone, mail_from, sectors, zone)
         self.live = live = LiveCalls()  # the calls in progress
         # Only once nothing waits in memory does a write say the disk has room again.
         self.connection = connection = Connection(
@@ -175,7 +176,7 @@ class Services:
         from cockpit.store.db import connect
 
         settings = Settings.load() if settings is None else settings
-        scripts = load_content_cached(content_dir(content))
+        scripts = load_content_cached(content_dir(content or settings.content))
         connect(url)
         policy = POLICIES.get(settings.policy, BUSINESS)
         options.setdefault("dial_command", settings.dial or None)
@@ -185,6 +186,7 @@ class Services:
         options.setdefault("phone", settings.phone or "")
         options.setdefault("mail_from", settings.mail_from or "")
         options.setdefault("sectors", settings.sectors or None)
+        options.setdefault("zone", settings.zone)
         services = cls(url, scripts, clock or _utc_now, policy=policy, **options)
         services.setup.firm_from_environment = bool(firm)
         return services

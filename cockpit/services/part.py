@@ -7,12 +7,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import BUSINESS, CallingPolicy
 from cockpit.domain.script import ScriptSet
 from cockpit.services.connection import Connection
 
+PARIS = ZoneInfo("Europe/Paris")  # the zone of the firm's callers, unless configured
 DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
 
 
@@ -31,6 +33,7 @@ class Setup:
     phone: str = ""  # the caller's number said in voicemail messages
     mail_from: str = ""  # the sender of the .eml drafts
     sectors: str | None = None  # YAML file of employers -> sectors, for anonymised CVs
+    zone: tzinfo = PARIS  # the caller's day: reminders typed, ends of day
 
 
 class Part:
@@ -64,6 +67,10 @@ class Part:
 
     def now(self) -> datetime:
         return self.setup.clock()
+
+    @property
+    def zone(self) -> tzinfo:
+        return self.setup.zone
 
     def db_mark(self) -> str:
         """Which database an outbox entry belongs to (the state folder is shared by every

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import next_allowed
 from cockpit.domain.captures import parse_reminder
@@ -18,7 +17,6 @@ from cockpit.services.views import ContactCardView, PersonRef, QueuePage, QueueR
 
 _BUCKETS = {Bucket.OVERDUE: "overdue", Bucket.DUE_TODAY: "today", Bucket.NEW_LEAD: "new",
             Bucket.STALE_DECISION_MAKER: "stale", Bucket.FREELANCE: "freelance"}
-CALLER_ZONE = "Europe/Paris"
 
 
 @dataclass(frozen=True)
@@ -57,9 +55,9 @@ class QueueServices(Part):
 
         now = at or self.now()
         # Closed hours: the candidates of the day they open again (its reminders too).
-        opens = next_allowed(self.policy, now, CALLER_ZONE)
+        opens = next_allowed(self.policy, now, str(self.zone))
         candidates = fetch_candidates(caller_id, now, opens=opens)
-        return build_queue(candidates, caller_id, now, self.policy, caller_time_zone=CALLER_ZONE)
+        return build_queue(candidates, caller_id, now, self.policy, caller_time_zone=str(self.zone))
 
     def _row(self, entry: QueueEntry, lang: str) -> QueueRow:
         c, hold = entry.candidate, entry.hold
@@ -71,11 +69,11 @@ class QueueServices(Part):
             name=c.display_name,
             company=c.company_name,
             bucket=bucket,
-            reason=describe(entry.reason_code, entry.reason_params, lang, CALLER_ZONE),
+            reason=describe(entry.reason_code, entry.reason_params, lang, str(self.zone)),
             due_at=entry.due_at,
             is_decision_maker=c.is_decision_maker,
             held="" if hold is None else describe(hold.reason_code, hold.reason_params, lang,
-                                                  CALLER_ZONE),
+                                                  str(self.zone)),
             callable_at=None if hold is None else hold.until,
         )
 
@@ -88,7 +86,7 @@ class QueueServices(Part):
         excluded: tuple[tuple[str, str], ...] = ()
         if with_excluded:
             excluded = tuple((x.candidate.display_name,
-                              describe(x.reason_code, x.reason_params, lang, CALLER_ZONE))
+                              describe(x.reason_code, x.reason_params, lang, str(self.zone)))
                              for x in result.excluded)
         main_reason = ""
         if result.excluded:
@@ -96,7 +94,7 @@ class QueueServices(Part):
 
             code, _ = Counter(x.reason_code for x in result.excluded).most_common(1)[0]
             sample = next(x for x in result.excluded if x.reason_code == code)
-            main_reason = describe(code, sample.reason_params, lang, CALLER_ZONE)
+            main_reason = describe(code, sample.reason_params, lang, str(self.zone))
         return QueuePage(rows=tuple(self._row(e, lang) for e in entries), offset=offset,
                          total=len(result.entries), excluded=excluded,
                          left_out=len(result.excluded), main_reason=main_reason,
@@ -146,7 +144,7 @@ class QueueServices(Part):
         from cockpit.store import claims
         from cockpit.store.reminders import snooze_person
 
-        now = self.now().astimezone(_zone())
+        now = self.now().astimezone(self.zone)
         due = parse_reminder(until, now)  # ValidationError: garbage, past, year 9999
         claims.release(person.kind, person.id, caller_id)
         snooze_person(caller_id, person.kind, person.id, due, self.now())
@@ -163,7 +161,3 @@ class QueueServices(Part):
             raise ServiceError("this person no longer exists", code="person_gone")
         return blocked
 
-
-def _zone() -> ZoneInfo:
-
-    return ZoneInfo(CALLER_ZONE)

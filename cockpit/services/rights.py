@@ -416,12 +416,11 @@ class RightsServices(Part):
         if viewer is None or not viewer.is_lead:
             raise ServiceError("only a team lead reads the audit log", code="lead_only")
         from cockpit.domain.audit import AuditLine, mark_erased
-        from cockpit.services.calls import CALLER_ZONE
         from cockpit.store.times import aware
 
         lines = mark_erased(AuditLine(*row) for row in persons.audit_log(limit))
         # Stored in UTC; read in the team's local time.
-        return [(aware(line.at).astimezone(CALLER_ZONE), *line[2:]) for line in lines]
+        return [(aware(line.at).astimezone(self.zone), *line[2:]) for line in lines]
 
     # -- who is signed in: on PostgreSQL, the login ---------------------------------------------
 

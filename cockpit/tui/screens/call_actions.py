@@ -319,11 +319,10 @@ class CallActions(Screen[None]):
         # In the form, where it can be corrected: garbage, a past moment, year 9999.
         from cockpit.domain.captures import parse_reminder
         from cockpit.domain.errors import ValidationError
-        from cockpit.services.calls import CALLER_ZONE
 
         app = self.cockpit
         try:
-            parse_reminder(values["until"], app.services.now().astimezone(CALLER_ZONE))
+            parse_reminder(values["until"], app.services.now().astimezone(app.display_tz))
         except ValidationError as exc:
             return {"until": app.tr.error(exc)}
         return {}
