@@ -29,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
         from cockpit.commands._common import no_caller
 
         raise no_caller(services, name)
-    app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock, start="review")
+    from cockpit.tui.screens.review import ReviewScreen
+
+    app = CockpitApp(services, viewer, lang=args.lang, clock=services.clock,
+                     first_screen=ReviewScreen)
     app.run(headless=bool(os.environ.get("COCKPIT_HEADLESS")))
     return app.return_code or 0
