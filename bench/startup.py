@@ -2,12 +2,15 @@
 minimal Textual app (header, one label, footer) started the same way. Runs alternate; the
 median ratio is printed (target ≤ 1.3). Each program writes "ready" on its standard output
 when its first screen is drawn, then quits: both the time to that line (the start-up) and
-the time to the process's end are measured."""
+the time to the process's end are measured, and the CPU time each process (and any child it
+waited for) used. `--without fork,gc` measures a start without those tricks (cockpit/boot.py
+lists them)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -67,8 +70,14 @@ SameWidgets().run(headless=True)
 """
 
 
-def time_command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds to the "ready" line, seconds to the end of the process)."""
+def _cpu_of_children() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def time_command(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds to the "ready" line, seconds to the end of the process, CPU seconds used)."""
+    cpu = _cpu_of_children()
     started = time.perf_counter()
     with subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE) as process:
         assert process.stdout is not None
@@ -77,7 +86,7 @@ def time_command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
         process.stdout.read()
     if process.returncode != 0 or line.strip() != b"ready":
         raise SystemExit(f"{args[:3]} did not start: exit {process.returncode}, said {line!r}")
-    return ready, time.perf_counter() - started
+    return ready, time.perf_counter() - started, _cpu_of_children() - cpu
 
 
 def main() -> None:
@@ -85,6 +94,8 @@ def main() -> None:
     # Enough pairs that one noisy moment of the machine does not move the median much.
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--size", default="120x40", help="terminal size, COLUMNSxLINES")
+    parser.add_argument("--without", default="", metavar="TRICKS",
+                        help="start-up tricks to leave out, comma-separated: fork, gc, pgdriver")
     args = parser.parse_args()
     url = large_demo_url()
     # A weekday morning: within calling hours, the queue is full whatever the hour of the run.
@@ -94,20 +105,24 @@ def main() -> None:
     columns, lines = args.size.split("x")
     env = dict(os.environ, COCKPIT_DB=url, COCKPIT_EXIT_WHEN_READY="1", COCKPIT_HEADLESS="1",
                COCKPIT_NOW="2026-11-23T10:00+01:00", COLUMNS=columns, LINES=lines)
+    cockpit_env = dict(env, COCKPIT_BOOT_WITHOUT=args.without)
     programs = {
         "cockpit": [sys.executable, "-m", "cockpit"],
         "minimal": [sys.executable, "-c", MINIMAL_APP],
         "same": [sys.executable, "-c", SAME_WIDGETS_APP],
     }
-    for command in programs.values():  # warm the OS file cache, as a user's second start
-        time_command(command, env)
+    envs = {name: cockpit_env if name == "cockpit" else env for name in programs}
+    for name, command in programs.items():  # warm the OS file cache, as a user's 2nd start
+        time_command(command, envs[name])
     ready: dict[str, list[float]] = {name: [] for name in programs}
     ended: dict[str, list[float]] = {name: [] for name in programs}
+    cpu: dict[str, list[float]] = {name: [] for name in programs}
     for _ in range(args.runs):
         for name, command in programs.items():
-            first, last = time_command(command, env)
+            first, last, used = time_command(command, envs[name])
             ready[name].append(first)
             ended[name].append(last)
+            cpu[name].append(used)
 
     def ratio(of: dict[str, list[float]], a: str, b: str) -> float:
         return median([x / y for x, y in zip(of[a], of[b], strict=True)])
@@ -116,10 +131,14 @@ def main() -> None:
         print(f"{label}: cockpit (large demo) {median(of['cockpit']) * 1000:.0f} ms, "
               f"minimal Textual app {median(of['minimal']) * 1000:.0f} ms, "
               f"same widgets without data {median(of['same']) * 1000:.0f} ms")
-    print(f"terminal {args.size}, {args.runs} alternated runs of each")
+    print(f"CPU time: cockpit {median(cpu['cockpit']) * 1000:.0f} ms, "
+          f"minimal {median(cpu['minimal']) * 1000:.0f} ms")
+    print(f"terminal {args.size}, {args.runs} alternated runs of each"
+          + (f", without {args.without}" if args.without else ""))
     print(f"ratio to the first screen (median of pairs): {ratio(ready, 'cockpit', 'minimal'):.2f}"
           f"  (target <= 1.30)")
     print(f"ratio to the process end:                    {ratio(ended, 'cockpit', 'minimal'):.2f}")
+    print(f"CPU ratio (median of pairs):                 {ratio(cpu, 'cockpit', 'minimal'):.2f}")
     print(f"same widgets without data, to the first screen: "
           f"{ratio(ready, 'same', 'minimal'):.2f} of the minimal app")
 

@@ -4,7 +4,7 @@ Built in `cli.main` and passed down (`args.settings`, then the services and the 
 other module reads the COCKPIT_* settings. Each value remembers where it came from, for
 `cockpit check` and for the message that refuses a bad one.
 
-The test hooks (COCKPIT_NOW, COCKPIT_HEADLESS, COCKPIT_EXIT_WHEN_READY, COCKPIT_NO_FORK) are
+The test hooks (COCKPIT_NOW, COCKPIT_HEADLESS, COCKPIT_EXIT_WHEN_READY, COCKPIT_BOOT_WITHOUT) are
 environment only, never in the config file: they are read here too, once, into `hooks`."""
 
 from __future__ import annotations
@@ -82,14 +82,18 @@ class TestHooks:
     now: str | None = None  # COCKPIT_NOW: the clock starts there (read by commands/tui.py)
     headless: bool = False  # COCKPIT_HEADLESS: the app draws off-screen
     exit_when_ready: bool = False  # COCKPIT_EXIT_WHEN_READY: quit once the first screen is up
-    no_fork: bool = False  # COCKPIT_NO_FORK: read the first screen in this process
+    # COCKPIT_BOOT_WITHOUT=fork,gc,pgdriver: start-up tricks left out (cockpit/boot.py);
+    # COCKPIT_NO_FORK: the same as "fork" (read the first screen in this process)
+    boot_without: frozenset[str] = frozenset()
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str]) -> TestHooks:
         return cls(now=environ.get("COCKPIT_NOW") or None,
                    headless=bool(environ.get("COCKPIT_HEADLESS")),
                    exit_when_ready=bool(environ.get("COCKPIT_EXIT_WHEN_READY")),
-                   no_fork=bool(environ.get("COCKPIT_NO_FORK")))
+                   boot_without=frozenset(
+                       name.strip() for name in environ.get("COCKPIT_BOOT_WITHOUT", "").split(",")
+                       if name.strip()) | ({"fork"} if environ.get("COCKPIT_NO_FORK") else set()))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ Every datetime given or returned is aware (UTC). Reason parameters keep datetime
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -205,29 +204,19 @@ def build_queue(
     `limit`). "Today" is the caller's day in `caller_time_zone`. `buckets` keeps only some
     buckets (e.g. the general-activity view); the others' candidates are excluded as
     `other_view`."""
-    # Ranking allocates tens of thousands of small tuples, none of them in a cycle; a cyclic
-    # garbage collection passing over the whole heap meanwhile would cost more than the
-    # ranking itself, so it waits until we are done (the results are the same either way).
     require_aware(now_utc)
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        return _build(
-            candidates,
-            caller_id,
-            now_utc,
-            policy,
-            limit,
-            caller_zone=_zone_of(caller_time_zone),
-            stale_after_days=stale_after_days,
-            stale_filter=stale_filter,
-            freelance_recontact_days=freelance_recontact_days,
-            buckets=buckets,
-        )
-    finally:
-        if paused:
-            gc.enable()
+    return _build(
+        candidates,
+        caller_id,
+        now_utc,
+        policy,
+        limit,
+        caller_zone=_zone_of(caller_time_zone),
+        stale_after_days=stale_after_days,
+        stale_filter=stale_filter,
+        freelance_recontact_days=freelance_recontact_days,
+        buckets=buckets,
+    )
 
 
 def _build(

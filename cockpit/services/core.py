@@ -91,8 +91,6 @@ class Services:
         self.edit_contact = cards.edit_contact
         self.editable_fields = cards.editable_fields
 
-        self.prefetch_queue = queue.prefetch_queue
-        self.prefetched_first_screen = queue.prefetched_first_screen
         self.ranked = queue.ranked
         self.queue_page = queue.queue_page
         self.claim_next = queue.claim_next

@@ -13,7 +13,7 @@ from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.part import Part, Setup
-from cockpit.services.views import ContactCardView, PersonRef, QueuePage, QueueRow
+from cockpit.services.views import PersonRef, QueuePage, QueueRow
 
 _BUCKETS = {Bucket.OVERDUE: "overdue", Bucket.DUE_TODAY: "today", Bucket.NEW_LEAD: "new",
             Bucket.STALE_DECISION_MAKER: "stale", Bucket.FREELANCE: "freelance"}
@@ -29,26 +29,6 @@ class QueueServices(Part):
     def __init__(self, setup: Setup, connection: Connection, cards: CardServices) -> None:
         super().__init__(setup, connection)
         self.cards = cards
-        self._prefetched: tuple[tuple[int, str, int], QueuePage, ContactCardView | None] | \
-            None = None
-
-    def prefetch_queue(self, caller_id: int, lang: str, limit: int = 50) -> None:
-        """Read the first screen (the queue's first page and its first card) before the
-        interface starts: done alone it takes a few tens of milliseconds, where workers
-        competing with the first paint take several times longer."""
-        page = self.queue_page(caller_id, limit=limit, lang=lang)
-        card = self.cards.contact_card(page.rows[0].person, lang=lang) if page.rows else None
-        self._prefetched = ((caller_id, lang, limit), page, card)
-
-    def prefetched_first_screen(self, caller_id: int, lang: str, limit: int,
-                                ) -> tuple[QueuePage, ContactCardView | None] | None:
-        """The first page and card read in advance, handed out once; None when there is
-        none for these arguments. Never reads the database: the screen asks on its own
-        thread, to draw its first frame complete."""
-        prefetched, self._prefetched = self._prefetched, None
-        if prefetched is not None and prefetched[0] == (caller_id, lang, limit):
-            return prefetched[1], prefetched[2]
-        return None
 
     def ranked(self, caller_id: int, at: datetime | None = None) -> QueueResult:
         from cockpit.store.queue_query import fetch_candidates

@@ -1,18 +1,13 @@
-"""A faster start. Loading the interface toolkit takes the parent ~180 ms of imports; while it
-does, a forked child opens the database and reads what the first screen shows (the caller,
-the first page of the queue, the first card), on the machine's other core. The parent shows
-that, then opens its own services in a thread. Without fork, or if the child fails, the
-parent does everything in order, with the usual error messages."""
+"""What the cockpit's first screen shows, read before the interface starts (in a forked child
+when cockpit/boot.py can, else in order), and the services opened only once that screen is
+up."""
 
 from __future__ import annotations
 
-import os
-import pickle
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cockpit.services.views import CallerView, ContactCardView, QueuePage
 
@@ -26,88 +21,35 @@ class FirstScreen:
     lang: str
     limit: int
     page: QueuePage
-    card: ContactCardView | None
-    has_unfinished: bool
+    card: ContactCardView | None  # the first person's, when the queue has one
+    has_unfinished: bool  # a call left open by the last run, to resume
+    empty_database: bool  # nobody to call at all: the queue says how to fill it
 
 
 def read_first_screen(services: Services, caller_name: str | None, lang: str,
                       limit: int) -> FirstScreen | None:
+    """None when there is no such caller (or no caller at all: a new database)."""
     caller = services.acting_caller(caller_name)
     if caller is None:
         return None
     page = services.queue_page(caller.id, limit=limit, lang=lang)
     card = services.contact_card(page.rows[0].person, lang=lang) if page.rows else None
     unfinished = services.unfinished_call(caller.id) is not None
-    return FirstScreen(caller, lang, limit, page, card, unfinished)
+    empty = not page.rows and not services.database_has_people()
+    return FirstScreen(caller, lang, limit, page, card, unfinished, empty)
 
 
-def fork_first_screen(opener: Callable[[], Services], caller_name: str | None, lang: str,
-                      limit: int) -> Callable[[], FirstScreen | None]:
-    """Start reading the first screen in a child process; the returned function waits for it
-    (None when it could not be read: the caller then opens the services the ordinary way)."""
-    if not hasattr(os, "fork") or os.environ.get("COCKPIT_NO_FORK"):
-        return lambda: None
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns, never prints, never touches the terminal
-        os.close(read_end)
-        try:
-            services = opener()
-            data = pickle.dumps(read_first_screen(services, caller_name, lang, limit))
-        except BaseException:
-            data = pickle.dumps(None)
-        with os.fdopen(write_end, "wb") as out:
-            out.write(data)
-        os._exit(0)
-    os.close(write_end)
+class OpenOnDemand:
+    """Services not opened yet: the first thread that needs them opens them, once. The first
+    screen, read beforehand, needs none; the day's figures ask as soon as it is drawn."""
 
-    def wait() -> FirstScreen | None:
-        with os.fdopen(read_end, "rb") as inp:
-            data = inp.read()
-        os.waitpid(pid, 0)
-        try:
-            found = pickle.loads(data)
-        except Exception:
-            return None
-        return found if isinstance(found, FirstScreen) else None
-
-    return wait
-
-
-class WarmServices:
-    """Stands for the services while they open: answers the first screen's questions from
-    the child's reading; anything else opens the real services, in the worker thread that
-    asks (the day's figures do, as soon as the first screen is up)."""
-
-    def __init__(self, opener: Callable[[], Services], first: FirstScreen,
-                 clock: Callable[[], datetime]) -> None:
-        self.clock = clock
+    def __init__(self, opener: Callable[[], Services]) -> None:
         self._opener = opener
-        self._caller_id = first.caller.id
-        self._first: FirstScreen | None = first  # handed out once
-        self._no_unfinished = not first.has_unfinished
-        self._real: Services | None = None
+        self._services: Services | None = None
         self._lock = threading.Lock()
 
-    def prefetched_first_screen(self, caller_id: int, lang: str, limit: int,
-                                ) -> tuple[QueuePage, ContactCardView | None] | None:
-        first, self._first = self._first, None
-        if first is not None and (self._caller_id, first.lang, first.limit) == \
-                (caller_id, lang, limit):
-            return first.page, first.card
-        return None
-
-    def unfinished_call(self, caller_id: int) -> Any:
-        none_left, self._no_unfinished = self._no_unfinished, False
-        if none_left and caller_id == self._caller_id:
-            return None
-        return self.real().unfinished_call(caller_id)
-
-    def real(self) -> Services:
+    def get(self) -> Services:
         with self._lock:
-            if self._real is None:
-                self._real = self._opener()
-            return self._real
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.real(), name)
+            if self._services is None:
+                self._services = self._opener()
+            return self._services

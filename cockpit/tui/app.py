@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
+from cockpit.services.warm import OpenOnDemand
 from cockpit.tui.localise import key_description, translate_bindings
 from cockpit.tui.workers import Connection, ServiceFailed
 
@@ -57,21 +58,22 @@ class CockpitApp(App[None]):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | OpenOnDemand,
         caller: CallerView | None,
         *,
         lang: str = "fr",
         clock: Callable[[], datetime] = _utc_now,
         display_tz: tzinfo | None = None,
-        start: str = "caller",
-        suggested_name: str = "",
+        first_screen: Callable[[], Screen[Any]] | None = None,
         empty_database: bool = False,
         settings: Settings | None = None,
     ) -> None:
+        """`first_screen` makes the screen the app opens on (the caller's cockpit when
+        None); it is called once the app runs, as screens are made inside their app."""
         self.tr = Translator(lang)
         super().__init__()
         translate_bindings(self, self)
-        self.services = services
+        self._services = services
         # None only until the first run has created the team (no screen reads it before).
         self.caller: CallerView = caller  # type: ignore[assignment]
         self.clock = clock
@@ -80,12 +82,18 @@ class CockpitApp(App[None]):
 
         self.settings = settings or Settings()  # the run's (cli.main); tests: the defaults
         self.display_tz = display_tz or self.settings.zone
-        # No caller: a new database, whose first run names the firm and its first person.
-        self.start = "first_run" if caller is None else start
-        self.suggested_name = suggested_name
+        self._first_screen = first_screen
+        self._pushed_first: Screen[Any] | None = None
         # Nobody to call in the whole database: the empty queue says how to fill it.
         self.empty_database = empty_database or caller is None
         self._read_only_said = False
+
+    @property
+    def services(self) -> Services:
+        # Services still to open are opened by the first thread that asks (services/warm.py).
+        if isinstance(self._services, OpenOnDemand):
+            return self._services.get()
+        return self._services
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -132,13 +140,18 @@ class CockpitApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         # The cockpit is the first screen itself: pushing it over Textual's empty default
-        # screen would compose and draw that one for nothing. The review is pushed (its
-        # styles are read when it opens, which a default screen's are not).
-        if self.start in ("review", "first_run"):
-            return super().get_default_screen()
-        from cockpit.tui.screens.caller import CallerScreen
+        # screen would compose and draw that one for nothing. A screen with styles of its
+        # own (the review, the first run) is pushed: they are read when it opens, which a
+        # default screen's are not.
+        if self._first_screen is None:
+            from cockpit.tui.screens.caller import CallerScreen
 
-        return CallerScreen()
+            return CallerScreen()
+        first = self._first_screen()
+        if type(first).CSS_PATH:
+            self._pushed_first = first
+            return super().get_default_screen()
+        return first
 
     async def on_event(self, event: events.Event) -> None:
         # A key back here has been through the widgets (Textual calls every class's _on_key,
@@ -153,21 +166,14 @@ class CockpitApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        if self.start == "review":
-            from cockpit.tui.screens.review import ReviewScreen
-
-            self.push_screen(ReviewScreen())
-        elif self.start == "first_run":
-            from cockpit.tui.screens.first_run import FirstRunScreen
-
-            self.push_screen(FirstRunScreen(self.suggested_name))
+        if self._pushed_first is not None:
+            self.push_screen(self._pushed_first)
 
     def first_run_done(self, caller: CallerView) -> None:
         """The team exists: the cockpit opens in place of the first run, for its lead."""
         from cockpit.tui.screens.caller import CallerScreen
 
         self.caller = caller
-        self.start = "caller"
         self.switch_screen(CallerScreen())
         self.notify(self.tr("first_run.welcome", name=caller.first_name,
                             firm=self.services.firm_name), timeout=10)

@@ -21,10 +21,12 @@ def _env(tmp_path: Path) -> dict[str, str]:
             "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
 
 
+# The start-up tricks (cockpit/boot.py) change how fast, never what: without them, the same.
+@pytest.mark.parametrize("without", ["", "fork,gc,pgdriver"])
 def test_starts_shows_queue_and_card_help_then_quits(tmux: Tmux, demo_url: str,
-                                                      tmp_path: Path) -> None:
-    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], _env(tmp_path),
-               tmp_path)
+                                                      tmp_path: Path, without: str) -> None:
+    env = dict(_env(tmp_path), COCKPIT_BOOT_WITHOUT=without)
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
     screen = tmux.wait_for("lun. 23 nov. 10:42")  # the top bar: the caller and the clock
     assert "Melissa" in screen and "File d'appels" in screen
     tmux.wait_for("Historique")  # the card of the first person in the queue

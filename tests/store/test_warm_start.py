@@ -1,20 +1,26 @@
-"""The faster start: a forked child reads the first screen while the interface loads."""
+"""The faster start: a forked child reads the first screen while the interface loads; the
+services the first screen did not need open later, once."""
 
 from __future__ import annotations
 
-import os
+import threading
 from functools import partial
 from pathlib import Path
 
 import pytest
 
+from cockpit.boot import read_in_child
 from cockpit.services import open_services
-from cockpit.services.warm import WarmServices, fork_first_screen, read_first_screen
+from cockpit.services.warm import OpenOnDemand, read_first_screen
 from tests.conftest import FIXED_NOW
 
 
 def _opener(url: str):
     return partial(open_services, url, clock=lambda: FIXED_NOW)
+
+
+def _in_child(url: str, name: str | None, lang: str, limit: int):
+    return read_in_child(lambda: read_first_screen(_opener(url)(), name, lang, limit))
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +29,7 @@ def _own_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_child_reads_what_the_parent_would(demo_url: str) -> None:
-    wait = fork_first_screen(_opener(demo_url), None, "fr", 50)
+    wait = _in_child(demo_url, None, "fr", 50)
     first = wait()
     assert first is not None
     services = _opener(demo_url)()
@@ -31,76 +37,91 @@ def test_the_child_reads_what_the_parent_would(demo_url: str) -> None:
     assert first == expected
     assert len(first.page.rows) == min(50, first.page.total) > 0
     assert first.card is not None and first.card.person == first.page.rows[0].person
+    assert not first.has_unfinished and not first.empty_database
 
 
 def test_a_named_caller_and_english(demo_url: str) -> None:
     services = _opener(demo_url)()
     last = services.callers()[-1]
-    first = fork_first_screen(_opener(demo_url), last.name, "en", 10)()
+    first = _in_child(demo_url, last.name, "en", 10)()
     assert first is not None and first.caller == last and len(first.page.rows) <= 10
 
 
-@pytest.mark.parametrize("name", ["Nobody Here"])
-def test_unknown_caller_or_bad_database_leave_it_to_the_parent(demo_url: str, tmp_path: Path,
-                                                                name: str) -> None:
+def test_unknown_caller_or_bad_database_leave_it_to_the_parent(demo_url: str,
+                                                                tmp_path: Path) -> None:
     # The parent then opens the services itself and says what is wrong, as without fork.
-    assert fork_first_screen(_opener(demo_url), name, "fr", 50)() is None
+    assert _in_child(demo_url, "Nobody Here", "fr", 50)() is None
     missing = f"sqlite:///{tmp_path / 'no' / 'such' / 'dir' / 'x.sqlite'}"
-    assert fork_first_screen(_opener(missing), None, "fr", 50)() is None
+    assert _in_child(missing, None, "fr", 50)() is None
 
 
-def test_no_fork_when_disabled(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COCKPIT_NO_FORK", "1")
-    assert fork_first_screen(_opener(demo_url), None, "fr", 50)() is None
+def test_no_fork_when_the_benchmark_leaves_it_out(demo_url: str) -> None:
+    from cockpit import boot
+    from cockpit.settings import TestHooks
+
+    hooks = TestHooks.from_environment({"COCKPIT_BOOT_WITHOUT": "gc, fork"})
+    assert hooks.boot_without == {"gc", "fork"}
+    assert TestHooks.from_environment({"COCKPIT_NO_FORK": "1"}).boot_without == {"fork"}
+    boot.leave_out(hooks.boot_without)
+    try:
+        assert _in_child(demo_url, None, "fr", 50)() is None
+    finally:
+        boot.leave_out(frozenset())
 
 
-def test_warm_services_hand_out_the_first_screen_once_then_the_real_ones(demo_url: str) -> None:
-    first = fork_first_screen(_opener(demo_url), None, "fr", 50)()
+def test_an_unfinished_call_is_noted_for_the_screen_to_resume(demo_url: str) -> None:
+    services = _opener(demo_url)()
+    first = read_first_screen(services, None, "fr", 50)
     assert first is not None
-    opened: list[int] = []
+    assert services.start_call(first.caller.id, first.page.rows[0].person) is not None
+    with_call = _in_child(demo_url, None, "fr", 50)()
+    assert with_call is not None and with_call.has_unfinished
+
+
+def test_a_team_with_nobody_to_call_is_an_empty_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    services = _opener(url)()
+    services.team_add("Alice Martin")
+    first = read_first_screen(services, None, "fr", 50)
+    assert first is not None and first.page.rows == () and first.empty_database
+
+
+def test_services_on_demand_open_once_whoever_asks_first(demo_url: str) -> None:
+    opened: list[str] = []
 
     def opener():
-        opened.append(os.getpid())
+        opened.append(threading.current_thread().name)
         return _opener(demo_url)()
 
-    warm = WarmServices(opener, first, lambda: FIXED_NOW)
-    assert warm.unfinished_call(first.caller.id) is None
-    assert warm.prefetched_first_screen(first.caller.id, "en", 50) is None  # not what was read
-    warm = WarmServices(opener, first, lambda: FIXED_NOW)
-    assert warm.prefetched_first_screen(first.caller.id, "fr", 50) == (first.page, first.card)
-    assert opened == []  # the first screen needed no database in this process
-    # Handed out once: anything asked again, or anything else, goes to the real services,
-    # opened once.
-    assert warm.prefetched_first_screen(first.caller.id, "fr", 50) is None
-    again = warm.queue_page(first.caller.id, limit=50, lang="fr")
-    assert again == first.page and again is not first.page
-    assert warm.day_figures(first.caller.id)["calls"] >= 0
-    assert opened == [os.getpid()]
+    later = OpenOnDemand(opener)
+    assert opened == []
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(later.get())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(opened) == 1 and len({id(s) for s in got}) == 1
+    assert later.get() is got[0] and later.get().callers()
 
 
-def test_services_prefetch_the_first_screen_for_the_same_arguments_only(demo_url: str) -> None:
-    services = _opener(demo_url)()
-    first = read_first_screen(services, None, "fr", 50)
-    assert first is not None
-    services.prefetch_queue(first.caller.id, "fr", 50)
-    assert services.prefetched_first_screen(first.caller.id, "fr", 20) is None
-    services.prefetch_queue(first.caller.id, "fr", 50)
-    assert services.prefetched_first_screen(first.caller.id, "fr", 50) == (first.page,
-                                                                           first.card)
-    assert services.prefetched_first_screen(first.caller.id, "fr", 50) is None
+def test_collection_resumes_once_the_first_screen_is_up_and_only_if_paused() -> None:
+    import subprocess
+    import sys
 
-
-def test_warm_services_defer_an_unfinished_call_to_the_real_services(demo_url: str) -> None:
-    services = _opener(demo_url)()
-    first = read_first_screen(services, None, "fr", 50)
-    assert first is not None
-    started = services.start_call(first.caller.id, first.page.rows[0].person)
-    assert started is not None
-    with_call = read_first_screen(_opener(demo_url)(), None, "fr", 50)
-    assert with_call is not None and with_call.has_unfinished
-    warm = WarmServices(_opener(demo_url), with_call, lambda: FIXED_NOW)
-    found = warm.unfinished_call(first.caller.id)
-    assert found is not None and found[0].person == first.page.rows[0].person
+    program = """
+import gc
+from cockpit import boot
+boot.first_screen_shown()  # nothing paused it: left alone
+print(gc.isenabled(), gc.get_freeze_count() == 0)
+boot.pause_collection()
+print(gc.isenabled())
+boot.first_screen_shown()
+print(gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["True", "True", "False", "True", "True"]
 
 
 @pytest.mark.parametrize("scheme", ["sqlite", "postgresql"])
@@ -115,8 +136,8 @@ def test_the_postgres_driver_is_loaded_only_for_postgres(demo_url: str, scheme: 
     url = demo_url if scheme == "sqlite" else "postgresql://nobody@localhost/none"
     program = f"""
 import sys
-from cockpit.commands.tui import _skip_postgres_driver
-_skip_postgres_driver({url!r})
+from cockpit.boot import skip_postgres_driver
+skip_postgres_driver({url!r})
 import peewee
 print("driver", peewee.psycopg2 is not None)
 if {url!r}.startswith("sqlite"):

@@ -102,25 +102,44 @@ async def test_the_whole_first_page_of_the_queue_is_listed(make_app) -> None:
             [f"{r.person.kind}:{r.person.id}" for r in page.rows]
 
 
-async def test_a_first_screen_read_before_start_is_drawn_complete(make_app) -> None:
+async def test_a_first_screen_read_before_start_is_drawn_complete(
+        demo_url: str, tmp_path: Path, monkeypatch) -> None:
     """What the start read in advance (queue page and first card) is on screen from the first
-    frame, and the first card is not read a second time."""
-    from cockpit.tui.widgets.contact_card import ContactCard
+    frame, before the services are even opened, and the first card is not read again."""
+    from functools import partial
 
-    app = make_app()
-    services = app.services
-    services.prefetch_queue(app.caller.id, "fr", 50)
-    first_person = services.queue_page(app.caller.id, limit=50, lang="fr").rows[0]
+    from cockpit.services import open_services
+    from cockpit.services.warm import OpenOnDemand, read_first_screen
+    from cockpit.tui.app import CockpitApp
+    from cockpit.tui.screens.caller import CallerScreen
+    from cockpit.tui.widgets.contact_card import ContactCard
+    from tests.conftest import FIXED_NOW, PARIS
+
+    monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
+    first = read_first_screen(open_services(demo_url, clock=lambda: FIXED_NOW), "Melissa",
+                              "fr", 50)
+    assert first is not None and first.card is not None
+    first_person = first.page.rows[0]
     reads: list[object] = []
-    read_card = services.contact_card
-    services.contact_card = lambda person, **kw: reads.append(person) or read_card(person, **kw)
+
+    def opener():
+        services = open_services(demo_url, clock=lambda: FIXED_NOW)
+        read_card = services.contact_card
+        services.contact_card = lambda person, **kw: reads.append(person) or read_card(person,
+                                                                                       **kw)
+        reads.append("opened")
+        return services
+
+    app = CockpitApp(OpenOnDemand(opener), first.caller, clock=lambda: FIXED_NOW,
+                     display_tz=PARIS, first_screen=partial(CallerScreen, first))
     async with app.run_test(size=(120, 40)) as pilot:
         assert first_person.name in _text_of(app.screen.query_one("#card-body").content)
+        assert reads == []  # drawn without the services
         await settle(pilot)
-        assert reads == []
+        assert reads == ["opened"]  # then opened once, for the day's figures
         await pilot.press("down")  # the next person's card is read as usual
         await settle(pilot)
-        assert len(reads) == 1 and reads[0] != first_person.person
+        assert len(reads) == 2 and reads[1] != first_person.person
         assert first_person.name not in _text_of(app.screen.query_one(ContactCard)
                                                  .query_one("#card-body").content)
 

@@ -5,7 +5,6 @@ Reading the queue and the card happens in worker threads; the call itself goes t
 
 from __future__ import annotations
 
-import gc
 import os
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 
+from cockpit import boot
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallView, ContactCardView, PersonRef, QueuePage
 from cockpit.tui.localise import translate_bindings
@@ -26,6 +26,7 @@ from cockpit.tui.widgets.script_panel import ROOM_FOR_BIG_NUMBER, ScriptPanel
 from cockpit.tui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
+    from cockpit.services.warm import FirstScreen
     from cockpit.tui.app import CockpitApp
 
 QUEUE_EVERY = 5.0  # seconds between two quiet refreshes of the queue
@@ -48,9 +49,11 @@ class CallerScreen(CallActions):
         Binding("g", "review", "key.review", id="caller.review"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, first: FirstScreen | None = None) -> None:
+        """`first`: what the start read in advance, shown from the first frame."""
         super().__init__()
         translate_bindings(self)
+        self._first = first
         self._offset = 0
         self._highlighted: PersonRef | None = None
         self._ready_announced = False
@@ -77,19 +80,18 @@ class CallerScreen(CallActions):
         self.set_interval(QUEUE_EVERY, self._poll)
         self.set_interval(1, self._tick)
         self.set_interval(60, self._keep_alive)
-        app = self.cockpit
-        first = app.services.prefetched_first_screen(app.caller.id, app.tr.lang, PAGE_SIZE)
-        if first is None:
+        first, self._first = self._first, None
+        if first is None or (first.lang, first.limit) != (self.cockpit.tr.lang, PAGE_SIZE):
             self.load_queue(0)
         else:
             # Read before the interface started: the first frame shows it complete, with
             # no round trip through a worker and no second layout for the card.
-            page, card = first
-            self._queue_loaded(page)
-            if card is not None:
-                self._card_shown_first = card.person
-                self._card_loaded(card)
-        self.resume_unfinished()
+            self._queue_loaded(first.page)
+            if first.card is not None:
+                self._card_shown_first = first.card.person
+                self._card_loaded(first.card)
+        if first is None or first.has_unfinished:  # else the services need not open yet
+            self.resume_unfinished()
 
     def _tick(self) -> None:
         self.query_one(ScriptPanel).tick(self.cockpit.clock())
@@ -132,10 +134,7 @@ class CallerScreen(CallActions):
             self.query_one(ContactCard).show(None)
         if not self._ready_announced:
             self._ready_announced = True
-            # Start-up is over (collection was paused in commands/tui.py): what it made lives
-            # on, so it is set aside for good rather than scanned by every collection.
-            gc.freeze()
-            gc.enable()
+            boot.first_screen_shown()
             self.app.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
