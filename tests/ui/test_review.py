@@ -244,3 +244,36 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
         owner = db.execute("SELECT owner_id FROM contact WHERE id = ?",
                            (chosen.contact_id,)).fetchone()
     assert owner == (None,)
+
+
+async def test_a_review_left_is_closed_and_the_next_opens_afresh(make_app) -> None:
+    """Escape leaves the review for the cockpit, call intact; the review read nothing more
+    while the cockpit is in front, and `g` opens a new one, on today, as the first time."""
+    from cockpit.tui.screens.caller import CallerScreen
+    from cockpit.tui.screens.review import TeamLoaded
+
+    seen: list[object] = []
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")  # a call on, then the review over it
+        await _settle(app, pilot)
+        cockpit = app.screen
+        assert isinstance(cockpit, CallerScreen) and cockpit.call is not None
+        call = cockpit.call
+        first = await _open_review(app, pilot)
+        today = str(first.query_one("#review-title").render())
+        await pilot.press("tab", "left_square_bracket")  # the figures of the day before
+        await _settle(app, pilot)
+        assert str(first.query_one("#review-title").render()) != today
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert app.screen is cockpit and cockpit.call == call
+        seen.clear()
+        await pilot.pause(TEAM_EVERY + 0.5)
+        await _settle(app, pilot)
+        assert not [m for m in seen if isinstance(m, TeamLoaded)]
+        again = await _open_review(app, pilot)
+        assert again is not first
+        assert str(again.query_one("#review-title").render()) == today
+        assert again.query_one("TabbedContent").active == "team"
