@@ -177,6 +177,8 @@ class CockpitApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        # Textual's empty default screen stays under the modes, never shown: the first
+        # screen opens in its mode before the first frame (start-up measured the same).
         self.switch_mode(_MODE_OF_START[self.start])
 
     def first_run_done(self, caller: CallerView) -> None:
