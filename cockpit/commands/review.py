@@ -24,9 +24,7 @@ def run(args: argparse.Namespace) -> int:
     settings = args.settings
     services = services_for(args)
     viewer = find_caller(services, settings.caller, lead_first=True)
-    from cockpit.tui.screens.review import ReviewScreen
-
     app = CockpitApp(services, viewer, lang=settings.lang, clock=services.clock,
-                     first_screen=ReviewScreen, settings=settings)
+                     start="review", settings=settings)
     app.run(headless=settings.hooks.headless)
     return app.return_code or 0

@@ -56,7 +56,8 @@ def run_tui(args: argparse.Namespace) -> int:
 
             find_caller(opened, name)  # raises, saying why there is none
     app = CockpitApp(services, first.caller if first else None, lang=settings.lang,
-                     clock=clock or _utc_now, first_screen=_first_screen(first, name),
+                     clock=clock or _utc_now, first_screen=_first_screen(first),
+                     suggested_name=name or "",
                      empty_database=first is None or first.empty_database,
                      settings=settings)
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
@@ -64,13 +65,11 @@ def run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _first_screen(first: FirstScreen | None, name: str | None) -> Callable[[], Screen[Any]]:
-    """The caller's cockpit, showing what was read; on a new database (nobody yet), the first
-    run, which names the firm and its first person."""
+def _first_screen(first: FirstScreen | None) -> Callable[[], Screen[Any]] | None:
+    """The caller's cockpit, showing what was read; on a new database (nobody yet), None: the
+    app opens its first run, which names the firm and its first person."""
     if first is None:
-        from cockpit.tui.screens.first_run import FirstRunScreen
-
-        return partial(FirstRunScreen, name or "")
+        return None
     from cockpit.tui.screens.caller import CallerScreen
 
     return partial(CallerScreen, first)

@@ -43,6 +43,26 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# The app's modes, each its own stack of screens: the first run of a new database, the
+# cockpit, the review. The screens are imported when their mode first opens.
+def _first_run() -> Screen:
+    from cockpit.tui.screens.first_run import FirstRunScreen
+
+    return FirstRunScreen()
+
+
+def _cockpit() -> Screen:
+    from cockpit.tui.screens.caller import CallerScreen
+
+    return CallerScreen()
+
+
+def _review() -> Screen:
+    from cockpit.tui.screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
 class CockpitApp(App[None]):
     """The caller's cockpit."""
 
@@ -53,6 +73,8 @@ class CockpitApp(App[None]):
         Binding("ctrl+q", "quit", "key.quit", id="quit", priority=True),
         Binding("f1", "help", "key.help", id="help"),
     ]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        "first_run": _first_run, "cockpit": _cockpit, "review": _review}
     # What the last database work said about the database; the top bar watches it.
     connection: reactive[Connection] = reactive(Connection, init=False)
 
@@ -64,26 +86,30 @@ class CockpitApp(App[None]):
         lang: str = "fr",
         clock: Callable[[], datetime] = _utc_now,
         display_tz: tzinfo | None = None,
+        start: str = "cockpit",
         first_screen: Callable[[], Screen[Any]] | None = None,
+        suggested_name: str = "",
         empty_database: bool = False,
         settings: Settings | None = None,
     ) -> None:
-        """`first_screen` makes the screen the app opens on (the caller's cockpit when
-        None); it is called once the app runs, as screens are made inside their app."""
+        """The app opens in the mode `start` ("cockpit", "review"; "first_run" when there is
+        no caller yet), on the screen `first_screen` makes when given (the start passes the
+        cockpit showing what it read ahead); screens are made once the app runs."""
         self.tr = Translator(lang)
         super().__init__()
         translate_bindings(self, self)
         self._services = services
         # None only until the first run has created the team (no screen reads it before).
-        self.caller: CallerView = caller  # type: ignore[assignment]
+        self._caller = caller
         self.clock = clock
         # Times on screen are the caller's own; tests pin it for stable snapshots.
         from cockpit.settings import Settings
 
         self.settings = settings or Settings()  # the run's (cli.main); tests: the defaults
         self.display_tz = display_tz or self.settings.zone
+        self.start = "first_run" if caller is None else start
         self._first_screen = first_screen
-        self._pushed_first: Screen[Any] | None = None
+        self.suggested_name = suggested_name  # the first run's name, from --caller
         # Nobody to call in the whole database: the empty queue says how to fill it.
         self.empty_database = empty_database or caller is None
         self._read_only_said = False
@@ -94,6 +120,12 @@ class CockpitApp(App[None]):
         if isinstance(self._services, OpenOnDemand):
             return self._services.get()
         return self._services
+
+    @property
+    def caller(self) -> CallerView:
+        """Who uses the cockpit (the team's lead just created, after a first run)."""
+        assert self._caller is not None, "no caller before the first run has created one"
+        return self._caller
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -138,21 +170,6 @@ class CockpitApp(App[None]):
         # Textual's ctrl+c hint, in the user's language and without markup.
         self.notify(self.tr("app.quit_hint"))
 
-    def get_default_screen(self) -> Screen:
-        # The cockpit is the first screen itself: pushing it over Textual's empty default
-        # screen would compose and draw that one for nothing. A screen with styles of its
-        # own (the review, the first run) is pushed: they are read when it opens, which a
-        # default screen's are not.
-        if self._first_screen is None:
-            from cockpit.tui.screens.caller import CallerScreen
-
-            return CallerScreen()
-        first = self._first_screen()
-        if type(first).CSS_PATH:
-            self._pushed_first = first
-            return super().get_default_screen()
-        return first
-
     async def on_event(self, event: events.Event) -> None:
         # A key back here has been through the widgets (Textual calls every class's _on_key,
         # so this is where one is kept from them).
@@ -166,15 +183,20 @@ class CockpitApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        if self._pushed_first is not None:
-            self.push_screen(self._pushed_first)
+        # Textual's empty default screen stays under the modes, never shown: the first
+        # screen opens in its mode before the first frame. Its screen is the one the start
+        # made (the cockpit showing what was read ahead), the mode's own ever after.
+        if self._first_screen is not None:
+            self._modes[self.start] = self._first_screen
+        self.switch_mode(self.start)
+        self._modes[self.start] = self.MODES[self.start]
 
     def first_run_done(self, caller: CallerView) -> None:
         """The team exists: the cockpit opens in place of the first run, for its lead."""
-        from cockpit.tui.screens.caller import CallerScreen
-
-        self.caller = caller
-        self.switch_screen(CallerScreen())
+        self._caller = caller
+        self.start = "cockpit"
+        self.switch_mode("cockpit")
+        self.remove_mode("first_run")  # done once for good: its screen goes
         self.notify(self.tr("first_run.welcome", name=caller.first_name,
                             firm=self.services.firm_name), timeout=10)
 
@@ -205,25 +227,44 @@ class CockpitApp(App[None]):
         from textual.command import CommandPalette
 
         # Textual's palette, asking in the user's language.
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder"),
                                             id="--command-palette"))
 
+    @property
+    def cockpit_open(self) -> bool:
+        """Whether the cockpit's mode has opened (not yet in a review opened alone)."""
+        try:
+            return bool(self.get_screen_stack("cockpit"))
+        except KeyError:
+            return False
+
+    def open_review(self) -> None:
+        """`g` in the cockpit: the review, in its own mode; the cockpit stays as it is."""
+        self.switch_mode("review")
+
+    def back_to_cockpit(self) -> None:
+        """To the cockpit (opened now if the review was alone). A review left is closed: the
+        next one opens afresh, on today, as the first did."""
+        leaving = self.current_mode
+        self.switch_mode("cockpit")
+        if leaving == "review":
+            self.remove_mode("review")
+            self.add_mode("review", _review)
+
     def call_about_need(self, person: PersonRef, need_id: int) -> None:
         """From the needs screens: back to the cockpit, where the call starts. A review opened
-        alone (`cockpit review`) has no cockpit beneath it: one comes up over the review."""
+        alone (`cockpit review`) has no cockpit yet: it opens, and the call starts there."""
         from cockpit.tui.screens.caller import CallerScreen
 
-        if any(isinstance(screen, CallerScreen) for screen in self.screen_stack):
-            while not isinstance(self.screen, CallerScreen):
-                self.pop_screen()
-            self.screen.call_person(person, need_id)
-            return
-        while len(self.screen_stack) > 2:  # Textual's empty first screen, then the review
+        opened = self.cockpit_open
+        self.back_to_cockpit()
+        while not isinstance(self.screen, CallerScreen):  # the needs opened from the cockpit
             self.pop_screen()
-        cockpit = CallerScreen()
-        self.push_screen(cockpit)
-        self.call_after_refresh(cockpit.call_person, person, need_id)
+        if opened:
+            self.screen.call_person(person, need_id)
+        else:  # once the new cockpit is mounted
+            self.call_after_refresh(self.screen.call_person, person, need_id)
 
     def action_help(self) -> None:
         from cockpit.tui.screens.help import HelpModal

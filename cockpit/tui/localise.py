@@ -7,14 +7,17 @@ speak the language chosen at start-up."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual._context import active_app
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
+if TYPE_CHECKING:
+    from cockpit.i18n import Translator
 
-def translate_bindings(node: DOMNode, app: Any | None = None) -> None:
+
+def translate_bindings(node: DOMNode, app: object | None = None) -> None:
     try:
         app = app or active_app.get()
     except LookupError:  # built outside a running app (unit tests): keep the keys
@@ -43,7 +46,7 @@ TEXTUAL_KEYS = {
 }
 
 
-def key_description(tr: Any, description: str) -> str:
+def key_description(tr: Translator, description: str) -> str:
     """A key's description in the user's language; "" for a key of Textual's a caller does
     not need to be told about."""
     if tr.is_text(description):  # already from the catalogue: one of the cockpit's

@@ -16,13 +16,12 @@ def make_app(demo_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Callab
               start: str = "caller", settings: object = None) -> object:
         from cockpit.services import open_services
         from cockpit.tui.app import CockpitApp
-        from cockpit.tui.screens.review import ReviewScreen
 
         services = open_services(url, clock=lambda: FIXED_NOW)
         found = services.find_caller(caller)
         assert found is not None
         return CockpitApp(services, found, lang=lang, clock=lambda: FIXED_NOW, display_tz=PARIS,
-                          first_screen=ReviewScreen if start == "review" else None,
+                          start="review" if start == "review" else "cockpit",
                           settings=settings)  # type: ignore[arg-type]
 
     return build

@@ -3,7 +3,6 @@ the cockpit opens for that person, the lead, with an empty queue that says how t
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ def _new_app(url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size_hin
     services = open_services(url, clock=lambda: FIXED_NOW)
     assert services.team_is_empty()
     return CockpitApp(services, None, clock=lambda: FIXED_NOW, display_tz=PARIS,
-                      first_screen=partial(FirstRunScreen, size_hint))
+                      suggested_name=size_hint)
 
 
 async def _type(pilot, text: str) -> None:

@@ -43,7 +43,7 @@ async def test_need_to_proposed_freelance_to_cv_follow_up(make_app, demo_url: st
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MatchScreen) and app.screen.need_id == need_id
-        page = app.screen._page
+        page = app.screen.page
         assert page is not None and page.rows and all("kubernetes" in r.covered
                                                        for r in page.rows)
         chosen = page.rows[0]
@@ -110,8 +110,8 @@ async def test_calling_a_freelance_about_a_need_fills_the_freelance_script(
         await settle(pilot)
         match = app.screen
         assert isinstance(match, MatchScreen)
-        need = match._need
-        chosen = match._page.rows[0]
+        need = match.need
+        chosen = match.page.rows[0]
         await pilot.press("enter", "a")
         await settle(pilot)
         assert isinstance(app.screen, CallerScreen)

@@ -26,7 +26,7 @@ async def test_a_call_started_by_a_caller_shows_within_seconds(make_app, demo_ur
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_review(app, pilot)
         table = app.screen.query_one("#team-table", DataTable)
-        karim_row = next(i for i, r in enumerate(app.screen._team.rows) if r.name == "Karim")
+        karim_row = next(i for i, r in enumerate(app.screen.team.rows) if r.name == "Karim")
         assert str(table.get_row_at(karim_row)[3]) == "—"
         # Karim starts a call from his own cockpit (same database).
         karim = app.services.find_caller("Karim")
@@ -42,7 +42,7 @@ async def test_the_lead_reassigns_an_overdue_reminder(make_app, demo_url: str) -
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_review(app, pilot)
-        first = screen._reminders[0]
+        first = screen.reminders[0]
         assert first.owner == "Melissa"
         await pilot.press("r")
         await settle(pilot)
@@ -113,7 +113,14 @@ async def test_a_lead_in_the_review_alone_calls_a_freelance_from_a_need(make_app
         await settle(pilot)
         assert isinstance(app.screen, CallerScreen) and app.screen.call is not None
         assert app.screen.call.person.kind == "freelance"
-        assert isinstance(app.screen_stack[-2], ReviewScreen)  # Escape there, after the call
+        cockpit, call = app.screen, app.screen.call
+        # From that cockpit the review opens again, and Escape comes back to the call.
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is cockpit and cockpit.call == call
 
 
 async def test_down_moves_in_the_team_table_as_soon_as_the_review_opens(make_app) -> None:
@@ -126,17 +133,17 @@ async def test_down_moves_in_the_team_table_as_soon_as_the_review_opens(make_app
         await settle(pilot)
         assert table.cursor_row == 1
         # The overdue reminders follow the caller highlighted.
-        assert screen._selected_caller() == screen._team.rows[1].caller_id
+        assert screen.selected_caller() == screen.team.rows[1].caller_id
         # Enter: into the caller's reminders, where ↓ picks the one to reassign.
-        busiest = max(range(len(screen._team.rows)),
-                      key=lambda i: screen._team.rows[i].overdue)
+        busiest = max(range(len(screen.team.rows)),
+                      key=lambda i: screen.team.rows[i].overdue)
         await pilot.press("up", *["down"] * busiest, "enter")
         await settle(pilot)
         overdue = screen.query_one("#overdue-table", DataTable)
         assert app.focused is overdue and overdue.row_count > 1
         await pilot.press("down")
         await settle(pilot)
-        assert screen._selected_reminder() == screen._reminders[1]
+        assert screen.selected_reminder() == screen.reminders[1]
 
 
 async def test_tab_switches_tabs_from_inside_a_table(make_app) -> None:
@@ -173,8 +180,8 @@ async def test_the_caller_to_reassign_to_is_picked_with_the_arrows(make_app,
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_review(app, pilot)
-        first = screen._reminders[0]
-        names = [r.name for r in screen._team.rows]
+        first = screen.reminders[0]
+        names = [r.name for r in screen.team.rows]
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, PickerModal)
@@ -190,7 +197,7 @@ async def test_typing_a_few_letters_narrows_the_callers_to_pick(make_app,
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_review(app, pilot)
-        first = screen._reminders[0]
+        first = screen.reminders[0]
         await pilot.press("r")
         await settle(pilot)
         await pilot.press(*"soph", "enter")
@@ -203,8 +210,8 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
     app = make_app("Melissa")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_review(app, pilot)
-        first = next(r for r in screen._reminders if r.contact_id is not None)
-        names = [r.name for r in screen._team.rows]
+        first = next(r for r in screen.reminders if r.contact_id is not None)
+        names = [r.name for r in screen.team.rows]
         await pilot.press("o")
         await settle(pilot)
         # The list: "nobody" first, then the team in its order.
@@ -223,11 +230,11 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
         # And back to everyone, from Karim's reminders: the first line of the list.
         screen.query_one("#team-table", DataTable).move_cursor(row=names.index("Karim"))
         await settle(pilot)
-        ids = [r.id for r in screen._reminders]
+        ids = [r.id for r in screen.reminders]
         assert first.id in ids
         screen.query_one("#overdue-table", DataTable).move_cursor(row=ids.index(first.id))
         await settle(pilot)
-        chosen = screen._selected_reminder()
+        chosen = screen.selected_reminder()
         assert chosen is not None and chosen.id == first.id
         await pilot.press("o")
         await settle(pilot)
@@ -237,3 +244,36 @@ async def test_a_contact_goes_to_a_callers_portfolio_picked_from_the_list(
         owner = db.execute("SELECT owner_id FROM contact WHERE id = ?",
                            (chosen.contact_id,)).fetchone()
     assert owner == (None,)
+
+
+async def test_a_review_left_is_closed_and_the_next_opens_afresh(make_app) -> None:
+    """Escape leaves the review for the cockpit, call intact; the review read nothing more
+    while the cockpit is in front, and `g` opens a new one, on today, as the first time."""
+    from cockpit.tui.screens.caller import CallerScreen
+    from cockpit.tui.screens.review import TeamLoaded
+
+    seen: list[object] = []
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("a")  # a call on, then the review over it
+        await settle(pilot)
+        cockpit = app.screen
+        assert isinstance(cockpit, CallerScreen) and cockpit.call is not None
+        call = cockpit.call
+        first = await _open_review(app, pilot)
+        today = str(first.query_one("#review-title").render())
+        await pilot.press("tab", "left_square_bracket")  # the figures of the day before
+        await settle(pilot)
+        assert str(first.query_one("#review-title").render()) != today
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is cockpit and cockpit.call == call
+        seen.clear()
+        await pilot.pause(TEAM_EVERY + 0.5)
+        await settle(pilot)
+        assert not [m for m in seen if isinstance(m, TeamLoaded)]
+        again = await _open_review(app, pilot)
+        assert again is not first
+        assert str(again.query_one("#review-title").render()) == today
+        assert again.query_one("TabbedContent").active == "team"

@@ -109,9 +109,7 @@ class CallerScreen(CallActions):
         self.app.push_screen(NeedsScreen(person if person and person.kind == "contact" else None))
 
     def action_review(self) -> None:
-        from cockpit.tui.screens.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen())
+        self.cockpit.open_review()
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

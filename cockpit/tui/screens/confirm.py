@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 
@@ -20,6 +22,8 @@ class ConfirmModal(ModalScreen[bool]):
         Binding("o,y", "answer(True)", "key.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "key.no", id="confirm.no"),
     ]
+
+    app = getters.app(CockpitApp)
 
     def __init__(self, question: str) -> None:
         super().__init__()

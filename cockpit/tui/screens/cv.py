@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import ClassVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +14,7 @@ from textual.widgets import Static, TextArea
 
 from cockpit.domain.text import printable
 from cockpit.services.views import CvView
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
@@ -25,13 +27,15 @@ class CvModal(ModalScreen[str | None]):
         Binding("escape", "cancel", "key.cancel", id="cv.cancel"),
     ]
 
+    app = getters.app(CockpitApp)
+
     def __init__(self, cv: CvView) -> None:
         super().__init__()
         translate_bindings(self)
         self._cv = cv
 
     def compose(self) -> ComposeResult:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         counts = Counter(kind for kind, _, _ in self._cv.removed)
         removed = ", ".join(f"{n} {tr('cv.kind.' + k)}" for k, n in sorted(counts.items()))
         with Vertical(id="cv"):

@@ -4,26 +4,32 @@ Then the cockpit opens, with that person as the caller."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
-from textual import work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from cockpit.services.errors import ServiceError
+from cockpit.services.views import CallerView
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
-
-if TYPE_CHECKING:
-    from cockpit.services.views import CallerView
-    from cockpit.tui.app import CockpitApp
+from cockpit.tui.workers import ServiceFailed, run_service
 
 FIELDS = ("firm", "name", "email")
 # Which field a refusal of the services is about (the others show under the form).
 _FIELD_OF = {"firm_bad_name": "firm", "team_bad_name": "name", "team_duplicate": "name",
              "team_bad_email": "email"}
+
+
+@dataclass
+class TeamStarted(Message):
+    lead: CallerView
 
 
 class FirstRunScreen(Screen[None]):
@@ -36,19 +42,16 @@ class FirstRunScreen(Screen[None]):
                 priority=True),
     ]
 
-    def __init__(self, suggested_name: str = "") -> None:
+    app = getters.app(CockpitApp)
+
+    def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self._suggested = suggested_name
         self._saving = False
 
-    @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        tr = self.cockpit.tr
-        values = {"name": self._suggested}
+        tr = self.app.tr
+        values = {"name": self.app.suggested_name}
         with Vertical(id="first-run"):
             yield Static(tr("first_run.title"), id="first-run-title")
             yield Static(tr("first_run.intro"), id="first-run-intro")
@@ -71,7 +74,7 @@ class FirstRunScreen(Screen[None]):
     def action_next_field(self) -> None:
         inputs = list(self.query(".first-run-input").results(Input))
         focused = self.focused
-        index = inputs.index(focused) if focused in inputs else -1  # type: ignore[arg-type]
+        index = inputs.index(focused) if isinstance(focused, Input) and focused in inputs else -1
         if index < len(inputs) - 1:
             self.set_focus(inputs[index + 1])
         else:
@@ -97,7 +100,7 @@ class FirstRunScreen(Screen[None]):
     def _save_now(self) -> None:
         if self._saving:  # Enter and ctrl+s typed fast: the team is created once
             return
-        required = self.cockpit.tr("form.required")
+        required = self.app.tr("form.required")
         errors = {k: required for k in ("firm", "name") if not self._value(k)}
         self._say(errors)
         if errors:
@@ -107,23 +110,28 @@ class FirstRunScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _start(self, firm: str, name: str, email: str) -> None:
-        app = self.cockpit
-        try:
-            caller = app.services.start_team(firm, name, email)  # type: ignore[attr-defined]
-        except ServiceError as exc:
-            field = _FIELD_OF.get(exc.code, "")
-            app.call_from_thread(self._refused, {field: app.tr.error(exc)})
-            return
-        app.call_from_thread(self._started, caller)
+        lead = run_service(self, self.app.services.start_team, firm, name, email)
+        if lead is not None:
+            self.post_message(TeamStarted(lead))
 
-    def _refused(self, errors: dict[str, str]) -> None:
+    @on(ServiceFailed)
+    def _refused(self, event: ServiceFailed) -> None:
+        """Said under the field it is about (or under the form), not as a passing message."""
+        event.stop()
+        error = event.error
+        field = _FIELD_OF.get(error.code, "") if isinstance(error, ServiceError) else ""
         self._saving = False
-        self._say(errors)
+        self._say({field: self.app.tr.error(error)})
 
-    def _started(self, caller: CallerView) -> None:
-        self.cockpit.first_run_done(caller)
+    @on(TeamStarted)
+    def _started(self, event: TeamStarted) -> None:
+        self.app.first_run_done(event.lead)
 
 
 def _after(field: Input, then: Callable[[], None]) -> Callable[[], None]:
     """`then`, once the field has handled every key sent to it so far."""
-    return lambda: field.call_later(then)
+
+    def later() -> None:
+        field.call_later(then)
+
+    return later

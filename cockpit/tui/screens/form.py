@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from cockpit.domain.text import printable
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
@@ -44,6 +46,8 @@ class FormModal(ModalScreen[dict[str, str] | None]):
         Binding("enter", "next_field", "key.next", id="form.next", show=False,
                 priority=True),
     ]
+
+    app = getters.app(CockpitApp)
 
     def __init__(self, title: str, fields: list[FormField],
                  validate: Validator | None = None) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.table import Table
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import key_description, translate_bindings
 from cockpit.tui.text import data_text
 
@@ -19,6 +21,8 @@ class HelpModal(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss", "key.close", id="help.close"),
     ]
+
+    app = getters.app(CockpitApp)
 
     def __init__(self) -> None:
         super().__init__()

@@ -6,26 +6,41 @@ recorded as sent. When none worked, it stays open with the reason and nothing is
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from cockpit.domain.text import printable
-from cockpit.services.errors import ServiceError
 from cockpit.services.views import MailDraft
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
+from cockpit.tui.workers import run_service
 
 
 def mail_folder(folder: str | None) -> Path:
     """Where the cockpit saves its .eml drafts: the `mail_dir` setting, else home."""
     return Path(folder or Path.home())
+
+
+@dataclass
+class DraftReady(Message):
+    """An e-mail written in a worker, for the screen to open in a MailModal."""
+
+    draft: MailDraft
+
+
+@dataclass
+class EmlSaved(Message):
+    path: Path
 
 
 class MailModal(ModalScreen[str | None]):
@@ -37,6 +52,8 @@ class MailModal(ModalScreen[str | None]):
         Binding("escape", "close", "key.close", id="mail.close"),
     ]
 
+    app = getters.app(CockpitApp)
+
     def __init__(self, draft: MailDraft, *, sends: bool = False, stem: str = "recap") -> None:
         super().__init__()
         translate_bindings(self)
@@ -46,7 +63,7 @@ class MailModal(ModalScreen[str | None]):
         self._done = False  # a CV's e-mail is produced once, even if keys are pressed twice
 
     def compose(self) -> ComposeResult:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         with Vertical(id="mail"):
             yield Static(tr("cv_mail.title" if self._sends else "mail.title"), id="mail-title")
             yield Static(data_text(f"{tr('mail.to')} {self._draft.to or '—'}\n"
@@ -64,7 +81,7 @@ class MailModal(ModalScreen[str | None]):
     def action_open_client(self) -> None:
         import webbrowser
 
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         opened = webbrowser.open(self._draft.mailto)
         self.app.notify(tr("mail.opened" if opened else "mail.no_client"),
                         severity="information" if opened else "warning")
@@ -72,23 +89,22 @@ class MailModal(ModalScreen[str | None]):
             self._produced(tr("cv_mail.in_client"))
 
     def action_save_eml(self) -> None:
-        self._save()
+        self._save(self._draft, mail_folder(self.app.settings.mail_dir), self._stem)
 
     @work(thread=True, exclusive=True, group="eml")
-    def _save(self) -> None:
-        app = self.app
-        folder = mail_folder(app.settings.mail_dir)  # type: ignore[attr-defined]
-        try:
-            path = app.services.save_eml(self._draft, folder, stem=self._stem,  # type: ignore[attr-defined]
-                                         folder=True)
-        except ServiceError as exc:
-            app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=10)  # type: ignore[attr-defined]
-            return
-        app.call_from_thread(app.notify, app.tr("mail.saved", path=str(path)), timeout=8)  # type: ignore[attr-defined]
-        app.call_from_thread(self._produced, str(path))
+    def _save(self, draft: MailDraft, folder: Path, stem: str) -> None:
+        path = run_service(self, self.app.services.save_eml, draft, folder, stem=stem,
+                           folder=True)
+        if path is not None:
+            self.post_message(EmlSaved(path))
+
+    @on(EmlSaved)
+    def _saved(self, event: EmlSaved) -> None:
+        self.app.notify(self.app.tr("mail.saved", path=str(event.path)), timeout=8)
+        self._produced(str(event.path))
 
     def action_copy(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         text = f"{self._draft.subject}\n\n{self._draft.body}"
         self.app.copy_to_clipboard(text)
         self.app.notify(tr("mail.copied"))

@@ -3,15 +3,17 @@ anonymised CV, book the interview, record the placement, write the recap, or cal
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from functools import partial
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,20 +21,57 @@ from textual.widgets.option_list import Option
 from cockpit.domain.errors import DomainError
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
-from cockpit.services.views import FreelanceMatchView, MatchPage, NeedView, ProposalView
+from cockpit.services.views import (
+    CvView,
+    FreelanceMatchView,
+    MailDraft,
+    MatchPage,
+    NeedView,
+    ProposalView,
+)
+from cockpit.tui.app import CockpitApp
+from cockpit.tui.ask import ask
 from cockpit.tui.focus import focus_now
-from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
-from cockpit.tui.screens.needs import need_text
+from cockpit.tui.screens.mail import DraftReady
+from cockpit.tui.screens.needs import NeedLoaded, need_text
 from cockpit.tui.widgets.key_bar import KeyBar
-
-if TYPE_CHECKING:
-    from cockpit.tui.app import CockpitApp
+from cockpit.tui.workers import run_service
 
 PAGE = 50  # rows shown: the best 50 of the matches, never the whole base
 
 _ON_A_FREELANCE = {"propose", "send_cv", "interview", "placement", "recap", "call"}
 _ON_A_PROPOSAL = {"send_cv", "interview", "placement"}
+
+
+# What the workers of the freelances' screen post back (with NeedLoaded, DraftReady).
+@dataclass
+class MatchesLoaded(Message):
+    page: MatchPage
+
+
+@dataclass
+class ProposalChanged(Message):
+    """A proposal moved on (proposed, placed, CV sent, interview booked): `said` tells the
+    caller; the need is read again."""
+
+    said: str
+    timeout: float | None = None
+
+
+@dataclass
+class CvReady(Message):
+    proposal_id: int
+    cv: CvView
+
+
+@dataclass
+class CvMailReady(Message):
+    """The e-mail carrying the CV (as corrected), to send before the CV counts as sent."""
+
+    proposal_id: int
+    text: str
+    draft: MailDraft
 
 
 class MatchScreen(Screen[None]):
@@ -48,6 +87,8 @@ class MatchScreen(Screen[None]):
         Binding("a", "call", "key.call", id="match.call"),
     ]
 
+    app = getters.app(CockpitApp)
+
     def __init__(self, need_id: int) -> None:
         super().__init__()
         translate_bindings(self)
@@ -56,12 +97,18 @@ class MatchScreen(Screen[None]):
         self._need: NeedView | None = None
 
     @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
+    def page(self) -> MatchPage | None:
+        """The freelances shown (None before the first search has answered)."""
+        return self._page
+
+    @property
+    def need(self) -> NeedView | None:
+        """The need, as last read (None before it is)."""
+        return self._need
 
     def compose(self) -> ComposeResult:
         yield Static("", id="match-need")
-        yield Input(placeholder=self.cockpit.tr("match.filter"), id="match-search")
+        yield Input(placeholder=self.app.tr("match.filter"), id="match-search")
         with Horizontal(id="match-main"):
             yield OptionList(id="match-list")
             with VerticalScroll(id="match-detail"):
@@ -70,7 +117,7 @@ class MatchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._load_need()
-        self._search("")
+        self._search("", self.app.tr.lang)
         focus_now(self.query_one("#match-search", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -82,19 +129,19 @@ class MatchScreen(Screen[None]):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """A service call from a worker; a failure becomes a message on screen."""
-        return guarded_call(self.cockpit, fn, *args, **kwargs)
+    def _load_need(self) -> None:
+        self._read_need(self.need_id)
 
     @work(thread=True, exclusive=True, group="match-need")
-    def _load_need(self) -> None:
-        need = self._run(self.cockpit.services.need, self.need_id)
+    def _read_need(self, need_id: int) -> None:
+        need = run_service(self, self.app.services.need, need_id)
         if need is not None:
-            self.app.call_from_thread(self._need_loaded, need)
+            self.post_message(NeedLoaded(need))
 
-    def _need_loaded(self, need: NeedView) -> None:
-        self._need = need
-        tr = self.cockpit.tr
+    @on(NeedLoaded)
+    def _need_loaded(self, event: NeedLoaded) -> None:
+        self._need = need = event.need
+        tr = self.app.tr
         fields = dict(need.fields)
         line = Text(printable(need.title), style="bold")
         line.append(f" · {printable(need.company or '—')}")
@@ -108,7 +155,7 @@ class MatchScreen(Screen[None]):
 
     @on(Input.Changed, "#match-search")
     def _typed(self, event: Input.Changed) -> None:
-        self._search(event.value)
+        self._search(event.value, self.app.tr.lang)
 
     @on(Input.Submitted, "#match-search")
     def _to_list(self) -> None:
@@ -118,19 +165,19 @@ class MatchScreen(Screen[None]):
         focus_now(self.query_one("#match-search", Input))
 
     @work(thread=True, exclusive=True, group="match")
-    def _search(self, typed: str) -> None:
-        app = self.cockpit
-        page = self._run(app.services.match_freelances, self.need_id, typed=typed, limit=PAGE,
-                         lang=app.tr.lang)
+    def _search(self, typed: str, lang: str) -> None:
+        page = run_service(self, self.app.services.match_freelances, self.need_id, typed=typed,
+                           limit=PAGE, lang=lang)
         if page is not None:
-            app.call_from_thread(self._show, page)
+            self.post_message(MatchesLoaded(page))
 
-    def _show(self, page: MatchPage) -> None:
+    @on(MatchesLoaded)
+    def _show(self, event: MatchesLoaded) -> None:
         keep = self._selected()
-        self._page = page
+        self._page = page = event.page
         options = self.query_one("#match-list", OptionList)
         options.clear_options()
-        tr = self.cockpit.tr
+        tr = self.app.tr
         options.add_options([Option(_row_line(r, tr), id=str(r.id)) for r in page.rows])
         if page.rows:
             ids = [r.id for r in page.rows]
@@ -160,7 +207,7 @@ class MatchScreen(Screen[None]):
         return next((p for p in self._need.proposals if p.freelance_id == row.id), None)
 
     def _show_detail(self) -> None:
-        tr = self.cockpit.tr
+        tr = self.app.tr
         row = self._selected()
         detail = Text()
         if row is not None:
@@ -178,16 +225,20 @@ class MatchScreen(Screen[None]):
     def action_propose(self) -> None:
         row = self._selected()
         if row is not None:
-            self._do(self.cockpit.services.propose, self.need_id, row.id,
-                     done=self.cockpit.tr("match.proposed", name=row.name))
+            self._propose(row.id, self.app.tr("match.proposed", name=row.name))
 
     @work(thread=True, group="match-action")
-    def _do(self, fn: Callable[..., Any], *args: Any, done: str = "", **kwargs: Any) -> None:
-        result = self._run(fn, *args, **kwargs)
-        if result is not None or fn.__name__ in ("propose",):
-            if done:
-                self.app.call_from_thread(self.app.notify, done)
-            self._load_need()
+    def _propose(self, freelance_id: int, said: str) -> None:
+        if run_service(self, self.app.services.propose, self.need_id, freelance_id):
+            self.post_message(ProposalChanged(said))
+
+    @on(ProposalChanged)
+    def _proposal_changed(self, event: ProposalChanged) -> None:
+        self.app.notify(event.said, timeout=event.timeout)
+        self._load_need()
+
+    def _when(self, moment: datetime) -> str:
+        return moment.astimezone(self.app.display_tz).strftime("%d/%m %H:%M")
 
     def action_send_cv(self) -> None:
         proposal, row = self._proposal(), self._selected()
@@ -196,45 +247,42 @@ class MatchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="match-cv")
     def _prepare_cv(self, freelance_id: int, proposal_id: int) -> None:
+        cv = run_service(self, self.app.services.anonymised_cv, freelance_id, proposal_id)
+        if cv is not None:
+            self.post_message(CvReady(proposal_id, cv))
+
+    @on(CvReady)
+    def _correct_cv(self, event: CvReady) -> None:
         from cockpit.tui.screens.cv import CvModal
 
-        cv = self._run(self.cockpit.services.anonymised_cv, freelance_id, proposal_id)
-        if cv is not None:
-            self.app.call_from_thread(self.app.push_screen, CvModal(cv),
-                                      lambda text: self._send_cv(proposal_id, text))
-
-    def _send_cv(self, proposal_id: int, text: str | None) -> None:
-        if text:
-            self._cv_mail(proposal_id, text)
+        ask(self, CvModal(event.cv), partial(self._cv_mail, self.app.caller.id,
+                                             event.proposal_id, self.app.tr.lang))
 
     @work(thread=True, exclusive=True, group="match-cv")
-    def _cv_mail(self, proposal_id: int, text: str) -> None:
+    def _cv_mail(self, caller_id: int, proposal_id: int, lang: str, text: str) -> None:
         """The e-mail to the DO with the CV: the CV is recorded as sent only once that
         e-mail was saved, opened in the mail client or copied (MailModal returns where)."""
+        draft = run_service(self, self.app.services.cv_mail, caller_id, proposal_id, text,
+                            lang=lang)
+        if draft is not None:
+            self.post_message(CvMailReady(proposal_id, text, draft))
+
+    @on(CvMailReady)
+    def _send_cv_mail(self, event: CvMailReady) -> None:
         from cockpit.tui.screens.mail import MailModal
 
-        app = self.cockpit
-        draft = self._run(app.services.cv_mail, app.caller.id, proposal_id, text,
-                          lang=app.tr.lang)
-        if draft is not None:
-            app.call_from_thread(app.push_screen,
-                                 MailModal(draft, sends=True, stem=f"cv-{proposal_id}"),
-                                 lambda where: self._sent(proposal_id, text, where))
-
-    def _sent(self, proposal_id: int, text: str, where: str | None) -> None:
-        if where:
-            self._sending(proposal_id, text, where)
+        ask(self, MailModal(event.draft, sends=True, stem=f"cv-{event.proposal_id}"),
+            partial(self._sending, self.app.caller.id, event.proposal_id, event.text,
+                    self.app.tr.lang))
 
     @work(thread=True, group="match-action")
-    def _sending(self, proposal_id: int, text: str, where: str) -> None:
-        app = self.cockpit
-        due = self._run(app.services.send_cv, app.caller.id, proposal_id, text, where,
-                        lang=app.tr.lang)
+    def _sending(self, caller_id: int, proposal_id: int, text: str, lang: str,
+                 where: str) -> None:
+        due = run_service(self, self.app.services.send_cv, caller_id, proposal_id, text, where,
+                          lang=lang)
         if due is not None:
-            when = due.astimezone(app.display_tz).strftime("%d/%m %H:%M")
-            app.call_from_thread(app.notify, app.tr("match.cv_sent", when=when, where=where),
-                                 timeout=10)
-            self._load_need()
+            said = self.app.tr("match.cv_sent", when=self._when(due), where=where)
+            self.post_message(ProposalChanged(said, timeout=10))
 
     def action_interview(self) -> None:
         from cockpit.tui.screens.form import FormField, FormModal
@@ -242,39 +290,36 @@ class MatchScreen(Screen[None]):
         proposal = self._proposal()
         if proposal is None:
             return
-        tr = self.cockpit.tr
-        self.app.push_screen(
-            FormModal(tr("match.interview_title"),
-                      [FormField("when", tr("match.interview_when"), "datetime", required=True)],
-                      validate=self._check_when),
-            lambda values: self._book(proposal.id, values))
+        tr = self.app.tr
+        ask(self, FormModal(tr("match.interview_title"),
+                            [FormField("when", tr("match.interview_when"), "datetime",
+                                       required=True)],
+                            validate=self._check_when),
+            partial(self._book, proposal.id))
 
     def _check_when(self, values: dict[str, str]) -> dict[str, str]:
         try:
             self._parse_when(values["when"])
         except (DomainError, ValueError):
-            return {"when": self.cockpit.tr("match.bad_when")}
+            return {"when": self.app.tr("match.bad_when")}
         return {}
 
     def _parse_when(self, raw: str) -> datetime:
         from cockpit.domain.captures import parse_datetime
 
-        now = self.cockpit.clock().astimezone(self.cockpit.display_tz)
+        now = self.app.clock().astimezone(self.app.display_tz)
         moment = parse_datetime(raw, now)
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.cockpit.display_tz)
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.app.display_tz)
 
-    def _book(self, proposal_id: int, values: dict[str, str] | None) -> None:
-        if values:
-            self._booking(proposal_id, self._parse_when(values["when"]))
+    def _book(self, proposal_id: int, values: dict[str, str]) -> None:
+        self._booking(self.app.caller.id, proposal_id, self._parse_when(values["when"]))
 
     @work(thread=True, group="match-action")
-    def _booking(self, proposal_id: int, when: datetime) -> None:
-        app = self.cockpit
-        due = self._run(app.services.book_interview, app.caller.id, proposal_id, when)
+    def _booking(self, caller_id: int, proposal_id: int, when: datetime) -> None:
+        due = run_service(self, self.app.services.book_interview, caller_id, proposal_id, when)
         if due is not None:
-            shown = due.astimezone(app.display_tz).strftime("%d/%m %H:%M")
-            app.call_from_thread(app.notify, app.tr("match.interview_booked", when=shown))
-            self._load_need()
+            self.post_message(ProposalChanged(
+                self.app.tr("match.interview_booked", when=self._when(due))))
 
     def action_placement(self) -> None:
         from cockpit.tui.screens.form import FormField, FormModal
@@ -282,37 +327,44 @@ class MatchScreen(Screen[None]):
         proposal = self._proposal()
         if proposal is None:
             return
-        tr = self.cockpit.tr
-        self.app.push_screen(
-            FormModal(tr("match.placement_title", name=printable(proposal.freelance_name)), [
-                FormField("non_compete", tr("match.non_compete"), "yesno", required=True),
-                FormField("non_solicitation", tr("match.non_solicitation"), "yesno",
-                          required=True)]),
-            lambda values: self._place(proposal.id, values))
+        tr = self.app.tr
+        ask(self, FormModal(tr("match.placement_title", name=printable(proposal.freelance_name)),
+                            [FormField("non_compete", tr("match.non_compete"), "yesno",
+                                       required=True),
+                             FormField("non_solicitation", tr("match.non_solicitation"),
+                                       "yesno", required=True)]),
+            partial(self._place, proposal.id))
 
-    def _place(self, proposal_id: int, values: dict[str, str] | None) -> None:
-        if values:
-            from cockpit.domain.captures import yes_or_no
+    def _place(self, proposal_id: int, values: dict[str, str]) -> None:
+        from cockpit.domain.captures import yes_or_no
 
-            self._do(self.cockpit.services.record_placement, proposal_id,
-                     non_compete_signed=yes_or_no(values["non_compete"]),
-                     non_solicitation_signed=yes_or_no(values["non_solicitation"]),
-                     done=self.cockpit.tr("match.placed"))
+        self._placing(proposal_id, yes_or_no(values["non_compete"]),
+                      yes_or_no(values["non_solicitation"]), self.app.tr("match.placed"))
+
+    @work(thread=True, group="match-action")
+    def _placing(self, proposal_id: int, non_compete: bool, non_solicitation: bool,
+                 said: str) -> None:
+        if run_service(self, self.app.services.record_placement, proposal_id,
+                       non_compete_signed=non_compete, non_solicitation_signed=non_solicitation):
+            self.post_message(ProposalChanged(said))
 
     def action_recap(self) -> None:
         row = self._selected()
         if row is not None:
-            self._recap(row.id)
+            self._recap(row.id, self.app.caller.id, self.app.tr.lang)
 
     @work(thread=True, exclusive=True, group="recap")
-    def _recap(self, freelance_id: int) -> None:
+    def _recap(self, freelance_id: int, caller_id: int, lang: str) -> None:
+        draft = run_service(self, self.app.services.freelance_recap, freelance_id, self.need_id,
+                            caller_id, lang=lang)
+        if draft is not None:
+            self.post_message(DraftReady(draft))
+
+    @on(DraftReady)
+    def _show_draft(self, event: DraftReady) -> None:
         from cockpit.tui.screens.mail import MailModal
 
-        app = self.cockpit
-        draft = self._run(app.services.freelance_recap, freelance_id, self.need_id,
-                          app.caller.id, lang=app.tr.lang)
-        if draft is not None:
-            app.call_from_thread(app.push_screen, MailModal(draft))
+        self.app.push_screen(MailModal(event.draft))
 
     def action_call(self) -> None:
         """Call the freelance about this need: back to the cockpit, the call starts there."""
@@ -321,7 +373,7 @@ class MatchScreen(Screen[None]):
             return
         from cockpit.services.views import PersonRef
 
-        self.cockpit.call_about_need(PersonRef("freelance", row.id), self.need_id)
+        self.app.call_about_need(PersonRef("freelance", row.id), self.need_id)
 
 
 def _row_line(r: FreelanceMatchView, tr: Translator) -> Text:

@@ -3,28 +3,47 @@ as you type; Enter opens the freelances for the need."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from functools import partial
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
-from cockpit.services.errors import ServiceError
 from cockpit.services.views import NeedRow, NeedView, PersonRef
+from cockpit.tui.app import CockpitApp
+from cockpit.tui.ask import ask
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.screens.mail import DraftReady
 from cockpit.tui.text import data_text, fold
 from cockpit.tui.widgets.key_bar import KeyBar
+from cockpit.tui.workers import run_service
 
-if TYPE_CHECKING:
-    from cockpit.tui.app import CockpitApp
+
+# What the workers of the needs screens post back (the freelances' screen reads a need too).
+@dataclass
+class NeedsLoaded(Message):
+    rows: tuple[NeedRow, ...]
+
+
+@dataclass
+class NeedLoaded(Message):
+    need: NeedView
+
+
+@dataclass
+class NeedCreated(Message):
+    need_id: int
 
 
 class NeedsScreen(Screen[None]):
@@ -38,6 +57,8 @@ class NeedsScreen(Screen[None]):
         Binding("ctrl+r", "reload", "key.refresh", id="needs.refresh", show=False),
     ]
 
+    app = getters.app(CockpitApp)
+
     def __init__(self, contact: PersonRef | None = None) -> None:
         super().__init__()
         translate_bindings(self)
@@ -45,12 +66,8 @@ class NeedsScreen(Screen[None]):
         self._rows: tuple[NeedRow, ...] = ()
         self._proposed_only = False
 
-    @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        tr = self.cockpit.tr
+        tr = self.app.tr
         yield Static("", id="needs-title")
         with Horizontal(id="needs-main"):
             with Vertical(id="needs-left"):
@@ -71,20 +88,18 @@ class NeedsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="needs")
     def _load(self, proposed_only: bool) -> None:
-        try:
-            rows = self.cockpit.services.needs(with_proposals=proposed_only, limit=1000)
-        except ServiceError as exc:
-            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
-                                      severity="error")
-            return
-        self.app.call_from_thread(self._loaded, rows)
+        rows = run_service(self, self.app.services.needs, with_proposals=proposed_only,
+                           limit=1000)
+        if rows is not None:
+            self.post_message(NeedsLoaded(rows))
 
-    def _loaded(self, rows: tuple[NeedRow, ...]) -> None:
-        self._rows = rows
+    @on(NeedsLoaded)
+    def _loaded(self, event: NeedsLoaded) -> None:
+        self._rows = event.rows
         self._fill()
 
     def _fill(self) -> None:
-        tr = self.cockpit.tr
+        tr = self.app.tr
         words = fold(self.query_one("#needs-filter", Input).value).split()
         shown = [n for n in self._rows
                  if all(w in fold(f"{n.title} {n.company} {n.technologies} {n.region} "
@@ -134,16 +149,15 @@ class NeedsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="need-detail")
     def _load_detail(self, need_id: int) -> None:
-        try:
-            need = self.cockpit.services.need(need_id)
-        except ServiceError as exc:
-            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
-                                      severity="error")
-            return
-        self.app.call_from_thread(self._show_detail, need)
+        need = run_service(self, self.app.services.need, need_id)
+        if need is not None:
+            self.post_message(NeedLoaded(need))
 
-    def _show_detail(self, need: NeedView) -> None:
-        self.query_one("#needs-detail-text", Static).update(need_text(need, self.cockpit.tr))
+    @on(NeedLoaded)
+    def _show_detail(self, event: NeedLoaded) -> None:
+        if event.need.id != self._selected():
+            return  # read for a need no longer highlighted: its own is on its way
+        self.query_one("#needs-detail-text", Static).update(need_text(event.need, self.app.tr))
 
     @on(OptionList.OptionSelected, "#needs-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -155,7 +169,7 @@ class NeedsScreen(Screen[None]):
     def action_new_need(self) -> None:
         from cockpit.tui.screens.form import FormField, FormModal
 
-        tr = self.cockpit.tr
+        tr = self.app.tr
         fields = [FormField("title", tr("need.field.title"), required=True),
                   FormField("technologies", tr("need.field.technologies")),
                   FormField("region", tr("need.field.region")),
@@ -163,7 +177,8 @@ class NeedsScreen(Screen[None]):
                   FormField("duration", tr("need.field.duration")),
                   FormField("budget_rate", tr("need.field.budget_rate"), "money")]
         title = tr("needs.new_for" if self._contact else "needs.new")
-        self.app.push_screen(FormModal(title, fields, validate=self._check), self._create)
+        ask(self, FormModal(title, fields, validate=self._check),
+            partial(self._create, self.app.caller.id, self._contact))
 
     def _check(self, values: dict[str, str]) -> dict[str, str]:
         from cockpit.domain.captures import parse_money
@@ -173,40 +188,37 @@ class NeedsScreen(Screen[None]):
             if raw:
                 parse_money(raw)
         except (ValueError, ArithmeticError):
-            return {"budget_rate": self.cockpit.tr("error.bad_money", value=raw)}
+            return {"budget_rate": self.app.tr("error.bad_money", value=raw)}
         return {}
 
-    def _create(self, values: dict[str, str] | None) -> None:
-        if values:
-            self._creating(values)
-
     @work(thread=True, group="needs-new")
-    def _creating(self, values: dict[str, str]) -> None:
-        app = self.cockpit
-        try:
-            need_id = app.services.create_need(app.caller.id, values, self._contact)
-        except ServiceError as exc:
-            app.call_from_thread(app.notify, app.tr.error(exc), severity="error", timeout=8)
-            return
-        app.call_from_thread(app.notify, app.tr("needs.created", id=need_id))
-        self._load(self._proposed_only)
+    def _create(self, caller_id: int, contact: PersonRef | None,
+                values: dict[str, str]) -> None:
+        need_id = run_service(self, self.app.services.create_need, caller_id, values, contact)
+        if need_id is not None:
+            self.post_message(NeedCreated(need_id))
+
+    @on(NeedCreated)
+    def _created(self, event: NeedCreated) -> None:
+        self.app.notify(self.app.tr("needs.created", id=event.need_id))
+        self.action_reload()
 
     def action_recap(self) -> None:
         need_id = self._selected()
         if need_id is not None:
-            self._recap(need_id)
+            self._recap(need_id, self.app.caller.id, self.app.tr.lang)
 
     @work(thread=True, exclusive=True, group="recap")
-    def _recap(self, need_id: int) -> None:
+    def _recap(self, need_id: int, caller_id: int, lang: str) -> None:
+        draft = run_service(self, self.app.services.need_recap, need_id, caller_id, lang=lang)
+        if draft is not None:
+            self.post_message(DraftReady(draft))
+
+    @on(DraftReady)
+    def _show_draft(self, event: DraftReady) -> None:
         from cockpit.tui.screens.mail import MailModal
 
-        app = self.cockpit
-        try:
-            draft = app.services.need_recap(need_id, app.caller.id, lang=app.tr.lang)
-        except ServiceError as exc:
-            app.call_from_thread(app.notify, app.tr.error(exc), severity="error")
-            return
-        app.call_from_thread(app.push_screen, MailModal(draft))
+        self.app.push_screen(MailModal(event.draft))
 
 
 def _need_line(n: NeedRow, tr: Translator) -> Text:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.domain.text import printable
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now, move_highlight
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text, fold
@@ -41,6 +42,8 @@ class PickerModal(ModalScreen[str | None]):
         Binding("up", "move(-1)", "key.up", show=False, id="picker.up"),
     ]
 
+    app = getters.app(CockpitApp)
+
     def __init__(self, title: str, choices: list[Choice]) -> None:
         super().__init__()
         translate_bindings(self)
@@ -49,7 +52,7 @@ class PickerModal(ModalScreen[str | None]):
         self._shown: list[Choice] = []
 
     def compose(self) -> ComposeResult:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         with Vertical(id="picker"):
             yield Static(data_text(self._title), id="picker-title")  # may name a person
             yield Input(placeholder=tr("picker.filter"), id="picker-filter")
@@ -71,7 +74,7 @@ class PickerModal(ModalScreen[str | None]):
             options.add_option(Option(line))
         if self._shown:
             options.highlighted = 0
-        empty = Text(self.app.tr("picker.none"), style="dim")  # type: ignore[attr-defined]
+        empty = Text(self.app.tr("picker.none"), style="dim")
         self.query_one("#picker-reply", Static).update("" if self._shown else empty)
 
     @on(Input.Changed, "#picker-filter")

@@ -4,37 +4,63 @@ figures. Refreshes on its own."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from cockpit.domain.errors import DomainError
 from cockpit.domain.figures import period_of_day, period_of_week
-from cockpit.services.errors import ServiceError
 from cockpit.services.views import ReminderRow, TeamView
+from cockpit.tui.app import CockpitApp
+from cockpit.tui.ask import ask, for_effect
 from cockpit.tui.focus import focus_now
-from cockpit.tui.guard import guarded_call
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.report_view import ReportView
+from cockpit.tui.workers import run_service
 
 if TYPE_CHECKING:
     from cockpit.reports.model import Report
-    from cockpit.tui.app import CockpitApp
     from cockpit.tui.screens.picker import Choice
 
 TEAM_EVERY = 3.0  # seconds: a call started by a caller shows within this
 FIGURES_EVERY = 15.0
 
 _LEAD_ONLY = {"reassign", "owner"}
+
+
+# What the review's workers post back (to the review itself).
+@dataclass
+class TeamLoaded(Message):
+    team: TeamView
+
+
+@dataclass
+class OverdueLoaded(Message):
+    caller_id: int  # whose overdue reminders
+    rows: tuple[ReminderRow, ...]
+
+
+@dataclass
+class FiguresLoaded(Message):
+    report: Report
+
+
+@dataclass
+class ReminderMoved(Message):
+    """A reminder or a contact went to another caller; `said` tells the lead."""
+
+    said: str
 
 
 class ReviewScreen(Screen[None]):
@@ -54,24 +80,32 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+r", "refresh", "key.refresh", id="review.refresh", show=False),
     ]
 
+    app = getters.app(CockpitApp)
+
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
-        self._day = None  # the day shown (a date); None until mounted
+        self._day: date | None = None  # the day shown; None until mounted
         self._week = False
         self._team: TeamView | None = None
         self._reminders: tuple[ReminderRow, ...] = ()
 
     @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
+    def is_lead(self) -> bool:
+        return self.app.caller.is_lead
 
     @property
-    def is_lead(self) -> bool:
-        return self.cockpit.caller.is_lead
+    def team(self) -> TeamView | None:
+        """The team's day as last shown (None before it is read)."""
+        return self._team
+
+    @property
+    def reminders(self) -> tuple[ReminderRow, ...]:
+        """The overdue reminders shown, those of the caller highlighted."""
+        return self._reminders
 
     def compose(self) -> ComposeResult:
-        tr = self.cockpit.tr
+        tr = self.app.tr
         yield Static("", id="review-title")
         with TabbedContent(initial="figures" if not self.is_lead else "team"):
             if self.is_lead:
@@ -85,8 +119,8 @@ class ReviewScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        tr = self.cockpit.tr
-        self._day = self.cockpit.clock().astimezone(self.cockpit.display_tz).date()
+        tr = self.app.tr
+        self._day = self._today()
         if self.is_lead:
             team = self.query_one("#team-table", DataTable)
             # Fixed widths: the table is rebuilt every few seconds and must not jump.
@@ -107,26 +141,27 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _LEAD_ONLY:
-            return self.is_lead and self._selected_reminder() is not None
+            return self.is_lead and self.selected_reminder() is not None
         if action == "back":
-            return self._opened_over_the_cockpit()
+            return self.app.cockpit_open
         return True
 
     # -- the team, live ------------------------------------------------------------------------
 
-    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        return guarded_call(self.cockpit, fn, *args, **kwargs)
+    def _load_team(self) -> None:
+        self._read_team(self.app.caller.id)
 
     @work(thread=True, exclusive=True, group="review-team")
-    def _load_team(self) -> None:
-        team = self._call(self.cockpit.services.team_today, self.cockpit.caller.id)
+    def _read_team(self, viewer_id: int) -> None:
+        team = run_service(self, self.app.services.team_today, viewer_id)
         if team is not None:
-            self.app.call_from_thread(self._show_team, team)
+            self.post_message(TeamLoaded(team))
 
-    def _show_team(self, team: TeamView) -> None:
-        tr = self.cockpit.tr
-        zone = self.cockpit.display_tz
-        self._team = team
+    @on(TeamLoaded)
+    def _show_team(self, event: TeamLoaded) -> None:
+        tr = self.app.tr
+        zone = self.app.display_tz
+        self._team = team = event.team
         table = self.query_one("#team-table", DataTable)
         keep = table.cursor_row
         table.clear()
@@ -158,25 +193,30 @@ class ReviewScreen(Screen[None]):
         if overdue.row_count:
             focus_now(overdue)
 
-    def _selected_caller(self) -> int | None:
+    def selected_caller(self) -> int | None:
+        """The caller highlighted in the team table, by id."""
         table = self.query_one("#team-table", DataTable)
         if table.row_count == 0 or self._team is None:
             return None
         return self._team.rows[min(table.cursor_row, len(self._team.rows) - 1)].caller_id
 
-    @work(thread=True, exclusive=True, group="review-overdue")
     def _load_overdue(self) -> None:
-        caller_id = self.app.call_from_thread(self._selected_caller)
-        if caller_id is None:
-            return
-        rows = self._call(self.cockpit.services.overdue_reminders, self.cockpit.caller.id,
-                          caller_id)
-        if rows is not None:
-            self.app.call_from_thread(self._show_overdue, rows)
+        caller_id = self.selected_caller()
+        if caller_id is not None:
+            self._read_overdue(self.app.caller.id, caller_id)
 
-    def _show_overdue(self, rows: tuple[ReminderRow, ...]) -> None:
-        zone = self.cockpit.display_tz
-        self._reminders = rows
+    @work(thread=True, exclusive=True, group="review-overdue")
+    def _read_overdue(self, viewer_id: int, caller_id: int) -> None:
+        rows = run_service(self, self.app.services.overdue_reminders, viewer_id, caller_id)
+        if rows is not None:
+            self.post_message(OverdueLoaded(caller_id, rows))
+
+    @on(OverdueLoaded)
+    def _show_overdue(self, event: OverdueLoaded) -> None:
+        if event.caller_id != self.selected_caller():
+            return  # read for a caller no longer highlighted: theirs is on its way
+        zone = self.app.display_tz
+        self._reminders = rows = event.rows
         table = self.query_one("#overdue-table", DataTable)
         keep = table.cursor_row
         table.clear()
@@ -189,7 +229,8 @@ class ReviewScreen(Screen[None]):
             table.move_cursor(row=min(keep, len(rows) - 1))
         self.refresh_bindings()
 
-    def _selected_reminder(self) -> ReminderRow | None:
+    def selected_reminder(self) -> ReminderRow | None:
+        """The overdue reminder highlighted (a lead's review only)."""
         if not self.is_lead or not self._reminders:
             return None
         table = self.query_one("#overdue-table", DataTable)
@@ -204,24 +245,30 @@ class ReviewScreen(Screen[None]):
             year, week, _ = day.isocalendar()
             start, end = period_of_week(f"{year}-W{week:02d}")
             last = end - timedelta(days=1)
-            return start, end, self.cockpit.tr("review.week", week=f"{year}-W{week:02d}",
+            return start, end, self.app.tr("review.week", week=f"{year}-W{week:02d}",
                                                start=start.strftime("%d/%m"),
                                                end=last.strftime("%d/%m"))
         start, end = period_of_day(day.isoformat())
         return start, end, start.strftime("%d/%m/%Y")
 
-    @work(thread=True, exclusive=True, group="review-figures")
     def _load_figures(self) -> None:
-        app = self.cockpit
-        start, end, label = self.app.call_from_thread(self._period)
-        report = self._call(app.services.report, app.caller.id, start, end, label,
-                            lang=app.tr.lang)
-        if report is not None:
-            self.app.call_from_thread(self._show_figures, report)
+        self._read_figures(self.app.caller.id, *self._period(), self.app.tr.lang)
 
-    def _show_figures(self, report: Report) -> None:
-        self.query_one("#review-title", Static).update(data_text(report.title, "bold"))
-        self.query_one(ReportView).show(report)
+    @work(thread=True, exclusive=True, group="review-figures")
+    def _read_figures(self, viewer_id: int, start: datetime, end: datetime, label: str,
+                      lang: str) -> None:
+        report = run_service(self, self.app.services.report, viewer_id, start, end, label,
+                             lang=lang)
+        if report is not None:
+            self.post_message(FiguresLoaded(report))
+
+    @on(FiguresLoaded)
+    def _show_figures(self, event: FiguresLoaded) -> None:
+        self.query_one("#review-title", Static).update(data_text(event.report.title, "bold"))
+        self.query_one(ReportView).show(event.report)
+
+    def _today(self) -> date:
+        return self.app.clock().astimezone(self.app.display_tz).date()
 
     def action_shift(self, step: int) -> None:
         assert self._day is not None
@@ -233,7 +280,7 @@ class ReviewScreen(Screen[None]):
         self._load_figures()
 
     def action_today(self) -> None:
-        self._day = self.cockpit.clock().astimezone(self.cockpit.display_tz).date()
+        self._day = self._today()
         self._load_figures()
 
     def action_refresh(self) -> None:
@@ -247,55 +294,50 @@ class ReviewScreen(Screen[None]):
         """The team's callers to pick from, the one who has it now marked."""
         from cockpit.tui.screens.picker import Choice
 
-        mark = self.cockpit.tr("review.current")
+        mark = self.app.tr("review.current")
         rows = self._team.rows if self._team else ()
         return [Choice(r.name, r.name, mark if r.name == current else "") for r in rows]
 
     def action_reassign(self) -> None:
         from cockpit.tui.screens.picker import PickerModal
 
-        reminder = self._selected_reminder()
+        reminder = self.selected_reminder()
         if reminder is None:
             return
-        tr = self.cockpit.tr
-        self.app.push_screen(
-            PickerModal(tr("review.reassign_title", person=reminder.person),
-                        self._callers(reminder.owner)),
-            lambda name: self._move(reminder.id, name))
+        tr = self.app.tr
+        ask(self, PickerModal(tr("review.reassign_title", person=reminder.person),
+                              self._callers(reminder.owner)),
+            partial(self._reassign, self.app.caller.id, reminder.id))
 
-    def _move(self, reminder_id: int, name: str | None) -> None:
-        if name:
-            self._do(self.cockpit.services.reassign_reminder, self.cockpit.caller.id,
-                     reminder_id, name, done=self.cockpit.tr("review.reassigned", to=name))
+    @work(thread=True, group="review-move")
+    def _reassign(self, viewer_id: int, reminder_id: int, name: str) -> None:
+        done = run_service(self, for_effect(self.app.services.reassign_reminder), viewer_id,
+                           reminder_id, name)
+        if done:
+            self.post_message(ReminderMoved(self.app.tr("review.reassigned", to=name)))
 
     def action_owner(self) -> None:
         from cockpit.tui.screens.picker import Choice, PickerModal
 
-        reminder = self._selected_reminder()
+        reminder = self.selected_reminder()
         if reminder is None or reminder.contact_id is None:
             return
-        tr = self.cockpit.tr
+        tr = self.app.tr
         # First line: back to the whole team ("" ), then each caller.
         choices = [Choice("", tr("review.everyone")), *self._callers()]
-        self.app.push_screen(
-            PickerModal(tr("review.owner_title", person=reminder.person), choices),
-            lambda owner: self._own(reminder.contact_id, owner))
-
-    def _own(self, contact_id: int | None, owner: str | None) -> None:
-        if owner is not None and contact_id is not None:
-            done = self.cockpit.tr("review.owned" if owner else "review.unowned", owner=owner)
-            self._do(self.cockpit.services.set_private_owner, self.cockpit.caller.id,
-                     contact_id, owner or None, done=done)
+        ask(self, PickerModal(tr("review.owner_title", person=reminder.person), choices),
+            partial(self._set_owner, self.app.caller.id, reminder.contact_id))
 
     @work(thread=True, group="review-move")
-    def _do(self, fn: Any, *args: Any, done: str = "") -> None:
-        try:
-            fn(*args)
-        except (ServiceError, DomainError) as exc:
-            self.app.call_from_thread(self.app.notify, self.cockpit.tr.error(exc),
-                                      severity="error", timeout=8)
-            return
-        self.app.call_from_thread(self.app.notify, done)
+    def _set_owner(self, viewer_id: int, contact_id: int, owner: str) -> None:
+        if run_service(self, for_effect(self.app.services.set_private_owner), viewer_id,
+                       contact_id, owner or None):
+            said = self.app.tr("review.owned" if owner else "review.unowned", owner=owner)
+            self.post_message(ReminderMoved(said))
+
+    @on(ReminderMoved)
+    def _moved(self, event: ReminderMoved) -> None:
+        self.app.notify(event.said)
         self._load_team()
 
     def action_switch_tab(self) -> None:
@@ -314,12 +356,6 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(NeedsScreen())
 
-    def _opened_over_the_cockpit(self) -> bool:
-        """From the cockpit (`g`) there is the cockpit to go back to; opened alone
-        (`cockpit review`) only Textual's empty first screen lies under it."""
-        stack = self.app.screen_stack
-        return len(stack) > 1 and stack[-2].id != "_default"
-
     def action_back(self) -> None:
-        if self._opened_over_the_cockpit():
-            self.app.pop_screen()
+        if self.app.cockpit_open:  # opened alone (`cockpit review`), it stays
+            self.app.back_to_cockpit()
