@@ -183,6 +183,11 @@ class QueuePane(Vertical):
     def _today(self) -> date:
         return self.app.clock().astimezone(self.app.display_tz).date()
 
+    @property
+    def page(self) -> QueuePage | None:
+        """The page shown (None before the first)."""
+        return self._page
+
     def row_for(self, person: PersonRef) -> QueueRow | None:
         if self._page is None:
             return None
