@@ -3,6 +3,8 @@ right after "n" would still go to the previous widget (and act as commands)."""
 
 from __future__ import annotations
 
+from weakref import WeakSet
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
@@ -29,15 +31,19 @@ def stray_key_target(key: events.Key, focused: Widget | None) -> Widget | None:
     handed to the old widget, bubble up unread and would be lost, or act as commands. A
     printable key reaching the App while a text field has the focus is one of those: a
     field keeps every printable key it receives."""
-    if not key.is_printable or getattr(key, "_redelivered", False):
+    if not key.is_printable or key in _REDELIVERED:
         return None
     if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
         return focused
     return None
 
 
+# Keys handed on once already, kept apart (a Key event has no attribute for the mark).
+_REDELIVERED: WeakSet[events.Key] = WeakSet()
+
+
 def redeliver(key: events.Key, target: Widget) -> None:
     """The key handed to the field that has the focus now, once (never back and forth)."""
     again = events.Key(key.key, key.character)
-    again._redelivered = True  # type: ignore[attr-defined]
+    _REDELIVERED.add(again)
     target.post_message(again)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.message_pump import MessagePump
 
@@ -48,3 +49,26 @@ def run_service(node: MessagePump, fn: Callable[P, T], *args: P.args,
     except (ServiceError, DomainError) as exc:
         node.post_message(ServiceFailed(exc))
         return None
+
+
+
+def start_service(node: DOMNode, fn: Callable[[], T], done: Callable[[T], Message | None],
+                  *, group: str, exclusive: bool = False,
+                  failed: Callable[[ServiceError | DomainError], Message] | None = None) -> None:
+    """The one way a screen or a widget calls a service: `fn` (its arguments gathered on the
+    UI thread: a worker never reads widgets) runs in a worker thread; what it returned comes
+    back as the message `done(result)` (None: nothing to say), posted from `node` and handled
+    there with `@on`. A failure is posted as ServiceFailed, said by the app; or as
+    `failed(error)` for a node that shows it in place (a field, the notes' status)."""
+
+    def work() -> None:
+        try:
+            result = fn()
+        except (ServiceError, DomainError) as exc:
+            node.post_message(ServiceFailed(exc) if failed is None else failed(exc))
+            return
+        message = done(result)
+        if message is not None:
+            node.post_message(message)
+
+    node.run_worker(work, thread=True, group=group, exclusive=exclusive)

@@ -234,7 +234,7 @@ async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        before = app.screen.query_one(QueuePane)._page.total
+        before = app.screen.query_one(QueuePane).page.total
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, FormModal)
@@ -246,8 +246,8 @@ async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str
         assert not isinstance(app.screen, FormModal)
         assert app.screen.query_one(ScriptPanel).call is not None  # the call goes on
         pane = app.screen.query_one(QueuePane)
-        assert pane._page.total == before + 1
-        assert any(row.name == "Paul Durand-Essai" for row in pane._page.rows)
+        assert pane.page.total == before + 1
+        assert any(row.name == "Paul Durand-Essai" for row in pane.page.rows)
     db = _db(demo_url)
     assert db.execute("SELECT role FROM contact WHERE last_name = 'Durand-Essai'"
                       ).fetchone() == ("DSI",)
@@ -340,7 +340,7 @@ async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None
         await pilot.press("ctrl+s")
         await settle(pilot)
         queue = app.screen.query_one("#queue-list", OptionList)
-        before = app.screen._highlighted
+        before = app.screen.highlighted
         await pilot.press("down")
         await settle(pilot)
-        assert app.focused is queue and app.screen._highlighted != before
+        assert app.focused is queue and app.screen.highlighted != before

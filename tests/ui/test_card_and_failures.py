@@ -16,7 +16,7 @@ async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        person = app.screen._highlighted
+        person = app.screen.highlighted
         await pilot.press("e")
         await settle(pilot)  # the card's values are read in a worker
         assert isinstance(app.screen, FormModal)
@@ -95,7 +95,7 @@ async def test_the_whole_first_page_of_the_queue_is_listed(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         pane = app.screen.query_one(QueuePane)
-        page = pane._page
+        page = pane.page
         options = pane.query_one(OptionList)
         assert page is not None and len(page.rows) > pane.size.height  # more than in view
         assert [options.get_option_at_index(i).id for i in range(options.option_count)] == \
@@ -183,20 +183,20 @@ async def test_moving_past_either_end_of_a_page_turns_it(make_app, monkeypatch) 
         await settle(pilot)
         pane = app.screen.query_one(queue_pane.QueuePane)
         listing = pane.query_one(queue_pane.QueueList)
-        assert pane._page.offset == 0 and pane._page.total > 20
-        first_page = [r.person for r in pane._page.rows]
+        assert pane.page.offset == 0 and pane.page.total > 20
+        first_page = [r.person for r in pane.page.rows]
         await pilot.press("pagedown")
         await settle(pilot)
-        assert listing.highlighted == 9 and pane._page.offset == 0  # the page's last line
+        assert listing.highlighted == 9 and pane.page.offset == 0  # the page's last line
         await pilot.press("pagedown")
         await settle(pilot)
-        assert pane._page.offset == 10 and listing.highlighted == 0
-        assert app.screen._highlighted == pane._page.rows[0].person  # the card follows
+        assert pane.page.offset == 10 and listing.highlighted == 0
+        assert app.screen.highlighted == pane.page.rows[0].person  # the card follows
         await pilot.press("down")
         await pilot.press("up", "up")
         await settle(pilot)
-        assert pane._page.offset == 0 and listing.highlighted == 9
-        assert app.screen._highlighted == first_page[9]
+        assert pane.page.offset == 0 and listing.highlighted == 9
+        assert app.screen.highlighted == first_page[9]
         status = str(pane.query_one("#queue-status").render())
         assert status.startswith("1–10 / ")
 
@@ -249,7 +249,7 @@ async def test_a_reminder_past_due_today_shows_its_time_and_an_older_one_its_day
         from cockpit.tui.widgets.queue_pane import QueuePane
 
         pane = app.screen.query_one(QueuePane)
-        lines = {row.person.id: pane._line(row, pane._today()).plain for row in pane._page.rows}
+        lines = {row.person.id: pane._line(row, pane._today()).plain for row in pane.page.rows}
         # 08:00 UTC is 09:00 in Paris: due earlier today, the time; on Friday 20/11, the day.
         assert lines[first].startswith("09:00 ") and lines[second].startswith("20/11 ")
 

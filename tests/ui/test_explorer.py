@@ -265,7 +265,7 @@ async def _explore(app, pilot, content: ScriptSet, todo: set[Item]  # type: igno
         calls += 1
         assert calls < 200, f"the walk goes round in circles: {sorted(todo, key=str)[:5]}"
         script = min(todo, key=lambda i: (i.script != "freelance", i.script)).script
-        if script != "freelance" and app.screen._highlighted is None:
+        if script != "freelance" and app.screen.highlighted is None:
             break  # this caller's queue is empty: the next caller goes on
         at: Target | None = await explorer.start(script)
         assert at is not None

@@ -129,7 +129,7 @@ async def test_a_need_typed_by_hand_for_the_contact_in_the_queue(make_app, demo_
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        contact = app.screen._highlighted
+        contact = app.screen.highlighted
         await pilot.press("b")
         await settle(pilot)
         await pilot.press("n")

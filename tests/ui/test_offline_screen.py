@@ -43,7 +43,7 @@ async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server
             # The cockpit retries on its own every few seconds; a retry started while the
             # server was away may still report a failure, so give it a few rounds.
             for _ in range(10):
-                app.screen._sync_outbox()
+                app.screen.sync_outbox()
                 await settle(pilot)
                 if not outbox.exists() and not app.screen.query_one(TopBar).offline:
                     break
@@ -94,7 +94,7 @@ async def test_a_full_disk_during_a_call(make_app, demo_template: Path, tmp_path
             assert any("disque plein" in n.message for n in app._notifications)
 
             filler.unlink()
-            app.screen._sync_outbox()
+            app.screen.sync_outbox()
             await settle(pilot)
             assert not app.screen.query_one(TopBar).disk_full
             assert any("enregistrée" in n.message for n in app._notifications)

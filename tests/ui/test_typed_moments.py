@@ -33,7 +33,7 @@ async def test_a_snooze_to_a_moment_that_cannot_be_is_refused_in_the_form(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        person = app.screen._highlighted
+        person = app.screen.highlighted
         before = _open_reminders(demo_url, (person.kind, person.id))
         await pilot.press("z")
         await settle(pilot)
@@ -60,7 +60,7 @@ async def test_a_huge_paste_into_the_card_is_refused_in_the_form_and_quoted_shor
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        person = app.screen._highlighted
+        person = app.screen.highlighted
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, FormModal)

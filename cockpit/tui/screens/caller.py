@@ -1,38 +1,60 @@
 """The caller's cockpit: queue and contact card on top, the script and the notes below.
 
-Reading the queue and the card happens in worker threads; the call itself goes through
-`CallActions` (screens/call_actions.py)."""
+The screen owns the queue, the card and the day's figures, read in worker threads whose
+results come back as messages (tui/messages.py); the call itself is the call console's
+(widgets/call_console.py), which tells the screen when the call starts, changes, or ends."""
 
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.screen import Screen
 
 from cockpit import boot
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallView, ContactCardView, PersonRef, QueuePage
+from cockpit.tui.app import CockpitApp
+from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
-from cockpit.tui.screens.call_actions import CallActions
+from cockpit.tui.messages import (
+    CardEdited,
+    CardFieldsRead,
+    CardLoaded,
+    FiguresLoaded,
+    OutboxSynced,
+    PersonBlocked,
+    QueueEdited,
+    QueueLoaded,
+    QueuePolled,
+)
+from cockpit.tui.widgets.call_console import CallConsole
 from cockpit.tui.widgets.contact_card import ContactCard
 from cockpit.tui.widgets.key_bar import KeyBar
-from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.queue_pane import PAGE_SIZE, QueuePane
-from cockpit.tui.widgets.script_panel import ROOM_FOR_BIG_NUMBER, ScriptPanel
+from cockpit.tui.widgets.script_panel import ROOM_FOR_BIG_NUMBER
 from cockpit.tui.widgets.top_bar import TopBar
+from cockpit.tui.workers import ServiceFailed, start_service
 
 if TYPE_CHECKING:
+    from cockpit.services import Services
     from cockpit.services.warm import FirstScreen
-    from cockpit.tui.app import CockpitApp
 
 QUEUE_EVERY = 5.0  # seconds between two quiet refreshes of the queue
 
+_IN_CALL = {"objection", "notes", "end_call", "redirect", "leave_notes"}
+_OUT_OF_CALL = {"start_call", "skip", "snooze", "do_not_call"}
+_ON_A_PERSON = {"edit_card"}
+_CHANGES_THE_CALL = {"objection"}  # refused while another caller holds the person
 
-class CallerScreen(CallActions):
+
+class CallerScreen(Screen[None]):
+    app = getters.app(CockpitApp)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "start_call", "key.call", id="call.start"),
         Binding("o,f2", "objection", "key.objection", id="call.objection", key_display="o"),
@@ -58,30 +80,35 @@ class CallerScreen(CallActions):
         self._highlighted: PersonRef | None = None
         self._ready_announced = False
         self._card_shown_first: PersonRef | None = None  # the first card, shown with the queue
+        self._call_console = CallConsole(id="console")  # here from the start: the keys ask it
 
     @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
+    def call(self) -> CallView | None:
+        """The call on screen (the console's), None between calls."""
+        return self._call_console.call
+
+    @property
+    def highlighted(self) -> PersonRef | None:
+        """The person the queue's cursor is on."""
+        return self._highlighted
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top-bar")
-        with Horizontal(id="main-row"):
+        # The queue and the card sit in the console, above its script and notes: one layout
+        # for the three rows, sized as they always were.
+        with self._call_console, Horizontal(id="main-row"):
             yield QueuePane(id="queue")
             yield ContactCard(id="card")
-        yield ScriptPanel(id="script")
-        yield NotesPane(id="notes")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(ScriptPanel).show(None)
         self.set_interval(30, self.load_figures)
         # Others' work shows within seconds (calls taken, reminders moved), and the ends of
         # calls kept while offline go out as soon as the database answers again.
         self.set_interval(QUEUE_EVERY, self._poll)
-        self.set_interval(1, self._tick)
-        self.set_interval(60, self._keep_alive)
+        app = self.app
         first, self._first = self._first, None
-        if first is None or (first.lang, first.limit) != (self.cockpit.tr.lang, PAGE_SIZE):
+        if first is None or (first.lang, first.limit) != (app.tr.lang, PAGE_SIZE):
             self.load_queue(0)
         else:
             # Read before the interface started: the first frame shows it complete, with
@@ -91,16 +118,164 @@ class CallerScreen(CallActions):
                 self._card_shown_first = first.card.person
                 self._card_loaded(first.card)
         if first is None or first.has_unfinished:  # else the services need not open yet
-            self.resume_unfinished()
+            self._call_console.resume_unfinished()
 
-    def _tick(self) -> None:
-        self.query_one(ScriptPanel).tick(self.cockpit.clock())
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        call = self.call
+        if action in _IN_CALL:
+            if action in _CHANGES_THE_CALL and call is not None and call.held_by:
+                return None  # resumed read-only: shown greyed (None), it would be refused
+            return self._call_console.on_air
+        if action in _OUT_OF_CALL:
+            return call is None and self._highlighted is not None
+        if action in _ON_A_PERSON:
+            return (call.person if call else self._highlighted) is not None
+        return True
 
-    @work(thread=True, group="lease")
-    def _keep_alive(self) -> None:
-        # A call may last longer than the lease: renew it while the call is on.
-        if self.call is not None:
-            self.guarded(self.cockpit.services.keep_alive, self.call.call_id)
+    # -- the call (the console's) -------------------------------------------------------------
+
+    def action_start_call(self) -> None:
+        if self._highlighted is not None:
+            held = self.held_reason(self._highlighted)
+            if held:  # listed to prepare, not to call yet: say why, take nothing
+                self.app.notify(self.app.tr("queue.held_refused", reason=held),
+                                severity="warning")
+                return
+            self._call_console.start(self._highlighted)
+
+    def call_person(self, person: PersonRef, need_id: int | None = None) -> None:
+        """Call someone chosen elsewhere (a freelance for a need), unless a call is on."""
+        self._call_console.call_person(person, need_id)
+
+    def action_objection(self) -> None:
+        self._call_console.objection()
+
+    def action_notes(self) -> None:
+        self._call_console.focus_notes()
+
+    def action_leave_notes(self) -> None:
+        self._call_console.focus_script()
+
+    def action_end_call(self) -> None:
+        self._call_console.end_call()
+
+    def action_redirect(self) -> None:
+        self._call_console.redirect()
+
+    @on(CallConsole.CallChanged)
+    def _call_changed(self, event: CallConsole.CallChanged) -> None:
+        call = event.call
+        self.set_class(call is not None and call.mode != "ended", "-in-call")
+        self.refresh_bindings()
+
+    @on(CallConsole.Started)
+    def _call_started(self, event: CallConsole.Started) -> None:
+        self.load_card(event.person)
+
+    @on(CallConsole.Ended)
+    def _call_ended(self, _: CallConsole.Ended) -> None:
+        self.load_queue(0)
+        self.load_figures()
+        # Back to the queue: ↓ moves on at once, and the card shows the person highlighted
+        # as the database has them now (the call just saved included).
+        focus_now(self.query_one("#queue-list"))
+        if self._highlighted is not None:
+            self.load_card(self._highlighted)
+
+    @on(CallConsole.QueueChanged)
+    def _queue_changed(self, _: CallConsole.QueueChanged) -> None:
+        self.load_queue(self._offset)
+
+    # -- the person highlighted, between calls --------------------------------------------------
+
+    def action_skip(self) -> None:
+        if self._highlighted is not None:
+            app = self.app
+            start_service(self, partial(app.services.skip, app.caller.id, self._highlighted),
+                          lambda _done: QueueEdited(), group="queue-edit")
+
+    def action_snooze(self) -> None:
+        from cockpit.tui.screens.call_forms import snooze_form
+
+        person = self._highlighted
+        if person is None:
+            return
+        app = self.app
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if values:
+                start_service(self, partial(app.services.snooze, app.caller.id, person,
+                                            values["until"]),
+                              lambda _done: QueueEdited(), group="queue-edit")
+
+        app.push_screen(snooze_form(app.tr, self._check_until), chosen)
+
+    def _check_until(self, values: dict[str, str]) -> dict[str, str]:
+        # In the form, where it can be corrected: garbage, a past moment, year 9999.
+        from cockpit.domain.captures import parse_reminder
+        from cockpit.domain.errors import ValidationError
+
+        app = self.app
+        try:
+            parse_reminder(values["until"], app.services.now().astimezone(app.display_tz))
+        except ValidationError as exc:
+            return {"until": app.tr.error(exc)}
+        return {}
+
+    @on(QueueEdited)
+    def _queue_edited(self, _: QueueEdited) -> None:
+        self.load_queue(0)
+
+    def action_do_not_call(self) -> None:
+        from cockpit.tui.screens.confirm import ConfirmModal
+
+        person = self._highlighted
+        if person is None:
+            return
+        app = self.app
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                start_service(self, partial(app.services.mark_do_not_call, app.caller.id,
+                                            person),
+                              PersonBlocked, group="queue-edit")
+
+        app.push_screen(ConfirmModal(app.tr("dnc.confirm")), confirmed)
+
+    @on(PersonBlocked)
+    def _blocked(self, event: PersonBlocked) -> None:
+        from cockpit.tui.call_words import blocked_words
+
+        self.app.notify(blocked_words(event.blocked, self.app.tr), timeout=8)
+        self.load_queue(0)
+
+    def action_edit_card(self) -> None:
+        person = self.call.person if self.call else self._highlighted
+        if person is not None and person.kind == "contact":
+            # The card's current values come from the database: read in a worker.
+            start_service(self, partial(self.app.services.editable_fields, person),
+                          partial(CardFieldsRead, person), group="edit-card", exclusive=True)
+
+    @on(CardFieldsRead)
+    def _show_edit_card(self, event: CardFieldsRead) -> None:
+        from cockpit.tui.screens.call_forms import edit_card_form, kept_values
+
+        app, person, current = self.app, event.person, event.current
+
+        def typed(values: dict[str, str] | None) -> None:
+            if values:
+                start_service(self, partial(app.services.edit_contact, app.caller.id, person,
+                                            kept_values(current, values)),
+                              partial(CardEdited, person), group="queue-edit")
+
+        app.push_screen(edit_card_form(app.tr, current), typed)
+
+    @on(CardEdited)
+    def _card_edited(self, event: CardEdited) -> None:
+        self.app.notify(self.app.tr("edit.saved", name=event.name), timeout=5)
+        self.load_card(event.person)
+
+    # -- elsewhere ------------------------------------------------------------------------------
 
     def action_needs(self) -> None:
         from cockpit.tui.screens.needs import NeedsScreen
@@ -109,7 +284,7 @@ class CallerScreen(CallActions):
         self.app.push_screen(NeedsScreen(person if person and person.kind == "contact" else None))
 
     def action_review(self) -> None:
-        self.cockpit.open_review()
+        self.app.open_review()
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)
@@ -117,13 +292,15 @@ class CallerScreen(CallActions):
 
     # -- the queue and the card (read in threads) -------------------------------------------
 
-    @work(thread=True, exclusive=True, group="queue")
     def load_queue(self, offset: int) -> None:
-        app = self.cockpit
-        page = self.guarded(app.services.queue_page, app.caller.id, offset=offset,
-                            limit=PAGE_SIZE, lang=app.tr.lang)
-        if page is not None:
-            app.call_from_thread(self._queue_loaded, page)
+        app = self.app
+        start_service(self, partial(app.services.queue_page, app.caller.id, offset=offset,
+                                    limit=PAGE_SIZE, lang=app.tr.lang),
+                      QueueLoaded, group="queue", exclusive=True)
+
+    @on(QueueLoaded)
+    def _page_read(self, event: QueueLoaded) -> None:
+        self._queue_loaded(event.page)
 
     def _queue_loaded(self, page: QueuePage) -> None:
         self._offset = page.offset
@@ -140,51 +317,57 @@ class CallerScreen(CallActions):
         # (imports included) would otherwise compete with drawing the queue the caller needs.
         self.load_figures()
         # Benchmarks measure the start-up to this point: the first interactive screen.
-        if self.cockpit.settings.hooks.exit_when_ready:
+        if self.app.settings.hooks.exit_when_ready:
             os.write(1, b"ready\n")  # straight to the descriptor: Textual captures print()
             self.app.exit()
 
     def _poll(self) -> None:
         if self.call is None and self.app.screen is self and self._ready_announced:
             self._poll_queue(self._offset)
-        self._sync_outbox()
+        self.sync_outbox()
 
-    @work(thread=True, exclusive=True, group="queue")
     def _poll_queue(self, offset: int) -> None:
-        app = self.cockpit
-        try:  # quietly: a refresh that fails says so in the top bar, not in a message a second
-            page = app.services.queue_page(app.caller.id, offset=offset, limit=PAGE_SIZE,
-                                           lang=app.tr.lang)
-        except ServiceError:
-            page = None
+        app = self.app
+        # Quietly: a refresh that fails says so in the top bar, not in a message a second.
+        start_service(self, partial(app.services.queue_page, app.caller.id, offset=offset,
+                                    limit=PAGE_SIZE, lang=app.tr.lang),
+                      QueuePolled, group="queue", exclusive=True,
+                      failed=lambda _error: QueuePolled(None))
+
+    @on(QueuePolled)
+    def _polled(self, event: QueuePolled) -> None:
         # The services hold one view of the connection; the top bar follows it both ways.
-        app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
-                             app.services.refused is not None, app.services.disk_full)
-        if page is not None:
-            app.call_from_thread(self._queue_loaded, page)
+        self.app.refresh_connection()
+        if event.page is not None:
+            self._queue_loaded(event.page)
 
-    @work(thread=True, exclusive=True, group="outbox")
-    def _sync_outbox(self) -> None:
-        app = self.cockpit
-        try:
-            written = app.services.flush_outbox()
-        except ServiceError:
-            written = 0
-        app.call_from_thread(self.query_one(TopBar).set_offline, app.services.offline,
-                             app.services.refused is not None, app.services.disk_full)
-        if written:
-            app.call_from_thread(app.notify, app.tr("call.outbox_flushed", count=written),
-                                 timeout=8)
-        dropped = app.services.take_erased_dropped()
-        if dropped:
-            app.call_from_thread(app.notify, app.tr("call.erased_dropped", count=dropped),
-                                 severity="warning", timeout=10)
+    def sync_outbox(self) -> None:
+        """Write the ends of calls kept on this computer, now if the database answers."""
+        services = self.app.services
+        start_service(self, partial(_flush_outbox, services),
+                      lambda counts: OutboxSynced(*counts), group="outbox", exclusive=True)
 
-    @work(thread=True, exclusive=True, group="card")
+    @on(OutboxSynced)
+    def _outbox_synced(self, event: OutboxSynced) -> None:
+        app = self.app
+        app.refresh_connection()
+        if event.written:
+            app.notify(app.tr("call.outbox_flushed", count=event.written), timeout=8)
+        if event.dropped:
+            app.notify(app.tr("call.erased_dropped", count=event.dropped), severity="warning",
+                       timeout=10)
+
     def load_card(self, person: PersonRef) -> None:
-        app = self.cockpit
-        card = self.guarded(app.services.contact_card, person, lang=app.tr.lang)
-        app.call_from_thread(self._card_loaded, card)
+        app = self.app
+        start_service(self, partial(app.services.contact_card, person, lang=app.tr.lang),
+                      CardLoaded, group="card", exclusive=True,
+                      failed=lambda error: CardLoaded(None, error))
+
+    @on(CardLoaded)
+    def _card_read(self, event: CardLoaded) -> None:
+        if event.error is not None:  # said by the app; the card shows nobody rather than
+            self.post_message(ServiceFailed(event.error))  # the person highlighted before
+        self._card_loaded(event.card)
 
     def _card_loaded(self, card: ContactCardView | None) -> None:
         row = self.query_one(QueuePane).row_for(card.person) if card else None
@@ -196,19 +379,21 @@ class CallerScreen(CallActions):
         row = self.query_one(QueuePane).row_for(person)
         return row.held if row is not None else ""
 
-    @work(thread=True, exclusive=True, group="figures")
     def load_figures(self) -> None:
-        app = self.cockpit
-        figures = self.guarded(app.services.day_figures, app.caller.id)
-        if figures is None:
-            return
-        text = app.tr("header.figures", **figures)
-        app.call_from_thread(self.query_one(TopBar).show, app.caller.name, app.clock(), text)
-        app.call_from_thread(self._read_only_said)
+        app = self.app
+        start_service(self, partial(app.services.day_figures, app.caller.id), FiguresLoaded,
+                      group="figures", exclusive=True)
+
+    @on(FiguresLoaded)
+    def _figures_read(self, event: FiguresLoaded) -> None:
+        app = self.app
+        self.query_one(TopBar).show(app.caller.name, app.clock(),
+                                    app.tr("header.figures", **event.figures))
+        self._read_only_said()
 
     def _read_only_said(self) -> None:
         """A read-only database is said at start (once) and stays in the top bar."""
-        where = self.cockpit.read_only_notice()
+        where = self.app.read_only_notice()
         self.query_one(TopBar).set_read_only(where is not None)
 
     @on(QueuePane.PersonHighlighted)
@@ -223,11 +408,16 @@ class CallerScreen(CallActions):
     def _page_requested(self, event: QueuePane.PageRequested) -> None:
         self.load_queue(event.offset)
 
-    def show_call(self, call: CallView | None) -> None:
-        self.set_class(call is not None and call.mode != "ended", "-in-call")
-        self.query_one(ScriptPanel).show(call)
-        self.refresh_bindings()
-
     def on_resize(self, event: events.Resize) -> None:
         # A short terminal gives the script, read aloud during a call, the queue's room.
         self.set_class(event.size.height < ROOM_FOR_BIG_NUMBER, "-short")
+
+
+def _flush_outbox(services: Services) -> tuple[int, int]:
+    """(ends written, ends dropped for people erased meanwhile); a failure is the top bar's
+    to say (the connection), not a message every few seconds."""
+    try:
+        written = services.flush_outbox()
+    except ServiceError:
+        written = 0
+    return written, services.take_erased_dropped()

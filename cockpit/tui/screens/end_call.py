@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from cockpit.domain.text import printable
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 
@@ -28,6 +29,7 @@ class EndCallChoice:
 
 
 class EndCallModal(ModalScreen[EndCallChoice | None]):
+    app = getters.app(CockpitApp)
     CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="end.cancel"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit.services.views import ObjectionView
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import move_highlight
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text, fold
@@ -42,6 +43,7 @@ def fuzzy_score(query: str, objection: ObjectionView) -> int | None:
 
 
 class ObjectionPicker(ModalScreen[str | None]):
+    app = getters.app(CockpitApp)
     CSS_PATH = "../styles/modals.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="objection.cancel"),

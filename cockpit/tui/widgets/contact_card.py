@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual import getters
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cockpit.domain.text import printable
 from cockpit.services.views import ContactCardView
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.dates import format_short
 
 
 class ContactCard(VerticalScroll):
-    def compose(self):  # type: ignore[no-untyped-def]
+    app = getters.app(CockpitApp)
+    def compose(self) -> ComposeResult:
         yield Static(id="card-body")
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -14,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from cockpit.domain.text import printable
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.text import data_text
 
@@ -29,6 +31,8 @@ MAX_WAIT_SECONDS = 0.5
 class NotesPane(Vertical):
     """Notes are typed during a call: the text area comes with the first one (or with a
     draft to put back), which spares every start its loading and drawing."""
+
+    app = getters.app(CockpitApp)
 
     @dataclass
     class DraftChanged(Message):

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from cockpit.domain.text import printable
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.dates import format_short, format_soon
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.widgets.quick_list import QuickOptionList
@@ -66,6 +67,8 @@ class QueueList(QuickOptionList):
 
 class QueuePane(Vertical):
     """Lists a page of the queue; tells the screen which person is highlighted."""
+
+    app = getters.app(CockpitApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "page(1)", "key.next_page", id="queue.next_page", show=False),
@@ -120,7 +123,7 @@ class QueuePane(Vertical):
             closed = self.app.tr("queue.closed", when=self._soon(page.opens_at, today)) + "\n"
         if not page.rows:
             # A new team's database holds nobody: say how to begin instead.
-            empty = "queue.start_hint" if getattr(self.app, "empty_database", False) \
+            empty = "queue.start_hint" if self.app.empty_database \
                 else "queue.empty"
             text = closed + self.app.tr(empty)
             if page.left_out:
@@ -160,7 +163,7 @@ class QueuePane(Vertical):
             if row.due_at and row.bucket in ("overdue", "today"):
                 stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
                 # Due today: the time (red once past); due an earlier day: that day.
-                due_day = row.due_at.astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
+                due_day = row.due_at.astimezone(self.app.display_tz).date()
                 when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
             line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
         line.append(printable(row.name), style="bold" if row.is_decision_maker else "")
@@ -172,13 +175,18 @@ class QueuePane(Vertical):
 
     def _soon(self, moment: datetime, today: date) -> str:
         """dès 09:00 the same day, lun. 09:00 another day of the week, 28/12 09:00 later."""
-        tr, zone = self.app.tr, self.app.display_tz  # type: ignore[attr-defined]
+        tr, zone = self.app.tr, self.app.display_tz
         when = format_soon(moment, today, tr.lang, zone)
         return tr("queue.from_time", time=when) if moment.astimezone(zone).date() == today \
             else when
 
     def _today(self) -> date:
-        return self.app.clock().astimezone(self.app.display_tz).date()  # type: ignore[attr-defined]
+        return self.app.clock().astimezone(self.app.display_tz).date()
+
+    @property
+    def page(self) -> QueuePage | None:
+        """The page shown (None before the first)."""
+        return self._page
 
     def row_for(self, person: PersonRef) -> QueueRow | None:
         if self._page is None:

@@ -7,12 +7,14 @@ the next style update (a theme change, focus, a CSS reload)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.css.styles import RenderStyles
 from textual.widgets import OptionList
 
 
 class QuickOptionList(OptionList):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._component_styles_kept: dict[tuple[str, ...], RenderStyles] = {}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,7 +26,7 @@ class ReportView(VerticalScroll):
 
     def show(self, report: Report) -> None:
         self.report = report
-        parts: list[object] = [data_text(report.scope, "dim")]
+        parts: list[RenderableType] = [data_text(report.scope, "dim")]
         for section in report.sections:
             parts.append(data_text(f"\n{section.title}", "bold", multiline=True))
             if section.note:
@@ -34,7 +34,7 @@ class ReportView(VerticalScroll):
                                        multiline=True))
             if section.rows:
                 parts.append(_table(section))
-        self.query_one("#report-body", Static).update(Group(*parts))  # type: ignore[arg-type]
+        self.query_one("#report-body", Static).update(Group(*parts))
 
 
 def _table(section: Section) -> Table:

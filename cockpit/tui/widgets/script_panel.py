@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from cockpit.domain.text import printable
 from cockpit.services.views import CallView, CaptureView
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
@@ -53,6 +54,8 @@ class CaptureInput(Input):
 
 class ScriptPanel(Vertical):
     """Shows a CallView; posts what the caller chose or typed."""
+
+    app = getters.app(CockpitApp)
 
     can_focus = True
     BINDINGS: ClassVar[list[BindingType]] = _digit_bindings()

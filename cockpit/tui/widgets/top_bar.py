@@ -1,23 +1,31 @@
 """One line at the top: who is calling, the date and time, the day's figures, and a warning
-while the database cannot be reached, refuses to save, or the disk is full."""
+while the database cannot be reached, refuses to save, or the disk is full (the app's
+`connection`, which the bar watches)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from rich.text import Text
+from textual import getters
 from textual.widgets import Static
 
 from cockpit.domain.text import printable
+from cockpit.tui.app import CockpitApp
 from cockpit.tui.dates import format_day_time
+from cockpit.tui.workers import Connection
 
 
 class TopBar(Static):
+    app = getters.app(CockpitApp)
     offline = False
     refused = False  # the server answered but refused a write (a permission, a constraint)
     disk_full = False  # no room left to write (the database's disk or the state folder's)
     read_only = False  # the database file was opened read-only: nothing can be saved
     _last: tuple[str, datetime, str] | None = None
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "connection", self._connection_changed)
 
     def show(self, caller_name: str, now: datetime, figures: str) -> None:
         self._last = (caller_name, now, figures)
@@ -41,10 +49,8 @@ class TopBar(Static):
             if self._last is not None:
                 self.show(*self._last)
 
-    def set_offline(self, offline: bool, refused: bool | None = None,
-                    disk_full: bool | None = None) -> None:
-        refused = self.refused if refused is None else refused
-        disk_full = self.disk_full if disk_full is None else disk_full
+    def _connection_changed(self, connection: Connection) -> None:
+        offline, refused, disk_full = connection.offline, connection.refused, connection.disk_full
         if (offline, refused, disk_full) != (self.offline, self.refused, self.disk_full):
             self.offline, self.refused, self.disk_full = offline, refused, disk_full
             if self._last is not None:

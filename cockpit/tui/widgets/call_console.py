@@ -1,0 +1,306 @@
+"""The call console: the script panel and the notes, and every step of a call.
+
+It owns the call on screen (`call`): it starts, resumes, moves and ends it through the
+services, in worker threads (workers.start_service), whose results come back as the typed
+messages of tui/messages.py. It tells its screen what the screen must follow:
+`CallChanged` (keys, layout), `Started` (the card of the person on the line), `Ended` (back
+to the queue), `QueueChanged` (someone joined the queue). A failure never clears what the
+caller typed.
+
+The screen may put widgets of its own above the script (the queue and the card): they share
+the console's one vertical layout, so the rows keep the sizes they have side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+
+from cockpit.services.views import CallView, PersonRef
+from cockpit.tui.app import CockpitApp
+from cockpit.tui.focus import focus_now
+from cockpit.tui.messages import (
+    CallFinished,
+    CallMoved,
+    CallStarted,
+    CaptureChecked,
+    DraftKept,
+    DraftSaved,
+    FinishRefused,
+    ObjectionRaised,
+    RedirectAdded,
+)
+from cockpit.tui.screens.end_call import EndCallChoice
+from cockpit.tui.widgets.notes_pane import NotesPane
+from cockpit.tui.widgets.script_panel import ScriptPanel
+from cockpit.tui.workers import start_service
+
+LEASE_EVERY = 60.0  # seconds between two renewals of the hold on the person called
+
+
+class CallConsole(Vertical):
+    app = getters.app(CockpitApp)
+    script = getters.query_one(ScriptPanel)
+    notes = getters.query_one(NotesPane)
+
+    @dataclass
+    class CallChanged(Message):
+        """The call on screen changed (None: no call)."""
+
+        call: CallView | None
+
+    @dataclass
+    class Started(Message):
+        """A call began (or was resumed) with this person."""
+
+        person: PersonRef
+
+    class Ended(Message):
+        """The call is saved (or kept on this computer): the caller is back at the queue."""
+
+    class QueueChanged(Message):
+        """Someone joined the queue during the call (the person a decision maker named)."""
+
+    def __init__(self, *children: Widget, id: str | None = None) -> None:
+        super().__init__(*children, id=id)
+        self.call: CallView | None = None
+        self._checking = 0  # values typed sent to be checked, not answered yet
+        self._after_check: int | None = None  # an answer chosen while they were
+
+    def compose(self) -> ComposeResult:
+        yield ScriptPanel(id="script")
+        yield NotesPane(id="notes")
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+        self.set_interval(LEASE_EVERY, self._keep_alive)
+
+    @property
+    def on_air(self) -> bool:
+        """A call is on and not ended yet."""
+        return self.call is not None and self.call.mode != "ended"
+
+    def _set_call(self, call: CallView | None) -> None:
+        self.call = call
+        self.script.show(call)
+        self.post_message(self.CallChanged(call))
+
+    def _tick(self) -> None:
+        self.script.tick(self.app.clock())
+
+    def _keep_alive(self) -> None:
+        # A call may last longer than the lease: renew it while the call is on.
+        if self.call is not None:
+            start_service(self, partial(self.app.services.keep_alive, self.call.call_id),
+                          lambda _renewed: None, group="lease")
+
+    # -- starting, resuming -------------------------------------------------------------------
+
+    def start(self, person: PersonRef, need_id: int | None = None) -> None:
+        app = self.app
+        start_service(self, partial(app.services.start_call, app.caller.id, person,
+                                    need_id=need_id),
+                      CallStarted, group="call", exclusive=True)
+
+    def call_person(self, person: PersonRef, need_id: int | None = None) -> None:
+        """Call someone chosen elsewhere (a freelance for a need), unless a call is on."""
+        if self.on_air:
+            self.app.notify(self.app.tr("call.already_on"), severity="warning")
+            return
+        self.start(person, need_id)
+
+    def resume_unfinished(self) -> None:
+        app = self.app
+        start_service(self, partial(app.services.unfinished_call, app.caller.id),
+                      lambda found: None if not found
+                      else CallStarted(found[0], found[1], resumed=True),
+                      group="call")
+
+    @on(CallStarted)
+    def _started(self, event: CallStarted) -> None:
+        call, app = event.call, self.app
+        self._set_call(call)
+        self.notes.load(event.draft)
+        self.post_message(self.Started(call.person))
+        if call.dial:
+            app.notify(app.tr("call.dial", number=call.dial), timeout=10)
+        if event.resumed and call.held_by:
+            app.notify(app.tr("call.resumed_held", name=call.held_by), severity="warning",
+                       timeout=15)
+        elif event.resumed:
+            app.notify(app.tr("call.resumed"), timeout=6)
+        focus_now(self.script)
+
+    # -- the script ---------------------------------------------------------------------------
+
+    @on(ScriptPanel.AnswerChosen)
+    def _answer(self, event: ScriptPanel.AnswerChosen) -> None:
+        if self.call is None or self.call.mode == "ended":
+            return
+        if self._checking:
+            # A value typed is still being checked: the answer waits for it (taken first, it
+            # would move the call on and the value would be lost; refused, it is dropped).
+            self._after_check = event.number
+            return
+        self._choose(self.call.call_id, event.number)
+
+    def _choose(self, call_id: int, number: int) -> None:
+        start_service(self, partial(self.app.services.choose, call_id, number), CallMoved,
+                      group="call", exclusive=True)
+
+    @on(CallMoved)
+    def _moved(self, event: CallMoved) -> None:
+        self._set_call(event.call)
+        if event.call.mode == "ended":
+            self.end_call()
+
+    @on(ScriptPanel.CaptureEntered)
+    def _captured(self, event: ScriptPanel.CaptureEntered) -> None:
+        if self.call is not None:
+            self._checking += 1
+            key = event.key
+            start_service(self, partial(self.app.services.capture, self.call.call_id, key,
+                                        event.raw),
+                          partial(CaptureChecked, key), group="call",
+                          failed=lambda error: CaptureChecked(key, None, error))
+
+    @on(CaptureChecked)
+    def _checked(self, event: CaptureChecked) -> None:
+        self._checking = max(self._checking - 1, 0)
+        call = event.call
+        if call is None:
+            self._after_check = None  # the refusal is what the caller sees, not a next step
+            error = self.app.tr.error(event.error) if event.error is not None else ""
+            self.script.show_capture_error(event.key, error)
+            return
+        self._set_call(call)
+        self.script.capture_accepted(event.key)
+        if not self._checking and self._after_check is not None:
+            number, self._after_check = self._after_check, None
+            if call.mode != "ended":
+                self._choose(call.call_id, number)
+
+    def objection(self) -> None:
+        from cockpit.tui.screens.objection_picker import ObjectionPicker
+
+        if self.call is None:
+            return
+        call_id = self.call.call_id
+
+        def chosen(objection_id: str | None) -> None:
+            if objection_id and self.call is not None:
+                start_service(self, partial(self.app.services.raise_objection,
+                                            self.call.call_id, objection_id),
+                              ObjectionRaised, group="call", exclusive=True)
+
+        self.app.push_screen(ObjectionPicker(self.app.services.objections(call_id)), chosen)
+
+    @on(ObjectionRaised)
+    def _raised(self, event: ObjectionRaised) -> None:
+        self._set_call(event.call)
+        self.script.focus()
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def focus_notes(self) -> None:
+        self.notes.focus_text()
+
+    def focus_script(self) -> None:
+        focus_now(self.script)
+
+    @on(NotesPane.DraftChanged)
+    def _draft(self, event: NotesPane.DraftChanged) -> None:
+        if self.call is not None:
+            start_service(self, partial(self.app.services.save_draft, self.call.call_id,
+                                        event.text, event.seq),
+                          # None: the call ended meanwhile, the note went with it
+                          lambda at: None if at is None else DraftSaved(at),
+                          group="draft", failed=DraftKept)
+
+    @on(DraftSaved)
+    def _draft_saved(self, event: DraftSaved) -> None:
+        self.notes.set_status("notes.saved_at", time=event.at)
+
+    @on(DraftKept)
+    def _draft_kept(self, event: DraftKept) -> None:
+        error = event.error
+        if getattr(error, "code", "") == "disk_full":
+            self.notes.set_status("notes.kept_in_memory")
+            self.app.refresh_connection()
+        else:
+            self.notes.set_status("notes.kept_locally", error=self.app.tr.error(error))
+
+    # -- ending -------------------------------------------------------------------------------
+
+    def end_call(self, error: str = "", choice: EndCallChoice | None = None) -> None:
+        from cockpit.tui.screens.end_call import EndCallModal
+
+        if self.call is None:
+            return
+        app = self.app
+        call_id = self.call.call_id
+        note = choice.note if choice else self.notes.flush_now()
+        modal = EndCallModal(
+            outcomes=[(code, app.tr(f"outcome.{code}"))
+                      for code in app.services.outcome_choices(call_id)],
+            suggested=choice.outcome if choice else self.call.outcome,
+            propose=lambda outcome: app.services.propose_reminder(call_id, outcome),
+            note=note,
+        )
+        app.push_screen(modal, self._end_chosen)
+        if error:
+            modal.call_after_refresh(modal.show_error, error)
+
+    def _end_chosen(self, choice: EndCallChoice | None) -> None:
+        if choice is not None and self.call is not None:
+            start_service(self, partial(self.app.services.finish_call, self.call.call_id,
+                                        choice.outcome, choice.reminder, choice.note),
+                          CallFinished, group="call", exclusive=True,
+                          failed=lambda error: FinishRefused(error, choice))
+
+    @on(FinishRefused)
+    def _finish_refused(self, event: FinishRefused) -> None:
+        self.end_call(self.app.tr.error(event.error), event.choice)  # to correct, nothing lost
+
+    @on(CallFinished)
+    def _finished(self, event: CallFinished) -> None:
+        app = self.app
+        self._set_call(None)
+        self.notes.load("")
+        app.refresh_connection()
+        connection = app.connection
+        trouble = connection.offline or connection.refused or connection.disk_full
+        # Kept on this computer: said louder and longer than a plain "saved".
+        from cockpit.tui.call_words import call_end_words
+
+        app.notify(call_end_words(event.ended, app.tr, app.display_tz),
+                   timeout=12 if trouble else 6,
+                   severity="warning" if trouble else "information")
+        self.post_message(self.Ended())
+
+    # -- people met on the way ------------------------------------------------------------------
+
+    def redirect(self) -> None:
+        from cockpit.tui.screens.call_forms import redirect_form
+
+        if self.call is None:
+            return
+        call_id = self.call.call_id
+
+        def typed(values: dict[str, str] | None) -> None:
+            if values:
+                start_service(self, partial(self.app.services.add_redirect, call_id, values),
+                              RedirectAdded, group="call")
+
+        self.app.push_screen(redirect_form(self.app.tr), typed)
+
+    @on(RedirectAdded)
+    def _redirected(self, event: RedirectAdded) -> None:
+        self.app.notify(self.app.tr("redirect.added", name=event.name), timeout=6)
+        # The person the DO named is in the queue at once, not after the call.
+        self.post_message(self.QueueChanged())
