@@ -94,10 +94,10 @@ class Services(QueueServices, CardServices, CallServices, CallEndServices, Offli
              clock: Callable[[], datetime] | None = None, **options: Any) -> Services:
         from cockpit.content.cache import load_content_cached
         from cockpit.paths import content_dir
-        from cockpit.store.db import connect
+        from cockpit.store.migrations import open_and_migrate
 
         scripts = load_content_cached(content_dir(content))
-        connect(url)
+        open_and_migrate(url)
         policy = POLICIES.get(os.environ.get("COCKPIT_POLICY", ""), BUSINESS)
         options.setdefault("dial_command", os.environ.get("COCKPIT_DIAL") or None)
         firm = os.environ.get("COCKPIT_FIRM", "").strip()
