@@ -249,4 +249,5 @@ TABLES: tuple[type[BaseModel], ...] = (
 
 def apply(db: pw.Database) -> None:
     with db.bind_ctx(TABLES):
-        db.create_tables(TABLES, safe=True)
+        db.create_tables([SchemaVersion], safe=True)  # first, as earlier code made it
+        db.create_tables(TABLES[1:], safe=True)
