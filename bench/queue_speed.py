@@ -46,12 +46,12 @@ def measure(scale: int, runs: int) -> tuple[float, float]:
 
     from cockpit.domain.calling_hours import BUSINESS
     from cockpit.domain.queue import build_queue
-    from cockpit.store.db import connect
+    from cockpit.store.migrations import open_and_migrate
     from cockpit.store.queue_query import candidate_ids, fetch_candidates
 
     url = large_demo_url(scale)
     path = url.removeprefix("sqlite:///")
-    connect(url)
+    open_and_migrate(url)
     today = datetime.now(PARIS).date()
     now = datetime.combine(today, dtime(10, 42), PARIS).astimezone(UTC)
     ours, floor = [], []

@@ -38,10 +38,10 @@ RUN = 50
 
 
 def seed_people(url: str, people: int, callers: int) -> None:
-    from cockpit.store.db import connect
+    from cockpit.store.migrations import open_and_migrate
     from cockpit.store.models import Caller, Contact, Phone
 
-    connect(url)
+    open_and_migrate(url)
     Caller.insert_many([(i, f"c{i}", f"C{i}") for i in range(1, callers + 1)],
                        fields=[Caller.id, Caller.name, Caller.first_name]).execute()
     naive = NOW.replace(tzinfo=None)
@@ -58,9 +58,9 @@ def take_until_none(url: str, caller_id: int, people: int, start: mp.Event,
     """One caller: ask for the first free person of the next 50 in the shared order, keep
     it, ask again; every claim timed."""
     from cockpit.store import claims
-    from cockpit.store.db import connect
+    from cockpit.store.migrations import open_and_migrate
 
-    connect(url)
+    open_and_migrate(url)
     order = list(range(1, people + 1))
     taken: list[int] = []
     latencies: list[float] = []

@@ -171,11 +171,11 @@ class Services:
         """The services on this database. `settings` None: read from the environment."""
         from cockpit.content.cache import load_content_cached
         from cockpit.paths import content_dir
-        from cockpit.store.db import connect
+        from cockpit.store.migrations import open_and_migrate
 
         settings = Settings.load() if settings is None else settings
         scripts = load_content_cached(content_dir(content or settings.content))
-        connect(url)
+        open_and_migrate(url)
         policy = POLICIES.get(settings.policy, BUSINESS)
         options.setdefault("dial_command", settings.dial or None)
         firm = (settings.firm or "").strip()

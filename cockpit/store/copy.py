@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import peewee as pw
 
-from cockpit.store.db import connect, mask_url, sqlite_path
+from cockpit.store.db import mask_url, sqlite_path
+from cockpit.store.migrations import open_and_migrate
 from cockpit.store.models import ALL_MODELS, BaseModel, SchemaVersion
 
 BATCH = 1000  # rows read and written at a time: a large database never sits in memory whole
@@ -72,10 +73,10 @@ def copy_database(source_url: str, target_url: str) -> Copied:
         raise CopyRefused("cli.copy.memory", target=mask_url(target_url))
     if same_database(source_url, target_url):
         raise CopyRefused("cli.copy.same", target=mask_url(target_url))
-    source = connect(source_url)
+    source = open_and_migrate(source_url)
     created = _new_file(target_url)
     try:
-        target = connect(target_url)
+        target = open_and_migrate(target_url)
         held = _holds(counts(target))
         if held:
             raise CopyRefused("cli.copy.not_empty", target=mask_url(target_url), held=held)

@@ -161,21 +161,27 @@ def open_database(url: str) -> peewee.Database:
     )
 
 
-def connect(url: str) -> peewee.Database:
-    """Open the database, bind the models to it, create or migrate the schema."""
-    from cockpit.store.migrations import migrate
+def open_store(url: str) -> peewee.Database:
+    """Open the database and bind the models to it; a newer schema is refused. The schema
+    is not touched: `cockpit.store.migrations.open_and_migrate` also brings it up to date."""
+    from cockpit.store.schema import refuse_newer
 
     db = open_database(url)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-        migrate(db)
+        refuse_newer(db)
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        raise StoreError(f"{mask_url(url)}: {_reason(exc)}") from exc
+        raise StoreError(f"{mask_url(url)}: {explain(exc)}") from exc
+    keep_private(url)
+    return db
+
+
+def keep_private(url: str) -> None:
+    """SQLite made its side files (-wal, -shm) with the umask: owner-only, like the file."""
     path = sqlite_path(url)
     if path is not None and _read_only is None:
         _private_file(path)
-    return db
 
 
 def is_postgres() -> bool:
@@ -214,7 +220,7 @@ def refresh_statistics() -> None:
     db.execute_sql("ANALYZE" if is_postgres() else "PRAGMA optimize")
 
 
-def _reason(exc: BaseException) -> str:
+def explain(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "file is not a database" in text:
         return "the file is not a SQLite database"
@@ -230,10 +236,10 @@ def _reason(exc: BaseException) -> str:
 
 def summary() -> dict[str, object]:
     """What `cockpit check --db` reports: engine, schema version, how many of each."""
-    from cockpit.store.migrations import current_version
+    from cockpit.store.schema import stored_version
 
     db = database.obj
     counts = {table: db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
               for table in ("caller", "contact", "freelance", "call")}
     return {"engine": "PostgreSQL" if is_postgres() else "SQLite",
-            "schema": current_version(db), **counts}
+            "schema": stored_version(db), **counts}

@@ -18,7 +18,8 @@ from cockpit.domain.matching import search_text
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.workdays import is_working_day, next_working_day
 from cockpit.store import demo_words as W
-from cockpit.store.db import StoreError, connect, mask_url, refresh_statistics
+from cockpit.store.db import StoreError, mask_url, refresh_statistics
+from cockpit.store.migrations import open_and_migrate
 from cockpit.store.models import (
     ALL_MODELS,
     Call,
@@ -413,7 +414,7 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
         else:  # a fixed day: 10:42 in Paris, inside calling hours
             now = datetime.combine(today, time(10, 42), PARIS).astimezone(UTC)
     today = today or now.astimezone(PARIS).date()
-    db = connect(url)
+    db = open_and_migrate(url)
     if not _is_empty(db) and not replace:
         raise StoreError(f"{mask_url(url)} already holds data; use --replace to wipe it")
     with db.atomic():

@@ -16,11 +16,13 @@ class BaseModel(pw.Model):
 
 
 class SchemaVersion(BaseModel):
+    id = pw.AutoField()
     version = pw.IntegerField()
     applied_at = pw.DateTimeField()
 
 
 class Caller(BaseModel):
+    id = pw.AutoField()
     name = pw.CharField(unique=True)  # how they sign in: "Melissa"
     first_name = pw.CharField()
     last_name = pw.CharField(default="")
@@ -34,6 +36,7 @@ class Caller(BaseModel):
 
 
 class Company(BaseModel):
+    id = pw.AutoField()
     name = pw.CharField(index=True)
     kind = pw.CharField(default="other")  # esn_conseil | esn_classique | end_client | other
     sector = pw.CharField(default="", index=True)
@@ -46,7 +49,9 @@ class Company(BaseModel):
 
 
 class CompanyFigure(BaseModel):
+    id = pw.AutoField()
     company = pw.ForeignKeyField(Company, backref="figures", on_delete="CASCADE")
+    company_id: int
     year = pw.IntegerField()
     revenue = pw.BigIntegerField(null=True)  # euros
     headcount = pw.IntegerField(null=True)
@@ -56,7 +61,9 @@ class CompanyFigure(BaseModel):
 
 
 class Contact(BaseModel):
+    id = pw.AutoField()
     company = pw.ForeignKeyField(Company, backref="contacts", null=True, on_delete="SET NULL")
+    company_id: int | None
     civility = pw.CharField(default="")  # Monsieur | Madame | ""
     first_name = pw.CharField(default="")
     last_name = pw.CharField(index=True)
@@ -66,13 +73,16 @@ class Contact(BaseModel):
     persona = pw.CharField(default="")
     email = pw.CharField(default="", index=True)
     owner = pw.ForeignKeyField(Caller, null=True, backref="portfolio", on_delete="SET NULL")
+    owner_id: int | None
     do_not_call = pw.BooleanField(default=False)
     # The person asked, themselves (schema v6): lifting a number off the list never lifts them.
     asked_not_to_call = pw.BooleanField(default=False)
     last_contacted_at = pw.DateTimeField(null=True, index=True)
     claimed_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
+    claimed_by_id: int | None
     claim_expires_at = pw.DateTimeField(null=True)
     redirected_from = pw.ForeignKeyField("self", null=True, backref="+", on_delete="SET NULL")
+    redirected_from_id: int | None
     created_at = pw.DateTimeField()
 
     class Meta:
@@ -83,6 +93,7 @@ class Contact(BaseModel):
 
 
 class Freelance(BaseModel):
+    id = pw.AutoField()
     first_name = pw.CharField(default="")
     last_name = pw.CharField(index=True)
     title = pw.CharField(default="")  # "Développeur Java senior"
@@ -104,24 +115,32 @@ class Freelance(BaseModel):
     asked_not_to_call = pw.BooleanField(default=False)  # schema v6, as for contacts
     last_contacted_at = pw.DateTimeField(null=True, index=True)
     claimed_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
+    claimed_by_id: int | None
     claim_expires_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField()
 
 
 class Phone(BaseModel):
+    id = pw.AutoField()
     e164 = pw.CharField(index=True)
     kind = pw.CharField(default="landline")  # mobile | landline | voip | …
     time_zone = pw.CharField(default="Europe/Paris")
     # standard: the company's switchboard, shared by its people; direct | mobile: the person's.
     label = pw.CharField(default="")
     contact = pw.ForeignKeyField(Contact, null=True, backref="phones", on_delete="CASCADE")
+    contact_id: int | None
     freelance = pw.ForeignKeyField(Freelance, null=True, backref="phones", on_delete="CASCADE")
+    freelance_id: int | None
 
 
 class Need(BaseModel):
+    id = pw.AutoField()
     contact = pw.ForeignKeyField(Contact, null=True, backref="needs", on_delete="SET NULL")
+    contact_id: int | None
     company = pw.ForeignKeyField(Company, null=True, backref="needs", on_delete="SET NULL")
+    company_id: int | None
     created_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
+    created_by_id: int | None
     title = pw.CharField(default="")
     profile = pw.TextField(default="")
     tasks = pw.TextField(default="")
@@ -137,8 +156,11 @@ class Need(BaseModel):
 
 
 class Proposal(BaseModel):
+    id = pw.AutoField()
     need = pw.ForeignKeyField(Need, backref="proposals", on_delete="CASCADE")
+    need_id: int
     freelance = pw.ForeignKeyField(Freelance, backref="proposals", on_delete="CASCADE")
+    freelance_id: int
     status = pw.CharField(default="proposed")  # proposed | cv_sent | interview | placed | rejected
     cv_sent_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField()
@@ -154,10 +176,15 @@ class Proposal(BaseModel):
 
 
 class Call(BaseModel):
+    id = pw.AutoField()
     caller = pw.ForeignKeyField(Caller, backref="calls", on_delete="CASCADE")
+    caller_id: int
     contact = pw.ForeignKeyField(Contact, null=True, backref="calls", on_delete="CASCADE")
+    contact_id: int | None
     freelance = pw.ForeignKeyField(Freelance, null=True, backref="calls", on_delete="CASCADE")
+    freelance_id: int | None
     need = pw.ForeignKeyField(Need, null=True, backref="calls", on_delete="SET NULL")
+    need_id: int | None
     started_at = pw.DateTimeField(index=True)
     ended_at = pw.DateTimeField(null=True)
     script = pw.CharField(default="")  # the script it started with
@@ -174,7 +201,9 @@ class Call(BaseModel):
 
 
 class CallEvent(BaseModel):
+    id = pw.AutoField()
     call = pw.ForeignKeyField(Call, backref="events", on_delete="CASCADE")
+    call_id: int
     seq = pw.IntegerField()
     at = pw.DateTimeField()
     kind = pw.CharField()  # started | step | answer | capture | objection | transfer | ended
@@ -187,10 +216,15 @@ class CallEvent(BaseModel):
 
 
 class Note(BaseModel):
+    id = pw.AutoField()
     contact = pw.ForeignKeyField(Contact, null=True, backref="notes", on_delete="CASCADE")
+    contact_id: int | None
     freelance = pw.ForeignKeyField(Freelance, null=True, backref="notes", on_delete="CASCADE")
+    freelance_id: int | None
     call = pw.ForeignKeyField(Call, null=True, backref="notes", on_delete="CASCADE")
+    call_id: int | None
     author = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
+    author_id: int | None
     body = pw.TextField(default="")
     is_draft = pw.BooleanField(default=False)
     created_at = pw.DateTimeField()
@@ -201,11 +235,17 @@ class Note(BaseModel):
 
 
 class Reminder(BaseModel):
+    id = pw.AutoField()
     owner = pw.ForeignKeyField(Caller, null=True, backref="reminders", on_delete="SET NULL")
+    owner_id: int | None
     contact = pw.ForeignKeyField(Contact, null=True, backref="reminders", on_delete="CASCADE")
+    contact_id: int | None
     freelance = pw.ForeignKeyField(Freelance, null=True, backref="reminders", on_delete="CASCADE")
+    freelance_id: int | None
     need = pw.ForeignKeyField(Need, null=True, backref="reminders", on_delete="SET NULL")
+    need_id: int | None
     call = pw.ForeignKeyField(Call, null=True, backref="reminders", on_delete="SET NULL")
+    call_id: int | None
     kind = pw.CharField()  # retry | callback | budget | follow_up | new_contact | cooldown
     reason = pw.CharField(default="")
     due_at = pw.DateTimeField(index=True)
@@ -221,6 +261,7 @@ class Reminder(BaseModel):
 
 
 class DoNotCall(BaseModel):
+    id = pw.AutoField()
     e164 = pw.CharField(null=True, index=True)  # None once the person was erased (hash kept)
     digest = pw.CharField(index=True)  # keyed hash of the E.164 number
     reason = pw.CharField(default="")
@@ -228,6 +269,7 @@ class DoNotCall(BaseModel):
 
 
 class AuditLog(BaseModel):
+    id = pw.AutoField()
     at = pw.DateTimeField(index=True)
     actor = pw.CharField(default="")
     action = pw.CharField()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from cockpit.store import claims
-from cockpit.store.db import connect
+from cockpit.store.migrations import open_and_migrate
 
 NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
 PEOPLE = 2000
@@ -24,7 +24,7 @@ WORKERS = 8
 def _seed(url: str, people: int) -> None:
     from cockpit.store.models import Caller, Contact, Phone
 
-    connect(url)
+    open_and_migrate(url)
     Caller.insert_many([(i, f"c{i}", f"C{i}") for i in range(1, WORKERS + 1)],
                        fields=[Caller.id, Caller.name, Caller.first_name]).execute()
     naive = NOW.replace(tzinfo=None)
@@ -37,7 +37,7 @@ def _seed(url: str, people: int) -> None:
 
 
 def _claim_all(url: str, caller_id: int, people: int, out: mp.Queue, ready: Any) -> None:
-    connect(url)
+    open_and_migrate(url)
     ready.wait(timeout=120)  # all connected, then all at once: they really compete
     order = list(range(1, people + 1))
     random.Random(caller_id).shuffle(order)
@@ -103,9 +103,9 @@ def test_do_not_call_is_checked_at_claim_time(store_url: str) -> None:
 HOLDER = """
 import sys, time
 from datetime import datetime, UTC
-from cockpit.store.db import connect
+from cockpit.store.migrations import open_and_migrate
 from cockpit.store import claims
-connect(sys.argv[1])
+open_and_migrate(sys.argv[1])
 assert claims.claim("contact", 1, 1, datetime.fromisoformat(sys.argv[2]))
 print("claimed", flush=True)
 time.sleep(60)
@@ -121,14 +121,14 @@ def test_a_killed_caller_frees_the_person_after_the_lease_not_before(store_url: 
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-    connect(store_url)
+    open_and_migrate(store_url)
     assert not claims.claim("contact", 1, 2, NOW + timedelta(minutes=14))
     assert claims.claim("contact", 1, 2, NOW + timedelta(minutes=16))
 
 
 def _take_next_until_none(url: str, caller_id: int, people: int, out: mp.Queue,
                           ready: Any) -> None:
-    connect(url)
+    open_and_migrate(url)
     ready.wait(timeout=120)
     order = list(range(1, people + 1))  # every caller wants the same people first
     taken: list[int] = []

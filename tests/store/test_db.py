@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.store.db import StoreError, connect, mask_url
-from cockpit.store.migrations import CURRENT, current_version
+from cockpit.store.db import StoreError, mask_url
+from cockpit.store.migrations import CURRENT, current_version, open_and_migrate
 from tests.pg import Server
 
 
@@ -27,7 +27,7 @@ def _mode(path: Path) -> int:
 def test_sqlite_file_and_wal_are_private(store_url: str, tmp_path: Path) -> None:
     from cockpit.store.models import Caller
 
-    connect(store_url)
+    open_and_migrate(store_url)
     Caller.create(name="Melissa", first_name="Melissa")
     path = tmp_path / "store.sqlite"
     assert _mode(path) == 0o600
@@ -42,18 +42,18 @@ def test_sqlite_file_and_wal_are_private(store_url: str, tmp_path: Path) -> None
 ])
 def test_bad_urls_are_explained(url: str, expected: str) -> None:
     with pytest.raises(StoreError) as caught:
-        connect(url)
+        open_and_migrate(url)
     assert expected in str(caught.value)
     assert "secret" not in str(caught.value)
 
 
 def test_a_folder_or_a_foreign_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder"):
-        connect(f"sqlite:///{tmp_path}")
+        open_and_migrate(f"sqlite:///{tmp_path}")
     garbage = tmp_path / "notes.txt"
     garbage.write_text("hello, this is not a database at all")
     with pytest.raises(StoreError, match="not a SQLite database"):
-        connect(f"sqlite:///{garbage}")
+        open_and_migrate(f"sqlite:///{garbage}")
 
 
 def test_password_is_masked() -> None:
@@ -72,7 +72,7 @@ def test_an_older_schema_is_migrated_keeping_its_data(store_url: str, tmp_path: 
     assert "freelance_city" not in {i.name for i in db.get_indexes("freelance")}
     db.close()
 
-    connect(store_url)  # what every command does
+    open_and_migrate(store_url)  # what every command does
     assert current_version(database.obj) == CURRENT
     assert Caller.get(Caller.name == "Karim").first_name == "Karim"
     indexes = {i.name for i in database.obj.get_indexes("freelance")}
@@ -83,10 +83,10 @@ def test_an_older_schema_is_migrated_keeping_its_data(store_url: str, tmp_path: 
 def test_a_newer_schema_is_refused(store_url: str) -> None:
     from cockpit.store.models import SchemaVersion
 
-    connect(store_url)
+    open_and_migrate(store_url)
     SchemaVersion.create(version=CURRENT + 1, applied_at=datetime.now(UTC).replace(tzinfo=None))
     with pytest.raises(StoreError, match="newer than this cockpit"):
-        connect(store_url)
+        open_and_migrate(store_url)
 
 
 def test_check_with_a_database_creates_its_schema_and_says_what_it_holds(
@@ -97,7 +97,7 @@ def test_check_with_a_database_creates_its_schema_and_says_what_it_holds(
     out = capsys.readouterr().out
     assert "content OK" in out
     assert f"schema v{CURRENT}): 0 callers, 0 contacts" in out
-    assert current_version(connect(store_url)) == CURRENT
+    assert current_version(open_and_migrate(store_url)) == CURRENT
 
 
 def test_a_role_the_server_does_not_know_is_named(pg_server: Server,
@@ -117,11 +117,11 @@ def test_a_silent_network_drop_is_bounded_on_postgresql(pg_server: Server) -> No
     from cockpit.store.db import database
 
     url = pg_server.create("dsn_check")
-    connect(url)
+    open_and_migrate(url)
     dsn = database.obj.connection().get_dsn_parameters()
     assert dsn["keepalives"] == "1" and dsn["tcp_user_timeout"] == "10000"
     database.obj.close()
-    connect(url + "&tcp_user_timeout=2500")
+    open_and_migrate(url + "&tcp_user_timeout=2500")
     assert database.obj.connection().get_dsn_parameters()["tcp_user_timeout"] == "2500"
     database.obj.close()
     pg_server.drop("dsn_check")

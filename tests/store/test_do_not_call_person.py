@@ -14,7 +14,7 @@ from cockpit.cli import main
 from cockpit.services import open_services
 from cockpit.services.errors import ServiceError
 from cockpit.services.views import PersonRef
-from cockpit.store.db import connect
+from cockpit.store.migrations import open_and_migrate
 from tests.conftest import FIXED_NOW
 from tests.rawdb import raw
 
@@ -44,7 +44,7 @@ def _own_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _office(url: str) -> dict[str, int]:
     """A company whose switchboard answers for four people; the assistant has a mobile; two
     colleagues have a callback booked this morning."""
-    connect(url)  # the schema, as every command makes it
+    open_and_migrate(url)  # the schema, as every command makes it
     people = {"assistante": ("Sophie", "Martin", "Assistante", False),
               "do": ("Jean", "Dupont", "Directeur de département", True),
               "staffing": ("Lina", "Benali", "Responsable staffing", True),

@@ -12,7 +12,7 @@ import pytest
 from cockpit.cli import main
 from cockpit.services import open_services
 from cockpit.services.views import PersonRef
-from cockpit.store.db import connect
+from cockpit.store.migrations import open_and_migrate
 from tests.conftest import FIXED_NOW
 from tests.rawdb import raw
 
@@ -45,7 +45,7 @@ def _write(tmp: Path, name: str, text: str) -> Path:
 
 
 def _with_caller(url: str) -> int:
-    connect(url)  # the schema, as every command makes it
+    open_and_migrate(url)  # the schema, as every command makes it
     with raw(url) as db:
         db.execute("INSERT INTO caller (name, first_name, last_name, email, is_lead, active) "
                    "VALUES ('Melissa', 'Melissa', '', '', FALSE, TRUE)")
@@ -101,7 +101,7 @@ def test_five_colleagues_on_one_switchboard_stay_five_and_one_can_leave(
 
 def test_the_command_says_which_numbers_were_kept_as_a_switchboard(
         store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    connect(store_url)
+    open_and_migrate(store_url)
     path = _write(tmp_path, "hexa.csv", OFFICE)
     assert main(["import", "contacts", str(path), "--db", store_url, "--lang", "en"]) == 0
     out = capsys.readouterr().out
@@ -117,7 +117,7 @@ def test_a_colleague_imported_later_shares_the_switchboard_instead_of_taking_it(
     """The first file had one person on the number (taken for her direct line); the next
     brings a colleague with it: two people, and the number becomes the switchboard for both.
     The same person again, by name or by e-mail, is merged."""
-    connect(store_url)
+    open_and_migrate(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     services.import_file("contacts", _write(tmp_path, "a.csv", (
         "Société;Prénom;Nom;Téléphone\nHexa Conseil;Hélène;Bérard;01 42 68 53 00\n")))
@@ -143,7 +143,7 @@ def test_a_colleague_imported_later_shares_the_switchboard_instead_of_taking_it(
 
 def test_columns_that_say_what_a_number_is_are_followed(store_url: str,
                                                         tmp_path: Path) -> None:
-    connect(store_url)
+    open_and_migrate(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     report = services.import_file("contacts", _write(tmp_path, "cols.csv", (
         "Société;Prénom;Nom;Ligne directe;Standard;Portable\n"
@@ -163,7 +163,7 @@ def test_columns_that_say_what_a_number_is_are_followed(store_url: str,
 
 def test_a_company_phone_its_people_already_have_becomes_their_switchboard(
         store_url: str, tmp_path: Path) -> None:
-    connect(store_url)
+    open_and_migrate(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     services.import_file("contacts", _write(tmp_path, "a.csv", (
         "Société;Prénom;Nom;Téléphone\nHexa Conseil;Hélène;Bérard;01 42 68 53 00\n")))
@@ -186,7 +186,7 @@ def test_a_surname_alone_is_completed_by_one_colleague_not_by_all(store_url: str
                                                                   tmp_path: Path) -> None:
     """"Dupont" on the switchboard is Hélène Dupont once a file says so; Jean Dupont on the
     same switchboard is then someone else, not a third name for her."""
-    connect(store_url)
+    open_and_migrate(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     services.import_file("contacts", _write(tmp_path, "a.csv", (
         "Société;Prénom;Nom;Téléphone\nHexa Conseil;;Dupont;01 42 68 53 00\n")))
@@ -203,7 +203,7 @@ def test_a_big_office_on_one_switchboard_is_merged_again_only_by_name(
         store_url: str, tmp_path: Path) -> None:
     """Twenty colleagues on the switchboard (past the few looked through one by one): the
     same file again merges each into themselves, a newcomer is added."""
-    connect(store_url)
+    open_and_migrate(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     rows = [f"Hexa Conseil;Prénom{i};Nom{i % 10};01 42 68 53 00" for i in range(20)]
     head = "Société;Prénom;Nom;Téléphone\n"

@@ -206,8 +206,8 @@ def test_only_the_lead_gives_a_contact_and_its_reminders_go_with_it(
 
 def test_a_database_of_version_6_is_migrated_keeping_its_callers(
         store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from cockpit.store.db import connect, database, open_database
-    from cockpit.store.migrations import CURRENT, current_version, migrate
+    from cockpit.store.db import database, open_database
+    from cockpit.store.migrations import CURRENT, current_version, migrate, open_and_migrate
 
     db = open_database(store_url)
     database.initialize(db)
@@ -222,7 +222,7 @@ def test_a_database_of_version_6_is_migrated_keeping_its_callers(
     db.execute_sql("INSERT INTO caller (name, first_name, last_name, email, is_lead, active) "
                    "VALUES ('Melissa', 'Melissa', '', '', TRUE, TRUE)")
     db.close()
-    connect(store_url)
+    open_and_migrate(store_url)
     assert current_version(database.obj) == CURRENT == 7
     assert {"login", "left_at"} <= {c.name for c in database.obj.get_columns("caller")}
     code, _out, _ = _run(capsys, "team", "add", "Karim", "--login", "karim", "--db", store_url)
