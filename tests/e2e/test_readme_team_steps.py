@@ -172,7 +172,7 @@ def test_the_readme_team_steps_work_as_written(server: TeamServer, tmp_path: Pat
     assert len(shell) >= 4 and len(conf) >= 2
     first_shell = found.index(shell[0])
     assert all(found.index(b) < first_shell for b in conf), "config after the commands"
-    lines = {"postgresql.conf": [], "pg_hba.conf": []}
+    lines: dict[str, list[str]] = {"postgresql.conf": [], "pg_hba.conf": []}
     for block in conf:
         lines[conf_file(block)] += block.text.splitlines()
     server.start_as_readme(lines["postgresql.conf"], lines["pg_hba.conf"])
@@ -200,8 +200,14 @@ def test_the_readme_team_steps_work_as_written(server: TeamServer, tmp_path: Pat
             if pgpass.exists():
                 assert pgpass.stat().st_mode & 0o777 == 0o600
 
+    # Step 5: the owner's first command made the team's do-not-call key.
+    assert key is not None and key.is_relative_to(machines.home("the owner, on their computer"))
     melissa, karim = "on Melissa's computer", "on Karim's computer"
     assert melissa in outputs and karim in outputs, list(outputs)
+    # One key for the team: the caller adds a number, the lead finds it on the list.
+    _ok(machines.run(karim, "cockpit dnc add '06 12 34 56 78'"), "a caller's dnc add", server)
+    listed = _ok(machines.run(melissa, "cockpit dnc list"), "the lead's dnc list", server)
+    assert "+33612345678" in listed, listed
     # The lead's team: Karim with his login; Melissa the lead.
     team = _ok(machines.run(melissa, "cockpit team list"), "team list", server)
     assert re.search(r"Karim .*karim", team) and re.search(r"Melissa .*melissa", team), team
