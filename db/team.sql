@@ -5,13 +5,13 @@
 -- first command on the database (any, e.g. `cockpit check --db URL`), and again after each
 -- upgrade of the cockpit (it is safe to run twice):
 --
---   psql "postgresql://postgres@dbhost/cockpit" -v db=cockpit -v owner=cockpit -f db/team.sql
+--   sudo -u postgres psql -d cockpit -v db=cockpit -v owner=cockpit < db/team.sql
 --
 -- Then one login role per person, in the group of their job, and that login on their row of
 -- the `caller` table (column `login`): the cockpit finds who you are from your login.
 --
---   CREATE ROLE melissa LOGIN PASSWORD '…' IN ROLE cockpit_lead;
---   CREATE ROLE karim   LOGIN PASSWORD '…' IN ROLE cockpit_caller;
+--   sudo -u postgres createuser --pwprompt --role=cockpit_lead melissa
+--   sudo -u postgres createuser --pwprompt --role=cockpit_caller karim
 --
 -- cockpit_caller (every member of the team):
 --   reads everything but the audit log; calls, notes, reminders, needs, proposals, imports,

@@ -74,7 +74,15 @@ class RightsServices(Part):
     def _acting_lead(self, actor: str | None) -> CallerView:
         """Who does a lead's action: the one named (on SQLite anyone may name the lead; on
         PostgreSQL the roles decide), else the first lead. Refused for anyone else."""
-        if actor:
+        identity = self.signed_in()
+        if identity is not None and identity[1] is not None:
+            # Under a team role the one who acts is the login, never "the first lead": a
+            # caller is told it is a lead's action, not that the server refused a table.
+            found = self.acting_caller(actor, "--as")
+            if found is None:
+                raise ServiceError(f"no caller named {actor!r}", code="no_caller_named",
+                                   name=actor)
+        elif actor:
             found = self.cards.find_caller(actor)
             if found is None:
                 raise ServiceError(f"no caller named {actor!r}", code="no_caller_named",

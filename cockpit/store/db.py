@@ -227,6 +227,9 @@ def explain(exc: BaseException) -> str:
     if "readonly" in text or "read-only" in text:
         return READ_ONLY + (" and its schema needs an update: make it writable (chmod u+w) once"
                             if _read_only else "")
+    if "no password supplied" in text:  # reached, but this login has no password here
+        return ("the PostgreSQL server asks for a password: put it in ~/.pgpass (mode 0600), "
+                f"never in the URL ({text})")
     if "FATAL:" in text:  # the server answered and refused (unknown role or database…)
         return f"the PostgreSQL server refused: {text.split('FATAL:', 1)[1].strip()}"
     if any(s in text for s in ("could not connect", "Connection refused", "connection to server")):
