@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from cockpit.store import persons
 from cockpit.store.claims import release
@@ -126,7 +126,8 @@ def finish(f: Finish) -> dict[str, Any]:
     with database.obj.atomic():
         call = Call.get_by_id(f.call_id)
         kind = "contact" if call.contact_id else "freelance"
-        person_id = call.contact_id or call.freelance_id
+        # start_call sets one of the two: a call is always about someone.
+        person_id = cast(int, call.contact_id or call.freelance_id)
         ended = naive(f.ended_at)
         Call.update(outcome=f.outcome, ended_at=ended).where(Call.id == f.call_id).execute()
         Note.delete().where(Note.call == f.call_id, Note.is_draft == True).execute()  # noqa: E712
@@ -149,18 +150,20 @@ def finish(f: Finish) -> dict[str, Any]:
             # The person and their own numbers; their company's switchboard stays open.
             blocked = persons.block_person(kind, person_id, f.ended_at, str(f.caller_id),
                                            "asked during a call")
-            created["blocked"] = blocked  # type: ignore[assignment]
+            created["blocked"] = blocked
         updates.update((f.contact_updates if kind == "contact" else f.freelance_updates) or {})
         model.update(**updates).where(model.id == person_id).execute()
-        if f.company_updates and kind == "contact" and call.contact.company_id:
-            Company.update(**f.company_updates).where(
-                Company.id == call.contact.company_id).execute()
-        if f.need and kind == "contact":
-            need = Need.create(contact=person_id, company=call.contact.company_id,
-                               created_by=f.caller_id, created_at=ended, **f.need)
-            created["need"] = int(need.id)
-        if f.redirect and kind == "contact":
-            created["contact"] = _redirect(call.contact, f.redirect, ended, f.caller_id)
+        if kind == "contact" and (f.company_updates or f.need or f.redirect):
+            contact = cast(Contact, call.contact)  # its contact_id is set: the row is there
+            if f.company_updates and contact.company_id:
+                Company.update(**f.company_updates).where(
+                    Company.id == contact.company_id).execute()
+            if f.need:
+                need = Need.create(contact=person_id, company=contact.company_id,
+                                   created_by=f.caller_id, created_at=ended, **f.need)
+                created["need"] = int(need.id)
+            if f.redirect:
+                created["contact"] = _redirect(contact, f.redirect, ended, f.caller_id)
         if f.reminder is not None:
             reminder_kind, due, reason = f.reminder
             target = created["contact"] if reminder_kind == "new_contact" else person_id

@@ -15,6 +15,7 @@ import peewee as pw
 from cockpit.store.db import mask_url, sqlite_path
 from cockpit.store.migrations import open_and_migrate
 from cockpit.store.models import ALL_MODELS, BaseModel, SchemaVersion
+from cockpit.store.rows import tuples
 
 BATCH = 1000  # rows read and written at a time: a large database never sits in memory whole
 
@@ -146,8 +147,7 @@ def _batches(model: type[BaseModel], source: pw.Database,
             query = model.select(*fields).order_by(pk).limit(BATCH)
             if last is not None:
                 query = query.where(pk > last)
-            rows = [dict(zip(names, cast(tuple[Any, ...], values), strict=True))
-                    for values in query.tuples()]
+            rows = [dict(zip(names, values, strict=True)) for values in tuples(query)]
         if not rows:
             return
         yield rows

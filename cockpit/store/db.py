@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import peewee
@@ -122,7 +123,7 @@ def _open_postgres(url: str) -> peewee.Database:
     name = unquote(parsed.path.lstrip("/"))
     if not name:
         raise StoreError(f"{mask_url(url)}: the URL names no database (…/dbname)")
-    params: dict[str, object] = {}
+    params: dict[str, Any] = {}  # libpq's keywords, handed on by peewee to psycopg2
     if parsed.hostname:
         params["host"] = parsed.hostname
     if "host" in query:  # a Unix socket folder

@@ -173,7 +173,7 @@ class _Builder:
             companies.append((company_id, name, kind, sector, city,
                               f"https://www.{name.split()[0].lower()}.fr", posts, techs, budget,
                               naive_now - timedelta(days=rng.randrange(400, 1500))))
-            revenue = rng.randrange(2, 400) * 1_000_000
+            revenue: float = rng.randrange(2, 400) * 1_000_000  # grows by a factor below
             headcount = max(8, revenue // rng.randrange(70_000, 140_000))
             rev_step, head_step = rng.choice(((1.12, 1.08), (1.10, 0.93), (0.9, 1.05), (0.88, 0.9),
                                               (1.15, 1.1)))

@@ -46,7 +46,7 @@ def call_facts(start: datetime, end: datetime, caller_id: int | None = None) -> 
                     objection = ""
                 if objection:
                     objections.setdefault(call_id, []).append(objection)
-    return [CallFact(call_id=int(r[0]), caller=r[1], started_at=aware(r[2]),  # type: ignore[arg-type]
+    return [CallFact(call_id=int(r[0]), caller=r[1], started_at=aware(r[2]),
                      ended_at=aware(r[3]), outcome=r[4], decision_maker=bool(r[6]),
                      script=r[5] or "", steps=tuple(steps.get(int(r[0]), ())),
                      objections=tuple(objections.get(int(r[0]), ())))

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from cockpit.domain.matching import FreelanceFacts, search_text, search_words
 from cockpit.store.db import database
 from cockpit.store.models import Freelance
+from cockpit.store.rows import tuples
 from cockpit.store.times import aware
 
 _COLUMNS = ("id, first_name, last_name, title, skills, day_rate, availability, available_from, "
@@ -24,7 +25,7 @@ def refresh_search_text(ids: list[int] | None = None) -> None:
                              Freelance.title, Freelance.skills, Freelance.city)
     if ids is not None:
         query = query.where(Freelance.id.in_(ids))
-    rows = [(search_text_of(f, last, t, s, c), i) for i, f, last, t, s, c in query.tuples()]
+    rows = [(search_text_of(f, last, t, s, c), i) for i, f, last, t, s, c in tuples(query)]
     db = database.obj
     with db.atomic():
         db.cursor().executemany(f"UPDATE freelance SET search = {db.param} WHERE id = {db.param}",

@@ -7,6 +7,7 @@ import peewee as pw
 
 from cockpit.domain.import_phones import name_key, same_name
 from cockpit.store.models import Contact, Freelance, Phone
+from cockpit.store.rows import tuples
 
 
 class Who:
@@ -109,7 +110,7 @@ def holders_of(kind: str) -> dict[str, Number]:
         query = (Phone.select(Phone.e164, Freelance.id, Freelance.first_name,
                               Freelance.last_name, pw.Value(None))
                  .join(Freelance, on=(Phone.freelance == Freelance.id)))
-    for e164, pid, first, last, company in query.tuples():
+    for e164, pid, first, last, company in tuples(query):
         if e164 not in out:
             out[e164] = Number()
         if pid not in names:

@@ -22,6 +22,7 @@ from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
 from cockpit.store.import_holders import Holder, Number, Who, holders_of
 from cockpit.store.models import Company, Contact, Freelance, Phone
+from cockpit.store.rows import tuples
 from cockpit.store.times import naive
 
 CHUNK = 2000
@@ -31,6 +32,7 @@ BATCH = 500  # people a transaction: some tens of milliseconds of write lock eac
 # A big import takes up to twice as long; the callers' claims and notes get through.
 PAUSE_SHARE = 1.0
 Progress = Callable[[int], None]
+People = type[Contact] | type[Freelance]  # the two kinds of person an import writes
 
 
 class PartlyWritten(Exception):
@@ -92,7 +94,7 @@ def _transaction() -> Any:
     return db.atomic() if is_postgres() else db.atomic(lock_type="IMMEDIATE")
 
 
-def _next_id(model: type[pw.Model]) -> int:
+def _next_id(model: People | type[Company] | type[Phone]) -> int:
     return int(model.select(pw.fn.COALESCE(pw.fn.MAX(model.id), 0)).scalar()) + 1
 
 
@@ -144,8 +146,8 @@ class _Companies:
 
     def __init__(self, now: datetime) -> None:
         self.now = naive(now)
-        self.ids = {fold(name): cid for cid, name in Company.select(Company.id, Company.name)
-                    .tuples()}
+        self.ids = {fold(name): cid
+                    for cid, name in tuples(Company.select(Company.id, Company.name))}
         self.next_id = _next_id(Company)
         self.new: list[tuple] = []
 
@@ -162,11 +164,11 @@ class _Companies:
         return len(self.new)
 
 
-def _people(kind: str, model: type[pw.Model], records: Sequence[Record], now: datetime,
+def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
             progress: Progress | None, batch: int) -> Written:
     holders = holders_of(kind)
     by_email = {email.casefold(): pid for pid, email in
-                model.select(model.id, model.email).where(model.email != "").tuples()}
+                tuples(model.select(model.id, model.email).where(model.email != ""))}
     companies = _Companies(now) if kind == "contacts" else None
     written = Written()
 
@@ -206,7 +208,7 @@ def _label(kind: str, hint: str, number: Number, person_id: int,
     return DIRECT
 
 
-def _people_batch(kind: str, model: type[pw.Model], records: Sequence[Record], offset: int,
+def _people_batch(kind: str, model: People, records: Sequence[Record], offset: int,
                   now: datetime, progress: Progress | None, known: tuple[Any, ...],
                   written: Written) -> None:
     """One batch, in the transaction the caller opened. The ids are read again here: a
@@ -293,14 +295,14 @@ def _block_known_numbers(numbers: list[str]) -> None:
             persons.flag_do_not_call(e164)
 
 
-def _insert_people(kind: str, model: type[pw.Model], people: list[dict[str, Any]],
+def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
                    stamp: datetime) -> None:
     if kind == "contacts":
-        names = ("id", "company_id", "civility", "first_name", "last_name", "role",
-                 "decision_maker", "email")
-        fields = [Contact.id, Contact.company, Contact.civility, Contact.first_name,
-                  Contact.last_name, Contact.role, Contact.is_decision_maker, Contact.email,
-                  Contact.created_at]
+        names: tuple[str, ...] = ("id", "company_id", "civility", "first_name", "last_name",
+                                  "role", "decision_maker", "email")
+        fields: list[pw.Field] = [Contact.id, Contact.company, Contact.civility,
+                                  Contact.first_name, Contact.last_name, Contact.role,
+                                  Contact.is_decision_maker, Contact.email, Contact.created_at]
         _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
                                   for p in people])
         return
@@ -334,7 +336,7 @@ def _default(value: Any, name: str) -> Any:
 _COLUMN = {"decision_maker": "is_decision_maker"}
 
 
-def _fill_empty(model: type[pw.Model], person_id: int, values: dict[str, Any]) -> None:
+def _fill_empty(model: People, person_id: int, values: dict[str, Any]) -> None:
     """Merging: only what the database does not know yet is written."""
     row = model.get_by_id(person_id)
     updates: dict[str, Any] = {}

@@ -22,6 +22,7 @@ from cockpit.store.importer import (
     _next_id,
 )
 from cockpit.store.models import Company, CompanyFigure, Contact, Phone
+from cockpit.store.rows import tuples
 from cockpit.store.times import naive
 
 
@@ -31,9 +32,9 @@ def write_companies(records: Sequence[Record], now: datetime, progress: Progress
     existing_names = set(companies.ids)
     # (company, number) of every number its people have: a company's phone already there
     # is its switchboard, not a new one.
-    held = set(Phone.select(Contact.company, Phone.e164)
-               .join(Contact, on=(Phone.contact == Contact.id))
-               .where(Contact.company.is_null(False)).tuples())
+    held = set(tuples(Phone.select(Contact.company, Phone.e164)
+                      .join(Contact, on=(Phone.contact == Contact.id))
+                      .where(Contact.company.is_null(False))))
     written = Written()
 
     def one(rows: Sequence[Record], offset: int) -> None:

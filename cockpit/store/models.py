@@ -4,6 +4,8 @@ Nothing here is specific to SQLite: the same models run on PostgreSQL."""
 
 from __future__ import annotations
 
+from typing import Self
+
 import peewee as pw
 
 from cockpit.store.db import database
@@ -278,10 +280,12 @@ class AuditLog(BaseModel):
     details = pw.TextField(default="")
 
     @classmethod
-    def create(cls, **fields: object) -> None:  # type: ignore[override]
+    def create(cls, **fields: object) -> Self:
         """Appended without reading the row back: on PostgreSQL an INSERT … RETURNING id
-        needs the right to read the table, which a caller's role has not (db/team.sql)."""
+        needs the right to read the table, which a caller's role has not (db/team.sql).
+        The line returned is the one written, without its id (never read back)."""
         cls.insert(**fields).as_rowcount().execute()
+        return cls(**fields)
 
 
 class Setting(BaseModel):

@@ -9,6 +9,7 @@ import peewee as pw
 
 from cockpit.store.db import database
 from cockpit.store.models import Company, Contact, Freelance, Need, Note, Proposal
+from cockpit.store.rows import dicts, tuples
 from cockpit.store.times import naive
 
 STATUSES = ("open", "proposed", "won", "lost")
@@ -57,8 +58,7 @@ def search(*, status: str | None = None, technology: str = "", region: str = "",
                             | Company.name.contains(text.strip()))
     if with_proposals:
         query = query.where(pw.fn.COALESCE(proposals.c.n, 0) > 0)
-    rows = query.order_by(Need.created_at.desc(), Need.id.desc()).limit(limit).dicts()
-    return list(rows)
+    return dicts(query.order_by(Need.created_at.desc(), Need.id.desc()).limit(limit))
 
 
 def set_status(need_id: int, status: str) -> bool:
@@ -109,11 +109,11 @@ def history_notes(contact_id: int, freelance_ids: list[int]) -> dict[int, str]:
     rows = (Note.select(Note.freelance, Note.body)
             .where(Note.contact == contact_id, Note.freelance.in_(freelance_ids),
                    Note.call.is_null(), Note.is_draft == False)  # noqa: E712
-            .order_by(Note.created_at, Note.id).tuples())
-    return {int(freelance): body for freelance, body in rows}
+            .order_by(Note.created_at, Note.id))
+    return {int(freelance): body for freelance, body in tuples(rows)}
 
 
 def company_sectors() -> dict[str, str]:
     """Every known company's name and sector, for the anonymised CVs."""
-    rows = Company.select(Company.name, Company.sector).where(Company.sector != "").tuples()
-    return {name: sector for name, sector in rows}
+    rows = Company.select(Company.name, Company.sector).where(Company.sector != "")
+    return {name: sector for name, sector in tuples(rows)}

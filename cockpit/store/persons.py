@@ -29,6 +29,7 @@ from cockpit.store.models import (
     Reminder,
 )
 from cockpit.store.privacy import digest_number, digests
+from cockpit.store.rows import dicts, tuples
 from cockpit.store.times import naive
 
 PersonKey = tuple[str, int]  # ("contact" | "freelance", id)
@@ -43,8 +44,8 @@ def find(kind: str | None, person_id: int | None = None, e164: str | None = None
             if kind in (None, name) and model.get_or_none(model.id == person_id):
                 found.append((name, person_id))
     if e164:
-        for contact_id, freelance_id in (Phone.select(Phone.contact, Phone.freelance)
-                                         .where(Phone.e164 == e164).tuples()):
+        for contact_id, freelance_id in tuples(Phone.select(Phone.contact, Phone.freelance)
+                                               .where(Phone.e164 == e164)):
             if contact_id:
                 found.append(("contact", int(contact_id)))
             if freelance_id:
@@ -52,14 +53,14 @@ def find(kind: str | None, person_id: int | None = None, e164: str | None = None
     if email:
         folded = email.strip().casefold()
         for name, model in (("contact", Contact), ("freelance", Freelance)):
-            for (pid,) in model.select(model.id).where(pw.fn.LOWER(model.email) == folded
-                                                       ).tuples():
+            for (pid,) in tuples(model.select(model.id).where(
+                    pw.fn.LOWER(model.email) == folded)):
                 found.append((name, int(pid)))
     return list(dict.fromkeys(found))
 
 
-def _rows(query: pw.ModelSelect) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in query.dicts()]
+def _rows(query: pw.BaseQuery) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in dicts(query)]
 
 
 def _plain(value: Any) -> Any:
@@ -121,13 +122,13 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
     if not is_postgres():
         db.execute_sql("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
     with db.atomic():
-        numbers = [e for (e,) in Phone.select(Phone.e164)
-                   .where(getattr(Phone, field) == person_id).tuples()]
-        call_ids = [c for (c,) in Call.select(Call.id)
-                    .where(getattr(Call, field) == person_id).tuples()]
+        numbers = [e for (e,) in tuples(Phone.select(Phone.e164)
+                                        .where(getattr(Phone, field) == person_id))]
+        call_ids = [c for (c,) in tuples(Call.select(Call.id)
+                                         .where(getattr(Call, field) == person_id))]
         removed["calls"] = len(call_ids)
         reminders = getattr(Reminder, field) == person_id
-        reminder_ids = [r for (r,) in Reminder.select(Reminder.id).where(reminders).tuples()]
+        reminder_ids = [r for (r,) in tuples(Reminder.select(Reminder.id).where(reminders))]
         # The audit stays append-only: its readers tell this person's earlier lines from
         # a newcomer's by this line (SQLite may give the highest id again), reminders too.
         # Written first: on a team server, rows are deleted only in a transaction that
@@ -196,7 +197,7 @@ def stale_prospects(before: datetime, limit: int | None = None,
     if limit is not None:
         query = query.limit(limit)
     return [(int(cid), f"{first} {last}".strip(), company or "", last_at)
-            for cid, first, last, company, last_at in query.tuples()]
+            for cid, first, last, company, last_at in tuples(query)]
 
 
 # -- the do-not-call list ------------------------------------------------------------------
@@ -266,8 +267,8 @@ def own_numbers(kind: str, person_id: int) -> tuple[list[str], list[str]]:
     field = Phone.contact if kind == "contact" else Phone.freelance
     own: list[str] = []
     shared: list[str] = []
-    for e164, label in (Phone.select(Phone.e164, Phone.label).where(field == person_id)
-                        .order_by(Phone.id).tuples()):
+    for e164, label in tuples(Phone.select(Phone.e164, Phone.label).where(field == person_id)
+                              .order_by(Phone.id)):
         others = Phone.select().where(Phone.e164 == e164, field.is_null(False),
                                       field != person_id).exists()
         target = shared if label == SWITCHBOARD or others else own
@@ -316,17 +317,19 @@ def flag_do_not_call(e164: str) -> int:
 
 
 def dnc_list() -> list[tuple[str | None, str, str, datetime]]:
-    return [(e, d, r, at) for e, d, r, at in DoNotCall.select(
+    return [(e, d, r, at) for e, d, r, at in tuples(DoNotCall.select(
         DoNotCall.e164, DoNotCall.digest, DoNotCall.reason, DoNotCall.created_at)
-        .order_by(DoNotCall.created_at).tuples()]
+        .order_by(DoNotCall.created_at))]
 
 
 def blocked_digests() -> set[str]:
-    return {d for (d,) in DoNotCall.select(DoNotCall.digest).tuples()}
+    return {d for (d,) in tuples(DoNotCall.select(DoNotCall.digest))}
 
 
 def audit_log(limit: int = 200) -> list[tuple[int, datetime, str, str, str, int | None, str]]:
     """The latest lines, newest first: (seq, at, actor, action, entity, entity id, details)."""
-    return list(AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor, AuditLog.action,
+    return [(seq, at, actor, action, entity, entity_id, details)
+            for seq, at, actor, action, entity, entity_id, details in tuples(
+                AuditLog.select(AuditLog.id, AuditLog.at, AuditLog.actor, AuditLog.action,
                                 AuditLog.entity, AuditLog.entity_id, AuditLog.details)
-                .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit).tuples())
+                .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit))]

@@ -8,6 +8,7 @@ import peewee as pw
 
 from cockpit.store.db import database
 from cockpit.store.models import AuditLog, Company, Contact, Reminder
+from cockpit.store.rows import tuples
 from cockpit.store.times import naive
 
 UNKNOWN = -1  # owner_of's answer for a contact that does not exist
@@ -42,5 +43,6 @@ def set_owner(contact_id: int, owner_id: int | None, actor: str, now: datetime) 
 def list_portfolio(owner_id: int) -> list[tuple[int, str, str]]:
     query = (Contact.select(Contact.id, Contact.first_name, Contact.last_name, Company.name)
              .join(Company, pw.JOIN.LEFT_OUTER).where(Contact.owner == owner_id)
-             .order_by(Contact.last_name).tuples())
-    return [(cid, f"{first} {last}".strip(), company or "") for cid, first, last, company in query]
+             .order_by(Contact.last_name))
+    return [(cid, f"{first} {last}".strip(), company or "")
+            for cid, first, last, company in tuples(query)]

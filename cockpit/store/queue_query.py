@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import overload
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
@@ -17,6 +18,7 @@ from cockpit.store.models import (
     Contact,
     Reminder,
 )
+from cockpit.store.rows import tuples
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
 
@@ -37,7 +39,7 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
                   Reminder.contact.is_null(False),
                   (Reminder.owner.is_null()) | (Reminder.owner == caller_id))
            .order_by(Reminder.due_at).limit(2000))
-    ids = list(dict.fromkeys(c for (c,) in due.tuples()))
+    ids = list(dict.fromkeys(c for (c,) in tuples(due)))
     stale = _naive(now) - timedelta(days=STALE_DAYS)
     seen = set(ids)
     added = 0
@@ -53,7 +55,7 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
                             Contact.do_not_call == False)  # noqa: E712 - peewee expression
                      .order_by(Contact.last_contacted_at, Contact.id)
                      .limit(lead_limit - added))
-            for (contact_id,) in query.tuples():
+            for (contact_id,) in tuples(query):
                 if contact_id not in seen:
                     seen.add(contact_id)
                     ids.append(contact_id)
@@ -152,9 +154,16 @@ def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime |
     return _aware(recorded)
 
 
+@overload
+def _parse(value: None) -> None: ...
+@overload
+def _parse(value: datetime | str) -> datetime: ...
+@overload
+def _parse(value: object) -> datetime | None: ...
 def _parse(value: object) -> datetime | None:
+    """A stored moment: SQLite's raw SQL gives it as text, PostgreSQL's as a datetime."""
     if value is None or isinstance(value, datetime):
-        return value  # type: ignore[return-value]
+        return value
     return datetime.fromisoformat(str(value))
 
 

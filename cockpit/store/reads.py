@@ -18,6 +18,7 @@ from cockpit.store.models import (
     Note,
     Phone,
 )
+from cockpit.store.rows import tuples
 from cockpit.store.times import aware, naive
 
 
@@ -78,7 +79,7 @@ def history(kind: str, person_id: int, limit: int = 15) -> list[tuple[datetime, 
              .join(Caller, pw.JOIN.LEFT_OUTER, on=(Note.author == Caller.id))
              .where(owner == person_id, Note.call.is_null(), Note.is_draft == False)  # noqa: E712
              .order_by(Note.created_at.desc()).limit(limit))
-    lines += [(aware(at), who or "", NOTE, body) for at, body, who in loose.tuples()]
+    lines += [(aware(at), who or "", NOTE, body) for at, body, who in tuples(loose)]
     lines.sort(key=lambda line: line[0], reverse=True)
     return lines[:limit]
 

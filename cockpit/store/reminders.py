@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 import peewee as pw
 
@@ -10,6 +11,7 @@ from cockpit.store.db import database
 from cockpit.store.models import (
     AuditLog,
     Caller,
+    Company,
     Contact,
     Freelance,
     Reminder,
@@ -78,12 +80,14 @@ def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, obj
         query = query.where(Reminder.owner == owner_id)
     rows = []
     for r in query:
-        person = r.contact if r.contact_id else r.freelance
+        # The links are nullable: each is read only when its id says it is set.
+        contact = r.contact if r.contact_id else None
+        person = contact if contact is not None else r.freelance
         company = ""
-        if r.contact_id and r.contact.company_id:
-            company = r.contact.company.name
+        if contact is not None and contact.company_id:
+            company = cast(Company, contact.company).name
         rows.append({"id": r.id, "due_at": aware(r.due_at), "kind": r.kind, "reason": r.reason,
-                     "owner": r.owner.name if r.owner_id else "",
+                     "owner": cast(Caller, r.owner).name if r.owner_id else "",
                      "person": f"{person.first_name} {person.last_name}".strip() if person else "",
                      "company": company, "contact_id": r.contact_id})
     return rows

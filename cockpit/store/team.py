@@ -28,7 +28,7 @@ def calls_in_progress(now: datetime) -> list[tuple[str, int, str, str, datetime]
     rows = db.execute_sql(sql.replace("?", db.param),
                           [naive(now - ABANDONED_AFTER), naive(now)]).fetchall()
     return [(name, int(call_id), f"{first or ''} {last or ''}".strip(), company,
-             aware(since))  # type: ignore[misc]
+             aware(since))
             for name, call_id, first, last, company, since in rows]
 
 

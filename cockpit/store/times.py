@@ -15,6 +15,12 @@ def naive(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None
 
 
+@overload
+def aware(moment: datetime | str) -> datetime: ...
+@overload
+def aware(moment: None) -> None: ...
+@overload
+def aware(moment: datetime | str | None) -> datetime | None: ...
 def aware(moment: datetime | str | None) -> datetime | None:
     """From a stored value (a datetime, or text as SQLite returns it through raw SQL)."""
     if moment is None:
