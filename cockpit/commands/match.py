@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.commands._common import lang_of, services_for
     from cockpit.commands.base import language, say
     from cockpit.domain.rates import percent
+    from cockpit.i18n import Translator
+    from cockpit.tui.card_words import match_availability
 
     services = services_for(args)
     if args.propose is not None:
@@ -34,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.match.proposal", id=proposal.id, name=proposal.freelance_name,
                 need=args.need, status=say(f"proposal.status.{proposal.status}")))
         return 0
-    page = services.match_freelances(args.need, typed=args.search, limit=args.limit,
-                                     lang=lang_of(args))
+    page = services.match_freelances(args.need, typed=args.search, limit=args.limit)
+    tr = Translator(lang_of(args))
     for r in page.rows:
         rate = f"{r.day_rate} € → {r.selling_rate} €" if r.day_rate \
             else say("match.rate_unknown")
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
                   False: say("cli.match.over_budget", amount=r.over_budget_by),
                   None: ""}[r.within_budget]
         flags = ", ".join(x[:1].lower() + x[1:] for x in (
-            r.availability, say("match.mobile" if r.mobile else "match.not_mobile"), budget,
+            match_availability(r.availability, r.available_from, tr),
+            say("match.mobile" if r.mobile else "match.not_mobile"), budget,
             say("cli.match.already") if r.proposed else "") if x)
         out(f"#{r.id:<6} {say(f'match.group.{r.group}')} · {r.name} · {r.title} · "
             f"{' '.join(r.covered)} · {rate} · {flags}")

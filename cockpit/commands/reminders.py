@@ -38,7 +38,6 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_date_time
     from cockpit.services.outputs import check_target, write_output
-    from cockpit.store.reminders import open_reminders
 
     services = services_for(args)
     caller = caller_for(services, args)
@@ -46,26 +45,26 @@ def run(args: argparse.Namespace) -> int:
         return _change(services, caller, args)
     if args.ics:
         check_target(args.ics, db_url=services.url, force=args.force)  # before any listing
-    rows = open_reminders(None if args.all else caller.id)
+    rows = services.open_reminders(None if args.all else caller.id)
     tr = Translator(lang_of(args))
 
-    def kind(code: object) -> str:
+    def kind(code: str) -> str:
         # The kind as a caller says it ("Relance CV"), never its code name ("follow_up").
         key = f"reminder.kind.{code}"
         said = tr(key)
-        return str(code) if said == key else said
+        return code if said == key else said
 
     for r in rows:
-        due = format_date_time(r["due_at"], tr.lang, args.settings.zone)  # type: ignore[arg-type]
-        owner = f" [{r['owner']}]" if args.all else ""
-        out(f"#{r['id']:<6} {due}  {kind(r['kind']):<17} {r['person']} · {r['company']}  "
-            f"{r['reason']}{owner}")
+        due = format_date_time(r.due_at, tr.lang, args.settings.zone)
+        owner = f" [{r.owner}]" if args.all else ""
+        out(f"#{r.id:<6} {due}  {kind(r.kind):<17} {r.person} · {r.company}  "
+            f"{r.reason}{owner}")
     if not rows:
         out(say("cli.reminders.none", caller=caller.name))
     if args.ics:
-        events = [IcsEvent(uid=f"reminder-{r['id']}@cockpit", start=r["due_at"],  # type: ignore[arg-type]
-                           summary=f"{kind(r['kind'])}{tr('reminder.kind_sep')}{r['person']}",
-                           description=f"{r['company']} {r['reason']}".strip(),
+        events = [IcsEvent(uid=f"reminder-{r.id}@cockpit", start=r.due_at,
+                           summary=f"{kind(r.kind)}{tr('reminder.kind_sep')}{r.person}",
+                           description=f"{r.company} {r.reason}".strip(),
                            duration=timedelta(minutes=15))
                   for r in rows]
         text = reminders_to_ics(events, datetime.now(UTC), "-//Cockpit//Reminders//FR")

@@ -56,7 +56,11 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, OverflowError) as exc:  # 9999-12-31: its next day is out of range
         raise (refused("cli.report.bad_week", value=quoted(args.week)) if args.week
                else refused("cli.report.bad_date", value=quoted(args.date))) from exc
-    report = services.report(viewer.id, start, end, label, caller=args.figures_of, lang=lang)
+    from cockpit.i18n import Translator
+    from cockpit.reports.model import worded
+
+    report = worded(services.report(viewer.id, start, end, label, caller=args.figures_of),
+                    Translator(lang))
     if args.format == "md":
         text, encoding = markdown(report), "utf-8"
     elif args.format == "csv":

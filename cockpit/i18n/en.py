@@ -161,6 +161,9 @@ TEXT: dict[str, str] = {
     "card.do_not_call": "do not call",
     "card.referred_by": "referred by {name}",
     "card.referred_by_switchboard": "given by the switchboard of {company}",
+    "card.kind.esn_conseil": "consulting ESN",
+    "card.kind.esn_classique": "classic ESN",
+    "card.kind.end_client": "end client",
     "bucket.overdue": "late",
     "bucket.today": "today",
     "bucket.new": "new",
@@ -215,6 +218,7 @@ TEXT: dict[str, str] = {
     "error.empty_cv": "The anonymised CV is empty.",
     "error.need_no_contact": "This need has no decision maker to send the CV to.",
     "error.cv_not_produced": "The CV's e-mail was not produced: nothing is recorded.",
+    "error.cv_no_note": "The CV sending's history line is empty: nothing is recorded.",
     "error.mail_dir_not_folder": ("Draft not saved: {path} is a file, not a folder (see "
                                   "COCKPIT_MAIL_DIR). Nothing is recorded as sent."),
     "error.eml_failed": "Draft not saved in {path} ({reason}). Nothing is recorded as sent.",

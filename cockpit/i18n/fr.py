@@ -162,6 +162,9 @@ TEXT: dict[str, str] = {
     "card.do_not_call": "ne pas appeler",
     "card.referred_by": "recommandé(e) par {name}",
     "card.referred_by_switchboard": "indiqué(e) par le standard de {company}",
+    "card.kind.esn_conseil": "ESN conseil",
+    "card.kind.esn_classique": "ESN classique",
+    "card.kind.end_client": "client final",
     "bucket.overdue": "retard",
     "bucket.today": "auj.",
     "bucket.new": "neuf",
@@ -217,6 +220,7 @@ TEXT: dict[str, str] = {
     "error.empty_cv": "Le CV anonymisé est vide.",
     "error.need_no_contact": "Ce besoin n'a pas de DO à qui envoyer le CV.",
     "error.cv_not_produced": "Le mail du CV n'a pas été produit : rien n'est enregistré.",
+    "error.cv_no_note": "La ligne d'historique de l'envoi du CV est vide : rien n'est enregistré.",
     "error.mail_dir_not_folder": ("Brouillon non enregistré : {path} est un fichier, pas un dossier"
                                   " (voir COCKPIT_MAIL_DIR). Rien n'est noté comme envoyé."),
     "error.eml_failed": ("Brouillon non enregistré dans {path} ({reason}). Rien n'est noté comme "

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cockpit.domain.figures import CallerFigures, Figures
+from cockpit.domain.outcomes import Outcome
 from cockpit.reports.charts import duration, sparkline
 
 Cell = str | int | float
@@ -39,6 +41,27 @@ class Report:
     period: str
     scope: str
     sections: tuple[Section, ...]
+
+
+class ReportFacts(NamedTuple):
+    """A report before its words: what the services return, `worded` in the user's
+    language by the screen or the command line."""
+
+    figures: Figures
+    period: str
+    caller: str | None  # whose figures: a caller's name; None: the whole team's
+    objections: Mapping[str, str]  # the content's names of its ids
+    steps: Mapping[tuple[str, str], str]
+    scripts: Mapping[str, str]
+
+
+def worded(facts: ReportFacts, text: Callable[..., str]) -> Report:
+    """The report in the language of `text` (a Translator)."""
+    scope = (text("report.scope_team", count=len(facts.figures.callers)) if facts.caller is None
+             else text("report.scope_caller", name=facts.caller))
+    labels = Labels(text=text, outcomes={str(o): text(f"outcome.{o}") for o in Outcome},
+                    objections=facts.objections, steps=facts.steps, scripts=facts.scripts)
+    return build(facts.figures, labels, facts.period, scope)
 
 
 def build(figures: Figures, labels: Labels, period: str, scope: str) -> Report:

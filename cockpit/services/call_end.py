@@ -13,8 +13,9 @@ from typing import Any
 
 from cockpit.domain.captures import format_capture, parse_datetime, parse_reminder
 from cockpit.domain.outcomes import REACHED, Outcome
-from cockpit.domain.phones import parse_phone
+from cockpit.domain.phones import Phone, parse_phone
 from cockpit.domain.reminder_rules import FollowUp, propose_follow_up
+from cockpit.domain.script import Capture
 from cockpit.domain.session import CallSession
 from cockpit.logs import log
 from cockpit.services import drafts
@@ -31,6 +32,10 @@ _CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qual
                      "cv_sent")
 _FREELANCE_OUTCOMES = ("no_answer", "callback", "freelance_confirmed", "freelance_unavailable",
                        "freelance_declined", "do_not_call", "wrong_number")
+
+
+# A yes/no captured for a need is kept in words ("oui"/"non"), the way the screen shows it.
+_YES_NO = Capture("need_yes_no", "", "yesno")
 
 
 class CallEndServices(Part):
@@ -232,7 +237,7 @@ class CallEndServices(Part):
         phone = captured.get("reference_phone")
         known.append({"name": str(captured.get("reference_name", "")),
                       "company": str(captured.get("reference_company", "") or ""),
-                      "phone": phone.e164 if hasattr(phone, "e164") else str(phone or "")})
+                      "phone": phone.e164 if isinstance(phone, Phone) else str(phone or "")})
         return json.dumps(known, ensure_ascii=False)
 
     def _updates(self, session: CallSession, person: PersonRef) -> dict[str, Any]:
@@ -257,8 +262,7 @@ class CallEndServices(Part):
         need = values.get("need")
         if need and need.get("title"):
             result["need"] = {k: (int(v) if isinstance(v, Decimal) else
-                                  format_capture(session._capture_named("need_description"), v)
-                                  if isinstance(v, bool) else v)
+                                  format_capture(_YES_NO, v) if isinstance(v, bool) else v)
                               for k, v in need.items()}
         redirect = values.get("redirect")
         if redirect and redirect.get("last_name"):

@@ -119,8 +119,9 @@ class CallServices(Part):
                                       "last_name": c.last_name, "role": c.role,
                                       "email": c.email,
                                       "is_decision_maker": c.is_decision_maker}
-                if c.company_id:
-                    context["company"] = {"name": c.company.name, "city": c.company.city}
+                company = c.company if c.company_id else None
+                if company is not None:
+                    context["company"] = {"name": company.name, "city": company.city}
         else:
             f = reads.freelance(person.id)
             if f is not None:
@@ -147,8 +148,12 @@ class CallServices(Part):
         if self.kept.in_outbox(row.id):
             return None  # ended while offline: it waits in the outbox, not to be resumed
         session = CallSession.from_dict(self.content, json.loads(row.state), self.clock)
-        person = PersonRef("contact", row.contact_id) if row.contact_id else \
-            PersonRef("freelance", row.freelance_id)
+        if row.contact_id:
+            person = PersonRef("contact", row.contact_id)
+        elif row.freelance_id:
+            person = PersonRef("freelance", row.freelance_id)
+        else:
+            return None  # a call about nobody (never written so): nothing to resume
         started = row.started_at.replace(tzinfo=ZoneInfo("UTC"))
         now = self.now()
         held_by = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import can_call_at
@@ -10,23 +11,21 @@ from cockpit.domain.errors import DomainError
 from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
-from cockpit.i18n import Translator
-from cockpit.i18n.dates import format_date
 from cockpit.services.errors import store_guard
 from cockpit.services.part import Part
 from cockpit.services.views import (
     CallerView,
     CompanyView,
     ContactCardView,
+    FreelanceFacts,
     HistoryItem,
     PersonRef,
     PhoneView,
+    ReferredBy,
 )
 
-_KINDS = {"fr": {"esn_conseil": "ESN conseil", "esn_classique": "ESN classique",
-                 "end_client": "client final", "other": ""},
-          "en": {"esn_conseil": "consulting ESN", "esn_classique": "classic ESN",
-                 "end_client": "end client", "other": ""}}
+if TYPE_CHECKING:
+    from cockpit.store.models import Company, Contact, Phone
 _ARROW = {"up": "↗", "down": "↘", "flat": "→"}
 
 
@@ -36,18 +35,18 @@ def _money(amount: float) -> str:
     return f"{amount / 1000:.0f} k€"
 
 
-def _referred_by(contact: object, tr: Translator) -> str:
+def _referred_by(contact: Contact) -> ReferredBy | None:
     """Who sent us to this person: the one we were talking to when they were named."""
-    source = contact.redirected_from if contact.redirected_from_id else None  # type: ignore[attr-defined]
+    source = contact.redirected_from if contact.redirected_from_id else None
     if source is None:
-        return ""
+        return None
     if source.is_switchboard:
-        company = source.company.name if source.company_id else ""
-        return tr("card.referred_by_switchboard", company=company) if company else ""
+        company = source.company if source.company_id else None
+        return ReferredBy(company.name, True) if company is not None and company.name else None
     name = f"{source.first_name} {source.last_name}".strip()
     if source.role:
         name += f" ({source.role})"
-    return tr("card.referred_by", name=name)
+    return ReferredBy(name, False)
 
 
 class CardServices(Part):
@@ -80,42 +79,34 @@ class CardServices(Part):
     def contact_card(self, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
         from cockpit.store import reads
 
-        tr = Translator(lang)
         now = self.now()
         phones = tuple(self._phone_view(p, now, lang) for p in reads.phones_of(person.kind,
                                                                                person.id))
-        history = tuple(HistoryItem(at, who, tr("card.history_note") if outcome == reads.NOTE
-                                    else tr(f"outcome.{outcome}"), note)
+        history = tuple(HistoryItem(at, who, "note" if outcome == reads.NOTE else outcome, note)
                         for at, who, outcome, note in reads.history(person.kind, person.id))
         if person.kind == "freelance":
             f = reads.freelance(person.id)
             if f is None:
                 return None
-            availability = tr(f"freelance.{f.availability}") if f.availability in (
-                "available", "on_mission") else tr("freelance.notice")
-            if f.availability != "available" and f.available_from:
-                availability += " · " + tr("freelance.free_from",
-                                           date=format_date(f.available_from, tr.lang))
-            details = ((tr("card.day_rate"), f"{f.day_rate} €" if f.day_rate else "?"),
-                       (tr("card.availability"), availability),
-                       (tr("card.mobility"), f.mobility or "?"),
-                       (tr("card.billing"), tr(f"freelance.billing.{f.billing}")))
+            facts = FreelanceFacts(f.day_rate, f.availability, f.available_from, f.mobility,
+                                   f.billing)
             return ContactCardView(person, f"{f.first_name} {f.last_name}".strip(), f.title,
                                    False, None, "", f.email, phones, history,
-                                   do_not_call=f.do_not_call, details=details)
+                                   do_not_call=f.do_not_call, freelance=facts)
         c = reads.contact(person.id)
         if c is None:
             return None
-        company = self._company_view(c.company, lang) if c.company_id else None
+        company = c.company if c.company_id else None
+        company_view = self._company_view(company, lang) if company is not None else None
         persona = ""
         if c.persona and c.persona in self.content.personas:
             p = self.content.personas[c.persona]
             persona = f"{p.name} — " + "; ".join(p.listen_for)
-        owner = c.owner.name if c.owner_id else ""
+        owner = c.owner if c.owner_id else None
         return ContactCardView(person, f"{c.first_name} {c.last_name}".strip(), c.role,
-                               c.is_decision_maker, company, persona, c.email, phones, history,
-                               owner=owner, do_not_call=c.do_not_call,
-                               referred_by=_referred_by(c, tr))
+                               c.is_decision_maker, company_view, persona, c.email, phones, history,
+                               owner=owner.name if owner is not None else "",
+                               do_not_call=c.do_not_call, referred_by=_referred_by(c))
 
     @store_guard
     def edit_contact(self, caller_id: int, person: PersonRef,
@@ -152,8 +143,8 @@ class CardServices(Part):
         return {"first_name": c.first_name, "last_name": c.last_name, "role": c.role,
                 "email": c.email, "phone": ""}
 
-    def _phone_view(self, phone: object, now: datetime, lang: str) -> PhoneView:
-        p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)  # type: ignore[attr-defined]
+    def _phone_view(self, phone: Phone, now: datetime, lang: str) -> PhoneView:
+        p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)
         verdict = can_call_at(self.policy, now, p.time_zone)
         local = now.astimezone(ZoneInfo(p.time_zone)).strftime("%H:%M")
         params = {"next": verdict.next_allowed_utc, "local_time": local, "zone": p.time_zone}
@@ -166,11 +157,10 @@ class CardServices(Part):
             display = p.e164
         return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why)
 
-    def _company_view(self, company: object, lang: str) -> CompanyView:
+    def _company_view(self, co: Company, lang: str) -> CompanyView:
         from cockpit.store.reads import figures_of
 
-        co = company
-        rows = figures_of(co.id)  # type: ignore[attr-defined]
+        rows = figures_of(co.id)
         revenue = headcount = per_head = prospect = ""
         if rows:
             last = rows[-1]
@@ -186,9 +176,9 @@ class CardServices(Part):
                 per_head = f"{_money(float(value))}/pers."
         from cockpit.store.queue_query import company_facts
 
-        facts = company_facts({co.id}, self.now().year).get(co.id)  # type: ignore[attr-defined]
+        facts = company_facts({co.id}, self.now().year).get(co.id)
         judgement = judge_prospect(facts)
-        prospect = describe(judgement.reason_code, {"company": co.name}, lang)  # type: ignore[attr-defined]
-        return CompanyView(co.name, _KINDS[lang].get(co.kind, co.kind), co.sector, co.city,  # type: ignore[attr-defined]
-                           revenue, headcount, per_head, prospect)
+        prospect = describe(judgement.reason_code, {"company": co.name}, lang)
+        return CompanyView(co.name, co.kind or "", co.sector, co.city, revenue, headcount,
+                           per_head, prospect)
 

@@ -133,6 +133,7 @@ class Services:
         self.figures = review.figures
         self.report = review.report
         self.team_today = review.team_today
+        self.open_reminders = review.open_reminders
         self.overdue_reminders = review.overdue_reminders
         self.reassign_reminder = review.reassign_reminder
         self.set_private_owner = review.set_private_owner

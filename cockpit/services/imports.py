@@ -9,6 +9,8 @@ import io
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from datetime import time as day_time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -162,8 +164,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")  # type: ignore[union-attr]
+    if isinstance(value, date | day_time):  # a date cell (a time alone reads as 1900)
+        return value.strftime("%d/%m/%Y")
     return str(value)
 
 

@@ -7,18 +7,17 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from cockpit.domain.captures import parse_money
 from cockpit.domain.outcomes import Outcome
-from cockpit.i18n import Translator
-from cockpit.i18n.dates import format_date
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.part import Part
 from cockpit.services.views import (
+    CvMail,
     CvView,
     FreelanceMatchView,
     MailDraft,
@@ -51,25 +50,27 @@ class NeedServices(Part):
                             with_proposals=with_proposals, limit=limit)
         return tuple(NeedRow(r["id"], r["title"], r.get("name") or "", r["technologies"],
                              r["region"], r["start"], r["budget_rate"], r["status"],
-                             int(r["proposed"]), aware(r["created_at"]))  # type: ignore[arg-type]
+                             int(r["proposed"]), _created(aware(r["created_at"])))
                      for r in rows)
 
     @store_guard
-    def need(self, need_id: int, lang: str = "fr") -> NeedView:
+    def need(self, need_id: int) -> NeedView:
         from cockpit.store import needs
 
         row = needs.get(need_id)
         if row is None:
             raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
-        contact = row.contact if row.contact_id else None
+        contact_id = row.contact_id
+        contact = row.contact if contact_id else None
+        company = row.company if row.company_id else None
         fields = tuple((name, str(getattr(row, name))) for name in _NEED_FIELDS
                        if getattr(row, name) not in (None, ""))
         proposals = needs.proposals_of(need_id)
-        sent = needs.history_notes(int(row.contact_id), [int(p.freelance_id) for p in proposals]
-                                   ) if contact else {}
+        sent = needs.history_notes(contact_id, [int(p.freelance_id) for p in proposals]
+                                   ) if contact_id else {}
         return NeedView(
-            id=int(row.id), title=row.title, company=row.company.name if row.company_id else "",
-            contact=PersonRef("contact", int(row.contact_id)) if contact else None,
+            id=int(row.id), title=row.title, company=company.name if company else "",
+            contact=PersonRef("contact", contact_id) if contact_id else None,
             contact_name=f"{contact.civility} {contact.first_name} {contact.last_name}".strip()
             if contact else "",
             contact_email=contact.email if contact else "", fields=fields, status=row.status,
@@ -113,8 +114,7 @@ class NeedServices(Part):
     # -- finding freelances --------------------------------------------------------------------
 
     @store_guard
-    def match_freelances(self, need_id: int, typed: str = "", limit: int = 50,
-                         lang: str = "fr") -> MatchPage:
+    def match_freelances(self, need_id: int, typed: str = "", limit: int = 50) -> MatchPage:
         """Freelances for the need, best first (seed 001's order), narrowed by what is typed."""
         from cockpit.domain.matching import NeedSpec, rank
         from cockpit.store import freelance_search, needs
@@ -127,13 +127,11 @@ class NeedServices(Part):
         found = freelance_search.find(typed, any_of=spec.technologies)
         ranked = rank(spec, found, Decimal(str(self.margin)), self.now())
         proposed = {p.freelance_id for p in needs.proposals_of(need_id)}
-        tr = Translator(lang)
-        rows = tuple(_match_view(m, tr, m.freelance.id in proposed) for m in ranked[:limit])
+        rows = tuple(_match_view(m, m.freelance.id in proposed) for m in ranked[:limit])
         return MatchPage(rows=rows, total=len(ranked), margin=self.margin)
 
     @store_guard
-    def search_freelances(self, typed: str, limit: int = 50,
-                          lang: str = "fr") -> MatchPage:
+    def search_freelances(self, typed: str, limit: int = 50) -> MatchPage:
         """Type-to-search over every freelance (no need): available ones first."""
         from cockpit.domain.matching import STALE_AFTER, NeedSpec, rank
         from cockpit.store import freelance_search
@@ -141,8 +139,7 @@ class NeedServices(Part):
         now = self.now()
         found, total = freelance_search.first_page(typed, now.date(), now - STALE_AFTER, limit)
         ranked = rank(NeedSpec(()), found, Decimal(str(self.margin)), now, at_least_one=False)
-        tr = Translator(lang)
-        return MatchPage(rows=tuple(_match_view(m, tr, False) for m in ranked),
+        return MatchPage(rows=tuple(_match_view(m, False) for m in ranked),
                          total=total, margin=self.margin)
 
     # -- proposing -----------------------------------------------------------------------------
@@ -199,31 +196,27 @@ class NeedServices(Part):
         return proposal
 
     @store_guard
-    def cv_mail(self, caller_id: int, proposal_id: int, cv_text: str,
-                lang: str = "fr") -> MailDraft:
-        """The e-mail to the decision maker that carries the anonymised CV (not sent: the
-        caller saves, opens or copies it, and only then is the CV recorded as sent)."""
-        from cockpit.domain.recap import Draft
+    def cv_mail(self, caller_id: int, proposal_id: int, cv_text: str) -> CvMail:
+        """What the e-mail to the decision maker that carries the anonymised CV says (put in
+        words by the screen: tui.cv_words; not sent: the caller saves, opens or copies it,
+        and only then is the CV recorded as sent)."""
         from cockpit.store import reads
 
-        need = self._cv_target(proposal_id, cv_text).need
+        proposal = self._cv_target(proposal_id, cv_text)
+        need, freelance = proposal.need, proposal.freelance
         contact = need.contact
-        tr = Translator(lang)
-        who = " ".join(p for p in (contact.civility, contact.last_name) if p)
-        body = "\n".join((tr("cv_mail.hello", who=who).replace(" ,", ","), "",
-                          tr("cv_mail.intro", title=need.title), "", cv_text.strip(), "",
-                          tr("cv_mail.next"), "", tr("cv_mail.bye"),
-                          _caller_name(reads, caller_id), self.firm_name))
-        draft = Draft(contact.email or "", tr("cv_mail.subject", title=need.title,
-                                              firm=self.firm_name), body)
-        return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
+        return CvMail(contact.email or "", contact.civility, contact.last_name, need.title,
+                      cv_text.strip(), _caller_name(reads, caller_id), self.firm_name,
+                      f"{freelance.first_name} {freelance.last_name}".strip())
 
     @store_guard
     def send_cv(self, caller_id: int, proposal_id: int, cv_text: str,
-                sent_where: str, lang: str = "fr") -> datetime:
+                sent_where: str, note: str) -> datetime:
         """Record the anonymised CV as sent once its e-mail exists (`sent_where`: the .eml
-        file, or where else it went), note it on the decision maker's history, and book the
-        follow-up two working days later (seed 001). Returns when the follow-up is due."""
+        file, or where else it went), write `note` on the decision maker's history, and book
+        the follow-up two working days later (seed 001). Returns when the follow-up is due.
+        The note is kept as words, in the language of the caller who sent it (the history
+        holds lines typed by callers too): the screen writes it (tui.cv_words.cv_history)."""
         from cockpit.domain.reminder_rules import propose_follow_up
         from cockpit.store import needs, reminders
         from cockpit.store.db import database
@@ -235,11 +228,8 @@ class NeedServices(Part):
         now = self.now()
         follow = propose_follow_up(Outcome.CV_SENT, {}, now, 0, _zone_of_contact(need.contact_id))
         due = follow.due_at if follow and follow.due_at else now
-        tr = Translator(lang)
-        freelance = proposal.freelance
-        note = tr("cv_mail.history", name=f"{freelance.first_name} {freelance.last_name}".strip(),
-                  title=need.title,
-                  where=sent_where)
+        if not note.strip():
+            raise ServiceError("the CV's history line is empty", code="cv_no_note")
         with database.obj.atomic():
             needs.update_proposal(proposal_id, status="cv_sent", cv_sent_at=now,
                                   anonymised_cv=cv_text)
@@ -311,12 +301,16 @@ class NeedServices(Part):
         if row is None:
             raise ServiceError(f"no need #{need_id}", code="no_need", id=need_id)
         contact = row.contact if row.contact_id else None
-        facts = NeedFacts(**{k: getattr(row, k) or ("" if k != "budget_rate" else None)
-                             for k in ("title", *_NEED_FIELDS)})
+        company = row.company if row.company_id else None
+        facts = NeedFacts(title=row.title or "", profile=row.profile or "",
+                          tasks=row.tasks or "", technologies=row.technologies or "",
+                          region=row.region or "", start=row.start or "",
+                          duration=row.duration or "", budget_rate=row.budget_rate or None,
+                          languages=row.languages or "", description=row.description or "")
         draft = do_recap(to=contact.email if contact else "",
                          civility=contact.civility if contact else "",
                          last_name=contact.last_name if contact else "",
-                         company=row.company.name if row.company_id else "", need=facts,
+                         company=company.name if company else "", need=facts,
                          caller_name=_caller_name(reads, caller_id), firm=self.firm_name,
                          lang=lang)
         return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
@@ -445,17 +439,16 @@ def _proposal_view(p: Any, cv_sent_note: str = "") -> ProposalView:
         non_solicitation_signed=bool(p.non_solicitation_signed), cv_sent_note=cv_sent_note)
 
 
-def _match_view(m: Any, tr: Translator, proposed: bool) -> FreelanceMatchView:
+def _match_view(m: Any, proposed: bool) -> FreelanceMatchView:
     f = m.freelance
-    if f.availability == "available":
-        availability = tr("freelance.available")
-    elif f.available_from is not None:
-        availability = tr("freelance.free_from", date=format_date(f.available_from, tr.lang))
-    else:
-        availability = tr("freelance.on_mission")
     return FreelanceMatchView(
         id=f.id, name=f.name, title=f.title, group=m.group, covered=m.covered,
         missing=m.missing, mobile=m.mobile, day_rate=f.day_rate,
         selling_rate=int(m.selling_rate) if m.selling_rate is not None else None,
         within_budget=m.within_budget, over_budget_by=int(m.over_budget_by),
-        availability=availability, proposed=proposed)
+        availability=f.availability, available_from=f.available_from, proposed=proposed)
+
+
+def _created(moment: datetime | None) -> datetime:
+    """A need's creation time: always written (a need without one reads as created never)."""
+    return moment if moment is not None else datetime.min.replace(tzinfo=UTC)

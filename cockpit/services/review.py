@@ -4,11 +4,10 @@ is not a lead sees their own figures only."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cockpit.domain.outcomes import Outcome
-from cockpit.i18n import Translator
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
@@ -18,7 +17,7 @@ from cockpit.services.views import CallerView, ReminderRow, TeamRow, TeamView
 
 if TYPE_CHECKING:
     from cockpit.domain.figures import Figures
-    from cockpit.reports.model import Report
+    from cockpit.reports.model import ReportFacts
 
 
 class ReviewServices(Part):
@@ -65,26 +64,20 @@ class ReviewServices(Part):
         return compute(call_facts(start, end, caller_id), start, end, step_order=order)
 
     def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
-               caller: str | None = None, lang: str = "fr") -> Report:
-        """The figures as a report (sections shared by the screen and the report files)."""
-        from cockpit.reports.model import Labels, build
+               caller: str | None = None) -> ReportFacts:
+        """The figures as a report's facts; `reports.model.worded` puts them in words (the
+        sections shared by the screen and the report files)."""
+        from cockpit.reports.model import ReportFacts
 
         figures = self.figures(viewer_id, start, end, caller)
-        tr = Translator(lang)
         viewer = self._viewer(viewer_id)
-        if caller or not viewer.is_lead:
-            scope = tr("report.scope_caller", name=caller or viewer.name)
-        else:
-            scope = tr("report.scope_team", count=len(figures.callers))
         content = self.content
-        labels = Labels(
-            text=tr,
-            outcomes={str(o): tr(f"outcome.{o}") for o in Outcome},
+        return ReportFacts(
+            figures, period, caller or viewer.name if caller or not viewer.is_lead else None,
             objections={o.id: o.label for o in content.objections.values()},
             steps={(s.id, step.id): step.title for s in content.scripts.values()
                    for step in s.steps.values()},
             scripts={s.id: s.title for s in content.scripts.values()})
-        return build(figures, labels, period, scope)
 
     @store_guard
     def team_today(self, viewer_id: int) -> TeamView:
@@ -105,22 +98,25 @@ class ReviewServices(Part):
         return TeamView(tuple(rows), overdue.get("", 0), team.unassigned_leads(), now)
 
     @store_guard
+    def open_reminders(self, caller_id: int | None) -> tuple[ReminderRow, ...]:
+        """Open reminders of a caller (everyone's when None), soonest first."""
+        from cockpit.store import reminders
+
+        return tuple(_reminder_row(r) for r in reminders.open_reminders(caller_id, limit=500))
+
+    @store_guard
     def overdue_reminders(self, viewer_id: int, caller_id: int | None,
                           ) -> tuple[ReminderRow, ...]:
         """A caller's reminders past due (the lead: anyone's; a caller: their own)."""
         from cockpit.domain.queue import CALL_KINDS
-        from cockpit.store.reminders import open_reminders
 
         viewer = self._viewer(viewer_id)
         if not viewer.is_lead and caller_id != viewer.id:
             raise ServiceError("only a team lead sees other callers' reminders",
                                code="lead_only")
         now = self.now()
-        return tuple(ReminderRow(int(r["id"]), r["due_at"], str(r["kind"]),  # type: ignore[arg-type]
-                                 str(r["reason"]), str(r["owner"]), str(r["person"]),
-                                 str(r["company"]), r.get("contact_id"))  # type: ignore[arg-type]
-                     for r in open_reminders(caller_id, limit=500)
-                     if r["kind"] in CALL_KINDS and r["due_at"] < now)  # type: ignore[operator]
+        return tuple(r for r in self.open_reminders(caller_id)
+                     if r.kind in CALL_KINDS and r.due_at < now)
 
     @store_guard
     def reassign_reminder(self, viewer_id: int, reminder_id: int, to: str) -> None:
@@ -150,3 +146,13 @@ class ReviewServices(Part):
             owner_id = target.id
         if not set_owner(contact_id, owner_id, actor=lead.name, now=self.now()):
             raise ServiceError(f"no contact #{contact_id}", code="no_contact", id=contact_id)
+
+
+def _reminder_row(r: Mapping[str, object]) -> ReminderRow:
+    """The store's plain row as a typed record: a reminder always has its id and due time."""
+    rid, due, contact_id = r["id"], r["due_at"], r["contact_id"]
+    if not isinstance(rid, int) or not isinstance(due, datetime):
+        raise TypeError(f"a reminder row without its id or due time: {r!r}")
+    return ReminderRow(rid, due, str(r["kind"]), str(r["reason"]), str(r["owner"]),
+                       str(r["person"]), str(r["company"]),
+                       contact_id if isinstance(contact_id, int) else None)

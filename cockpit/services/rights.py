@@ -428,7 +428,11 @@ class RightsServices(Part):
 
         lines = mark_erased(AuditLine(*row) for row in persons.audit_log(limit))
         # Stored in UTC; read in the team's local time.
-        return [(aware(line.at).astimezone(self.zone), *line[2:]) for line in lines]
+        read = []
+        for line in lines:
+            at = aware(line.at) if isinstance(line.at, datetime | str) else None
+            read.append((at.astimezone(self.zone) if at is not None else line.at, *line[2:]))
+        return read
 
     # -- who is signed in: on PostgreSQL, the login ---------------------------------------------
 

@@ -5,7 +5,7 @@ on every start, and a named tuple costs a tenth of a frozen dataclass to create 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 
@@ -50,19 +50,36 @@ class PhoneView(NamedTuple):
 class HistoryItem(NamedTuple):
     at: datetime
     who: str  # the caller
-    outcome: str  # in the user's language
+    outcome: str  # the outcome's code, or "note": a note written outside any call
     note: str
 
 
 class CompanyView(NamedTuple):
     name: str
-    kind: str  # in the user's language: ESN classique, client final…
+    kind: str  # its code: esn_conseil | esn_classique | end_client | other
     sector: str
     city: str
     revenue: str  # "12,4 M€ ↗" or ""
     headcount: str  # "140 ↗" or ""
     revenue_per_head: str  # "88 k€" or ""
     prospect: str  # the prospect verdict in words, or ""
+
+
+class FreelanceFacts(NamedTuple):
+    """A freelance's card lines (the UI says them: tui.card_words)."""
+
+    day_rate: int | None
+    availability: str  # available | on_mission | notice
+    available_from: date | None
+    mobility: str
+    billing: str  # its code: portage | company | …
+
+
+class ReferredBy(NamedTuple):
+    """Who sent us to this person: the one we were talking to when they were named."""
+
+    name: str  # "Jean Dupont (Directeur de département)"; a switchboard: its company
+    switchboard: bool
 
 
 class ContactCardView(NamedTuple):
@@ -77,8 +94,8 @@ class ContactCardView(NamedTuple):
     history: tuple[HistoryItem, ...] = ()
     owner: str = ""  # the caller holding it in a private portfolio
     do_not_call: bool = False
-    details: tuple[tuple[str, str], ...] = ()  # extra lines (freelance: rate, availability…)
-    referred_by: str = ""  # who sent us to this person, in words ("recommandé(e) par …")
+    freelance: FreelanceFacts | None = None  # a freelance's rate, availability…
+    referred_by: ReferredBy | None = None
 
 
 class CallerView(NamedTuple):
@@ -198,7 +215,8 @@ class FreelanceMatchView(NamedTuple):
     selling_rate: int | None  # what the client would pay, at the firm's margin
     within_budget: bool | None
     over_budget_by: int
-    availability: str  # in the user's language
+    availability: str  # its code: available | on_mission | notice
+    available_from: date | None
     proposed: bool  # already proposed for this need
 
 
@@ -213,6 +231,19 @@ class CvView(NamedTuple):
     freelance_id: int
     text: str  # the anonymised CV, to check and edit before it goes
     removed: tuple[tuple[str, str, str], ...]  # (kind, original, replacement)
+
+
+class CvMail(NamedTuple):
+    """What the e-mail carrying an anonymised CV says (tui.cv_words puts it in words)."""
+
+    to: str
+    civility: str
+    last_name: str
+    need_title: str
+    cv_text: str
+    caller_name: str
+    firm: str
+    freelance_name: str  # for the line the sending writes in the history
 
 
 class MailDraft(NamedTuple):

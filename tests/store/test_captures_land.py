@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from cockpit.i18n import Translator
 from cockpit.services import open_services
 from cockpit.services.views import PersonRef
+from cockpit.tui.card_words import referred_by
 from tests.conftest import FIXED_NOW
 from tests.rawdb import raw
 from tests.store.test_do_not_call_person import _office
@@ -56,5 +58,7 @@ def test_the_person_we_were_sent_to_shows_who_sent_us(store_url: str) -> None:
         nadia = db.execute("SELECT id FROM contact WHERE last_name = 'Khelif'").fetchone()[0]
     card = services.contact_card(PersonRef("contact", nadia))
     assert card is not None
-    assert card.referred_by == "recommandé(e) par Jean Dupont (Directeur de département)"
-    assert services.contact_card(PersonRef("contact", ids["do"])).referred_by == ""
+    assert card.referred_by is not None
+    assert referred_by(card.referred_by, Translator("fr")) == \
+        "recommandé(e) par Jean Dupont (Directeur de département)"
+    assert services.contact_card(PersonRef("contact", ids["do"])).referred_by is None

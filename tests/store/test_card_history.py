@@ -9,10 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from cockpit.i18n import Translator
 from cockpit.services import open_services
 from cockpit.services.views import PersonRef
+from cockpit.tui.card_words import history_outcome
+from cockpit.tui.cv_words import cv_history
 from tests.conftest import FIXED_NOW
 from tests.rawdb import raw
+
+FRENCH = Translator("fr")
 
 
 @pytest.fixture(autouse=True)
@@ -35,8 +40,9 @@ def test_a_cv_sent_outside_a_call_is_in_the_history_among_the_calls(demo_url: st
                                                "technologies": "sap erp"}, person)
     freelance = services.match_freelances(need_id, limit=1).rows[0]
     proposal = services.propose(need_id, freelance.id)
-    services.send_cv(caller.id, proposal.id, "CV anonymisé : SAP, 8 ans",
-                     "/home/melissa/envois/cv.eml")
+    cv, where = "CV anonymisé : SAP, 8 ans", "/home/melissa/envois/cv.eml"
+    mail = services.cv_mail(caller.id, proposal.id, cv)
+    services.send_cv(caller.id, proposal.id, cv, where, cv_history(mail, where, FRENCH))
 
     later = open_services(demo_url, clock=lambda: FIXED_NOW + timedelta(hours=1))
     call = later.start_call(caller.id, person)
@@ -45,15 +51,14 @@ def test_a_cv_sent_outside_a_call_is_in_the_history_among_the_calls(demo_url: st
     card = later.contact_card(person, "fr")
     assert card is not None
     first, second = card.history[:2]
-    assert (first.at, first.outcome, first.note) == (
+    assert (first.at, history_outcome(first.outcome, FRENCH), first.note) == (
         FIXED_NOW + timedelta(hours=1), "Pas de réponse", "messagerie pleine")
     assert second.at == FIXED_NOW and second.who == caller.name
-    assert second.outcome == "Note hors appel"
+    assert history_outcome(second.outcome, FRENCH) == "Note hors appel"
     spaced = second.note.replace("\u202f", " ").replace("\u00a0", " ")  # French typography
     assert spaced == (f"CV de {freelance.name} envoyé pour « Consultant SAP » : "
                       "/home/melissa/envois/cv.eml")
     assert card.history[2:] == before.history[:len(card.history) - 2]  # the calls before
     dates = [item.at for item in card.history]
     assert dates == sorted(dates, reverse=True)
-    english = later.contact_card(person, "en")
-    assert english is not None and english.history[1].outcome == "Note (no call)"
+    assert history_outcome(second.outcome, Translator("en")) == "Note (no call)"

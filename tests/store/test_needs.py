@@ -88,7 +88,7 @@ def test_proposing_sending_the_cv_books_a_follow_up_two_working_days_later(
     assert services.need(need.id).status == "proposed"
     # Monday 23 November 2026 → Wednesday 25 November.
     due = services.send_cv(caller.id, proposal.id, "CV anonymisé : Java, 8 ans",
-                           "ouvert dans la messagerie")
+                           "ouvert dans la messagerie", "CV envoyé")
     assert due.astimezone(UTC).date().isoformat() == "2026-11-25"
     with _db(demo_url) as db:
         rows = db.execute("SELECT kind, reason, contact_id, need_id FROM reminder "

@@ -22,15 +22,17 @@ from cockpit.domain.errors import DomainError
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.services.views import (
+    CvMail,
     CvView,
     FreelanceMatchView,
-    MailDraft,
     MatchPage,
     NeedView,
     ProposalView,
 )
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.ask import ask
+from cockpit.tui.card_words import match_availability
+from cockpit.tui.cv_words import cv_history, cv_mail_draft
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.screens.mail import DraftReady
@@ -71,7 +73,7 @@ class CvMailReady(Message):
 
     proposal_id: int
     text: str
-    draft: MailDraft
+    mail: CvMail  # what the e-mail says, put in words when it is shown
 
 
 class MatchScreen(Screen[None]):
@@ -117,7 +119,7 @@ class MatchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._load_need()
-        self._search("", self.app.tr.lang)
+        self._search("")
         focus_now(self.query_one("#match-search", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -155,7 +157,7 @@ class MatchScreen(Screen[None]):
 
     @on(Input.Changed, "#match-search")
     def _typed(self, event: Input.Changed) -> None:
-        self._search(event.value, self.app.tr.lang)
+        self._search(event.value)
 
     @on(Input.Submitted, "#match-search")
     def _to_list(self) -> None:
@@ -165,9 +167,9 @@ class MatchScreen(Screen[None]):
         focus_now(self.query_one("#match-search", Input))
 
     @work(thread=True, exclusive=True, group="match")
-    def _search(self, typed: str, lang: str) -> None:
+    def _search(self, typed: str) -> None:
         page = run_service(self, self.app.services.match_freelances, self.need_id, typed=typed,
-                           limit=PAGE, lang=lang)
+                           limit=PAGE)
         if page is not None:
             self.post_message(MatchesLoaded(page))
 
@@ -256,30 +258,31 @@ class MatchScreen(Screen[None]):
         from cockpit.tui.screens.cv import CvModal
 
         ask(self, CvModal(event.cv), partial(self._cv_mail, self.app.caller.id,
-                                             event.proposal_id, self.app.tr.lang))
+                                             event.proposal_id))
 
     @work(thread=True, exclusive=True, group="match-cv")
-    def _cv_mail(self, caller_id: int, proposal_id: int, lang: str, text: str) -> None:
+    def _cv_mail(self, caller_id: int, proposal_id: int, text: str) -> None:
         """The e-mail to the DO with the CV: the CV is recorded as sent only once that
         e-mail was saved, opened in the mail client or copied (MailModal returns where)."""
-        draft = run_service(self, self.app.services.cv_mail, caller_id, proposal_id, text,
-                            lang=lang)
-        if draft is not None:
-            self.post_message(CvMailReady(proposal_id, text, draft))
+        mail = run_service(self, self.app.services.cv_mail, caller_id, proposal_id, text)
+        if mail is not None:
+            self.post_message(CvMailReady(proposal_id, text, mail))
 
     @on(CvMailReady)
     def _send_cv_mail(self, event: CvMailReady) -> None:
         from cockpit.tui.screens.mail import MailModal
 
-        ask(self, MailModal(event.draft, sends=True, stem=f"cv-{event.proposal_id}"),
+        tr = self.app.tr
+        ask(self, MailModal(cv_mail_draft(event.mail, tr), sends=True,
+                            stem=f"cv-{event.proposal_id}"),
             partial(self._sending, self.app.caller.id, event.proposal_id, event.text,
-                    self.app.tr.lang))
+                    event.mail))
 
     @work(thread=True, group="match-action")
-    def _sending(self, caller_id: int, proposal_id: int, text: str, lang: str,
+    def _sending(self, caller_id: int, proposal_id: int, text: str, mail: CvMail,
                  where: str) -> None:
         due = run_service(self, self.app.services.send_cv, caller_id, proposal_id, text, where,
-                          lang=lang)
+                          cv_history(mail, where, self.app.tr))
         if due is not None:
             said = self.app.tr("match.cv_sent", when=self._when(due), where=where)
             self.post_message(ProposalChanged(said, timeout=10))
@@ -396,8 +399,9 @@ def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Tra
     text = Text()
     text.append(f"{printable(r.name)}\n", style="bold")
     group = tr("match.group." + r.group)
-    same = group.casefold() == r.availability.casefold()
-    availability = '' if same else ' · ' + printable(r.availability)
+    said = match_availability(r.availability, r.available_from, tr)
+    same = group.casefold() == said.casefold()
+    availability = '' if same else ' · ' + printable(said)
     text.append(f"{printable(r.title)}\n{group}{availability}\n\n")
     if r.covered:
         text.append(f"{tr('match.covered')} : {printable(', '.join(r.covered))}\n", style="green")

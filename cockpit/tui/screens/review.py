@@ -257,10 +257,12 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review-figures")
     def _read_figures(self, viewer_id: int, start: datetime, end: datetime, label: str,
                       lang: str) -> None:
-        report = run_service(self, self.app.services.report, viewer_id, start, end, label,
-                             lang=lang)
-        if report is not None:
-            self.post_message(FiguresLoaded(report))
+        from cockpit.i18n import Translator
+        from cockpit.reports.model import worded
+
+        facts = run_service(self, self.app.services.report, viewer_id, start, end, label)
+        if facts is not None:
+            self.post_message(FiguresLoaded(worded(facts, Translator(lang))))
 
     @on(FiguresLoaded)
     def _show_figures(self, event: FiguresLoaded) -> None:

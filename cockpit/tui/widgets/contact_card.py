@@ -12,6 +12,7 @@ from textual.widgets import Static
 from cockpit.domain.text import printable
 from cockpit.services.views import ContactCardView
 from cockpit.tui.app import CockpitApp
+from cockpit.tui.card_words import company_kind, freelance_lines, history_outcome, referred_by
 from cockpit.tui.dates import format_short
 
 
@@ -48,12 +49,13 @@ class ContactCard(VerticalScroll):
         if card.do_not_call:
             head.append("  ⛔ " + tr("card.do_not_call"), style="bold red")
         lines: list[RenderableType] = [head]
-        if card.referred_by:
-            lines.append(Text(printable(card.referred_by), style="italic"))
+        if card.referred_by is not None:
+            lines.append(Text(printable(referred_by(card.referred_by, tr)), style="italic"))
         company = card.company
         if company:
             lines.append(Text(printable(" · ".join(p for p in (
-                company.name, company.kind, company.sector, company.city) if p))))
+                company.name, company_kind(company.kind, tr), company.sector, company.city)
+                if p))))
             figures = " · ".join(p for p in (company.revenue, company.headcount,
                                              company.revenue_per_head) if p)
             if figures:
@@ -72,7 +74,7 @@ class ContactCard(VerticalScroll):
             lines.append(line)
         if card.email:
             lines.append(Text(printable(card.email)))
-        for label, value in card.details:
+        for label, value in freelance_lines(card.freelance, tr) if card.freelance else ():
             label, value = printable(label), printable(value)
             lines.append(Text(f"{label} : {value}" if tr.lang == "fr" else f"{label}: {value}"))
         if card.persona:
@@ -84,7 +86,8 @@ class ContactCard(VerticalScroll):
         for item in card.history:
             line = Text()
             line.append(format_short(item.at, tr.lang, self.app.display_tz), style="dim")
-            line.append(f" {printable(item.who)} · {printable(item.outcome)}", style="bold")
+            outcome = history_outcome(item.outcome, tr)
+            line.append(f" {printable(item.who)} · {printable(outcome)}", style="bold")
             if item.note:
                 note = printable(item.note, multiline=True)
                 line.append(f" : {note}" if tr.lang == "fr" else f": {note}")

@@ -1,0 +1,61 @@
+"""A contact card in words: what the services' `ContactCardView` holds as codes, in the
+caller's language (the services return the codes, never the words)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cockpit.i18n.dates import format_date
+
+if TYPE_CHECKING:
+    from cockpit.i18n import Translator
+    from cockpit.services.views import FreelanceFacts, ReferredBy
+
+
+def said(tr: Translator, key: str, code: str) -> str:
+    """The words of `key`, or the code itself when no words were written for it."""
+    words = tr(key)
+    return code if words == key else words
+
+
+def history_outcome(code: str, tr: Translator) -> str:
+    """"Rappel convenu"; "Note hors appel" for a note written outside any call."""
+    return tr("card.history_note") if code == "note" else tr(f"outcome.{code}")
+
+
+def company_kind(code: str, tr: Translator) -> str:
+    """"ESN classique", "client final"…; nothing for a company of no particular kind."""
+    return "" if code in ("", "other") else said(tr, f"card.kind.{code}", code)
+
+
+def referred_by(source: ReferredBy, tr: Translator) -> str:
+    if source.switchboard:
+        return tr("card.referred_by_switchboard", company=source.name)
+    return tr("card.referred_by", name=source.name)
+
+
+def availability(status: str, available_from: date | None, tr: Translator) -> str:
+    """Available, on a mission or under notice, and from when when not available now."""
+    words = tr(f"freelance.{status}") if status in ("available", "on_mission") \
+        else tr("freelance.notice")
+    if status != "available" and available_from:
+        words += " · " + tr("freelance.free_from", date=format_date(available_from, tr.lang))
+    return words
+
+
+def freelance_lines(f: FreelanceFacts, tr: Translator) -> tuple[tuple[str, str], ...]:
+    """(label, value) lines of a freelance's card: rate, availability, mobility, billing."""
+    return ((tr("card.day_rate"), f"{f.day_rate} €" if f.day_rate else "?"),
+            (tr("card.availability"), availability(f.availability, f.available_from, tr)),
+            (tr("card.mobility"), f.mobility or "?"),
+            (tr("card.billing"), tr(f"freelance.billing.{f.billing}")))
+
+
+def match_availability(status: str, available_from: date | None, tr: Translator) -> str:
+    """A freelance in a match list: available, free from a date, or on a mission."""
+    if status == "available":
+        return tr("freelance.available")
+    if available_from is not None:
+        return tr("freelance.free_from", date=format_date(available_from, tr.lang))
+    return tr("freelance.on_mission")
