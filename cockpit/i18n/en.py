@@ -698,7 +698,7 @@ TEXT: dict[str, str] = {
     "key.owner": "private portfolio",
     "key.add_member": "add someone",
     "key.make_lead": "make lead",
-    "key.leave_team": "leaves",
+    "key.leave_team": "leaves the team",
     "key.review": "review",
     "review.team": "Team, live",
     "review.figures": "Figures",
