@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 
 from cockpit.tui.screens.confirm import ConfirmModal
@@ -216,3 +217,18 @@ async def test_a_caller_has_none_of_the_team_keys(make_app, demo_url: str) -> No
     with _db(demo_url) as db:
         assert db.execute("SELECT count(*) FROM caller WHERE active = 0 OR name = 'a'"
                           ).fetchone() == (0,)
+
+
+async def test_f1_lists_the_lead_s_team_keys_in_her_language(make_app) -> None:
+    for lang, words in (("fr", ("ajouter quelqu'un", "nommer chef", "départ")),
+                        ("en", ("add someone", "make lead", "leaves the team"))):
+        app = make_app("Melissa", lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _open_review(app, pilot)
+            await pilot.press("f1")
+            await settle(pilot)
+            console = Console(width=80, record=True)
+            console.print(app.screen.query_one("#help-body", Static).content)
+            shown = console.export_text()
+            for word in words:
+                assert word in shown, (lang, word)

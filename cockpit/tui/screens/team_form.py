@@ -54,10 +54,15 @@ class TeamAddModal(FormModal):
         add = partial(self.app.services.team_add, values["name"], actor=self.app.caller.name,
                       lead=yes_or_no(values["lead"]), email=values["email"],
                       login=values["login"])
+
         def done(result: tuple[CallerView, bool]) -> MemberAdded:
             return MemberAdded(result[0])  # (them, whether first): never first from here
 
         start_service(self, add, done, group="team-add", exclusive=True)
+
+    def action_cancel(self) -> None:
+        if not self._saving:  # once sent, the lead hears how it went (added or refused)
+            super().action_cancel()
 
     @on(MemberAdded)
     def _added(self, event: MemberAdded) -> None:
