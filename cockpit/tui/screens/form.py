@@ -102,15 +102,24 @@ class FormModal(ModalScreen[dict[str, str] | None]):
             errors = self._type_errors(values)
         if not errors and self._validate is not None:
             errors = self._validate(values)
+        self.show_errors(errors)
+        if not errors:
+            self.accept(values)
+
+    def accept(self, values: dict[str, str]) -> None:
+        """The values checked: the form closes with them. A form that saves them itself
+        (and may be refused, said in a field) does so here instead."""
+        self.dismiss(values)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Errors under their fields (an error may quote what was typed: shown as typed);
+        the first one's field takes the focus."""
         for field in self._fields:
-            # An error may quote what was typed: shown as typed.
             self.query_one(f"#field-error-{field.key}", Static).update(
                 data_text(errors.get(field.key, "")))
-        if errors:
-            first = next(f for f in self._fields if f.key in errors)
+        first = next((f for f in self._fields if f.key in errors), None)
+        if first is not None:
             self.query_one(f"#field-{first.key}", Input).focus()
-            return
-        self.dismiss(values)
 
     def _type_errors(self, values: dict[str, str]) -> dict[str, str]:
         from datetime import UTC, datetime

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual import getters, on, work
@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from cockpit.domain.figures import period_of_day, period_of_week
-from cockpit.services.views import ReminderRow, TeamView
+from cockpit.services.views import ReminderRow, TeamRow, TeamView
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.ask import ask, for_effect
 from cockpit.tui.focus import focus_now
@@ -27,16 +27,29 @@ from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.report_view import ReportView
-from cockpit.tui.workers import run_service
+from cockpit.tui.workers import run_service, start_service
 
 if TYPE_CHECKING:
     from cockpit.reports.model import Report
+    from cockpit.services.views import CallerView
     from cockpit.tui.screens.picker import Choice
 
 TEAM_EVERY = 3.0  # seconds: a call started by a caller shows within this
 FIGURES_EVERY = 15.0
 
 _LEAD_ONLY = {"reassign", "owner"}
+# The lead's changes to the team itself: absent from a caller's review.
+_TEAM_KEYS = {"add_member", "make_lead", "leave_team"}
+
+
+class _Handover(Protocol):
+    """What went to the lead when someone left, as the services count it (the UI does not
+    import the store's own type)."""
+
+    @property
+    def reminders(self) -> int: ...
+    @property
+    def contacts(self) -> int: ...
 
 
 # What the review's workers post back (to the review itself).
@@ -63,6 +76,13 @@ class ReminderMoved(Message):
     said: str
 
 
+@dataclass
+class TeamChanged(Message):
+    """Someone joined, became lead or left; `said` tells the lead (what moved, counted)."""
+
+    said: str
+
+
 class ReviewScreen(Screen[None]):
     CSS_PATH = "../styles/review.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,6 +97,9 @@ class ReviewScreen(Screen[None]):
         Binding("r", "reassign", "key.reassign", id="review.reassign"),
         Binding("o", "owner", "key.owner", id="review.owner"),
         Binding("b", "needs", "key.needs", id="review.needs"),
+        Binding("a", "add_member", "key.add_member", id="review.add_member"),
+        Binding("c", "make_lead", "key.make_lead", id="review.make_lead"),
+        Binding("d", "leave_team", "key.leave_team", id="review.leave_team"),
         Binding("ctrl+r", "refresh", "key.refresh", id="review.refresh", show=False),
     ]
 
@@ -142,9 +165,27 @@ class ReviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _LEAD_ONLY:
             return self.is_lead and self.selected_reminder() is not None
+        if action in _TEAM_KEYS:
+            return self._team_key(action)
         if action == "back":
             return self.app.cockpit_open
         return True
+
+    def _team_key(self, action: str) -> bool | None:
+        """A lead's team key: absent for a caller; greyed off the team tab, or when it does
+        not apply to the one highlighted (already lead; oneself, who cannot leave here)."""
+        if not self.is_lead:
+            return False
+        if self.query_one(TabbedContent).active != "team":
+            return None
+        if action == "add_member":
+            return True
+        member = self.selected_member()
+        if member is None:
+            return None
+        if action == "make_lead":
+            return None if member.is_lead else True
+        return None if member.caller_id == self.app.caller.id else True
 
     # -- the team, live ------------------------------------------------------------------------
 
@@ -181,10 +222,16 @@ class ReviewScreen(Screen[None]):
             on_call=sum(1 for r in team.rows if r.on_call_with),
             unowned=team.overdue_unowned, leads=team.unassigned_leads)))
         self._load_overdue()
+        self.refresh_bindings()
 
     @on(DataTable.RowHighlighted, "#team-table")
     def _caller_moved(self) -> None:
         self._load_overdue()
+        self.refresh_bindings()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        self.refresh_bindings()
 
     @on(DataTable.RowSelected, "#team-table")
     def _to_reminders(self) -> None:
@@ -195,10 +242,17 @@ class ReviewScreen(Screen[None]):
 
     def selected_caller(self) -> int | None:
         """The caller highlighted in the team table, by id."""
-        table = self.query_one("#team-table", DataTable)
-        if table.row_count == 0 or self._team is None:
+        member = self.selected_member()
+        return None if member is None else member.caller_id
+
+    def selected_member(self) -> TeamRow | None:
+        """The caller highlighted in the team table (a lead's review only)."""
+        if not self.is_lead or self._team is None or not self._team.rows:
             return None
-        return self._team.rows[min(table.cursor_row, len(self._team.rows) - 1)].caller_id
+        table = self.query_one("#team-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return self._team.rows[min(table.cursor_row, len(self._team.rows) - 1)]
 
     def _load_overdue(self) -> None:
         caller_id = self.selected_caller()
@@ -340,6 +394,69 @@ class ReviewScreen(Screen[None]):
     @on(ReminderMoved)
     def _moved(self, event: ReminderMoved) -> None:
         self.app.notify(event.said)
+        self._load_team()
+
+    # -- the lead's changes to the team (issue 17) ---------------------------------------------
+
+    def action_add_member(self) -> None:
+        from cockpit.tui.screens.team_form import TeamAddModal
+
+        modal = TeamAddModal(self.app.tr)
+        ask(self, modal, lambda _values: self._member_added(modal.added))
+
+    def _member_added(self, caller: CallerView | None) -> None:
+        if caller is not None:
+            key = "team.added_lead" if caller.is_lead else "team.added"
+            self.post_message(TeamChanged(self.app.tr(key, name=caller.name)))
+
+    def action_make_lead(self) -> None:
+        from cockpit.tui.screens.confirm import ConfirmModal
+
+        member = self.selected_member()
+        if member is None or member.is_lead:
+            return
+        question = self.app.tr("review.lead_confirm", name=member.name)
+        self.app.push_screen(ConfirmModal(question), partial(self._make_lead, member.name))
+
+    def _make_lead(self, name: str, yes: bool | None) -> None:
+        if not yes:
+            return
+        tr = self.app.tr
+        lead = partial(self.app.services.team_set_lead, name, actor=self.app.caller.name)
+
+        def said(caller: CallerView) -> TeamChanged:
+            return TeamChanged(tr("team.now_lead", name=caller.name))
+
+        start_service(self, lead, said, group="review-team-change")
+
+    def action_leave_team(self) -> None:
+        from cockpit.tui.screens.confirm import ConfirmModal
+
+        member = self.selected_member()
+        if member is None or member.caller_id == self.app.caller.id:
+            return
+        question = self.app.tr("review.leave_confirm", name=member.name,
+                               lead=self.app.caller.name)
+        self.app.push_screen(ConfirmModal(question), partial(self._leave, member.name))
+
+    def _leave(self, name: str, yes: bool | None) -> None:
+        if not yes:
+            return
+        tr = self.app.tr
+        leave = partial(self.app.services.team_leave, name, actor=self.app.caller.name)
+
+        # The same result `cockpit team leave` prints: who left, who took over, what moved.
+        def said(result: tuple[CallerView, CallerView, _Handover]) -> TeamChanged:
+            gone, heir, handover = result
+            return TeamChanged(tr("team.left", name=gone.name) + "\n" + tr(
+                "team.handed_over", lead=heir.name, reminders=handover.reminders,
+                contacts=handover.contacts))
+
+        start_service(self, leave, said, group="review-team-change")
+
+    @on(TeamChanged)
+    def _team_changed(self, event: TeamChanged) -> None:
+        self.app.notify(event.said, timeout=10)
         self._load_team()
 
     def action_switch_tab(self) -> None:
