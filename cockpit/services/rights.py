@@ -18,10 +18,10 @@ from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.part import Part, Setup
-from cockpit.services.views import CallerView, PersonRef
+from cockpit.services.views import CallerView, Handover, PersonRef
 
 if TYPE_CHECKING:
-    from cockpit.store.people import Handover, Member
+    from cockpit.store.people import Member
 
 _KIND_ID = re.compile(r"^(contact|freelance)[:#/ ]?(\d+)$", re.IGNORECASE)
 _AGE = re.compile(r"^(\d+)\s*([ymwd])$", re.IGNORECASE)
@@ -162,7 +162,7 @@ class RightsServices(Part):
         if heir is None:
             raise ServiceError(f"{member.name} is the only lead", code="team_last_lead",
                                name=member.name)
-        handover = people.leave(member.id, heir.id, lead.name, self.now())
+        handover = Handover(*people.leave(member.id, heir.id, lead.name, self.now()))
         from cockpit.logs import log
 
         log.info("caller #%d left the team; %d reminders, %d contacts to #%d", member.id,

@@ -105,6 +105,14 @@ class CallerView(NamedTuple):
     is_lead: bool
 
 
+class Handover(NamedTuple):
+    """What went to the lead when someone left the team."""
+
+    reminders: int  # open reminders
+    contacts: int  # private contacts
+    claims: int  # people they held for a call
+
+
 class AnswerView(NamedTuple):
     number: int  # the digit key that chooses it
     label: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import getters, on, work
@@ -31,7 +31,7 @@ from cockpit.tui.workers import run_service, start_service
 
 if TYPE_CHECKING:
     from cockpit.reports.model import Report
-    from cockpit.services.views import CallerView
+    from cockpit.services.views import CallerView, Handover
     from cockpit.tui.screens.picker import Choice
 
 TEAM_EVERY = 3.0  # seconds: a call started by a caller shows within this
@@ -40,16 +40,6 @@ FIGURES_EVERY = 15.0
 _LEAD_ONLY = {"reassign", "owner"}
 # The lead's changes to the team itself: absent from a caller's review.
 _TEAM_KEYS = {"add_member", "make_lead", "leave_team"}
-
-
-class _Handover(Protocol):
-    """What went to the lead when someone left, as the services count it (the UI does not
-    import the store's own type)."""
-
-    @property
-    def reminders(self) -> int: ...
-    @property
-    def contacts(self) -> int: ...
 
 
 # What the review's workers post back (to the review itself).
@@ -446,7 +436,7 @@ class ReviewScreen(Screen[None]):
         leave = partial(self.app.services.team_leave, name, actor=self.app.caller.name)
 
         # The same result `cockpit team leave` prints: who left, who took over, what moved.
-        def said(result: tuple[CallerView, CallerView, _Handover]) -> TeamChanged:
+        def said(result: tuple[CallerView, CallerView, Handover]) -> TeamChanged:
             gone, heir, handover = result
             return TeamChanged(tr("team.left", name=gone.name) + "\n" + tr(
                 "team.handed_over", lead=heir.name, reminders=handover.reminders,
