@@ -108,6 +108,7 @@ class CockpitApp(App[None]):
         self.settings = settings or Settings()  # the run's (cli.main); tests: the defaults
         self.display_tz = display_tz or self.settings.zone
         self.start = "first_run" if caller is None else start
+        self._cockpit_mode = "cockpit"  # Textual's own "_default" when the app starts on it
         self._first_screen = first_screen
         self.suggested_name = suggested_name  # the first run's name, from --caller
         # Nobody to call in the whole database: the empty queue says how to fill it.
@@ -182,10 +183,25 @@ class CockpitApp(App[None]):
                 return
         await super().on_event(event)
 
+    def get_default_screen(self) -> Screen:
+        # Started on the cockpit, the cockpit is Textual's default screen itself: opening its
+        # mode over the default one would compose, style and lay out a second screen before
+        # the first frame (measured: ~25 % of the start). The review and the first run have
+        # modes of their own (and styles read when they open, which a default screen's are not).
+        if self.start != "cockpit":
+            return super().get_default_screen()
+        self._cockpit_mode = "_default"
+        # Known to switch_mode (which checks the names of MODES) so that the review comes
+        # back to it; its stack exists from the start, so this factory is never called.
+        self._modes["_default"] = _cockpit
+        return (self._first_screen or _cockpit)()
+
     def on_mount(self) -> None:
+        if self.start == "cockpit":
+            return  # the cockpit is the default screen itself (get_default_screen)
         # Textual's empty default screen stays under the modes, never shown: the first
         # screen opens in its mode before the first frame. Its screen is the one the start
-        # made (the cockpit showing what was read ahead), the mode's own ever after.
+        # made, the mode's own ever after.
         if self._first_screen is not None:
             self._modes[self.start] = self._first_screen
         self.switch_mode(self.start)
@@ -235,7 +251,7 @@ class CockpitApp(App[None]):
     def cockpit_open(self) -> bool:
         """Whether the cockpit's mode has opened (not yet in a review opened alone)."""
         try:
-            return bool(self.get_screen_stack("cockpit"))
+            return bool(self.get_screen_stack(self._cockpit_mode))
         except KeyError:
             return False
 
@@ -247,7 +263,7 @@ class CockpitApp(App[None]):
         """To the cockpit (opened now if the review was alone). A review left is closed: the
         next one opens afresh, on today, as the first did."""
         leaving = self.current_mode
-        self.switch_mode("cockpit")
+        self.switch_mode(self._cockpit_mode)
         if leaving == "review":
             self.remove_mode("review")
             self.add_mode("review", _review)

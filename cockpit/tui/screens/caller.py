@@ -329,8 +329,9 @@ class CallerScreen(Screen[None]):
     def _poll_queue(self, offset: int) -> None:
         app = self.app
         # Quietly: a refresh that fails says so in the top bar, not in a message a second.
-        start_service(self, partial(app.services.queue_page, app.caller.id, offset=offset,
-                                    limit=PAGE_SIZE, lang=app.tr.lang),
+        caller_id, lang = app.caller.id, app.tr.lang
+        start_service(self, lambda: app.services.queue_page(caller_id, offset=offset,
+                                                            limit=PAGE_SIZE, lang=lang),
                       QueuePolled, group="queue", exclusive=True,
                       failed=lambda _error: QueuePolled(None))
 
@@ -343,8 +344,8 @@ class CallerScreen(Screen[None]):
 
     def sync_outbox(self) -> None:
         """Write the ends of calls kept on this computer, now if the database answers."""
-        services = self.app.services
-        start_service(self, partial(_flush_outbox, services),
+        app = self.app
+        start_service(self, lambda: _flush_outbox(app.services),
                       lambda counts: OutboxSynced(*counts), group="outbox", exclusive=True)
 
     @on(OutboxSynced)
@@ -380,8 +381,10 @@ class CallerScreen(Screen[None]):
         return row.held if row is not None else ""
 
     def load_figures(self) -> None:
-        app = self.app
-        start_service(self, partial(app.services.day_figures, app.caller.id), FiguresLoaded,
+        app, caller_id = self.app, self.app.caller.id
+        # `app.services` read in the worker: the first ask opens them (services/warm.py), which
+        # must not hold up the UI thread just after the first frame.
+        start_service(self, lambda: app.services.day_figures(caller_id), FiguresLoaded,
                       group="figures", exclusive=True)
 
     @on(FiguresLoaded)
