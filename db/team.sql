@@ -82,6 +82,14 @@ GRANT INSERT, UPDATE ON caller, setting TO cockpit_lead;
 GRANT SELECT ON audit_log TO cockpit_lead;
 GRANT DELETE ON contact, freelance, phone, call, call_event, note, reminder, proposal
   TO cockpit_lead;  -- do_not_call: one number at a time, through cockpit_remove_dnc below
+-- VACUUM after an erasure, so that the deleted rows leave the files at once: PostgreSQL 17
+-- has a right for it (MAINTAIN); before, only the owner may (`cockpit person vacuum`).
+DO $$ BEGIN
+  IF current_setting('server_version_num')::int >= 170000 THEN
+    EXECUTE 'GRANT MAINTAIN ON contact, freelance, phone, call, call_event, note, reminder, '
+      'proposal, need, do_not_call TO cockpit_lead';
+  END IF;
+END $$;
 
 -- Tables a later version of the cockpit adds: readable by the team; the owner gives more
 -- by running this file again (a new table's rights are decided, not inherited).

@@ -1,4 +1,5 @@
-"""`cockpit person export|forget ID|PHONE|EMAIL`: a person's rights over their data."""
+"""`cockpit person export|forget ID|PHONE|EMAIL`: a person's rights over their data;
+`cockpit person vacuum`: the server's owner frees what erasures left on a team server."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
                             description="export: everything held about the person, as JSON "
                             "(GDPR art. 15 and 20). forget: erase the person, their calls and "
                             "notes for good (art. 17); their numbers stay on the do-not-call "
-                            "list as a keyed hash that cannot be read back.")
-    parser.add_argument("action", choices=("export", "forget"))
-    parser.add_argument("who", metavar="ID|PHONE|EMAIL", type=person_key,
+                            "list as a keyed hash that cannot be read back. vacuum (team "
+                            "server, its owner): free the rows erasures left for VACUUM.")
+    parser.add_argument("action", choices=("export", "forget", "vacuum"))
+    parser.add_argument("who", metavar="ID|PHONE|EMAIL", type=person_key, nargs="?",
                         help="12, contact:12, freelance:7, a number in any spelling, an e-mail")
     parser.add_argument("--out", metavar="FILE", help="export: write there (default: print)")
     parser.add_argument("--as", dest="actor", metavar="NAME", default="",
@@ -75,6 +77,13 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.commands.base import say
 
     services = services_for(args)
+    if args.action == "vacuum":
+        return _vacuum(services)
+    if args.who is None:
+        from cockpit.commands.base import CliError
+
+        raise CliError(f"person {args.action}: say who (an id, a number or an e-mail)",
+                       code="person_needs_who", action=args.action)
     if args.action == "export":
         data = json_text(services.export_person(args.who))
         if args.out:
@@ -93,8 +102,26 @@ def run(args: argparse.Namespace) -> int:
                      for k, n in removed.items() if n)
     out(say("cli.person.erased", kind=say(f"cli.person.kind.{person.kind}"), id=person.id,
             what=what))
-    if not wiped:
+    if wiped == "journal_busy":
         out(say("cli.shared_database"))
+    elif wiped in ("owner_vacuums", "in_use"):
+        out(say(f"cli.person.{wiped}"))
+    return 0
+
+
+def _vacuum(services: Any) -> int:
+    """VACUUM the tables erasures touch; says which were rewritten, which were in use (only
+    freed), and which this login may not."""
+    from cockpit.commands.base import CliError, say
+
+    rewritten, freed, refused = services.vacuum_erased()
+    if rewritten:
+        out(say("cli.person.vacuumed", tables=", ".join(rewritten)))
+    if freed:
+        out(say("cli.person.vacuum_in_use", tables=", ".join(freed)))
+    if refused:
+        raise CliError(f"not vacuumed (only the tables' owner may): {', '.join(refused)}",
+                       code="vacuum_owner_only", tables=", ".join(refused))
     return 0
 
 

@@ -455,6 +455,18 @@ TEXT: dict[str, str] = {
     "cli.needs.count": "{count} {count|need|needs}",
     "cli.next.nobody": "nobody to call for {caller} right now",
     "cli.person.erased": "{kind} #{id} erased: {what}",
+    "cli.person.owner_vacuums": (
+        "the rows are deleted, but their space in the server's files is only wiped when its"
+        " owner runs `cockpit person vacuum` (or when autovacuum passes): your login may not"
+        " do it"
+    ),
+    "cli.person.in_use": (
+        "the rows are deleted and their space freed, but a table was in use: its files keep"
+        " those bytes until the server's owner runs `cockpit person vacuum`"
+    ),
+    "cli.person.vacuumed": "rewritten (VACUUM FULL), nothing left of the erased rows: {tables}",
+    "cli.person.vacuum_in_use": ("in use, only freed (VACUUM): {tables} — run it again when "
+                                 "nobody is calling"),
     "cli.person.kind.contact": "contact",
     "cli.person.kind.freelance": "freelance",
     "cli.person.removed": "{label}: {count}",
@@ -813,6 +825,9 @@ TEXT: dict[str, str] = {
         " the team's key file there (or name it with COCKPIT_DNC_KEY_FILE); no number was"
         " checked"
     ),
+    "error.person_needs_who": "person {action}: say who (an id, a number or an e-mail).",
+    "error.vacuum_owner_only": "Not vacuumed (only the tables' owner may): {tables}",
+    "error.vacuum_sqlite": "Nothing to do: on SQLite, forget wipes the file at once.",
     "error.forget_needs_yes": "Nothing erased: add --yes to erase without a question.",
     "person.kind.contact": "contact",
     "person.kind.freelance": "freelance",

@@ -473,6 +473,19 @@ TEXT: dict[str, str] = {
     "cli.needs.count": "{count} {count|besoin|besoins}",
     "cli.next.nobody": "personne à appeler pour {caller} pour l'instant",
     "cli.person.erased": "{kind} #{id} effacé : {what}",
+    "cli.person.owner_vacuums": (
+        "les lignes sont supprimées, mais leur place dans les fichiers du serveur n'est"
+        " nettoyée que lorsque son propriétaire lance `cockpit person vacuum` (ou quand"
+        " l'autovacuum passe) : votre compte n'a pas le droit de le faire"
+    ),
+    "cli.person.in_use": (
+        "les lignes sont supprimées et leur place libérée, mais une table était occupée :"
+        " ses fichiers gardent ces octets jusqu'à ce que le propriétaire du serveur lance"
+        " `cockpit person vacuum`"
+    ),
+    "cli.person.vacuumed": "réécrit (VACUUM FULL), plus rien des lignes effacées : {tables}",
+    "cli.person.vacuum_in_use": ("occupé, seulement libéré (VACUUM) : {tables} — relancez "
+                                 "quand personne n'appelle"),
     "cli.person.kind.contact": "contact",
     "cli.person.kind.freelance": "freelance",
     "cli.person.removed": "{label} : {count}",
@@ -855,6 +868,12 @@ TEXT: dict[str, str] = {
         " {path}\xa0: copiez ici le fichier de clé de l'équipe (ou indiquez-le par"
         " COCKPIT_DNC_KEY_FILE)\xa0; aucun numéro n'a été vérifié"
     ),
+    "error.person_needs_who": ("person {action} : dites qui (un numéro de fiche, un "
+                               "téléphone ou un e-mail)."),
+    "error.vacuum_owner_only": ("Pas nettoyé (seul le propriétaire des tables en a le "
+                                "droit) : {tables}"),
+    "error.vacuum_sqlite": ("Rien à faire : sur SQLite, l'effacement nettoie le fichier "
+                            "tout de suite."),
     "error.forget_needs_yes": ("Rien n'a été effacé : ajoutez --yes pour effacer sans "
                                "question."),
     "person.kind.contact": "contact",

@@ -150,6 +150,7 @@ class Services:
         self.find_people = rights.find_people
         self.export_person = rights.export_person
         self.forget_person = rights.forget_person
+        self.vacuum_erased = rights.vacuum_erased
         self.stale_prospects = rights.stale_prospects
         self.purge = rights.purge
         self.dnc_add = rights.dnc_add

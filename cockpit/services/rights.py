@@ -22,6 +22,7 @@ from cockpit.services.views import CallerView, Handover, PersonRef
 
 if TYPE_CHECKING:
     from cockpit.store.people import Member
+    from cockpit.store.persons import Wipe
 
 _KIND_ID = re.compile(r"^(contact|freelance)[:#/ ]?(\d+)$", re.IGNORECASE)
 _AGE = re.compile(r"^(\d+)\s*([ymwd])$", re.IGNORECASE)
@@ -269,10 +270,9 @@ class RightsServices(Part):
         return data
 
     @store_guard
-    def forget_person(self, query: str, actor: str) -> tuple[PersonRef,
-                                                                     dict[str, int], bool]:
-        """Erase the person for good; (who, what was removed by kind, whether the files were
-        wiped at once)."""
+    def forget_person(self, query: str, actor: str) -> tuple[PersonRef, dict[str, int], Wipe]:
+        """Erase the person for good; (who, what was removed by kind, how far the files were
+        wiped at once: see store.persons.Wipe)."""
         from cockpit.store import persons
 
         person = self._one(query)
@@ -414,7 +414,22 @@ class RightsServices(Part):
         from cockpit.store.persons import wipe_traces
 
         found = summary()
-        return found, wipe_traces() if found["engine"] == "SQLite" else True
+        return found, wipe_traces() != "journal_busy" if found["engine"] == "SQLite" else True
+
+    @store_guard
+    def vacuum_erased(self) -> tuple[list[str], list[str], list[str]]:
+        """VACUUM the tables an erasure touches, on a team server (the owner's, before
+        PostgreSQL 17); (tables rewritten, tables in use only freed, tables this login may
+        not vacuum)."""
+        from cockpit.store import persons
+        from cockpit.store.db import is_postgres
+
+        if not is_postgres():
+            raise ServiceError("only a PostgreSQL database needs this: on SQLite, forget "
+                               "wipes the file at once", code="vacuum_sqlite")
+        rewritten, freed = persons.vacuum_erased()
+        return rewritten, freed, [t for t in persons.ERASED_TABLES
+                                  if t not in rewritten and t not in freed]
 
     @store_guard
     def audit(self, viewer_id: int, limit: int = 200) -> list[tuple[Any, ...]]:

@@ -9,7 +9,7 @@ import contextlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import peewee as pw
 
@@ -114,7 +114,8 @@ def export(kind: str, person_id: int) -> dict[str, Any]:
 def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
           keep_numbers_blocked: bool = True) -> dict[str, int]:
     """Delete the person and everything about them; returns what was removed, by kind.
-    Their numbers stay on the do-not-call list as keyed hashes only (when asked)."""
+    Their numbers stay on the do-not-call list as keyed hashes only (when asked). The
+    caller then runs wipe_traces(), once for many erasures."""
     model = Contact if kind == "contact" else Freelance
     field = "contact" if kind == "contact" else "freelance"
     db = database.obj
@@ -164,23 +165,74 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
                 DoNotCall.create(e164=None, digest=digest_number(e164), reason=reason,
                                  created_at=naive(now))
         removed["numbers_kept_as_hash"] = len(numbers) if keep_numbers_blocked else 0
-    wipe_traces()
     return removed
 
 
-def wipe_traces() -> bool:
+# What an erasure touches: the tables whose old row versions may hold a name, a note or a
+# number (need keeps only its contact's id, vacuumed too so that nothing is left dead).
+ERASED_TABLES = ("contact", "freelance", "phone", "call", "call_event", "note", "reminder",
+                 "proposal", "need", "do_not_call")
+
+# "wiped": nothing readable is left in the tables' and indexes' files; "journal_busy"
+# (SQLite): another connection kept the WAL from being truncated, the next checkpoint does
+# it; "owner_vacuums" (PostgreSQL): this login may not VACUUM (before 17, only the owner may),
+# the dead rows stay until the owner runs `cockpit person vacuum` or autovacuum passes;
+# "in_use" (PostgreSQL): a table was busy, its dead rows are freed but their bytes stay in
+# its free space until `cockpit person vacuum` rewrites it.
+Wipe = Literal["wiped", "journal_busy", "owner_vacuums", "in_use"]
+
+
+def wipe_traces() -> Wipe:
     """Make deleted rows unreadable in the files: on SQLite, erased pages are zeroed
     (secure_delete, set at connection) and the WAL is folded in and truncated; on PostgreSQL,
-    VACUUM frees the dead rows. False when another connection kept the WAL from being
-    truncated (the wipe completes at the next checkpoint)."""
+    the touched tables are rewritten (VACUUM FULL)."""
     db = database.obj
     if is_postgres():
-        for table in ("contact", "freelance", "phone", "call", "call_event", "note",
-                      "reminder", "proposal", "do_not_call"):
-            db.execute_sql(f"VACUUM {table}")
-        return True
+        rewritten, freed = vacuum_erased()
+        if len(rewritten) == len(ERASED_TABLES):
+            return "wiped"
+        return "in_use" if len(rewritten) + len(freed) == len(ERASED_TABLES) else \
+            "owner_vacuums"
     busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return busy == 0
+    return "wiped" if busy == 0 else "journal_busy"
+
+
+def _vacuumable() -> list[str]:
+    """The erased tables this login may VACUUM: asked first, as the server only warns and
+    skips the others (owner, database owner or superuser; MAINTAIN from PostgreSQL 17)."""
+    db = database.obj
+    version = int(db.execute_sql("SHOW server_version_num").fetchone()[0])
+    may = ("has_table_privilege(t, 'MAINTAIN')" if version >= 170000 else
+           "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+           " OR pg_has_role(current_user, (SELECT relowner FROM pg_class"
+           " WHERE oid = t::regclass), 'USAGE')"
+           " OR pg_has_role(current_user, (SELECT datdba FROM pg_database"
+           " WHERE datname = current_database()), 'USAGE')")
+    rows = db.execute_sql(f"SELECT t FROM unnest(%s::text[]) AS t WHERE {may}",
+                          (list(ERASED_TABLES),)).fetchall()
+    allowed = {t for (t,) in rows}
+    return [t for t in ERASED_TABLES if t in allowed]
+
+
+def vacuum_erased() -> tuple[list[str], list[str]]:
+    """VACUUM the erased tables this login may (PostgreSQL); (tables rewritten, tables only
+    freed). A plain VACUUM makes the dead rows unreachable but leaves their bytes in the
+    pages' free space (and index entries too, when it finds few): VACUUM FULL writes the
+    table and its indexes anew. It locks the table for its time (a moment for a cockpit's
+    tables): a table that stays in use past the lock timeout gets a plain VACUUM."""
+    db = database.obj
+    rewritten, freed = [], []
+    for table in _vacuumable():
+        try:
+            db.execute_sql("SET lock_timeout = '5s'")
+            db.execute_sql(f"VACUUM FULL {table}")
+            rewritten.append(table)
+        except pw.OperationalError:  # lock_not_available: someone holds the table
+            db.execute_sql(f"VACUUM (INDEX_CLEANUP ON) {table}")
+            freed.append(table)
+        finally:
+            db.execute_sql("RESET lock_timeout")
+    return rewritten, freed
 
 
 def stale_prospects(before: datetime, limit: int | None = None,
