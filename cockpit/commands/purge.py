@@ -54,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from cockpit.commands.person import actor_name
 
-    count = services.purge(args.older_than, actor_name(services, args.actor, args.settings))
+    count, wiped = services.purge(args.older_than,
+                                  actor_name(services, args.actor, args.settings))
     out(say("cli.purge.erased", count=count))
+    if wiped == "journal_busy":
+        out(say("cli.shared_database"))
+    elif wiped in ("owner_vacuums", "in_use"):
+        out(say(f"cli.person.{wiped}"))
     return 0

@@ -293,7 +293,9 @@ class RightsServices(Part):
         return persons.stale_prospects(self.now() - parse_age(older_than))
 
     @store_guard
-    def purge(self, older_than: str, actor: str) -> int:
+    def purge(self, older_than: str, actor: str) -> tuple[int, Wipe]:
+        """Erase the prospects untouched for `older_than`; (how many, how far the files were
+        wiped at once)."""
         from cockpit.store import persons
         from cockpit.store.models import Contact
 
@@ -303,8 +305,7 @@ class RightsServices(Part):
             persons.erase("contact", contact_id, self.now(), actor,
                           reason=f"retention: no contact for {older_than}",
                           keep_numbers_blocked=blocked)
-        persons.wipe_traces()
-        return len(stale)
+        return len(stale), persons.wipe_traces()
 
     # -- do-not-call ---------------------------------------------------------------------------
 

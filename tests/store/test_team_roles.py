@@ -472,6 +472,9 @@ def test_the_leads_work_goes_through(team: dict[str, str],
     with raw(team["postgres"]) as db:  # one prospect not called for four years
         db.execute("UPDATE contact SET last_contacted_at = '2022-06-01' WHERE id = 8")
     assert main(["purge", "--older-than", "3y", "--db", url]) == 0
+    if _server_version(team["postgres"]) < 170000:  # the lead may not VACUUM: it says so
+        assert "only wiped when its owner runs `cockpit person vacuum`" in \
+            capsys.readouterr().out
     assert main(["dnc", "add", "01 00 00 00 09", "--db", team["karim_t"]]) == 0
     capsys.readouterr()
     assert main(["dnc", "remove", "01 00 00 00 09", "--db", team["karim_t"]]) == 2
