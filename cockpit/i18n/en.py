@@ -483,6 +483,49 @@ TEXT: dict[str, str] = {
     "cli.portfolio.removed": "contact #{id} removed from {caller}'s portfolio",
     "cli.portfolio.line": "#{id} {name} · {company}",
     "cli.portfolio.count": "{count} private {count|contact|contacts} for {caller}",
+    "cli.activity.queued": "contact #{id} in {caller}'s queue, to call back now",
+    "cli.activity.already_queued": (
+        "contact #{id}: {caller} already has an open reminder; nothing added"
+    ),
+    "cli.activity.count": (
+        "{count} decision {count|maker|makers} not called for {days} days or more"
+    ),
+    "cli.activity.count_more": (
+        "{count} decision makers not called for {days} days or more; the {shown} longest silent"
+        " shown (--limit for more)"
+    ),
+    "cli.activity.dnc_count": "{count} {count|number|numbers} on the do-not-call list",
+    "activity.title_general": (
+        "General activity: {count} decision {count|maker|makers} not called for {days} days"
+        " or more"
+    ),
+    "activity.title_general_more": (
+        "General activity: {count} decision makers not called for {days} days or more"
+        " ({shown} longest silent shown)"
+    ),
+    "activity.title_private": (
+        "Private activity: {count} private {count|contact|contacts}"
+    ),
+    "activity.title_dnc": (
+        "Do not call: {count} {count|number|numbers}"
+    ),
+    "activity.field.days": "days without a call",
+    "activity.field.sector": "sector",
+    "activity.field.company": "company",
+    "activity.field.tech": "technology",
+    "activity.bad_days": "The number of days goes from 1 to 3650.",
+    "activity.empty": "No line for these criteria.",
+    "activity.queued": "{name} is in your queue, to call back now.",
+    "activity.already_queued": "{name} already has an open reminder in your queue.",
+    "activity.since": "on the list since {when}",
+    "activity.why": "reason: {why}",
+    "activity.last_note": "Last note ({when})",
+    "activity.never": "never called",
+    "activity.nothing_booked": "nothing booked",
+    "activity.last": "last call: {when}",
+    "activity.next": "next: {what}",
+    "activity.nobody": "nobody in the database",
+    "activity.erased": "(number erased)",
     "cli.purge.never": "never",
     "cli.purge.line": "#{id} {name} · {company} · last contact {when}",
     "cli.purge.found": "{count} {count|prospect|prospects} with no contact for {age}",
@@ -539,6 +582,8 @@ TEXT: dict[str, str] = {
     "error.need_contact": "A need belongs to a company contact, not to a freelance.",
     "error.no_call": "No such call in progress.",
     "error.no_caller": "No such caller (#{id}).",
+    "error.activity_days": "The number of days goes from 1 to {max} (not {days}).",
+    "error.activity_days_text": "“{text}” is not a number of days.",
     "error.no_contact": "No such contact (#{id}).",
     "error.nobody": "Nobody matches “{value}”.",
     "error.objection_needs_answer": "Choose one of the objection's answers.",
@@ -594,6 +639,11 @@ TEXT: dict[str, str] = {
     "key.mail_eml": "save .eml",
     "key.mail_open": "open in mail client",
     "key.needs": "needs",
+    "key.activity": "activity lists",
+    "key.next_list": "next list",
+    "key.filter": "filter",
+    "key.to_my_queue": "into my queue",
+    "key.give_portfolio": "give to",
     "key.needs_toggle": "all / with profiles",
     "key.placement": "placement",
     "key.propose": "propose",

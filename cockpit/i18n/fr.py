@@ -502,6 +502,48 @@ TEXT: dict[str, str] = {
     "cli.portfolio.removed": "contact #{id} retiré du portefeuille de {caller}",
     "cli.portfolio.line": "#{id} {name} · {company}",
     "cli.portfolio.count": "{count} {count|contact privé|contacts privés} pour {caller}",
+    "cli.activity.queued": "contact #{id} dans la file de {caller}, à rappeler maintenant",
+    "cli.activity.already_queued": (
+        "contact #{id} : {caller} a déjà un rappel ouvert, rien d'ajouté"
+    ),
+    "cli.activity.count": (
+        "{count} {count|DO|DO} sans appel depuis {days} jours ou plus"
+    ),
+    "cli.activity.count_more": (
+        "{count} DO sans appel depuis {days} jours ou plus ; les {shown} plus anciens affichés"
+        " (--limit pour en voir davantage)"
+    ),
+    "cli.activity.dnc_count": "{count} {count|numéro|numéros} sur la liste « ne pas appeler »",
+    "activity.title_general": (
+        "Activité générale : {count} {count|DO|DO} sans appel depuis {days} jours ou plus"
+    ),
+    "activity.title_general_more": (
+        "Activité générale : {count} DO sans appel depuis {days} jours ou plus"
+        " ({shown} plus anciens affichés)"
+    ),
+    "activity.title_private": (
+        "Activité privée : {count} {count|contact privé|contacts privés}"
+    ),
+    "activity.title_dnc": (
+        "Ne pas appeler : {count} {count|numéro|numéros}"
+    ),
+    "activity.field.days": "jours sans appel",
+    "activity.field.sector": "secteur",
+    "activity.field.company": "société",
+    "activity.field.tech": "technologie",
+    "activity.bad_days": "Le nombre de jours va de 1 à 3650.",
+    "activity.empty": "Aucune ligne pour ces critères.",
+    "activity.queued": "{name} est dans votre file, à rappeler maintenant.",
+    "activity.already_queued": "{name} a déjà un rappel ouvert dans votre file.",
+    "activity.since": "sur la liste depuis le {when}",
+    "activity.why": "motif : {why}",
+    "activity.last_note": "Dernière note ({when})",
+    "activity.never": "jamais appelé",
+    "activity.nothing_booked": "rien de prévu",
+    "activity.last": "dernier appel : {when}",
+    "activity.next": "prochain : {what}",
+    "activity.nobody": "personne dans la base",
+    "activity.erased": "(numéro effacé)",
     "cli.purge.never": "jamais",
     "cli.purge.line": "#{id} {name} · {company} · dernier contact : {when}",
     "cli.purge.found": "{count} {count|prospect|prospects} sans contact depuis {age}",
@@ -570,6 +612,8 @@ TEXT: dict[str, str] = {
     "error.need_contact": "Un besoin se rattache au contact d'une société, pas à un freelance.",
     "error.no_call": "Aucun appel en cours sous ce numéro.",
     "error.no_caller": "Cet appelant n'existe pas (n° {id}).",
+    "error.activity_days": "Le nombre de jours va de 1 à {max} (et non {days}).",
+    "error.activity_days_text": "« {text} » n'est pas un nombre de jours.",
     "error.no_contact": "Ce contact n'existe pas (n° {id}).",
     "error.nobody": "Personne ne correspond à « {value} ».",
     "error.objection_needs_answer": "Choisissez une des réponses de l'objection.",
@@ -631,6 +675,11 @@ TEXT: dict[str, str] = {
     "key.mail_eml": "enregistrer .eml",
     "key.mail_open": "ouvrir dans la messagerie",
     "key.needs": "besoins",
+    "key.activity": "listes d'activité",
+    "key.next_list": "liste suivante",
+    "key.filter": "filtrer",
+    "key.to_my_queue": "dans ma file",
+    "key.give_portfolio": "confier",
     "key.needs_toggle": "tous / avec profils",
     "key.placement": "placement",
     "key.propose": "proposer",

@@ -11,6 +11,7 @@ from typing import Any
 
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
 from cockpit.domain.script import ScriptSet
+from cockpit.services.activity import ActivityServices
 from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
@@ -82,6 +83,7 @@ class Services:
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
         self.imports = imports = ImportServices(setup, connection)
+        self.activity = activity = ActivityServices(setup, connection, cards)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -166,6 +168,11 @@ class Services:
         self.forget_preview = rights.forget_preview
 
         self.import_file = imports.import_file
+
+        self.silent_decision_makers = activity.silent_decision_makers
+        self.private_contacts = activity.private_contacts
+        self.do_not_call_list = activity.do_not_call_list
+        self.to_my_queue = activity.to_my_queue
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,

@@ -27,6 +27,14 @@ def add_reminder(owner_id: int | None, kind: str, person_id: int, reminder_kind:
     return int(row.id)
 
 
+def open_for(owner_id: int, kind: str, person_id: int) -> bool:
+    """Whether the caller already has an open reminder (other than a cooldown) for them."""
+    field = getattr(Reminder, "contact" if kind == "contact" else "freelance")
+    return (Reminder.select(Reminder.id)
+            .where(field == person_id, Reminder.owner == owner_id, Reminder.done_at.is_null(),
+                   Reminder.kind != "cooldown").exists())
+
+
 def snooze_person(owner_id: int, kind: str, person_id: int, due: datetime, now: datetime) -> None:
     """Open reminders of the person move to `due`; with none, a callback is booked then."""
     field = getattr(Reminder, "contact" if kind == "contact" else "freelance")

@@ -68,6 +68,7 @@ class CallerScreen(Screen[None]):
         Binding("e", "edit_card", "key.edit_card", id="person.edit", show=False),
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
         Binding("b", "needs", "key.needs", id="caller.needs"),
+        Binding("l", "activity", "key.activity", id="caller.activity", show=False),
         Binding("g", "review", "key.review", id="caller.review"),
     ]
 
@@ -285,6 +286,11 @@ class CallerScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.app.open_review()
+
+    def action_activity(self) -> None:
+        from cockpit.tui.screens.activity import ActivityScreen
+
+        self.app.push_screen(ActivityScreen(), callback=lambda _: self.action_refresh())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)
