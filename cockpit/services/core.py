@@ -16,6 +16,7 @@ from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
+from cockpit.services.creating import CreateServices
 from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
 from cockpit.services.live import LiveCalls
@@ -84,6 +85,7 @@ class Services:
         self.rights = rights = RightsServices(setup, connection, cards)
         self.imports = imports = ImportServices(setup, connection)
         self.activity = activity = ActivityServices(setup, connection, cards)
+        self.creating = creating = CreateServices(setup, connection, cards)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -173,6 +175,10 @@ class Services:
         self.private_contacts = activity.private_contacts
         self.do_not_call_list = activity.do_not_call_list
         self.to_my_queue = activity.to_my_queue
+
+        self.check_new = creating.checked
+        self.duplicates = creating.duplicates
+        self.create = creating.create
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,

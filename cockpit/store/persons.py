@@ -378,6 +378,17 @@ def blocked_digests() -> set[str]:
     return {d for (d,) in tuples(DoNotCall.select(DoNotCall.digest))}
 
 
+def flag_listed_numbers(numbers: list[str]) -> None:
+    """Whoever has one of these numbers is flagged when the number is on the do-not-call
+    list (even kept only as a hash, after an erasure)."""
+    if not numbers:
+        return
+    blocked = blocked_digests()
+    for e164 in numbers:
+        if not blocked.isdisjoint(digests(e164)):
+            flag_do_not_call(e164)
+
+
 def audit_log(limit: int = 200) -> list[tuple[int, datetime, str, str, str, int | None, str]]:
     """The latest lines, newest first: (seq, at, actor, action, entity, entity id, details)."""
     return [(seq, at, actor, action, entity, entity_id, details)

@@ -43,7 +43,9 @@ from cockpit.tui.workers import ServiceFailed, start_service
 
 if TYPE_CHECKING:
     from cockpit.services import Services
+    from cockpit.services.creating import Duplicate
     from cockpit.services.warm import FirstScreen
+    from cockpit.tui.screens.create_forms import LooksKnown, NewCreated
 
 QUEUE_EVERY = 5.0  # seconds between two quiet refreshes of the queue
 
@@ -68,6 +70,7 @@ class CallerScreen(Screen[None]):
         Binding("e", "edit_card", "key.edit_card", id="person.edit", show=False),
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
         Binding("b", "needs", "key.needs", id="caller.needs"),
+        Binding("ctrl+n", "create", "key.create", id="caller.create", show=False),
         Binding("l", "activity", "key.activity", id="caller.activity", show=False),
         Binding("g", "review", "key.review", id="caller.review"),
     ]
@@ -286,6 +289,31 @@ class CallerScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.app.open_review()
+
+    def action_create(self) -> None:
+        from cockpit.tui.screens.create_forms import start_create
+
+        start_create(self, self.app)
+
+    # By their handlers' names, not @on: the classes stay out of the start's imports.
+    def on_looks_known(self, event: LooksKnown) -> None:
+        from cockpit.tui.screens.create_forms import ask_anyway
+
+        ask_anyway(self, self.app, event, self._show_existing)
+
+    def _show_existing(self, found: Duplicate) -> None:
+        if found.kind == "company":
+            self.app.notify(self.app.tr("create.company_known", name=found.name), timeout=5)
+        else:
+            self.load_card(PersonRef(found.kind, found.id))
+
+    def on_new_created(self, event: NewCreated) -> None:
+        created = event.created
+        self.app.notify(self.app.tr(f"create.created_{created.kind}", name=created.name),
+                        timeout=5)
+        self.load_queue(self._offset)
+        if created.kind != "company":
+            self.load_card(PersonRef(created.kind, created.id))
 
     def action_activity(self) -> None:
         from cockpit.tui.screens.activity import ActivityScreen
