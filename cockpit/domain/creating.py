@@ -20,6 +20,7 @@ from cockpit.domain.text import control_characters, fold
 
 KINDS = ("company", "contact", "freelance")
 TEXT_LIMIT = 200  # characters of a name, a role, a city: longer is a paste gone wrong
+SKILLS_LIMIT = 2000  # a freelance's skills may run long, not to a pasted CV
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,10 @@ def _value(spec: Spec, raw: str, now: datetime) -> Any:
     if control_characters(raw):
         raise ValidationError(f"{spec.key} holds control characters", code="create_controls",
                               field=spec.key)
-    if len(raw) > TEXT_LIMIT and spec.key != "skills":
+    limit = SKILLS_LIMIT if spec.key == "skills" else TEXT_LIMIT
+    if len(raw) > limit:
         raise ValidationError(f"{spec.key} is too long", code="capture_too_long",
-                              field=spec.key, length=len(raw), limit=TEXT_LIMIT)
+                              field=spec.key, length=len(raw), limit=limit)
     if spec.type == "phone":
         return parse_phone(raw)
     if spec.type == "siret":

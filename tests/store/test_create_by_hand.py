@@ -112,6 +112,8 @@ def test_a_company_is_known_by_its_name_accents_and_case_aside(services, demo_ur
     ("freelance", {"last_name": "X", "siret": "12345678901234"}, "siret"),
     ("freelance", {"last_name": "X", "day_rate": "beaucoup"}, "day_rate"),
     ("company", {"name": "X", "kind": "banane"}, "kind"),
+    ("freelance", {"last_name": "X", "skills": "java " * 200_000}, "skills"),
+    ("company", {"name": "N" * 5000}, "name"),
 ])
 def test_a_bad_value_is_refused_with_its_field_and_nothing_written(
         services, demo_url, kind, typed, field) -> None:
