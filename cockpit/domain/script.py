@@ -3,11 +3,13 @@ script or another) or to an outcome; objections that may interrupt a step."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.placeholders import KNOWN as KNOWN_PLACEHOLDERS
+from cockpit.domain.text import fold
 
 CAPTURE_TYPES = ("text", "date", "datetime", "money", "choice", "phone", "email", "yesno",
                  "siret", "integer")
@@ -139,11 +141,15 @@ class ScriptSet:
         return [o for o in self.objections.values() if not o.scripts or script_id in o.scripts]
 
     def role_for(self, title: str) -> Role | None:
-        """The role a job title names ("Directeur de département" → DO), by its aliases."""
-        folded = title.casefold()
-        best: Role | None = None
+        """The role a job title names ("Directrice de BU" → DO), by its aliases: whole words,
+        accents and case aside; the longest alias wins ("consultant interne" over
+        "consultant")."""
+        folded = " ".join(fold(title).split())
+        best: tuple[int, Role] | None = None
         for role in self.roles:
-            for alias in (role.title.casefold(), *role.aliases):
-                if alias and alias in folded and (best is None or len(alias) > len(best.title)):
-                    best = role
-        return best
+            for alias in (role.title, *role.aliases):
+                words = " ".join(fold(alias).split())
+                if words and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", folded) and (
+                        best is None or len(words) > best[0]):
+                    best = (len(words), role)
+        return best[1] if best else None
