@@ -22,8 +22,10 @@ from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
 from cockpit.services.part import DEFAULT_MARGIN, PARIS, Setup
 from cockpit.services.queue import QueueServices
+from cockpit.services.records import RecordServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
+from cockpit.services.search import SearchServices
 from cockpit.settings import Settings
 
 DEMO_FIRM = "Smarteo"  # the scripts' firm when neither the database nor the settings name one
@@ -82,6 +84,8 @@ class Services:
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
         self.imports = imports = ImportServices(setup, connection)
+        self.finder = finder = SearchServices(setup, connection)
+        self.records = records = RecordServices(setup, connection, cards)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -166,6 +170,12 @@ class Services:
         self.forget_preview = rights.forget_preview
 
         self.import_file = imports.import_file
+
+        self.search = finder.search
+        self.company_record = records.company_record
+        self.person_record = records.person_record
+        self.add_note = records.add_note
+        self.book_reminder = records.book_reminder
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,
