@@ -69,6 +69,8 @@ class CallerScreen(Screen[None]):
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
         Binding("b", "needs", "key.needs", id="caller.needs"),
         Binding("g", "review", "key.review", id="caller.review"),
+        Binding("slash", "search_all", "key.search_all", id="caller.search", key_display="/",
+                show=False),
     ]
 
     def __init__(self, first: FirstScreen | None = None) -> None:
@@ -143,9 +145,11 @@ class CallerScreen(Screen[None]):
                 return
             self._call_console.start(self._highlighted)
 
-    def call_person(self, person: PersonRef, need_id: int | None = None) -> None:
-        """Call someone chosen elsewhere (a freelance for a need), unless a call is on."""
-        self._call_console.call_person(person, need_id)
+    def call_person(self, person: PersonRef, need_id: int | None = None,
+                    number: str | None = None) -> None:
+        """Call someone chosen elsewhere (a freelance for a need, a record), unless a call
+        is on."""
+        self._call_console.call_person(person, need_id, number)
 
     def action_objection(self) -> None:
         self._call_console.objection()
@@ -285,6 +289,11 @@ class CallerScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.app.open_review()
+
+    def action_search_all(self) -> None:
+        from cockpit.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)
