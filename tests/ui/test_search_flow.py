@@ -77,7 +77,7 @@ async def test_search_a_person_open_the_record_and_call_them(make_app, demo_url:
 
 async def test_a_company_record_lists_its_people_and_opens_one(make_app, demo_url: str) -> None:
     with _db(demo_url) as db:
-        company_id, name = db.execute(
+        _company_id, name = db.execute(
             "SELECT co.id, co.name FROM company co WHERE (SELECT count(*) FROM contact c WHERE "
             "c.company_id = co.id AND NOT c.is_switchboard) >= 2 AND (SELECT count(*) FROM "
             "company_figure f WHERE f.company_id = co.id) >= 2 ORDER BY co.id LIMIT 1").fetchone()
