@@ -1,7 +1,8 @@
 """Search from anywhere on a real SQLite file and a real PostgreSQL server: a person
-imported is found by a name typed without accents or case, by their number in any spelling, by e-mail; freelances by skill,
-needs by technology; a colleague's private contact stays hidden from a caller; the index
-follows edits, renames and erasures (SQLite: triggers, whatever writes the rows)."""
+imported is found by a name typed without accents or case, by their number in any
+spelling, by e-mail; freelances by skill, needs by technology; a colleague's private
+contact stays hidden from a caller; the index follows edits, renames and erasures
+(SQLite: triggers, whatever writes the rows)."""
 
 from __future__ import annotations
 
