@@ -83,7 +83,12 @@ def _fts(kind: str, terms: Terms, me: int | None, limit: int) -> tuple[list[Hit]
     if len(hits) < limit:
         total = len(hits)
     else:
-        (total,) = db.execute_sql(f"SELECT COUNT(*) FROM ({base} LIMIT {COUNT_CAP})",
+        # Counted on the index alone, but for contacts, whose privacy needs their row.
+        counted = (f"SELECT 1 FROM search_{kind} s JOIN contact c ON c.id = s.rowid "
+                   f"WHERE search_{kind} MATCH ? AND {_hidden(kind, me)}"
+                   if kind == "contact" else
+                   f"SELECT 1 FROM search_{kind} WHERE search_{kind} MATCH ?")
+        (total,) = db.execute_sql(f"SELECT COUNT(*) FROM ({counted} LIMIT {COUNT_CAP})",
                                   (query,)).fetchone()
     return hits, int(total)
 
