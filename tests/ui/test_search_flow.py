@@ -100,3 +100,35 @@ async def test_a_company_record_lists_its_people_and_opens_one(make_app, demo_ur
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_an_answer_to_an_older_text_is_dropped(make_app) -> None:
+    """Fast typing: an answer that comes back after newer keys never replaces theirs."""
+    from cockpit.tui.screens.search import SearchDone
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *list("martin"))
+        await settle(pilot)
+        before = _options(app)
+        assert before
+        late = app.services.search(app.caller.id, "zzqx")  # what "zzqx" found, late
+        app.screen.post_message(SearchDone(late))
+        await settle(pilot)
+        assert _options(app) == before
+        await pilot.press(*["backspace"] * 6, *list("zzqx"))
+        await settle(pilot)
+        assert _options(app) == []
+        assert "Rien ne correspond" in str(app.screen.query_one("#search-reply").render())
+
+
+async def test_the_palette_opens_the_search(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *list("rechercher partout"))
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
