@@ -22,7 +22,7 @@ from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
 from cockpit.services.part import DEFAULT_MARGIN, PARIS, Setup
 from cockpit.services.queue import QueueServices
-from cockpit.services.records import RecordServices
+from cockpit.services.records import CreateServices, RecordServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
 from cockpit.services.search import SearchServices
@@ -86,6 +86,7 @@ class Services:
         self.imports = imports = ImportServices(setup, connection)
         self.finder = finder = SearchServices(setup, connection)
         self.records = records = RecordServices(setup, connection, cards)
+        self.creating = creating = CreateServices(setup, connection)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -176,6 +177,8 @@ class Services:
         self.person_record = records.person_record
         self.add_note = records.add_note
         self.book_reminder = records.book_reminder
+        self.create_company = creating.create_company
+        self.create_contact = creating.create_contact
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,

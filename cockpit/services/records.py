@@ -220,3 +220,87 @@ class RecordServices(Part):
         add_reminder(caller_id, person.kind, person.id, "callback", due, reason.strip()[:200],
                      self.now())
         return due
+
+
+class Created(NamedTuple):
+    kind: str  # company | contact
+    id: int
+    name: str
+
+
+class Duplicates(NamedTuple):
+    """Already known: offered instead of created twice (the caller may still insist)."""
+
+    kind: str
+    found: tuple[tuple[int, str], ...]  # (id, name)
+
+
+class CreateServices(Part):
+    """A company or a person typed by hand, checked as an import checks its rows."""
+
+    @store_guard
+    def create_company(self, values: dict[str, str], force: bool = False,
+                       ) -> Created | Duplicates:
+        from cockpit.domain.errors import ValidationError
+        from cockpit.domain.text import printable
+        from cockpit.store import records
+
+        name = printable(values.get("name", "")).strip()
+        if not name:
+            raise ValidationError("a company needs a name", code="company_name_required")
+        same = records.company_named(name)
+        if same and not force:
+            return Duplicates("company", tuple(same))
+        company_id = records.create_company(name[:200], printable(values.get("sector", ""))
+                                            .strip()[:200],
+                                            printable(values.get("city", "")).strip()[:200],
+                                            self.now())
+        return Created("company", company_id, name)
+
+    @store_guard
+    def create_contact(self, values: dict[str, str], force: bool = False,
+                       ) -> Created | Duplicates:
+        """A person (a decision maker or not, as their role says), at a company found by
+        its name or created with them; a number and an e-mail checked as during a call."""
+        from cockpit.domain.captures import parse_capture
+        from cockpit.domain.errors import ValidationError
+        from cockpit.domain.phones import parse_phone
+        from cockpit.domain.script import Capture
+        from cockpit.domain.text import printable
+        from cockpit.store import records
+
+        def text(key: str) -> str:
+            return printable(values.get(key, "")).strip()[:200]
+
+        first, last, role, company = text("first_name"), text("last_name"), text("role"), \
+            text("company")
+        if not last:
+            raise ValidationError("a person needs a last name", code="last_name_required")
+        email = text("email")
+        if email:
+            email = str(parse_capture(Capture("email", "E-mail", "email"), email, self.now()))
+        phone = parse_phone(values["phone"]) if values.get("phone", "").strip() else None
+        same_company = records.company_named(company) if company else []
+        company_id = same_company[0][0] if same_company else None
+        like = records.contacts_like(email, phone.e164 if phone else "", first, last,
+                                     company_id)
+        if like and not force:
+            from cockpit.store.reads import contact
+
+            named = []
+            for person_id in like:
+                c = contact(person_id)
+                if c is not None:
+                    named.append((person_id, f"{c.first_name} {c.last_name}".strip()))
+            return Duplicates("contact", tuple(named))
+        if company and company_id is None:
+            company_id = records.create_company(company, "", "", self.now())
+        found = self.content.role_for(role) if role else None
+        fields: dict[str, object] = {
+            "first_name": first, "last_name": last, "role": role, "email": email,
+            "is_decision_maker": bool(found and found.decision_maker)}
+        number = None if phone is None else (
+            phone.e164, phone.kind, phone.time_zone,
+            "mobile" if phone.kind == "mobile" else "direct")
+        person_id = records.create_contact(fields, company_id, number, self.now())
+        return Created("contact", person_id, f"{first} {last}".strip())

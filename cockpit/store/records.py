@@ -107,3 +107,56 @@ def add_note(kind: str, person_id: int, author_id: int, body: str, now: datetime
     field = "contact" if kind == "contact" else "freelance"
     Note.create(call=None, author=author_id, body=body, is_draft=False, created_at=naive(now),
                 updated_at=naive(now), **{field: person_id})
+
+
+# -- created by hand -----------------------------------------------------------------------
+
+
+def company_named(name: str) -> list[tuple[int, str]]:
+    """The companies of this name, accents and case aside (a few thousand names at most:
+    read whole, compared in Python, where the folding is)."""
+    from cockpit.domain.text import fold
+
+    wanted = fold(name)
+    rows = tuples(Company.select(Company.id, Company.name))
+    return [(i, n) for i, n in rows if fold(n) == wanted]
+
+
+def contacts_like(email: str, e164: str, first: str, last: str,
+                  company_id: int | None) -> list[int]:
+    """The contacts that may be the one being typed: the same e-mail, the same own number
+    (a switchboard's is shared, not a sign), or the same name at the same company."""
+    from cockpit.store.models import Phone
+
+    found: list[int] = []
+    if email:
+        found += [i for (i,) in tuples(Contact.select(Contact.id).where(
+            pw.fn.LOWER(Contact.email) == email.lower()))]
+    if e164:
+        found += [i for (i,) in tuples(Phone.select(Phone.contact).where(
+            Phone.e164 == e164, Phone.contact.is_null(False), Phone.label != "standard"))]
+    if company_id is not None and last:
+        found += [i for (i,) in tuples(Contact.select(Contact.id).where(
+            Contact.company == company_id, pw.fn.LOWER(Contact.last_name) == last.lower(),
+            pw.fn.LOWER(Contact.first_name) == first.lower()))]
+    return list(dict.fromkeys(found))
+
+
+def create_company(name: str, sector: str, city: str, now: datetime) -> int:
+    from cockpit.store.times import naive
+
+    return int(Company.create(name=name, sector=sector, city=city, created_at=naive(now)).id)
+
+
+def create_contact(values: dict[str, object], company_id: int | None,
+                   phone: tuple[str, str, str, str] | None, now: datetime) -> int:
+    """A contact typed by hand, with their own number (e164, kind, zone, label)."""
+    from cockpit.store.models import Phone
+    from cockpit.store.times import naive
+
+    with Contact._meta.database.atomic():
+        contact = Contact.create(company=company_id, created_at=naive(now), **values)
+        if phone is not None:
+            e164, kind, zone, label = phone
+            Phone.create(e164=e164, kind=kind, time_zone=zone, label=label, contact=contact.id)
+    return int(contact.id)

@@ -132,3 +132,39 @@ async def test_the_palette_opens_the_search(make_app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_a_person_not_found_is_created_by_hand_and_offered_when_typed_again(
+        make_app, demo_url: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *list("quere"))
+        await settle(pilot)
+        assert _options(app) == []
+        for attempt in range(2):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            assert isinstance(app.screen, PickerModal)
+            await pilot.press("enter")  # a person
+            await settle(pilot)
+            for value in ("Anaïs", "Quéré", "DSI", "Zéphyr", "0698765432",
+                          "anais@zephyr.fr"):
+                await pilot.press(*list(value), "enter")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            if attempt == 0:
+                assert isinstance(app.screen, PersonRecordScreen)
+                made = app.screen.record
+                assert made is not None and made.card.name == "Anaïs Quéré"
+                await pilot.press("escape")
+                await settle(pilot)
+        # The second time: already known, offered first; Enter opens her record.
+        assert isinstance(app.screen, PickerModal)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonRecordScreen)
+        assert app.screen.record is not None and app.screen.record.card.name == "Anaïs Quéré"
+    with _db(demo_url) as db:
+        assert db.execute("SELECT count(*) FROM contact WHERE email = 'anais@zephyr.fr'"
+                          ).fetchone() == (1,)

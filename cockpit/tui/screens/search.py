@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cockpit.services.records import Created, Duplicates
 from cockpit.services.search import SearchResults
 from cockpit.services.views import PersonRef
 from cockpit.tui.app import CockpitApp
@@ -37,6 +38,13 @@ class SearchDone(Message):
     results: SearchResults
 
 
+@dataclass
+class CreateDone(Message):
+    kind: str  # contact | company
+    values: dict[str, str]  # as typed: created again with force when the caller insists
+    result: Created | Duplicates
+
+
 class SearchScreen(Screen[None]):
     CSS_PATH = "../styles/records.tcss"  # read when the first such screen opens
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,6 +52,7 @@ class SearchScreen(Screen[None]):
         Binding("enter", "open", "key.open_record", id="search.open", priority=True),
         Binding("down", "move(1)", "key.down", show=False, id="search.down"),
         Binding("up", "move(-1)", "key.up", show=False, id="search.up"),
+        Binding("ctrl+n", "create", "key.create", id="search.create"),
     ]
 
     app = getters.app(CockpitApp)
@@ -140,6 +149,63 @@ class SearchScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    # -- created by hand, when the search did not find them ------------------------------------
+
+    def action_create(self) -> None:
+        from cockpit.tui.screens.picker import Choice, PickerModal
+
+        tr = self.app.tr
+        choices = [Choice("contact", tr("create.person")), Choice("company", tr("create.company"))]
+        self.app.push_screen(PickerModal(tr("create.what"), choices), self._create_form)
+
+    def _create_form(self, kind: str | None) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        tr = self.app.tr
+        if kind == "contact":
+            fields = [FormField("first_name", tr("field.first_name")),
+                      FormField("last_name", tr("field.last_name"), required=True),
+                      FormField("role", tr("field.role")),
+                      FormField("company", tr("field.company")),
+                      FormField("phone", tr("field.phone"), "phone"),
+                      FormField("email", tr("field.email"), "email")]
+            title = tr("create.person_title")
+        elif kind == "company":
+            fields = [FormField("name", tr("field.company_name"), required=True),
+                      FormField("sector", tr("field.sector")),
+                      FormField("city", tr("field.city"))]
+            title = tr("create.company_title")
+        else:
+            return
+        self.app.push_screen(FormModal(title, fields),
+                             lambda values: self._create(kind, values) if values else None)
+
+    def _create(self, kind: str, values: dict[str, str], force: bool = False) -> None:
+        app = self.app
+        make = app.services.create_contact if kind == "contact" else app.services.create_company
+        start_service(self, partial(make, values, force),
+                      lambda result: CreateDone(kind, values, result), group="create")
+
+    @on(CreateDone)
+    def _created(self, event: CreateDone) -> None:
+        from cockpit.tui.screens.picker import Choice, PickerModal
+
+        app, result = self.app, event.result
+        if not isinstance(result, Duplicates):
+            app.notify(app.tr("create.done", name=result.name), timeout=5)
+            open_record(app, result.kind, result.id)
+            return
+        choices = [Choice(str(i), name) for i, name in result.found]
+        choices.append(Choice("", app.tr("create.anyway")))
+
+        def chosen(key: str | None) -> None:
+            if key:
+                open_record(app, result.kind, int(key))
+            elif key == "":
+                self._create(event.kind, event.values, force=True)
+
+        app.push_screen(PickerModal(app.tr("create.duplicates"), choices), chosen)
 
 
 def open_record(app: CockpitApp, kind: str, record_id: int) -> None:
