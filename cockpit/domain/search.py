@@ -35,7 +35,7 @@ def search_terms(typed: str) -> Terms:
         if digits.startswith("00"):
             digits = digits[2:]
         if international and digits.startswith("33"):
-            digits = "0" + digits[2:]
+            digits = "0" + digits[2:].removeprefix("0")  # "+33 (0)6 12…": one 0, not two
         return Terms(digits=digits)
     return Terms(words=tuple(_WORD.findall(fold(text))))
 

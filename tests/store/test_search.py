@@ -58,7 +58,8 @@ def test_a_name_is_found_whatever_its_accents_and_case(demo_url: str, imported: 
 
 
 @pytest.mark.parametrize("typed", ["06.12.34.56.78", "+33 6 12 34 56 78", "0612345678",
-                                   "0033 6 12 34 56 78", "06 12 34", "+33612"])
+                                   "0033 6 12 34 56 78", "+33 (0)6 12 34 56 78", "06 12 34",
+                                   "+33612"])
 def test_a_number_is_found_in_any_spelling(demo_url: str, imported: int, typed: str) -> None:
     assert imported in _found(_services(demo_url), "Karim", typed)
 
