@@ -190,7 +190,7 @@ TEXT: dict[str, str] = {
     "record.proposals": "Proposals ({count})",
     "record.skills": "Skills",
     "record.siret": "SIRET {siret}",
-    "record.references": "References",
+    "record.reference": "Reference: {reference}",
     "record.cv": "CV",
     "record.no_cv": "No CV kept.",
     "record.none": "none",

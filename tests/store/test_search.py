@@ -151,6 +151,6 @@ def test_cockpit_search_prints_the_results_by_kind(demo_url: str, imported: int,
         "Personnes (1)",
         f"  contact:{imported:<8} {FIRST} {LAST} · Directeur de département · {COMPANY} · DO"]
     assert main(["search", "zzqx", "--db", demo_url]) == 1
-    assert "Rien ne correspond à « zzqx »." in capsys.readouterr().out
+    assert "Rien ne correspond à «\u00a0zzqx\u00a0»." in capsys.readouterr().out
     assert main(["--lang", "en", "search", "+33 6 12 34 56 78", "--db", demo_url]) == 0
     assert capsys.readouterr().out.startswith("People (1)\n")

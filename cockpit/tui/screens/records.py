@@ -228,8 +228,7 @@ class PersonRecordScreen(Screen[None]):
             lines = [data_text("  " + " ".join(record.skills))]
             if record.siret:
                 lines.append(data_text("  " + tr("record.siret", siret=record.siret)))
-            lines += [data_text(f"  {tr('record.references')} : {r}" if tr.lang == "fr"
-                                else f"  {tr('record.references')}: {r}")
+            lines += [data_text("  " + tr("record.reference", reference=r))
                       for r in record.references]
             lines.append(Text(tr("record.cv"), style="bold"))
             lines.append(data_text(record.cv_text.strip(), multiline=True) if record.cv_text.strip()
