@@ -154,3 +154,20 @@ def test_cockpit_search_prints_the_results_by_kind(demo_url: str, imported: int,
     assert "Rien ne correspond à «\u00a0zzqx\u00a0»." in capsys.readouterr().out
     assert main(["--lang", "en", "search", "+33 6 12 34 56 78", "--db", demo_url]) == 0
     assert capsys.readouterr().out.startswith("People (1)\n")
+
+
+def test_a_freelances_record_has_skills_siret_cv_and_proposals(demo_url: str) -> None:
+    services = _services(demo_url)
+    melissa = services.find_caller("Melissa")
+    with raw(demo_url) as db:
+        freelance_id, skills = db.execute("SELECT id, skills FROM freelance WHERE siret <> '' "
+                                          "ORDER BY id LIMIT 1").fetchone()
+        db.execute("UPDATE freelance SET cv_text = 'Dix ans de Java' WHERE id = ?",
+                   (freelance_id,))
+    need_id = services.create_need(melissa.id, {"title": "Mission Java"}, None)
+    services.propose(need_id, freelance_id)
+    record = services.person_record(melissa.id, PersonRef("freelance", freelance_id))
+    assert record.skills == tuple(skills.split()) and record.siret
+    assert record.cv_text == "Dix ans de Java"
+    assert [(p.need_id, p.need, p.status) for p in record.proposals] == [
+        (need_id, "Mission Java", "proposed")]
