@@ -74,12 +74,24 @@ def _phone_triggers() -> list[str]:
                 + refresh("freelance", f"f.id = {row}.freelance_id")
                 + refresh("company", f"co.id = (SELECT company_id FROM contact "
                                      f"WHERE id = {row}.contact_id AND is_switchboard)"))
-    return [f"CREATE TRIGGER IF NOT EXISTS search_phone_ins AFTER INSERT ON phone "
-            f"BEGIN {body('new')} END",
-            f"CREATE TRIGGER IF NOT EXISTS search_phone_upd AFTER UPDATE ON phone "
-            f"BEGIN {body('old')} {body('new')} END",
-            f"CREATE TRIGGER IF NOT EXISTS search_phone_del AFTER DELETE ON phone "
-            f"BEGIN {body('old')} END"]
+
+    # An insert or a delete re-indexes only the one its number belongs to (imports write
+    # many numbers: no query for the others).
+    out = []
+    for event, row in (("ins", "new"), ("del", "old")):
+        when = "INSERT" if event == "ins" else "DELETE"
+        out += [
+            f"CREATE TRIGGER IF NOT EXISTS search_phone_{event}_contact AFTER {when} ON phone "
+            f"WHEN {row}.contact_id IS NOT NULL BEGIN "
+            + refresh("contact", f"c.id = {row}.contact_id")
+            + refresh("company", f"co.id = (SELECT company_id FROM contact WHERE id = "
+                                 f"{row}.contact_id AND is_switchboard)") + " END",
+            f"CREATE TRIGGER IF NOT EXISTS search_phone_{event}_freelance AFTER {when} ON phone "
+            f"WHEN {row}.freelance_id IS NOT NULL BEGIN "
+            + refresh("freelance", f"f.id = {row}.freelance_id") + " END"]
+    out.append(f"CREATE TRIGGER IF NOT EXISTS search_phone_upd AFTER UPDATE ON phone "
+               f"BEGIN {body('old')} {body('new')} END")
+    return out
 
 
 def _company_name_triggers() -> list[str]:
