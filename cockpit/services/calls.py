@@ -56,9 +56,10 @@ class CallServices(Part):
 
     @_store_guard
     def start_call(self, caller_id: int, person: PersonRef,
-                   need_id: int | None = None) -> CallView:
+                   need_id: int | None = None, number: str | None = None) -> CallView:
         """Claim the person and start their script; a freelance may be called about a need,
-        whose title, region, budget and dates then fill the script."""
+        whose title, region, budget and dates then fill the script. `number`: the one of
+        theirs chosen on their record (else their first)."""
         from cockpit.store import calls, claims, reads
 
         now = self.now()
@@ -71,7 +72,11 @@ class CallServices(Part):
         if not phones:
             claims.release(person.kind, person.id, caller_id)
             raise ServiceError("no phone number to call", code="no_phone")
-        first = phones[0]
+        first = phones[0] if number is None else next(
+            (p for p in phones if p.e164 == number), None)
+        if first is None:  # the number chosen went meanwhile: never dial another one
+            claims.release(person.kind, person.id, caller_id)
+            raise ServiceError("no phone number to call", code="no_phone")
         if person.kind == "freelance":
             script = "freelance"
         else:

@@ -155,7 +155,7 @@ class CardServices(Part):
                 else p.international()
         except Exception:
             display = p.e164
-        return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why)
+        return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why, phone.label)
 
     def _company_view(self, co: Company, lang: str) -> CompanyView:
         from cockpit.store.reads import figures_of

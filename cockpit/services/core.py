@@ -24,8 +24,10 @@ from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
 from cockpit.services.part import DEFAULT_MARGIN, PARIS, Setup
 from cockpit.services.queue import QueueServices
+from cockpit.services.records import RecordServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
+from cockpit.services.search import SearchServices
 from cockpit.settings import Settings
 
 DEMO_FIRM = "Smarteo"  # the scripts' firm when neither the database nor the settings name one
@@ -86,6 +88,8 @@ class Services:
         self.imports = imports = ImportServices(setup, connection)
         self.activity = activity = ActivityServices(setup, connection, cards)
         self.creating = creating = CreateServices(setup, connection, cards)
+        self.finder = finder = SearchServices(setup, connection)
+        self.records = records = RecordServices(setup, connection, cards)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -179,6 +183,12 @@ class Services:
         self.check_new = creating.checked
         self.duplicates = creating.duplicates
         self.create = creating.create
+
+        self.search = finder.search
+        self.company_record = records.company_record
+        self.person_record = records.person_record
+        self.add_note = records.add_note
+        self.book_reminder = records.book_reminder
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,

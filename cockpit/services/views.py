@@ -45,6 +45,7 @@ class PhoneView(NamedTuple):
     local_time: str  # "10:42"
     can_call: bool
     why_not: str  # empty when calling is allowed
+    label: str = ""  # standard (the company's switchboard) | direct | mobile | ""
 
 
 class HistoryItem(NamedTuple):

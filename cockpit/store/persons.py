@@ -193,6 +193,9 @@ def wipe_traces() -> Wipe:
             return "wiped"
         return "in_use" if len(rewritten) + len(freed) == len(ERASED_TABLES) else \
             "owner_vacuums"
+    from cockpit.store.search import rewrite_index
+
+    rewrite_index()  # the search index keeps a deleted row's words until merged
     busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return "wiped" if busy == 0 else "journal_busy"
 

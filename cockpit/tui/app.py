@@ -268,7 +268,8 @@ class CockpitApp(App[None]):
             self.remove_mode("review")
             self.add_mode("review", _review)
 
-    def call_about_need(self, person: PersonRef, need_id: int) -> None:
+    def call_about_need(self, person: PersonRef, need_id: int | None,
+                        number: str | None = None) -> None:
         """From the needs screens: back to the cockpit, where the call starts. A review opened
         alone (`cockpit review`) has no cockpit yet: it opens, and the call starts there."""
         from cockpit.tui.screens.caller import CallerScreen
@@ -278,9 +279,9 @@ class CockpitApp(App[None]):
         while not isinstance(self.screen, CallerScreen):  # the needs opened from the cockpit
             self.pop_screen()
         if opened:
-            self.screen.call_person(person, need_id)
+            self.screen.call_person(person, need_id, number)
         else:  # once the new cockpit is mounted
-            self.call_after_refresh(self.screen.call_person, person, need_id)
+            self.call_after_refresh(self.screen.call_person, person, need_id, number)
 
     def action_help(self) -> None:
         from cockpit.tui.screens.help import HelpModal

@@ -655,3 +655,30 @@ def test_person_vacuum_on_sqlite_and_person_forget_without_who(demo_url: str,
         assert "on SQLite, forget wipes the file at once" in capsys.readouterr().err
     assert main(["person", "forget", "--db", demo_url]) == 2
     assert "person forget: say who" in capsys.readouterr().err
+
+
+def test_searching_under_a_callers_role_never_finds_a_colleagues_private_contact(
+        team: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """`cockpit search` (and `/`) read as the caller's own login: the server's rights hold,
+    and a contact Sophie keeps privately is neither listed nor opened for Karim."""
+    from cockpit.services import open_services
+    from cockpit.services.errors import ServiceError
+    from cockpit.services.views import PersonRef
+
+    with raw(team["postgres"]) as db:
+        (sophie_id,) = db.execute("SELECT id FROM caller WHERE name = 'Sophie'").fetchone()
+        person_id, last = db.execute(
+            "SELECT id, last_name FROM contact WHERE NOT is_switchboard AND owner_id IS NULL "
+            "ORDER BY id LIMIT 1").fetchone()
+        db.execute("UPDATE contact SET owner_id = ? WHERE id = ?", (sophie_id, person_id))
+    capsys.readouterr()
+    assert main(["search", last, "--db", team["karim_t"]]) in (0, 1)
+    said = capsys.readouterr()
+    assert f"contact:{person_id} " not in said.out and "permission" not in said.err
+    assert main(["search", last, "--db", team["sophie_t"]]) == 0
+    assert f"contact:{person_id} " in capsys.readouterr().out
+    services = open_services(team["karim_t"], clock=lambda: FIXED_NOW)
+    karim = services.find_caller("Karim")
+    with pytest.raises(ServiceError) as refused:
+        services.person_record(karim.id, PersonRef("contact", person_id))
+    assert refused.value.code == "record_private"

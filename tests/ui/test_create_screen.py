@@ -7,9 +7,9 @@ import sqlite3
 
 from textual.widgets import Input
 
-from cockpit.tui.screens.confirm import ConfirmModal
 from cockpit.tui.screens.create_forms import CreateModal
 from cockpit.tui.screens.picker import PickerModal
+from cockpit.tui.screens.records import PersonRecordScreen
 from tests.ui.helpers import settle
 
 
@@ -54,13 +54,14 @@ async def test_a_contact_created_then_offered_instead_of_twice(make_app, demo_ur
         assert not isinstance(app.screen, CreateModal)
         assert _count(demo_url, "Vasseur") == 1
         await _type_contact(pilot, app)
-        assert isinstance(app.screen, ConfirmModal)
-        question = str(app.screen.query_one("#confirm-question").render())
-        assert "Odile Vasseur" in question and "même numéro" in question
-        await pilot.press("n")
+        assert isinstance(app.screen, PickerModal)  # the one the base has, with why
+        offered = _text_of(app.screen.query_one("#picker-list").get_option_at_index(0).prompt)
+        assert "Odile Vasseur" in offered and "même numéro" in offered
+        await pilot.press("enter")
         await settle(pilot)
         assert _count(demo_url, "Vasseur") == 1
-        assert "Odile Vasseur" in _text_of(app.screen.query_one("#card-body").content)
+        assert isinstance(app.screen, PersonRecordScreen)
+        assert app.screen.record is not None and app.screen.record.card.name == "Odile Vasseur"
 
 
 async def test_a_bad_number_is_said_under_its_field_and_the_form_stays(make_app,

@@ -73,6 +73,8 @@ class CallerScreen(Screen[None]):
         Binding("ctrl+n", "create", "key.create", id="caller.create", show=False),
         Binding("l", "activity", "key.activity", id="caller.activity", show=False),
         Binding("g", "review", "key.review", id="caller.review"),
+        Binding("slash", "search_all", "key.search_all", id="caller.search", key_display="/",
+                show=False),
     ]
 
     def __init__(self, first: FirstScreen | None = None) -> None:
@@ -147,9 +149,11 @@ class CallerScreen(Screen[None]):
                 return
             self._call_console.start(self._highlighted)
 
-    def call_person(self, person: PersonRef, need_id: int | None = None) -> None:
-        """Call someone chosen elsewhere (a freelance for a need), unless a call is on."""
-        self._call_console.call_person(person, need_id)
+    def call_person(self, person: PersonRef, need_id: int | None = None,
+                    number: str | None = None) -> None:
+        """Call someone chosen elsewhere (a freelance for a need, a record), unless a call
+        is on."""
+        self._call_console.call_person(person, need_id, number)
 
     def action_objection(self) -> None:
         self._call_console.objection()
@@ -302,10 +306,9 @@ class CallerScreen(Screen[None]):
         ask_anyway(self, self.app, event, self._show_existing)
 
     def _show_existing(self, found: Duplicate) -> None:
-        if found.kind == "company":
-            self.app.notify(self.app.tr("create.company_known", name=found.name), timeout=5)
-        else:
-            self.load_card(PersonRef(found.kind, found.id))
+        from cockpit.tui.screens.search import open_record
+
+        open_record(self.app, found.kind, found.id)
 
     def on_new_created(self, event: NewCreated) -> None:
         created = event.created
@@ -319,6 +322,11 @@ class CallerScreen(Screen[None]):
         from cockpit.tui.screens.activity import ActivityScreen
 
         self.app.push_screen(ActivityScreen(), callback=lambda _: self.action_refresh())
+
+    def action_search_all(self) -> None:
+        from cockpit.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

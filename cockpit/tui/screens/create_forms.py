@@ -93,22 +93,24 @@ def _look_first(screen: Screen[Any], app: CockpitApp, kind: str, values: dict[st
 
 def ask_anyway(screen: Screen[Any], app: CockpitApp, event: LooksKnown,
                show: Callable[[Duplicate], None]) -> None:
-    """The rows that look the same, named with why; yes creates it anyway, no shows the
-    first of them (the base's own row is the one to work with)."""
-    from cockpit.tui.screens.confirm import ConfirmModal
+    """The rows that look the same, each named with why: choosing one shows it (the base's
+    own row is the one to work with); the last line creates it anyway."""
+    from cockpit.tui.screens.picker import Choice, PickerModal
 
     tr = app.tr
-    lines = "\n".join(
-        f"• {d.name}{' · ' + d.company if d.company else ''} "
-        f"({', '.join(tr('create.why.' + w) for w in d.why)})" for d in event.like[:5])
+    like = {f"{d.kind}:{d.id}": d for d in event.like[:8]}
+    choices = [Choice(key, f"{d.name}{' · ' + d.company if d.company else ''}",
+                      ", ".join(tr("create.why." + w) for w in d.why))
+               for key, d in like.items()]
+    choices.append(Choice("", tr("create.anyway")))
     services, caller_id = app.services, app.caller.id
 
-    def answered(yes: bool | None) -> None:
-        if yes:
+    def chosen(key: str | None) -> None:
+        if key:
+            show(like[key])
+        elif key == "":
             start_service(screen, partial(services.create, caller_id, event.kind,
                                           event.values, even_if_like=True), NewCreated,
                           group="create")
-        else:
-            show(event.like[0])
 
-    app.push_screen(ConfirmModal(tr("create.looks_known", lines=lines)), answered)
+    app.push_screen(PickerModal(tr("create.looks_known"), choices), chosen)

@@ -59,10 +59,12 @@ class NeedsScreen(Screen[None]):
 
     app = getters.app(CockpitApp)
 
-    def __init__(self, contact: PersonRef | None = None) -> None:
+    def __init__(self, contact: PersonRef | None = None,
+                 focus_need: int | None = None) -> None:
         super().__init__()
         translate_bindings(self)
         self._contact = contact  # the decision maker a need typed here belongs to
+        self._focus_need = focus_need  # opened from a search: that need highlighted
         self._rows: tuple[NeedRow, ...] = ()
         self._proposed_only = False
 
@@ -111,7 +113,9 @@ class NeedsScreen(Screen[None]):
                    shown=len(shown), total=len(self._rows))
         self.query_one("#needs-title", Static).update(Text(title, style="bold"))
         if shown:
-            options.highlighted = 0
+            ids = [n.id for n in shown]
+            focus, self._focus_need = self._focus_need, None
+            options.highlighted = ids.index(focus) if focus in ids else 0
         else:
             self.query_one("#needs-detail-text", Static).update(data_text(tr("needs.none")))
 

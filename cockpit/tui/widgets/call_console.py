@@ -101,18 +101,21 @@ class CallConsole(Vertical):
 
     # -- starting, resuming -------------------------------------------------------------------
 
-    def start(self, person: PersonRef, need_id: int | None = None) -> None:
+    def start(self, person: PersonRef, need_id: int | None = None,
+              number: str | None = None) -> None:
         app = self.app
         start_service(self, partial(app.services.start_call, app.caller.id, person,
-                                    need_id=need_id),
+                                    need_id=need_id, number=number),
                       CallStarted, group="call", exclusive=True)
 
-    def call_person(self, person: PersonRef, need_id: int | None = None) -> None:
-        """Call someone chosen elsewhere (a freelance for a need), unless a call is on."""
+    def call_person(self, person: PersonRef, need_id: int | None = None,
+                    number: str | None = None) -> None:
+        """Call someone chosen elsewhere (a freelance for a need, a record), unless a call
+        is on."""
         if self.on_air:
             self.app.notify(self.app.tr("call.already_on"), severity="warning")
             return
-        self.start(person, need_id)
+        self.start(person, need_id, number)
 
     def resume_unfinished(self) -> None:
         app = self.app

@@ -1,0 +1,51 @@
+"""`cockpit search TEXT`: what `/` finds in the cockpit — companies, people, freelances and
+needs, by name (accents and case aside), number in any spelling, e-mail or skill."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cockpit.commands._common import TEXT_MAX, count, out
+
+
+def _text(raw: str) -> str:
+    if len(raw) > TEXT_MAX:
+        raise argparse.ArgumentTypeError(f"at most {TEXT_MAX} characters")
+    return raw
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser("search", help="find companies, people, freelances and needs",
+                            description="The search of the cockpit's `/`: a name (accents and "
+                            "case aside), a number in any spelling, an e-mail, a skill.")
+    parser.add_argument("text", nargs="+", type=_text, metavar="TEXT", help="what to look for")
+    parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
+                        help="who searches: a caller does not see a colleague's private "
+                        "contacts (default: first caller)")
+    parser.add_argument("--limit", type=count, default=8, metavar="N",
+                        help="results shown per kind (default 8)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from cockpit.commands._common import caller_for, services_for
+    from cockpit.commands.base import language
+    from cockpit.i18n import Translator
+    from cockpit.tui.search_words import group_title, hit_ref, hit_words
+
+    services = services_for(args)
+    caller = caller_for(services, args)
+    typed = " ".join(args.text)
+    tr = Translator(language())
+    found = services.search(caller.id, typed, per_kind=min(args.limit, 200))
+    if found.empty:
+        out(tr("search.none", typed=typed))
+        return 1
+    for group in found.groups:
+        if not group.hits:
+            continue
+        out(group_title(group, tr))
+        for hit in group.hits:
+            out(f"  {hit_ref(hit):<16} " + " · ".join((hit.name, *hit_words(hit, tr))))
+    return 0
