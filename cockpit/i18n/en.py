@@ -32,6 +32,7 @@ TEXT: dict[str, str] = {
     "key.call": "call",
     "key.objection": "objection",
     "key.notes": "notes",
+    "key.step_back": "previous step",
     "key.end_call": "end call",
     "key.next_page": "next page",
     "key.prev_page": "previous page",

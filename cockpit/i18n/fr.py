@@ -32,6 +32,7 @@ TEXT: dict[str, str] = {
     "key.call": "appeler",
     "key.objection": "objection",
     "key.notes": "notes",
+    "key.step_back": "étape précédente",
     "key.end_call": "fin d'appel",
     "key.next_page": "page suivante",
     "key.prev_page": "page précédente",

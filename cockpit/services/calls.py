@@ -245,6 +245,15 @@ class CallServices(Part):
             self.persist(call_id)
         return self._view(call_id)
 
+    @_store_guard
+    def back(self, call_id: int) -> CallView:
+        """One step back: the move before comes undone (the log keeps it and its undoing)."""
+        with self.live.lock:
+            self._writable(call_id)
+            self._session(call_id).back()
+            self.persist(call_id)
+        return self._view(call_id)
+
     def keep_alive(self, call_id: int) -> bool:
         """Renew the lease on the person while the call lasts (called every minute)."""
         from cockpit.store import claims
@@ -383,6 +392,7 @@ class CallServices(Part):
             outcome=str(session.outcome or session.suggested_outcome or "") or None,
             dial=dial or call.dialled,
             held_by=call.held_by,
+            can_go_back=session.can_go_back and not call.held_by,
         )
 
 

@@ -101,6 +101,7 @@ class Services:
         self.start_call = calls.start_call
         self.unfinished_call = calls.unfinished_call
         self.choose = calls.choose
+        self.back = calls.back
         self.capture = calls.capture
         self.keep_alive = calls.keep_alive
         self.objections = calls.objections

@@ -153,6 +153,7 @@ class CallView(NamedTuple):
     outcome: str | None = None  # the outcome reached, when the script ended the call
     dial: str = ""  # the number being dialled, shown large when no dial command runs
     held_by: str = ""  # resumed after a crash, another caller holds the person: read-only
+    can_go_back: bool = False  # a move to undo (Backspace)
 
 
 class CallEnded(NamedTuple):

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import ClassVar
 
 from textual import getters, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -24,6 +26,7 @@ from textual.widget import Widget
 from cockpit.services.views import CallView, PersonRef
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
+from cockpit.tui.localise import translate_bindings
 from cockpit.tui.messages import (
     CallFinished,
     CallMoved,
@@ -47,6 +50,10 @@ class CallConsole(Vertical):
     app = getters.app(CockpitApp)
     script = getters.query_one(ScriptPanel)
     notes = getters.query_one(NotesPane)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # In a field or the notes, Backspace erases a character: the key is the script's.
+        Binding("backspace", "step_back", "key.step_back", id="call.step_back"),
+    ]
 
     @dataclass
     class CallChanged(Message):
@@ -68,6 +75,7 @@ class CallConsole(Vertical):
 
     def __init__(self, *children: Widget, id: str | None = None) -> None:
         super().__init__(*children, id=id)
+        translate_bindings(self)
         self.call: CallView | None = None
         self._checking = 0  # values typed sent to be checked, not answered yet
         self._after_check: int | None = None  # an answer chosen while they were
@@ -152,6 +160,20 @@ class CallConsole(Vertical):
     def _choose(self, call_id: int, number: int) -> None:
         start_service(self, partial(self.app.services.choose, call_id, number), CallMoved,
                       group="call", exclusive=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_back":
+            if self.call is None:
+                return False  # between calls: not in the key bar at all
+            return True if self.call.can_go_back else None
+        return True
+
+    def action_step_back(self) -> None:
+        call = self.call
+        if call is None or not call.can_go_back or self._checking:
+            return  # a value typed still being checked: it lands first, on this step
+        start_service(self, partial(self.app.services.back, call.call_id), CallMoved,
+                      group="call")
 
     @on(CallMoved)
     def _moved(self, event: CallMoved) -> None:
