@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from cockpit.domain.script import Target
@@ -53,3 +54,12 @@ def path_taken(events: Iterable[tuple[str, str, str, Mapping[str, Any]]],
             if undone and undone in objections:
                 del objections[len(objections) - 1 - objections[::-1].index(undone)]
     return steps, objections
+
+
+CANCEL_WINDOW = timedelta(seconds=20)  # a call this young is cancelled even after an answer
+
+
+def may_cancel(kinds: Iterable[str], started: datetime, now: datetime) -> bool:
+    """A call started by mistake may be cancelled, as if never made: within its first
+    seconds, or while nobody has answered anything yet."""
+    return now - started <= CANCEL_WINDOW or "answer" not in kinds

@@ -20,6 +20,7 @@ TEXT: dict[str, str] = {
     "card.history": "History",
     "card.history_note": "Note (no call)",
     "card.no_history": "No call yet.",
+    "card.note_added": "  + added {at} by {who}: {text}",
     "card.persona": "Persona: {name}",
     "phone.mobile": "mobile",
     "phone.landline": "landline",

@@ -20,6 +20,7 @@ TEXT: dict[str, str] = {
     "card.history": "Historique",
     "card.history_note": "Note hors appel",
     "card.no_history": "Aucun appel pour l'instant.",
+    "card.note_added": "  + ajouté le {at} par {who} : {text}",
     "card.persona": "Profil : {name}",
     "phone.mobile": "mobile",
     "phone.landline": "fixe",

@@ -52,6 +52,7 @@ class HistoryItem(NamedTuple):
     who: str  # the caller
     outcome: str  # the outcome's code, or "note": a note written outside any call
     note: str
+    added: tuple[tuple[datetime, str, str], ...] = ()  # lines added later: when, who, text
 
 
 class CompanyView(NamedTuple):

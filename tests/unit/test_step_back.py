@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from cockpit.content.loader import load_content
 from cockpit.domain.errors import DomainError
 from cockpit.domain.figures import CallFact, compute
-from cockpit.domain.outcomes import Outcome
 from cockpit.domain.script import ScriptSet, Target
 from cockpit.domain.session import CallSession
 from cockpit.domain.undo import path_taken
@@ -78,7 +77,7 @@ def test_back_out_of_an_objection_raised_by_mistake(content: ScriptSet) -> None:
     session.raise_objection("already_have_suppliers")
     session.back()
     assert session.objection is None and session.position == Target("do", "intro")
-    steps, objections = path_taken(_logged(session))
+    _steps, objections = path_taken(_logged(session))
     assert objections == []
 
 
