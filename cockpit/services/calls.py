@@ -420,6 +420,7 @@ class CallServices(Part):
             dial=dial or call.dialled,
             held_by=call.held_by,
             can_go_back=session.can_go_back and not call.held_by,
+            answered=any(e.kind == "answer" for e in session.events),
         )
 
 

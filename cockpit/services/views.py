@@ -155,6 +155,8 @@ class CallView(NamedTuple):
     dial: str = ""  # the number being dialled, shown large when no dial command runs
     held_by: str = ""  # resumed after a crash, another caller holds the person: read-only
     can_go_back: bool = False  # a move to undo (Backspace)
+    answered: bool = False  # an answer was taken (a call started by mistake is cancelled
+    # within its first seconds, or before any answer)
 
 
 class CallEnded(NamedTuple):
