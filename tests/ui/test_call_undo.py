@@ -23,7 +23,7 @@ def _db(url: str) -> sqlite3.Connection:
 
 def _back_key(app) -> tuple[bool, bool] | None:
     """(shown, usable) of Backspace in the key bar, None when it is not there."""
-    for binding_key, (_node, binding, enabled, _tip) in app.screen.active_bindings.items():
+    for _key, (_node, binding, enabled, _tip) in app.screen.active_bindings.items():
         if binding.action == "step_back":
             return binding.show, enabled
     return None
