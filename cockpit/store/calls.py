@@ -233,9 +233,13 @@ def ended(call_id: int) -> Ended | None:
         return None
     note = (Note.select(Note.body).where(Note.call == call_id, Note.is_draft == False)  # noqa: E712
             .order_by(Note.id).first())
-    reminder = (Reminder.select().where(Reminder.call == call_id, Reminder.done_at.is_null())
-                .order_by(Reminder.id.desc()).first())
     kind = "contact" if call.contact_id else "freelance"
+    person = getattr(Reminder, kind)
+    # The person's own reminder: the one a redirect booked is the new contact's, not this.
+    reminder = (Reminder.select().where(Reminder.call == call_id, Reminder.done_at.is_null(),
+                                        person == (call.contact_id or call.freelance_id),
+                                        Reminder.kind != "new_contact")
+                .order_by(Reminder.id.desc()).first())
     return Ended(int(call.id), int(call.caller_id), kind,
                  cast(int, call.contact_id or call.freelance_id), call.started_at,
                  call.outcome, note.body if note else "",
