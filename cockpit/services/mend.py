@@ -215,6 +215,7 @@ class MendServices(Part):
             raise ServiceError("the call is not over yet", code="note_call_on")
         calls.add_to_note(call_id, caller_id, text, self.now())
 
+    @_store_guard
     def past_calls(self, person: PersonRef, limit: int = 10) -> list[EndedCall]:
         """The person's past calls (anyone's), latest first: a line may be added to each."""
         from cockpit.store import calls
