@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 import peewee as pw
 
@@ -74,7 +75,7 @@ def history(kind: str, person_id: int, limit: int = 15) -> list[tuple[datetime, 
     for n in (Note.select(Note.call, Note.body)
               .where(Note.call.in_([c.id for c in calls]), Note.is_draft == False)  # noqa: E712
               .order_by(Note.id)):
-        notes.setdefault(n.call_id, n.body)  # the call's own note; lines added later apart
+        notes.setdefault(cast(int, n.call_id), n.body)  # the call's own note; later lines apart
     lines = [(aware(c.started_at), c.caller.name, c.outcome or "", notes.get(c.id, ""))
              for c in calls]
     owner = Note.contact if kind == "contact" else Note.freelance
