@@ -262,3 +262,30 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION cockpit_remove_dnc(text[], text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cockpit_remove_dnc(text[], text) TO cockpit_lead;
+
+-- A call started by mistake (the wrong person, a key pressed by accident) is cancelled by
+-- its caller: its steps and draft go with it, and only the audit log says it was. A
+-- caller's role deletes no call: this function does, for their own call not ended yet.
+CREATE OR REPLACE FUNCTION cockpit_cancel_call(target integer) RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  found_call public.call%ROWTYPE;
+BEGIN
+  SELECT * INTO found_call FROM public.call WHERE id = target;
+  IF NOT FOUND OR found_call.outcome IS NOT NULL
+     OR (pg_has_role(session_user, 'cockpit_caller', 'MEMBER') AND found_call.caller_id
+         IS DISTINCT FROM (SELECT id FROM public.caller WHERE login = session_user)) THEN
+    RAISE EXCEPTION 'permission denied: a caller cancels only their own call in progress'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  DELETE FROM public.note WHERE call_id = target;
+  DELETE FROM public.call_event WHERE call_id = target;
+  DELETE FROM public.call WHERE id = target;
+  INSERT INTO public.audit_log (at, actor, action, entity, entity_id, details)
+  VALUES (timezone('UTC', now()), session_user, 'cancel_call',
+          CASE WHEN found_call.contact_id IS NOT NULL THEN 'contact' ELSE 'freelance' END,
+          coalesce(found_call.contact_id, found_call.freelance_id),
+          json_build_object('call', target)::text);
+END $$;
+REVOKE ALL ON FUNCTION cockpit_cancel_call(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cockpit_cancel_call(integer) TO cockpit_caller;

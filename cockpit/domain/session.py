@@ -14,12 +14,15 @@ from cockpit.domain.errors import DomainError, ValidationError
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.placeholders import render
 from cockpit.domain.script import Answer, Capture, Objection, ScriptSet, Step, Target
+from cockpit.domain.undo import Mark
 
 
 @dataclass(frozen=True, slots=True)
 class CallEvent:
     at: datetime
-    kind: str  # started | step | answer | capture | objection | resumed | transfer | ended
+    # started | step | answer | capture | objection | resumed | transfer | ended | back
+    # (`back` undoes the move before it: data says how many steps it took off the path)
+    kind: str
     script: str
     step: str
     data: Mapping[str, Any] = field(default_factory=dict)
@@ -45,6 +48,7 @@ class CallSession:
         self.path: list[Target] = [self.position]
         self.outcome: Outcome | None = None
         self.suggested_outcome: Outcome | None = None
+        self.marks: list[Mark] = []  # where the call stood before each move, newest last
         self._log("started", {"script": self.position.script})
         self._log("step")
 
@@ -73,6 +77,11 @@ class CallSession:
     @property
     def captures(self) -> tuple[Capture, ...]:
         return self.objection.captures if self.objection is not None else self.step.captures
+
+    @property
+    def can_go_back(self) -> bool:
+        """A move to undo: an answer, an objection raised or left (an ending answer too)."""
+        return bool(self.marks)
 
     def objections_available(self) -> list[Objection]:
         if self.finished:
@@ -138,6 +147,7 @@ class CallSession:
             raise ValidationError(f"fill in first: {names}", code="captures_missing",
                                   fields=names)
         answer = answers[number - 1]
+        self._mark()
         self._log("answer", {"number": number, "label": answer.label,
                              "objection": self.objection.id if self.objection else None})
         if self.objection is not None and not self.objection.answers:
@@ -152,6 +162,7 @@ class CallSession:
         if objection_id not in allowed:
             raise DomainError(f"objection {objection_id!r} does not apply here",
                               code="objection_not_here", objection=objection_id)
+        self._mark(raises=objection_id)
         self.objection = allowed[objection_id]
         self._log("objection", {"objection": objection_id})
         return self.objection
@@ -164,7 +175,23 @@ class CallSession:
         if self.objection.answers:
             raise ValidationError("choose one of the objection's answers",
                                   code="objection_needs_answer")
+        self._mark()
         self._leave_objection(self.objection.then)
+
+    def back(self) -> None:
+        """Undo the last move: the step (or objection) before it comes back, with what was
+        captured there still filled in; an answer that ended the call reopens it. The log
+        keeps the answer and, after it, this undoing."""
+        if not self.marks:
+            raise DomainError("nothing to go back to", code="nothing_to_undo")
+        mark = self.marks.pop()
+        taken = len(self.path) - mark.path_length
+        self.position = mark.position
+        del self.path[mark.path_length:]
+        self.objection = self.scripts.objections.get(mark.objection) if mark.objection else None
+        self.outcome = Outcome(mark.outcome) if mark.outcome else None
+        self.suggested_outcome = Outcome(mark.suggested) if mark.suggested else None
+        self._log("back", {"steps": taken, "objection": mark.raises})
 
     def end(self, outcome: Outcome | str) -> None:
         self._require_open()
@@ -197,6 +224,12 @@ class CallSession:
         if self.step.end is not None and not self.step.answers:
             self.suggested_outcome = self.step.end
 
+    def _mark(self, raises: str | None = None) -> None:
+        self.marks.append(Mark(
+            self.position, len(self.path), self.objection.id if self.objection else None,
+            str(self.outcome) if self.outcome else None,
+            str(self.suggested_outcome) if self.suggested_outcome else None, raises))
+
     def _require_open(self) -> None:
         if self.finished:
             raise DomainError("the call has ended", code="call_ended")
@@ -216,6 +249,7 @@ class CallSession:
             "outcome": str(self.outcome) if self.outcome else None,
             "suggested": str(self.suggested_outcome) if self.suggested_outcome else None,
             "context": self.context,
+            "marks": [m.to_dict() for m in self.marks],
             "events": [{"at": e.at.isoformat(), "kind": e.kind, "script": e.script,
                         "step": e.step, "data": dict(e.data)} for e in self.events],
         }
@@ -235,6 +269,7 @@ class CallSession:
                                     e["step"], e.get("data", {})) for e in data.get("events", [])]
         session.outcome = Outcome(data["outcome"]) if data.get("outcome") else None
         session.suggested_outcome = Outcome(data["suggested"]) if data.get("suggested") else None
+        session.marks = [Mark.from_dict(m) for m in data.get("marks", [])]
         session.captured = {}
         for key, value in data.get("captured", {}).items():
             capture = session._capture_named(key)

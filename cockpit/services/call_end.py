@@ -9,7 +9,7 @@ import time
 from datetime import datetime, tzinfo
 from datetime import time as day_time
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import format_capture, parse_datetime, parse_reminder
 from cockpit.domain.outcomes import REACHED, Outcome
@@ -27,6 +27,9 @@ from cockpit.services.offline import KeptEnds
 from cockpit.services.part import Part, Setup
 from cockpit.services.views import CallEnded, PersonRef
 
+if TYPE_CHECKING:
+    from cockpit.services.mend import MendServices
+
 _CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qualified",
                      "redirected", "referencing", "refused", "do_not_call", "wrong_number",
                      "cv_sent")
@@ -40,11 +43,12 @@ _YES_NO = Capture("need_yes_no", "", "yesno")
 
 class CallEndServices(Part):
     def __init__(self, setup: Setup, connection: Connection, live: LiveCalls,
-                 calls: CallServices, kept: KeptEnds) -> None:
+                 calls: CallServices, kept: KeptEnds, mend: MendServices) -> None:
         super().__init__(setup, connection)
         self.live = live
         self.calls = calls
         self.kept = kept
+        self.mend = mend  # writes the ends mended while offline
 
     def outcome_choices(self, call_id: int) -> tuple[str, ...]:
         """The outcomes this call may end with (codes: the screen names them)."""
@@ -138,17 +142,7 @@ class CallEndServices(Part):
         follow = self._follow_up(call, outcome, now)
         due = parse_datetime(reminder, now.astimezone(self.zone)) if reminder.strip() \
             else None
-        kind = follow.kind if follow is not None else "callback"
-        reminder_row: tuple[str, datetime, str] | None
-        if str(kind) in ("do_not_call",):
-            reminder_row = None
-        elif due is not None:
-            reminder_row = (str(kind) if str(kind) != "cooldown" else "callback", due,
-                            f"outcome {outcome}")
-        else:
-            reminder_row = None
-        if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
-            reminder_row = ("cooldown", follow.due_at, "refused")
+        reminder_row = booked_reminder(follow, outcome, due)
         with self.live.lock:
             if not session.finished:
                 session.end(outcome)
@@ -189,11 +183,18 @@ class CallEndServices(Part):
         for call_id, entry in pending:
             try:
                 person = calls.person_of(call_id)
-                if person != (entry["person"][0], int(entry["person"][1])):
+                expected = entry.get("person")  # a mend made offline does not know it
+                if person is None or (expected is not None and
+                                      person != (expected[0], int(expected[1]))):
                     self.kept.drop_erased(call_id)  # no such call now: its person was erased
                     continue
-                if calls.outcome_of(call_id) is None:
+                if entry.get("mend"):
+                    self.mend.replay_mend(call_id, entry)  # over the end written before
+                elif calls.outcome_of(call_id) is None:
                     self._replay(entry)
+                    if entry.get("first"):  # mended while it waited: said in the audit
+                        calls.audit_mend(call_id, str(entry["caller_id"]), entry["first"],
+                                         datetime.fromisoformat(entry["ended_at"]))
                 self.kept.written(call_id)
                 written += 1
             except Exception as exc:
@@ -286,6 +287,18 @@ class CallEndServices(Part):
                 updates["references"] = self._with_reference(person.id, freelance)
             result["freelance_updates"] = updates
         return result
+
+
+def booked_reminder(follow: FollowUp | None, outcome: str, due: datetime | None,
+                    ) -> tuple[str, datetime, str] | None:
+    """The reminder an end of call books: (kind, due, reason), or None."""
+    kind = follow.kind if follow is not None else "callback"
+    row: tuple[str, datetime, str] | None = None
+    if str(kind) != "do_not_call" and due is not None:
+        row = (str(kind) if str(kind) != "cooldown" else "callback", due, f"outcome {outcome}")
+    if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
+        row = ("cooldown", follow.due_at, "refused")
+    return row
 
 
 def _end_of_day(moment: datetime, zone: tzinfo) -> datetime:

@@ -13,6 +13,7 @@ from cockpit.domain.captures import format_capture
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.session import CallSession
+from cockpit.domain.undo import may_cancel
 from cockpit.logs import log
 from cockpit.services import drafts
 from cockpit.services.connection import Connection
@@ -250,6 +251,41 @@ class CallServices(Part):
             self.persist(call_id)
         return self._view(call_id)
 
+    @_store_guard
+    def back(self, call_id: int) -> CallView:
+        """One step back: the move before comes undone (the log keeps it and its undoing)."""
+        with self.live.lock:
+            self._writable(call_id)
+            self._session(call_id).back()
+            self.persist(call_id)
+        return self._view(call_id)
+
+    @_store_guard
+    def cancel_call(self, call_id: int) -> None:
+        """A call started by mistake, within its first seconds or before any answer: as if
+        never made (the claim released, no attempt counted), but for the audit line."""
+        from cockpit.store import calls, reads
+
+        with self.live.lock:
+            self._writable(call_id)
+            call = self.live.require(call_id)
+            session = call.session
+            if session.finished or not may_cancel((e.kind for e in session.events),
+                                                  call.started, self.now()):
+                raise ServiceError("the call is under way: end it instead",
+                                   code="cancel_too_late")
+            actor = next((c.name for c in reads.callers() if c.id == call.caller_id),
+                         str(call.caller_id))
+            calls.cancel(call_id, call.caller_id, self.now(), actor)
+            drafts.remove(call_id)
+            self.live.forget(call_id)
+        log.info("call %d cancelled (started by mistake)", call_id)
+
+    def may_cancel(self, call_id: int) -> bool:
+        call = self.live.get(call_id)
+        return call is not None and not call.held_by and not call.session.finished and \
+            may_cancel((e.kind for e in call.session.events), call.started, self.now())
+
     def keep_alive(self, call_id: int) -> bool:
         """Renew the lease on the person while the call lasts (called every minute)."""
         from cockpit.store import claims
@@ -388,6 +424,8 @@ class CallServices(Part):
             outcome=str(session.outcome or session.suggested_outcome or "") or None,
             dial=dial or call.dialled,
             held_by=call.held_by,
+            can_go_back=session.can_go_back and not call.held_by,
+            answered=any(e.kind == "answer" for e in session.events),
         )
 
 

@@ -82,7 +82,9 @@ class CardServices(Part):
         now = self.now()
         phones = tuple(self._phone_view(p, now, lang) for p in reads.phones_of(person.kind,
                                                                                person.id))
-        history = tuple(HistoryItem(at, who, "note" if outcome == reads.NOTE else outcome, note)
+        added = reads.added_to_calls(person.kind, person.id)  # lines written after a call
+        history = tuple(HistoryItem(at, who, "note" if outcome == reads.NOTE else outcome, note,
+                                    tuple(added.get(at, ())) if outcome != reads.NOTE else ())
                         for at, who, outcome, note in reads.history(person.kind, person.id))
         if person.kind == "freelance":
             f = reads.freelance(person.id)

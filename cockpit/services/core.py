@@ -20,6 +20,7 @@ from cockpit.services.creating import CreateServices
 from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
 from cockpit.services.live import LiveCalls
+from cockpit.services.mend import MendServices
 from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
 from cockpit.services.part import DEFAULT_MARGIN, PARIS, Setup
@@ -81,7 +82,8 @@ class Services:
         self.cards = cards = CardServices(setup, connection)
         self.queue = queue = QueueServices(setup, connection, cards)
         self.calls = calls = CallServices(setup, connection, live, kept)
-        self.call_end = call_end = CallEndServices(setup, connection, live, calls, kept)
+        self.mend = mend = MendServices(setup, connection, kept)
+        self.call_end = call_end = CallEndServices(setup, connection, live, calls, kept, mend)
         self.staffing = staffing = NeedServices(setup, connection)
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
@@ -109,6 +111,9 @@ class Services:
         self.start_call = calls.start_call
         self.unfinished_call = calls.unfinished_call
         self.choose = calls.choose
+        self.back = calls.back
+        self.cancel_call = calls.cancel_call
+        self.may_cancel = calls.may_cancel
         self.capture = calls.capture
         self.keep_alive = calls.keep_alive
         self.objections = calls.objections
@@ -120,6 +125,11 @@ class Services:
         self.propose_reminder = call_end.propose_reminder
         self.finish_call = call_end.finish_call
         self.flush_outbox = call_end.flush_outbox
+        self.calls_to_mend = mend.calls_to_mend
+        self.propose_mended = mend.propose_mended
+        self.mend_call = mend.mend_call
+        self.past_calls = mend.past_calls
+        self.add_call_note = mend.add_call_note
         self.take_erased_dropped = kept.take_erased_dropped
 
         self.needs = staffing.needs

@@ -53,6 +53,7 @@ class HistoryItem(NamedTuple):
     who: str  # the caller
     outcome: str  # the outcome's code, or "note": a note written outside any call
     note: str
+    added: tuple[tuple[datetime, str, str], ...] = ()  # lines added later: when, who, text
 
 
 class CompanyView(NamedTuple):
@@ -154,6 +155,9 @@ class CallView(NamedTuple):
     outcome: str | None = None  # the outcome reached, when the script ended the call
     dial: str = ""  # the number being dialled, shown large when no dial command runs
     held_by: str = ""  # resumed after a crash, another caller holds the person: read-only
+    can_go_back: bool = False  # a move to undo (Backspace)
+    answered: bool = False  # an answer was taken (a call started by mistake is cancelled
+    # within its first seconds, or before any answer)
 
 
 class CallEnded(NamedTuple):

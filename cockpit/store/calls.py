@@ -11,8 +11,9 @@ from typing import Any, cast
 
 from cockpit.store import persons
 from cockpit.store.claims import release
-from cockpit.store.db import database
+from cockpit.store.db import database, is_postgres
 from cockpit.store.models import (
+    AuditLog,
     Call,
     CallEvent,
     Company,
@@ -204,3 +205,156 @@ def _redirect(source: Contact, values: Mapping[str, Any], now: datetime,
             Phone.create(e164=existing.e164, kind=existing.kind, time_zone=existing.time_zone,
                          label="standard", contact=contact.id)
     return int(contact.id)
+
+
+# -- mending a call after its end, cancelling one started by mistake, a note added later ---
+
+
+@dataclass(frozen=True)
+class Ended:
+    """What a call's end wrote, as the end form shows it again."""
+
+    call_id: int
+    caller_id: int
+    kind: str  # contact | freelance
+    person_id: int
+    started_at: datetime  # naive UTC, as stored
+    outcome: str
+    note: str
+    reminder_id: int | None  # the reminder its end booked, still open
+    reminder_kind: str
+    reminder_due: datetime | None  # naive UTC
+
+
+def ended(call_id: int) -> Ended | None:
+    """The call's end as written; None when the call has no end (or no such call)."""
+    call = Call.get_or_none(Call.id == call_id)
+    if call is None or call.outcome is None:
+        return None
+    note = (Note.select(Note.body).where(Note.call == call_id, Note.is_draft == False)  # noqa: E712
+            .order_by(Note.id).first())
+    kind = "contact" if call.contact_id else "freelance"
+    person = getattr(Reminder, kind)
+    # The person's own reminder: the one a redirect booked is the new contact's, not this.
+    reminder = (Reminder.select().where(Reminder.call == call_id, Reminder.done_at.is_null(),
+                                        person == (call.contact_id or call.freelance_id),
+                                        Reminder.kind != "new_contact")
+                .order_by(Reminder.id.desc()).first())
+    return Ended(int(call.id), int(call.caller_id), kind,
+                 cast(int, call.contact_id or call.freelance_id), call.started_at,
+                 call.outcome, note.body if note else "",
+                 int(reminder.id) if reminder else None,
+                 reminder.kind if reminder else "", reminder.due_at if reminder else None)
+
+
+def ended_since(caller_id: int, since: datetime) -> list[Ended]:
+    """The caller's calls ended since then (their day), latest first."""
+    ids = [int(c.id) for c in Call.select(Call.id).where(
+        Call.caller == caller_id, Call.outcome.is_null(False),
+        Call.started_at >= naive(since)).order_by(Call.started_at.desc(), Call.id.desc())]
+    return [e for e in (ended(i) for i in ids) if e is not None]
+
+
+def ended_of(kind: str, person_id: int, limit: int = 10) -> list[Ended]:
+    """The person's ended calls (anyone's), latest first."""
+    field = Call.contact if kind == "contact" else Call.freelance
+    ids = [int(c.id) for c in Call.select(Call.id).where(
+        field == person_id, Call.outcome.is_null(False))
+        .order_by(Call.started_at.desc(), Call.id.desc()).limit(limit)]
+    return [e for e in (ended(i) for i in ids) if e is not None]
+
+
+@dataclass(frozen=True)
+class Mend:
+    """A call's end saved again: its outcome, its note, its reminder (None: none now)."""
+
+    call_id: int
+    caller_id: int
+    outcome: str
+    note: str
+    reminder: tuple[str, datetime, str] | None
+    at: datetime
+    actor: str
+    do_not_call: bool = False
+
+
+def mend(m: Mend) -> Ended:
+    """Write the end again, in one transaction: the reminder its first save booked is
+    changed (or closed), never doubled; the audit log keeps the first values (the note's
+    text not: the log is no copy of what callers write). Returns the first values."""
+    with database.obj.atomic():
+        first = ended(m.call_id)
+        if first is None:
+            raise LookupError(f"call #{m.call_id} has no end to mend")
+        at = naive(m.at)
+        # On a team server a colleague's call is not the caller's to change: no row moves.
+        if not Call.update(outcome=m.outcome).where(Call.id == m.call_id).execute():
+            raise LookupError(f"call #{m.call_id} is not one's own to mend")
+        body = m.note.strip()
+        note = (Note.select().where(Note.call == m.call_id, Note.is_draft == False)  # noqa: E712
+                .order_by(Note.id).first())
+        if note is not None:
+            Note.update(body=body, updated_at=at).where(Note.id == note.id).execute()
+        elif body:
+            Note.create(call=m.call_id, contact=first.person_id if first.kind == "contact"
+                        else None, freelance=first.person_id if first.kind == "freelance"
+                        else None, author=m.caller_id, body=body, is_draft=False,
+                        created_at=at, updated_at=at)
+        if m.reminder is not None:
+            kind, due, reason = m.reminder
+            if first.reminder_id is not None:
+                Reminder.update(kind=kind, due_at=naive(due), reason=reason).where(
+                    Reminder.id == first.reminder_id).execute()
+            else:
+                Reminder.create(owner=m.caller_id, kind=kind, reason=reason, due_at=naive(due),
+                                created_at=at, call=m.call_id,
+                                **{first.kind: first.person_id})
+        elif first.reminder_id is not None:  # no reminder now: the one booked is closed
+            Reminder.update(done_at=at).where(Reminder.id == first.reminder_id).execute()
+        if m.do_not_call:
+            persons.block_person(first.kind, first.person_id, m.at, str(m.caller_id),
+                                 "asked during a call (end mended)")
+        audit_mend(m.call_id, m.actor, {
+            "outcome": first.outcome,
+            "reminder": first.reminder_due.isoformat(timespec="minutes")
+            if first.reminder_due else None,
+            "note_changed": first.note.strip() != body}, m.at)
+    return first
+
+
+def audit_mend(call_id: int, actor: str, first: Mapping[str, Any], at: datetime) -> None:
+    """The audit line of an end mended: its first values."""
+    AuditLog.create(at=naive(at), actor=actor, action="mend_call", entity="call",
+                    entity_id=call_id, details=json.dumps(dict(first), default=str))
+
+
+def add_to_note(call_id: int, author_id: int, text: str, now: datetime) -> None:
+    """A line added after the call, a note of its own on the same call: the original stays
+    as it was written (and a colleague's note stays theirs)."""
+    call = Call.get_by_id(call_id)
+    Note.create(call=call_id, contact=call.contact_id, freelance=call.freelance_id,
+                author=author_id, body=text.strip(), is_draft=False, created_at=naive(now),
+                updated_at=naive(now))
+
+
+def cancel(call_id: int, caller_id: int, at: datetime, actor: str) -> None:
+    """A call started by mistake: gone with its steps and its draft, the claim released,
+    one line in the audit log. On a team server a caller's role may not delete calls: the
+    server does it (cockpit_cancel_call, db/team.sql), for their own call in progress."""
+    db = database.obj
+    with db.atomic():
+        call = Call.get_or_none(Call.id == call_id)
+        if call is None or call.caller_id != caller_id or call.outcome is not None:
+            raise LookupError(f"call #{call_id} is not one's own call in progress")
+        kind = "contact" if call.contact_id else "freelance"
+        person_id = cast(int, call.contact_id or call.freelance_id)
+        if is_postgres() and db.execute_sql(
+                "SELECT to_regprocedure('cockpit_cancel_call(integer)')").fetchone()[0]:
+            db.execute_sql("SELECT cockpit_cancel_call(%s)", (call_id,))
+        else:
+            Note.delete().where(Note.call == call_id).execute()
+            CallEvent.delete().where(CallEvent.call == call_id).execute()
+            Call.delete().where(Call.id == call_id).execute()
+            AuditLog.create(at=naive(at), actor=actor, action="cancel_call", entity=kind,
+                            entity_id=person_id, details=json.dumps({"call": call_id}))
+        release(kind, person_id, caller_id)

@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 
 from cockpit.domain.figures import CallFact
+from cockpit.domain.undo import path_taken
 from cockpit.store.db import database
 from cockpit.store.times import aware, naive
 
@@ -26,28 +27,33 @@ def call_facts(start: datetime, end: datetime, caller_id: int | None = None) -> 
         sql += " AND c.caller_id = ?"
         params.append(caller_id)
     rows = db.execute_sql(sql.replace("?", db.param), params).fetchall()
-    steps: dict[int, list[tuple[str, str]]] = {}
-    objections: dict[int, list[str]] = {}
+    logs: dict[int, list[tuple[str, str, str, dict]]] = {}
     ids = [int(r[0]) for r in rows]
     for index in range(0, len(ids), _CHUNK):
         chunk = ids[index:index + _CHUNK]
         marks = ", ".join([db.param] * len(chunk))
         events = db.execute_sql(
             f"SELECT call_id, kind, script, step, data FROM call_event "
-            f"WHERE call_id IN ({marks}) AND kind IN ('step', 'objection') "
+            f"WHERE call_id IN ({marks}) AND kind IN ('step', 'objection', 'back') "
             f"ORDER BY call_id, seq", chunk).fetchall()
         for call_id, kind, script, step, data in events:
-            if kind == "step":
-                steps.setdefault(call_id, []).append((script, step))
-            else:
-                try:
-                    objection = json.loads(data or "{}").get("objection", "")
-                except ValueError:
-                    objection = ""
-                if objection:
-                    objections.setdefault(call_id, []).append(objection)
+            # A step's data is never read: left unparsed, the figures of a week stay quick.
+            logs.setdefault(call_id, []).append(
+                (kind, script, step, {} if kind == "step" else _data(data)))
+    # A step gone back over is taken out: the figures count the path finally taken.
+    taken = {call_id: path_taken(log) for call_id, log in logs.items()}
+    steps = {call_id: path[0] for call_id, path in taken.items()}
+    objections = {call_id: path[1] for call_id, path in taken.items()}
     return [CallFact(call_id=int(r[0]), caller=r[1], started_at=aware(r[2]),
                      ended_at=aware(r[3]), outcome=r[4], decision_maker=bool(r[6]),
                      script=r[5] or "", steps=tuple(steps.get(int(r[0]), ())),
                      objections=tuple(objections.get(int(r[0]), ())))
             for r in rows]
+
+
+def _data(raw: str | None) -> dict:
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

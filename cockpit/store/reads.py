@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 import peewee as pw
 
@@ -70,8 +71,11 @@ def history(kind: str, person_id: int, limit: int = 15) -> list[tuple[datetime, 
     calls = list(Call.select(Call, Caller).join(Caller)
                  .where(field == person_id, Call.outcome.is_null(False))
                  .order_by(Call.started_at.desc()).limit(limit))
-    notes = {n.call_id: n.body for n in Note.select(Note.call, Note.body)
-             .where(Note.call.in_([c.id for c in calls]), Note.is_draft == False)}  # noqa: E712
+    notes: dict[int, str] = {}
+    for n in (Note.select(Note.call, Note.body)
+              .where(Note.call.in_([c.id for c in calls]), Note.is_draft == False)  # noqa: E712
+              .order_by(Note.id)):
+        notes.setdefault(cast(int, n.call_id), n.body)  # the call's own note; later lines apart
     lines = [(aware(c.started_at), c.caller.name, c.outcome or "", notes.get(c.id, ""))
              for c in calls]
     owner = Note.contact if kind == "contact" else Note.freelance
@@ -82,6 +86,25 @@ def history(kind: str, person_id: int, limit: int = 15) -> list[tuple[datetime, 
     lines += [(aware(at), who or "", NOTE, body) for at, body, who in tuples(loose)]
     lines.sort(key=lambda line: line[0], reverse=True)
     return lines[:limit]
+
+
+def added_to_calls(kind: str, person_id: int) -> dict[datetime, list[tuple[datetime, str, str]]]:
+    """Lines added to the person's call notes after the call, (when, who, text), oldest
+    first, by the start of their call (as history() gives it)."""
+    field = Call.contact if kind == "contact" else Call.freelance
+    first = (Note.select(pw.fn.MIN(Note.id)).join(Call, on=(Note.call == Call.id))
+             .where(field == person_id, Note.is_draft == False)  # noqa: E712
+             .group_by(Note.call))
+    later = (Note.select(Call.started_at, Note.created_at, Caller.name, Note.body)
+             .join(Call, on=(Note.call == Call.id))
+             .join(Caller, pw.JOIN.LEFT_OUTER, on=(Note.author == Caller.id))
+             .where(field == person_id, Note.is_draft == False,  # noqa: E712
+                    Note.id.not_in(first))
+             .order_by(Note.id))
+    found: dict[datetime, list[tuple[datetime, str, str]]] = {}
+    for started, at, who, body in tuples(later):
+        found.setdefault(aware(started), []).append((aware(at), who or "", body))
+    return found
 
 
 def day_counts(caller_id: int, start: datetime, end: datetime) -> dict[str, int]:

@@ -682,3 +682,53 @@ def test_searching_under_a_callers_role_never_finds_a_colleagues_private_contact
     with pytest.raises(ServiceError) as refused:
         services.person_record(karim.id, PersonRef("contact", person_id))
     assert refused.value.code == "record_private"
+
+
+def test_a_caller_mends_and_cancels_their_own_calls_only(team: dict[str, str]) -> None:
+    """Under a caller's role: their own end mended, their own call started by mistake
+    cancelled (the server deletes it and writes the audit line); a colleague's call can be
+    neither mended nor cancelled, and stays as it was."""
+    import peewee
+
+    from cockpit.services import open_services
+    from cockpit.services.errors import ServiceError
+    from cockpit.store import calls
+    from cockpit.store.db import database
+
+    sophie_services = open_services(team["sophie_t"], clock=lambda: FIXED_NOW)
+    sophie = sophie_services.find_caller("Sophie")
+    person = sophie_services.queue_page(sophie.id, limit=1).rows[0].person
+    hers = sophie_services.start_call(sophie.id, person)
+    sophie_services.finish_call(hers.call_id, "no_answer", "24/11/2026 14:00", "messagerie")
+
+    services = open_services(team["karim_t"], clock=lambda: FIXED_NOW)
+    karim = services.find_caller("Karim")
+    with pytest.raises(ServiceError) as refused:
+        services.mend_call(karim.id, hers.call_id, "callback", "", "")
+    assert refused.value.code == "mend_not_yours"
+    # Even claiming to be her: the server moves none of her rows.
+    with pytest.raises(ServiceError):
+        services.mend._write_mend(sophie.id, hers.call_id, "callback", "", None, FIXED_NOW)
+    with pytest.raises(peewee.ProgrammingError, match="permission denied"):
+        database.obj.execute_sql("SELECT cockpit_cancel_call(%s)", (hers.call_id,))
+    database.obj.rollback()
+    with pytest.raises(LookupError):
+        calls.cancel(hers.call_id, karim.id, FIXED_NOW, "Karim")
+
+    mine_person = next(r.person for r in services.queue_page(karim.id, limit=5).rows
+                       if r.person != person)
+    mine = services.start_call(karim.id, mine_person)
+    services.finish_call(mine.call_id, "no_answer", "24/11/2026 14:00", "")
+    services.mend_call(karim.id, mine.call_id, "callback", "25/11/2026 10:30", "a rappelé")
+    by_mistake = services.start_call(karim.id, person)
+    services.cancel_call(by_mistake.call_id)
+    with raw(team["postgres"]) as db:
+        assert db.execute("SELECT outcome FROM call WHERE id = ?", (hers.call_id,)
+                          ).fetchone() == ("no_answer",)
+        assert db.execute("SELECT outcome FROM call WHERE id = ?", (mine.call_id,)
+                          ).fetchone() == ("callback",)
+        assert db.execute("SELECT COUNT(*) FROM call WHERE id = ?", (by_mistake.call_id,)
+                          ).fetchone() == (0,)
+        assert db.execute("SELECT actor, action FROM audit_log WHERE action IN "
+                          "('mend_call', 'cancel_call') ORDER BY id").fetchall() == [
+            ("karim_t", "mend_call"), ("karim_t", "cancel_call")]

@@ -256,9 +256,35 @@ def _share(ending: list[Item], part: int) -> list[Item]:
     return [item for n, item in enumerate(ending) if n % len(SETTINGS) == part]
 
 
-async def _explore(app, pilot, content: ScriptSet, todo: set[Item]  # type: ignore[no-untyped-def]
-                   ) -> Explorer:
-    explorer = Explorer(app, pilot, content)
+class BackExplorer(Explorer):
+    """The same walk, with Backspace after every move that goes on: the call comes back
+    where it was (the objection's answers, when one was raised), then the same answer takes
+    it on again, its fields still filled in."""
+
+    backs = 0
+
+    async def walk(self, at: Target, item: Item) -> Target | None:
+        after = await super().walk(at, item)
+        if after is None or not item.answer:
+            return after
+        await self.press("backspace")
+        call = self.panel.call
+        assert call is not None and call.step_title == self.content.step(at).title, \
+            f"back from {after}: {self.where()}"
+        assert call.mode == ("objection" if item.objection else "step"), self.where()
+        assert [c.value for c in call.captures if c.required and not c.value] == [], \
+            f"a field emptied by going back: {self.where()}"
+        self.backs += 1
+        await self.press(str(item.answer))
+        call = self.panel.call
+        assert call is not None and call.step_title == self.content.step(after).title, \
+            f"again to {after}: {self.where()}"
+        return after
+
+
+async def _explore(app, pilot, content: ScriptSet, todo: set[Item],  # type: ignore[no-untyped-def]
+                   kind: type[Explorer] = Explorer) -> Explorer:
+    explorer = kind(app, pilot, content)
     await explorer.settle()
     calls = 0
     while todo:
@@ -318,6 +344,28 @@ async def test_every_path_of_every_script(make_app, lang: str, size: tuple[int, 
         print(f"\nexplorer {lang} {size[0]}x{size[1]}: {planned} paths, {len(steps)} steps, "
               f"{len(objections)} objections raised, {fields} fields "
               f"(of {len(going) + len(ending)} shared out between {len(SETTINGS)} settings)")
+
+
+@pytest.mark.slow
+async def test_back_at_every_step_of_a_walk(make_app, capsys) -> None:
+    """Part of the walk (French, 80×24; an eighth of the paths, every step on the way to
+    them), Backspace pressed after every move: nothing breaks, each step comes back as it
+    was and goes on again."""
+    content = _content()
+    going, ending = all_items(content)
+    todo = {item for n, item in enumerate(going + ending) if n % 8 == 3}
+    backs = 0
+    for caller in CALLERS:
+        app = make_app(caller=caller, lang="fr")
+        async with app.run_test(size=(80, 24)) as pilot:
+            explorer = await _explore(app, pilot, content, todo, BackExplorer)
+        backs += explorer.backs  # type: ignore[attr-defined]
+        if not todo:
+            break
+    assert not todo, f"not walked: {sorted(todo, key=str)[:10]}"
+    assert backs > 10
+    with capsys.disabled():
+        print(f"\nexplorer with Backspace at every step: {backs} steps gone back over")
 
 
 def test_the_plan_covers_every_answer_and_objection() -> None:

@@ -42,18 +42,25 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         suggested: str | None,
         propose: Callable[[str], str],
         note: str,
+        reminder: str | None = None,
+        title: str | None = None,
     ) -> None:
+        """`reminder`: the one saved before, shown while its outcome is (an end mended);
+        None: the one `propose` gives for the outcome highlighted."""
         super().__init__()
         translate_bindings(self)
         self._outcomes = outcomes  # (code, label in the user's language)
         self._suggested = suggested
         self._propose = propose
         self._note = note
+        self._reminder = reminder
+        self._title = title
 
     def compose(self) -> ComposeResult:
         tr = self.app.tr
         with Vertical(id="end-call"):
-            yield Static(tr("end.title"), id="end-title")
+            yield Static(data_text(self._title) if self._title else tr("end.title"),
+                         id="end-title")  # a mended end names the person
             yield Label(tr("end.outcome"))
             yield OptionList(*[Option(data_text(label), id=code) for code, label in self._outcomes],
                              id="end-outcomes")
@@ -73,7 +80,9 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         options.focus()
 
     def _update_reminder(self, outcome: str) -> None:
-        self.query_one("#end-reminder", Input).value = self._propose(outcome)
+        saved = self._reminder is not None and outcome == self._suggested
+        self.query_one("#end-reminder", Input).value = \
+            (self._reminder or "") if saved else self._propose(outcome)
 
     @on(OptionList.OptionHighlighted, "#end-outcomes")
     def _outcome_moved(self, event: OptionList.OptionHighlighted) -> None:

@@ -13,17 +13,24 @@ the console's one vertical layout, so the rows keep the sizes they have side by 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import getters, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
-from cockpit.services.views import CallView, PersonRef
+from cockpit.domain.errors import DomainError
+from cockpit.services.errors import ServiceError
+from cockpit.services.mend import EndedCall
+from cockpit.services.views import CallEnded, CallView, PersonRef
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
+from cockpit.tui.localise import translate_bindings
 from cockpit.tui.messages import (
     CallFinished,
     CallMoved,
@@ -40,13 +47,67 @@ from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.script_panel import ScriptPanel
 from cockpit.tui.workers import start_service
 
+if TYPE_CHECKING:
+    from cockpit.services import Services
+
 LEASE_EVERY = 60.0  # seconds between two renewals of the hold on the person called
+
+
+class CallCancelled(Message):
+    """The call started by mistake is gone."""
+
+
+@dataclass
+class MendChoices(Message):
+    mine: list[EndedCall]  # the caller's calls of the day, latest first
+    past: list[EndedCall]  # the highlighted person's past calls (a line to add)
+
+
+@dataclass
+class CallMended(Message):
+    ended: CallEnded
+
+
+@dataclass
+class MendRefused(Message):
+    error: ServiceError | DomainError
+    ended: EndedCall
+    choice: EndCallChoice
+
+
+class NoteAdded(Message):
+    """A line was added to a past call's note."""
+
+
+def _mend_choices(services: Services, caller_id: int, person: PersonRef | None,
+                  ) -> MendChoices:
+    mine = services.calls_to_mend(caller_id)
+    today = {c.call_id for c in mine}
+    past = [c for c in services.past_calls(person) if c.call_id not in today] \
+        if person is not None else []
+    return MendChoices(mine, past)
+
+
+def _hour(at: datetime, app: CockpitApp) -> str:
+    return at.astimezone(app.display_tz).strftime("%H:%M")
+
+
+def _day(at: datetime, app: CockpitApp) -> str:
+    return at.astimezone(app.display_tz).strftime("%d/%m/%Y %H:%M")
 
 
 class CallConsole(Vertical):
     app = getters.app(CockpitApp)
     script = getters.query_one(ScriptPanel)
     notes = getters.query_one(NotesPane)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # In a field or the notes, Backspace erases a character: the key is the script's.
+        Binding("backspace", "step_back", "key.step_back", id="call.step_back"),
+        # Out of the way of a slip: the wrong person, `a` pressed by accident.
+        Binding("delete", "cancel_call", "key.cancel_call", id="call.cancel", show=False,
+                key_display="Suppr"),
+        Binding("u", "mend", "key.mend", id="call.mend", show=False),
+    ]
 
     @dataclass
     class CallChanged(Message):
@@ -68,9 +129,11 @@ class CallConsole(Vertical):
 
     def __init__(self, *children: Widget, id: str | None = None) -> None:
         super().__init__(*children, id=id)
+        translate_bindings(self)
         self.call: CallView | None = None
         self._checking = 0  # values typed sent to be checked, not answered yet
         self._after_check: int | None = None  # an answer chosen while they were
+        self._was_cancellable = False
 
     def compose(self) -> ComposeResult:
         yield ScriptPanel(id="script")
@@ -92,6 +155,10 @@ class CallConsole(Vertical):
 
     def _tick(self) -> None:
         self.script.tick(self.app.clock())
+        cancellable = self._cancellable()
+        if cancellable != self._was_cancellable:  # its first seconds are over: greyed
+            self._was_cancellable = cancellable
+            self.screen.refresh_bindings()
 
     def _keep_alive(self) -> None:
         # A call may last longer than the lease: renew it while the call is on.
@@ -155,6 +222,154 @@ class CallConsole(Vertical):
     def _choose(self, call_id: int, number: int) -> None:
         start_service(self, partial(self.app.services.choose, call_id, number), CallMoved,
                       group="call", exclusive=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_back":
+            if self.call is None:
+                return False  # between calls: not in the key bar at all
+            return True if self.call.can_go_back else None
+        if action == "cancel_call":
+            if not self.on_air:
+                return False
+            return True if self._cancellable() else None
+        if action == "mend":
+            return self.call is None
+        return True
+
+    def _cancellable(self) -> bool:
+        from cockpit.domain.undo import may_cancel
+
+        call = self.call
+        return call is not None and call.mode != "ended" and not call.held_by and may_cancel(
+            ["answer"] if call.answered else [], call.started_at, self.app.clock())
+
+    def action_cancel_call(self) -> None:
+        from cockpit.tui.screens.confirm import ConfirmModal
+
+        call = self.call
+        if call is None or not self._cancellable():
+            return
+        call_id = call.call_id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.call is not None and self.call.call_id == call_id:
+                start_service(self, partial(self.app.services.cancel_call, call_id),
+                              lambda _done: CallCancelled(), group="call", exclusive=True)
+
+        self.app.push_screen(ConfirmModal(self.app.tr("call.cancel_confirm")), confirmed)
+
+    @on(CallCancelled)
+    def _cancelled(self, _: CallCancelled) -> None:
+        self._set_call(None)
+        self.notes.load("")
+        self.app.notify(self.app.tr("call.cancelled"), timeout=6)
+        self.post_message(self.Ended())
+
+    # -- after the call: its end mended, a line added to a past call's note ------------------
+
+    def action_mend(self) -> None:
+        if self.call is not None:
+            return
+        app = self.app
+        person = getattr(self.screen, "highlighted", None)
+        start_service(self, partial(_mend_choices, app.services, app.caller.id, person),
+                      lambda choices: choices, group="mend", exclusive=True)
+
+    @on(MendChoices)
+    def _mend_choices(self, event: MendChoices) -> None:
+        from cockpit.tui.screens.picker import Choice, PickerModal
+
+        app, tr = self.app, self.app.tr
+        if not event.mine and not event.past:
+            app.notify(tr("mend.nothing"), timeout=6)
+            return
+        if len(event.mine) == 1 and not event.past:
+            self._open_mend(event.mine[0])
+            return
+        choices = [Choice(f"m{c.call_id}", f"{_hour(c.at, app)} {c.name} · "
+                          f"{tr(f'outcome.{c.outcome}')}", tr("mend.fix"))
+                   for c in event.mine]
+        choices += [Choice(f"n{c.call_id}", f"{_day(c.at, app)} · {tr(f'outcome.{c.outcome}')}",
+                           tr("mend.add_note")) for c in event.past]
+        by_key = {f"m{c.call_id}": c for c in event.mine}
+        by_key.update({f"n{c.call_id}": c for c in event.past})
+
+        def chosen(key: str | None) -> None:
+            if key is None:
+                return
+            if key.startswith("m"):
+                self._open_mend(by_key[key])
+            else:
+                self._add_note(by_key[key])
+
+        app.push_screen(PickerModal(tr("mend.title"), choices), chosen)
+
+    def _open_mend(self, ended: EndedCall, error: str = "",
+                   choice: EndCallChoice | None = None) -> None:
+        from cockpit.tui.screens.end_call import EndCallModal
+
+        app = self.app
+        modal = EndCallModal(
+            outcomes=[(code, app.tr(f"outcome.{code}")) for code in ended.outcomes],
+            suggested=choice.outcome if choice else ended.outcome,
+            propose=lambda outcome: app.services.propose_mended(ended.person, outcome),
+            note=choice.note if choice else ended.note,
+            reminder=choice.reminder if choice else ended.reminder,
+            title=app.tr("mend.end_title", name=ended.name),
+        )
+
+        def saved(choice: EndCallChoice | None) -> None:
+            if choice is not None:
+                start_service(self, partial(app.services.mend_call, app.caller.id,
+                                            ended.call_id, choice.outcome, choice.reminder,
+                                            choice.note),
+                              CallMended, group="mend", exclusive=True,
+                              failed=lambda error: MendRefused(error, ended, choice))
+
+        app.push_screen(modal, saved)
+        if error:
+            modal.call_after_refresh(modal.show_error, error)
+
+    @on(MendRefused)
+    def _mend_refused(self, event: MendRefused) -> None:
+        self._open_mend(event.ended, self.app.tr.error(event.error), event.choice)
+
+    @on(CallMended)
+    def _mended(self, event: CallMended) -> None:
+        from cockpit.tui.call_words import call_end_words
+
+        app = self.app
+        app.refresh_connection()
+        app.notify(app.tr("mend.saved") + " " + call_end_words(event.ended, app.tr,
+                                                                 app.display_tz), timeout=8)
+        self.post_message(self.Ended())  # the queue, the card and the figures follow
+
+    def _add_note(self, past: EndedCall) -> None:
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        app = self.app
+        form = FormModal(app.tr("mend.note_title", when=_day(past.at, app)),
+                         [FormField("text", app.tr("mend.note_field"), "text", required=True)])
+
+        def typed(values: dict[str, str] | None) -> None:
+            if values and values.get("text", "").strip():
+                start_service(self, partial(app.services.add_call_note, app.caller.id,
+                                            past.call_id, values["text"]),
+                              lambda _done: NoteAdded(), group="mend")
+
+        app.push_screen(form, typed)
+
+    @on(NoteAdded)
+    def _note_added(self, _: NoteAdded) -> None:
+        self.app.notify(self.app.tr("mend.note_added"), timeout=6)
+        self.post_message(self.Ended())
+
+    def action_step_back(self) -> None:
+        call = self.call
+        if call is None or not call.can_go_back or self._checking:
+            return  # a value typed still being checked: it lands first, on this step
+        start_service(self, partial(self.app.services.back, call.call_id), CallMoved,
+                      group="call")
 
     @on(CallMoved)
     def _moved(self, event: CallMoved) -> None:

@@ -92,4 +92,8 @@ class ContactCard(VerticalScroll):
                 note = printable(item.note, multiline=True)
                 line.append(f" : {note}" if tr.lang == "fr" else f": {note}")
             lines.append(line)
+            for at, who, text in item.added:  # written after the call, the original kept
+                lines.append(Text(tr("card.note_added", at=format_short(
+                    at, tr.lang, self.app.display_tz), who=printable(who),
+                    text=printable(text, multiline=True)), style="italic"))
         return lines
