@@ -94,7 +94,7 @@ class Seen(Generic[R]):
     more a row than a number of one's own."""
 
     def __init__(self) -> None:
-        self.by_email: dict[str, R] = {}
+        self.by_email: dict[str, list[R]] = {}
         self.by_phone: dict[tuple[str, str], list[tuple[tuple[str, str], R]]] = {}
         self.by_name: dict[str, R] = {}
 
@@ -102,11 +102,13 @@ class Seen(Generic[R]):
         if kind == "companies":
             return self.by_name.get(fold(record.values["name"]))
         email = record.values.get("email")
-        if email and email in self.by_email:
-            return self.by_email[email]
+        name = person_name(record.values)
+        # The same address under another name is one people share (contact@…): two people.
+        for other in self.by_email.get(email, ()) if email else ():
+            if same_name(person_name(other.values), name):
+                return other
         if not record.phones:
             return None
-        name = person_name(record.values)
         for phone, _ in record.phones:
             for other_name, other in self.by_phone.get((phone.e164, name[1]), ()):
                 if same_name(other_name, name):
@@ -118,7 +120,9 @@ class Seen(Generic[R]):
             self.by_name.setdefault(fold(record.values["name"]), record)
             return
         if record.values.get("email"):
-            self.by_email.setdefault(record.values["email"], record)
+            holders_of_email = self.by_email.setdefault(record.values["email"], [])
+            if record not in holders_of_email:
+                holders_of_email.append(record)
         name = person_name(record.values)  # again after a merge: a first name may be new
         for phone, _ in record.phones:
             holders = self.by_phone.setdefault((phone.e164, name[1]), [])

@@ -459,6 +459,50 @@ TEXT: dict[str, str] = {
     "cli.import.rejected": (
         "{count} {count|ligne rejetée|lignes rejetées}, avec leurs raisons, dans {path}"
     ),
+    "cli.import.skipped_before": (
+        "{count} {count|ligne|lignes} avant l'en-tête (ligne {header}) {count|ignorée|ignorées} :"
+        " {lines} (« {text} »)"
+    ),
+    "cli.import.skipped_after": (
+        "{count} {count|ligne|lignes} de pied de rapport {count|ignorée|ignorées} : {lines}"
+        " (« {text} »)"
+    ),
+    "cli.import.plan": "colonnes du fichier (rien n'est écrit) :",
+    "cli.import.plan_field": "  « {column} » → {label} [{field}] : {samples}",
+    "cli.import.plan_unknown": "  « {column} » : non importée : {samples}",
+    "cli.import.plan_civility": (
+        "  « {column} » : non importée (une civilité, que les {kind} ne gardent pas) : {samples}"
+    ),
+    "cli.import.plan_empty": "(vide)",
+    "cli.import.field.company": "société",
+    "cli.import.field.name": "nom de la société",
+    "cli.import.field.kind": "type de société",
+    "cli.import.field.sector": "secteur",
+    "cli.import.field.city": "ville",
+    "cli.import.field.website": "site web",
+    "cli.import.field.revenue": "chiffre d'affaires",
+    "cli.import.field.headcount": "effectif",
+    "cli.import.field.phone": "téléphone",
+    "cli.import.field.technologies": "technologies",
+    "cli.import.field.civility": "civilité",
+    "cli.import.field.first_name": "prénom",
+    "cli.import.field.last_name": "nom",
+    "cli.import.field.full_name": "nom complet",
+    "cli.import.field.role": "fonction",
+    "cli.import.field.decision_maker": "donneur d'ordres",
+    "cli.import.field.switchboard": "standard",
+    "cli.import.field.direct_phone": "ligne directe",
+    "cli.import.field.mobile_phone": "portable",
+    "cli.import.field.email": "e-mail",
+    "cli.import.field.title": "titre du profil",
+    "cli.import.field.skills": "compétences",
+    "cli.import.field.day_rate": "TJM",
+    "cli.import.field.availability": "disponibilité",
+    "cli.import.field.available_from": "disponible le",
+    "cli.import.field.mobility": "mobilité",
+    "cli.import.field.billing": "facturation",
+    "cli.import.field.siret": "SIRET",
+    "cli.import.field.do_not_call": "ne pas appeler",
     "cli.match.proposal": "proposition #{id} : {name} pour le besoin #{need} ({status})",
     "cli.match.over_budget": "{amount} € au-dessus du budget",
     "cli.match.already": "déjà proposé",
@@ -552,11 +596,16 @@ TEXT: dict[str, str] = {
     "error.ics_bad_duration": "Un événement du calendrier doit avoir une durée.",
     "error.import_columns": "Les colonnes du fichier ne correspondent pas aux champs attendus.",
     "error.import_kind": "Type d'import inconnu : choisissez companies, contacts ou freelances.",
-    "error.import_map_column": "--map nomme une colonne absente du fichier.",
-    "error.import_map_field": "--map nomme un champ inconnu.",
+    "error.import_map_column": (
+        "{path}, ligne {line} : --map nomme la colonne « {column} », absente du fichier ;"
+        " ses colonnes : {columns}"
+    ),
+    "error.import_map_field": (
+        "{path} : --map nomme le champ « {field} », inconnu ici ; les champs : {fields}"
+    ),
     "error.import_missing_column": (
-        "Une colonne obligatoire manque au fichier : nommez-la ou utilisez"
-        " --map."
+        "{path}, ligne {line} : aucune colonne pour {missing} (colonnes : {columns}) ;"
+        " nommez-la ainsi, ou --map COLONNE={missing}"
     ),
     "error.import_partial": (
         "Import arrêté à la ligne {done} sur {total} : les lignes déjà écrites restent ;"

@@ -16,7 +16,14 @@ from typing import Any
 import peewee as pw
 
 from cockpit.domain.captures import fold
-from cockpit.domain.import_phones import DIRECT, SHARED, STANDARD, person_name
+from cockpit.domain.import_phones import (
+    DIRECT,
+    SHARED,
+    STANDARD,
+    name_key,
+    person_name,
+    same_name,
+)
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
@@ -167,8 +174,10 @@ class _Companies:
 def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
             progress: Progress | None, batch: int) -> Written:
     holders = holders_of(kind)
-    by_email = {email.casefold(): pid for pid, email in
-                tuples(model.select(model.id, model.email).where(model.email != ""))}
+    by_email: dict[str, list[tuple[tuple[str, str], int]]] = {}
+    for pid, email, first, last in tuples(model.select(
+            model.id, model.email, model.first_name, model.last_name).where(model.email != "")):
+        by_email.setdefault(email.casefold(), []).append((name_key(first, last), pid))
     companies = _Companies(now) if kind == "contacts" else None
     written = Written()
 
@@ -180,11 +189,17 @@ def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
 
 
 def _known(record: Record, values: dict[str, Any], holders: dict[str, Number],
-           by_email: dict[str, int]) -> tuple[int | None, str, Holder | None]:
-    """(the person already known, why, their holding of the number) or (None, "", None)."""
+           by_email: dict[str, list[tuple[tuple[str, str], int]]],
+           ) -> tuple[int | None, str, Holder | None]:
+    """(the person already known, why, their holding of the number) or (None, "", None).
+    An e-mail under another name is an address people share (contact@…), not one person."""
     email = values.get("email")
-    if email and email in by_email:
-        return by_email[email], "same e-mail", None
+    known = by_email.get(email) if email else None
+    if known:  # folding the name only then: most rows have a new address
+        name = person_name(values)
+        for other, pid in known:
+            if same_name(other, name):
+                return pid, "same e-mail", None
     for phone, _ in record.phones:
         number = holders.get(phone.e164)
         if number is None:
@@ -220,6 +235,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
         companies.next_id = _next_id(Company)
         companies.new = []
     new_people: list[dict[str, Any]] = []
+    pending: dict[int, dict[str, Any]] = {}  # the batch's new people, not yet written
     new_phones: list[tuple] = []
     switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
@@ -234,15 +250,22 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             hit.who.complete(values.get("first_name", ""))
         who = hit.who if hit is not None else Who(values.get("first_name", ""),
                                                     values.get("last_name", ""))
-        if existing is not None:
+        if existing is not None and existing in pending:  # met earlier in this batch
+            for name, value in values.items():
+                if pending[existing].get(name) in (None, "") and value not in (None, ""):
+                    pending[existing][name] = value
+            written.merged.append((record.line, existing, why))
+            person_id = existing
+        elif existing is not None:
             _fill_empty(model, existing, values)
             written.merged.append((record.line, existing, why))
             person_id = existing
         else:
             person_id, next_person = next_person, next_person + 1
             new_people.append({"id": person_id, **values})
+            pending[person_id] = new_people[-1]
             if values.get("email"):
-                by_email[values["email"]] = person_id
+                by_email.setdefault(values["email"], []).append((who.key, person_id))
         for phone, hint in record.phones:
             number = holders.get(phone.e164)
             if number is None:
