@@ -76,7 +76,7 @@ _FOOTER = re.compile(
     r"\(c\) ?\d|© ?\d|generated (by|on)|genere (par|le)|exporte (par|le))\b")
 # "Total : 125" ends a French list too, but "Total" alone may be a company: only with
 # nothing but numbers beside it.
-_TOTAL = re.compile(r"^(totaux?|total general|totaux generaux)\s*(:|\(|$)")
+_TOTAL = re.compile(r"^(totals?|totaux|total general|totaux generaux)\s*(:|\(|$)")
 _HEADER_SEARCH = 30  # lines of notes a header may come after
 
 

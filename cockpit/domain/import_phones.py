@@ -49,6 +49,20 @@ def same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return not a[0] or not b[0] or a[0] == b[0]
 
 
+def same_owner(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two rows with one e-mail address are one person unless their names say otherwise:
+    "Jean" and "Jean-Marc Dupont" (or "J. Dupont") are one, "Agnès" and "Alain Dubois", or
+    colleagues behind contact@…, are two."""
+    if a[1] and b[1] and a[1] != b[1]:
+        return False
+    first, other = sorted((a[0], b[0]), key=len)
+    if not first or first == other:
+        return True
+    stem = first.rstrip(".")
+    return other.startswith(stem) and (first.endswith(".") or len(stem) == 1
+                                       or other[len(stem):][:1] in ("-", " "))
+
+
 def person_name(values: dict[str, Any]) -> tuple[str, str]:
     return name_key(values.get("first_name", ""), values.get("last_name", ""))
 
@@ -103,9 +117,9 @@ class Seen(Generic[R]):
             return self.by_name.get(fold(record.values["name"]))
         email = record.values.get("email")
         name = person_name(record.values)
-        # The same address under another name is one people share (contact@…): two people.
+        # The same address under another name may be one people share (contact@…).
         for other in self.by_email.get(email, ()) if email else ():
-            if same_name(person_name(other.values), name):
+            if same_owner(person_name(other.values), name):
                 return other
         if not record.phones:
             return None

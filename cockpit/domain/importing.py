@@ -218,7 +218,7 @@ def map_columns(headers: tuple[str, ...], kind: str,
                  if i not in columns and i not in left_out and key in by_field[field_name]]
         if field_name not in MULTI and len(found) > 1 and values is not None:
             # Outlook's first "Title" is often empty: the column with values is the one.
-            found = [next((i for i in found if values(i)), found[0])]
+            found = [next((i for i in found if any(v.strip() for v in values(i))), found[0])]
         for i in found[: None if field_name in MULTI else 1]:
             columns[i] = field_name
             taken.add(field_name)

@@ -22,7 +22,7 @@ from cockpit.domain.import_phones import (
     STANDARD,
     name_key,
     person_name,
-    same_name,
+    same_owner,
 )
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
@@ -198,7 +198,7 @@ def _known(record: Record, values: dict[str, Any], holders: dict[str, Number],
     if known:  # folding the name only then: most rows have a new address
         name = person_name(values)
         for other, pid in known:
-            if same_name(other, name):
+            if same_owner(other, name):
                 return pid, "same e-mail", None
     for phone, _ in record.phones:
         number = holders.get(phone.e164)
@@ -322,19 +322,25 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
                    stamp: datetime) -> None:
     if kind == "contacts":
         names: tuple[str, ...] = ("id", "company_id", "civility", "first_name", "last_name",
-                                  "role", "decision_maker", "email")
+                                  "role", "decision_maker", "email", "do_not_call",
+                                  "do_not_call")
         fields: list[pw.Field] = [Contact.id, Contact.company, Contact.civility,
                                   Contact.first_name, Contact.last_name, Contact.role,
-                                  Contact.is_decision_maker, Contact.email, Contact.created_at]
+                                  Contact.is_decision_maker, Contact.email, Contact.do_not_call,
+                                  Contact.asked_not_to_call, Contact.created_at]
         _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
                                   for p in people])
         return
     names = ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
-             "available_from", "mobility", "city", "billing", "siret", "email")
+             "available_from", "mobility", "city", "billing", "siret", "email", "do_not_call",
+             "do_not_call")
+    # An exported "do_not_call" comes in as asked by the person: no later change of the
+    # do-not-call list of numbers lifts it.
     fields = [Freelance.id, Freelance.first_name, Freelance.last_name, Freelance.title,
               Freelance.skills, Freelance.day_rate, Freelance.availability,
               Freelance.available_from, Freelance.mobility, Freelance.city, Freelance.billing,
-              Freelance.siret, Freelance.email, Freelance.search, Freelance.created_at]
+              Freelance.siret, Freelance.email, Freelance.do_not_call,
+              Freelance.asked_not_to_call, Freelance.search, Freelance.created_at]
     rows = []
     for p in people:
         skills = p.get("skills", "")
@@ -349,7 +355,7 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
 _DEFAULTS: dict[str, Any] = {"civility": "", "first_name": "", "role": "", "email": "",
                              "decision_maker": False, "title": "", "skills": "",
                              "availability": "available", "mobility": "", "city": "",
-                             "billing": "unknown", "siret": ""}
+                             "billing": "unknown", "siret": "", "do_not_call": False}
 
 
 def _default(value: Any, name: str) -> Any:
@@ -371,6 +377,8 @@ def _fill_empty(model: People, person_id: int, values: dict[str, Any]) -> None:
         if current in (None, "", "unknown") or (column == "is_decision_maker" and not current
                                                 and value):
             updates[column] = f" {value} " if column == "skills" else value
+    if values.get("do_not_call"):  # never lifted by an import, only ever set
+        updates.update(do_not_call=True, asked_not_to_call=True)
     if updates:
         model.update(**updates).where(model.id == person_id).execute()
         if model is Freelance:
