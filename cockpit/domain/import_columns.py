@@ -21,8 +21,9 @@ from cockpit.domain.text import fold, printable
 # The fields several columns may feed (Outlook's "Business Phone" and "Mobile Phone", Google's
 # "E-mail 1 - Value" and "E-mail 2 - Value"): each value is kept, not only the first.
 MULTI = frozenset({"switchboard", "direct_phone", "mobile_phone", "phone", "email"})
-# Google joins several values of one field in one cell with " ::: ".
-VALUE_SEPARATOR = " ::: "
+# Google joins several values of one field in one cell with " ::: " (an empty one between
+# two gives " ::: ::: ").
+VALUE_SEPARATOR = re.compile(r"\s*:::\s*")
 
 # Export columns of the CRMs and address books, folded, beside the French and English names
 # of domain.importing (which stay there).
@@ -133,10 +134,11 @@ def holds_civilities(values: Sequence[str]) -> bool:
     return bool(filled) and sum(is_civility(v) for v in filled) * 10 >= len(filled) * 8
 
 
-def column_values(table: Table, index: int, limit: int = 200) -> list[str]:
-    """The first values of a column, to judge what it holds."""
+def column_values(table: Table, index: int, limit: int = 200, rows: int = 2000) -> list[str]:
+    """The first values of a column, to judge what it holds (from its first rows only: an
+    empty column of 100,000 rows is not read to its end)."""
     out: list[str] = []
-    for _, cells in table.rows:
+    for _, cells in table.rows[:rows]:
         if index < len(cells) and cells[index].strip():
             out.append(cells[index].strip())
             if len(out) >= limit:

@@ -251,7 +251,7 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
             cell = cells[index].strip() if index < len(cells) else ""
             column = headers[index]
             # Several numbers or e-mails in one cell: Google joins them with " ::: ".
-            parts = cell.split(VALUE_SEPARATOR) if field_name in MULTI else [cell]
+            parts = VALUE_SEPARATOR.split(cell) if field_name in MULTI else [cell]
             for part in parts:
                 parsed, error = _cell(field_name, part.strip(), today)
                 if error:

@@ -72,6 +72,7 @@ class ImportServices(Part):
                     progress: Progress | None = None, force: bool = False) -> ImportReport:
         from cockpit.domain.import_columns import column_values, locate
         from cockpit.domain.importing import KINDS, check_rows, known_keys, map_columns
+        from cockpit.domain.tables import TableError
         from cockpit.store import importer
         from cockpit.store.db import database, refresh_statistics
 
@@ -81,6 +82,10 @@ class ImportServices(Part):
         source = Path(path)
         located = locate(read_table(source), *known_keys(kind))
         table = located.table
+        if not table.rows:  # a report of its footer alone
+            raise ServiceError(f"{source}: only a header line, no rows to import",
+                               code="import_table", path=str(source),
+                               cause=TableError("no rows", code="table_header_only"))
         values: dict[int, list[str]] = {}
 
         def values_of(index: int) -> list[str]:
@@ -107,7 +112,7 @@ class ImportServices(Part):
                               skipped_before=located.before, skipped_after=located.after,
                               skipped_texts=(located.first_skipped, located.footer_text),
                               header_line=table.header_line,
-                              columns=_uses(columns, values_of))
+                              columns=_uses(columns, values_of) if dry_run else [])
         report.merged_in_file = [(line, r.line) for r in records for line in r.merged_lines]
         if errors and skip_invalid and not dry_run:
             report.rejected_file = write_rejected(source, table, errors, db_url=self.url,

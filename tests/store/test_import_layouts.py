@@ -205,3 +205,12 @@ def test_a_missing_column_is_refused_with_the_file_and_the_line(
                  "--map", "Titre#2=role"]) == 2
     err = capsys.readouterr().err
     assert str(missing) in err and "Titre#2" in err and "Nom, Tel" in err
+
+
+def test_a_report_of_its_footer_alone_is_refused(store_url: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text('"Last Name","Phone"\n\n"Grand Totals (0 records)"\n'
+                    '"Confidential Information - Do Not Distribute"\n', "utf-8")
+    assert main(["import", "contacts", str(path), "--db", store_url]) == 2
+    assert "only a header line" in capsys.readouterr().err

@@ -93,6 +93,13 @@ def test_several_values_in_one_cell_become_several_numbers_and_addresses() -> No
     assert record.more_emails == ["elodie@gmail.com"]
 
 
+def test_an_empty_value_between_two_is_no_value() -> None:
+    table = _table("Nom,E-mail 1 - Value\nGarnier,a@brevia.fr ::: ::: b@brevia.fr\n")
+    [record], errors = check_rows(table, "contacts", map_columns(table.headers, "contacts"),
+                                  TODAY)
+    assert errors == [] and record.more_emails == ["b@brevia.fr"]
+
+
 def test_a_bad_value_among_several_is_refused_with_its_column() -> None:
     table = _table("Nom,E-mail 1 - Value\nGarnier,ok@brevia.fr ::: pas-une-adresse\n")
     _, [error] = check_rows(table, "contacts", map_columns(table.headers, "contacts"), TODAY)
