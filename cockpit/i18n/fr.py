@@ -460,18 +460,19 @@ TEXT: dict[str, str] = {
         "{count} {count|ligne rejetée|lignes rejetées}, avec leurs raisons, dans {path}"
     ),
     "cli.import.skipped_before": (
-        "{count} {count|ligne|lignes} avant l'en-tête (ligne {header}) {count|ignorée|ignorées} :"
-        " {lines} (« {text} »)"
+        "{count} {count|ligne|lignes} avant l'en-tête (ligne {header})"
+        " {count|ignorée|ignorées}\xa0: {lines} («\xa0{text}\xa0»)"
     ),
     "cli.import.skipped_after": (
-        "{count} {count|ligne|lignes} de pied de rapport {count|ignorée|ignorées} : {lines}"
-        " (« {text} »)"
+        "{count} {count|ligne|lignes} de pied de rapport {count|ignorée|ignorées}\xa0: {lines}"
+        " («\xa0{text}\xa0»)"
     ),
-    "cli.import.plan": "colonnes du fichier (rien n'est écrit) :",
-    "cli.import.plan_field": "  « {column} » → {label} [{field}] : {samples}",
-    "cli.import.plan_unknown": "  « {column} » : non importée : {samples}",
+    "cli.import.plan": "colonnes du fichier (rien n'est écrit)\xa0:",
+    "cli.import.plan_field": "  «\xa0{column}\xa0» → {label} [{field}]\xa0: {samples}",
+    "cli.import.plan_unknown": "  «\xa0{column}\xa0»\xa0: non importée\xa0: {samples}",
     "cli.import.plan_civility": (
-        "  « {column} » : non importée (une civilité, que les {kind} ne gardent pas) : {samples}"
+        "  «\xa0{column}\xa0»\xa0: non importée (une civilité, que les {kind} ne gardent"
+        " pas)\xa0: {samples}"
     ),
     "cli.import.plan_empty": "(vide)",
     "cli.import.field.company": "société",
@@ -597,14 +598,15 @@ TEXT: dict[str, str] = {
     "error.import_columns": "Les colonnes du fichier ne correspondent pas aux champs attendus.",
     "error.import_kind": "Type d'import inconnu : choisissez companies, contacts ou freelances.",
     "error.import_map_column": (
-        "{path}, ligne {line} : --map nomme la colonne « {column} », absente du fichier ;"
-        " ses colonnes : {columns}"
+        "{path}, ligne {line}\xa0: --map nomme la colonne «\xa0{column}\xa0», absente du"
+        " fichier\xa0; ses colonnes\xa0: {columns}"
     ),
     "error.import_map_field": (
-        "{path} : --map nomme le champ « {field} », inconnu ici ; les champs : {fields}"
+        "{path}\xa0: --map nomme le champ «\xa0{field}\xa0», inconnu ici\xa0; les"
+        " champs\xa0: {fields}"
     ),
     "error.import_missing_column": (
-        "{path}, ligne {line} : aucune colonne pour {missing} (colonnes : {columns}) ;"
+        "{path}, ligne {line}\xa0: aucune colonne pour {missing} (colonnes\xa0: {columns})\xa0;"
         " nommez-la ainsi, ou --map COLONNE={missing}"
     ),
     "error.import_partial": (
