@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit.commands._common import add_force, out
+
+if TYPE_CHECKING:
+    from cockpit.services.imports import ImportReport
 
 SHOWN_ERRORS = 200  # beyond this, the count; the rejected file (--skip-invalid) has them all
 
@@ -15,19 +18,25 @@ SHOWN_ERRORS = 200  # beyond this, the count; the rejected file (--skip-invalid)
 def register(sub: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "import", help="import companies, contacts or freelances from a spreadsheet",
-        description="Reads CSV (comma, semicolon or tab; UTF-8 with or without BOM, or "
-        "Windows-1252) or .xlsx. Columns are recognised by their French or English names "
-        "(Société/Company, Prénom/First name, Nom/Last name, Fonction/Role, Téléphone/Phone, "
-        "E-mail…); --map names the others. By default nothing is imported when a row is "
-        "invalid, and every bad row is listed.")
+        description="Reads CSV (comma, semicolon or tab; UTF-8 with or without BOM, "
+        "Windows-1252, or UTF-16 as Excel's Unicode text) or .xlsx. Columns are recognised by "
+        "their French or English names (Société/Company, Prénom/First name, Nom/Last name, "
+        "Fonction/Role, Téléphone/Phone, E-mail…) and by those of the common exports "
+        "(HubSpot, Pipedrive, Salesforce, Zoho, Odoo, Google Contacts, Outlook, LinkedIn); "
+        "--map names the others. Notes before the header and a report's footer are "
+        "skipped. By default nothing is imported when a row is invalid, and every bad row is "
+        "listed.")
     parser.add_argument("kind", choices=("companies", "contacts", "freelances"))
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--dry-run", action="store_true", help="say what would happen only")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="say what would happen only: where each column goes, with three "
+                        "of its values; nothing is written")
     parser.add_argument("--skip-invalid", action="store_true",
                         help="import the good rows; write the rejected ones, with their "
                         "reasons, to FILE.rejected.csv beside the input")
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=field",
-                        help="read a column as a field, e.g. --map 'Tel perso=phone'")
+                        help="read a column as a field, e.g. --map 'Tel perso=phone'; the "
+                        "second of two columns of one name: --map 'Titre#2=role'")
     add_force(parser)
     return parser
 
@@ -51,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
     out(say("cli.import.read_separator", path=report.path, rows=report.rows,
             encoding=report.encoding, separator=separator) if report.delimiter else
         say("cli.import.read", path=report.path, rows=report.rows, encoding=report.encoding))
-    if report.unknown_columns:
+    _say_skipped(report)
+    if report.dry_run:
+        _say_plan(report)
+    elif report.unknown_columns:
         out(say("cli.import.unknown_columns", columns=", ".join(report.unknown_columns)))
     for error in report.errors[:SHOWN_ERRORS]:
         out(say("cli.import.at_column", line=error.line, column=error.column,
@@ -77,6 +89,55 @@ def run(args: argparse.Namespace) -> int:
     if report.rejected_file:
         out(say("cli.import.rejected", count=bad_lines, path=report.rejected_file))
     return 0
+
+
+def _say_skipped(report: ImportReport) -> None:
+    """The lines read around the table, so nobody wonders where a row went."""
+    from cockpit.commands.base import say
+    from cockpit.domain.text import printable
+
+    before, after = report.skipped_texts
+    if report.skipped_before:
+        out(say("cli.import.skipped_before", count=len(report.skipped_before),
+                header=report.header_line, lines=_lines(report.skipped_before),
+                text=printable(_short(before))))
+    if report.skipped_after:
+        out(say("cli.import.skipped_after", count=len(report.skipped_after),
+                lines=_lines(report.skipped_after), text=printable(_short(after))))
+
+
+def _say_plan(report: ImportReport) -> None:
+    """--dry-run: where each column goes, with three of its values."""
+    from cockpit.commands.base import say
+
+    out(say("cli.import.plan"))
+    for use in report.columns:
+        samples = " | ".join(use.samples) or say("cli.import.plan_empty")
+        if use.field:
+            label = say(f"cli.import.field.{use.field}")
+            out(say("cli.import.plan_field", column=use.column, field=use.field,
+                    label=use.field if label.startswith("cli.") else label, samples=samples))
+        elif use.why == "civility":
+            out(say("cli.import.plan_civility", column=use.column, samples=samples,
+                    kind=say(f"cli.kind.{report.kind}")))
+        else:
+            out(say("cli.import.plan_unknown", column=use.column, samples=samples))
+
+
+def _lines(lines: tuple[int, ...]) -> str:
+    """1, 2, 3, 7 → "1-3, 7"."""
+    spans: list[list[int]] = []
+    for line in lines:
+        if spans and line == spans[-1][1] + 1:
+            spans[-1][1] = line
+        else:
+            spans.append([line, line])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _why(code: str) -> str:

@@ -49,6 +49,20 @@ def same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return not a[0] or not b[0] or a[0] == b[0]
 
 
+def same_owner(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two rows with one e-mail address are one person unless their names say otherwise:
+    "Jean" and "Jean-Marc Dupont" (or "J. Dupont") are one, "Agnès" and "Alain Dubois", or
+    colleagues behind contact@…, are two."""
+    if a[1] and b[1] and a[1] != b[1]:
+        return False
+    first, other = sorted((a[0], b[0]), key=len)
+    if not first or first == other:
+        return True
+    stem = first.rstrip(".")
+    return other.startswith(stem) and (first.endswith(".") or len(stem) == 1
+                                       or other[len(stem):][:1] in ("-", " "))
+
+
 def person_name(values: dict[str, Any]) -> tuple[str, str]:
     return name_key(values.get("first_name", ""), values.get("last_name", ""))
 
@@ -94,7 +108,7 @@ class Seen(Generic[R]):
     more a row than a number of one's own."""
 
     def __init__(self) -> None:
-        self.by_email: dict[str, R] = {}
+        self.by_email: dict[str, list[R]] = {}
         self.by_phone: dict[tuple[str, str], list[tuple[tuple[str, str], R]]] = {}
         self.by_name: dict[str, R] = {}
 
@@ -102,11 +116,13 @@ class Seen(Generic[R]):
         if kind == "companies":
             return self.by_name.get(fold(record.values["name"]))
         email = record.values.get("email")
-        if email and email in self.by_email:
-            return self.by_email[email]
+        name = person_name(record.values)
+        # The same address under another name may be one people share (contact@…).
+        for other in self.by_email.get(email, ()) if email else ():
+            if same_owner(person_name(other.values), name):
+                return other
         if not record.phones:
             return None
-        name = person_name(record.values)
         for phone, _ in record.phones:
             for other_name, other in self.by_phone.get((phone.e164, name[1]), ()):
                 if same_name(other_name, name):
@@ -118,7 +134,9 @@ class Seen(Generic[R]):
             self.by_name.setdefault(fold(record.values["name"]), record)
             return
         if record.values.get("email"):
-            self.by_email.setdefault(record.values["email"], record)
+            holders_of_email = self.by_email.setdefault(record.values["email"], [])
+            if record not in holders_of_email:
+                holders_of_email.append(record)
         name = person_name(record.values)  # again after a merge: a first name may be new
         for phone, _ in record.phones:
             holders = self.by_phone.setdefault((phone.e164, name[1]), [])

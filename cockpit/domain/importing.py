@@ -7,7 +7,7 @@ under the same name: colleagues sharing a switchboard stay apart)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -15,6 +15,15 @@ from typing import Any
 
 from cockpit.domain.captures import fold, parse_date
 from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.import_columns import (
+    MULTI,
+    VALUE_SEPARATOR,
+    find_column,
+    header_key,
+    holds_civilities,
+    labels,
+    synonyms_of,
+)
 from cockpit.domain.import_phones import (
     PHONE_FIELDS,
     Seen,
@@ -35,10 +44,10 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
     # The numbers whose column says what they are first: "phone" takes any column left.
     "contacts": ("company", "civility", "first_name", "last_name", "full_name", "role",
                  "decision_maker", "switchboard", "direct_phone", "mobile_phone", "phone",
-                 "email", "city"),
+                 "email", "city", "do_not_call"),
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
-                   "direct_phone", "mobile_phone", "phone", "email"),
+                   "direct_phone", "mobile_phone", "phone", "email", "do_not_call"),
 }
 REQUIRED: Mapping[str, tuple[str, ...]] = {
     "companies": ("name",), "contacts": ("last_name",), "freelances": ("last_name",)}
@@ -91,6 +100,7 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "mobility": ("mobilite", "mobility", "regions", "zone"),
     "billing": ("facturation", "billing", "statut juridique", "portage"),
     "siret": ("siret", "n° siret", "numero siret"),
+    "do_not_call": ("ne pas appeler", "do not call", "liste rouge", "bloctel", "dnc"),
 }
 
 _KIND_VALUES = {"esn conseil": "esn_conseil", "conseil": "esn_conseil", "cabinet de conseil":
@@ -106,10 +116,12 @@ _BILLING = {"portage": "portage", "portage salarial": "portage", "umbrella": "po
             "societe": "own_company", "sa societe": "own_company", "siret": "own_company",
             "own company": "own_company", "freelance": "own_company", "auto-entrepreneur":
             "own_company", "micro-entreprise": "own_company", "eurl": "own_company",
-            "sasu": "own_company"}
+            "sasu": "own_company", "unknown": "unknown", "inconnu": "unknown",
+            "inconnue": "unknown", "?": "unknown"}
 _YES = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "do"}
 _NO = {"non", "n", "no", "0", "faux", "false", ""}
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# Letters beyond ASCII too (RFC 6531): "c.françois@…" is an address people have.
+_EMAIL = re.compile(r"^[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+$")
 
 
 @dataclass(frozen=True)
@@ -127,6 +139,7 @@ class Record:
     # store decides, knowing who else has it); see domain.import_phones.
     phones: list[tuple[Phone, str]] = field(default_factory=list)
     merged_lines: list[int] = field(default_factory=list)  # later rows merged into this one
+    more_emails: list[str] = field(default_factory=list)  # beyond the first, in the file's order
 
     @property
     def phone(self) -> Phone | None:
@@ -137,49 +150,90 @@ class Record:
 class Mapping_:
     columns: dict[int, str]  # column index → field
     unknown: tuple[str, ...]  # columns not imported
+    # Columns left out for a reason of their own: index → why ("civility": M., Mme… where
+    # the kind keeps no civility; "twice": a second column for a field that takes one).
+    left_out: dict[int, str] = field(default_factory=dict)
+    labels: tuple[str, ...] = ()  # each column as messages name it ("Titre#2")
 
 
 class MappingError(DomainError):
     pass
 
 
+def field_keys(kind: str) -> dict[str, frozenset[str]]:
+    """Every header key naming each field of the kind (see domain.import_columns)."""
+    return {f: synonyms_of(f, _SYNONYMS) for f in FIELDS[kind]}
+
+
+def known_keys(kind: str) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """(the keys of every field, the keys each required field may be found by): what
+    import_columns.locate needs to find the header after a file's notes."""
+    keys = field_keys(kind)
+    required = [keys[f] | (keys["full_name"] if f == "last_name" else frozenset())
+                for f in REQUIRED[kind]]
+    return frozenset().union(*keys.values()), required
+
+
 def map_columns(headers: tuple[str, ...], kind: str,
-                overrides: Mapping[str, str] | None = None) -> Mapping_:
-    """Which column holds which field: --map first (COLUMN=field), then the known names."""
+                overrides: Mapping[str, str] | None = None,
+                values: Callable[[int], Sequence[str]] | None = None) -> Mapping_:
+    """Which column holds which field: --map first (COLUMN=field, COLUMN#2 for the second
+    of that name), then the known names; `values` gives a column's values, to tell a
+    civility ("Title": M., Mme) from a job title."""
     if kind not in FIELDS:
         raise MappingError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
                            code="import_kind")
     fields = FIELDS[kind]
-    folded = [fold(h).strip(" :*") for h in headers]
+    names = labels(headers)
     columns: dict[int, str] = {}
     for column, target in (overrides or {}).items():
         if target not in fields:
             raise MappingError(f"--map {column}={target}: no field {target!r} for {kind}; "
-                               f"fields: {', '.join(fields)}", code="import_map_field")
-        matches = [i for i, h in enumerate(folded) if h == fold(column).strip()]
-        if not matches:
+                               f"fields: {', '.join(fields)}", code="import_map_field",
+                               column=column, field=target, fields=", ".join(fields))
+        index = find_column(headers, column)
+        if index is None:
             raise MappingError(f"--map {column}={target}: no column {column!r} in the file; "
-                               f"columns: {', '.join(headers)}", code="import_map_column")
-        columns[matches[0]] = target
+                               f"columns: {', '.join(names)}", code="import_map_column",
+                               column=column, columns=", ".join(names))
+        columns[index] = target
+    keys = [header_key(h) for h in headers]
+    by_field = field_keys(kind)
+    left_out: dict[int, str] = {}
+    civil = synonyms_of("civility", _SYNONYMS).union(
+        *(by_field.get(f, ()) for f in ("role", "title", "full_name")))
+    for i, key in enumerate(keys):  # a column of M., Mme… is a civility, whatever its name
+        if i in columns or key not in civil:
+            continue
+        if values is not None and holds_civilities(values(i)):
+            if "civility" in fields and "civility" not in columns.values():
+                columns[i] = "civility"
+            else:
+                left_out[i] = "civility"
     taken = set(columns.values())
     for field_name in fields:  # in the order of FIELDS: "name" before "full_name" for people
-        if field_name in taken:
+        if field_name in taken and field_name not in MULTI:
             continue
-        for i, header in enumerate(folded):
-            if i not in columns and header in _SYNONYMS.get(field_name, (field_name,)):
-                columns[i] = field_name
-                taken.add(field_name)
-                break
+        found = [i for i, key in enumerate(keys)
+                 if i not in columns and i not in left_out and key in by_field[field_name]]
+        if field_name not in MULTI and len(found) > 1 and values is not None:
+            # Outlook's first "Title" is often empty: the column with values is the one.
+            found = [next((i for i in found if any(v.strip() for v in values(i))), found[0])]
+        for i in found[: None if field_name in MULTI else 1]:
+            columns[i] = field_name
+            taken.add(field_name)
     if "full_name" in taken and "last_name" in taken:
         columns = {i: f for i, f in columns.items() if f != "full_name"}
     missing = [f for f in REQUIRED[kind] if f not in columns.values()
                and not (f == "last_name" and "full_name" in columns.values())]
     if missing:
         raise MappingError(
-            f"no column for {', '.join(missing)} (columns: {', '.join(headers)}); "
-            f"name it so, or use --map COLUMN={missing[0]}", code="import_missing_column")
-    unknown = tuple(h for i, h in enumerate(headers) if i not in columns and h)
-    return Mapping_(columns, unknown)
+            f"no column for {', '.join(missing)} (columns: {', '.join(names)}); "
+            f"name it so, or use --map COLUMN={missing[0]}", code="import_missing_column",
+            missing=", ".join(missing), columns=", ".join(names))
+    unknown = tuple(names[i] for i, h in enumerate(headers)
+                    if i not in columns and i not in left_out and h)
+    return Mapping_(dict(sorted(columns.items())), unknown, left_out, names)
 
 
 def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
@@ -189,30 +243,26 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     records: list[Record] = []
     errors: list[RowError] = []
     seen: Seen[Record] = Seen()
-    headers = table.headers
+    headers = mapping.labels or table.headers
     for line, cells in table.rows:
         values: dict[str, Any] = {}
         row_errors: list[RowError] = []
         for index, field_name in mapping.columns.items():
-            raw = cells[index].strip() if index < len(cells) else ""
-            if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
-                raw = raw[1:]
+            cell = cells[index].strip() if index < len(cells) else ""
             column = headers[index]
-            if raw.startswith("="):
-                row_errors.append(RowError(line, column, "a formula, not a value (export the "
-                                                         "values, not the formulas)"))
-                continue
-            controls = _controls(field_name, raw)
-            if controls:
-                row_errors.append(RowError(line, column, controls))
-                continue
-            try:
-                parsed = _parse(field_name, raw, today)
-            except (ValidationError, ValueError) as exc:
-                row_errors.append(RowError(line, column, _reason(exc)))
-                continue
-            if parsed not in (None, ""):
-                values[field_name] = parsed
+            # Several numbers or e-mails in one cell: Google joins them with " ::: ".
+            parts = VALUE_SEPARATOR.split(cell) if field_name in MULTI else [cell]
+            for part in parts:
+                parsed, error = _cell(field_name, part.strip(), today)
+                if error:
+                    row_errors.append(RowError(line, column, error))
+                elif parsed not in (None, "") and field_name in MULTI:
+                    values.setdefault(field_name, []).append(parsed)
+                elif parsed not in (None, ""):
+                    values[field_name] = parsed
+        more_emails = values.pop("email", [])
+        if more_emails:
+            values["email"] = more_emails.pop(0)
         if len(cells) < len(headers) and any(c.strip() for c in cells):
             short = len(headers) - len(cells)
             if short and not row_errors and not _complete(values, kind):
@@ -224,7 +274,8 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         if row_errors:
             errors += row_errors
             continue
-        record = Record(line, values, _phones(values, mapping))
+        record = Record(line, values, _phones(values, mapping),
+                        more_emails=[e for e in more_emails if e != values.get("email")])
         if kind == "contacts" and "decision_maker" not in values:
             values["decision_maker"] = bool(decision_maker_role(values.get("role", "")))
         kept = seen.match(record, kind)
@@ -245,10 +296,24 @@ def _phones(values: dict[str, Any], mapping: Mapping_) -> list[tuple[Phone, str]
     found: list[tuple[Phone, str]] = []
     for field_name in sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
                              key=lambda f: min(i for i, n in mapping.columns.items() if n == f)):
-        phone = values.pop(field_name, None)
-        if phone is not None:
+        for phone in values.pop(field_name, ()):
             add_phones(found, [(phone, label_of(phone, field_name))])
     return found
+
+
+def _cell(field_name: str, raw: str, today: date) -> tuple[Any, str]:
+    """(the value, "") or (None, why the cell is refused)."""
+    if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
+        raw = raw[1:]
+    if raw.startswith("="):
+        return None, "a formula, not a value (export the values, not the formulas)"
+    controls = _controls(field_name, raw)
+    if controls:
+        return None, controls
+    try:
+        return _parse(field_name, raw, today), ""
+    except (ValidationError, ValueError) as exc:
+        return None, _reason(exc)
 
 
 # Shown on one line everywhere (queue, card, lists): no line break either.
@@ -304,17 +369,17 @@ def _parse(field_name: str, raw: str, today: date) -> Any:
     if field_name in ("revenue", "headcount"):
         return _whole_number(raw, field_name)
     if field_name == "kind":
-        value = _KIND_VALUES.get(fold(raw))
+        value = _coded(_KIND_VALUES, raw)
         if value is None:
             raise ValueError(f"{raw!r}: expected ESN conseil, ESN, client final or autre")
         return value
     if field_name == "availability":
-        value = _AVAILABILITY.get(fold(raw))
+        value = _coded(_AVAILABILITY, raw)
         if value is None:
             raise ValueError(f"{raw!r}: expected disponible, en mission or préavis")
         return value
     if field_name == "billing":
-        value = _BILLING.get(fold(raw))
+        value = _coded(_BILLING, raw)
         if value is None:
             raise ValueError(f"{raw!r}: expected portage or société (SIRET)")
         return value
@@ -325,6 +390,8 @@ def _parse(field_name: str, raw: str, today: date) -> Any:
             raise ValueError(f"{raw!r} is not a date (25/12/2026)") from exc
     if field_name == "siret":
         return normalise_siret(raw)
+    if field_name == "do_not_call":  # only ever set: an import never clears the flag
+        return True if _yes_no(raw) else None
     if field_name == "decision_maker":
         if fold(raw) in _YES:
             return True
@@ -334,6 +401,21 @@ def _parse(field_name: str, raw: str, today: date) -> Any:
     if field_name in ("skills", "technologies"):
         return " ".join(t for t in re.split(r"[\s,;/|]+", fold(raw)) if t)
     return re.sub(r"\s+", " ", raw).strip()
+
+
+def _yes_no(raw: str) -> bool:
+    if fold(raw) in _YES:
+        return True
+    if fold(raw) in _NO:
+        return False
+    raise ValueError(f"{raw!r}: expected oui or non")
+
+
+def _coded(known: Mapping[str, str], raw: str) -> str | None:
+    """The code a word stands for; the code itself as well (the cockpit's own export writes
+    "esn_conseil", "on_mission")."""
+    word = fold(raw)
+    return known.get(word) or (word if word in known.values() else None)
 
 
 def _whole_euros(raw: str, what: str) -> int:
@@ -380,3 +462,6 @@ def _merge(kept: Record, other: Record) -> None:
     for k, v in other.values.items():
         kept.values.setdefault(k, v)
     add_phones(kept.phones, other.phones)
+    for email in (other.values.get("email"), *other.more_emails):
+        if email and email != kept.values.get("email") and email not in kept.more_emails:
+            kept.more_emails.append(email)

@@ -1,5 +1,6 @@
 """Spreadsheets as people really have them, from their bytes: UTF-8 with or without a BOM, or
-Windows-1252 (Excel's French default); commas, semicolons (French Excel) or tabs. Empty,
+Windows-1252 (Excel's French default), UTF-16 (Excel's "Texte Unicode"); commas, semicolons
+(French Excel) or tabs. Empty,
 header-only, binary or truncated files are refused with a message that says so."""
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from cockpit.domain.errors import ValidationError
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (line number in the file, cells)
-    encoding: str  # utf-8-sig | utf-8 | cp1252 | xlsx
+    encoding: str  # utf-8-sig | utf-8 | cp1252 | utf-16 | xlsx
     delimiter: str
+    header_line: int = 1  # where the headers were read
 
 
 class TableError(ValidationError):
@@ -25,6 +27,9 @@ class TableError(ValidationError):
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text and the encoding it was in."""
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16, "utf-16"
     if b"\x00" in data[:8192]:
         raise TableError("binary file, not a CSV (save it as CSV, or give the .xlsx)",
                          code="table_binary")
@@ -41,10 +46,35 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, "cp1252"
 
 
+def _utf16(data: bytes) -> str | None:
+    """Excel's "Texte Unicode" is UTF-16 with a BOM; without one, text in UTF-16 shows as a
+    zero byte after (little-endian) or before each Latin letter."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    else:
+        head = data[:4096]
+        if len(head) < 4 or len(head) % 2:
+            return None
+        if head[1::2].count(0) > len(head) // 2 * 0.9 and 0 not in head[0::2]:
+            codec = "utf-16-le"
+        elif head[0::2].count(0) > len(head) // 2 * 0.9 and 0 not in head[1::2]:
+            codec = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(codec).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise TableError("UTF-16 text damaged (cut short, or not text)",
+                         code="table_binary") from exc
+
+
 def sniff_delimiter(text: str) -> str:
-    """The separator of the header line: the most frequent of ; , tab outside quotes."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: _count_outside_quotes(first, d) for d in (";", ",", "\t", "|")}
+    """The separator of the header line: the most frequent of ; , tab outside quotes. The
+    header may come after a few lines of notes (LinkedIn's export): the line of the first ten
+    with the most separators decides."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()][:10]
+    counts = {d: max((_count_outside_quotes(line, d) for line in lines), default=0)
+              for d in (";", ",", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
@@ -67,23 +97,24 @@ def read_csv(data: bytes) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
     headers: tuple[str, ...] | None = None
+    header_line = 1
     try:
         for cells in reader:
             line = reader.line_num
             if not any(c.strip() for c in cells):
                 continue
             if headers is None:
-                headers = tuple(c.strip() for c in cells)
+                headers, header_line = tuple(c.strip() for c in cells), line
                 continue
             rows.append((line, tuple(cells)))
     except csv.Error as exc:
         raise TableError(f"line {reader.line_num}: {exc} — is the file cut short?",
                          code="table_truncated", line=reader.line_num) from exc
-    return table_of(headers, rows, encoding, delimiter)
+    return table_of(headers, rows, encoding, delimiter, header_line)
 
 
 def table_of(headers: tuple[str, ...] | None, rows: list[tuple[int, tuple[str, ...]]],
-             encoding: str, delimiter: str) -> Table:
+             encoding: str, delimiter: str, header_line: int = 1) -> Table:
     if headers is None or not any(headers):
         raise TableError("the file is empty", code="table_empty")
     if not rows:
@@ -91,4 +122,4 @@ def table_of(headers: tuple[str, ...] | None, rows: list[tuple[int, tuple[str, .
     blank = [i + 1 for i, h in enumerate(headers) if not h]
     if blank and len(blank) == len(headers):
         raise TableError("the first line has no column names", code="table_no_header")
-    return Table(headers, tuple(rows), encoding, delimiter)
+    return Table(headers, tuple(rows), encoding, delimiter, header_line)

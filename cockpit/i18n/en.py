@@ -523,6 +523,49 @@ TEXT: dict[str, str] = {
     "cli.import.why.same_name": "same name",
     "cli.import.same_as": "  line {line}: same person as line {into}",
     "cli.import.rejected": "{count} {count|row|rows} rejected, with their reasons, in {path}",
+    "cli.import.skipped_before": (
+        "{count} {count|line|lines} before the header (line {header}) skipped: {lines}"
+        " (“{text}”)"
+    ),
+    "cli.import.skipped_after": (
+        "{count} {count|line|lines} of a report footer skipped: {lines} (“{text}”)"
+    ),
+    "cli.import.plan": "the file's columns (nothing is written):",
+    "cli.import.plan_field": "  “{column}” → {label} [{field}]: {samples}",
+    "cli.import.plan_unknown": "  “{column}”: not imported: {samples}",
+    "cli.import.plan_civility": (
+        "  “{column}”: not imported (a civility, which {kind} do not keep): {samples}"
+    ),
+    "cli.import.plan_empty": "(empty)",
+    "cli.import.field.company": "company",
+    "cli.import.field.name": "company name",
+    "cli.import.field.kind": "kind of company",
+    "cli.import.field.sector": "sector",
+    "cli.import.field.city": "city",
+    "cli.import.field.website": "website",
+    "cli.import.field.revenue": "revenue",
+    "cli.import.field.headcount": "headcount",
+    "cli.import.field.phone": "phone",
+    "cli.import.field.technologies": "technologies",
+    "cli.import.field.civility": "civility",
+    "cli.import.field.first_name": "first name",
+    "cli.import.field.last_name": "last name",
+    "cli.import.field.full_name": "full name",
+    "cli.import.field.role": "job title",
+    "cli.import.field.decision_maker": "decision maker",
+    "cli.import.field.switchboard": "switchboard",
+    "cli.import.field.direct_phone": "direct line",
+    "cli.import.field.mobile_phone": "mobile",
+    "cli.import.field.email": "e-mail",
+    "cli.import.field.title": "profile title",
+    "cli.import.field.skills": "skills",
+    "cli.import.field.day_rate": "day rate",
+    "cli.import.field.availability": "availability",
+    "cli.import.field.available_from": "available from",
+    "cli.import.field.mobility": "mobility",
+    "cli.import.field.billing": "billing",
+    "cli.import.field.siret": "SIRET",
+    "cli.import.field.do_not_call": "do not call",
     "cli.match.proposal": "proposal #{id}: {name} for need #{need} ({status})",
     "cli.match.over_budget": "{amount} € over budget",
     "cli.match.already": "already proposed",
@@ -689,11 +732,16 @@ TEXT: dict[str, str] = {
     "error.ics_bad_duration": "A calendar event must last.",
     "error.import_columns": "The file's columns do not match the expected fields.",
     "error.import_kind": "Unknown import kind: choose companies, contacts or freelances.",
-    "error.import_map_column": "--map names a column the file does not have.",
-    "error.import_map_field": "--map names an unknown field.",
+    "error.import_map_column": (
+        "{path}, line {line}: --map names the column “{column}”, which the file does not"
+        " have; its columns: {columns}"
+    ),
+    "error.import_map_field": (
+        "{path}: --map names the field “{field}”, unknown here; the fields: {fields}"
+    ),
     "error.import_missing_column": (
-        "A required column is missing from the file: name it so, or use"
-        " --map."
+        "{path}, line {line}: no column for {missing} (columns: {columns}); name it so, or"
+        " use --map COLUMN={missing}"
     ),
     "error.import_partial": (
         "Import stopped at row {done} of {total}: the rows already written stay; running"

@@ -542,6 +542,51 @@ TEXT: dict[str, str] = {
     "cli.import.rejected": (
         "{count} {count|ligne rejetée|lignes rejetées}, avec leurs raisons, dans {path}"
     ),
+    "cli.import.skipped_before": (
+        "{count} {count|ligne|lignes} avant l'en-tête (ligne {header})"
+        " {count|ignorée|ignorées}\xa0: {lines} («\xa0{text}\xa0»)"
+    ),
+    "cli.import.skipped_after": (
+        "{count} {count|ligne|lignes} de pied de rapport {count|ignorée|ignorées}\xa0: {lines}"
+        " («\xa0{text}\xa0»)"
+    ),
+    "cli.import.plan": "colonnes du fichier (rien n'est écrit)\xa0:",
+    "cli.import.plan_field": "  «\xa0{column}\xa0» → {label} [{field}]\xa0: {samples}",
+    "cli.import.plan_unknown": "  «\xa0{column}\xa0»\xa0: non importée\xa0: {samples}",
+    "cli.import.plan_civility": (
+        "  «\xa0{column}\xa0»\xa0: non importée (une civilité, que les {kind} ne gardent"
+        " pas)\xa0: {samples}"
+    ),
+    "cli.import.plan_empty": "(vide)",
+    "cli.import.field.company": "société",
+    "cli.import.field.name": "nom de la société",
+    "cli.import.field.kind": "type de société",
+    "cli.import.field.sector": "secteur",
+    "cli.import.field.city": "ville",
+    "cli.import.field.website": "site web",
+    "cli.import.field.revenue": "chiffre d'affaires",
+    "cli.import.field.headcount": "effectif",
+    "cli.import.field.phone": "téléphone",
+    "cli.import.field.technologies": "technologies",
+    "cli.import.field.civility": "civilité",
+    "cli.import.field.first_name": "prénom",
+    "cli.import.field.last_name": "nom",
+    "cli.import.field.full_name": "nom complet",
+    "cli.import.field.role": "fonction",
+    "cli.import.field.decision_maker": "donneur d'ordres",
+    "cli.import.field.switchboard": "standard",
+    "cli.import.field.direct_phone": "ligne directe",
+    "cli.import.field.mobile_phone": "portable",
+    "cli.import.field.email": "e-mail",
+    "cli.import.field.title": "titre du profil",
+    "cli.import.field.skills": "compétences",
+    "cli.import.field.day_rate": "TJM",
+    "cli.import.field.availability": "disponibilité",
+    "cli.import.field.available_from": "disponible le",
+    "cli.import.field.mobility": "mobilité",
+    "cli.import.field.billing": "facturation",
+    "cli.import.field.siret": "SIRET",
+    "cli.import.field.do_not_call": "ne pas appeler",
     "cli.match.proposal": "proposition #{id} : {name} pour le besoin #{need} ({status})",
     "cli.match.over_budget": "{amount} € au-dessus du budget",
     "cli.match.already": "déjà proposé",
@@ -722,11 +767,17 @@ TEXT: dict[str, str] = {
     "error.ics_bad_duration": "Un événement du calendrier doit avoir une durée.",
     "error.import_columns": "Les colonnes du fichier ne correspondent pas aux champs attendus.",
     "error.import_kind": "Type d'import inconnu : choisissez companies, contacts ou freelances.",
-    "error.import_map_column": "--map nomme une colonne absente du fichier.",
-    "error.import_map_field": "--map nomme un champ inconnu.",
+    "error.import_map_column": (
+        "{path}, ligne {line}\xa0: --map nomme la colonne «\xa0{column}\xa0», absente du"
+        " fichier\xa0; ses colonnes\xa0: {columns}"
+    ),
+    "error.import_map_field": (
+        "{path}\xa0: --map nomme le champ «\xa0{field}\xa0», inconnu ici\xa0; les"
+        " champs\xa0: {fields}"
+    ),
     "error.import_missing_column": (
-        "Une colonne obligatoire manque au fichier : nommez-la ou utilisez"
-        " --map."
+        "{path}, ligne {line}\xa0: aucune colonne pour {missing} (colonnes\xa0: {columns})\xa0;"
+        " nommez-la ainsi, ou --map COLONNE={missing}"
     ),
     "error.import_partial": (
         "Import arrêté à la ligne {done} sur {total} : les lignes déjà écrites restent ;"

@@ -19,7 +19,7 @@ from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.part import Part
 
 if TYPE_CHECKING:
-    from cockpit.domain.importing import RowError
+    from cockpit.domain.importing import Mapping_, RowError
     from cockpit.domain.tables import Table
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
@@ -45,6 +45,23 @@ class ImportReport:
     rejected_file: Path | None = None
     imported: bool = False
     dry_run: bool = False
+    # Lines around the table: notes before its header (LinkedIn's), a report's footer
+    # (Salesforce's "Grand Totals", "Confidential Information", "Copyright").
+    skipped_before: tuple[int, ...] = ()
+    skipped_after: tuple[int, ...] = ()
+    skipped_texts: tuple[str, str] = ("", "")  # the first line of each, to show it
+    header_line: int = 1
+    columns: list[ColumnUse] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """What the import does with one column, for --dry-run."""
+
+    column: str  # as messages name it ("Titre#2")
+    field: str  # "" when not imported
+    why: str  # when not imported: "civility" (where the kind keeps none), "" (unknown)
+    samples: tuple[str, ...]  # up to three values, safe to print
 
 
 class ImportServices(Part):
@@ -53,7 +70,9 @@ class ImportServices(Part):
                     dry_run: bool = False, skip_invalid: bool = False,
                     mapping: Mapping[str, str] | None = None,
                     progress: Progress | None = None, force: bool = False) -> ImportReport:
-        from cockpit.domain.importing import KINDS, check_rows, map_columns
+        from cockpit.domain.import_columns import column_values, locate
+        from cockpit.domain.importing import KINDS, check_rows, known_keys, map_columns
+        from cockpit.domain.tables import TableError
         from cockpit.store import importer
         from cockpit.store.db import database, refresh_statistics
 
@@ -61,11 +80,26 @@ class ImportServices(Part):
             raise ServiceError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
                                code="import_kind")
         source = Path(path)
-        table = read_table(source)
+        located = locate(read_table(source), *known_keys(kind))
+        table = located.table
+        if not table.rows:  # a report of its footer alone
+            raise ServiceError(f"{source}: only a header line, no rows to import",
+                               code="import_table", path=str(source),
+                               cause=TableError("no rows", code="table_header_only"))
+        values: dict[int, list[str]] = {}
+
+        def values_of(index: int) -> list[str]:
+            if index not in values:
+                values[index] = column_values(table, index)
+            return values[index]
+
         try:
-            columns = map_columns(table.headers, kind, mapping)
+            columns = map_columns(table.headers, kind, mapping, values_of)
         except DomainError as exc:
-            raise ServiceError(f"{source}: {exc.message}", code="import_columns") from exc
+            # The file and its header line: "every refusal says where".
+            raise ServiceError(f"{source}, line {table.header_line}: {exc.message}",
+                               code=exc.code, path=str(source), line=table.header_line,
+                               **exc.params) from exc
         content = self.content
 
         def is_decision_maker(role: str) -> bool | None:
@@ -74,7 +108,11 @@ class ImportServices(Part):
 
         records, errors = check_rows(table, kind, columns, self.now().date(), is_decision_maker)
         report = ImportReport(kind, source, len(table.rows), table.encoding, table.delimiter,
-                              columns.unknown, errors, len(records), dry_run=dry_run)
+                              columns.unknown, errors, len(records), dry_run=dry_run,
+                              skipped_before=located.before, skipped_after=located.after,
+                              skipped_texts=(located.first_skipped, located.footer_text),
+                              header_line=table.header_line,
+                              columns=_uses(columns, values_of) if dry_run else [])
         report.merged_in_file = [(line, r.line) for r in records for line in r.merged_lines]
         if errors and skip_invalid and not dry_run:
             report.rejected_file = write_rejected(source, table, errors, db_url=self.url,
@@ -115,6 +153,14 @@ class ImportServices(Part):
         return report
 
 
+def _uses(columns: Mapping_, values_of: Callable[[int], list[str]]) -> list[ColumnUse]:
+    from cockpit.domain.import_columns import sample
+
+    return [ColumnUse(label, columns.columns.get(i, ""), columns.left_out.get(i, ""),
+                      sample(values_of(i)))
+            for i, label in enumerate(columns.labels)]
+
+
 def read_table(source: Path) -> Table:
     from cockpit.domain.tables import TableError, read_csv
 
@@ -146,17 +192,18 @@ def _read_xlsx(data: bytes) -> Table:
                          code="table_xlsx") from exc
     sheet = book.worksheets[0]
     headers: tuple[str, ...] | None = None
+    header_line = 1
     rows: list[tuple[int, tuple[str, ...]]] = []
     for line, values in enumerate(sheet.iter_rows(values_only=True), 1):
         cells = tuple(_cell(v) for v in values)
         if not any(c.strip() for c in cells):
             continue
         if headers is None:
-            headers = tuple(c.strip() for c in cells)
+            headers, header_line = tuple(c.strip() for c in cells), line
         else:
             rows.append((line, cells))
     book.close()
-    return table_of(headers, rows, "xlsx", "")
+    return table_of(headers, rows, "xlsx", "", header_line)
 
 
 def _cell(value: object) -> str:

@@ -40,6 +40,8 @@ _QUERIES = {
          "script", "outcome", "note")),
 }
 KINDS = tuple(_QUERIES)
+# SQLite gives 0/1 where PostgreSQL gives booleans: one file whatever the database.
+_BOOLEANS = frozenset({"decision_maker", "do_not_call"})
 
 
 def columns(kind: str) -> tuple[str, ...]:
@@ -55,4 +57,8 @@ def rows(kind: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
         if not chunk:
             return
         for row in chunk:
-            yield dict(zip(names, row, strict=True))
+            found = dict(zip(names, row, strict=True))
+            for name in _BOOLEANS & found.keys():
+                if found[name] is not None:
+                    found[name] = bool(found[name])
+            yield found

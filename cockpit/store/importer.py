@@ -16,7 +16,14 @@ from typing import Any
 import peewee as pw
 
 from cockpit.domain.captures import fold
-from cockpit.domain.import_phones import DIRECT, SHARED, STANDARD, person_name
+from cockpit.domain.import_phones import (
+    DIRECT,
+    SHARED,
+    STANDARD,
+    name_key,
+    person_name,
+    same_owner,
+)
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
@@ -167,8 +174,10 @@ class _Companies:
 def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
             progress: Progress | None, batch: int) -> Written:
     holders = holders_of(kind)
-    by_email = {email.casefold(): pid for pid, email in
-                tuples(model.select(model.id, model.email).where(model.email != ""))}
+    by_email: dict[str, list[tuple[tuple[str, str], int]]] = {}
+    for pid, email, first, last in tuples(model.select(
+            model.id, model.email, model.first_name, model.last_name).where(model.email != "")):
+        by_email.setdefault(email.casefold(), []).append((name_key(first, last), pid))
     companies = _Companies(now) if kind == "contacts" else None
     written = Written()
 
@@ -180,11 +189,17 @@ def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
 
 
 def _known(record: Record, values: dict[str, Any], holders: dict[str, Number],
-           by_email: dict[str, int]) -> tuple[int | None, str, Holder | None]:
-    """(the person already known, why, their holding of the number) or (None, "", None)."""
+           by_email: dict[str, list[tuple[tuple[str, str], int]]],
+           ) -> tuple[int | None, str, Holder | None]:
+    """(the person already known, why, their holding of the number) or (None, "", None).
+    An e-mail under another name is an address people share (contact@…), not one person."""
     email = values.get("email")
-    if email and email in by_email:
-        return by_email[email], "same e-mail", None
+    known = by_email.get(email) if email else None
+    if known:  # folding the name only then: most rows have a new address
+        name = person_name(values)
+        for other, pid in known:
+            if same_owner(other, name):
+                return pid, "same e-mail", None
     for phone, _ in record.phones:
         number = holders.get(phone.e164)
         if number is None:
@@ -220,6 +235,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
         companies.next_id = _next_id(Company)
         companies.new = []
     new_people: list[dict[str, Any]] = []
+    pending: dict[int, dict[str, Any]] = {}  # the batch's new people, not yet written
     new_phones: list[tuple] = []
     switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
@@ -234,15 +250,22 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             hit.who.complete(values.get("first_name", ""))
         who = hit.who if hit is not None else Who(values.get("first_name", ""),
                                                     values.get("last_name", ""))
-        if existing is not None:
+        if existing is not None and existing in pending:  # met earlier in this batch
+            for name, value in values.items():
+                if pending[existing].get(name) in (None, "") and value not in (None, ""):
+                    pending[existing][name] = value
+            written.merged.append((record.line, existing, why))
+            person_id = existing
+        elif existing is not None:
             _fill_empty(model, existing, values)
             written.merged.append((record.line, existing, why))
             person_id = existing
         else:
             person_id, next_person = next_person, next_person + 1
             new_people.append({"id": person_id, **values})
+            pending[person_id] = new_people[-1]
             if values.get("email"):
-                by_email[values["email"]] = person_id
+                by_email.setdefault(values["email"], []).append((who.key, person_id))
         for phone, hint in record.phones:
             number = holders.get(phone.e164)
             if number is None:
@@ -299,19 +322,25 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
                    stamp: datetime) -> None:
     if kind == "contacts":
         names: tuple[str, ...] = ("id", "company_id", "civility", "first_name", "last_name",
-                                  "role", "decision_maker", "email")
+                                  "role", "decision_maker", "email", "do_not_call",
+                                  "do_not_call")
         fields: list[pw.Field] = [Contact.id, Contact.company, Contact.civility,
                                   Contact.first_name, Contact.last_name, Contact.role,
-                                  Contact.is_decision_maker, Contact.email, Contact.created_at]
+                                  Contact.is_decision_maker, Contact.email, Contact.do_not_call,
+                                  Contact.asked_not_to_call, Contact.created_at]
         _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
                                   for p in people])
         return
     names = ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
-             "available_from", "mobility", "city", "billing", "siret", "email")
+             "available_from", "mobility", "city", "billing", "siret", "email", "do_not_call",
+             "do_not_call")
+    # An exported "do_not_call" comes in as asked by the person: no later change of the
+    # do-not-call list of numbers lifts it.
     fields = [Freelance.id, Freelance.first_name, Freelance.last_name, Freelance.title,
               Freelance.skills, Freelance.day_rate, Freelance.availability,
               Freelance.available_from, Freelance.mobility, Freelance.city, Freelance.billing,
-              Freelance.siret, Freelance.email, Freelance.search, Freelance.created_at]
+              Freelance.siret, Freelance.email, Freelance.do_not_call,
+              Freelance.asked_not_to_call, Freelance.search, Freelance.created_at]
     rows = []
     for p in people:
         skills = p.get("skills", "")
@@ -326,7 +355,7 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
 _DEFAULTS: dict[str, Any] = {"civility": "", "first_name": "", "role": "", "email": "",
                              "decision_maker": False, "title": "", "skills": "",
                              "availability": "available", "mobility": "", "city": "",
-                             "billing": "unknown", "siret": ""}
+                             "billing": "unknown", "siret": "", "do_not_call": False}
 
 
 def _default(value: Any, name: str) -> Any:
@@ -348,6 +377,8 @@ def _fill_empty(model: People, person_id: int, values: dict[str, Any]) -> None:
         if current in (None, "", "unknown") or (column == "is_decision_maker" and not current
                                                 and value):
             updates[column] = f" {value} " if column == "skills" else value
+    if values.get("do_not_call"):  # never lifted by an import, only ever set
+        updates.update(do_not_call=True, asked_not_to_call=True)
     if updates:
         model.update(**updates).where(model.id == person_id).execute()
         if model is Freelance:
