@@ -25,7 +25,8 @@ class AnonymisedCv:
 def output_format(path: Path) -> str:
     found = OUTPUTS.get(path.suffix.lower())
     if found is None:
-        raise CvUnreadable(f"{path}: cannot write this format (.docx, .pdf, .txt or .md)")
+        raise CvUnreadable(f"{path}: cannot write this format (.docx, .pdf, .txt or .md)",
+                           "out_format", path=path)
     return found
 
 
@@ -38,9 +39,10 @@ def anonymise_file(source: Path, to: str, *, names: Iterable[str] = (),
     read = extract(source)
     if read.scanned:
         raise CvUnreadable(f"{source}: a scanned PDF (no text layer): there is no text to "
-                           "anonymise; ask the freelance for the Word or text version")
+                           "anonymise; ask the freelance for the Word or text version",
+                           "scanned", path=source)
     if not read.text.strip():
-        raise CvUnreadable(f"{source}: the CV has no text")
+        raise CvUnreadable(f"{source}: the CV has no text", "no_text", path=source)
     all_names = [*names, *find_names(read.text)]
     whole = anonymise(read.text, names=all_names, employers=employers, find=False)
     if to == "docx" and read.format == "docx":

@@ -27,7 +27,14 @@ class CvText:
 
 
 class CvUnreadable(Exception):
-    """A CV file that cannot be read; the message says which file and why."""
+    """A CV file that cannot be read; the message says which file and why (in English, for
+    logs); `code` and `params` let a screen or a command say it in the user's language
+    (catalogue key `cv_file.<code>`, with `path` and the params)."""
+
+    def __init__(self, message: str, code: str = "unreadable", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = {key: str(value) for key, value in params.items()}
 
 
 def cv_format(path: Path) -> str:
@@ -35,7 +42,7 @@ def cv_format(path: Path) -> str:
     found = FORMATS.get(path.suffix.lower())
     if found is None:
         raise CvUnreadable(f"{path}: not a CV format the cockpit reads (.docx, .pdf, .odt, "
-                           ".txt or .md expected)")
+                           ".txt or .md expected)", "format", path=path)
     return found
 
 
@@ -45,13 +52,15 @@ def extract(path: Path) -> CvText:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise CvUnreadable(f"{path}: cannot read it ({exc.strerror})") from exc
+        raise CvUnreadable(f"{path}: cannot read it ({exc.strerror})", "unreadable",
+                           path=path, reason=exc.strerror) from exc
     if path.is_dir():
-        raise CvUnreadable(f"{path}: is a folder, not a file")
+        raise CvUnreadable(f"{path}: is a folder, not a file", "folder", path=path)
     if size > MAX_BYTES:
-        raise CvUnreadable(f"{path}: {size // (1024 * 1024)} MB, too big for a CV")
+        raise CvUnreadable(f"{path}: {size // (1024 * 1024)} MB, too big for a CV", "too_big",
+                           path=path, mb=size // (1024 * 1024))
     if size == 0:
-        raise CvUnreadable(f"{path}: the file is empty")
+        raise CvUnreadable(f"{path}: the file is empty", "empty", path=path)
     try:
         if kind == "docx":
             return CvText(docx_text(path), kind, False)
@@ -64,15 +73,16 @@ def extract(path: Path) -> CvText:
     except CvUnreadable:
         raise
     except OSError as exc:
-        raise CvUnreadable(f"{path}: cannot read it ({exc.strerror})") from exc
+        raise CvUnreadable(f"{path}: cannot read it ({exc.strerror})", "unreadable",
+                           path=path, reason=exc.strerror) from exc
     except Exception as exc:  # a damaged file: the libraries raise many kinds
         raise CvUnreadable(f"{path}: not a readable {kind} file ({type(exc).__name__}: "
-                           f"{str(exc)[:120]})") from exc
+                           f"{str(exc)[:120]})", "damaged", path=path, format=kind) from exc
 
 
 def plain_text(raw: bytes, path: Path) -> str:
     if b"\0" in raw[:4096]:
-        raise CvUnreadable(f"{path}: not a text file despite its name")
+        raise CvUnreadable(f"{path}: not a text file despite its name", "not_text", path=path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -87,7 +97,7 @@ def docx_text(path: Path) -> str:
 
     if not zipfile.is_zipfile(path):
         raise CvUnreadable(f"{path}: not a Word file (.docx is a zip archive; an old .doc "
-                           "must be saved as .docx first)")
+                           "must be saved as .docx first)", "not_docx", path=path)
     document = docx.Document(str(path))
     headers = _unique(line for section in document.sections
                       for part in (section.header, section.first_page_header)
@@ -131,18 +141,25 @@ def _blocks(container: Any) -> Iterator[str]:
 
 
 def pdf_text(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
+    # pypdf logs what it repairs on the terminal; a damaged file is said once, by us.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise CvUnreadable(f"{path}: the PDF is protected by a password")
+            raise CvUnreadable(f"{path}: the PDF is protected by a password", "password",
+                               path=path)
         pages = [page.extract_text() or "" for page in reader.pages]
     except FileNotDecryptedError as exc:
-        raise CvUnreadable(f"{path}: the PDF is protected by a password") from exc
+        raise CvUnreadable(f"{path}: the PDF is protected by a password", "password",
+                           path=path) from exc
     except PdfReadError as exc:
-        raise CvUnreadable(f"{path}: not a readable PDF ({exc})") from exc
+        raise CvUnreadable(f"{path}: not a readable PDF ({exc})", "damaged", path=path,
+                           format="pdf") from exc
     return "\n\n".join(page.strip("\n") for page in pages).strip() + "\n" if any(
         p.strip() for p in pages) else ""
 
@@ -158,12 +175,15 @@ def odt_text(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("content.xml")
             if info.file_size > MAX_BYTES:
-                raise CvUnreadable(f"{path}: its content is too big for a CV")
+                raise CvUnreadable(f"{path}: its content is too big for a CV", "too_big",
+                                   path=path, mb=info.file_size // (1024 * 1024))
             root = ElementTree.fromstring(archive.read(info))
     except KeyError as exc:
-        raise CvUnreadable(f"{path}: not an OpenDocument text (no content.xml)") from exc
+        raise CvUnreadable(f"{path}: not an OpenDocument text (no content.xml)", "damaged",
+                           path=path, format="odt") from exc
     except zipfile.BadZipFile as exc:
-        raise CvUnreadable(f"{path}: not an OpenDocument file (not a zip archive)") from exc
+        raise CvUnreadable(f"{path}: not an OpenDocument file (not a zip archive)", "damaged",
+                           path=path, format="odt") from exc
     lines: list[str] = []
     _odt_walk(root, lines)
     return "\n".join(lines).strip() + "\n"

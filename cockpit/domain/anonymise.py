@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cockpit.domain.anonymise_ids import remove_bank_and_social, remove_identifiers
 from cockpit.domain.text import fold
@@ -60,13 +61,14 @@ _URL = re.compile(
 )
 # French numbers (+33, 0033, 0…; overseas 0590/0690…), grouped by spaces, dots or dashes.
 _PHONE_FR = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[ .-]?\d){8}(?!\d)")
 # Other international numbers: + and country code, then at least 6 more digits in groups.
 _PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?!\d)")
 _STREET = re.compile(
     r"\b\d{1,4}(?:\s?(?:bis|ter|quater|[a-d]))?,?\s+(?:rue|avenue|av\.|bd|boulevard|all[ée]e|"
     r"impasse|chemin|place|quai|route|cours|square|rés(?:idence)?|lotissement|voie|"
-    r"passage|faubourg)\b[^\n,;·|]*",
+    r"passage|faubourg)\b[^\n,;·|]*"
+    r"|\b(?:r[ée]sidence|b[âa]timent|appartement|lieu-dit)\s+[A-ZÀ-Ý][^\n,;·|]*",
     re.IGNORECASE,
 )
 _POSTCODE_CITY = re.compile(
@@ -196,7 +198,9 @@ def find_names(text: str) -> list[str]:
     lines = [line for line in text.splitlines() if line.strip()][:3]
     for line in lines:
         plain = line.replace("**", "").replace("__", "")
-        for head in re.split(r"\s[—–|·:-]\s|,|:|\bde\s+(?=[A-ZÀ-Ý])", plain):
+        plain = re.sub(r"^[#>*\s]*(?:CV|Curriculum\s+vit(?:ae|æ))\s+de\s+", "", plain,
+                       flags=re.IGNORECASE)
+        for head in re.split(r"\s[—–|·:-]\s|,|:", plain):
             match = _HEADING_NAME.match(head)
             if match and _could_be_a_name(match.group(1)):
                 return [*found, match.group(1)]
@@ -209,7 +213,7 @@ _FULL_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,3}}"
 _HEADING_NAME = re.compile(rf"^[#>*\s]*(?:(?:CV|Curriculum\s+vit(?:ae|æ))\s+)?({_FULL_NAME})"
                            r"[ \t]*$")
 _NAME_LABEL = re.compile(
-    rf"^[ \t*-]*(?:Nom(?:\s+et\s+pr[ée]nom|\s+complet)?|Pr[ée]nom(?:\s+et\s+nom)?)"
+    rf"^[ \t*#>-]*(?:Nom(?:\s+et\s+pr[ée]nom|\s+complet)?|Pr[ée]nom(?:\s+et\s+nom)?)"
     rf"[ \t]*:[ \t]*(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,3}})"
     r"[ \t]*$", re.MULTILINE)
 
@@ -305,22 +309,13 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _replace_employers(text: str, employers: Mapping[str, str],
                        sector_words: Mapping[str, str], record: Record) -> str:
-    known = sorted(employers.items(), key=lambda kv: len(kv[0]), reverse=True)
-    for name, sector in known:
-        name = name.strip()
-        if len(name) < 2:
-            continue
-        # An acronym (SG, LCL, BNPP) only as written: "sg" or "Lcl" are other words.
-        short = len(name) <= 4 and name.isupper()
-        pattern = re.escape(name) if short else _accent_insensitive(name)
-
-        def employer(match: re.Match[str], sector: str = sector) -> str:
+    pattern, by_name = _employers_pattern(tuple(sorted(employers.items())))
+    if pattern is not None:
+        def employer(match: re.Match[str]) -> str:
+            sector = by_name[fold(" ".join(match.group("core").split()))]
             return _SECTOR + record("employer", match.group(0), sector) + _SECTOR
 
-        # Only the words that name a part of a group go with it ("Crédit Agricole Assurances");
-        # "chez La Poste Java 17" keeps "Java 17".
-        text = re.sub(rf"(?<![\w&-]){pattern}(?:[ \t]+{_GROUP_WORDS})*(?![\w&]|-\w)",
-                      employer, text)
+        text = pattern.sub(employer, text)
     sectors = set(employers.values()) | set(sector_words.values()) | {UNKNOWN_EMPLOYER, NAME}
 
     def unknown(match: re.Match[str]) -> str:
@@ -339,6 +334,26 @@ def _replace_employers(text: str, employers: Mapping[str, str],
                 + record("employer", name, sector) + _SECTOR + tail)
 
     return _MARKER.sub(unknown, text)
+
+
+@lru_cache(maxsize=8)
+def _employers_pattern(employers: tuple[tuple[str, str], ...],
+                       ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for every known employer (longest first, so "BNP Paribas Cardif" before
+    "BNP"), with the folded name of each -> its sector. Only the words that name a part of a
+    group go with a name ("Crédit Agricole Assurances"): "chez La Poste Java 17" keeps
+    "Java 17"."""
+    names = sorted({n.strip() for n, _ in employers if len(n.strip()) >= 2}, key=len,
+                   reverse=True)
+    if not names:
+        return None, {}
+    by_name = {fold(" ".join(n.split())): s for n, s in employers}
+    # An acronym (SG, LCL, BNPP) only as written: "sg" or "Lcl" are other words.
+    alternatives = [re.escape(n) if len(n) <= 4 and n.isupper() else _accent_insensitive(n)
+                    for n in names]
+    pattern = re.compile(rf"(?<![\w&-])(?P<core>{'|'.join(alternatives)})"
+                         rf"(?:[ \t]+{_GROUP_WORDS})*(?![\w&]|-\w)")
+    return pattern, by_name
 
 
 _GROUP_WORDS = (r"(?:Groupe?|France|SA|SAS|CIB|Services|Assurances|Bank|Banque|Réseau|"
