@@ -73,25 +73,37 @@ def _unwrap_links(root: Any) -> None:
         parent.remove(link)
 
 
+_BREAKS = {f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}tab": "\t"}
+
+
 def _own_texts(paragraph: Any) -> list[Any]:
-    """The w:t of this paragraph, not those of a paragraph nested in it (a text box)."""
-    return [t for t in paragraph.iter(f"{_W}t")
-            if next(t.iterancestors(f"{_W}p"), None) is paragraph]
+    """The w:t of this paragraph, and its line breaks and tabs (a name must not run into the
+    next line's word), not those of a paragraph nested in it (a text box)."""
+    tags = {f"{_W}t", *_BREAKS}
+    return [e for e in paragraph.iter(*tags)
+            if next(e.iterancestors(f"{_W}p"), None) is paragraph
+            and not (e.tag == f"{_W}tab" and e.getparent().tag != f"{_W}r")]  # tab stops
 
 
 def _anonymise_paragraph(paragraph: Any, anonymise: Anonymise) -> None:
     """The paragraph is anonymised as one text (a name split over two runs is still seen);
     each run keeps its own characters where unchanged, and a replacement goes into the run
     where the replaced part began — so bold, italics and fonts stay where they were."""
-    texts = _own_texts(paragraph)
-    pieces = [t.text or "" for t in texts]
+    elements = _own_texts(paragraph)
+    pieces = [_BREAKS.get(e.tag, e.text or "") for e in elements]
     whole = "".join(pieces)
     if not whole.strip():
         return
     changed = anonymise(whole)
     if changed == whole:
         return
-    owner = [i for i, piece in enumerate(pieces) for _ in piece]  # run of each character
+    writable = [e.tag == f"{_W}t" for e in elements]
+    owner: list[int] = []  # the text element each character goes back to
+    last = next((i for i, w in enumerate(writable) if w), 0)
+    for index, piece in enumerate(pieces):
+        if writable[index]:
+            last = index
+        owner.extend([index if writable[index] else -1] * len(piece))
     new = [""] * len(pieces)
     # Compared word by word: a name replaced is one change, not letters kept here and there.
     before, after = _TOKEN.findall(whole), _TOKEN.findall(changed)
@@ -102,11 +114,15 @@ def _anonymise_paragraph(paragraph: Any, anonymise: Anonymise) -> None:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             for at in range(starts[i1], starts[i2]):
-                new[owner[at]] += whole[at]
-        elif j2 > j1:  # replace or insert: into the run where the change begins
+                if owner[at] >= 0:  # a break stays the element it is
+                    new[owner[at]] += whole[at]
+        elif j2 > j1:  # replace or insert: into the text where the change begins
             at = starts[i1]
-            new[owner[at] if at < len(owner) else owner[-1]] += "".join(after[j1:j2])
-    for element, text in zip(texts, new, strict=True):
+            target = next((owner[k] for k in range(at, len(owner)) if owner[k] >= 0), last)
+            new[target] += "".join(after[j1:j2]).replace("\n", " ")
+    for element, text, keep in zip(elements, new, writable, strict=True):
+        if not keep:
+            continue
         element.text = text
         if text != text.strip():
             element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
