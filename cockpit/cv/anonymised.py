@@ -43,7 +43,7 @@ def anonymise_file(source: Path, to: str, *, names: Iterable[str] = (),
                            "scanned", path=source)
     if not read.text.strip():
         raise CvUnreadable(f"{source}: the CV has no text", "no_text", path=source)
-    all_names = [*names, *find_names(read.text)]
+    all_names = [*names, *find_names(read.text, employers or {})]
     whole = anonymise(read.text, names=all_names, employers=employers, find=False)
     if to == "docx" and read.format == "docx":
         found: list[Replacement] = []

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from cockpit.domain.text import fold
+
 Anonymise = Callable[[str], str]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,7 +33,7 @@ def anonymise_docx(source: Path, anonymise: Anonymise) -> bytes:
     import docx
 
     document = docx.Document(str(source))
-    parts = [document.part]
+    parts: list[Any] = [document.part]
     for section in document.sections:
         for hf in (section.header, section.footer, section.first_page_header,
                    section.first_page_footer, section.even_page_header,
@@ -141,6 +143,13 @@ def _clear_properties(document: Any) -> None:
 # -- from text --------------------------------------------------------------------------------
 
 
+_SECTIONS = {"competences", "competences techniques", "experiences", "experience",
+             "experiences professionnelles", "experience professionnelle", "formation",
+             "formations", "langues", "certifications", "profil", "centres d'interet",
+             "loisirs", "projets", "references", "diplomes", "outils", "missions",
+             "environnement technique", "parcours", "skills"}
+
+
 def _lines(text: str) -> Iterator[tuple[str, str]]:
     """Each line with its kind: a Markdown heading, a list item, a table row or a paragraph."""
     for line in text.splitlines():
@@ -148,6 +157,8 @@ def _lines(text: str) -> Iterator[tuple[str, str]]:
         heading = re.match(r"^(#{1,3})\s+(.*)$", stripped)
         if heading:
             yield f"h{len(heading.group(1))}", heading.group(2)
+        elif fold(stripped.rstrip(" :")) in _SECTIONS:  # a PDF's headings have no mark
+            yield "h2", stripped.rstrip(" :")
         elif re.match(r"^[-*•]\s+", stripped):
             yield "item", re.sub(r"^[-*•]\s+", "", stripped)
         elif stripped:

@@ -107,7 +107,7 @@ def anonymise(text: str, *, names: Iterable[str] = (),
             found.append(Replacement(kind, original, replacement))
         return replacement
 
-    all_names = [*names, *(find_names(text) if find else ())]
+    all_names = [*names, *(find_names(text, employers or {}) if find else ())]
     # Links and e-mails first: their text holds names and digits the later steps would split.
     text = _MD_LINK.sub(lambda m: record("link", m.group(0), LINK), text)
     text = _EMAIL.sub(lambda m: record("email", m.group(0), EMAIL), text)
@@ -189,11 +189,13 @@ def _phone_or_keep(candidate: str, record: Record) -> str:
     return record("phone", candidate, PHONE)
 
 
-def find_names(text: str) -> list[str]:
+def find_names(text: str, employers: Iterable[str] = ()) -> list[str]:
     """The freelance's name as the CV gives it: in a "Nom : …" / "Prénom : …" line, or
     heading it — two to five capitalised words, particles and compound names included, in one
     of its first three non-empty lines ("# Jean Dupont", "Curriculum vitae — Sylvie Le Roux",
-    "**Karim Benali** — DevOps", "JEAN-MARC DE LA FONTAINE")."""
+    "**Karim Benali** — DevOps", "JEAN-MARC DE LA FONTAINE"). A known employer heading the
+    CV is not its name."""
+    companies = {fold(e) for e in employers}
     found = [m.group("name").strip() for m in _NAME_LABEL.finditer(text)]
     lines = [line for line in text.splitlines() if line.strip()][:3]
     for line in lines:
@@ -202,7 +204,8 @@ def find_names(text: str) -> list[str]:
                        flags=re.IGNORECASE)
         for head in re.split(r"\s[—–|·:-]\s|,|:", plain):
             match = _HEADING_NAME.match(head)
-            if match and _could_be_a_name(match.group(1)):
+            if (match and _could_be_a_name(match.group(1))
+                    and fold(match.group(1)) not in companies):
                 return [*found, match.group(1)]
     return found
 
