@@ -49,13 +49,15 @@ _MARKER = re.compile(
 )
 
 _EMAIL = re.compile(
-    r"(?:mailto:)?[\w.+-]+\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\s+at\s+)\s*[\w-]+"
+    # Starting where a word starts: from inside one, a long run of letters is read again and
+    # again (a CV of one 60,000-character word took seconds).
+    r"(?<![\w.+-])(?:mailto:)?[\w.+-]+\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\s+at\s+)\s*[\w-]+"
     r"(?:\s*(?:\.|\[\s*dot\s*\]|\(\s*dot\s*\)|\s+dot\s+)\s*[\w-]+)+",
     re.IGNORECASE,
 )
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:https?://|www\.|mailto:)[^)]*\)", re.IGNORECASE)
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|"
+    r"(?:https?://|www\.)\S+|(?<![\w.-])(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|"
     r"malt\.fr|viadeo\.com|twitter\.com|x\.com)(?:/\S*)?",
     re.IGNORECASE,
 )
