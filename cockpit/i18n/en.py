@@ -589,6 +589,7 @@ TEXT: dict[str, str] = {
     "cv.title": "Anonymised CV — read and correct it before it goes",
     "cv.removed": "Removed: {what}",
     "cv.nothing": "nothing",
+    "cv.replaced": "Replaced: {pairs}",
     "cv.help": "ctrl+s prepare the e-mail to the decision maker · esc cancel",
     "cv.kind.name": "name(s)",
     "cv.kind.email": "e-mail(s)",

@@ -632,6 +632,7 @@ TEXT: dict[str, str] = {
     "cv.title": "CV anonymisé — relisez et corrigez avant l'envoi",
     "cv.removed": "Retiré : {what}",
     "cv.nothing": "rien",
+    "cv.replaced": "Remplacé\xa0: {pairs}",
     "cv.help": "ctrl+s préparer le mail au DO · échap annuler",
     "cv.kind.name": "nom(s)",
     "cv.kind.email": "e-mail(s)",
