@@ -22,8 +22,16 @@ class AnonymisedCv:
     replacements: tuple[Replacement, ...]
 
 
+# Documents the cockpit cannot write: refused rather than given text under their name.
+NOT_WRITTEN = {".doc", ".rtf", ".odt", ".pages", ".html", ".htm", ".xlsx", ".xls", ".epub"}
+
+
 def output_format(path: Path) -> str:
+    """The format to write by the file's name; any other name than a document's gets the
+    text (cv.anon, cv.out…)."""
     found = OUTPUTS.get(path.suffix.lower())
+    if found is None and path.suffix.lower() not in NOT_WRITTEN:
+        return "txt"
     if found is None:
         raise CvUnreadable(f"{path}: cannot write this format (.docx, .pdf, .txt or .md)",
                            "out_format", path=path)
