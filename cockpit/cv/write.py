@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from cockpit.domain.text import fold
 
 Anonymise = Callable[[str], str]
@@ -40,9 +42,19 @@ def anonymise_docx(source: Path, anonymise: Anonymise) -> bytes:
                    section.even_page_footer):
             if not hf.is_linked_to_previous and hf.part not in parts:
                 parts.append(hf.part)
-    for part in parts:
-        root = part.element
+    # Comments, footnotes and endnotes are text of the CV too (python-docx reads some of
+    # them as plain parts: their XML is parsed here and put back).
+    plain: list[tuple[Any, Any]] = []
+    for part in document.part.package.iter_parts():
+        if str(part.partname).rsplit("/", 1)[-1] in _NOTES and part not in parts:
+            if hasattr(part, "element"):
+                parts.append(part)
+            else:
+                plain.append((part, etree.fromstring(part.blob)))
+    roots = [(part, part.element) for part in parts] + plain
+    for part, root in roots:
         _remove_pictures(root)
+        _remove_revisions_traces(root)
         _unwrap_links(root)
         for paragraph in list(root.iter(f"{_W}p")):
             _anonymise_paragraph(paragraph, anonymise)
@@ -52,10 +64,29 @@ def anonymise_docx(source: Path, anonymise: Anonymise) -> bytes:
         for rid, rel in list(part.rels.items()):
             if rel.reltype in (_IMAGE, _HYPERLINK):
                 part.rels.pop(rid)
+    for part, root in plain:
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
     _clear_properties(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+_NOTES = ("comments.xml", "footnotes.xml", "endnotes.xml", "commentsExtended.xml")
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_APP_FIELDS = ("Company", "Manager")
+
+
+def _remove_revisions_traces(root: Any) -> None:
+    """Deleted text kept by tracked changes goes (it may be the old phone number), and so do
+    the authors' names on changes and comments."""
+    for deleted in list(root.iter(f"{_W}del")):
+        deleted.getparent().remove(deleted)
+    for element in root.iter():
+        for attribute in (f"{_W}author", f"{_W}initials"):
+            if attribute in element.attrib:
+                element.set(attribute, "")
 
 
 def _remove_pictures(root: Any) -> None:
@@ -134,10 +165,24 @@ _TOKEN = re.compile(r"\w+|\W", re.UNICODE)
 
 
 def _clear_properties(document: Any) -> None:
+    """The author, title… (often the freelance's name), the company in the application's
+    properties, and the thumbnail of the first page (it shows the photo)."""
     props = document.core_properties
     for name in ("author", "last_modified_by", "title", "subject", "keywords", "comments",
                  "category", "identifier"):
         setattr(props, name, "")
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            package.rels.pop(rid)
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml" and not hasattr(part, "element"):
+            root = etree.fromstring(part.blob)
+            for element in root:
+                if etree.QName(element).localname in _APP_FIELDS:
+                    element.text = ""
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
 
 
 # -- from text --------------------------------------------------------------------------------

@@ -44,6 +44,9 @@ def _word_cv(path: Path) -> None:
         {"{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id": rid})
     hyperlink.append(run._r)
     link._p.append(hyperlink)
+    skills = document.add_paragraph("Terraform")
+    document.add_comment(skills.runs, text="Sylvie Le Roux : 06 12 34 56 78",
+                         author="Sylvie Le Roux", initials="SLR")
     document.core_properties.author = "Sylvie Le Roux"
     document.save(str(path))
 
@@ -71,7 +74,9 @@ def test_a_word_cv_keeps_its_layout_with_only_the_personal_parts_replaced(
         names = archive.namelist()
         everything = b"".join(archive.read(n) for n in names)
     assert not [n for n in names if n.startswith("word/media/")]  # the photo is gone
-    for gone in (b"linkedin", b"Roux", b"leroux", b"06 12"):
+    assert "docProps/thumbnail.jpeg" not in names  # and the first page's picture
+    assert "word/comments.xml" in names and "Terraform" in [p.text for p in result.paragraphs]
+    for gone in (b"linkedin", b"Roux", b"leroux", b"06 12", b"SLR"):
         assert gone not in everything, gone
 
 
