@@ -317,7 +317,7 @@ def _replace_employers(text: str, employers: Mapping[str, str],
     pattern, by_name = _employers_pattern(tuple(sorted(employers.items())))
     if pattern is not None:
         def employer(match: re.Match[str]) -> str:
-            sector = by_name[fold(" ".join(match.group("core").split()))]
+            sector = by_name.get(_employer_key(match.group("core")), UNKNOWN_EMPLOYER)
             return _SECTOR + record("employer", match.group(0), sector) + _SECTOR
 
         text = pattern.sub(employer, text)
@@ -352,13 +352,19 @@ def _employers_pattern(employers: tuple[tuple[str, str], ...],
                    reverse=True)
     if not names:
         return None, {}
-    by_name = {fold(" ".join(n.split())): s for n, s in employers}
+    by_name = {_employer_key(n): s for n, s in employers}
     # An acronym (SG, LCL, BNPP) only as written: "sg" or "Lcl" are other words.
     alternatives = [re.escape(n) if len(n) <= 4 and n.isupper() else _accent_insensitive(n)
                     for n in names]
     pattern = re.compile(rf"(?<![\w&-])(?P<core>{'|'.join(alternatives)})"
                          rf"(?:[ \t]+{_GROUP_WORDS})*(?![\w&]|-\w)")
     return pattern, by_name
+
+
+def _employer_key(name: str) -> str:
+    """A name as the employers' regex may have found it: any case, accents, spacing, either
+    apostrophe."""
+    return fold(" ".join(name.split())).replace("’", "'")
 
 
 _GROUP_WORDS = (r"(?:Groupe?|France|SA|SAS|CIB|Services|Assurances|Bank|Banque|Réseau|"
@@ -423,6 +429,8 @@ def _accent_insensitive(name: str) -> str:
         base = fold(ch)
         if ch.isspace():
             out.append(r"\s+")
+        elif ch in "'’":  # "Caisse d'Épargne" typed with either apostrophe
+            out.append("['’]")
         elif base.isalpha() and len(base) == 1:
             variants = {ch.lower(), ch.upper(), base, base.upper()}
             variants |= {v for v in _ACCENTED.get(base, "")}

@@ -70,7 +70,8 @@ def test_names_with_particles_compounds_and_capitals_go_everywhere(title: str,
     ("BNPP", "une banque"), ("SocGen", "une banque"), ("SG", "une banque"),
     ("LA POSTE", "un opérateur postal"), ("La Poste", "un opérateur postal"),
     ("CA-CIB", "une banque"), ("LCL", "une banque"), ("SNCF Réseau", "un acteur du transport"),
-    ("SOCIETE GENERALE", "une banque"),
+    ("SOCIETE GENERALE", "une banque"), ("Caisse d’Épargne", "une banque"),
+    ("CAISSE D'EPARGNE", "une banque"),
 ])
 def test_employers_short_names_and_capitals_become_their_sector(written: str,
                                                                 sector: str) -> None:
