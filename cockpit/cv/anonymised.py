@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cockpit.cv.read import CvUnreadable, extract
-from cockpit.domain.anonymise import Replacement, anonymise, find_names
+from cockpit.domain.anonymise import Replacement, anonymise, find_names, with_table_employers
 
 OUTPUTS = {".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md"}
 
@@ -51,7 +51,8 @@ def anonymise_file(source: Path, to: str, *, names: Iterable[str] = (),
                            "scanned", path=source)
     if not read.text.strip():
         raise CvUnreadable(f"{source}: the CV has no text", "no_text", path=source)
-    all_names = [*names, *find_names(read.text, employers or {})]
+    employers = with_table_employers(read.text, employers or {})
+    all_names = [*names, *find_names(read.text, employers)]
     whole = anonymise(read.text, names=all_names, employers=employers, find=False)
     if to == "docx" and read.format == "docx":
         found: list[Replacement] = []

@@ -109,6 +109,9 @@ def anonymise(text: str, *, names: Iterable[str] = (),
             found.append(Replacement(kind, original, replacement))
         return replacement
 
+    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
+    if find:
+        employers = with_table_employers(text, employers or {}, words)
     all_names = [*names, *(find_names(text, employers or {}) if find else ())]
     # Links and e-mails first: their text holds names and digits the later steps would split.
     text = _MD_LINK.sub(lambda m: record("link", m.group(0), LINK), text)
@@ -123,7 +126,6 @@ def anonymise(text: str, *, names: Iterable[str] = (),
     text = _POSTCODE_CITY.sub(lambda m: record("address", m.group(0), ADDRESS), text)
     text = _replace_names(text, all_names, record)
     text = _CIVILITY_NAME.sub(NAME, text)  # "Mme Le Roux" → "Le consultant", not "Mme Le…"
-    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
     text = _replace_employers(text, dict(employers or {}), words, record)
     return Anonymised(_in_prose(text), tuple(found))
 
@@ -332,9 +334,7 @@ def _replace_employers(text: str, employers: Mapping[str, str],
         if not name or name.startswith("[") or _looks_like_place_or_date(name):
             return match.group(0)  # not a company at all
         tail = match.group("name")[len(name):]
-        folded = fold(name)
-        sector = next((s for w, s in sector_words.items()
-                       if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
+        sector = guess_sector(name, sector_words)
         return (match.group("marker") + _SECTOR
                 + record("employer", name, sector) + _SECTOR + tail)
 
@@ -415,6 +415,47 @@ rails perl bash powershell vmware citrix cisco oracle teradata informatica talen
 bigquery redshift nginx apache tomcat jboss wildfly websphere weblogic struts jsf primefaces
 nestjs next.js nuxt svelte jquery bootstrap tailwind figma uml merise itil prince2 pmp togaf
 """.split())  # noqa: SIM905 (a list of words reads better as words)
+
+
+# A table's column of employers, by its heading: "| Période | Client | Rôle |".
+_EMPLOYER_COLUMNS = {"client", "clients", "employeur", "entreprise", "societe", "client final",
+                     "compagnie", "donneur d'ordre", "company", "employer"}
+
+
+def with_table_employers(text: str, employers: Mapping[str, str],
+                         sector_words: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The employers known, and those a table of the CV names in its "Client" or
+    "Employeur" column (a Word table read as "a | b | c" lines, a Markdown table): no marker
+    ("chez") announces them, the column does."""
+    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
+    found = dict(employers)
+    columns: list[int] = []
+    width = 0
+    for line in text.splitlines():
+        cells = [c.strip().strip("*_ ").strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 2:
+            columns = []
+            continue
+        heading = [i for i, c in enumerate(cells) if fold(c.rstrip(" :")) in _EMPLOYER_COLUMNS]
+        if heading:
+            columns, width = heading, len(cells)
+            continue
+        if not columns or len(cells) != width:
+            continue
+        for index in columns:
+            name = cells[index]
+            if (2 <= len(name) <= 60 and not set(name) <= set("-: ")
+                    and fold(name) not in {fold(k) for k in found}):
+                found[name] = guess_sector(name, words)
+    return found
+
+
+def guess_sector(name: str, sector_words: Mapping[str, str]) -> str:
+    """The sector an unknown employer's own words give ("Mutuelle des Cheminots" →
+    Assurance), else UNKNOWN_EMPLOYER."""
+    folded = fold(name)
+    return next((s for w, s in sector_words.items()
+                 if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
 
 
 def _looks_like_place_or_date(name: str) -> bool:

@@ -95,3 +95,23 @@ def test_a_pdf_becomes_a_clean_word_file_and_a_pdf(tmp_path: Path) -> None:
     headings = [p.style.name for p in docx.Document(str(tmp_path / "anonymised.docx")).paragraphs]
     # The PDF's text has no heading marks: a section's usual title reads as a heading.
     assert headings[:2] == ["Normal", "Heading 2"]
+
+
+def test_an_employer_in_a_client_column_goes_though_no_word_announces_it(
+        tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in enumerate((("Période", "Client", "Mission"),
+                                 ("2021 – 2024", "Brioche Dorée", "Go 1.22, gRPC"),
+                                 ("2018 – 2021", "Mutuelle des Cheminots", "Kotlin"))):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_paragraph("Chez Brioche Dorée, astreintes Kubernetes")
+    source, written = tmp_path / "cv.docx", tmp_path / "out.docx"
+    document.save(str(source))
+    written.write_bytes(anonymise_file(source, "docx", employers=employer_sectors()).data)
+    text = extract(written).text
+    assert "Brioche" not in text and "Cheminots" not in text
+    assert "2021 – 2024 | [entreprise] | Go 1.22, gRPC" in text
+    assert "2018 – 2021 | Assurance | Kotlin" in text
+    assert "Chez une entreprise, astreintes Kubernetes" in text
