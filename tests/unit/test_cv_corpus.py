@@ -62,3 +62,13 @@ def test_no_personal_data_and_no_employer_left_and_every_skill_kept(
             lost += [f"{cv.path.name}→{to}: {v}" for v in cv.kept if _flat(v) not in text]
     assert leaks == []
     assert lost == []
+
+
+def test_anonymising_the_corpus_twice_changes_nothing(corpus: list[Cv]) -> None:
+    from cockpit.domain.anonymise import anonymise
+
+    employers = employer_sectors()
+    for cv in corpus:
+        if cv.format in ("txt", "md"):
+            once = anonymise_file(cv.path, cv.format, employers=employers).text
+            assert anonymise(once, employers=employers).text == once, cv.path.name
