@@ -1,8 +1,16 @@
-"""`cockpit cv anonymise FILE --out FILE`: a CV without what identifies the freelance."""
+"""`cockpit cv anonymise FILE --out FILE`: a CV without what identifies the freelance.
+
+Reads .docx, .pdf (its text layer), .odt, .txt and .md; writes .docx (a Word CV keeps its
+layout), .pdf, .txt or .md, as --out's name says. The terminal shows what kinds of things
+were replaced and how many, never the values themselves (a screen shared, a scrollback):
+the caller reads the result itself before it goes."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +21,19 @@ USES_DB = True
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    parser = sub.add_parser("cv", help="anonymise a CV (plain text or Markdown)",
-                            description="Removes names, e-mails, phone numbers, addresses and "
-                            "links; employers become their sector (BNP Paribas → Banque), from "
-                            "the companies the database knows and the configured list "
+    parser = sub.add_parser("cv", help="anonymise a CV (Word, PDF, OpenDocument, text)",
+                            description="Removes names, e-mails, phone numbers, addresses, "
+                            "links, birth date and place, age, nationality, company, bank and "
+                            "social security numbers and a Word CV's pictures; employers "
+                            "become their sector (BNPP → Banque), from the shipped list, the "
+                            "companies the database knows and the configured list "
                             "(COCKPIT_SECTORS).")
     action = parser.add_subparsers(dest="cv_action", metavar="ACTION", required=True)
     anonymise = action.add_parser("anonymise", help="write the anonymised CV")
-    anonymise.add_argument("file", metavar="FILE", help="the CV (.txt or .md, UTF-8)")
-    anonymise.add_argument("--out", metavar="FILE", help="where to write it (default: print)")
+    anonymise.add_argument("file", metavar="FILE", help="the CV (.docx, .pdf, .odt, .txt, .md)")
+    anonymise.add_argument("--out", metavar="FILE",
+                           help="where to write it: .docx, .pdf, .txt or .md (default: print "
+                           "the text)")
     anonymise.add_argument("--name", action="append", default=[], metavar="NAME",
                            help="the freelance's name(s), if the CV does not start with it")
     anonymise.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
@@ -31,47 +43,59 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.services.needs import anonymise_text, load_sectors
-    from cockpit.settings import Settings
+    from cockpit.cv.anonymised import anonymise_file, output_format
+    from cockpit.cv.read import CvUnreadable
+    from cockpit.services.needs import load_sectors
 
-    source = Path(args.file)
+    source = Path(args.file).expanduser()
     try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise refused("cli.cv.unreadable", path=source, reason=exc.strerror) from exc
-    if b"\0" in raw[:4096]:
-        raise refused("cli.cv.not_text", path=source)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if not text.strip():
-        raise refused("cli.cv.empty", path=source)
-    employers = {**_known_companies(args), **load_sectors(Settings.load().sectors)}
-    anonymised, removed = anonymise_text(text, tuple(args.name), employers)
-    if args.out:
-        from cockpit.commands.base import db_url
-        from cockpit.services.outputs import write_output
+        to = output_format(Path(args.out)) if args.out else "txt"
+        if args.out:
+            _check_target(source, Path(args.out).expanduser(), args)
+        employers = {**_known_companies(args), **load_sectors(args.settings.sectors)}
+        result = anonymise_file(source, to, names=tuple(args.name), employers=employers)
+    except CvUnreadable as exc:
+        raise refused(f"cv_file.{exc.code}", **{"path": source, **exc.params}) from exc
+    counts = Counter(r.kind for r in result.replacements)
+    summary = ", ".join(f"{n} {say(f'cli.cv.kind.{k}')}" for k, n in sorted(counts.items())) \
+        or say("cli.cv.nothing")
+    if not args.out:
+        out(result.text, end="" if result.text.endswith("\n") else "\n")
+        out(say("cli.cv.printed", summary=summary), file=sys.stderr)
+        return 0
+    from cockpit.commands.base import db_url
+    from cockpit.services.outputs import write_output
 
-        written = write_output(args.out, anonymised, db_url=db_url(args), force=args.force)
-        kinds: dict[str, int] = {}
-        for kind, _, _ in removed:
-            kinds[kind] = kinds.get(kind, 0) + 1
-        summary = ", ".join(f"{n} {say(f'cli.cv.kind.{k}')}" for k, n in sorted(kinds.items())) \
-            or say("cli.cv.nothing")
-        out(say("cli.cv.written", path=written, summary=summary))
-    else:
-        out(anonymised, end="" if anonymised.endswith("\n") else "\n")
+    written = write_output(args.out, result.data, db_url=db_url(args), force=args.force)
+    out(say("cli.cv.written", path=written, summary=summary))
     return 0
+
+
+def _check_target(source: Path, target: Path, args: argparse.Namespace) -> None:
+    """The CV itself is never written over, --force or not: the original is what the
+    freelance sent, and the anonymised one may need redoing."""
+    same = os.path.realpath(source) == os.path.realpath(target)
+    if not same and target.exists() and source.exists():
+        same = os.path.samefile(source, target)
+    if same:
+        raise refused("cli.cv.same_file", path=target)
+    from cockpit.commands.base import db_url
+    from cockpit.services.outputs import check_target
+
+    check_target(target, db_url=db_url(args), force=args.force)  # before the work, not after
 
 
 def _known_companies(args: argparse.Namespace) -> dict[str, str]:
     """The database's companies and sectors, when there is a database to read; a CV can be
     anonymised without one."""
     from cockpit.paths import default_db_path
+    from cockpit.store.db import sqlite_path
 
     if not (args.settings.db or default_db_path().exists()):
         return {}
+    named = sqlite_path(args.settings.db) if args.settings.db else None
+    if named is not None and not named.exists():
+        return {}  # anonymising a CV creates no database
     from cockpit.commands._common import services_for
     from cockpit.store import needs
 

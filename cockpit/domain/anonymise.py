@@ -3,6 +3,10 @@ names, e-mails, phone numbers, postal addresses, links — and every employer be
 sector ("BNP Paribas" → "Banque"), which reads as prose after a preposition ("chez BNP
 Paribas" → "chez une banque"). Skills, dates, durations, versions and mission cities stay.
 
+Also removed: birth date and place, age, nationality, SIRET/SIREN/VAT, IBAN/BIC and the
+social security number (anonymise_ids). The employers and their sectors come from the
+caller (the shipped list cockpit/cv/sectors.yaml, COCKPIT_SECTORS, the database's companies).
+
 Choices: the freelance's name becomes "Le consultant" (a heading keeps reading naturally);
 two employers of one sector both read as that sector (the client learns the sector, which
 is the point, and nothing more). Anonymising twice changes nothing."""
@@ -12,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
+from cockpit.domain.anonymise_ids import remove_bank_and_social, remove_identifiers
 from cockpit.domain.text import fold
 
 NAME = "Le consultant"
@@ -21,29 +27,6 @@ PHONE = "[téléphone retiré]"
 ADDRESS = "[adresse retirée]"
 LINK = "[lien retiré]"
 UNKNOWN_EMPLOYER = "[entreprise]"
-
-# Large French employers a CV often names, known without any configuration; the database's
-# companies and the configured list (COCKPIT_SECTORS) come on top.
-WELL_KNOWN_EMPLOYERS: Mapping[str, str] = {
-    **dict.fromkeys(("BNP Paribas", "Société Générale", "Crédit Agricole", "LCL", "BPCE",
-                     "Natixis", "La Banque Postale", "Crédit Mutuel", "CIC", "HSBC",
-                     "Caisse d'Épargne", "Banque Populaire", "Boursorama"), "Banque"),
-    **dict.fromkeys(("AXA", "Allianz", "Generali", "CNP Assurances", "Groupama", "MAIF",
-                     "MACIF", "Covéa", "AG2R La Mondiale", "Malakoff Humanis"), "Assurance"),
-    **dict.fromkeys(("Airbus", "Safran", "Dassault Aviation"), "Aéronautique"),
-    **dict.fromkeys(("Thales", "Naval Group", "MBDA"), "Défense"),
-    **dict.fromkeys(("Orange", "SFR", "Bouygues Telecom"), "Télécoms"),
-    **dict.fromkeys(("SNCF", "RATP", "Air France", "CMA CGM"), "Transport"),
-    **dict.fromkeys(("Renault", "Stellantis", "PSA", "Valeo", "Michelin"), "Automobile"),
-    **dict.fromkeys(("EDF", "Engie", "TotalEnergies", "Enedis"), "Énergie"),
-    **dict.fromkeys(("Carrefour", "Auchan", "Leclerc", "Intermarché"),
-                    "Grande distribution"),
-    **dict.fromkeys(("Capgemini", "Sopra Steria", "Atos", "CGI", "Accenture", "Alten",
-                     "Akkodis", "Inetum", "Devoteam", "Altran"), "ESN"),
-    **dict.fromkeys(("Sanofi", "Servier"), "Pharmacie"),
-    **dict.fromkeys(("Decathlon", "Fnac Darty", "Leroy Merlin", "Boulanger"), "Commerce"),
-    **dict.fromkeys(("L'Oréal", "LVMH", "Kering"), "Luxe et cosmétique"),
-}
 
 # Words in an employer's name that give its sector away, for employers the lists do not know.
 DEFAULT_SECTOR_WORDS: Mapping[str, str] = {
@@ -61,36 +44,38 @@ DEFAULT_SECTOR_WORDS: Mapping[str, str] = {
 # An employer named after one of these markers is replaced even if no list knows it.
 _MARKER = re.compile(
     r"(?P<marker>\b(?i:chez|client\s*:|soci[ée]t[ée]\s*:|employeur\s*:|entreprise\s*:|"
-    r"pour le compte de|at)\s+)"
+    r"client\s+final\s*:|pour le compte de|au sein de|aupr[èe]s de|at)\s+)"
     r"(?P<name>[A-ZÀ-Ý0-9][\w&'’.-]*(?:[ \t]+(?:[A-ZÀ-Ý0-9&][\w&'’.-]*|de|du|des|la|le|et|&))*)",
 )
 
 _EMAIL = re.compile(
-    r"(?:mailto:)?[\w.+-]+\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\s+at\s+)\s*[\w-]+"
+    # Starting where a word starts: from inside one, a long run of letters is read again and
+    # again (a CV of one 60,000-character word took seconds).
+    r"(?<![\w.+-])(?:mailto:)?[\w.+-]+\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\s+at\s+)\s*[\w-]+"
     r"(?:\s*(?:\.|\[\s*dot\s*\]|\(\s*dot\s*\)|\s+dot\s+)\s*[\w-]+)+",
     re.IGNORECASE,
 )
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:https?://|www\.|mailto:)[^)]*\)", re.IGNORECASE)
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|"
+    r"(?:https?://|www\.)\S+|(?<![\w.-])(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|"
     r"malt\.fr|viadeo\.com|twitter\.com|x\.com)(?:/\S*)?",
     re.IGNORECASE,
 )
 # French numbers (+33, 0033, 0…; overseas 0590/0690…), grouped by spaces, dots or dashes.
 _PHONE_FR = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[ .-]?\d){8}(?!\d)")
 # Other international numbers: + and country code, then at least 6 more digits in groups.
 _PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?!\d)")
 _STREET = re.compile(
     r"\b\d{1,4}(?:\s?(?:bis|ter|quater|[a-d]))?,?\s+(?:rue|avenue|av\.|bd|boulevard|all[ée]e|"
     r"impasse|chemin|place|quai|route|cours|square|rés(?:idence)?|lotissement|voie|"
-    r"passage|faubourg)\b[^\n,;·|]*",
+    r"passage|faubourg)\b[^\n,;·|]*"
+    r"|\b(?:r[ée]sidence|b[âa]timent|appartement|lieu-dit)\s+[A-ZÀ-Ý][^\n,;·|]*",
     re.IGNORECASE,
 )
 _POSTCODE_CITY = re.compile(
     r"\b(?:F-)?(?:(?:0[1-9]|[1-8]\d|9[0-5]|2[AB])\d{3}|97[1-6]\d{2})\s+"
     r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*(?:\s+(?:Cedex|CEDEX)(?:\s+\d{1,2})?)?")
-_HEADING_NAME = re.compile(r"^[#>*\s]*([A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+){1,2})[ \t]*$")
 
 
 # record(kind, original, replacement) -> replacement: notes what was replaced, says with what.
@@ -112,7 +97,11 @@ class Anonymised:
 
 def anonymise(text: str, *, names: Iterable[str] = (),
               employers: Mapping[str, str] | None = None,
-              sector_words: Mapping[str, str] | None = None) -> Anonymised:
+              sector_words: Mapping[str, str] | None = None,
+              find: bool = True) -> Anonymised:
+    """`names`: the freelance's, when known; `find`: also the names the CV itself gives
+    (its heading, "Nom :" lines) — off when the text is one paragraph of a document whose
+    names were found on the whole (find_names)."""
     found: list[Replacement] = []
 
     def record(kind: str, original: str, replacement: str) -> str:
@@ -120,20 +109,47 @@ def anonymise(text: str, *, names: Iterable[str] = (),
             found.append(Replacement(kind, original, replacement))
         return replacement
 
+    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
+    if find:
+        employers = with_table_employers(text, employers or {}, words)
+    all_names = [*names, *(find_names(text, employers or {}) if find else ())]
     # Links and e-mails first: their text holds names and digits the later steps would split.
     text = _MD_LINK.sub(lambda m: record("link", m.group(0), LINK), text)
     text = _EMAIL.sub(lambda m: record("email", m.group(0), EMAIL), text)
-    text = _URL.sub(lambda m: record("link", m.group(0).rstrip(".,;)"), LINK)
-                    + m.group(0)[len(m.group(0).rstrip(".,;)")):], text)
+    text = _URL.sub(lambda m: _link(m.group(0), record), text)
+    text = _SITE.sub(lambda m: _site(m, record), text)
+    text = remove_bank_and_social(text, record)
     text = _PHONE_FR.sub(lambda m: record("phone", m.group(0), PHONE), text)
     text = _PHONE_INTL.sub(lambda m: _phone_or_keep(m.group(0), record), text)
+    text = remove_identifiers(text, record)
     text = _STREET.sub(lambda m: record("address", m.group(0).strip(), ADDRESS), text)
     text = _POSTCODE_CITY.sub(lambda m: record("address", m.group(0), ADDRESS), text)
-    text = _replace_names(text, [*names, *_heading_name(text)], record)
-    known = {**WELL_KNOWN_EMPLOYERS, **(employers or {})}
-    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
-    text = _replace_employers(text, known, words, record)
+    text = _replace_names(text, all_names, record)
+    text = _CIVILITY_NAME.sub(NAME, text)  # "Mme Le Roux" → "Le consultant", not "Mme Le…"
+    text = _replace_employers(text, dict(employers or {}), words, record)
     return Anonymised(_in_prose(text), tuple(found))
+
+
+_CIVILITY_NAME = re.compile(rf"\b(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle)\s+{NAME}")
+
+
+def _link(url: str, record: Record) -> str:
+    bare = url.rstrip(".,;)")
+    return record("link", bare, LINK) + url[len(bare):]
+
+
+def _site(match: re.Match[str], record: Record) -> str:
+    if fold(match.group(0)) in _TECH_DOMAINS:
+        return match.group(0)
+    return _link(match.group(0), record)
+
+
+# A personal site written without http: "sylvie-leroux.fr", "jmdlf.dev/blog". Lower case
+# only, so "Node.js" or "ASP.NET" stay; the names of technologies that look like sites too.
+_SITE = re.compile(r"(?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:fr|com|dev|net|org|"
+                   r"eu|me|tech|pro|info|io|site|blog)\b(?:/[^\s)]*)?")
+_TECH_DOMAINS = {"socket.io", "asp.net", "ado.net", "vb.net", "gitlab.com", "github.com",
+                 "docker.io", "quay.io", "npmjs.com", "pypi.org", "nodejs.org"}
 
 
 # How a sector reads after "chez", "pour", "de"…: "chez une banque", not "chez Banque".
@@ -149,10 +165,12 @@ SECTOR_IN_PROSE: Mapping[str, str] = {
     "Grande distribution": "une enseigne de la grande distribution", "ESN": "une ESN",
     "Pharmacie": "un laboratoire pharmaceutique", "Commerce": "une enseigne",
     "Luxe et cosmétique": "un groupe du luxe", "Santé": "un établissement de santé",
-    "Administration": "une administration", UNKNOWN_EMPLOYER: "une entreprise",
+    "Administration": "une administration", "Services postaux": "un opérateur postal",
+    UNKNOWN_EMPLOYER: "une entreprise",
 }
 _IN_PROSE = re.compile(
-    r"(?<![\w'’])(?P<prep>chez|pour le compte de|pour|avec|de|à)\s+" + _SECTOR + r"(?P<sector>"
+    r"(?<![\w'’])(?P<prep>(?i:chez|pour le compte de|pour|avec|au sein de|auprès de|de|à))\s+"
+    + _SECTOR + r"(?P<sector>"
     + "|".join(re.escape(s) for s in sorted(SECTOR_IN_PROSE, key=len, reverse=True))
     + r")" + _SECTOR)
 
@@ -175,36 +193,76 @@ def _phone_or_keep(candidate: str, record: Record) -> str:
     return record("phone", candidate, PHONE)
 
 
-def _heading_name(text: str) -> list[str]:
-    """A personal name heading the CV: two or three capitalised words opening one of its first
-    three non-empty lines ("# Jean Dupont", "**Karim Benali** — DevOps", "HÉLÈNE MÜLLER")."""
+def find_names(text: str, employers: Iterable[str] = ()) -> list[str]:
+    """The freelance's name as the CV gives it: in a "Nom : …" / "Prénom : …" line, or
+    heading it — two to five capitalised words, particles and compound names included, in one
+    of its first three non-empty lines ("# Jean Dupont", "Curriculum vitae — Sylvie Le Roux",
+    "**Karim Benali** — DevOps", "JEAN-MARC DE LA FONTAINE"). A known employer heading the
+    CV is not its name."""
+    companies = {fold(e) for e in employers}
+    found = [m.group("name").strip() for m in _NAME_LABEL.finditer(text)]
     lines = [line for line in text.splitlines() if line.strip()][:3]
     for line in lines:
-        head = re.split(r"\s[—–|·-]\s|,|:", line.replace("**", "").replace("__", ""))[0]
-        match = _HEADING_NAME.match(head)
-        if match and not any(fold(w) in _NOT_NAME_WORDS for w in match.group(1).split()):
-            return [match.group(1)]
-    return []
+        plain = line.replace("**", "").replace("__", "")
+        plain = re.sub(r"^[#>*\s]*(?:CV|Curriculum\s+vit(?:ae|æ))\s+de\s+", "", plain,
+                       flags=re.IGNORECASE)
+        for head in re.split(r"\s[—–|·:-]\s|,|:", plain):
+            match = _HEADING_NAME.match(head)
+            if (match and _could_be_a_name(match.group(1))
+                    and fold(match.group(1)) not in companies):
+                return [*found, match.group(1)]
+    return found
+
+
+_WORD = r"(?:[dD]['’])?[A-ZÀ-Ý][\w'’-]+"
+_PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|di|da|del|DE|DU|DES|LE|LA)"
+_FULL_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,3}}"
+_HEADING_NAME = re.compile(rf"^[#>*\s]*(?:(?:CV|Curriculum\s+vit(?:ae|æ))\s+)?({_FULL_NAME})"
+                           r"[ \t]*$")
+_NAME_LABEL = re.compile(
+    rf"^[ \t*#>-]*(?:Nom(?:\s+et\s+pr[ée]nom|\s+complet)?|Pr[ée]nom(?:\s+et\s+nom)?)"
+    rf"[ \t]*:[ \t]*(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,3}})"
+    r"[ \t]*$", re.MULTILINE)
+
+
+def _could_be_a_name(candidate: str) -> bool:
+    return not any(fold(w) in _NOT_NAME_WORDS for w in re.split(r"[\s-]+", candidate))
 
 
 # Heading words that say it is not a person's name ("Développeur Java", "Curriculum Vitae").
-_NOT_NAME_WORDS = {"curriculum", "vitae", "cv", "developpeur", "ingenieur", "consultant",
-                   "consultante", "chef", "cheffe", "architecte", "expert", "le", "la",
-                   "competences", "experiences", "formation", "profil", "data", "devops",
-                   "senior", "junior", "manager", "directeur", "directrice", "lead", "analyste",
-                   "missions", "projet", "references"}
+_NOT_NAME_WORDS = {
+    "curriculum", "vitae", "cv", "developpeur", "developpeuse", "ingenieur", "ingenieure",
+    "consultant", "consultante", "chef", "cheffe", "architecte", "expert", "experte",
+    "competences", "experiences", "experience", "formation", "formations", "profil", "data",
+    "devops", "senior", "junior", "manager", "directeur", "directrice", "lead", "analyste",
+    "missions", "projet", "projets", "references", "developer", "engineer", "full", "stack",
+    "software", "freelance", "backend", "frontend", "cloud", "architect", "product", "owner",
+    "scrum", "master", "business", "analyst", "java", "python", "fonctionnel", "technique",
+    "responsable", "administrateur", "administratrice", "systeme", "systemes", "reseau",
+    "reseaux", "securite", "test", "tests", "qualite", "langues", "centres", "interets",
+    "contact", "coordonnees", "paris", "lyon", "france", "disponible", "mobilite", "web",
+    "mobile", "big", "sap", "salesforce", "delivery", "support", "production", "integration",
+}
 
 
 def _name_parts(names: Iterable[str]) -> list[str]:
+    """The whole name and the pieces a CV may use alone: each word, a particle going with the
+    word after it ("Le Roux", "de La Fontaine", "La Fontaine"), never a particle alone."""
     parts: set[str] = set()
+    particles = re.compile(rf"^{_PARTICLE}$", re.IGNORECASE)
     for name in names:
-        name = name.strip()
-        if not name:
+        words = name.split()
+        if not words:
             continue
-        parts.add(name)
-        for piece in re.split(r"\s+", name):
-            if len(piece) >= 2:
-                parts.add(piece)
+        parts.add(" ".join(words))
+        for index, word in enumerate(words):
+            if particles.match(word) or len(word) < 2:
+                continue
+            parts.add(word)
+            start = index
+            while start > 0 and particles.match(words[start - 1]):
+                start -= 1
+                parts.add(" ".join(words[start:index + 1]))
     return sorted(parts, key=len, reverse=True)  # the full name before its pieces
 
 
@@ -222,7 +280,7 @@ def _replace_names(text: str, names: list[str], record: Record) -> str:
     index = 0
     while index < len(words):
         best = 0
-        for length in (3, 2, 1):
+        for length in (5, 4, 3, 2, 1):
             chunk = words[index:index + length]
             if len(chunk) == length and fold(" ".join(w.group(0) for w in chunk)) in folded_parts:
                 best = length
@@ -258,34 +316,146 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _replace_employers(text: str, employers: Mapping[str, str],
                        sector_words: Mapping[str, str], record: Record) -> str:
-    known = sorted(employers.items(), key=lambda kv: len(kv[0]), reverse=True)
-    for name, sector in known:
-        if len(name.strip()) < 2:
-            continue
-        pattern = _accent_insensitive(name.strip())
-
-        def employer(match: re.Match[str], sector: str = sector) -> str:
+    pattern, by_name = _employers_pattern(tuple(sorted(employers.items())))
+    if pattern is not None:
+        def employer(match: re.Match[str]) -> str:
+            sector = by_name.get(_employer_key(match.group("core")), UNKNOWN_EMPLOYER)
             return _SECTOR + record("employer", match.group(0), sector) + _SECTOR
 
-        # Capitalised words right after belong to the name: "Crédit Mutuel Arkéa".
-        text = re.sub(rf"(?<![\w]){pattern}(?:[ \t]+[A-ZÀ-Ý][\w&'’-]*)*(?![\w])", employer,
-                      text)
+        text = pattern.sub(employer, text)
     sectors = set(employers.values()) | set(sector_words.values()) | {UNKNOWN_EMPLOYER, NAME}
 
     def unknown(match: re.Match[str]) -> str:
-        name = match.group("name").rstrip(".,;:")
-        tail = match.group("name")[len(name):]
         start = match.start("name")
-        if (name.startswith("[") or _looks_like_place_or_date(name)
-                or any(match.string.startswith(sector, start) for sector in sectors)):
-            return match.group(0)  # already a sector, or not a company at all
-        folded = fold(name)
-        sector = next((s for w, s in sector_words.items()
-                       if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
+        if any(re.match(rf"{re.escape(sector)}(?![\w])", match.string[start:])
+               for sector in sectors):
+            return match.group(0)  # already a sector (anonymised twice)
+        name = _employer_words(match.group("name"))
+        if not name or name.startswith("[") or _looks_like_place_or_date(name):
+            return match.group(0)  # not a company at all
+        tail = match.group("name")[len(name):]
+        sector = guess_sector(name, sector_words)
         return (match.group("marker") + _SECTOR
                 + record("employer", name, sector) + _SECTOR + tail)
 
     return _MARKER.sub(unknown, text)
+
+
+@lru_cache(maxsize=8)
+def _employers_pattern(employers: tuple[tuple[str, str], ...],
+                       ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for every known employer (longest first, so "BNP Paribas Cardif" before
+    "BNP"), with the folded name of each -> its sector. Only the words that name a part of a
+    group go with a name ("Crédit Agricole Assurances"): "chez La Poste Java 17" keeps
+    "Java 17"."""
+    names = sorted({n.strip() for n, _ in employers if len(n.strip()) >= 2}, key=len,
+                   reverse=True)
+    if not names:
+        return None, {}
+    by_name = {_employer_key(n): s for n, s in employers}
+    # An acronym (SG, LCL, BNPP) only as written: "sg" or "Lcl" are other words.
+    alternatives = [re.escape(n) if len(n) <= 4 and n.isupper() else _accent_insensitive(n)
+                    for n in names]
+    pattern = re.compile(rf"(?<![\w&-])(?P<core>{'|'.join(alternatives)})"
+                         rf"(?:[ \t]+{_GROUP_WORDS})*(?![\w&]|-\w)")
+    return pattern, by_name
+
+
+def _employer_key(name: str) -> str:
+    """A name as the employers' regex may have found it: any case, accents, spacing, either
+    apostrophe."""
+    return fold(" ".join(name.split())).replace("’", "'")
+
+
+_GROUP_WORDS = (r"(?:Groupe?|France|SA|SAS|CIB|Services|Assurances|Bank|Banque|Réseau|"
+                r"Voyageurs|Digital|IT|Technologies|Systems|Solutions|Cardif|Arkéa|Consulting|"
+                r"Engineering|Immobilier|Corporate|Retail|Business|Mobilités|Connect|Invest)"
+                r"(?![\w])")
+
+
+def _employer_words(candidate: str) -> str:
+    """The words of an employer no list knows, as far as they go: at most four capitalised
+    words (with their particles), stopping at a technology, a number, a lower-case word or
+    punctuation, so "Brioche Dorée Java 17 et Spring Boot" gives "Brioche Dorée"."""
+    taken: list[str] = []
+    capitalised = 0
+    for match in re.finditer(r"\S+", candidate):
+        word = match.group(0)
+        bare = word.rstrip(".,;:)")
+        lower = fold(bare)
+        if lower in _LINKING:
+            taken.append(word)
+            continue
+        if (not bare or lower in TECHNOLOGIES or (taken and bare[0].isdigit())
+                or not (bare[0].isupper() or bare[0].isdigit()) or capitalised == 4):
+            break
+        taken.append(word)
+        capitalised += 1
+        if bare != word:  # "Acme," ends the name
+            taken[-1] = bare
+            break
+    while taken and fold(taken[-1]) in _LINKING:
+        taken.pop()
+    return " ".join(taken) if taken else ""
+
+
+_LINKING = {"de", "du", "des", "la", "le", "les", "&", "d'", "l'"}
+
+# Technologies a CV names right after an employer ("chez Acme Java 17"): never part of it.
+TECHNOLOGIES = frozenset(fold(w) for w in """
+java python spring boot kubernetes k8s docker angular angularjs react vue vue.js node node.js
+nodejs sql postgresql mysql mariadb mongodb redis cassandra elasticsearch kafka rabbitmq spark
+hadoop scala go golang rust php symfony laravel django flask fastapi linux unix windows jira
+confluence agile scrum safe kanban devops git gitlab github jenkins maven gradle hibernate jpa
+rest graphql typescript javascript html css sass power bi tableau excel salesforce servicenow
+sharepoint .net c# c++ cobol mainframe airflow dbt snowflake databricks pandas tensorflow
+pytorch openshift helm prometheus grafana selenium cucumber junit kotlin swift android ios
+flutter matlab terraform ansible aws azure gcp cloud ci/cd microservices api sap sas r ruby
+rails perl bash powershell vmware citrix cisco oracle teradata informatica talend qlik looker
+bigquery redshift nginx apache tomcat jboss wildfly websphere weblogic struts jsf primefaces
+nestjs next.js nuxt svelte jquery bootstrap tailwind figma uml merise itil prince2 pmp togaf
+""".split())  # noqa: SIM905 (a list of words reads better as words)
+
+
+# A table's column of employers, by its heading: "| Période | Client | Rôle |".
+_EMPLOYER_COLUMNS = {"client", "clients", "employeur", "entreprise", "societe", "client final",
+                     "compagnie", "donneur d'ordre", "company", "employer"}
+
+
+def with_table_employers(text: str, employers: Mapping[str, str],
+                         sector_words: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The employers known, and those a table of the CV names in its "Client" or
+    "Employeur" column (a Word table read as "a | b | c" lines, a Markdown table): no marker
+    ("chez") announces them, the column does."""
+    words = {**DEFAULT_SECTOR_WORDS, **(sector_words or {})}
+    found = dict(employers)
+    columns: list[int] = []
+    width = 0
+    for line in text.splitlines():
+        cells = [c.strip().strip("*_ ").strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 2:
+            columns = []
+            continue
+        heading = [i for i, c in enumerate(cells) if fold(c.rstrip(" :")) in _EMPLOYER_COLUMNS]
+        if heading:
+            columns, width = heading, len(cells)
+            continue
+        if not columns or len(cells) != width:
+            continue
+        for index in columns:
+            name = cells[index]
+            if (2 <= len(name) <= 60 and not set(name) <= set("-: ")
+                    and fold(name) not in {fold(k) for k in found}):
+                found[name] = guess_sector(name, words)
+    return found
+
+
+def guess_sector(name: str, sector_words: Mapping[str, str]) -> str:
+    """The sector an unknown employer's own words give ("Mutuelle des Cheminots" →
+    Assurance), else UNKNOWN_EMPLOYER."""
+    folded = fold(name)
+    return next((s for w, s in sector_words.items()
+                 if re.search(rf"\b{re.escape(w)}\b", folded)), UNKNOWN_EMPLOYER)
 
 
 def _looks_like_place_or_date(name: str) -> bool:
@@ -300,6 +470,8 @@ def _accent_insensitive(name: str) -> str:
         base = fold(ch)
         if ch.isspace():
             out.append(r"\s+")
+        elif ch in "'’":  # "Caisse d'Épargne" typed with either apostrophe
+            out.append("['’]")
         elif base.isalpha() and len(base) == 1:
             variants = {ch.lower(), ch.upper(), base, base.upper()}
             variants |= {v for v in _ACCENTED.get(base, "")}

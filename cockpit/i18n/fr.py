@@ -425,20 +425,46 @@ TEXT: dict[str, str] = {
     "config.not_text": (
         "clé {name}\xa0: il faut une valeur simple, un texte entre guillemets ou un nombre"
     ),
-    "cli.cv.unreadable": "{path} : lecture impossible ({reason})",
-    "cli.cv.not_text": (
-        "{path}\xa0: ce n'est pas un fichier texte (enregistrez d'abord le CV en .txt ou"
-        " .md)"
+    "cli.cv.same_file": (
+        "{path}\xa0: c'est le CV d'origine ; choisissez un autre fichier pour le CV anonymisé"
     ),
-    "cli.cv.empty": "{path} : le fichier est vide",
+    "cli.cv.printed": "remplacés\xa0: {summary}",
     "cli.cv.written": "{path} : écrit ; remplacés : {summary}",
     "cli.cv.nothing": "rien",
     "cli.cv.kind.address": "adresse",
+    "cli.cv.kind.age": "âge",
+    "cli.cv.kind.bank": "coordonnée bancaire",
+    "cli.cv.kind.birth": "naissance",
+    "cli.cv.kind.company_id": "n° d'entreprise",
     "cli.cv.kind.email": "e-mail",
     "cli.cv.kind.employer": "employeur",
     "cli.cv.kind.link": "lien",
     "cli.cv.kind.name": "nom",
+    "cli.cv.kind.nationality": "nationalité",
     "cli.cv.kind.phone": "téléphone",
+    "cli.cv.kind.social": "n° de sécurité sociale",
+    "cv_file.format": (
+        "{path}\xa0: format de CV non lu (il faut un .docx, .pdf, .odt, .txt ou .md)"
+    ),
+    "cv_file.unreadable": "{path}\xa0: lecture impossible ({reason})",
+    "cv_file.folder": "{path}\xa0: c'est un dossier, pas un fichier",
+    "cv_file.too_big": "{path}\xa0: {mb} Mo, bien trop gros pour un CV",
+    "cv_file.empty": "{path}\xa0: le fichier est vide",
+    "cv_file.not_text": "{path}\xa0: ce n'est pas du texte, malgré son nom",
+    "cv_file.not_docx": (
+        "{path}\xa0: ce n'est pas un fichier Word .docx (un ancien .doc doit d'abord être "
+        "enregistré en .docx)"
+    ),
+    "cv_file.damaged": "{path}\xa0: fichier {format} abîmé ou d'un autre format, illisible",
+    "cv_file.password": "{path}\xa0: le PDF est protégé par un mot de passe",
+    "cv_file.scanned": (
+        "{path}\xa0: PDF scanné, sans texte à anonymiser ; demandez au freelance sa version "
+        "Word ou texte"
+    ),
+    "cv_file.no_text": "{path}\xa0: le CV ne contient aucun texte",
+    "cv_file.out_format": (
+        "{path}\xa0: format non écrit (choisissez .docx, .pdf, .txt ou .md)"
+    ),
     "cli.demo.ready": "base de démonstration prête : {url} ({summary}) en {seconds} s",
     "cli.dnc.give_number": "dnc {action} : indiquez un numéro",
     "cli.dnc.give_file": "dnc import : indiquez un fichier",
@@ -839,6 +865,7 @@ TEXT: dict[str, str] = {
     "cv.title": "CV anonymisé — relisez et corrigez avant l'envoi",
     "cv.removed": "Retiré : {what}",
     "cv.nothing": "rien",
+    "cv.replaced": "Remplacé\xa0: {pairs}",
     "cv.help": "ctrl+s préparer le mail au DO · échap annuler",
     "cv.kind.name": "nom(s)",
     "cv.kind.email": "e-mail(s)",
@@ -846,6 +873,12 @@ TEXT: dict[str, str] = {
     "cv.kind.address": "adresse(s)",
     "cv.kind.link": "lien(s)",
     "cv.kind.employer": "employeur(s)",
+    "cv.kind.birth": "naissance",
+    "cv.kind.age": "âge",
+    "cv.kind.nationality": "nationalité",
+    "cv.kind.company_id": "n° d'entreprise",
+    "cv.kind.bank": "coordonnées bancaires",
+    "cv.kind.social": "n° de sécurité sociale",
     "cv_mail.title": ("Mail au DO avec le CV anonymisé : le CV compte comme envoyé une fois le mail"
                       " enregistré, ouvert ou copié"),
     "cv_mail.subject": "Un consultant pour votre besoin {title} — {firm}",

@@ -393,26 +393,15 @@ def anonymise_text(text: str, names: tuple[str, ...], employers: Mapping[str, st
 
 
 def load_sectors(path: str | None) -> dict[str, str]:
-    """The configured employers and their sectors (the `sectors` setting: a YAML mapping),
-    added to the companies the database knows."""
-    if not path:
-        return {}
-    import yaml
+    """The employers and their sectors: the shipped list (cockpit/cv/sectors.yaml) and the
+    configured file (the `sectors` setting) on top, added to the companies the database
+    knows."""
+    from cockpit.cv.sectors import SectorsError, employer_sectors
 
     try:
-        data = yaml.safe_load(Path(path).expanduser().read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise ServiceError(f"{path}: cannot read the sectors file ({exc.strerror})",
-                           code="sectors_file", path=path) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else path
-        raise ServiceError(f"{where}: not valid YAML", code="sectors_file", path=path) from exc
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ServiceError(f"{path}: expected lines like `BNP Paribas: Banque`",
-                           code="sectors_file", path=path)
-    return {str(k): v for k, v in data.items()}
-
+        return employer_sectors(path)
+    except SectorsError as exc:
+        raise ServiceError(str(exc), code="sectors_file", path=path) from exc
 
 
 def _zone_of_contact(contact_id: int) -> str:

@@ -8,6 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cockpit.cv.sectors import employer_sectors
 from cockpit.domain.anonymise import ADDRESS, EMAIL, LINK, NAME, PHONE, anonymise, fold
 
 EMPLOYERS = {"BNP Paribas": "Banque", "Société Générale": "Banque", "Capgemini": "ESN",
@@ -136,7 +137,8 @@ def test_anonymising_twice_changes_nothing(text: str, names: tuple[str, ...]) ->
 
 
 def test_a_company_name_that_is_also_a_word_goes_only_when_capitalised() -> None:
-    out = anonymise("Stage chez Orange ; une interface orange et verte", employers={}).text
+    out = anonymise("Stage chez Orange ; une interface orange et verte",
+                    employers=employer_sectors()).text
     assert out == "Stage chez un opérateur télécoms ; une interface orange et verte"
 
 
@@ -144,5 +146,5 @@ def test_only_the_sectors_put_for_an_employer_read_as_prose() -> None:
     """A sector's name the CV itself wrote stays as written ("École de Commerce" is not
     "École d'une enseigne"); the one that replaced an employer reads as prose."""
     out = anonymise("Formation : École de Commerce de Lyon ; stage chez Decathlon",
-                    employers={}).text
+                    employers=employer_sectors()).text
     assert out == "Formation : École de Commerce de Lyon ; stage chez une enseigne"

@@ -42,6 +42,10 @@ class CvModal(ModalScreen[str | None]):
             yield Static(tr("cv.title"), id="cv-title")
             yield Static(data_text(tr("cv.removed", what=removed or tr("cv.nothing"))),
                          id="cv-removed")
+            if self._cv.removed:  # each value replaced, for the caller to check it all went
+                pairs = " · ".join(dict.fromkeys(f"{original} → {replacement}"
+                                                 for _, original, replacement in self._cv.removed))
+                yield Static(data_text(tr("cv.replaced", pairs=pairs)), id="cv-replaced")
             yield TextArea(printable(self._cv.text, multiline=True), id="cv-text")
             yield Static(tr("cv.help"), id="cv-help")
 
