@@ -38,7 +38,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
                  "email", "city"),
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
-                   "direct_phone", "mobile_phone", "phone", "email"),
+                   "direct_phone", "mobile_phone", "phone", "email", "cv_file"),
 }
 REQUIRED: Mapping[str, tuple[str, ...]] = {
     "companies": ("name",), "contacts": ("last_name",), "freelances": ("last_name",)}
@@ -91,6 +91,9 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "mobility": ("mobilite", "mobility", "regions", "zone"),
     "billing": ("facturation", "billing", "statut juridique", "portage"),
     "siret": ("siret", "n° siret", "numero siret"),
+    # A path to the CV, relative to the spreadsheet's folder.
+    "cv_file": ("cv", "fichier cv", "cv file", "chemin du cv", "chemin cv",
+                "curriculum vitae"),
 }
 
 _KIND_VALUES = {"esn conseil": "esn_conseil", "conseil": "esn_conseil", "cabinet de conseil":

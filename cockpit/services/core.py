@@ -15,6 +15,7 @@ from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
+from cockpit.services.cv_files import CvFileServices
 from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
 from cockpit.services.live import LiveCalls
@@ -82,6 +83,7 @@ class Services:
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
         self.imports = imports = ImportServices(setup, connection)
+        self.cv = cv = CvFileServices(setup, connection)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -129,6 +131,9 @@ class Services:
         self.need_recap = staffing.need_recap
         self.freelance_recap = staffing.freelance_recap
         self.save_eml = staffing.save_eml
+        self.attach_cv = cv.attach_cv
+        self.cv_files = cv.cv_files
+        self.save_cv_eml = cv.save_cv_eml
 
         self.figures = review.figures
         self.report = review.report
