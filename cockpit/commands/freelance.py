@@ -20,6 +20,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
     cv.add_argument("file", nargs="?", metavar="FILE", help="the CV to attach (none: list)")
     cv.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,
                     help="who attaches it (default: $COCKPIT_CALLER, else nobody named)")
+    # Given after the action too (`cockpit freelance cv 7 cv.pdf --db URL`).
+    cv.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL")
+    cv.add_argument("--lang", choices=("fr", "en"), default=argparse.SUPPRESS,
+                    help="the language of the messages (default: fr)")
     return parser
 
 

@@ -1,5 +1,6 @@
-"""A freelance's CV files, newest first. Attaching one also makes it the freelance's CV text
-(what is anonymised) and puts its words in the freelance's search words."""
+"""A freelance's CV files, newest first (the last attached: ids, not clocks, say the order).
+Attaching one also makes it the freelance's CV text (what is anonymised) and puts its words
+in the freelance's search words."""
 
 from __future__ import annotations
 
@@ -42,14 +43,14 @@ def listed(freelance_id: int) -> list[dict[str, Any]]:
     query = (CvFile.select(*_LISTED).join(Caller, on=(CvFile.added_by == Caller.id),
                                           join_type=pw.JOIN.LEFT_OUTER)
              .where(CvFile.freelance == freelance_id)
-             .order_by(CvFile.added_at.desc(), CvFile.id.desc()).dicts())
+             .order_by(CvFile.id.desc()).dicts())
     return [{**row, "added_at": aware(row["added_at"])} for row in query]
 
 
 def newest_texts(ids: list[int] | None) -> dict[int, str]:
     """Each freelance's newest CV text (those given, or all), for the search words."""
-    newest = (CvFile.select(CvFile.freelance, CvFile.text, CvFile.added_at, CvFile.id)
-              .order_by(CvFile.freelance, CvFile.added_at, CvFile.id))
+    newest = (CvFile.select(CvFile.freelance, CvFile.text, CvFile.id)
+              .order_by(CvFile.freelance, CvFile.id))
     if ids is not None:
         newest = newest.where(CvFile.freelance.in_(ids))
     found: dict[int, str] = {}
@@ -60,4 +61,4 @@ def newest_texts(ids: list[int] | None) -> dict[int, str]:
 
 def newest(freelance_id: int) -> CvFile | None:
     return (CvFile.select().where(CvFile.freelance == freelance_id)
-            .order_by(CvFile.added_at.desc(), CvFile.id.desc()).first())
+            .order_by(CvFile.id.desc()).first())

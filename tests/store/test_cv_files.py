@@ -192,3 +192,28 @@ def test_forgetting_a_freelance_erases_their_cv_files(services, demo_url: str,
     services.forget_person(f"freelance:{fid}", lead.id)
     with raw(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM cv_file").fetchone() == (0,)
+
+
+def test_the_command_attaches_lists_and_refuses_in_french(demo_url: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from cockpit.cli import main
+
+    monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
+    fid = _freelance(demo_url)
+    cv = docx_cv(tmp_path / "Jean Martin CV.docx", ["Kubernetes"])
+    assert main(["freelance", "cv", str(fid), str(cv), "--db", demo_url,
+                 "--caller", "Karim"]) == 0
+    assert f"CV joint au freelance n° {fid} : Jean Martin CV.docx (docx" in capsys.readouterr().out
+    assert main(["freelance", "cv", str(fid), str(scanned_pdf(tmp_path / "scan.pdf")),
+                 "--db", demo_url]) == 0
+    assert "un PDF scanné, sans texte" in capsys.readouterr().out
+    assert main(["freelance", "cv", str(fid), "--db", demo_url]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split("  ")[2] for line in listed] == ["scan.pdf", "Jean Martin CV.docx"]
+    assert "scan, sans texte" in listed[0]
+    assert main(["freelance", "cv", str(fid), str(tmp_path), "--db", demo_url]) == 2
+    assert "est un dossier, pas un fichier" in capsys.readouterr().err
+    assert main(["freelance", "cv", "999999", str(cv), "--db", demo_url]) == 2
+    assert "n° 999999" in capsys.readouterr().err
