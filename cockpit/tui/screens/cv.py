@@ -120,37 +120,37 @@ class CvFilesModal(ModalScreen[str | None]):
         super().__init__()
         translate_bindings(self)
         self._freelance_id = freelance_id
-        self._name = name
-        self._attached: str | None = None
+        self._who = name
+        self._attached_name: str | None = None
         self._busy = False  # one file at a time, whatever Enter is pressed twice
 
     def compose(self) -> ComposeResult:
         tr = self.app.tr
         with Vertical(id="cvfiles"):
-            yield Static(data_text(tr("cvfiles.title", name=self._name)), id="cvfiles-title")
+            yield Static(data_text(tr("cvfiles.title", name=self._who)), id="cvfiles-title")
             yield Static("", id="cvfiles-list")
             yield Input(placeholder=tr("cvfiles.path"), id="cvfiles-path",
                         suggester=PathSuggester())
             yield Static(tr("cvfiles.help"), id="cvfiles-help")
 
     def on_mount(self) -> None:
-        self._load(self._freelance_id)
+        self._read_files(self._freelance_id)
         focus_now(self.query_one(Input))
 
     @work(thread=True, exclusive=True, group="cvfiles")
-    def _load(self, freelance_id: int) -> None:
+    def _read_files(self, freelance_id: int) -> None:
         rows = run_service(self, self.app.services.cv_files, freelance_id)
         if rows is not None:
             self.post_message(CvFilesLoaded(rows))
 
     @on(CvFilesLoaded)
-    def _show(self, event: CvFilesLoaded) -> None:
+    def _show_files(self, event: CvFilesLoaded) -> None:
         tr = self.app.tr
-        lines = [self._line(r) for r in event.rows] or [tr("cvfiles.none")]
+        lines = [self._file_line(r) for r in event.rows] or [tr("cvfiles.none")]
         self.query_one("#cvfiles-list", Static).update(data_text("\n".join(lines),
                                                                  multiline=True))
 
-    def _line(self, row: CvFileRow) -> str:
+    def _file_line(self, row: CvFileRow) -> str:
         when = row.added_at.astimezone(self.app.display_tz).strftime("%d/%m/%Y %H:%M")
         size = f"{max(1, row.size // 1024)} Ko" if self.app.tr.lang == "fr" else \
             f"{max(1, row.size // 1024)} KB"
@@ -169,10 +169,10 @@ class CvFilesModal(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         if event.value.strip() and not self._busy:
             self._busy = True
-            self._attach(self._freelance_id, event.value.strip(), self.app.caller.id)
+            self._attach_file(self._freelance_id, event.value.strip(), self.app.caller.id)
 
     @work(thread=True, group="cvfiles-attach")
-    def _attach(self, freelance_id: int, path: str, caller_id: int) -> None:
+    def _attach_file(self, freelance_id: int, path: str, caller_id: int) -> None:
         try:
             row = run_service(self, self.app.services.attach_cv, freelance_id, path, caller_id)
         finally:
@@ -185,9 +185,9 @@ class CvFilesModal(ModalScreen[str | None]):
         tr = self.app.tr
         key = "cvfiles.added_scan" if event.row.scanned else "cvfiles.added"
         self.app.notify(tr(key, name=printable(event.row.name)), timeout=8)
-        self._attached = event.row.name
+        self._attached_name = event.row.name
         self.query_one(Input).value = ""
-        self._load(self._freelance_id)
+        self._read_files(self._freelance_id)
 
     def action_close(self) -> None:
-        self.dismiss(self._attached)
+        self.dismiss(self._attached_name)
