@@ -646,7 +646,7 @@ TEXT: dict[str, str] = {
     "key.propose": "propose",
     "key.recap": "recap e-mail",
     "key.search": "search",
-    "key.cv_files": "freelance's CVs",
+    "key.cv_files": "CVs on file",
     "key.complete": "complete",
     "key.send_cv": "send the CV",
     "mail.title": "Recap e-mail (draft)",

@@ -683,7 +683,7 @@ TEXT: dict[str, str] = {
     "key.propose": "proposer",
     "key.recap": "mail récap",
     "key.search": "chercher",
-    "key.cv_files": "CV du freelance",
+    "key.cv_files": "CV reçus",
     "key.complete": "compléter",
     "key.send_cv": "envoyer le CV",
     "mail.title": "Mail récapitulatif (brouillon)",

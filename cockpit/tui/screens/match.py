@@ -83,11 +83,11 @@ class MatchScreen(Screen[None]):
         Binding("slash", "search", "key.search", id="match.search", key_display="/"),
         Binding("p", "propose", "key.propose", id="match.propose"),
         Binding("v", "send_cv", "key.send_cv", id="match.cv"),
-        Binding("c", "cv_files", "key.cv_files", id="match.cv_files"),
         Binding("i", "interview", "key.interview", id="match.interview"),
         Binding("l", "placement", "key.placement", id="match.placement"),
         Binding("m", "recap", "key.recap", id="match.recap"),
         Binding("a", "call", "key.call", id="match.call"),
+        Binding("c", "cv_files", "key.cv_files", id="match.cv_files"),
     ]
 
     app = getters.app(CockpitApp)
