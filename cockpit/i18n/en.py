@@ -625,6 +625,7 @@ TEXT: dict[str, str] = {
     "cv_mail.help": ("ctrl+e save the .eml · ctrl+o save it and open it in the mail client · "
                      "ctrl+y copy the text · esc close"),
     "cvfiles.title": "CVs of {name}",
+    "cvfiles.title_card": "The freelance's CVs",
     "cvfiles.none": "No CV on file.",
     "cvfiles.scan": "scan, no text",
     "cvfiles.path": "Path of the file (.docx, .pdf, .odt, .txt, .md) — Tab completes",

@@ -663,6 +663,7 @@ TEXT: dict[str, str] = {
     "cv_mail.help": ("ctrl+e enregistrer le .eml · ctrl+o l'enregistrer et l'ouvrir dans la "
                      "messagerie · ctrl+y copier le texte · échap fermer"),
     "cvfiles.title": "CV de {name}",
+    "cvfiles.title_card": "CV du freelance",
     "cvfiles.none": "Aucun CV enregistré.",
     "cvfiles.scan": "scan, sans texte",
     "cvfiles.path": "Chemin du fichier (.docx, .pdf, .odt, .txt, .md) — Tab complète",

@@ -127,7 +127,8 @@ class CvFilesModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         tr = self.app.tr
         with Vertical(id="cvfiles"):
-            yield Static(data_text(tr("cvfiles.title", name=self._who)), id="cvfiles-title")
+            title = tr("cvfiles.title", name=self._who) if self._who else tr("cvfiles.title_card")
+            yield Static(data_text(title), id="cvfiles-title")
             yield Static("", id="cvfiles-list")
             yield Input(placeholder=tr("cvfiles.path"), id="cvfiles-path",
                         suggester=PathSuggester())
