@@ -217,6 +217,7 @@ TEXT: dict[str, str] = {
     "error.no_cv": "No CV on file for this freelance.",
     "error.cv_scanned": ("{name} is a scanned PDF, with no text: nothing to anonymise. Ask the "
                          "freelance for a CV in Word or a text PDF."),
+    "error.cv_already": "{name}: this freelance has this CV already (the same file).",
     "error.cv_no_path": "No CV file named.",
     "error.cv_bad_name": "{path}: the file's name holds control characters; rename it.",
     "error.cv_format": ("{path}: not a CV format the cockpit reads (.docx, .pdf, .odt, .txt or "

@@ -219,6 +219,7 @@ TEXT: dict[str, str] = {
     "error.no_cv": "Aucun CV enregistré pour ce freelance.",
     "error.cv_scanned": ("{name} est un PDF scanné, sans texte : rien à anonymiser. Demandez au "
                          "freelance un CV en Word ou en PDF texte."),
+    "error.cv_already": "{name} : ce freelance a déjà ce CV (le même fichier).",
     "error.cv_no_path": "Aucun fichier de CV indiqué.",
     "error.cv_bad_name": ("{path} : le nom du fichier contient des caractères de contrôle ; "
                           "renommez-le."),

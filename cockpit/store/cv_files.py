@@ -11,6 +11,7 @@ import peewee as pw
 
 from cockpit.store.db import database
 from cockpit.store.models import Caller, CvFile, Freelance
+from cockpit.store.rows import dicts, tuples
 from cockpit.store.times import aware, naive
 
 _LISTED = (CvFile.id, CvFile.name, CvFile.format, CvFile.size, CvFile.scanned,
@@ -43,8 +44,8 @@ def listed(freelance_id: int) -> list[dict[str, Any]]:
     query = (CvFile.select(*_LISTED).join(Caller, on=(CvFile.added_by == Caller.id),
                                           join_type=pw.JOIN.LEFT_OUTER)
              .where(CvFile.freelance == freelance_id)
-             .order_by(CvFile.id.desc()).dicts())
-    return [{**row, "added_at": aware(row["added_at"])} for row in query]
+             .order_by(CvFile.id.desc()))
+    return [{**row, "added_at": aware(row["added_at"])} for row in dicts(query)]
 
 
 def newest_texts(ids: list[int] | None) -> dict[int, str]:
@@ -54,7 +55,7 @@ def newest_texts(ids: list[int] | None) -> dict[int, str]:
     if ids is not None:
         newest = newest.where(CvFile.freelance.in_(ids))
     found: dict[int, str] = {}
-    for row in newest.tuples():  # the last of each freelance wins: the newest
+    for row in tuples(newest):  # the last of each freelance wins: the newest
         found[int(row[0])] = row[1] or ""
     return found
 
