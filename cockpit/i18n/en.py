@@ -635,8 +635,6 @@ TEXT: dict[str, str] = {
     "cvfiles.added_scan": ("CV attached: {name} — a scan without text, neither searchable nor "
                            "anonymisable."),
     "cv_mail.history": "CV of {name} sent for \"{title}\": {where}",
-    "cv_mail.in_client": "opened in the mail client",
-    "cv_mail.copied": "copied to the clipboard",
     "key.back": "back",
     "key.interview": "interview",
     "key.mail_copy": "copy",

@@ -672,8 +672,6 @@ TEXT: dict[str, str] = {
     "cvfiles.added": "CV joint : {name}",
     "cvfiles.added_scan": "CV joint : {name} — un scan sans texte, ni cherchable ni anonymisable.",
     "cv_mail.history": "CV de {name} envoyé pour « {title} » : {where}",
-    "cv_mail.in_client": "ouvert dans la messagerie",
-    "cv_mail.copied": "copié dans le presse-papiers",
     "key.back": "retour",
     "key.interview": "entretien",
     "key.mail_copy": "copier",
