@@ -102,3 +102,33 @@ async def test_attach_a_cv_with_a_completed_path_then_send_it(make_app, demo_url
         follow_up = db.execute("SELECT substr(due_at, 1, 10) FROM reminder WHERE need_id = ?",
                                (need_id,)).fetchall()
     assert status == ("cv_sent",) and len(history) == 1 and follow_up == [("2026-11-25",)]
+
+
+async def test_c_on_a_freelances_card_attaches_a_cv_during_the_call(make_app, demo_url: str,
+                                                                    tmp_path) -> None:
+    """The freelance sends their CV while on the phone: `c` from the cockpit, the path, Enter."""
+    from cockpit.tui.screens.caller import CallerScreen
+
+    cv = docx_cv(tmp_path / "cv.docx", ["Ingénieur SRE", "Kubernetes, Prometheus, Grafana"])
+    app = make_app()
+    need_id = _need(app, demo_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(MatchScreen(need_id))
+        await settle(pilot)
+        chosen = app.screen.page.rows[0]
+        await pilot.press("enter", "a")  # call the freelance about the need
+        await settle(pilot)
+        assert isinstance(app.screen, CallerScreen)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CvFilesModal)
+        await pilot.press(*str(cv), "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CallerScreen)
+    with _db(demo_url) as db:
+        assert db.execute("SELECT name FROM cv_file WHERE freelance_id = ?",
+                          (chosen.id,)).fetchall() == [("cv.docx",)]
+    assert chosen.id in {r.id for r in app.services.search_freelances("prometheus").rows}
