@@ -217,24 +217,24 @@ TEXT: dict[str, str] = {
     "error.no_freelance": "Ce freelance n'existe pas (n° {id}).",
     "error.no_proposal": "Cette proposition n'existe pas (n° {id}).",
     "error.no_cv": "Aucun CV enregistré pour ce freelance.",
-    "error.cv_scanned": ("{name} est un PDF scanné, sans texte : rien à anonymiser. Demandez au "
+    "error.cv_scanned": ("{name} est un PDF scanné, sans texte\xa0: rien à anonymiser. Demandez au "
                          "freelance un CV en Word ou en PDF texte."),
-    "error.cv_already": "{name} : ce freelance a déjà ce CV (le même fichier).",
+    "error.cv_already": "{name}\xa0: ce freelance a déjà ce CV (le même fichier).",
     "error.cv_no_path": "Aucun fichier de CV indiqué.",
-    "error.cv_bad_name": ("{path} : le nom du fichier contient des caractères de contrôle ; "
+    "error.cv_bad_name": ("{path}\xa0: le nom du fichier contient des caractères de contrôle\xa0; "
                           "renommez-le."),
-    "error.cv_format": ("{path} : pas un format de CV lu par le cockpit (.docx, .pdf, .odt, .txt "
-                        "ou .md)."),
-    "error.cv_missing": "{path} : ce fichier n'existe pas.",
+    "error.cv_format": ("{path}\xa0: pas un format de CV lu par le cockpit (.docx, .pdf, .odt, "
+                        ".txt ou .md)."),
+    "error.cv_missing": "{path}\xa0: ce fichier n'existe pas.",
     "error.cv_folder": "{path} est un dossier, pas un fichier.",
-    "error.cv_not_regular": "{path} : pas un fichier ordinaire (un périphérique ou un tube).",
-    "error.cv_too_big": "{path} : {size} Mo, trop gros pour un CV ({limit} Mo au plus).",
-    "error.cv_unopenable": "{path} : lecture impossible ({reason}).",
-    "error.cv_unreadable": "{path} : illisible comme CV ({reason}).",
-    "error.cv_empty_file": "{path} : le fichier ne contient aucun texte.",
-    "error.no_mail_opener": ("Aucun programme pour ouvrir le brouillon (xdg-open ou open) : "
+    "error.cv_not_regular": "{path}\xa0: pas un fichier ordinaire (un périphérique ou un tube).",
+    "error.cv_too_big": "{path}\xa0: {size} Mo, trop gros pour un CV ({limit} Mo au plus).",
+    "error.cv_unopenable": "{path}\xa0: lecture impossible ({reason}).",
+    "error.cv_unreadable": "{path}\xa0: illisible comme CV ({reason}).",
+    "error.cv_empty_file": "{path}\xa0: le fichier ne contient aucun texte.",
+    "error.no_mail_opener": ("Aucun programme pour ouvrir le brouillon (xdg-open ou open)\xa0: "
                              "enregistrez-le avec ctrl+e."),
-    "error.mail_opener_failed": "Brouillon enregistré ({path}) mais non ouvert : {reason}.",
+    "error.mail_opener_failed": "Brouillon enregistré ({path}) mais non ouvert\xa0: {reason}.",
     "error.empty_cv": "Le CV anonymisé est vide.",
     "error.need_no_contact": "Ce besoin n'a pas de DO à qui envoyer le CV.",
     "error.cv_not_produced": "Le mail du CV n'a pas été produit : rien n'est enregistré.",
@@ -360,9 +360,9 @@ TEXT: dict[str, str] = {
     "config.not_text": (
         "clé {name}\xa0: il faut une valeur simple, un texte entre guillemets ou un nombre"
     ),
-    "cli.freelance.cv_added": "CV joint au freelance n° {id} : {name} ({format}, {size} Ko)",
-    "cli.freelance.cv_scan": ("CV joint au freelance n° {id} : {name} ({size} Ko) — un PDF scanné, "
-                              "sans texte : ni cherchable ni anonymisable"),
+    "cli.freelance.cv_added": "CV joint au freelance n° {id}\xa0: {name} ({format}, {size} Ko)",
+    "cli.freelance.cv_scan": ("CV joint au freelance n° {id}\xa0: {name} ({size} Ko) — un PDF "
+                              "scanné, sans texte\xa0: ni cherchable ni anonymisable"),
     "cli.freelance.kb": "Ko",
     "cli.freelance.no_cv": "Aucun CV pour le freelance n° {id}.",
     "cli.freelance.scan": "scan, sans texte",
@@ -669,8 +669,9 @@ TEXT: dict[str, str] = {
     "cvfiles.scan": "scan, sans texte",
     "cvfiles.path": "Chemin du fichier (.docx, .pdf, .odt, .txt, .md) — Tab complète",
     "cvfiles.help": "Entrée joindre · Tab compléter le chemin · échap fermer",
-    "cvfiles.added": "CV joint : {name}",
-    "cvfiles.added_scan": "CV joint : {name} — un scan sans texte, ni cherchable ni anonymisable.",
+    "cvfiles.added": "CV joint\xa0: {name}",
+    "cvfiles.added_scan": ("CV joint\xa0: {name} — un scan sans texte, ni cherchable ni "
+                           "anonymisable."),
     "cv_mail.history": "CV de {name} envoyé pour « {title} » : {where}",
     "key.back": "retour",
     "key.interview": "entretien",

@@ -205,7 +205,8 @@ def test_the_command_attaches_lists_and_refuses_in_french(demo_url: str, tmp_pat
     cv = docx_cv(tmp_path / "Jean Martin CV.docx", ["Kubernetes"])
     assert main(["freelance", "cv", str(fid), str(cv), "--db", demo_url,
                  "--caller", "Karim"]) == 0
-    assert f"CV joint au freelance n° {fid} : Jean Martin CV.docx (docx" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"CV joint au freelance n° {fid}\u00a0: Jean Martin CV.docx (docx" in said
     assert main(["freelance", "cv", str(fid), str(scanned_pdf(tmp_path / "scan.pdf")),
                  "--db", demo_url]) == 0
     assert "un PDF scanné, sans texte" in capsys.readouterr().out

@@ -63,7 +63,7 @@ async def test_attach_a_cv_with_a_completed_path_then_send_it(make_app, demo_url
         await pilot.press(*"/nulle/part.pdf", "enter")  # a wrong path: said, nothing kept
         await settle(pilot)
         said = [str(n.message) for n in app._notifications]
-        assert any("/nulle/part.pdf : ce fichier n'existe pas" in m for m in said), said
+        assert any("/nulle/part.pdf\u00a0: ce fichier n'existe pas" in m for m in said), said
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MatchScreen)
