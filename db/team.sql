@@ -72,6 +72,7 @@ GRANT SELECT ON schema_version, setting, caller TO cockpit_caller;
 GRANT SELECT, INSERT, UPDATE ON company, company_figure, contact, freelance, phone, need,
   proposal, call, call_event, note, reminder TO cockpit_caller;
 GRANT SELECT, INSERT ON do_not_call TO cockpit_caller;
+GRANT SELECT, INSERT ON cv_file TO cockpit_caller;  -- a CV version is added, never rewritten
 GRANT UPDATE (e164) ON do_not_call TO cockpit_caller;  -- a hashed number typed again
 GRANT DELETE ON note TO cockpit_caller;       -- a call's draft gives way to its final note
 GRANT INSERT ON audit_log TO cockpit_caller;  -- they write to it, never read it
@@ -80,14 +81,14 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cockpit_caller;
 -- The lead: the team, the settings, the audit log, erasures, lifting a number.
 GRANT INSERT, UPDATE ON caller, setting TO cockpit_lead;
 GRANT SELECT ON audit_log TO cockpit_lead;
-GRANT DELETE ON contact, freelance, phone, call, call_event, note, reminder, proposal
-  TO cockpit_lead;  -- do_not_call: one number at a time, through cockpit_remove_dnc below
+GRANT DELETE ON contact, freelance, phone, call, call_event, note, reminder, proposal,
+  cv_file TO cockpit_lead;  -- do_not_call: one number at a time, through cockpit_remove_dnc below
 -- VACUUM after an erasure, so that the deleted rows leave the files at once: PostgreSQL 17
 -- has a right for it (MAINTAIN); before, only the owner may (`cockpit person vacuum`).
 DO $$ BEGIN
   IF current_setting('server_version_num')::int >= 170000 THEN
     EXECUTE 'GRANT MAINTAIN ON contact, freelance, phone, call, call_event, note, reminder, '
-      'proposal, need, do_not_call TO cockpit_lead';
+      'proposal, need, do_not_call, cv_file TO cockpit_lead';
   END IF;
 END $$;
 
@@ -165,6 +166,17 @@ BEGIN
     USING (is_draft AND author_id = (SELECT cockpit_me()));
 END $$;
 
+-- A freelance's CV files are the team's: everyone reads them; a caller adds one in their own
+-- name (or in nobody's: an import), never in a colleague's; only an erasure removes one.
+ALTER TABLE cv_file ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_reads ON cv_file;
+DROP POLICY IF EXISTS lead_changes ON cv_file;
+DROP POLICY IF EXISTS own_inserts ON cv_file;
+CREATE POLICY team_reads ON cv_file FOR SELECT TO cockpit_caller USING (true);
+CREATE POLICY lead_changes ON cv_file TO cockpit_lead USING (true) WITH CHECK (true);
+CREATE POLICY own_inserts ON cv_file FOR INSERT TO cockpit_caller
+  WITH CHECK (added_by_id = (SELECT cockpit_me()) OR added_by_id IS NULL);
+
 -- Do-not-call stays: a member of the team never clears the flag of someone who asked, and
 -- only the lead clears the flag of a listed number (`dnc remove`).
 CREATE OR REPLACE FUNCTION cockpit_keep_do_not_call() RETURNS trigger
@@ -226,7 +238,7 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['contact', 'freelance', 'phone', 'call', 'call_event', 'note',
-                           'reminder', 'proposal'] LOOP
+                           'reminder', 'proposal', 'cv_file'] LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS erase_through_forget ON %I', t);
     EXECUTE format('CREATE TRIGGER erase_through_forget BEFORE DELETE ON %I '
                    'FOR EACH ROW EXECUTE FUNCTION cockpit_erase_through_forget()', t);

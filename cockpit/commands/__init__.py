@@ -11,7 +11,7 @@ from typing import Any
 # the cockpit's own start then pays for none of them.
 NAMES = ("check", "demo", "import", "export", "queue", "next", "reminders", "portfolio",
          "needs", "match", "cv", "recap", "report", "review", "person", "dnc", "purge", "audit",
-         "team", "copy", "activity", "add", "search")
+         "team", "copy", "activity", "add", "search", "freelance")
 _MODULE = {"import": "import_"}
 
 

@@ -1,2 +1,2 @@
-"""CV files: their text (read), their anonymised copy in each format (write), and the list
-of employers and their sectors shipped with the cockpit (sectors)."""
+"""CVs as files: reading their text (read), checking what is handed in (files), and the
+e-mail draft that carries one (mail). Below the services, beside the store: no database."""

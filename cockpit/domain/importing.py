@@ -47,7 +47,8 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
                  "email", "city", "do_not_call"),
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
-                   "direct_phone", "mobile_phone", "phone", "email", "do_not_call"),
+                   "direct_phone", "mobile_phone", "phone", "email", "do_not_call",
+                   "cv_file"),
 }
 REQUIRED: Mapping[str, tuple[str, ...]] = {
     "companies": ("name",), "contacts": ("last_name",), "freelances": ("last_name",)}
@@ -101,6 +102,9 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "billing": ("facturation", "billing", "statut juridique", "portage"),
     "siret": ("siret", "n° siret", "numero siret"),
     "do_not_call": ("ne pas appeler", "do not call", "liste rouge", "bloctel", "dnc"),
+    # A path to the CV, relative to the spreadsheet's folder.
+    "cv_file": ("cv", "fichier cv", "cv file", "chemin du cv", "chemin cv",
+                "curriculum vitae"),
 }
 
 _KIND_VALUES = {"esn conseil": "esn_conseil", "conseil": "esn_conseil", "cabinet de conseil":

@@ -300,6 +300,24 @@ TEXT: dict[str, str] = {
     "error.no_freelance": "Ce freelance n'existe pas (n° {id}).",
     "error.no_proposal": "Cette proposition n'existe pas (n° {id}).",
     "error.no_cv": "Aucun CV enregistré pour ce freelance.",
+    "error.cv_scanned": ("{name} est un PDF scanné, sans texte\xa0: rien à anonymiser. Demandez au "
+                         "freelance un CV en Word ou en PDF texte."),
+    "error.cv_already": "{name}\xa0: ce freelance a déjà ce CV (le même fichier).",
+    "error.cv_no_path": "Aucun fichier de CV indiqué.",
+    "error.cv_bad_name": ("{path}\xa0: le nom du fichier contient des caractères de contrôle\xa0; "
+                          "renommez-le."),
+    "error.cv_format": ("{path}\xa0: pas un format de CV lu par le cockpit (.docx, .pdf, .odt, "
+                        ".txt ou .md)."),
+    "error.cv_missing": "{path}\xa0: ce fichier n'existe pas.",
+    "error.cv_folder": "{path} est un dossier, pas un fichier.",
+    "error.cv_not_regular": "{path}\xa0: pas un fichier ordinaire (un périphérique ou un tube).",
+    "error.cv_too_big": "{path}\xa0: {size} Mo, trop gros pour un CV ({limit} Mo au plus).",
+    "error.cv_unopenable": "{path}\xa0: lecture impossible ({reason}).",
+    "error.cv_unreadable": "{path}\xa0: illisible comme CV ({reason}).",
+    "error.cv_empty_file": "{path}\xa0: le fichier ne contient aucun texte.",
+    "error.no_mail_opener": ("Aucun programme pour ouvrir le brouillon (xdg-open ou open)\xa0: "
+                             "enregistrez-le avec ctrl+e."),
+    "error.mail_opener_failed": "Brouillon enregistré ({path}) mais non ouvert\xa0: {reason}.",
     "error.empty_cv": "Le CV anonymisé est vide.",
     "error.need_no_contact": "Ce besoin n'a pas de DO à qui envoyer le CV.",
     "error.cv_not_produced": "Le mail du CV n'a pas été produit : rien n'est enregistré.",
@@ -428,6 +446,17 @@ TEXT: dict[str, str] = {
     "cli.cv.same_file": (
         "{path}\xa0: c'est le CV d'origine ; choisissez un autre fichier pour le CV anonymisé"
     ),
+    "cli.freelance.cv_added": "CV joint au freelance n° {id}\xa0: {name} ({format}, {size} Ko)",
+    "cli.freelance.cv_scan": ("CV joint au freelance n° {id}\xa0: {name} ({size} Ko) — un PDF "
+                              "scanné, sans texte\xa0: ni cherchable ni anonymisable"),
+    "cli.freelance.kb": "Ko",
+    "cli.freelance.no_cv": "Aucun CV pour le freelance n° {id}.",
+    "cli.freelance.scan": "scan, sans texte",
+    "cli.cv.unreadable": "{path} : lecture impossible ({reason})",
+    "cli.cv.not_text": (
+        "{path}\xa0: ce n'est pas un fichier texte (enregistrez d'abord le CV en .txt ou"
+        " .md)"
+    ),
     "cli.cv.printed": "remplacés\xa0: {summary}",
     "cli.cv.written": "{path} : écrit ; remplacés : {summary}",
     "cli.cv.nothing": "rien",
@@ -499,6 +528,7 @@ TEXT: dict[str, str] = {
     "cli.copy.table.phone": "numéros",
     "cli.copy.table.need": "besoins",
     "cli.copy.table.proposal": "propositions",
+    "cli.copy.table.cv_file": "CV des freelances",
     "cli.copy.table.call": "appels",
     "cli.copy.table.call_event": "étapes d'appel",
     "cli.copy.table.note": "notes",
@@ -648,6 +678,7 @@ TEXT: dict[str, str] = {
     "cli.person.removed.notes": "notes",
     "cli.person.removed.reminders": "rappels",
     "cli.person.removed.proposals": "propositions",
+    "cli.person.removed.cv_files": "CV",
     "cli.person.removed.phones": "numéros",
     "cli.person.removed.person": "fiche",
     "cli.person.removed.numbers_kept_as_hash": "numéros gardés en empreinte",
@@ -880,7 +911,7 @@ TEXT: dict[str, str] = {
     "cv.kind.bank": "coordonnées bancaires",
     "cv.kind.social": "n° de sécurité sociale",
     "cv_mail.title": ("Mail au DO avec le CV anonymisé : le CV compte comme envoyé une fois le mail"
-                      " enregistré, ouvert ou copié"),
+                      " enregistré ou ouvert"),
     "cv_mail.subject": "Un consultant pour votre besoin {title} — {firm}",
     "cv_mail.hello": "Bonjour {who},",
     "cv_mail.intro": ("Comme convenu, voici le CV anonymisé d'un consultant qui correspond à votre "
@@ -888,9 +919,31 @@ TEXT: dict[str, str] = {
     "cv_mail.next": ("Je vous appelle d'ici deux jours pour recueillir votre avis et, s'il vous "
                      "convient, organiser un entretien."),
     "cv_mail.bye": "Bien cordialement,",
+    "cv_mail.attached": "Le CV anonymisé est en pièce jointe.",
+    "cv_mail.profile.title": "Profil",
+    "cv_mail.profile.skills": "Compétences",
+    "cv_mail.profile.availability": "Disponibilité",
+    "cv_mail.profile.available_from": "Disponible à partir du",
+    "cv_mail.profile.mobility": "Mobilité",
+    "cv_mail.profile.rate": "Tarif",
+    "cv_mail.availability.available": "disponible",
+    "cv_mail.availability.on_mission": "en mission",
+    "cv_mail.availability.notice": "en préavis",
+    "cv_mail.rate": "{rate} € HT par jour",
+    "cv_mail.copy_not_sent": ("Copié. Le CV ne compte comme envoyé qu'une fois le mail enregistré "
+                              "(ctrl+e) ou ouvert (ctrl+o)."),
+    "cv_mail.help": ("ctrl+e enregistrer le .eml · ctrl+o l'enregistrer et l'ouvrir dans la "
+                     "messagerie · ctrl+y copier le texte · échap fermer"),
+    "cvfiles.title": "CV de {name}",
+    "cvfiles.title_card": "CV du freelance",
+    "cvfiles.none": "Aucun CV enregistré.",
+    "cvfiles.scan": "scan, sans texte",
+    "cvfiles.path": "Chemin du fichier (.docx, .pdf, .odt, .txt, .md) — Tab complète",
+    "cvfiles.help": "Entrée joindre · Tab compléter le chemin · échap fermer",
+    "cvfiles.added": "CV joint\xa0: {name}",
+    "cvfiles.added_scan": ("CV joint\xa0: {name} — un scan sans texte, ni cherchable ni "
+                           "anonymisable."),
     "cv_mail.history": "CV de {name} envoyé pour « {title} » : {where}",
-    "cv_mail.in_client": "ouvert dans la messagerie",
-    "cv_mail.copied": "copié dans le presse-papiers",
     "key.back": "retour",
     "key.interview": "entretien",
     "key.mail_copy": "copier",
@@ -914,6 +967,8 @@ TEXT: dict[str, str] = {
     "key.add_note": "note",
     "key.open_company": "fiche société",
     "key.edit_record": "modifier",
+    "key.cv_files": "CV reçus",
+    "key.complete": "compléter",
     "key.send_cv": "envoyer le CV",
     "mail.title": "Mail récapitulatif (brouillon)",
     "mail.to": "À :",

@@ -17,6 +17,7 @@ from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.creating import CreateServices
+from cockpit.services.cv_files import CvFileServices
 from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
 from cockpit.services.live import LiveCalls
@@ -92,6 +93,7 @@ class Services:
         self.creating = creating = CreateServices(setup, connection, cards)
         self.finder = finder = SearchServices(setup, connection)
         self.records = records = RecordServices(setup, connection, cards)
+        self.cv = cv = CvFileServices(setup, connection)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -147,6 +149,9 @@ class Services:
         self.need_recap = staffing.need_recap
         self.freelance_recap = staffing.freelance_recap
         self.save_eml = staffing.save_eml
+        self.attach_cv = cv.attach_cv
+        self.cv_files = cv.cv_files
+        self.save_cv_eml = cv.save_cv_eml
 
         self.figures = review.figures
         self.report = review.report

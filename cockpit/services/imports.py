@@ -107,6 +107,13 @@ class ImportServices(Part):
             return found.decision_maker if found else None
 
         records, errors = check_rows(table, kind, columns, self.now().date(), is_decision_maker)
+        from cockpit.services.cv_files import read_imported_cvs
+
+        cv_files, cv_errors = read_imported_cvs(source, records, columns, table.headers)
+        if cv_errors:  # a row whose CV cannot be read is a bad row, like any other
+            errors = sorted([*errors, *cv_errors], key=lambda e: e.line)
+            bad = {e.line for e in cv_errors}
+            records = [r for r in records if r.line not in bad]
         report = ImportReport(kind, source, len(table.rows), table.encoding, table.delimiter,
                               columns.unknown, errors, len(records), dry_run=dry_run,
                               skipped_before=located.before, skipped_after=located.after,
@@ -139,6 +146,10 @@ class ImportServices(Part):
                     "not doubled",
                     code="import_partial", done=exc.done, total=total) from exc
             report.imported = True
+            if cv_files:
+                from cockpit.services.cv_files import attach_imported
+
+                attach_imported(cv_files, written.ids, self.now())
             if written.created > 1000:  # the planner must know the new sizes at once
                 refresh_statistics()
         from cockpit.logs import log

@@ -168,12 +168,16 @@ class NeedServices(Part):
     def anonymised_cv(self, freelance_id: int,
                       proposal_id: int | None = None) -> CvView:
         """The freelance's CV without what identifies them, employers replaced by sectors."""
-        from cockpit.store import needs, reads
+        from cockpit.store import cv_files, needs, reads
 
         f = reads.freelance(freelance_id)
         if f is None:
             raise ServiceError(f"no freelance #{freelance_id}", code="no_freelance",
                                id=freelance_id)
+        newest = cv_files.newest(freelance_id)
+        if newest is not None and newest.scanned:
+            raise ServiceError(f"{newest.name}: a scanned PDF, without text to anonymise",
+                               code="cv_scanned", name=newest.name)
         if not f.cv_text.strip():
             raise ServiceError("this freelance has no CV on file", code="no_cv")
         employers = {**needs.company_sectors(), **load_sectors(self.setup.sectors)}
@@ -207,7 +211,8 @@ class NeedServices(Part):
         contact = need.contact
         return CvMail(contact.email or "", contact.civility, contact.last_name, need.title,
                       cv_text.strip(), _caller_name(reads, caller_id), self.firm_name,
-                      f"{freelance.first_name} {freelance.last_name}".strip())
+                      f"{freelance.first_name} {freelance.last_name}".strip(),
+                      _profile(freelance, self.margin))
 
     @store_guard
     def send_cv(self, caller_id: int, proposal_id: int, cv_text: str,
@@ -402,6 +407,21 @@ def load_sectors(path: str | None) -> dict[str, str]:
         return employer_sectors(path)
     except SectorsError as exc:
         raise ServiceError(str(exc), code="sectors_file", path=path) from exc
+
+
+def _profile(f: Any, margin: float) -> tuple[tuple[str, str], ...]:
+    """What the decision maker reads of the freelance beside the CV: never the name, never
+    the buying rate (the selling rate, at the firm's margin)."""
+    from cockpit.domain.rates import selling_rate
+
+    rate = (str(int(selling_rate(Decimal(f.day_rate), Decimal(str(margin)))))
+            if f.day_rate else "")
+    skills = ", ".join((f.skills or "").split())
+    found = (("title", f.title or ""), ("skills", skills), ("availability", f.availability),
+             ("available_from", f.available_from.strftime("%d/%m/%Y")
+              if f.available_from else ""),
+             ("mobility", f.mobility or ""), ("rate", rate))
+    return tuple((k, v) for k, v in found if v)
 
 
 def _zone_of_contact(contact_id: int) -> str:

@@ -257,6 +257,8 @@ class CvMail(NamedTuple):
     caller_name: str
     firm: str
     freelance_name: str  # for the line the sending writes in the history
+    # The freelance's profile, for the e-mail's recap: (what, value), e.g. ("rate", "750").
+    profile: tuple[tuple[str, str], ...] = ()
 
 
 class MailDraft(NamedTuple):

@@ -3,6 +3,7 @@ which holds every word of the name, title, skills and city between spaces."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from cockpit.domain.matching import FreelanceFacts, search_text, search_words
@@ -15,17 +16,25 @@ _COLUMNS = ("id, first_name, last_name, title, skills, day_rate, availability, a
             "mobility, city, last_contacted_at")
 
 
-def search_text_of(first_name: str, last_name: str, title: str, skills: str, city: str) -> str:
-    return search_text(first_name, last_name, title, skills, city)
+def search_text_of(first_name: str, last_name: str, title: str, skills: str, city: str,
+                   cv: str = "") -> str:
+    # A CV's words without the punctuation around them ("Kubernetes," is "kubernetes").
+    words = " ".join(re.findall(r"[\w#+][\w#+.\-]*[\w#+]|[\w#+]", cv))
+    return search_text(first_name, last_name, title, skills, city, words)
 
 
 def refresh_search_text(ids: list[int] | None = None) -> None:
-    """Recompute the search words (all freelances, or those given)."""
+    """Recompute the search words (all freelances, or those given), with the words of their
+    newest CV file."""
+    from cockpit.store.cv_files import newest_texts
+
+    cvs = newest_texts(ids)
     query = Freelance.select(Freelance.id, Freelance.first_name, Freelance.last_name,
                              Freelance.title, Freelance.skills, Freelance.city)
     if ids is not None:
         query = query.where(Freelance.id.in_(ids))
-    rows = [(search_text_of(f, last, t, s, c), i) for i, f, last, t, s, c in tuples(query)]
+    rows = [(search_text_of(f, last, t, s, c, cvs.get(i, "")), i)
+            for i, f, last, t, s, c in tuples(query)]
     db = database.obj
     with db.atomic():
         db.cursor().executemany(f"UPDATE freelance SET search = {db.param} WHERE id = {db.param}",

@@ -57,6 +57,7 @@ class Written:
     merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
     companies_created: int = 0
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
+    ids: dict[int, int] = field(default_factory=dict)  # line -> the person written (CV files)
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -266,6 +267,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             pending[person_id] = new_people[-1]
             if values.get("email"):
                 by_email.setdefault(values["email"], []).append((who.key, person_id))
+        written.ids[record.line] = person_id
         for phone, hint in record.phones:
             number = holders.get(phone.e164)
             if number is None:

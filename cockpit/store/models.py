@@ -122,6 +122,28 @@ class Freelance(BaseModel):
     created_at = pw.DateTimeField()
 
 
+
+class CvFile(BaseModel):
+    """A version of a freelance's CV, kept whole (schema v8): the newest is the one read,
+    searched and anonymised."""
+
+    id = pw.AutoField()
+    freelance = pw.ForeignKeyField(Freelance, backref="cv_files", on_delete="CASCADE")
+    freelance_id: int
+    name = pw.CharField()  # the file's own name, as handed in
+    format = pw.CharField()  # docx | pdf | odt | txt | md
+    size = pw.IntegerField()
+    sha256 = pw.CharField()
+    content = pw.BlobField()
+    text = pw.TextField(default="")
+    scanned = pw.BooleanField(default=False)  # a PDF without a text layer
+    added_at = pw.DateTimeField()
+    added_by = pw.ForeignKeyField(Caller, null=True, backref="+", on_delete="SET NULL")
+    added_by_id: int | None
+
+    class Meta:
+        indexes = ((("freelance", "added_at"), False),)
+
 class Phone(BaseModel):
     id = pw.AutoField()
     e164 = pw.CharField(index=True)
@@ -295,5 +317,5 @@ class Setting(BaseModel):
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion, Setting, Caller, Company, CompanyFigure, Contact, Freelance, Phone, Need,
-    Proposal, Call, CallEvent, Note, Reminder, DoNotCall, AuditLog,
+    Proposal, Call, CallEvent, Note, Reminder, DoNotCall, AuditLog, CvFile,
 )

@@ -20,6 +20,7 @@ from cockpit.store.models import (
     CallEvent,
     Company,
     Contact,
+    CvFile,
     DoNotCall,
     Freelance,
     Need,
@@ -108,6 +109,10 @@ def export(kind: str, person_id: int) -> dict[str, Any]:
         out["needs"] = _rows(Need.select().where(Need.contact == person_id))
     else:
         out["proposals"] = _rows(Proposal.select().where(Proposal.freelance == person_id))
+        # Their CV files as text (the file itself: `cockpit freelance cv ID` lists them).
+        out["cv_files"] = _rows(CvFile.select(
+            CvFile.id, CvFile.name, CvFile.format, CvFile.size, CvFile.sha256, CvFile.text,
+            CvFile.scanned, CvFile.added_at).where(CvFile.freelance == person_id))
     return out
 
 
@@ -150,6 +155,8 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
         if kind == "freelance":
             removed["proposals"] = Proposal.delete().where(
                 Proposal.freelance == person_id).execute()
+            removed["cv_files"] = CvFile.delete().where(
+                CvFile.freelance == person_id).execute()
         else:
             # Needs belong to the company: they stay, without the person.
             Need.update(contact=None).where(Need.contact == person_id).execute()
@@ -171,7 +178,7 @@ def erase(kind: str, person_id: int, now: datetime, actor: str, reason: str,
 # What an erasure touches: the tables whose old row versions may hold a name, a note or a
 # number (need keeps only its contact's id, vacuumed too so that nothing is left dead).
 ERASED_TABLES = ("contact", "freelance", "phone", "call", "call_event", "note", "reminder",
-                 "proposal", "need", "do_not_call")
+                 "proposal", "need", "do_not_call", "cv_file")
 
 # "wiped": nothing readable is left in the tables' and indexes' files; "journal_busy"
 # (SQLite): another connection kept the WAL from being truncated, the next checkpoint does

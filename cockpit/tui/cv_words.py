@@ -15,11 +15,22 @@ if TYPE_CHECKING:
 
 def cv_mail_draft(mail: CvMail, tr: Translator) -> MailDraft:
     who = " ".join(p for p in (mail.civility, mail.last_name) if p)
+    profile = [f"- {tr('cv_mail.profile.' + key)} : {_value(key, value, tr)}"
+               for key, value in mail.profile]
     body = "\n".join((tr("cv_mail.hello", who=who).replace(" ,", ","), "",
-                      tr("cv_mail.intro", title=mail.need_title), "", mail.cv_text, "",
+                      tr("cv_mail.intro", title=mail.need_title), "", *profile,
+                      *([""] if profile else []), tr("cv_mail.attached"), "",
                       tr("cv_mail.next"), "", tr("cv_mail.bye"), mail.caller_name, mail.firm))
     draft = Draft(mail.to, tr("cv_mail.subject", title=mail.need_title, firm=mail.firm), body)
     return MailDraft(draft.to, draft.subject, draft.body, draft.mailto())
+
+
+def _value(key: str, value: str, tr: Translator) -> str:
+    if key == "availability":
+        return tr("cv_mail.availability." + value)
+    if key == "rate":
+        return tr("cv_mail.rate", rate=value)
+    return value
 
 
 def cv_history(mail: CvMail, where: str, tr: Translator) -> str:

@@ -223,7 +223,7 @@ def test_a_database_of_version_6_is_migrated_keeping_its_callers(
                    "VALUES ('Melissa', 'Melissa', '', '', TRUE, TRUE)")
     db.close()
     open_and_migrate(store_url)
-    assert current_version(database.obj) == CURRENT == 7
+    assert current_version(database.obj) == CURRENT >= 7
     assert {"login", "left_at"} <= {c.name for c in database.obj.get_columns("caller")}
     code, _out, _ = _run(capsys, "team", "add", "Karim", "--login", "karim", "--db", store_url)
     assert code == 0

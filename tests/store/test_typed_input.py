@@ -30,6 +30,7 @@ TYPED = {
     ("queue", "--limit"): ["queue", "--limit", "{}"],
     ("queue", "--at"): ["queue", "--at", "{}"],
     ("recap", "id"): ["recap", "need", "{}"],
+    ("freelance", "id"): ["freelance", "cv", "{}"],
     ("recap", "--need"): ["recap", "freelance", "1", "--need", "{}"],
     ("reminders", "--done"): ["reminders", "--done", "{}"],
     ("reminders", "--snooze"): ["reminders", "--snooze", "{}", "--until", "demain 10h"],

@@ -68,6 +68,7 @@ class CallerScreen(Screen[None]):
         Binding("x", "do_not_call", "key.do_not_call", id="person.do_not_call", show=False),
         Binding("r", "redirect", "key.redirect", id="call.redirect", show=False),
         Binding("e", "edit_card", "key.edit_card", id="person.edit", show=False),
+        Binding("v", "cv_files", "key.cv_files", id="person.cv_files", show=False),
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
         Binding("b", "needs", "key.needs", id="caller.needs"),
         Binding("ctrl+n", "create", "key.create", id="caller.create", show=False),
@@ -136,6 +137,9 @@ class CallerScreen(Screen[None]):
             return call is None and self._highlighted is not None
         if action in _ON_A_PERSON:
             return (call.person if call else self._highlighted) is not None
+        if action == "cv_files":  # a freelance's CVs, from their card
+            person = call.person if call else self._highlighted
+            return person is not None and person.kind == "freelance"
         return True
 
     # -- the call (the console's) -------------------------------------------------------------
@@ -263,6 +267,13 @@ class CallerScreen(Screen[None]):
             # The card's current values come from the database: read in a worker.
             start_service(self, partial(self.app.services.editable_fields, person),
                           partial(CardFieldsRead, person), group="edit-card", exclusive=True)
+
+    def action_cv_files(self) -> None:
+        from cockpit.tui.screens.cv import CvFilesModal
+
+        person = self.call.person if self.call else self._highlighted
+        if person is not None and person.kind == "freelance":
+            self.app.push_screen(CvFilesModal(person.id, ""))
 
     @on(CardFieldsRead)
     def _show_edit_card(self, event: CardFieldsRead) -> None:

@@ -1,8 +1,10 @@
 """An e-mail to send: read it, then open it in the mail client, save it as .eml, or copy it.
 
-A recap stays open (save it and copy it too). The e-mail carrying a CV (`sends=True`) closes
-once one of the three has worked, returning where the e-mail went: only then is the CV
-recorded as sent. When none worked, it stays open with the reason and nothing is recorded."""
+A recap stays open (save it and copy it too). The e-mail carrying a CV (`cv_text` given) is
+a real draft, the anonymised CV attached: ctrl+e saves the .eml, ctrl+o saves it and opens it
+in the mail client. It closes once the file exists, returning its path: only then is the CV
+recorded as sent. Copying its text records nothing; when saving fails, it stays open with the
+reason and nothing is recorded."""
 
 from __future__ import annotations
 
@@ -54,11 +56,13 @@ class MailModal(ModalScreen[str | None]):
 
     app = getters.app(CockpitApp)
 
-    def __init__(self, draft: MailDraft, *, sends: bool = False, stem: str = "recap") -> None:
+    def __init__(self, draft: MailDraft, *, cv_text: str | None = None,
+                 stem: str = "recap") -> None:
         super().__init__()
         translate_bindings(self)
         self._draft = draft
-        self._sends = sends
+        self._cv_text = cv_text  # the anonymised CV the draft carries, as corrected
+        self._sends = cv_text is not None
         self._stem = stem  # the start of the .eml file's name
         self._done = False  # a CV's e-mail is produced once, even if keys are pressed twice
 
@@ -71,7 +75,7 @@ class MailModal(ModalScreen[str | None]):
                                    multiline=True), id="mail-head")
             yield TextArea(printable(self._draft.body, multiline=True), id="mail-body",
                            read_only=True)
-            yield Static(tr("mail.help"), id="mail-help")
+            yield Static(tr("cv_mail.help" if self._sends else "mail.help"), id="mail-help")
 
     def _produced(self, where: str) -> None:
         if self._sends and not self._done:
@@ -79,17 +83,34 @@ class MailModal(ModalScreen[str | None]):
             self.dismiss(where)
 
     def action_open_client(self) -> None:
+        if self._cv_text is not None:
+            self._save_cv(self._cv_text, open_it=True)
+            return
         import webbrowser
 
         tr = self.app.tr
         opened = webbrowser.open(self._draft.mailto)
         self.app.notify(tr("mail.opened" if opened else "mail.no_client"),
                         severity="information" if opened else "warning")
-        if opened:
-            self._produced(tr("cv_mail.in_client"))
 
     def action_save_eml(self) -> None:
+        if self._cv_text is not None:
+            self._save_cv(self._cv_text, open_it=False)
+            return
         self._save(self._draft, mail_folder(self.app.settings.mail_dir), self._stem)
+
+    def _save_cv(self, cv_text: str, *, open_it: bool) -> None:
+        if not self._done:
+            self._write_cv(self.app.caller.id, self._draft, cv_text,
+                           mail_folder(self.app.settings.mail_dir), self._stem, open_it)
+
+    @work(thread=True, exclusive=True, group="eml")
+    def _write_cv(self, caller_id: int, draft: MailDraft, cv_text: str, folder: Path,
+                  stem: str, open_it: bool) -> None:
+        path = run_service(self, self.app.services.save_cv_eml, caller_id, draft, cv_text,
+                           folder, stem=stem, open_it=open_it)
+        if path is not None:
+            self.post_message(EmlSaved(path))
 
     @work(thread=True, exclusive=True, group="eml")
     def _save(self, draft: MailDraft, folder: Path, stem: str) -> None:
@@ -107,8 +128,7 @@ class MailModal(ModalScreen[str | None]):
         tr = self.app.tr
         text = f"{self._draft.subject}\n\n{self._draft.body}"
         self.app.copy_to_clipboard(text)
-        self.app.notify(tr("mail.copied"))
-        self._produced(tr("cv_mail.copied"))
+        self.app.notify(tr("cv_mail.copy_not_sent" if self._sends else "mail.copied"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -42,7 +42,7 @@ from cockpit.tui.workers import run_service
 
 PAGE = 50  # rows shown: the best 50 of the matches, never the whole base
 
-_ON_A_FREELANCE = {"propose", "send_cv", "interview", "placement", "recap", "call"}
+_ON_A_FREELANCE = {"propose", "send_cv", "interview", "placement", "recap", "call", "cv_files"}
 _ON_A_PROPOSAL = {"send_cv", "interview", "placement"}
 
 
@@ -87,6 +87,7 @@ class MatchScreen(Screen[None]):
         Binding("l", "placement", "key.placement", id="match.placement"),
         Binding("m", "recap", "key.recap", id="match.recap"),
         Binding("a", "call", "key.call", id="match.call"),
+        Binding("c", "cv_files", "key.cv_files", id="match.cv_files"),
     ]
 
     app = getters.app(CockpitApp)
@@ -273,7 +274,7 @@ class MatchScreen(Screen[None]):
         from cockpit.tui.screens.mail import MailModal
 
         tr = self.app.tr
-        ask(self, MailModal(cv_mail_draft(event.mail, tr), sends=True,
+        ask(self, MailModal(cv_mail_draft(event.mail, tr), cv_text=event.text,
                             stem=f"cv-{event.proposal_id}"),
             partial(self._sending, self.app.caller.id, event.proposal_id, event.text,
                     event.mail))
@@ -286,6 +287,16 @@ class MatchScreen(Screen[None]):
         if due is not None:
             said = self.app.tr("match.cv_sent", when=self._when(due), where=where)
             self.post_message(ProposalChanged(said, timeout=10))
+
+    def action_cv_files(self) -> None:
+        """The freelance's CV files; one attached, the list is read again (its words now
+        count in the search)."""
+        from cockpit.tui.screens.cv import CvFilesModal
+
+        row = self._selected()
+        if row is not None:
+            ask(self, CvFilesModal(row.id, row.name),
+                lambda _name: self._search(self.query_one("#match-search", Input).value))
 
     def action_interview(self) -> None:
         from cockpit.tui.screens.form import FormField, FormModal
