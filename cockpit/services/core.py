@@ -11,6 +11,7 @@ from typing import Any
 
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
 from cockpit.domain.script import ScriptSet
+from cockpit.services.agenda import AgendaServices
 from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
@@ -82,6 +83,7 @@ class Services:
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
         self.imports = imports = ImportServices(setup, connection)
+        self.agenda_part = agenda = AgendaServices(setup, connection, cards, rights)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -166,6 +168,9 @@ class Services:
         self.forget_preview = rights.forget_preview
 
         self.import_file = imports.import_file
+
+        self.agenda, self.move_reminder = agenda.agenda, agenda.move_reminder
+        self.calendar_reminders = agenda.calendar_reminders
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,

@@ -281,6 +281,34 @@ class TeamView(NamedTuple):
     at: datetime
 
 
+class AgendaItem(NamedTuple):
+    """One line of the agenda: a reminder (its kind), an interview, or a mission starting."""
+
+    kind: str  # reminder | interview | mission
+    id: int  # the reminder's, or the proposal's
+    at: datetime | None  # when (a mission starting has only its day)
+    day: date  # the caller's local day it falls on
+    person: str
+    company: str
+    number: str = ""  # the number to call (E.164), for a reminder
+    reminder_kind: str = ""  # callback | follow_up | …
+    reason: str = ""
+    owner: str = ""
+    overdue: bool = False
+    sequence: int = 0  # how often the reminder moved (the .ics SEQUENCE)
+    need: str = ""  # the need's title, for an interview or a mission
+    end_day: date | None = None  # a mission's last day
+
+
+class AgendaView(NamedTuple):
+    period: str  # day | week | month
+    first: date  # the first day shown
+    after: date  # the day after the last one shown
+    today: date
+    items: tuple[AgendaItem, ...]  # overdue reminders first, then by time
+    whose: str  # the caller's name, or "" for the whole team
+
+
 class ReminderRow(NamedTuple):
     id: int
     due_at: datetime
