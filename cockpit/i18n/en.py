@@ -842,6 +842,12 @@ TEXT: dict[str, str] = {
     "error.no_open_reminder": "Reminder #{id} does not exist or is already done.",
     "error.not_your_reminder": ("Reminder #{id} is {owner}'s: only they or a team lead may "
                                 "change it."),
+    "error.agenda_past": "Reminder #{id} cannot be moved into the past.",
+    "error.bad_period": "\"{value}\" is not a period: day, week or month.",
+    "error.placement_dates": ("The mission's start ({start}) and end ({end}) are dates, the "
+                              "end no earlier than the start."),
+    "error.placement_rates": ("Day rates are amounts in euros: buying at least €0, selling "
+                              "above €0."),
     "error.not_yourself": ("{option} {name}: you are signed in as {login}, that is {me}; a "
                            "caller acts as themselves only."),
     "error.login_nobody": ("The login {login} is nobody's in the team: the team lead gives it "

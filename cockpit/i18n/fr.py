@@ -885,6 +885,12 @@ TEXT: dict[str, str] = {
     "error.no_open_reminder": "Le rappel n° {id} n'existe pas ou est déjà fait.",
     "error.not_your_reminder": ("Le rappel n° {id} est celui de {owner} : seul cet appelant "
                                 "ou un chef d'équipe peut le changer."),
+    "error.agenda_past": "Le rappel n° {id} ne peut pas être déplacé dans le passé.",
+    "error.bad_period": "« {value} » n'est pas une période : jour, semaine ou mois.",
+    "error.placement_dates": ("Le début ({start}) et la fin ({end}) de la mission sont des "
+                              "dates, la fin au plus tôt le jour du début."),
+    "error.placement_rates": ("Les taux journaliers sont des montants en euros : un achat "
+                              "d'au moins 0 €, une vente au-dessus de 0 €."),
     "error.not_yourself": ("{option} {name} : vous êtes connecté avec le compte {login}, "
                            "c'est-à-dire {me} ; un appelant n'agit qu'en son propre nom."),
     "error.login_nobody": ("Le compte {login} n'est celui de personne dans l'équipe : le chef "

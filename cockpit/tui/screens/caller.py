@@ -69,6 +69,7 @@ class CallerScreen(Screen[None]):
         Binding("ctrl+r", "refresh", "key.refresh", id="caller.refresh", show=False),
         Binding("b", "needs", "key.needs", id="caller.needs"),
         Binding("g", "review", "key.review", id="caller.review"),
+        Binding("c", "agenda", "key.agenda", id="caller.agenda", show=False),
     ]
 
     def __init__(self, first: FirstScreen | None = None) -> None:
@@ -285,6 +286,11 @@ class CallerScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.app.open_review()
+
+    def action_agenda(self) -> None:
+        from cockpit.tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)
