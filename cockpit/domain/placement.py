@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.rates import margin_of
@@ -57,3 +57,10 @@ def placement_money(buying: int, selling: int, start: date, end: date) -> Placem
         raise ValidationError("day rates are positive whole euros (the selling rate above 0)",
                               code="placement_bad_rate", buying=buying, selling=selling)
     return PlacementMoney(Decimal(buying), Decimal(selling), working_days(start, end))
+
+
+def said_percent(rate: Decimal, lang: str = "fr") -> str:
+    """0.2 → "20 %" (French: a comma, a non-breaking space) or "20%"; a loss shows its sign."""
+    value = (rate * 100).quantize(Decimal("0.1"), ROUND_HALF_UP).normalize()
+    text = f"{value:f}"
+    return text.replace(".", ",") + "\u00a0%" if lang == "fr" else text + "%"

@@ -652,6 +652,16 @@ TEXT: dict[str, str] = {
                               "by the freelance, non-solicitation by the decision maker"),
     "match.non_compete": "Non-compete?",
     "match.non_solicitation": "Non-solicitation?",
+    "match.mission_start": "Mission starts",
+    "match.mission_end": "Mission ends",
+    "match.buying_rate": "Buying day rate (€)",
+    "match.selling_rate": "Selling day rate (€)",
+    "match.bad_day": "Unreadable date: e.g. 01/04/2027, monday, 2027-01-04",
+    "match.ends_first": "The mission ends before it starts.",
+    "match.selling_zero": "The selling day rate must be above €0.",
+    "match.mission": ("Mission from {start} to {end} ({days} working days) · buying {buying} € →"
+                      " selling {selling} € · margin {rate}, {per_day} € a day, {total} € over"
+                      " the mission"),
     "match.placed": "Placement recorded · need won.",
     "match.clauses_signed": "clauses signed",
     "need.field.title": "Title",

@@ -689,6 +689,16 @@ TEXT: dict[str, str] = {
                               "non-concurrence par le freelance, non-sollicitation par le DO"),
     "match.non_compete": "Non-concurrence ?",
     "match.non_solicitation": "Non-sollicitation ?",
+    "match.mission_start": "Début de mission",
+    "match.mission_end": "Fin de mission",
+    "match.buying_rate": "TJM d'achat (€)",
+    "match.selling_rate": "TJM de vente (€)",
+    "match.bad_day": "Date illisible : ex. 04/01/2027, lundi, 2027-01-04",
+    "match.ends_first": "La mission finit avant de commencer.",
+    "match.selling_zero": "Le TJM de vente doit dépasser 0 €.",
+    "match.mission": ("Mission du {start} au {end} ({days} jours ouvrés) · achat {buying} € →"
+                      " vente {selling} € · marge {rate}, {per_day} € par jour, {total} € sur"
+                      " la mission"),
     "match.placed": "Placement enregistré · besoin gagné.",
     "match.clauses_signed": "clauses signées",
     "need.field.title": "Intitulé",

@@ -197,6 +197,11 @@ class ProposalView(NamedTuple):
     non_compete_signed: bool
     non_solicitation_signed: bool
     cv_sent_note: str = ""  # the history line of the CV's e-mail: where it went
+    # The placement (schema v8): the mission's first and last days, day rates in euros.
+    start_date: date | None = None
+    end_date: date | None = None
+    buying_rate: int | None = None
+    selling_rate: int | None = None
 
 
 class NeedView(NamedTuple):
