@@ -5,8 +5,9 @@ selling rate (as cockpit.domain.rates counts it). Whole euros in, Decimal out.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from cockpit.domain.errors import ValidationError
@@ -64,3 +65,65 @@ def said_percent(rate: Decimal, lang: str = "fr") -> str:
     value = (rate * 100).quantize(Decimal("0.1"), ROUND_HALF_UP).normalize()
     text = f"{value:f}"
     return text.replace(".", ",") + "\u00a0%" if lang == "fr" else text + "%"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalFact:
+    """A proposal as the review counts it: whose need it is and when each step happened."""
+
+    caller: str  # the caller whose need it is ("" when nobody's)
+    cv_sent_at: datetime | None
+    interview_at: datetime | None
+    placed_at: datetime | None
+    start: date | None = None  # the mission, once placed
+    end: date | None = None
+    buying: int | None = None
+    selling: int | None = None
+
+
+@dataclass
+class PipelineFigures:
+    cvs_sent: int = 0
+    interviews: int = 0
+    placements: int = 0
+    margin: Decimal = Decimal(0)  # over the missions placed (those with days and rates)
+    turnover: Decimal = Decimal(0)
+
+    @property
+    def margin_rate(self) -> Decimal | None:
+        return (self.margin / self.turnover).quantize(Decimal("0.0001"), ROUND_HALF_UP) \
+            if self.turnover else None
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    team: PipelineFigures
+    callers: dict[str, PipelineFigures]
+
+
+def pipeline(facts: Iterable[ProposalFact], start: datetime, end: datetime) -> Pipeline:
+    """CVs sent, interviews held and placements made in [start, end), per caller and for the
+    team; the margin is that of the missions placed in the period, over their working days."""
+    team = PipelineFigures()
+    callers: dict[str, PipelineFigures] = {}
+
+    def within(moment: datetime | None) -> bool:
+        return moment is not None and start <= moment < end
+
+    for fact in facts:
+        counted = [team] + ([callers.setdefault(fact.caller, PipelineFigures())]
+                            if fact.caller else [])
+        money = None
+        if within(fact.placed_at) and None not in (fact.start, fact.end, fact.buying,
+                                                   fact.selling) and (fact.selling or 0) > 0:
+            assert fact.start and fact.end and fact.buying is not None and fact.selling
+            if fact.end >= fact.start and fact.buying >= 0:
+                money = placement_money(fact.buying, fact.selling, fact.start, fact.end)
+        for figures in counted:
+            figures.cvs_sent += within(fact.cv_sent_at)
+            figures.interviews += within(fact.interview_at)
+            figures.placements += within(fact.placed_at)
+            if money is not None:
+                figures.margin += money.margin_total
+                figures.turnover += money.turnover
+    return Pipeline(team, dict(sorted(callers.items())))
