@@ -134,6 +134,7 @@ class Services:
 
         self.figures = review.figures
         self.report = review.report
+        self.pipeline = review.pipeline
         self.team_today = review.team_today
         self.open_reminders = review.open_reminders
         self.overdue_reminders = review.overdue_reminders
