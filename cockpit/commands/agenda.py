@@ -11,10 +11,13 @@ from cockpit.commands._common import add_force, out
 
 
 def _day(text: str) -> date:
+    from cockpit.commands._common import quoted
+    from cockpit.commands.base import say
+
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-12-07") from None
+        raise argparse.ArgumentTypeError(say("cli.agenda.bad_day", value=quoted(text))) from None
 
 
 def register(sub: Any) -> argparse.ArgumentParser:

@@ -522,6 +522,7 @@ TEXT: dict[str, str] = {
     "cli.reminders.lead_only": "only a team lead may reassign ({caller} is not one)",
     "cli.reminders.reassigned": "reminder #{id} now belongs to {caller}",
     "cli.agenda.none": "nothing planned in this period",
+    "cli.agenda.bad_day": "\"{value}\" is not a day like 2026-12-07.",
     "cli.report.bad_week": "--week “{value}”: expected 2026-W48 or a day of that week",
     "cli.report.bad_date": "--date “{value}”: expected 2026-11-23",
     "cli.report.week": "{week} ({start} – {end})",

@@ -544,6 +544,7 @@ TEXT: dict[str, str] = {
     "cli.reminders.lead_only": "seul un chef d'équipe peut réattribuer ({caller} ne l'est pas)",
     "cli.reminders.reassigned": "le rappel #{id} est maintenant à {caller}",
     "cli.agenda.none": "rien de prévu sur cette période",
+    "cli.agenda.bad_day": "« {value} » n'est pas un jour comme 2026-12-07.",
     "cli.report.bad_week": "--week « {value} » : 2026-W48 attendu, ou un jour de cette semaine",
     "cli.report.bad_date": "--date « {value} » : 2026-11-23 attendu",
     "cli.report.week": "{week} ({start} – {end})",

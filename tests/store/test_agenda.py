@@ -112,3 +112,30 @@ def test_a_caller_moves_only_their_own_reminders(office) -> None:
         services.agenda(karim, "week", everyone=True)
     assert refused.value.code == "lead_only"
     assert services.calendar_reminders(services.find_caller("Melissa").id)[0].sequence == 0
+
+
+def test_interviews_and_missions_starting_are_in_the_agenda(office) -> None:
+    from cockpit.services.views import PersonRef
+    from cockpit.store.models import Freelance
+
+    services, jean = office
+    melissa = services.find_caller("Melissa").id
+    need = services.create_need(melissa, {"title": "Dev Java"}, PersonRef("contact", jean))
+    paul = Freelance.create(first_name="Paul", last_name="Simon",
+                            created_at=NOW.replace(tzinfo=None))
+    proposal = services.propose(need, int(paul.id))
+    services.book_interview(melissa, proposal.id, at(24, 14))
+    week = services.agenda(melissa, "week")
+    (interview,) = [i for i in week.items if i.kind == "interview"]
+    assert (interview.at, interview.person, interview.company, interview.need) == (
+        at(24, 14), "Paul Simon", "Atos", "Dev Java")
+    services.record_placement(proposal.id, non_compete_signed=True,
+                              non_solicitation_signed=True, start=date(2027, 1, 4),
+                              end=date(2027, 6, 30), buying_rate=500, selling_rate=620)
+    assert not [i for i in services.agenda(melissa, "month").items if i.kind == "mission"]
+    (mission,) = [i for i in services.agenda(melissa, "month", date(2027, 1, 4)).items
+                  if i.kind == "mission"]
+    assert (mission.day, mission.end_day, mission.person) == (
+        date(2027, 1, 4), date(2027, 6, 30), "Paul Simon")
+    # Someone else's need is not in Karim's agenda.
+    assert not services.agenda(services.find_caller("Karim").id, "week").items

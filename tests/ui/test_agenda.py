@@ -88,3 +88,16 @@ async def test_an_overdue_reminder_is_shown_red_first(make_app, demo_url: str) -
         await pilot.press("minus")  # back into the past: refused, nothing moves
         await settle(pilot, 6)
         assert _due(demo_url, reminder_id)[1] == 0
+
+
+async def test_the_palette_opens_the_agenda(make_app) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *list("agenda"))
+        await settle(pilot, 6)
+        await pilot.press("enter")
+        await settle(pilot, 6)
+        assert isinstance(app.screen, AgendaScreen)
+        title = str(app.screen.query_one("#agenda-title").render())
+        assert "Melissa's agenda" in title
