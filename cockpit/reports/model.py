@@ -71,7 +71,7 @@ def build(figures: Figures, labels: Labels, period: str, scope: str,
     t = labels.text
     sections = [_team(figures, t)]
     if pipeline is not None:
-        sections.append(_placements(pipeline, t))
+        sections.append(_placements(pipeline, tuple(figures.callers), t))
     sections += [_outcomes(figures, labels), _objections(figures, labels)]
     sections += _funnels(figures, labels)
     sections.append(_hours(figures, t))
@@ -94,8 +94,10 @@ def _team(figures: Figures, t: Callable[..., str]) -> Section:
     return Section("team", t("report.by_caller"), headers, tuple(rows), chart=1)
 
 
-def _placements(pipeline: Pipeline, t: Callable[..., str]) -> Section:
-    """CVs sent, interviews, placements and the margin of the missions placed, by caller."""
+def _placements(pipeline: Pipeline, calling: tuple[str, ...], t: Callable[..., str],
+                ) -> Section:
+    """CVs sent, interviews, placements and the margin of the missions placed, by caller:
+    the callers of the period's calls too (at zero), so both tables list the same people."""
     lang = getattr(t, "lang", "fr")  # a Translator knows its language
 
     def row(name: str, f: PipelineFigures) -> tuple[Cell, ...]:
@@ -103,8 +105,9 @@ def _placements(pipeline: Pipeline, t: Callable[..., str]) -> Section:
         return (name, f.cvs_sent, f.interviews, f.placements, int(f.margin),
                 said_percent(rate, lang) if rate is not None else "–")
 
-    rows = [row(name, f) for name, f in pipeline.callers.items()]
-    if len(pipeline.callers) != 1:
+    names = sorted({*calling, *pipeline.callers})
+    rows = [row(name, pipeline.callers.get(name, PipelineFigures())) for name in names]
+    if len(names) != 1:
         rows.append(row(t("report.team"), pipeline.team))
     headers = (t("report.caller"), t("report.cvs_sent"), t("report.interviews"),
                t("report.placements"), t("report.margin"), t("report.margin_rate"))
