@@ -653,6 +653,7 @@ TEXT: dict[str, str] = {
                               "by the freelance, non-solicitation by the decision maker"),
     "match.non_compete": "Non-compete?",
     "match.non_solicitation": "Non-solicitation?",
+    "match.mission_title": "Mission of {name}: dates and day rates",
     "match.mission_start": "Mission starts",
     "match.mission_end": "Mission ends",
     "match.buying_rate": "Buying day rate (€)",

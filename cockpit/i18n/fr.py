@@ -690,6 +690,7 @@ TEXT: dict[str, str] = {
                               "non-concurrence par le freelance, non-sollicitation par le DO"),
     "match.non_compete": "Non-concurrence ?",
     "match.non_solicitation": "Non-sollicitation ?",
+    "match.mission_title": "Mission de {name} : dates et taux journaliers",
     "match.mission_start": "Début de mission",
     "match.mission_end": "Fin de mission",
     "match.buying_rate": "TJM d'achat (€)",

@@ -98,7 +98,8 @@ class FormModal(ModalScreen[dict[str, str] | None]):
         values = self.values()
         errors = {f.key: self.app.tr("form.required") for f in self._fields
                   if f.required and not values[f.key]}
-        errors.update(self._type_errors(values))  # said at once, with the empty fields
+        if not errors:
+            errors = self._type_errors(values)
         if not errors and self._validate is not None:
             errors = self._validate(values)
         self.show_errors(errors)

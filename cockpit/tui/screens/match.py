@@ -332,14 +332,29 @@ class MatchScreen(Screen[None]):
         if proposal is None or row is None:
             return
         tr = self.app.tr
-        buying = "" if row.day_rate is None else str(row.day_rate)
-        selling = "" if row.selling_rate is None else str(row.selling_rate)
         ask(self, FormModal(tr("match.placement_title", name=printable(proposal.freelance_name)),
                             [FormField("non_compete", tr("match.non_compete"), "yesno",
                                        required=True),
                              FormField("non_solicitation", tr("match.non_solicitation"),
-                                       "yesno", required=True),
-                             FormField("start", tr("match.mission_start"), "date",
+                                       "yesno", required=True)]),
+            partial(self._clauses, proposal, row))
+
+    def _clauses(self, proposal: ProposalView, row: FreelanceMatchView,
+                 values: dict[str, str]) -> None:
+        """Both clauses signed: the mission's days and rates next (a second form, so each
+        fits a 24-line terminal); a clause missing is said by the services, as before."""
+        from cockpit.domain.captures import yes_or_no
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        clauses = (yes_or_no(values["non_compete"]), yes_or_no(values["non_solicitation"]))
+        if not all(clauses):
+            self._placing(proposal.id, *clauses, None, self.app.tr("match.placed"))
+            return
+        tr = self.app.tr
+        buying = "" if row.day_rate is None else str(row.day_rate)
+        selling = "" if row.selling_rate is None else str(row.selling_rate)
+        ask(self, FormModal(tr("match.mission_title", name=printable(proposal.freelance_name)),
+                            [FormField("start", tr("match.mission_start"), "date",
                                        required=True),
                              FormField("end", tr("match.mission_end"), "date", required=True),
                              FormField("buying", tr("match.buying_rate"), "money",
@@ -377,18 +392,17 @@ class MatchScreen(Screen[None]):
         return errors
 
     def _place(self, proposal_id: int, values: dict[str, str]) -> None:
-        from cockpit.domain.captures import parse_money, yes_or_no
+        from cockpit.domain.captures import parse_money
 
-        self._placing(proposal_id, yes_or_no(values["non_compete"]),
-                      yes_or_no(values["non_solicitation"]),
+        self._placing(proposal_id, True, True,
                       (self._mission_day(values["start"]), self._mission_day(values["end"]),
                        int(parse_money(values["buying"])), int(parse_money(values["selling"]))),
                       self.app.tr("match.placed"))
 
     @work(thread=True, group="match-action")
     def _placing(self, proposal_id: int, non_compete: bool, non_solicitation: bool,
-                 mission: tuple[date, date, int, int], said: str) -> None:
-        start, end, buying, selling = mission
+                 mission: tuple[date, date, int, int] | None, said: str) -> None:
+        start, end, buying, selling = mission or (None, None, None, None)
         if run_service(self, self.app.services.record_placement, proposal_id,
                        non_compete_signed=non_compete, non_solicitation_signed=non_solicitation,
                        start=start, end=end, buying_rate=buying, selling_rate=selling):
