@@ -59,7 +59,8 @@ class AgendaServices(Part):
                  agenda.reminders(owner_id, start, end, min(now, start))]
         items += [self._interview(p) for p in agenda.interviews(owner_id, start, end)]
         items += [self._mission(p) for p in agenda.missions_starting(owner_id, first, after)]
-        items.sort(key=lambda i: (not i.overdue, i.day, i.at or self._midnight(i.day),
+        # Those left behind before the period first, then the period in the order of time.
+        items.sort(key=lambda i: (i.day >= first, i.day, i.at or self._midnight(i.day),
                                   i.kind, i.id))
         return AgendaView(period, first, after, today, tuple(items), whose.name if whose else "")
 

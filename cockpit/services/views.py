@@ -310,7 +310,7 @@ class AgendaView(NamedTuple):
     first: date  # the first day shown
     after: date  # the day after the last one shown
     today: date
-    items: tuple[AgendaItem, ...]  # overdue reminders first, then by time
+    items: tuple[AgendaItem, ...]  # those overdue from before `first` first, then by time
     whose: str  # the caller's name, or "" for the whole team
 
 
