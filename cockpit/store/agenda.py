@@ -20,6 +20,7 @@ from cockpit.store.models import (
     Proposal,
     Reminder,
 )
+from cockpit.store.rows import dicts
 from cockpit.store.times import aware, naive
 
 _DIRECT_FIRST = pw.Case(None, ((Phone.label == "direct", 0), (Phone.label == "mobile", 1)), 2)
@@ -48,7 +49,7 @@ def reminders(owner_id: int | None, start: datetime, end: datetime, overdue_befo
     if owner_id is not None:
         query = query.where(Reminder.owner == owner_id)
     rows = []
-    for r in query.dicts():
+    for r in dicts(query):
         contact = r["contact"] is not None
         first, last = (r["c_first"], r["c_last"]) if contact else (r["f_first"], r["f_last"])
         rows.append({"id": r["id"], "kind": r["kind"], "reason": r["reason"],
@@ -71,7 +72,7 @@ def _add_numbers(rows: list[dict[str, Any]]) -> None:
             query = (Phone.select(field.alias("person"), Phone.e164)
                      .where(field.in_(ids[index:index + 500]))
                      .order_by(_DIRECT_FIRST, Phone.id))
-            for phone in query.dicts():
+            for phone in dicts(query):
                 best.setdefault(int(phone["person"]), phone["e164"])
         for r in rows:
             if r["person_kind"] == kind:
@@ -89,7 +90,7 @@ def _proposals(where: pw.Expression, creator_id: int | None) -> Iterable[dict[st
              .where(where).order_by(Proposal.id))
     if creator_id is not None:
         query = query.where(Need.created_by == creator_id)
-    for r in query.dicts():
+    for r in dicts(query):
         yield {"id": r["id"], "need_id": r["need_id"], "need": r["title"] or "",
                "company": r["company"] or "", "status": r["status"],
                "freelance": f"{r['first_name'] or ''} {r['last_name'] or ''}".strip(),
