@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.commands._common import caller_for, lang_of, services_for
     from cockpit.commands.base import say
     from cockpit.i18n import Translator
-    from cockpit.i18n.agenda_words import calendar, heading, line
     from cockpit.services.outputs import check_target, write_output
+    from cockpit.tui.agenda_words import calendar, heading, line
 
     services = services_for(args)
     caller = caller_for(services, args)

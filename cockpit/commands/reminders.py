@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         out(say("cli.reminders.none", caller=caller.name))
     if args.ics:  # every open reminder, titled and numbered as the agenda says them
-        from cockpit.i18n.agenda_words import calendar
+        from cockpit.tui.agenda_words import calendar
 
         items = services.calendar_reminders(caller.id, everyone=args.all)
         text = calendar(items, tr, datetime.now(UTC), with_owner=args.all)

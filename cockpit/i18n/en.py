@@ -866,6 +866,10 @@ TEXT: dict[str, str] = {
                               "end no earlier than the start."),
     "error.placement_rates": ("Day rates are amounts in euros: buying at least €0, selling "
                               "above €0."),
+    "error.placement_ends_first": "The mission ends ({end}) before it starts ({start}).",
+    "error.placement_bad_rate": ("Day rates: buying at least €0 and selling above €0 "
+                                 "(€{buying} → €{selling})."),
+    "error.bad_move": "\"{value}\": a reminder moves a working day or a week, on or back.",
     "error.not_yourself": ("{option} {name}: you are signed in as {login}, that is {me}; a "
                            "caller acts as themselves only."),
     "error.login_nobody": ("The login {login} is nobody's in the team: the team lead gives it "

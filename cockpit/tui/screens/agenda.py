@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Label, ListItem, ListView, Static
 
 from cockpit.domain.agenda import shifted
-from cockpit.i18n.agenda_words import heading, line
 from cockpit.i18n.dates import format_date, format_day_time, weekday
 from cockpit.services.views import AgendaItem, AgendaView
+from cockpit.tui.agenda_words import heading, line
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
