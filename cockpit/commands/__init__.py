@@ -10,8 +10,8 @@ from typing import Any
 # One module per sub-command, imported only when its command is asked for (or for --help):
 # the cockpit's own start then pays for none of them.
 NAMES = ("check", "demo", "import", "export", "queue", "next", "reminders", "portfolio",
-         "needs", "match", "cv", "recap", "report", "review", "person", "dnc", "purge", "audit",
-         "team", "copy", "activity", "add", "search", "freelance")
+         "agenda", "needs", "match", "cv", "recap", "report", "review", "person", "dnc", "purge",
+         "audit", "team", "copy", "activity", "add", "search", "freelance")
 _MODULE = {"import": "import_"}
 
 

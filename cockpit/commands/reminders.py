@@ -30,11 +30,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC, datetime
 
     from cockpit.commands._common import caller_for, lang_of, services_for
     from cockpit.commands.base import say
-    from cockpit.domain.ics import IcsEvent, reminders_to_ics
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_date_time
     from cockpit.services.outputs import check_target, write_output
@@ -61,15 +60,13 @@ def run(args: argparse.Namespace) -> int:
             f"{r.reason}{owner}")
     if not rows:
         out(say("cli.reminders.none", caller=caller.name))
-    if args.ics:
-        events = [IcsEvent(uid=f"reminder-{r.id}@cockpit", start=r.due_at,
-                           summary=f"{kind(r.kind)}{tr('reminder.kind_sep')}{r.person}",
-                           description=f"{r.company} {r.reason}".strip(),
-                           duration=timedelta(minutes=15))
-                  for r in rows]
-        text = reminders_to_ics(events, datetime.now(UTC), "-//Cockpit//Reminders//FR")
+    if args.ics:  # every open reminder, titled and numbered as the agenda says them
+        from cockpit.tui.agenda_words import calendar
+
+        items = services.calendar_reminders(caller.id, everyone=args.all)
+        text = calendar(items, tr, datetime.now(UTC), with_owner=args.all)
         write_output(args.ics, text, db_url=services.url, force=args.force)
-        out(say("cli.reminders.written", count=len(events), path=args.ics))
+        out(say("cli.reminders.written", count=text.count("BEGIN:VEVENT"), path=args.ics))
     return 0
 
 

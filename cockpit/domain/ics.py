@@ -24,6 +24,9 @@ class IcsEvent:
     duration: timedelta = timedelta(minutes=15)
     alarm_before: timedelta | None = None  # a display alarm this long before the start
     url: str | None = None
+    # One more each time the event moves: a calendar program that imports the file again
+    # replaces the event of the same UID only when its SEQUENCE is higher (RFC 5545 §3.8.7.4).
+    sequence: int = 0
 
 
 def escape_text(value: str) -> str:
@@ -86,6 +89,7 @@ def reminders_to_ics(
             "BEGIN:VEVENT",
             f"UID:{escape_text(event.uid)}",
             f"DTSTAMP:{stamp}",
+            f"SEQUENCE:{max(0, event.sequence)}",
             f"DTSTART:{_utc(event.start)}",
             f"DTEND:{_utc(event.start + event.duration)}",
             f"SUMMARY:{escape_text(event.summary)}",

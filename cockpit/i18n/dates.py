@@ -25,6 +25,11 @@ def format_day_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None
     return f"{day} {local.day} {month} {local:%H:%M}"
 
 
+def weekday(day: date, lang: str = "fr") -> str:
+    """lun. (fr) or Mon (en)."""
+    return _DAYS[lang][day.weekday()]
+
+
 def _local(moment: datetime, tz: tzinfo | None) -> datetime:
     return moment.astimezone(tz) if moment.tzinfo else moment
 

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from cockpit.domain.figures import CallerFigures, Figures
 from cockpit.domain.outcomes import Outcome
+from cockpit.domain.placement import Pipeline, PipelineFigures, said_percent
 from cockpit.reports.charts import duration, sparkline
 
 Cell = str | int | float
@@ -53,6 +54,7 @@ class ReportFacts(NamedTuple):
     objections: Mapping[str, str]  # the content's names of its ids
     steps: Mapping[tuple[str, str], str]
     scripts: Mapping[str, str]
+    pipeline: Pipeline | None = None  # CVs sent, interviews, placements and their margin
 
 
 def worded(facts: ReportFacts, text: Callable[..., str]) -> Report:
@@ -61,12 +63,16 @@ def worded(facts: ReportFacts, text: Callable[..., str]) -> Report:
              else text("report.scope_caller", name=facts.caller))
     labels = Labels(text=text, outcomes={str(o): text(f"outcome.{o}") for o in Outcome},
                     objections=facts.objections, steps=facts.steps, scripts=facts.scripts)
-    return build(facts.figures, labels, facts.period, scope)
+    return build(facts.figures, labels, facts.period, scope, facts.pipeline)
 
 
-def build(figures: Figures, labels: Labels, period: str, scope: str) -> Report:
+def build(figures: Figures, labels: Labels, period: str, scope: str,
+          pipeline: Pipeline | None = None) -> Report:
     t = labels.text
-    sections = [_team(figures, t), _outcomes(figures, labels), _objections(figures, labels)]
+    sections = [_team(figures, t)]
+    if pipeline is not None:
+        sections.append(_placements(pipeline, tuple(figures.callers), t))
+    sections += [_outcomes(figures, labels), _objections(figures, labels)]
     sections += _funnels(figures, labels)
     sections.append(_hours(figures, t))
     if len(figures.per_day) > 1:
@@ -86,6 +92,26 @@ def _team(figures: Figures, t: Callable[..., str]) -> Section:
     headers = (t("report.caller"), t("report.calls"), t("report.talk_time"),
                t("report.reached"), t("report.reach_rate"), t("report.needs"))
     return Section("team", t("report.by_caller"), headers, tuple(rows), chart=1)
+
+
+def _placements(pipeline: Pipeline, calling: tuple[str, ...], t: Callable[..., str],
+                ) -> Section:
+    """CVs sent, interviews, placements and the margin of the missions placed, by caller:
+    the callers of the period's calls too (at zero), so both tables list the same people."""
+    lang = getattr(t, "lang", "fr")  # a Translator knows its language
+
+    def row(name: str, f: PipelineFigures) -> tuple[Cell, ...]:
+        rate = f.margin_rate
+        return (name, f.cvs_sent, f.interviews, f.placements, int(f.margin),
+                said_percent(rate, lang) if rate is not None else "–")
+
+    names = sorted({*calling, *pipeline.callers})
+    rows = [row(name, pipeline.callers.get(name, PipelineFigures())) for name in names]
+    if len(names) != 1:
+        rows.append(row(t("report.team"), pipeline.team))
+    headers = (t("report.caller"), t("report.cvs_sent"), t("report.interviews"),
+               t("report.placements"), t("report.margin"), t("report.margin_rate"))
+    return Section("placements", t("report.placements_title"), headers, tuple(rows), chart=4)
 
 
 def _outcomes(figures: Figures, labels: Labels) -> Section:

@@ -12,6 +12,7 @@ from typing import Any
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
 from cockpit.domain.script import ScriptSet
 from cockpit.services.activity import ActivityServices
+from cockpit.services.agenda import AgendaServices
 from cockpit.services.call_end import CallEndServices
 from cockpit.services.calls import CallServices
 from cockpit.services.cards import CardServices
@@ -94,6 +95,7 @@ class Services:
         self.finder = finder = SearchServices(setup, connection)
         self.records = records = RecordServices(setup, connection, cards)
         self.cv = cv = CvFileServices(setup, connection)
+        self.agenda_part = agenda = AgendaServices(setup, connection, cards, rights)
 
         # The public names the screens and the commands call (typed as the parts' methods).
         self.callers = cards.callers
@@ -155,6 +157,7 @@ class Services:
 
         self.figures = review.figures
         self.report = review.report
+        self.pipeline = review.pipeline
         self.team_today = review.team_today
         self.open_reminders = review.open_reminders
         self.overdue_reminders = review.overdue_reminders
@@ -204,6 +207,8 @@ class Services:
         self.person_record = records.person_record
         self.add_note = records.add_note
         self.book_reminder = records.book_reminder
+        self.agenda, self.move_reminder = agenda.agenda, agenda.move_reminder
+        self.calendar_reminders = agenda.calendar_reminders
 
     @classmethod
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,

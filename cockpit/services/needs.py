@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -272,9 +272,12 @@ class NeedServices(Part):
 
     @store_guard
     def record_placement(self, proposal_id: int, *, non_compete_signed: bool,
-                         non_solicitation_signed: bool) -> ProposalView:
+                         non_solicitation_signed: bool, start: date | None = None,
+                         end: date | None = None, buying_rate: int | None = None,
+                         selling_rate: int | None = None) -> ProposalView:
         """The freelance is placed: both clauses must be signed (non-compete by the freelance,
-        non-solicitation by the decision maker); the need is won."""
+        non-solicitation by the decision maker); the need is won. The mission's days and day
+        rates are kept with it (the margin is worked out from them, never stored)."""
         from cockpit.store import needs
         from cockpit.store.db import database
 
@@ -288,9 +291,12 @@ class NeedServices(Part):
             raise ServiceError("a placement needs both clauses signed: non-compete by the "
                                "freelance, non-solicitation by the decision maker; missing: "
                                + ", ".join(missing), code="clauses_missing", missing=code)
+        _check_mission(start, end, buying_rate, selling_rate)
         with database.obj.atomic():
             needs.update_proposal(proposal_id, status="placed", placed_at=self.now(),
-                                  non_compete_signed=True, non_solicitation_signed=True)
+                                  non_compete_signed=True, non_solicitation_signed=True,
+                                  start_date=start, end_date=end, buying_rate=buying_rate,
+                                  selling_rate=selling_rate)
             needs.set_status(int(proposal.need_id), "won")
         return self._proposal(proposal_id)
 
@@ -424,6 +430,17 @@ def _profile(f: Any, margin: float) -> tuple[tuple[str, str], ...]:
     return tuple((k, v) for k, v in found if v)
 
 
+def _check_mission(start: date | None, end: date | None, buying: int | None,
+                   selling: int | None) -> None:
+    """A mission's days in order and its rates sensible, said before anything is written."""
+    if start is not None and end is not None and end < start:
+        raise ServiceError(f"the mission ends ({end}) before it starts ({start})",
+                           code="placement_dates", start=str(start), end=str(end))
+    if (buying is not None and buying < 0) or (selling is not None and selling <= 0):
+        raise ServiceError("day rates are whole euros: buying at least 0, selling above 0",
+                           code="placement_rates")
+
+
 def _zone_of_contact(contact_id: int) -> str:
     from cockpit.store import reads
 
@@ -445,7 +462,9 @@ def _proposal_view(p: Any, cv_sent_note: str = "") -> ProposalView:
         freelance_name=f"{f.first_name} {f.last_name}".strip(), status=p.status,
         cv_sent_at=aware(p.cv_sent_at), interview_at=aware(p.interview_at),
         placed_at=aware(p.placed_at), non_compete_signed=bool(p.non_compete_signed),
-        non_solicitation_signed=bool(p.non_solicitation_signed), cv_sent_note=cv_sent_note)
+        non_solicitation_signed=bool(p.non_solicitation_signed), cv_sent_note=cv_sent_note,
+        start_date=p.start_date, end_date=p.end_date, buying_rate=p.buying_rate,
+        selling_rate=p.selling_rate)
 
 
 def _match_view(m: Any, proposed: bool) -> FreelanceMatchView:

@@ -17,6 +17,7 @@ from cockpit.services.views import CallerView, ReminderRow, TeamRow, TeamView
 
 if TYPE_CHECKING:
     from cockpit.domain.figures import Figures
+    from cockpit.domain.placement import Pipeline
     from cockpit.reports.model import ReportFacts
 
 
@@ -72,12 +73,40 @@ class ReviewServices(Part):
         figures = self.figures(viewer_id, start, end, caller)
         viewer = self._viewer(viewer_id)
         content = self.content
+        pipeline = self.pipeline(viewer_id, start, end, caller)
         return ReportFacts(
             figures, period, caller or viewer.name if caller or not viewer.is_lead else None,
             objections={o.id: o.label for o in content.objections.values()},
             steps={(s.id, step.id): step.title for s in content.scripts.values()
                    for step in s.steps.values()},
-            scripts={s.id: s.title for s in content.scripts.values()})
+            scripts={s.id: s.title for s in content.scripts.values()}, pipeline=pipeline)
+
+    @store_guard
+    def pipeline(self, viewer_id: int, start: datetime, end: datetime,
+                 caller: str | None = None) -> Pipeline:
+        """CVs sent, interviews and placements of [start, end), with the margin of the
+        missions placed: per caller (whose need it is) and for the team; a caller's own."""
+        from cockpit.domain.placement import pipeline
+        from cockpit.store.figures import proposal_facts
+
+        return pipeline(proposal_facts(start, end, self._whose_figures(viewer_id, caller)),
+                        start, end)
+
+    def _whose_figures(self, viewer_id: int, caller: str | None) -> int | None:
+        """The caller whose figures these are (None: the team's), as `figures` decides."""
+        viewer = self._viewer(viewer_id)
+        if not viewer.is_lead:
+            if caller and caller.casefold() != viewer.name.casefold():
+                raise ServiceError("only a team lead sees other callers' figures",
+                                   code="lead_only")
+            return viewer.id
+        if caller:
+            found = self.cards.find_caller(caller)
+            if found is None:
+                raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
+                                   name=caller)
+            return found.id
+        return None
 
     @store_guard
     def team_today(self, viewer_id: int) -> TeamView:

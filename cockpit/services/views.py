@@ -202,6 +202,11 @@ class ProposalView(NamedTuple):
     non_compete_signed: bool
     non_solicitation_signed: bool
     cv_sent_note: str = ""  # the history line of the CV's e-mail: where it went
+    # The placement (schema v8): the mission's first and last days, day rates in euros.
+    start_date: date | None = None
+    end_date: date | None = None
+    buying_rate: int | None = None
+    selling_rate: int | None = None
 
 
 class NeedView(NamedTuple):
@@ -286,6 +291,34 @@ class TeamView(NamedTuple):
     overdue_unowned: int  # reminders past due that nobody owns
     unassigned_leads: int
     at: datetime
+
+
+class AgendaItem(NamedTuple):
+    """One line of the agenda: a reminder (its kind), an interview, or a mission starting."""
+
+    kind: str  # reminder | interview | mission
+    id: int  # the reminder's, or the proposal's
+    at: datetime | None  # when (a mission starting has only its day)
+    day: date  # the caller's local day it falls on
+    person: str
+    company: str
+    number: str = ""  # the number to call (E.164), for a reminder
+    reminder_kind: str = ""  # callback | follow_up | …
+    reason: str = ""
+    owner: str = ""
+    overdue: bool = False
+    sequence: int = 0  # how often the reminder moved (the .ics SEQUENCE)
+    need: str = ""  # the need's title, for an interview or a mission
+    end_day: date | None = None  # a mission's last day
+
+
+class AgendaView(NamedTuple):
+    period: str  # day | week | month
+    first: date  # the first day shown
+    after: date  # the day after the last one shown
+    today: date
+    items: tuple[AgendaItem, ...]  # those overdue from before `first` first, then by time
+    whose: str  # the caller's name, or "" for the whole team
 
 
 class ReminderRow(NamedTuple):

@@ -5,9 +5,10 @@ not the size of the history."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from cockpit.domain.figures import CallFact
+from cockpit.domain.placement import ProposalFact
 from cockpit.domain.undo import path_taken
 from cockpit.store.db import database
 from cockpit.store.times import aware, naive
@@ -57,3 +58,32 @@ def _data(raw: str | None) -> dict:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def proposal_facts(start: datetime, end: datetime, caller_id: int | None = None,
+                   ) -> list[ProposalFact]:
+    """The proposals with a step (CV sent, interview, placement) in [start, end), each under
+    the caller whose need it is."""
+    db = database.obj
+    s, e = naive(start), naive(end)
+    sql = ("SELECT COALESCE(k.name, ''), p.cv_sent_at, p.interview_at, p.placed_at, "
+           "p.start_date, p.end_date, p.buying_rate, p.selling_rate "
+           "FROM proposal p JOIN need n ON n.id = p.need_id "
+           "LEFT JOIN caller k ON k.id = n.created_by_id "
+           "WHERE ((p.cv_sent_at >= ? AND p.cv_sent_at < ?) "
+           "OR (p.interview_at >= ? AND p.interview_at < ?) "
+           "OR (p.placed_at >= ? AND p.placed_at < ?))")
+    params: list[object] = [s, e, s, e, s, e]
+    if caller_id is not None:
+        sql += " AND n.created_by_id = ?"
+        params.append(caller_id)
+    rows = db.execute_sql(sql.replace("?", db.param), params).fetchall()
+    return [ProposalFact(r[0], aware(r[1]), aware(r[2]), aware(r[3]), _day(r[4]), _day(r[5]),
+                         r[6], r[7]) for r in rows]
+
+
+def _day(value: object) -> date | None:
+    """A DATE column: a date on PostgreSQL, text through SQLite's raw SQL."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

@@ -194,6 +194,11 @@ class Proposal(BaseModel):
     placed_at = pw.DateTimeField(null=True)
     non_compete_signed = pw.BooleanField(default=False)  # by the freelance
     non_solicitation_signed = pw.BooleanField(default=False)  # by the decision maker
+    # Schema v8: the mission placed, its dates and day rates (euros).
+    start_date = pw.DateField(null=True, index=True)
+    end_date = pw.DateField(null=True)
+    buying_rate = pw.IntegerField(null=True)
+    selling_rate = pw.IntegerField(null=True)
 
     class Meta:
         indexes = ((("need", "freelance"), True),)
@@ -275,6 +280,8 @@ class Reminder(BaseModel):
     due_at = pw.DateTimeField(index=True)
     done_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField()
+    # Schema v8: one more each time due_at moves (the SEQUENCE of its .ics event).
+    sequence = pw.IntegerField(default=0)
 
     class Meta:
         indexes = (

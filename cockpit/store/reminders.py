@@ -39,7 +39,7 @@ def snooze_person(owner_id: int, kind: str, person_id: int, due: datetime, now: 
     """Open reminders of the person move to `due`; with none, a callback is booked then."""
     field = getattr(Reminder, "contact" if kind == "contact" else "freelance")
     with database.obj.atomic():
-        moved = (Reminder.update(due_at=naive(due))
+        moved = (Reminder.update(due_at=naive(due), sequence=Reminder.sequence + 1)
                  .where(field == person_id, Reminder.done_at.is_null()).execute())
         if not moved:
             add_reminder(owner_id, kind, person_id, "callback", due, "snoozed", now)
@@ -59,7 +59,8 @@ def open_owner(reminder_id: int) -> tuple[int | None, str] | None:
 
 
 def reschedule(reminder_id: int, due: datetime) -> bool:
-    return bool(Reminder.update(due_at=naive(due))
+    """Move an open reminder; its SEQUENCE grows so a calendar program moves it too."""
+    return bool(Reminder.update(due_at=naive(due), sequence=Reminder.sequence + 1)
                 .where(Reminder.id == reminder_id, Reminder.done_at.is_null()).execute())
 
 

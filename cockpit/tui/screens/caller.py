@@ -76,6 +76,7 @@ class CallerScreen(Screen[None]):
         Binding("g", "review", "key.review", id="caller.review"),
         Binding("slash", "search_all", "key.search_all", id="caller.search", key_display="/",
                 show=False),
+        Binding("c", "agenda", "key.agenda", id="caller.agenda", show=False),
     ]
 
     def __init__(self, first: FirstScreen | None = None) -> None:
@@ -338,6 +339,10 @@ class CallerScreen(Screen[None]):
         from cockpit.tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen())
+    def action_agenda(self) -> None:
+        from cockpit.tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

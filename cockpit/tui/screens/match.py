@@ -4,7 +4,7 @@ anonymised CV, book the interview, record the placement, write the recap, or cal
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import ClassVar
 
@@ -339,7 +339,8 @@ class MatchScreen(Screen[None]):
         from cockpit.tui.screens.form import FormField, FormModal
 
         proposal = self._proposal()
-        if proposal is None:
+        row = self._selected()
+        if proposal is None or row is None:
             return
         tr = self.app.tr
         ask(self, FormModal(tr("match.placement_title", name=printable(proposal.freelance_name)),
@@ -347,19 +348,75 @@ class MatchScreen(Screen[None]):
                                        required=True),
                              FormField("non_solicitation", tr("match.non_solicitation"),
                                        "yesno", required=True)]),
+            partial(self._clauses, proposal, row))
+
+    def _clauses(self, proposal: ProposalView, row: FreelanceMatchView,
+                 values: dict[str, str]) -> None:
+        """Both clauses signed: the mission's days and rates next (a second form, so each
+        fits a 24-line terminal); a clause missing is said by the services, as before."""
+        from cockpit.domain.captures import yes_or_no
+        from cockpit.tui.screens.form import FormField, FormModal
+
+        clauses = (yes_or_no(values["non_compete"]), yes_or_no(values["non_solicitation"]))
+        if not all(clauses):
+            self._placing(proposal.id, *clauses, None, self.app.tr("match.placed"))
+            return
+        tr = self.app.tr
+        buying = "" if row.day_rate is None else str(row.day_rate)
+        selling = "" if row.selling_rate is None else str(row.selling_rate)
+        ask(self, FormModal(tr("match.mission_title", name=printable(proposal.freelance_name)),
+                            [FormField("start", tr("match.mission_start"), "date",
+                                       required=True),
+                             FormField("end", tr("match.mission_end"), "date", required=True),
+                             FormField("buying", tr("match.buying_rate"), "money",
+                                       required=True, value=buying),
+                             FormField("selling", tr("match.selling_rate"), "money",
+                                       required=True, value=selling)],
+                            validate=self._check_mission),
             partial(self._place, proposal.id))
 
-    def _place(self, proposal_id: int, values: dict[str, str]) -> None:
-        from cockpit.domain.captures import yes_or_no
+    def _mission_day(self, raw: str) -> date:
+        from cockpit.domain.captures import parse_date
 
-        self._placing(proposal_id, yes_or_no(values["non_compete"]),
-                      yes_or_no(values["non_solicitation"]), self.app.tr("match.placed"))
+        return parse_date(raw, self.app.clock().astimezone(self.app.display_tz).date())
+
+    def _check_mission(self, values: dict[str, str]) -> dict[str, str]:
+        """The days read as dates, the end no earlier than the start, the selling rate above
+        zero; each complaint under its own field."""
+        from cockpit.domain.captures import parse_money
+
+        tr = self.app.tr
+        errors: dict[str, str] = {}
+        days: dict[str, date] = {}
+        for key in ("start", "end"):
+            try:
+                days[key] = self._mission_day(values[key])
+            except (DomainError, ValueError, OverflowError):
+                errors[key] = tr("match.bad_day")
+        if len(days) == 2 and days["end"] < days["start"]:
+            errors["end"] = tr("match.ends_first")
+        try:
+            if parse_money(values["selling"]) <= 0:
+                errors["selling"] = tr("match.selling_zero")
+        except ArithmeticError:
+            pass  # the form says a bad amount itself
+        return errors
+
+    def _place(self, proposal_id: int, values: dict[str, str]) -> None:
+        from cockpit.domain.captures import parse_money
+
+        self._placing(proposal_id, True, True,
+                      (self._mission_day(values["start"]), self._mission_day(values["end"]),
+                       int(parse_money(values["buying"])), int(parse_money(values["selling"]))),
+                      self.app.tr("match.placed"))
 
     @work(thread=True, group="match-action")
     def _placing(self, proposal_id: int, non_compete: bool, non_solicitation: bool,
-                 said: str) -> None:
+                 mission: tuple[date, date, int, int] | None, said: str) -> None:
+        start, end, buying, selling = mission or (None, None, None, None)
         if run_service(self, self.app.services.record_placement, proposal_id,
-                       non_compete_signed=non_compete, non_solicitation_signed=non_solicitation):
+                       non_compete_signed=non_compete, non_solicitation_signed=non_solicitation,
+                       start=start, end=end, buying_rate=buying, selling_rate=selling):
             self.post_message(ProposalChanged(said))
 
     def action_recap(self) -> None:
@@ -405,6 +462,22 @@ def _row_line(r: FreelanceMatchView, tr: Translator) -> Text:
     return line
 
 
+def mission_text(p: ProposalView, tr: Translator) -> str:
+    """The mission placed: its days, its rates and the margin they leave (per day, over the
+    mission's working days); "" for a placement recorded before they were kept."""
+    from cockpit.domain.placement import placement_money, said_percent
+    from cockpit.i18n.dates import format_date
+
+    if None in (p.start_date, p.end_date, p.buying_rate, p.selling_rate):
+        return ""
+    assert p.start_date and p.end_date and p.buying_rate is not None and p.selling_rate
+    money = placement_money(p.buying_rate, p.selling_rate, p.start_date, p.end_date)
+    return tr("match.mission", start=format_date(p.start_date, tr.lang),
+              end=format_date(p.end_date, tr.lang), days=money.days, buying=p.buying_rate,
+              selling=p.selling_rate, rate=said_percent(money.margin_rate, tr.lang),
+              per_day=money.margin_per_day, total=money.margin_total)
+
+
 def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Translator,
                    margin: float) -> Text:
     text = Text()
@@ -434,6 +507,9 @@ def freelance_text(r: FreelanceMatchView, proposal: ProposalView | None, tr: Tra
         text.append(f"\n{tr('proposal.status.' + proposal.status)}", style="bold")
         if proposal.placed_at:
             text.append(f" · {tr('match.clauses_signed')}")
+            mission = mission_text(proposal, tr)
+            if mission:
+                text.append(f"\n{mission}")
         if proposal.cv_sent_note:  # where the CV's e-mail went
             text.append(f"\n{printable(proposal.cv_sent_note)}", style="dim")
     return text
