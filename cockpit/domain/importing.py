@@ -9,12 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cockpit.domain.captures import fold, parse_date
 from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.import_figures import (
+    gather,
+    merge,
+    parse_figure,
+    parse_year,
+    split_field,
+    year_column,
+)
+from cockpit.domain.import_history import PARIS, parse_moment
 from cockpit.domain.import_phones import (
     PHONE_FIELDS,
     Seen,
@@ -23,7 +32,7 @@ from cockpit.domain.import_phones import (
     mark_shared,
 )
 from cockpit.domain.phones import Phone, parse_phone
-from cockpit.domain.siret import normalise_siret
+from cockpit.domain.siret import normalise_siren, normalise_siret
 from cockpit.domain.tables import Table
 from cockpit.domain.text import control_characters
 
@@ -31,11 +40,11 @@ KINDS = ("companies", "contacts", "freelances")
 
 FIELDS: Mapping[str, tuple[str, ...]] = {
     "companies": ("name", "kind", "sector", "city", "website", "revenue", "headcount", "phone",
-                  "technologies"),
+                  "technologies", "siren", "siret", "address", "postcode", "year"),
     # The numbers whose column says what they are first: "phone" takes any column left.
     "contacts": ("company", "civility", "first_name", "last_name", "full_name", "role",
                  "decision_maker", "switchboard", "direct_phone", "mobile_phone", "phone",
-                 "email", "city"),
+                 "email", "city", "last_contact", "comment", "last_caller"),
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
                    "direct_phone", "mobile_phone", "phone", "email"),
@@ -90,7 +99,24 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
                        "available from", "disponible a partir de"),
     "mobility": ("mobilite", "mobility", "regions", "zone"),
     "billing": ("facturation", "billing", "statut juridique", "portage"),
-    "siret": ("siret", "n° siret", "numero siret"),
+    "siret": ("siret", "n° siret", "numero siret", "siret du siege", "siret siege"),
+    "siren": ("siren", "n° siren", "numero siren", "numero de siren"),
+    "address": ("adresse", "address", "adresse postale", "rue", "street", "billing street",
+                "adresse 1", "address 1 - street", "business street", "adresse (bureau)"),
+    "postcode": ("code postal", "cp", "postcode", "postal code", "zip", "zip code",
+                 "billing zip/postal code", "billing postal code", "business postal code"),
+    "year": ("annee", "year", "exercice", "fiscal year", "annee fiscale", "figures_year"),
+    "last_contact": ("dernier contact", "date du dernier contact", "date du dernier appel",
+                     "dernier appel", "last activity date", "last activity",
+                     "last contacted", "date of last contact", "last contact date",
+                     "derniere activite", "date de derniere activite", "last call date",
+                     "last_contacted_at"),
+    "comment": ("commentaire", "commentaires", "notes", "note", "description",
+                "dernier commentaire", "remarque", "remarques", "observations",
+                "comment", "comments"),
+    "last_caller": ("owner", "charge d'affaires", "contact owner", "account owner",
+                    "proprietaire", "proprietaire du contact", "commercial", "suivi par",
+                    "appele par", "dernier appelant", "responsable"),
 }
 
 _KIND_VALUES = {"esn conseil": "esn_conseil", "conseil": "esn_conseil", "cabinet de conseil":
@@ -153,7 +179,7 @@ def map_columns(headers: tuple[str, ...], kind: str,
     folded = [fold(h).strip(" :*") for h in headers]
     columns: dict[int, str] = {}
     for column, target in (overrides or {}).items():
-        if target not in fields:
+        if target not in fields and not (kind == "companies" and split_field(target)):
             raise MappingError(f"--map {column}={target}: no field {target!r} for {kind}; "
                                f"fields: {', '.join(fields)}", code="import_map_field")
         matches = [i for i, h in enumerate(folded) if h == fold(column).strip()]
@@ -170,6 +196,12 @@ def map_columns(headers: tuple[str, ...], kind: str,
                 columns[i] = field_name
                 taken.add(field_name)
                 break
+    if kind == "companies":  # "CA 2023", "Effectif 2024 (k€)"…: one field a year
+        for i, header in enumerate(headers):
+            by_year = year_column(header) if i not in columns else None
+            if by_year and by_year not in taken:
+                columns[i] = by_year
+                taken.add(by_year)
     if "full_name" in taken and "last_name" in taken:
         columns = {i: f for i, f in columns.items() if f != "full_name"}
     missing = [f for f in REQUIRED[kind] if f not in columns.values()
@@ -184,8 +216,11 @@ def map_columns(headers: tuple[str, ...], kind: str,
 
 def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                decision_maker_role: Callable[[str], bool | None] = lambda _: None,
-               ) -> tuple[list[Record], list[RowError]]:
-    """Every row as a record, or its errors (all of them, not only the first)."""
+               now: datetime | None = None) -> tuple[list[Record], list[RowError]]:
+    """Every row as a record, or its errors (all of them, not only the first). `now` bounds
+    a last contact's date (none after it); the end of `today` when not given."""
+    if now is None:
+        now = datetime.combine(today, time(23, 59), PARIS)
     records: list[Record] = []
     errors: list[RowError] = []
     seen: Seen[Record] = Seen()
@@ -207,7 +242,10 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                 row_errors.append(RowError(line, column, controls))
                 continue
             try:
-                parsed = _parse(field_name, raw, today)
+                if field_name == "last_contact" and raw:
+                    parsed = parse_moment(raw, now)
+                else:
+                    parsed = _parse(field_name, raw, today, column)
             except (ValidationError, ValueError) as exc:
                 row_errors.append(RowError(line, column, _reason(exc)))
                 continue
@@ -219,6 +257,11 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                 row_errors.append(RowError(line, "", f"{short} column(s) missing: the line "
                                                      "is cut short"))
         _split_full_name(values)
+        if kind == "companies" and not row_errors:
+            row_errors += _identity(line, values, headers, mapping)
+            figures = gather(values, today.year - 1)  # a bare figure: last year's accounts
+            if figures:
+                values["figures"] = figures
         if not row_errors:
             row_errors += _required(line, kind, values, headers, mapping)
         if row_errors:
@@ -289,9 +332,21 @@ def _reason(exc: Exception) -> str:
     return getattr(exc, "message", None) or str(exc)
 
 
-def _parse(field_name: str, raw: str, today: date) -> Any:
+def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
     if not raw:
         return None
+    if field_name in ("revenue", "headcount") or split_field(field_name):
+        if fold(raw).strip(" .") in _UNKNOWN_FIGURE:
+            return None
+        return parse_figure(field_name, raw, column)
+    if field_name == "year":
+        return parse_year(raw)
+    if field_name == "siren":
+        return normalise_siren(raw)
+    if field_name == "postcode":
+        return _postcode(raw)
+    if field_name == "comment":  # kept as written, line breaks and all
+        return raw.strip()
     if field_name in PHONE_FIELDS:
         return parse_phone(raw)
     if field_name == "email":
@@ -301,8 +356,6 @@ def _parse(field_name: str, raw: str, today: date) -> Any:
         return email
     if field_name == "day_rate":
         return _whole_euros(raw, "day rate")
-    if field_name in ("revenue", "headcount"):
-        return _whole_number(raw, field_name)
     if field_name == "kind":
         value = _KIND_VALUES.get(fold(raw))
         if value is None:
@@ -347,22 +400,33 @@ def _whole_euros(raw: str, what: str) -> int:
     return int(value)
 
 
-def _whole_number(raw: str, what: str) -> int:
-    text = fold(raw).replace("\u202f", " ").replace("\u00a0", " ")
-    factor = 1
-    for suffix, times in (("md€", 10**9), ("mds", 10**9), ("m€", 10**6), ("k€", 10**3),
-                          (" m", 10**6), (" k", 10**3)):
-        if text.endswith(suffix):
-            text, factor = text[: -len(suffix)], times
-            break
-    text = re.sub(r"[\s€]|eur", "", text).replace(",", ".")
-    try:
-        value = Decimal(text) * factor
-    except InvalidOperation as exc:
-        raise ValueError(f"{raw!r} is not a number ({what})") from exc
-    if value < 0:
-        raise ValueError(f"{raw!r}: {what} cannot be negative")
-    return int(value)
+_UNKNOWN_FIGURE = {"nc", "n.c", "n/a", "na", "nd", "n.d", "-", "--", "?", "inconnu",
+                   "non communique", "non disponible", "unknown"}
+
+
+def _postcode(raw: str) -> str:
+    """A French postcode has five digits; a spreadsheet that took it for a number dropped
+    the leading zero of 01000."""
+    text = re.sub(r"\s+", "", raw)
+    if text.isdigit() and len(text) == 4:
+        return "0" + text
+    if text.isdigit() and len(text) != 5:
+        raise ValueError(f"{raw!r} is not a postcode (five digits: 75008)")
+    return raw.strip()
+
+
+def _identity(line: int, values: dict[str, Any], headers: tuple[str, ...],
+              mapping: Mapping_) -> list[RowError]:
+    """A SIRET starts with its company's SIREN: both given, they must agree."""
+    siren, siret = values.get("siren"), values.get("siret")
+    if siret and not siren:
+        values["siren"] = siret[:9]
+    elif siren and siret and siret[:9] != siren:
+        column = next((headers[i] for i, name in mapping.columns.items() if name == "siret"),
+                      "siret")
+        return [RowError(line, column, f"SIRET {siret} is not an establishment of SIREN "
+                                       f"{siren} (its first nine digits differ)")]
+    return []
 
 
 def _split_full_name(values: dict[str, Any]) -> None:
@@ -377,6 +441,8 @@ def _split_full_name(values: dict[str, Any]) -> None:
 
 
 def _merge(kept: Record, other: Record) -> None:
+    if "figures" in other.values:  # the long format: one row a year of the same company
+        merge(kept.values.setdefault("figures", {}), other.values["figures"])
     for k, v in other.values.items():
         kept.values.setdefault(k, v)
     add_phones(kept.phones, other.phones)

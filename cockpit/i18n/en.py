@@ -436,6 +436,10 @@ TEXT: dict[str, str] = {
         "{count} number(s) shared by several people: kept as the company's switchboard,"
         " each person kept apart"
     ),
+    "cli.import.history": (
+        "history taken in for {count} {count|person|people}: the last contact's date and"
+        " its comment, on their card"
+    ),
     "cli.import.new_companies": "; {count} new {count|company|companies}",
     "cli.import.merged_into": "  line {line}: merged into #{id} ({why})",
     "cli.import.why.same_phone": "same phone",

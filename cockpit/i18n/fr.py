@@ -450,6 +450,10 @@ TEXT: dict[str, str] = {
         "{count} numéro(s) partagé(s) par plusieurs personnes : gardé(s) comme standard de"
         " la société, chaque personne gardée à part"
     ),
+    "cli.import.history": (
+        "historique repris pour {count} {count|personne|personnes} : date du dernier contact"
+        " et commentaire, dans leur fiche"
+    ),
     "cli.import.new_companies": " ; {count} {count|nouvelle société|nouvelles sociétés}",
     "cli.import.merged_into": "  ligne {line} : fusionnée avec #{id} ({why})",
     "cli.import.why.same_phone": "même téléphone",

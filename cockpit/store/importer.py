@@ -21,6 +21,7 @@ from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
 from cockpit.store.import_holders import Holder, Number, Who, holders_of
+from cockpit.store.importer_history import Callers, Past, past_of, write_history
 from cockpit.store.models import Company, Contact, Freelance, Phone
 from cockpit.store.rows import tuples
 from cockpit.store.times import naive
@@ -50,6 +51,7 @@ class Written:
     merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
     companies_created: int = 0
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
+    history: int = 0  # people whose last contact or comment the file brought
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -170,11 +172,12 @@ def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
     by_email = {email.casefold(): pid for pid, email in
                 tuples(model.select(model.id, model.email).where(model.email != ""))}
     companies = _Companies(now) if kind == "contacts" else None
+    callers = Callers() if kind == "contacts" else None
     written = Written()
 
     def one(rows: Sequence[Record], offset: int) -> None:
         _people_batch(kind, model, rows, offset, now, progress,
-                      (holders, by_email, companies), written)
+                      (holders, by_email, companies, callers), written)
 
     return _in_batches(records, batch, progress, written, one)
 
@@ -213,7 +216,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
                   written: Written) -> None:
     """One batch, in the transaction the caller opened. The ids are read again here: a
     caller may have added someone (a referral) since the last batch."""
-    holders, by_email, companies = known
+    holders, by_email, companies, callers = known
     _lock(model._meta.table_name, "phone", "company")
     next_person, next_phone = _next_id(model), _next_id(Phone)
     if companies is not None:
@@ -221,6 +224,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
         companies.new = []
     new_people: list[dict[str, Any]] = []
     new_phones: list[tuple] = []
+    pasts: list[Past] = []
     switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
@@ -234,12 +238,17 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             hit.who.complete(values.get("first_name", ""))
         who = hit.who if hit is not None else Who(values.get("first_name", ""),
                                                     values.get("last_name", ""))
+        person_id = existing if existing is not None else next_person
+        past = past_of(person_id, values, existing is not None)
+        if past is not None:
+            pasts.append(past)
         if existing is not None:
             _fill_empty(model, existing, values)
             written.merged.append((record.line, existing, why))
-            person_id = existing
         else:
-            person_id, next_person = next_person, next_person + 1
+            next_person += 1
+            if past is not None and past.at is not None:
+                values["last_contacted_at"] = naive(past.at)
             new_people.append({"id": person_id, **values})
             if values.get("email"):
                 by_email[values["email"]] = person_id
@@ -269,6 +278,10 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     _after_explicit_ids(model._meta.table_name, "phone", "company")
     for e164, company in switchboards:
         _as_switchboard(e164, company)
+        if company is not None:
+            keep_switchboard(company, e164)
+    if callers is not None:
+        written.history += write_history(pasts, callers, now)
     _block_known_numbers([row[1] for row in new_phones])
     written.created += len(new_people)
 
@@ -281,6 +294,12 @@ def _as_switchboard(e164: str, company: int | None) -> int:
     return (Phone.update(label=STANDARD)
             .where(Phone.e164 == e164, Phone.label != STANDARD, Phone.kind != "mobile",
                    Phone.contact.in_(people)).execute())
+
+
+def keep_switchboard(company_id: int, e164: str) -> None:
+    """The company's switchboard, when it has none yet: the first one a file gives stays."""
+    (Company.update(switchboard=e164)
+     .where(Company.id == company_id, Company.switchboard == "").execute())
 
 
 def _block_known_numbers(numbers: list[str]) -> None:
@@ -299,10 +318,11 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
                    stamp: datetime) -> None:
     if kind == "contacts":
         names: tuple[str, ...] = ("id", "company_id", "civility", "first_name", "last_name",
-                                  "role", "decision_maker", "email")
+                                  "role", "decision_maker", "email", "last_contacted_at")
         fields: list[pw.Field] = [Contact.id, Contact.company, Contact.civility,
                                   Contact.first_name, Contact.last_name, Contact.role,
-                                  Contact.is_decision_maker, Contact.email, Contact.created_at]
+                                  Contact.is_decision_maker, Contact.email,
+                                  Contact.last_contacted_at, Contact.created_at]
         _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
                                   for p in people])
         return
