@@ -38,6 +38,7 @@ _HEADCOUNT_WORDS = ("effectif", "effectifs", "headcount", "employees", "salaries
                     "nombre de salaries", "nb salaries", "number of employees", "staff",
                     "collaborateurs", "employes", "etp", "fte")
 _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+_CLOSING = re.compile(r"\s*\b(?:au|at|fin|end of)?\s*\d{1,2}[/.-]\d{1,2}[/.-]?$")
 _UNIT_IN_HEADER = re.compile(r"[(\[]\s*([^)\]]*)\s*[)\]]|\ben\s+(\S+)\s*$")
 
 
@@ -70,9 +71,10 @@ def year_column(header: str) -> str | None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     rest = _UNIT_IN_HEADER.sub(" ", _YEAR.sub(" ", text))
+    rest = _CLOSING.sub("", rest.strip())  # "Effectif au 31/12/2023"
     rest = " ".join(re.sub(r"[_\-–:/]+", " ", rest).split())
     for words, measure in ((_REVENUE_WORDS, REVENUE), (_HEADCOUNT_WORDS, HEADCOUNT)):
-        if rest in words or rest.removesuffix(" au 31/12") in words:
+        if rest in words:
             return figure_field(measure, year)
     return None
 
