@@ -224,6 +224,8 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     records: list[Record] = []
     errors: list[RowError] = []
     seen: Seen[Record] = Seen()
+    roles: dict[str, bool] = {}
+    phone_order = _phone_order(mapping)
     headers = table.headers
     for line, cells in table.rows:
         values: dict[str, Any] = {}
@@ -267,9 +269,12 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         if row_errors:
             errors += row_errors
             continue
-        record = Record(line, values, _phones(values, mapping))
+        record = Record(line, values, _phones(values, phone_order))
         if kind == "contacts" and "decision_maker" not in values:
-            values["decision_maker"] = bool(decision_maker_role(values.get("role", "")))
+            role = values.get("role", "")
+            if role not in roles:  # a list has a few dozen roles for thousands of rows
+                roles[role] = bool(decision_maker_role(role))
+            values["decision_maker"] = roles[role]
         kept = seen.match(record, kind)
         if kept is not None:  # the same person earlier in the file
             _merge(kept, record)
@@ -283,11 +288,16 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     return records, errors
 
 
-def _phones(values: dict[str, Any], mapping: Mapping_) -> list[tuple[Phone, str]]:
+def _phone_order(mapping: Mapping_) -> tuple[str, ...]:
+    """The phone fields of the file, in the order of their columns (once, not a row)."""
+    return tuple(sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
+                        key=lambda f: min(i for i, n in mapping.columns.items() if n == f)))
+
+
+def _phones(values: dict[str, Any], order: tuple[str, ...]) -> list[tuple[Phone, str]]:
     """The row's numbers, in the order of its columns, each once, with its column's label."""
     found: list[tuple[Phone, str]] = []
-    for field_name in sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
-                             key=lambda f: min(i for i, n in mapping.columns.items() if n == f)):
+    for field_name in order:
         phone = values.pop(field_name, None)
         if phone is not None:
             add_phones(found, [(phone, label_of(phone, field_name))])
@@ -303,6 +313,8 @@ def _controls(field_name: str, raw: str) -> str:
     """Why a cell holding control characters is refused ("" when it holds none). They come
     from a damaged or crafted file: an escape sequence in a name would clear the caller's
     screen or rename their terminal."""
+    if raw.isprintable():  # most cells: no control character can be there
+        return ""
     found = control_characters(raw)
     if field_name not in _NAME_FIELDS:
         found = [c for c in found if c not in ("\\x0a", "\\x09", "\\x0d")]
@@ -386,9 +398,12 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
         raise ValueError(f"{raw!r}: expected oui or non")
     if field_name in ("skills", "technologies"):
         return " ".join(t for t in re.split(r"[\s,;/|]+", fold(raw)) if t)
-    return re.sub(r"\s+", " ", raw).strip()
+    if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
+        return raw
+    return _RUNS_OF_SPACE.sub(" ", raw).strip()
 
 
+_RUNS_OF_SPACE = re.compile(r"\s+")
 def _whole_euros(raw: str, what: str) -> int:
     text = re.sub(r"[\s\u00a0\u202f€]|eur|ht|/j(our)?", "", raw.casefold()).replace(",", ".")
     try:

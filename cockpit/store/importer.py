@@ -32,10 +32,10 @@ BATCH = 500  # people a transaction: some tens of milliseconds of write lock eac
 # it polls every 100 ms at worst (SQLite's busy handler), and a gap of 2 ms was missed.
 # That is while others write (seen by SQLite's data_version): the callers' claims and notes
 # get through. Nobody else writing, the import only leaves a gap a poll cannot miss every
-# half second of work (a first claim waits that long at most), instead of doubling its
+# second of work (a first claim waits that long at most), instead of doubling its
 # time. PostgreSQL queues lock requests: a waiting caller gets the tables at each commit.
 PAUSE_SHARE = 1.0
-QUIET_EVERY, QUIET_GAP = 0.5, 0.12  # seconds of work, seconds of gap
+QUIET_EVERY, QUIET_GAP = 1.0, 0.12  # seconds of work, seconds of gap
 BUSY_FOR = 5.0  # seconds another connection's write keeps the import in its polite pace
 Progress = Callable[[int], None]
 People = type[Contact] | type[Freelance]  # the two kinds of person an import writes
