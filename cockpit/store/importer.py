@@ -197,9 +197,12 @@ class _Companies:
                     for cid, name in tuples(Company.select(Company.id, Company.name))}
         self.next_id = _next_id(Company)
         self.new: list[tuple] = []
+        self.keys: dict[str, str] = {}
 
     def id_for(self, name: str) -> int:
-        key = fold(name)
+        key = self.keys.get(name)
+        if key is None:  # a company has many people: its name is folded once
+            key = self.keys[name] = fold(name)
         if key not in self.ids:
             self.ids[key] = self.next_id
             self.new.append((self.next_id, name.strip(), self.now))

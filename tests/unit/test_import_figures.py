@@ -48,7 +48,7 @@ def test_the_header_gives_the_unit_a_cell_leaves_out() -> None:
 
 @pytest.mark.parametrize("raw", ["$5M", "5 M USD", "£3m", "beaucoup", "5 Mo", "12,5 M€ ou 13"])
 def test_what_is_not_an_amount_in_euros_says_so(raw: str) -> None:
-    with pytest.raises(FigureError, match="not in euros|not an amount|unknown unit"):
+    with pytest.raises(FigureError, match=r"not in euros|not an amount|unknown unit"):
         parse_amount(raw)
 
 
