@@ -42,6 +42,7 @@ def _french_plan() -> Any:
     from phonenumbers import PhoneMetadata
 
     meta = PhoneMetadata.metadata_for_region("FR")
+    assert meta is not None and meta.general_desc is not None  # shipped with phonenumbers
     kinds = [d.national_number_pattern for d in (
         meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
         meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail)

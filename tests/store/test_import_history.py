@@ -80,10 +80,18 @@ def test_the_caller_named_in_the_sheet_gets_the_call_and_a_rerun_adds_nothing(
         notes = db.execute("SELECT author_id, body FROM note").fetchall()
         last = db.execute("SELECT last_name, last_contacted_at FROM contact "
                           "ORDER BY id").fetchall()
+        # The "Standard" column: the company's switchboard, kept on it and on its people.
+        board = db.execute("SELECT name, switchboard FROM company").fetchall()
+        labels = db.execute("SELECT c.last_name, p.e164, p.label FROM phone p JOIN contact c "
+                            "ON c.id = p.contact_id ORDER BY c.id, p.e164").fetchall()
     assert calls == [(team["Melissa"], ids["Benali"], "no_answer")]  # "Messagerie…"
     assert notes == [(team["Melissa"], "Messagerie, rappeler jeudi")]
     assert [(n, str(t)[:16] if t else None) for n, t in last] == [
         ("Benali", "2026-11-20 13:30"), ("Dupont", None)]  # 14h30 in Paris
+    assert board == [("Hexa Conseil", "+33142685300")]
+    assert labels == [("Benali", "+33142685300", "standard"),
+                      ("Benali", "+33142685310", "direct"), ("Benali", "+33781345678", "mobile"),
+                      ("Dupont", "+33142685300", "standard")]
 
 
 def test_a_call_made_since_is_not_moved_back_by_an_old_file(store_url: str,
