@@ -37,6 +37,8 @@ BATCH = 500  # people a transaction: some tens of milliseconds of write lock eac
 PAUSE_SHARE = 1.0
 QUIET_EVERY, QUIET_GAP = 1.0, 0.12  # seconds of work, seconds of gap
 BUSY_FOR = 5.0  # seconds another connection's write keeps the import in its polite pace
+POLITE_FIRST = 1.0  # seconds polite from the start: a caller already waiting gets in, and
+# their write then shows that others are at work
 Progress = Callable[[int], None]
 People = type[Contact] | type[Freelance]  # the two kinds of person an import writes
 
@@ -99,9 +101,11 @@ class _Pace:
     """How long to leave the write lock free after a batch that held it `took` seconds."""
 
     def __init__(self) -> None:
+        import time
+
         self.sqlite = not is_postgres()
         self.version = self._version()
-        self.busy_until = 0.0
+        self.busy_until = time.monotonic() + POLITE_FIRST
         self.worked = 0.0
 
     def _version(self) -> int | None:
