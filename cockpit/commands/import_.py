@@ -82,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
            if report.companies_created else ""))
     if report.switchboards:
         out(say("cli.import.switchboards", count=report.switchboards))
+    if report.history:
+        out(say("cli.import.history", count=report.history))
     for line, person_id, why in report.merged[:20]:
         out(say("cli.import.merged_into", line=line, id=person_id, why=_why(why)))
     for line, into in report.merged_in_file[:20]:

@@ -7,6 +7,7 @@ follows its column."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Generic, Protocol, TypeVar
 
 from cockpit.domain.phones import Phone
@@ -37,6 +38,7 @@ def label_of(phone: Phone, field_name: str) -> str:
     return DIRECT if hint == MOBILE else hint  # a landline in a "Mobile" column: still theirs
 
 
+@lru_cache(maxsize=1 << 16)  # a row's name is folded when matched, then when kept
 def name_key(first: str, last: str) -> tuple[str, str]:
     return " ".join(fold(first or "").split()), " ".join(fold(last or "").split())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,6 +24,15 @@ from cockpit.domain.import_columns import (
     labels,
     synonyms_of,
 )
+from cockpit.domain.import_figures import (
+    gather,
+    merge,
+    parse_figure,
+    parse_year,
+    split_field,
+    year_column,
+)
+from cockpit.domain.import_history import PARIS, parse_moment
 from cockpit.domain.import_phones import (
     PHONE_FIELDS,
     Seen,
@@ -32,7 +41,7 @@ from cockpit.domain.import_phones import (
     mark_shared,
 )
 from cockpit.domain.phones import Phone, parse_phone
-from cockpit.domain.siret import normalise_siret
+from cockpit.domain.siret import normalise_siren, normalise_siret
 from cockpit.domain.tables import Table
 from cockpit.domain.text import control_characters
 
@@ -40,11 +49,11 @@ KINDS = ("companies", "contacts", "freelances")
 
 FIELDS: Mapping[str, tuple[str, ...]] = {
     "companies": ("name", "kind", "sector", "city", "website", "revenue", "headcount", "phone",
-                  "technologies"),
+                  "technologies", "siren", "siret", "address", "postcode", "year"),
     # The numbers whose column says what they are first: "phone" takes any column left.
     "contacts": ("company", "civility", "first_name", "last_name", "full_name", "role",
                  "decision_maker", "switchboard", "direct_phone", "mobile_phone", "phone",
-                 "email", "city", "do_not_call"),
+                 "email", "city", "do_not_call", "last_contact", "comment", "last_caller"),
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
                    "direct_phone", "mobile_phone", "phone", "email", "do_not_call",
@@ -100,7 +109,24 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
                        "available from", "disponible a partir de"),
     "mobility": ("mobilite", "mobility", "regions", "zone"),
     "billing": ("facturation", "billing", "statut juridique", "portage"),
-    "siret": ("siret", "n° siret", "numero siret"),
+    "siret": ("siret", "n° siret", "numero siret", "siret du siege", "siret siege"),
+    "siren": ("siren", "n° siren", "numero siren", "numero de siren"),
+    "address": ("adresse", "address", "adresse postale", "rue", "street", "billing street",
+                "adresse 1", "address 1 - street", "business street", "adresse (bureau)"),
+    "postcode": ("code postal", "cp", "postcode", "postal code", "zip", "zip code",
+                 "billing zip/postal code", "billing postal code", "business postal code"),
+    "year": ("annee", "year", "exercice", "fiscal year", "annee fiscale", "figures_year"),
+    "last_contact": ("dernier contact", "date du dernier contact", "date du dernier appel",
+                     "dernier appel", "last activity date", "last activity",
+                     "last contacted", "date of last contact", "last contact date",
+                     "derniere activite", "date de derniere activite", "last call date",
+                     "last_contacted_at"),
+    "comment": ("commentaire", "commentaires", "notes", "note", "description",
+                "dernier commentaire", "remarque", "remarques", "observations",
+                "comment", "comments"),
+    "last_caller": ("owner", "charge d'affaires", "contact owner", "account owner",
+                    "proprietaire", "proprietaire du contact", "commercial", "suivi par",
+                    "appele par", "dernier appelant", "responsable"),
     "do_not_call": ("ne pas appeler", "do not call", "liste rouge", "bloctel", "dnc"),
     # A path to the CV, relative to the spreadsheet's folder.
     "cv_file": ("cv", "fichier cv", "cv file", "chemin du cv", "chemin cv",
@@ -191,7 +217,7 @@ def map_columns(headers: tuple[str, ...], kind: str,
     names = labels(headers)
     columns: dict[int, str] = {}
     for column, target in (overrides or {}).items():
-        if target not in fields:
+        if target not in fields and not (kind == "companies" and split_field(target)):
             raise MappingError(f"--map {column}={target}: no field {target!r} for {kind}; "
                                f"fields: {', '.join(fields)}", code="import_map_field",
                                column=column, field=target, fields=", ".join(fields))
@@ -226,6 +252,12 @@ def map_columns(headers: tuple[str, ...], kind: str,
         for i in found[: None if field_name in MULTI else 1]:
             columns[i] = field_name
             taken.add(field_name)
+    if kind == "companies":  # "CA 2023", "Effectif 2024 (k€)"…: one field a year
+        for i, header in enumerate(headers):
+            by_year = year_column(header) if i not in columns else None
+            if by_year and by_year not in taken:
+                columns[i] = by_year
+                taken.add(by_year)
     if "full_name" in taken and "last_name" in taken:
         columns = {i: f for i, f in columns.items() if f != "full_name"}
     missing = [f for f in REQUIRED[kind] if f not in columns.values()
@@ -242,11 +274,16 @@ def map_columns(headers: tuple[str, ...], kind: str,
 
 def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                decision_maker_role: Callable[[str], bool | None] = lambda _: None,
-               ) -> tuple[list[Record], list[RowError]]:
-    """Every row as a record, or its errors (all of them, not only the first)."""
+               now: datetime | None = None) -> tuple[list[Record], list[RowError]]:
+    """Every row as a record, or its errors (all of them, not only the first). `now` bounds
+    a last contact's date (none after it); the end of `today` when not given."""
+    if now is None:
+        now = datetime.combine(today, time(23, 59), PARIS)
     records: list[Record] = []
     errors: list[RowError] = []
     seen: Seen[Record] = Seen()
+    roles: dict[str, bool] = {}
+    phone_order = _phone_order(mapping)
     headers = mapping.labels or table.headers
     for line, cells in table.rows:
         values: dict[str, Any] = {}
@@ -257,7 +294,7 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
             # Several numbers or e-mails in one cell: Google joins them with " ::: ".
             parts = VALUE_SEPARATOR.split(cell) if field_name in MULTI else [cell]
             for part in parts:
-                parsed, error = _cell(field_name, part.strip(), today)
+                parsed, error = _cell(field_name, part.strip(), today, column, now)
                 if error:
                     row_errors.append(RowError(line, column, error))
                 elif parsed not in (None, "") and field_name in MULTI:
@@ -273,15 +310,23 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                 row_errors.append(RowError(line, "", f"{short} column(s) missing: the line "
                                                      "is cut short"))
         _split_full_name(values)
+        if kind == "companies" and not row_errors:
+            row_errors += _identity(line, values, headers, mapping)
+            figures = gather(values, today.year - 1)  # a bare figure: last year's accounts
+            if figures:
+                values["figures"] = figures
         if not row_errors:
             row_errors += _required(line, kind, values, headers, mapping)
         if row_errors:
             errors += row_errors
             continue
-        record = Record(line, values, _phones(values, mapping),
+        record = Record(line, values, _phones(values, phone_order),
                         more_emails=[e for e in more_emails if e != values.get("email")])
         if kind == "contacts" and "decision_maker" not in values:
-            values["decision_maker"] = bool(decision_maker_role(values.get("role", "")))
+            role = values.get("role", "")
+            if role not in roles:  # a list has a few dozen roles for thousands of rows
+                roles[role] = bool(decision_maker_role(role))
+            values["decision_maker"] = roles[role]
         kept = seen.match(record, kind)
         if kept is not None:  # the same person earlier in the file
             _merge(kept, record)
@@ -295,18 +340,24 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     return records, errors
 
 
-def _phones(values: dict[str, Any], mapping: Mapping_) -> list[tuple[Phone, str]]:
+def _phone_order(mapping: Mapping_) -> tuple[str, ...]:
+    """The phone fields of the file, in the order of their columns (once, not a row)."""
+    return tuple(sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
+                        key=lambda f: min(i for i, n in mapping.columns.items() if n == f)))
+
+
+def _phones(values: dict[str, Any], order: tuple[str, ...]) -> list[tuple[Phone, str]]:
     """The row's numbers, in the order of its columns, each once, with its column's label."""
     found: list[tuple[Phone, str]] = []
-    for field_name in sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
-                             key=lambda f: min(i for i, n in mapping.columns.items() if n == f)):
+    for field_name in order:
         for phone in values.pop(field_name, ()):
             add_phones(found, [(phone, label_of(phone, field_name))])
     return found
 
 
-def _cell(field_name: str, raw: str, today: date) -> tuple[Any, str]:
-    """(the value, "") or (None, why the cell is refused)."""
+def _cell(field_name: str, raw: str, today: date, column: str = "",
+          now: datetime | None = None) -> tuple[Any, str]:
+    """(the value, "") or (None, why the cell is refused). `now` bounds a last contact."""
     if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
         raw = raw[1:]
     if raw.startswith("="):
@@ -315,7 +366,9 @@ def _cell(field_name: str, raw: str, today: date) -> tuple[Any, str]:
     if controls:
         return None, controls
     try:
-        return _parse(field_name, raw, today), ""
+        if field_name == "last_contact" and raw and now is not None:
+            return parse_moment(raw, now), ""
+        return _parse(field_name, raw, today, column), ""
     except (ValidationError, ValueError) as exc:
         return None, _reason(exc)
 
@@ -329,6 +382,8 @@ def _controls(field_name: str, raw: str) -> str:
     """Why a cell holding control characters is refused ("" when it holds none). They come
     from a damaged or crafted file: an escape sequence in a name would clear the caller's
     screen or rename their terminal."""
+    if raw.isprintable():  # most cells: no control character can be there
+        return ""
     found = control_characters(raw)
     if field_name not in _NAME_FIELDS:
         found = [c for c in found if c not in ("\\x0a", "\\x09", "\\x0d")]
@@ -358,9 +413,21 @@ def _reason(exc: Exception) -> str:
     return getattr(exc, "message", None) or str(exc)
 
 
-def _parse(field_name: str, raw: str, today: date) -> Any:
+def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
     if not raw:
         return None
+    if field_name in ("revenue", "headcount") or field_name.startswith(_BY_YEAR):
+        if fold(raw).strip(" .") in _UNKNOWN_FIGURE:
+            return None
+        return parse_figure(field_name, raw, column)
+    if field_name == "year":
+        return parse_year(raw)
+    if field_name == "siren":
+        return normalise_siren(raw)
+    if field_name == "postcode":
+        return _postcode(raw)
+    if field_name == "comment":  # kept as written, line breaks and all
+        return raw.strip()
     if field_name in PHONE_FIELDS:
         return parse_phone(raw)
     if field_name == "email":
@@ -370,8 +437,6 @@ def _parse(field_name: str, raw: str, today: date) -> Any:
         return email
     if field_name == "day_rate":
         return _whole_euros(raw, "day rate")
-    if field_name in ("revenue", "headcount"):
-        return _whole_number(raw, field_name)
     if field_name == "kind":
         value = _coded(_KIND_VALUES, raw)
         if value is None:
@@ -404,7 +469,9 @@ def _parse(field_name: str, raw: str, today: date) -> Any:
         raise ValueError(f"{raw!r}: expected oui or non")
     if field_name in ("skills", "technologies"):
         return " ".join(t for t in re.split(r"[\s,;/|]+", fold(raw)) if t)
-    return re.sub(r"\s+", " ", raw).strip()
+    if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
+        return raw
+    return _RUNS_OF_SPACE.sub(" ", raw).strip()
 
 
 def _yes_no(raw: str) -> bool:
@@ -422,6 +489,9 @@ def _coded(known: Mapping[str, str], raw: str) -> str | None:
     return known.get(word) or (word if word in known.values() else None)
 
 
+_RUNS_OF_SPACE = re.compile(r"\s+")
+
+
 def _whole_euros(raw: str, what: str) -> int:
     text = re.sub(r"[\s\u00a0\u202f€]|eur|ht|/j(our)?", "", raw.casefold()).replace(",", ".")
     try:
@@ -433,22 +503,34 @@ def _whole_euros(raw: str, what: str) -> int:
     return int(value)
 
 
-def _whole_number(raw: str, what: str) -> int:
-    text = fold(raw).replace("\u202f", " ").replace("\u00a0", " ")
-    factor = 1
-    for suffix, times in (("md€", 10**9), ("mds", 10**9), ("m€", 10**6), ("k€", 10**3),
-                          (" m", 10**6), (" k", 10**3)):
-        if text.endswith(suffix):
-            text, factor = text[: -len(suffix)], times
-            break
-    text = re.sub(r"[\s€]|eur", "", text).replace(",", ".")
-    try:
-        value = Decimal(text) * factor
-    except InvalidOperation as exc:
-        raise ValueError(f"{raw!r} is not a number ({what})") from exc
-    if value < 0:
-        raise ValueError(f"{raw!r}: {what} cannot be negative")
-    return int(value)
+_BY_YEAR = ("revenue_", "headcount_")  # split_field's fields, told cheaply on every cell
+_UNKNOWN_FIGURE = {"nc", "n.c", "n/a", "na", "nd", "n.d", "-", "--", "?", "inconnu",
+                   "non communique", "non disponible", "unknown"}
+
+
+def _postcode(raw: str) -> str:
+    """A French postcode has five digits; a spreadsheet that took it for a number dropped
+    the leading zero of 01000."""
+    text = re.sub(r"\s+", "", raw)
+    if text.isdigit() and len(text) == 4:
+        return "0" + text
+    if text.isdigit() and len(text) != 5:
+        raise ValueError(f"{raw!r} is not a postcode (five digits: 75008)")
+    return raw.strip()
+
+
+def _identity(line: int, values: dict[str, Any], headers: tuple[str, ...],
+              mapping: Mapping_) -> list[RowError]:
+    """A SIRET starts with its company's SIREN: both given, they must agree."""
+    siren, siret = values.get("siren"), values.get("siret")
+    if siret and not siren:
+        values["siren"] = siret[:9]
+    elif siren and siret and siret[:9] != siren:
+        column = next((headers[i] for i, name in mapping.columns.items() if name == "siret"),
+                      "siret")
+        return [RowError(line, column, f"SIRET {siret} is not an establishment of SIREN "
+                                       f"{siren} (its first nine digits differ)")]
+    return []
 
 
 def _split_full_name(values: dict[str, Any]) -> None:
@@ -463,6 +545,8 @@ def _split_full_name(values: dict[str, Any]) -> None:
 
 
 def _merge(kept: Record, other: Record) -> None:
+    if "figures" in other.values:  # the long format: one row a year of the same company
+        merge(kept.values.setdefault("figures", {}), other.values["figures"])
     for k, v in other.values.items():
         kept.values.setdefault(k, v)
     add_phones(kept.phones, other.phones)

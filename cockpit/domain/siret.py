@@ -43,3 +43,17 @@ def normalise_siret(raw: str) -> str:
     if not valid:
         raise ValidationError(f"SIRET {raw!r} fails its check key", code="siret_key", value=raw)
     return digits
+
+
+def normalise_siren(raw: str) -> str:
+    """Return the 9 digits of a SIREN; raise ValidationError saying what is wrong."""
+    digits = "".join(ch for ch in str(raw) if not ch.isspace() and ch not in ".-")
+    if not digits.isdigit():
+        raise ValidationError(
+            f"SIREN {raw!r} must contain digits only", code="siren_not_digits", value=raw)
+    if len(digits) != 9:
+        raise ValidationError(f"SIREN {raw!r} has {len(digits)} digits, 9 expected",
+                              code="siren_length", value=raw, length=len(digits))
+    if digits != _LA_POSTE_SIREN and not luhn_ok(digits):
+        raise ValidationError(f"SIREN {raw!r} fails its check key", code="siren_key", value=raw)
+    return digits

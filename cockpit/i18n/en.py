@@ -52,6 +52,9 @@ TEXT: dict[str, str] = {
     "error.siret_not_digits": "The SIRET must contain digits only.",
     "error.siret_length": "The SIRET has {length} digits instead of 14.",
     "error.siret_key": "SIRET “{value}” has a wrong check key.",
+    "error.siren_not_digits": "The SIREN must contain digits only.",
+    "error.siren_length": "The SIREN has {length} digits instead of 9.",
+    "error.siren_key": "SIREN “{value}” has a wrong check key.",
     "reason.too_short": "too short",
     "reason.too_long": "too long",
     "reason.unknown_country_code": "unknown country code",
@@ -578,6 +581,10 @@ TEXT: dict[str, str] = {
     "cli.import.switchboards": (
         "{count} number(s) shared by several people: kept as the company's switchboard,"
         " each person kept apart"
+    ),
+    "cli.import.history": (
+        "history taken in for {count} {count|person|people}: the last contact's date and"
+        " its comment, on their card"
     ),
     "cli.import.new_companies": "; {count} new {count|company|companies}",
     "cli.import.merged_into": "  line {line}: merged into #{id} ({why})",

@@ -52,6 +52,9 @@ TEXT: dict[str, str] = {
     "error.siret_not_digits": "Le SIRET ne doit contenir que des chiffres.",
     "error.siret_length": "Le SIRET a {length} chiffres au lieu de 14.",
     "error.siret_key": "Le SIRET « {value} » a une clé de contrôle fausse.",
+    "error.siren_not_digits": "Le SIREN ne doit contenir que des chiffres.",
+    "error.siren_length": "Le SIREN a {length} chiffres au lieu de 9.",
+    "error.siren_key": "Le SIREN « {value} » a une clé de contrôle fausse.",
     "reason.too_short": "trop court",
     "reason.too_long": "trop long",
     "reason.unknown_country_code": "indicatif pays inconnu",
@@ -605,6 +608,10 @@ TEXT: dict[str, str] = {
     "cli.import.switchboards": (
         "{count} numéro(s) partagé(s) par plusieurs personnes : gardé(s) comme standard de"
         " la société, chaque personne gardée à part"
+    ),
+    "cli.import.history": (
+        "historique repris pour {count} {count|personne|personnes} : date du dernier contact"
+        " et commentaire, dans leur fiche"
     ),
     "cli.import.new_companies": " ; {count} {count|nouvelle société|nouvelles sociétés}",
     "cli.import.merged_into": "  ligne {line} : fusionnée avec #{id} ({why})",

@@ -42,6 +42,7 @@ class ImportReport:
     # Numbers several people have (colleagues behind one switchboard): kept apart, the number
     # labelled as their company's switchboard.
     switchboards: int = 0
+    history: int = 0  # people whose last contact or comment came in as their history
     rejected_file: Path | None = None
     imported: bool = False
     dry_run: bool = False
@@ -161,6 +162,7 @@ class ImportServices(Part):
         report.merged = written.merged
         report.companies_created = written.companies_created
         report.switchboards = len(written.switchboards)
+        report.history = written.history
         return report
 
 

@@ -9,12 +9,14 @@ from cockpit.store.db import database
 
 _QUERIES = {
     "companies": (
-        "SELECT co.id, co.name, co.kind, co.sector, co.city, co.website, co.technologies, "
+        "SELECT co.id, co.name, co.kind, co.sector, co.siren, co.siret, co.address, "
+        "co.postcode, co.city, co.website, co.switchboard, co.technologies, "
         "f.year, f.revenue, f.headcount, co.created_at FROM company co "
         "LEFT JOIN company_figure f ON f.company_id = co.id AND f.year = "
         "(SELECT MAX(year) FROM company_figure WHERE company_id = co.id) ORDER BY co.id",
-        ("id", "name", "kind", "sector", "city", "website", "technologies", "figures_year",
-         "revenue", "headcount", "created_at")),
+        ("id", "name", "kind", "sector", "siren", "siret", "address", "postcode", "city",
+         "website", "phone", "technologies", "figures_year", "revenue", "headcount",
+         "created_at")),
     "contacts": (
         "SELECT c.id, co.name, c.civility, c.first_name, c.last_name, c.role, "
         "c.is_decision_maker, c.email, (SELECT MIN(p.e164) FROM phone p "

@@ -28,6 +28,7 @@ from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
 from cockpit.store.import_holders import Holder, Number, Who, holders_of
+from cockpit.store.importer_history import Callers, Past, past_of, write_history
 from cockpit.store.models import Company, Contact, Freelance, Phone
 from cockpit.store.rows import tuples
 from cockpit.store.times import naive
@@ -36,8 +37,15 @@ CHUNK = 2000
 BATCH = 500  # people a transaction: some tens of milliseconds of write lock each
 # Between batches the lock is left free as long as the batch held it: a caller waiting for
 # it polls every 100 ms at worst (SQLite's busy handler), and a gap of 2 ms was missed.
-# A big import takes up to twice as long; the callers' claims and notes get through.
+# That is while others write (seen by SQLite's data_version): the callers' claims and notes
+# get through. Nobody else writing, the import only leaves a gap a poll cannot miss every
+# second of work (a first claim waits that long at most), instead of doubling its
+# time. PostgreSQL queues lock requests: a waiting caller gets the tables at each commit.
 PAUSE_SHARE = 1.0
+QUIET_EVERY, QUIET_GAP = 1.0, 0.12  # seconds of work, seconds of gap
+BUSY_FOR = 5.0  # seconds another connection's write keeps the import in its polite pace
+POLITE_FIRST = 1.0  # seconds polite from the start: a caller already waiting gets in, and
+# their write then shows that others are at work
 Progress = Callable[[int], None]
 People = type[Contact] | type[Freelance]  # the two kinds of person an import writes
 
@@ -58,6 +66,7 @@ class Written:
     companies_created: int = 0
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
     ids: dict[int, int] = field(default_factory=dict)  # line -> the person written (CV files)
+    history: int = 0  # people whose last contact or comment the file brought
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -79,6 +88,7 @@ def _in_batches(records: Sequence[Record], batch: int, progress: Progress | None
     import time
 
     in_transaction = database.obj.transaction_depth() > 0  # a dry run: one, rolled back
+    pace = _Pace()
     for start in range(0, len(records), batch):
         began = time.monotonic()
         try:
@@ -89,10 +99,43 @@ def _in_batches(records: Sequence[Record], batch: int, progress: Progress | None
                 raise
             raise PartlyWritten(start, written) from exc
         if not in_transaction and start + batch < len(records):
-            time.sleep(max(time.monotonic() - began, 0.005) * PAUSE_SHARE)
+            time.sleep(pace.pause(time.monotonic() - began))
     if progress:
         progress(len(records))
     return written
+
+
+class _Pace:
+    """How long to leave the write lock free after a batch that held it `took` seconds."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.sqlite = not is_postgres()
+        self.version = self._version()
+        self.busy_until = time.monotonic() + POLITE_FIRST
+        self.worked = 0.0
+
+    def _version(self) -> int | None:
+        if not self.sqlite:
+            return None
+        return int(database.obj.execute_sql("PRAGMA data_version").fetchone()[0])
+
+    def pause(self, took: float) -> float:
+        import time
+
+        if not self.sqlite:
+            return 0.0
+        now, version = time.monotonic(), self._version()
+        if version != self.version:  # someone else committed since the last batch
+            self.version, self.busy_until = version, now + BUSY_FOR
+        if now < self.busy_until:
+            return max(took, 0.005) * PAUSE_SHARE
+        self.worked += took
+        if self.worked < QUIET_EVERY:
+            return 0.0
+        self.worked = 0.0
+        return QUIET_GAP
 
 
 def _transaction() -> Any:
@@ -142,9 +185,17 @@ def _insert(model: type[pw.Model], fields: list[pw.Field], rows: list[tuple]) ->
         tail = tuple(f.db_value(v) for f, v in extra)
         rows = [(*row, *tail) for row in rows]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)  # "references" is a keyword
+    cursor = db.cursor()
+    if is_postgres():
+        # psycopg2's executemany is one round trip a row (4x SQLite's time for a big file);
+        # execute_values sends a page of rows in one statement.
+        from psycopg2.extras import execute_values
+
+        sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES %s'
+        execute_values(cursor, sql, rows, page_size=CHUNK)
+        return
     marks = ", ".join([db.param] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    cursor = db.cursor()
     for start in range(0, len(rows), CHUNK):
         cursor.executemany(sql, rows[start:start + CHUNK])
 
@@ -158,9 +209,12 @@ class _Companies:
                     for cid, name in tuples(Company.select(Company.id, Company.name))}
         self.next_id = _next_id(Company)
         self.new: list[tuple] = []
+        self.keys: dict[str, str] = {}
 
     def id_for(self, name: str) -> int:
-        key = fold(name)
+        key = self.keys.get(name)
+        if key is None:  # a company has many people: its name is folded once
+            key = self.keys[name] = fold(name)
         if key not in self.ids:
             self.ids[key] = self.next_id
             self.new.append((self.next_id, name.strip(), self.now))
@@ -180,11 +234,12 @@ def _people(kind: str, model: People, records: Sequence[Record], now: datetime,
             model.id, model.email, model.first_name, model.last_name).where(model.email != "")):
         by_email.setdefault(email.casefold(), []).append((name_key(first, last), pid))
     companies = _Companies(now) if kind == "contacts" else None
+    callers = Callers() if kind == "contacts" else None
     written = Written()
 
     def one(rows: Sequence[Record], offset: int) -> None:
         _people_batch(kind, model, rows, offset, now, progress,
-                      (holders, by_email, companies), written)
+                      (holders, by_email, companies, callers), written)
 
     return _in_batches(records, batch, progress, written, one)
 
@@ -229,7 +284,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
                   written: Written) -> None:
     """One batch, in the transaction the caller opened. The ids are read again here: a
     caller may have added someone (a referral) since the last batch."""
-    holders, by_email, companies = known
+    holders, by_email, companies, callers = known
     _lock(model._meta.table_name, "phone", "company")
     next_person, next_phone = _next_id(model), _next_id(Phone)
     if companies is not None:
@@ -238,6 +293,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     new_people: list[dict[str, Any]] = []
     pending: dict[int, dict[str, Any]] = {}  # the batch's new people, not yet written
     new_phones: list[tuple] = []
+    pasts: list[Past] = []
     switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
@@ -251,18 +307,22 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             hit.who.complete(values.get("first_name", ""))
         who = hit.who if hit is not None else Who(values.get("first_name", ""),
                                                     values.get("last_name", ""))
+        person_id = existing if existing is not None else next_person
+        past = past_of(person_id, values, existing is not None)
+        if past is not None:
+            pasts.append(past)
         if existing is not None and existing in pending:  # met earlier in this batch
             for name, value in values.items():
                 if pending[existing].get(name) in (None, "") and value not in (None, ""):
                     pending[existing][name] = value
             written.merged.append((record.line, existing, why))
-            person_id = existing
         elif existing is not None:
             _fill_empty(model, existing, values)
             written.merged.append((record.line, existing, why))
-            person_id = existing
         else:
-            person_id, next_person = next_person, next_person + 1
+            next_person += 1
+            if past is not None and past.at is not None:
+                values["last_contacted_at"] = naive(past.at)
             new_people.append({"id": person_id, **values})
             pending[person_id] = new_people[-1]
             if values.get("email"):
@@ -294,6 +354,10 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     _after_explicit_ids(model._meta.table_name, "phone", "company")
     for e164, company in switchboards:
         _as_switchboard(e164, company)
+        if company is not None:
+            keep_switchboard(company, e164)
+    if callers is not None:
+        written.history += write_history(pasts, callers, now)
     _block_known_numbers([row[1] for row in new_phones])
     written.created += len(new_people)
 
@@ -308,15 +372,23 @@ def _as_switchboard(e164: str, company: int | None) -> int:
                    Phone.contact.in_(people)).execute())
 
 
+def keep_switchboard(company_id: int, e164: str) -> None:
+    """The company's switchboard, when it has none yet: the first one a file gives stays."""
+    (Company.update(switchboard=e164)
+     .where(Company.id == company_id, Company.switchboard == "").execute())
+
+
 def _block_known_numbers(numbers: list[str]) -> None:
     """A number on the do-not-call list (even kept only as a hash, after an erasure) flags
     whoever comes in with it."""
     from cockpit.store import persons
-    from cockpit.store.privacy import digests
+    from cockpit.store.privacy import digests_of
 
     blocked = persons.blocked_digests()
-    for e164 in numbers:
-        if not blocked.isdisjoint(digests(e164)):
+    if not blocked or not numbers:  # an empty list: no key to read, nothing to hash
+        return
+    for e164, digests in digests_of(numbers).items():
+        if not blocked.isdisjoint(digests):
             persons.flag_do_not_call(e164)
 
 
@@ -325,11 +397,12 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
     if kind == "contacts":
         names: tuple[str, ...] = ("id", "company_id", "civility", "first_name", "last_name",
                                   "role", "decision_maker", "email", "do_not_call",
-                                  "do_not_call")
+                                  "do_not_call", "last_contacted_at")
         fields: list[pw.Field] = [Contact.id, Contact.company, Contact.civility,
                                   Contact.first_name, Contact.last_name, Contact.role,
                                   Contact.is_decision_maker, Contact.email, Contact.do_not_call,
-                                  Contact.asked_not_to_call, Contact.created_at]
+                                  Contact.asked_not_to_call, Contact.last_contacted_at,
+                                  Contact.created_at]
         _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
                                   for p in people])
         return

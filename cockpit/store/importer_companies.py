@@ -1,6 +1,7 @@
 """Companies into the database, in batches of short transactions like people: matched by
-name (empty fields filled) or created, their figures for last year, and their phone as their
-switchboard, shared by their people (a number they already have becomes it)."""
+name (empty fields filled) or created, their figures for each year the file gives, and their
+phone as their switchboard, kept on the company and shared by its people (a number they
+already have becomes it)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from cockpit.store.importer import (
     _in_batches,
     _lock,
     _next_id,
+    keep_switchboard,
 )
 from cockpit.store.models import Company, CompanyFigure, Contact, Phone
 from cockpit.store.rows import tuples
@@ -51,7 +53,6 @@ def _companies_batch(records: Sequence[Record], offset: int, now: datetime,
     _lock("company", "company_figure", "contact", "phone")
     companies.next_id = _next_id(Company)
     companies.new = []
-    year = now.year - 1  # figures typed today are last year's accounts
     figures: list[tuple] = []
     switchboards: list[tuple[int, Record]] = []
     details: dict[int, dict[str, Any]] = {}
@@ -60,15 +61,15 @@ def _companies_batch(records: Sequence[Record], offset: int, now: datetime,
         name = values.pop("name")
         is_known = fold(name) in existing_names
         company_id = companies.id_for(name)
-        revenue, headcount = values.pop("revenue", None), values.pop("headcount", None)
+        by_year = values.pop("figures", {})
         if is_known:
             _fill_company(company_id, values)
             written.merged.append((record.line, company_id, "same name"))
         else:
             details[company_id] = values
             existing_names.add(fold(name))
-        if revenue is not None or headcount is not None:
-            figures.append((company_id, year, revenue, headcount))
+        for year, figure in sorted(by_year.items()):
+            figures.append((company_id, year, figure.get("revenue"), figure.get("headcount")))
         if record.phones:
             switchboards.append((company_id, record))
         if progress and done % 500 == 0:
@@ -77,14 +78,10 @@ def _companies_batch(records: Sequence[Record], offset: int, now: datetime,
     for company_id, values in details.items():
         if values:
             Company.update(**values).where(Company.id == company_id).execute()
-    for company_id, year_, revenue, headcount in figures:
-        (CompanyFigure.insert(company=company_id, year=year_, revenue=revenue,
-                              headcount=headcount)
-         .on_conflict(conflict_target=[CompanyFigure.company, CompanyFigure.year],
-                      update={CompanyFigure.revenue: revenue,
-                              CompanyFigure.headcount: headcount}).execute())
+    _figures(figures)
     added: list[str] = []
     for company_id, record in switchboards:
+        keep_switchboard(company_id, record.phones[0][0].e164)
         for phone, _ in record.phones:  # every number of a company row is its switchboard
             if (company_id, phone.e164) in held:
                 if _as_switchboard(phone.e164, company_id):
@@ -97,6 +94,18 @@ def _companies_batch(records: Sequence[Record], offset: int, now: datetime,
             held.add((company_id, phone.e164))
             added.append(phone.e164)
     _block_known_numbers(added)
+
+
+def _figures(figures: list[tuple]) -> None:
+    """Each (company, year) once: a figure the file leaves empty keeps the one known."""
+    for company_id, year, revenue, headcount in figures:
+        update = {field: value for field, value in ((CompanyFigure.revenue, revenue),
+                                                    (CompanyFigure.headcount, headcount))
+                  if value is not None}
+        (CompanyFigure.insert(company=company_id, year=year, revenue=revenue,
+                              headcount=headcount)
+         .on_conflict(conflict_target=[CompanyFigure.company, CompanyFigure.year],
+                      update=update).execute())
 
 
 def _fill_company(company_id: int, values: dict[str, Any]) -> None:

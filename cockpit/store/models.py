@@ -44,6 +44,13 @@ class Company(BaseModel):
     sector = pw.CharField(default="", index=True)
     city = pw.CharField(default="")
     website = pw.CharField(default="")
+    # Schema v8: identity and address as the firm's files give them, and the switchboard
+    # (E.164) its people share.
+    siren = pw.CharField(default="", index=True)
+    siret = pw.CharField(default="")
+    address = pw.CharField(default="")
+    postcode = pw.CharField(default="")
+    switchboard = pw.CharField(default="")
     posts_missions = pw.BooleanField(default=False)  # posts freelance missions on its own site
     technologies = pw.TextField(default="")  # space-separated, lower case
     next_budget = pw.DateField(null=True)

@@ -163,7 +163,7 @@ def test_dry_run_shows_each_column_and_writes_nothing(store_url: str, tmp_path: 
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
     path = tmp_path / "list.csv"
-    path.write_text("Titre;Nom;Titre;Portable;Remarque\n"
+    path.write_text("Titre;Nom;Titre;Portable;Divers\n"
                     "M.;Dupont;DSI;06 12 34 56 78;\x1b[2Jsee\n"
                     "Mme;Durand;DAF;07 81 34 56 78;ok\n", "utf-8")
     assert main(["import", "contacts", str(path), "--db", store_url, "--dry-run"]) == 0
@@ -171,7 +171,7 @@ def test_dry_run_shows_each_column_and_writes_nothing(store_url: str, tmp_path: 
     assert "“Titre” → civility [civility]: M. | Mme" in out
     assert "“Titre#2” → job title [role]: DSI | DAF" in out
     assert "“Portable” → mobile [mobile_phone]: 06 12 34 56 78 | 07 81 34 56 78" in out
-    assert "“Remarque”: not imported: " in out and "[2Jsee | ok" in out
+    assert "“Divers”: not imported: " in out and "[2Jsee | ok" in out
     assert "\x1b" not in out
     assert "would create 2 contacts" in out
     with raw(store_url) as db:

@@ -1,0 +1,215 @@
+"""Company figures read from a spreadsheet: amounts with their units ("5,8 Md€", "1 200 k€",
+"12.5M"), headcounts ("56 086 pers.", "51-200"), and the columns that hold one year's figure
+("CA 2023", "Revenue 2024 (k€)", "Effectif 2024"), so that the prospect rule sees the
+trends over the years the file gives instead of one figure put under a guessed year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from cockpit.domain.text import fold
+
+REVENUE, HEADCOUNT = "revenue", "headcount"
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+
+# Multipliers, folded: what follows (or, in a header, names) the number.
+_UNITS: Mapping[str, int] = {
+    "": 1, "e": 1, "eur": 1, "euro": 1, "euros": 1,
+    "k": 10**3, "ke": 10**3, "keur": 10**3, "kiloeuros": 10**3, "milliers": 10**3,
+    "m": 10**6, "me": 10**6, "meur": 10**6, "mio": 10**6, "mln": 10**6, "million": 10**6,
+    "millions": 10**6, "mn": 10**6,
+    "md": 10**9, "mde": 10**9, "mds": 10**9, "mdse": 10**9, "mrd": 10**9, "mrds": 10**9,
+    "milliard": 10**9, "milliards": 10**9, "bn": 10**9, "b": 10**9, "billion": 10**9,
+    "billions": 10**9, "g": 10**9,
+}
+_FOREIGN = ("$", "usd", "£", "gbp", "chf", "¥", "yen")
+_PEOPLE = ("personnes", "personne", "pers", "salaries", "salarie", "employes", "employe",
+           "employees", "employee", "staff", "people", "etp", "fte", "collaborateurs")
+_SPACES = re.compile(r"[\s\u00a0\u202f'’]+")
+_NUMBER = re.compile(r"^([+-]?[0-9][0-9.,]*)(.*)$")
+
+_REVENUE_WORDS = ("ca", "chiffre d'affaires", "chiffre d'affaire", "chiffre daffaires",
+                  "revenue", "revenues", "revenu", "turnover", "annual revenue", "ca ht",
+                  "chiffre d'affaires ht", "sales", "ventes", "ca annuel")
+_HEADCOUNT_WORDS = ("effectif", "effectifs", "headcount", "employees", "salaries",
+                    "nombre de salaries", "nb salaries", "number of employees", "staff",
+                    "collaborateurs", "employes", "etp", "fte")
+_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+_CLOSING = re.compile(r"\s*\b(?:au|at|fin|end of)?\s*\d{1,2}[/.-]\d{1,2}[/.-]?$")
+_UNIT_IN_HEADER = re.compile(r"[(\[]\s*([^)\]]*)\s*[)\]]|\ben\s+(\S+)\s*$")
+
+
+class FigureError(ValueError):
+    pass
+
+
+def figure_field(measure: str, year: int) -> str:
+    """The import field of one year's figure: "revenue_2023"."""
+    return f"{measure}_{year}"
+
+
+def split_field(name: str) -> tuple[str, int] | None:
+    """("revenue", 2023) for "revenue_2023", None for any other field."""
+    match = re.fullmatch(r"(revenue|headcount)_(\d{4})", name)
+    if not match:
+        return None
+    year = int(match.group(2))
+    return (match.group(1), year) if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
+def year_column(header: str) -> str | None:
+    """The field a header names when it holds one year's figure ("CA 2023 (k€)" →
+    "revenue_2023"), else None."""
+    text = fold(header).strip(" :*")
+    years = _YEAR.findall(text)
+    if len(years) != 1:
+        return None
+    year = int(years[0])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    rest = _UNIT_IN_HEADER.sub(" ", _YEAR.sub(" ", text))
+    rest = _CLOSING.sub("", rest.strip())  # "Effectif au 31/12/2023"
+    rest = " ".join(re.sub(r"[_\-–:/]+", " ", rest).split())
+    for words, measure in ((_REVENUE_WORDS, REVENUE), (_HEADCOUNT_WORDS, HEADCOUNT)):
+        if rest in words:
+            return figure_field(measure, year)
+    return None
+
+
+def header_unit(header: str) -> int:
+    """The multiplier a header gives its cells: "CA 2023 (k€)" → 1000, "CA en M€" → 10⁶."""
+    for match in _UNIT_IN_HEADER.finditer(fold(header)):
+        unit = _unit_word(match.group(1) or match.group(2) or "")
+        if unit is not None:
+            return unit
+    return 1
+
+
+def _unit_word(text: str) -> int | None:
+    word = _SPACES.sub("", text.casefold()).replace("€", "e").rstrip(".")
+    word = word.removesuffix("ht").removesuffix("ttc")
+    return _UNITS.get(word)
+
+
+def _decimal(digits: str, whole: bool) -> Decimal:
+    """"1 200,5" and "1,200.5" both 1200.5; "5,8" is 5.8 (a French decimal comma); a lone
+    separator followed by three digits is a thousands mark where only whole numbers make
+    sense (headcounts without a unit)."""
+    if digits.count(",") and digits.count("."):
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        digits = digits.replace(thousands, "").replace(decimal_mark, ".")
+    else:
+        for mark in (",", "."):
+            count = digits.count(mark)
+            if count > 1 or (count == 1 and whole and re.fullmatch(rf"\d{{1,3}}\{mark}\d{{3}}",
+                                                                   digits)):
+                digits = digits.replace(mark, "")
+            elif count == 1:
+                digits = digits.replace(mark, ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation as exc:
+        raise FigureError(digits) from exc
+
+
+def parse_amount(raw: str, unit: int = 1) -> int:
+    """Whole euros from "5,8 Md€", "1 200 k€", "12.5M", "€ 3 400 000", "3400000"; `unit`
+    is the header's ("CA (k€)"), used when the cell names none."""
+    text = raw.strip().casefold()
+    if any(sign in text for sign in _FOREIGN):
+        raise FigureError(f"{raw!r}: not in euros (convert it, or leave it out)")
+    text = _SPACES.sub("", text.replace("€", "").replace("eur", " eur"))
+    match = _NUMBER.match(text)
+    if not match:
+        raise FigureError(f"{raw!r} is not an amount (5,8 M€, 1 200 k€, 12500000)")
+    number, tail = match.groups()
+    given = _unit_word(tail)
+    if given is None:
+        raise FigureError(f"{raw!r}: unknown unit {tail!r} (€, k€, M€ or Md€)")
+    value = _decimal(number, whole=False) * (given if tail else unit)
+    if value < 0:
+        raise FigureError(f"{raw!r}: revenue cannot be negative")
+    if value >= 10**15:
+        raise FigureError(f"{raw!r}: too large for a company's revenue")
+    return int(value.to_integral_value())
+
+
+def parse_headcount(raw: str) -> int:
+    """People from "56 086", "56 086 pers.", "1,2k", "51-200" (a range: its middle),
+    "10 000+"."""
+    text = fold(raw).strip()
+    text = _SPACES.sub("", text).rstrip("+.")
+    for word in _PEOPLE:
+        if text.endswith(word):
+            text = text[: -len(word)].rstrip(".")
+            break
+    text = text.rstrip("+")
+    bounds = re.fullmatch(r"([0-9][0-9.,]*)(?:-|a|to|–)([0-9][0-9.,]*)", text)
+    try:
+        if bounds:
+            low, high = (_decimal(b, whole=True) for b in bounds.groups())
+            if high < low:
+                raise FigureError(f"{raw!r}: the range is backwards")
+            value = (low + high) / 2
+        else:
+            match = _NUMBER.match(text)
+            if not match:
+                raise FigureError(raw)
+            number, tail = match.groups()
+            factor = {"": 1, "k": 10**3, "m": 10**6}.get(tail)
+            if factor is None:
+                raise FigureError(raw)
+            value = _decimal(number, whole=not tail) * factor
+    except FigureError as exc:
+        if str(exc).startswith(repr(raw)):
+            raise
+        raise FigureError(f"{raw!r} is not a headcount (56 086, 1,2k, 51-200)") from exc
+    if value < 0:
+        raise FigureError(f"{raw!r}: a headcount cannot be negative")
+    if value > 10**8:
+        raise FigureError(f"{raw!r}: too large for a headcount")
+    return int(value.to_integral_value())
+
+
+def parse_year(raw: str) -> int:
+    """The year of a long-format row: "2023", "FY2023", "exercice 2023", "31/12/2023"."""
+    years = _YEAR.findall(raw)
+    if len(set(years)) != 1 or not FIRST_YEAR <= int(years[0]) <= LAST_YEAR:
+        raise FigureError(f"{raw!r} is not a year (2023)")
+    return int(years[0])
+
+
+def parse_figure(field_name: str, raw: str, header: str) -> int:
+    """One cell of a figure column, its unit taken from the cell or else its header."""
+    measure = split_field(field_name)
+    kind = measure[0] if measure else field_name
+    if kind == REVENUE:
+        return parse_amount(raw, header_unit(header))
+    return parse_headcount(raw)
+
+
+def gather(values: dict[str, Any], default_year: int) -> dict[int, dict[str, int]]:
+    """The row's figures by year, taken out of its values: "revenue_2023" columns, and the
+    long format's "year" with plain "revenue"/"headcount" (a plain figure without a year is
+    `default_year`'s)."""
+    found: dict[int, dict[str, int]] = {}
+    for name in [n for n in values if split_field(n)]:
+        measure, year = split_field(name) or ("", 0)
+        found.setdefault(year, {})[measure] = values.pop(name)
+    year = values.pop("year", None)
+    for measure in (REVENUE, HEADCOUNT):
+        value = values.pop(measure, None)
+        if value is not None:
+            found.setdefault(year or default_year, {}).setdefault(measure, value)
+    return found
+
+
+def merge(kept: dict[int, dict[str, int]], more: Mapping[int, Mapping[str, int]]) -> None:
+    """Another row of the same company (long format: one row a year) adds its years."""
+    for year, figures in more.items():
+        for measure, value in figures.items():
+            kept.setdefault(year, {}).setdefault(measure, value)
