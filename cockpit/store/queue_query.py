@@ -18,7 +18,7 @@ from cockpit.store.models import (
     Contact,
     Reminder,
 )
-from cockpit.store.rows import tuples
+from cockpit.store.rows import Row, tuples
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
 
@@ -83,16 +83,8 @@ _CALL_KINDS = ("retry", "callback", "budget", "follow_up", "new_contact")
 # a colleague's follow-up, a do-not-call reminder. Each row brings its person's facts, summed
 # up by indexed subqueries for the rows kept only. The domain still judges every person it
 # returns (claims, cooldowns, attempts and calling hours hold a line booked for the day).
-_WALK = (
-    "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
-    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
-    " co.name, co.sector, co.technologies,"
-    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
-    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id)"
+_RULES = (
     " FROM reminder r JOIN contact c ON c.id = r.contact_id"
-    " LEFT JOIN company co ON co.id = c.company_id"
     " WHERE r.done_at IS NULL AND r.due_at < ?"
     f" AND r.kind IN ({','.join('?' * len(_CALL_KINDS))})"
     " AND (r.owner_id IS NULL OR r.owner_id = ?)"
@@ -103,15 +95,29 @@ _WALK = (
     " AND NOT EXISTS (SELECT 1 FROM reminder o WHERE o.contact_id = c.id AND o.done_at IS NULL"
     "  AND (o.kind = 'do_not_call' OR (c.owner_id IS NULL AND o.owner_id IS NOT NULL"
     "   AND o.owner_id <> ? AND o.kind <> 'cooldown')))"
-    " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?"
+)
+# The walk's rows first (LIMIT inside), then their facts: the subqueries run for those only.
+_WALK = (
+    "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
+    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
+    " co.name, co.sector, co.technologies,"
+    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
+    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id),"
+    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
+    "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
+    " FROM (SELECT r.contact_id AS id, r.due_at AS due, r.kind AS kind" + _RULES +
+    " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
+    " JOIN contact c ON c.id = w.id LEFT JOIN company co ON co.id = c.company_id"
+    " ORDER BY w.due, w.id"
 )
 
 
 def due_count(caller_id: int, end_of_day: datetime) -> int:
     """How many people the walk holds: all rank (their reminder is due today), held or not."""
-    where = _WALK[_WALK.index(" FROM reminder r"):_WALK.rindex(" ORDER BY")]
     params = [_naive(end_of_day), *_CALL_KINDS, caller_id, False, caller_id, caller_id]
-    return int(_rows(f"SELECT COUNT(DISTINCT r.contact_id){where}", params)[0][0])
+    return int(_rows(f"SELECT COUNT(DISTINCT r.contact_id){_RULES}", params)[0][0])
 
 
 def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offset: int,
@@ -121,13 +127,12 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
     caller drops the ones already seen). Their company's facts are left out: they only rank
     new leads, and these people all rank before any lead."""
     since = _naive(now) - timedelta(days=window_days)
-    params = [since, str(Outcome.REFUSED), _naive(end_of_day), *_CALL_KINDS, caller_id, False,
-              caller_id, caller_id, limit, offset]
+    params = [since, str(Outcome.REFUSED), _naive(now), _naive(end_of_day), *_CALL_KINDS,
+              caller_id, False, caller_id, caller_id, limit, offset]
     rows = _rows(_WALK, params)
-    found = {row[0]: row for row in rows}
-    if not found:
-        return 0, []
-    reminders, followed_by = _open_reminders(list(found), caller_id)
+    found: dict[int, Row] = {}
+    for row in rows:
+        found.setdefault(row[0], row)  # the first row: the reminder that ranks the person
     return len(rows), [
         Candidate(
             person_id=cid,
@@ -135,12 +140,16 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
             display_name=f"{first} {last}".strip(),
             company_name=company_name or "",
             is_decision_maker=bool(is_do),
-            owner_id=owner if owner is not None else followed_by.get(cid),
+            owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
             claimed_by=claimed_by,
             claim_expires_at=_aware(_parse(claim_expires)),
             do_not_call=False,  # the walk's rules: a number, none blocked, no flag
             time_zone=zone,
-            reminders=tuple(reminders.get(cid, ())),
+            # What ranks them: the reminder due first, and a cooldown running, if any (the
+            # reminders due later change nothing once one is due today).
+            reminders=(DueReminder(kind, _aware(_parse(due))),) if cooling is None else (
+                DueReminder(kind, _aware(_parse(due))),
+                DueReminder("cooldown", _aware(_parse(cooling)))),
             last_contacted_at=_latest(_parse(last_contacted), _parse(last_call)),
             attempts_in_window=int(attempts or 0),
             last_refusal_at=_aware(_parse(refused)),
@@ -150,7 +159,7 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
         )
         for (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted,
              company_id, company_name, sector, technologies, zone, attempts, refused,
-             last_call) in found.values()
+             last_call, kind, due, cooling) in found.values()
     ]
 
 
