@@ -147,9 +147,8 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
             time_zone=zone,
             # What ranks them: the reminder due first, and a cooldown running, if any (the
             # reminders due later change nothing once one is due today).
-            reminders=(DueReminder(kind, _aware(_parse(due))),) if cooling is None else (
-                DueReminder(kind, _aware(_parse(due))),
-                DueReminder("cooldown", _aware(_parse(cooling)))),
+            reminders=(DueReminder(kind, _aware(due)),) if cooling is None else (
+                DueReminder(kind, _aware(due)), DueReminder("cooldown", _aware(cooling))),
             last_contacted_at=_latest(_parse(last_contacted), _parse(last_call)),
             attempts_in_window=int(attempts or 0),
             last_refusal_at=_aware(_parse(refused)),
