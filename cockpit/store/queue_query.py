@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import overload
+from typing import cast, overload
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
@@ -142,16 +142,16 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
             is_decision_maker=bool(is_do),
             owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
             claimed_by=claimed_by,
-            claim_expires_at=_aware(_parse(claim_expires)),
+            claim_expires_at=_moment(claim_expires),
             do_not_call=False,  # the walk's rules: a number, none blocked, no flag
             time_zone=zone,
             # What ranks them: the reminder due first, and a cooldown running, if any (the
             # reminders due later change nothing once one is due today).
             reminders=(DueReminder(kind, _aware(due)),) if cooling is None else (
                 DueReminder(kind, _aware(due)), DueReminder("cooldown", _aware(cooling))),
-            last_contacted_at=_latest(_parse(last_contacted), _parse(last_call)),
+            last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
             attempts_in_window=int(attempts or 0),
-            last_refusal_at=_aware(_parse(refused)),
+            last_refusal_at=_moment(refused),
             company_id=company_id,
             sector=sector,
             technologies=frozenset((technologies or "").split()),
@@ -238,6 +238,16 @@ def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime |
     if recorded is None or (last_call is not None and last_call > recorded):
         return _aware(last_call)
     return _aware(recorded)
+
+
+def _moment(value: object) -> datetime | None:
+    """A stored moment made aware in one step (SQLite's text or PostgreSQL's datetime): on
+    the walk's path, a few hundred a refresh."""
+    if value is None:
+        return None
+    if type(value) is str:
+        return datetime.fromisoformat(value + "+00:00")
+    return _aware(cast(datetime, value))
 
 
 @overload
