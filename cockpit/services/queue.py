@@ -59,6 +59,8 @@ class QueueServices(Part):
         runs out first (the leads that follow need the whole ranking)."""
         from cockpit.store.queue_query import walk_candidates
 
+        if want < 1:
+            return None  # an empty or odd page: the whole ranking says what it is
         zone = str(self.zone)
         end = queue_day_end(now, self.policy, zone)
         seen: set[int] = set()
