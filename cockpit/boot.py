@@ -85,6 +85,14 @@ def skip_postgres_driver(url: str) -> None:
             modules.setdefault(driver, None)
 
 
+def postgres_driver_importable() -> None:
+    """Once peewee is in (without the drivers), a later import may load them again: a
+    command's process then holds no placeholder in sys.modules, only what it loaded."""
+    for driver in ("psycopg2", "psycopg", "psycopg2cffi"):
+        if driver in sys.modules and sys.modules[driver] is None:
+            del sys.modules[driver]
+
+
 def read_in_child(read: Callable[[], T | None]) -> Callable[[], T | None]:
     """Run `read` in a forked child now; the returned function waits for its answer. None
     when there is none: no fork here, `read` failed or found nothing — the caller then does

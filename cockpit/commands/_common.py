@@ -32,12 +32,17 @@ def out(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> No
 
 
 def services_for(args: argparse.Namespace, at: datetime | None = None) -> Services:
-    from cockpit.commands.tui import start_clock
+    from cockpit import boot
+
+    url = db_url(args)
+    boot.skip_postgres_driver(url)  # on SQLite, ~80 ms of psycopg2 peewee would load for nothing
+    from cockpit.commands.tui import start_clock  # peewee only after the line above
     from cockpit.store.db import read_only_file
 
     settings: Settings = args.settings
     clock = (lambda: at) if at is not None else start_clock(settings.hooks.now)
-    services = open_with(settings, db_url(args), clock)
+    services = open_with(settings, url, clock)
+    boot.postgres_driver_importable()
     if read_only_file() is not None:  # said first: a command that writes will be refused
         out(f"cockpit: {say('cli.read_only', path=read_only_file())}", file=sys.stderr)
     return services

@@ -52,9 +52,10 @@ def run(args: argparse.Namespace) -> int:
         return tr("queue.from_time", time=when) if moment.astimezone(zone).date() == today \
             else when
 
-    title = tr("queue.cli_title", caller=caller.name, total=page.total)
+    total = f"{page.total}+" if page.more else str(page.total)  # +: leads after, uncounted
+    title = tr("queue.cli_title", caller=caller.name, total=total)
     if page.opens_at is not None:  # closed now: the list of the moment the hours open
-        title = tr("queue.cli_title_closed", caller=caller.name, total=page.total,
+        title = tr("queue.cli_title_closed", caller=caller.name, total=total,
                    when=soon(page.opens_at))
     table = Table(title=cell(title))
     held = any(row.held for row in page.rows)

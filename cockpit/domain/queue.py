@@ -238,7 +238,7 @@ def _build(
     opens = next_allowed(policy, now, caller_zone.key)
     this_day = now.astimezone(caller_zone).date()
     today = opens.astimezone(caller_zone).date()
-    end_of_day = datetime.combine(today + timedelta(days=1), time.min, tzinfo=caller_zone)
+    end_of_day = _day_end(today, caller_zone)
     end_of_this_day = datetime.combine(this_day + timedelta(days=1), time.min, tzinfo=caller_zone)
     stale_cut = now - timedelta(days=stale_after_days)
     freelance_cut = now - timedelta(days=freelance_recontact_days)
@@ -394,6 +394,20 @@ def _build(
     entries = tuple(_entry(item, now) for item in chosen)
     return QueueResult(entries, tuple(excluded), len(ranked) - len(entries),
                        opens if opens > now else None)
+
+
+def queue_day_end(now_utc: datetime, policy: CallingPolicy = BUSINESS,
+                  caller_time_zone: str = DEFAULT_TIME_ZONE) -> datetime:
+    """The end of the queue's day: reminders due before it rank first (OVERDUE, DUE_TODAY).
+    Outside the caller's hours that day is the one they open again."""
+    require_aware(now_utc)
+    zone = _zone_of(caller_time_zone)
+    opens = next_allowed(policy, now_utc.astimezone(UTC), zone.key)
+    return _day_end(opens.astimezone(zone).date(), zone)
+
+
+def _day_end(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
 
 
 def _barrier(c: Candidate, caller_id: int, now: datetime, refusal_cut: datetime,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -102,12 +103,9 @@ def connection_lost(exc: BaseException) -> bool:
     cause = exc.__cause__ if isinstance(exc, StoreUnavailable) else exc
     kinds: tuple[type[BaseException], ...] = (peewee.OperationalError, peewee.InterfaceError,
                                               sqlite3.OperationalError, sqlite3.InterfaceError)
-    try:
-        import psycopg2
-
+    psycopg2 = sys.modules.get("psycopg2")  # never loaded: not what failed (SQLite)
+    if psycopg2 is not None:
         kinds += (psycopg2.OperationalError, psycopg2.InterfaceError)
-    except ImportError:
-        pass
     return isinstance(cause, kinds)
 
 
@@ -183,12 +181,8 @@ def store_failed(exc: BaseException) -> bool:
 
         failed = isinstance(exc, peewee.PeeweeException | sqlite3.Error)
     if not failed:
-        try:
-            import psycopg2
-
-            failed = isinstance(exc, psycopg2.Error)
-        except ImportError:
-            failed = False
+        psycopg2 = sys.modules.get("psycopg2")  # never loaded: not what failed (SQLite)
+        failed = psycopg2 is not None and isinstance(exc, psycopg2.Error)
     if failed:
         _reset_connection()
     return failed

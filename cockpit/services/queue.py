@@ -8,7 +8,14 @@ from typing import Any
 
 from cockpit.domain.calling_hours import next_allowed
 from cockpit.domain.captures import parse_reminder
-from cockpit.domain.queue import Bucket, QueueEntry, QueueResult, build_queue, describe
+from cockpit.domain.queue import (
+    Bucket,
+    QueueEntry,
+    QueueResult,
+    build_queue,
+    describe,
+    queue_day_end,
+)
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
@@ -30,14 +37,52 @@ class QueueServices(Part):
         super().__init__(setup, connection)
         self.cards = cards
 
-    def ranked(self, caller_id: int, at: datetime | None = None) -> QueueResult:
+    def ranked(self, caller_id: int, at: datetime | None = None,
+               want: int | None = None) -> QueueResult:
+        """The whole ranking; with `want`, only its first `want` entries when that many
+        people have a reminder due by the end of the day (they rank before anyone else)."""
         from cockpit.store.queue_query import fetch_candidates
 
         now = at or self.now()
+        if want is not None:
+            walked = self._walk(caller_id, now, want)
+            if walked is not None:
+                return walked
         # Closed hours: the candidates of the day they open again (its reminders too).
         opens = next_allowed(self.policy, now, str(self.zone))
         candidates = fetch_candidates(caller_id, now, opens=opens)
         return build_queue(candidates, caller_id, now, self.policy, caller_time_zone=str(self.zone))
+
+    def _walk(self, caller_id: int, now: datetime, want: int) -> QueueResult | None:
+        """The reminders in due order, a batch at a time, until `want` people pass every
+        rule: the walk's order is the queue's in its first two buckets. None when the walk
+        runs out first (the leads that follow need the whole ranking)."""
+        from cockpit.store.queue_query import walk_candidates
+
+        if want < 1:
+            return None  # an empty or odd page: the whole ranking says what it is
+        zone = str(self.zone)
+        end = queue_day_end(now, self.policy, zone)
+        seen: set[int] = set()
+        entries: list[QueueEntry] = []
+        offset, batch = 0, want + 4  # a few spare rows: a person is there per reminder
+        while True:
+            read, found = walk_candidates(caller_id, now, end, offset=offset, limit=batch)
+            offset += read
+            fresh = [c for c in found if c.person_id not in seen]
+            seen.update(c.person_id for c in fresh)
+            if fresh:
+                result = build_queue(fresh, caller_id, now, self.policy, caller_time_zone=zone)
+                entries.extend(e for e in result.entries if e.bucket <= Bucket.DUE_TODAY)
+            if len(entries) >= want:
+                break
+            if read < batch:
+                return None
+            batch *= 2
+        entries.sort(key=lambda e: e.sort_key)
+        opens = next_allowed(self.policy, now, zone)
+        return QueueResult(tuple(entries[:want]), (), len(entries) - want,
+                           opens if opens > now else None)
 
     def _row(self, entry: QueueEntry, lang: str) -> QueueRow:
         c, hold = entry.candidate, entry.hold
@@ -60,9 +105,22 @@ class QueueServices(Part):
     @store_guard
     def queue_page(self, caller_id: int, *, offset: int = 0, limit: int = 50,
                    lang: str = "fr", at: datetime | None = None,
-                   with_excluded: bool = False) -> QueuePage:
-        result = self.ranked(caller_id, at)
+                   with_excluded: bool = False, count_all: bool = False) -> QueuePage:
+        """One page of the queue. `count_all`: the total of the whole queue, leads too."""
+        from cockpit.store.queue_query import due_count
+
+        now = at or self.now()
+        # The page alone, from the walk, unless the people left out are asked for; then the
+        # count of the people with a reminder due today, the leads after them uncounted.
+        result = None if with_excluded or count_all else self._walk(caller_id, now, offset + limit)
+        more = result is not None
+        if result is None:
+            result = self.ranked(caller_id, now)
         entries = result.entries[offset : offset + limit]
+        total = len(result.entries)
+        if more:
+            total = max(total, due_count(caller_id, queue_day_end(now, self.policy,
+                                                                  str(self.zone))))
         excluded: tuple[tuple[str, str], ...] = ()
         if with_excluded:
             excluded = tuple((x.candidate.display_name,
@@ -76,18 +134,27 @@ class QueueServices(Part):
             sample = next(x for x in result.excluded if x.reason_code == code)
             main_reason = describe(code, sample.reason_params, lang, str(self.zone))
         return QueuePage(rows=tuple(self._row(e, lang) for e in entries), offset=offset,
-                         total=len(result.entries), excluded=excluded,
+                         total=total, excluded=excluded,
                          left_out=len(result.excluded), main_reason=main_reason,
-                         opens_at=result.opens_at)
+                         opens_at=result.opens_at, more=more)
 
     @store_guard
     def claim_next(self, caller_id: int, lang: str = "fr") -> Claimed | None:
         """Claim the first person ready to be called; None when nobody is."""
+        now = self.now()
+        # The first page from the walk; the whole ranking only when nobody there is free.
+        walked = self._walk(caller_id, now, 50)
+        if walked is not None:
+            taken = self._claim_first(walked, caller_id, now, lang)
+            if taken is not None:
+                return taken
+        return self._claim_first(self.ranked(caller_id, now), caller_id, now, lang)
+
+    def _claim_first(self, result: QueueResult, caller_id: int, now: datetime,
+                     lang: str) -> Claimed | None:
         from cockpit.store import claims
         from cockpit.store.reads import first_phone
 
-        now = self.now()
-        result = self.ranked(caller_id, now)
         ready = [e for e in result.entries if e.ready]
         # In the queue's order, runs of the same kind of person (at most 50) tried at once:
         # the first that can be taken wins (on PostgreSQL without waiting on rows other

@@ -121,7 +121,7 @@ class ReviewServices(Part):
         rows = []
         for c in self.cards.callers():
             person, company, since = on_call.get(c.name, ("", "", None))
-            queue = self.queue.queue_page(c.id, limit=1)
+            queue = self.queue.queue_page(c.id, limit=1, count_all=True)
             rows.append(TeamRow(c.id, c.name, c.is_lead, queue.total, overdue.get(c.name, 0),
                                 f"{person} · {company}" if company else person, since))
         return TeamView(tuple(rows), overdue.get("", 0), team.unassigned_leads(), now)

@@ -36,6 +36,7 @@ class QueuePage(NamedTuple):
     left_out: int = 0  # how many candidates the rules left out
     main_reason: str = ""  # the commonest reason they were left out, in the user's language
     opens_at: datetime | None = None  # the caller's hours are closed: when they open again
+    more: bool = False  # the total counts only the reminders due today: others may follow
 
 
 class PhoneView(NamedTuple):

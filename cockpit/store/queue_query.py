@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import overload
+from typing import cast, overload
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
@@ -18,7 +18,7 @@ from cockpit.store.models import (
     Contact,
     Reminder,
 )
-from cockpit.store.rows import tuples
+from cockpit.store.rows import Row, tuples
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
 
@@ -72,27 +72,100 @@ def _rows(sql: str, params: Sequence[object]) -> list[tuple]:
 def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
                      lead_limit: int = LEAD_LIMIT,
                      opens: datetime | None = None) -> list[Candidate]:
-    ids = candidate_ids(caller_id, now, lead_limit, opens)
-    if not ids:
-        return []
-    # Plain SQL and tuples: on this hot path, building query objects and model instances
-    # for a few thousand rows would cost more than the database itself.
+    return candidates_for(candidate_ids(caller_id, now, lead_limit, opens), caller_id, now,
+                          window_days=window_days)
+
+
+# The reminders that put a person in the first two buckets (the domain's CALL_KINDS).
+_CALL_KINDS = ("retry", "callback", "budget", "follow_up", "new_contact")
+# One walk of the open reminders in due order (the (done_at, due_at) index), with the rules
+# SQL can say: no number, a blocked number, do-not-call, another caller's private contact or
+# a colleague's follow-up, a do-not-call reminder. Each row brings its person's facts, summed
+# up by indexed subqueries for the rows kept only. The domain still judges every person it
+# returns (claims, cooldowns, attempts and calling hours hold a line booked for the day).
+_RULES = (
+    " FROM reminder r JOIN contact c ON c.id = r.contact_id"
+    " WHERE r.done_at IS NULL AND r.due_at < ?"
+    f" AND r.kind IN ({','.join('?' * len(_CALL_KINDS))})"
+    " AND (r.owner_id IS NULL OR r.owner_id = ?)"
+    " AND c.do_not_call = ? AND (c.owner_id IS NULL OR c.owner_id = ?)"
+    " AND EXISTS (SELECT 1 FROM phone p WHERE p.contact_id = c.id)"
+    " AND NOT EXISTS (SELECT 1 FROM phone p JOIN do_not_call d ON d.e164 = p.e164"
+    "  WHERE p.contact_id = c.id)"
+    " AND NOT EXISTS (SELECT 1 FROM reminder o WHERE o.contact_id = c.id AND o.done_at IS NULL"
+    "  AND (o.kind = 'do_not_call' OR (c.owner_id IS NULL AND o.owner_id IS NOT NULL"
+    "   AND o.owner_id <> ? AND o.kind <> 'cooldown')))"
+)
+# The walk's rows first (LIMIT inside), then their facts: the subqueries run for those only.
+_WALK = (
+    "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
+    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
+    " co.name, co.sector, co.technologies,"
+    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
+    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id),"
+    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
+    "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
+    " FROM (SELECT r.contact_id AS id, r.due_at AS due, r.kind AS kind" + _RULES +
+    " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
+    " JOIN contact c ON c.id = w.id LEFT JOIN company co ON co.id = c.company_id"
+    " ORDER BY w.due, w.id"
+)
+
+
+def due_count(caller_id: int, end_of_day: datetime) -> int:
+    """How many people the walk holds: all rank (their reminder is due today), held or not."""
+    params = [_naive(end_of_day), *_CALL_KINDS, caller_id, False, caller_id, caller_id]
+    return int(_rows(f"SELECT COUNT(DISTINCT r.contact_id){_RULES}", params)[0][0])
+
+
+def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offset: int,
+                    limit: int, window_days: int = 30) -> tuple[int, list[Candidate]]:
+    """Rows `offset`… of the walk: how many rows it read, and their people in the order of
+    their first reminder due before `end_of_day` (a person is there once per reminder; the
+    caller drops the ones already seen). Their company's facts are left out: they only rank
+    new leads, and these people all rank before any lead."""
+    since = _naive(now) - timedelta(days=window_days)
+    params = [since, str(Outcome.REFUSED), _naive(now), _naive(end_of_day), *_CALL_KINDS,
+              caller_id, False, caller_id, caller_id, limit, offset]
+    rows = _rows(_WALK, params)
+    found: dict[int, Row] = {}
+    for row in rows:
+        found.setdefault(row[0], row)  # the first row: the reminder that ranks the person
+    return len(rows), [
+        Candidate(
+            person_id=cid,
+            person_kind="contact",
+            display_name=f"{first} {last}".strip(),
+            company_name=company_name or "",
+            is_decision_maker=bool(is_do),
+            owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
+            claimed_by=claimed_by,
+            claim_expires_at=_moment(claim_expires),
+            do_not_call=False,  # the walk's rules: a number, none blocked, no flag
+            time_zone=zone,
+            # What ranks them: the reminder due first, and a cooldown running, if any (the
+            # reminders due later change nothing once one is due today).
+            reminders=(DueReminder(kind, _aware(due)),) if cooling is None else (
+                DueReminder(kind, _aware(due)), DueReminder("cooldown", _aware(cooling))),
+            last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
+            attempts_in_window=int(attempts or 0),
+            last_refusal_at=_moment(refused),
+            company_id=company_id,
+            sector=sector,
+            technologies=frozenset((technologies or "").split()),
+        )
+        for (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted,
+             company_id, company_name, sector, technologies, zone, attempts, refused,
+             last_call, kind, due, cooling) in found.values()
+    ]
+
+
+def _open_reminders(ids: list[int], caller_id: int,
+                    ) -> tuple[dict[int, list[DueReminder]], dict[int, int]]:
+    """Their open reminders, and who among colleagues follows each up (theirs until done)."""
     marks = ",".join("?" * len(ids))
-    contacts = _rows(
-        "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
-        " c.claimed_by_id, c.claim_expires_at, c.do_not_call, c.last_contacted_at,"
-        " c.company_id, co.name, co.sector, co.technologies"
-        f" FROM contact c LEFT JOIN company co ON co.id = c.company_id WHERE c.id IN ({marks})",
-        ids)
-    phones: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for contact_id, e164, zone in _rows(
-        f"SELECT contact_id, e164, time_zone FROM phone WHERE contact_id IN ({marks}) ORDER BY id",
-        ids,
-    ):
-        phones[contact_id].append((e164, zone))
-    blocked = {e164 for (e164,) in _rows(
-        "SELECT d.e164 FROM do_not_call d JOIN phone p ON p.e164 = d.e164"
-        f" WHERE p.contact_id IN ({marks})", ids)}
     reminders: dict[int, list[DueReminder]] = defaultdict(list)
     followed_by: dict[int, int] = {}
     for contact_id, kind, due_at, owner in _rows(
@@ -100,29 +173,42 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
         f" WHERE contact_id IN ({marks}) AND done_at IS NULL", ids,
     ):
         if owner is not None and owner != caller_id and kind not in ("cooldown",):
-            # A colleague follows this person up: theirs until it is done.
             followed_by.setdefault(contact_id, owner)
             continue
         reminders[contact_id].append(DueReminder(kind, _aware(_parse(due_at))))
+    return reminders, followed_by
+
+
+def candidates_for(ids: list[int], caller_id: int, now: datetime, *,
+                   window_days: int = 30) -> list[Candidate]:
+    """The queue's facts about these contacts (in no particular order: the domain ranks)."""
+    if not ids:
+        return []
+    # Plain SQL and tuples: on this hot path, building query objects and model instances
+    # for a few thousand rows would cost more than the database itself. One row a person,
+    # their numbers and calls summed up by indexed subqueries (a call with no end recorded,
+    # or a person imported without their last contact, has been called all the same).
+    marks = ",".join("?" * len(ids))
     since = _naive(now) - timedelta(days=window_days)
-    # One pass over their calls: the attempts in the window, the last refusal, the last call
-    # (a call with no end recorded, or a person imported without their last contact, has
-    # been called all the same: never "new").
-    attempts, refusals, last_calls = {}, {}, {}
-    for contact_id, count, refused, last_call in _rows(
-        "SELECT contact_id, SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END),"
-        " MAX(CASE WHEN outcome = ? THEN started_at END), MAX(started_at)"
-        f" FROM call WHERE contact_id IN ({marks}) GROUP BY contact_id",
-        [since, str(Outcome.REFUSED), *ids],
-    ):
-        attempts[contact_id] = int(count or 0)
-        refusals[contact_id] = refused
-        last_calls[contact_id] = last_call
-    facts = company_facts({row[9] for row in contacts if row[9]}, now.year)
+    contacts = _rows(
+        "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
+        " c.claimed_by_id, c.claim_expires_at, c.do_not_call, c.last_contacted_at,"
+        " c.company_id, co.name, co.sector, co.technologies, co.kind, co.posts_missions,"
+        " EXISTS (SELECT 1 FROM phone p WHERE p.contact_id = c.id),"
+        " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
+        " EXISTS (SELECT 1 FROM phone p JOIN do_not_call d ON d.e164 = p.e164"
+        "  WHERE p.contact_id = c.id),"
+        " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
+        " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
+        " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id)"
+        f" FROM contact c LEFT JOIN company co ON co.id = c.company_id WHERE c.id IN ({marks})",
+        [since, str(Outcome.REFUSED), *ids])
+    reminders, followed_by = _open_reminders(ids, caller_id)
+    facts = _facts({row[9]: (row[13], row[14]) for row in contacts if row[9]}, now.year)
     result = []
     for (cid, first, last, is_do, owner, claimed_by, claim_expires, dnc, last_contacted,
-         company_id, company_name, sector, technologies) in contacts:
-        group = phones.get(cid, [])
+         company_id, company_name, sector, technologies, _kind, _posts, has_phone, zone,
+         blocked, attempts, refused, last_call) in contacts:
         result.append(Candidate(
             person_id=cid,
             person_kind="contact",
@@ -133,12 +219,12 @@ def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,
             claimed_by=claimed_by,
             claim_expires_at=_aware(_parse(claim_expires)),
             # No number at all means nothing may be dialled: treated as not callable.
-            do_not_call=bool(dnc) or any(e in blocked for e, _ in group) or not group,
-            time_zone=group[0][1] if group else "Europe/Paris",
+            do_not_call=bool(dnc) or bool(blocked) or not has_phone,
+            time_zone=zone if has_phone else "Europe/Paris",
             reminders=tuple(reminders.get(cid, ())),
-            last_contacted_at=_latest(_parse(last_contacted), _parse(last_calls.get(cid))),
-            attempts_in_window=attempts.get(cid, 0),
-            last_refusal_at=_aware(_parse(refusals.get(cid))),
+            last_contacted_at=_latest(_parse(last_contacted), _parse(last_call)),
+            attempts_in_window=int(attempts or 0),
+            last_refusal_at=_aware(_parse(refused)),
             company=facts.get(company_id) if company_id else None,
             company_id=company_id,
             sector=sector,
@@ -152,6 +238,16 @@ def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime |
     if recorded is None or (last_call is not None and last_call > recorded):
         return _aware(last_call)
     return _aware(recorded)
+
+
+def _moment(value: object) -> datetime | None:
+    """A stored moment made aware in one step (SQLite's text or PostgreSQL's datetime): on
+    the walk's path, a few hundred a refresh."""
+    if value is None:
+        return None
+    if type(value) is str:
+        return datetime.fromisoformat(value + "+00:00")
+    return _aware(cast(datetime, value))
 
 
 @overload
@@ -173,6 +269,18 @@ def company_facts(company_ids: set[int], this_year: int) -> dict[int, ProspectFa
         return {}
     ids = list(company_ids)
     marks = ",".join("?" * len(ids))
+    kinds = {company_id: (kind, posts) for company_id, kind, posts in _rows(
+        f"SELECT id, kind, posts_missions FROM company WHERE id IN ({marks})", ids)}
+    return _facts(kinds, this_year)
+
+
+def _facts(kinds: dict[int, tuple[str | None, object]],
+           this_year: int) -> dict[int, ProspectFacts]:
+    """The facts of these companies, given their kind and whether they post missions."""
+    if not kinds:
+        return {}
+    ids = list(kinds)
+    marks = ",".join("?" * len(ids))
     figures: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
     for company_id, year, revenue, headcount in _rows(
         "SELECT company_id, year, revenue, headcount FROM company_figure"
@@ -180,13 +288,11 @@ def company_facts(company_ids: set[int], this_year: int) -> dict[int, ProspectFa
     ):
         figures[company_id].append((year, revenue, headcount))
     result = {}
-    for company_id, kind, posts in _rows(
-        f"SELECT id, kind, posts_missions FROM company WHERE id IN ({marks})", ids
-    ):
+    for company_id, (kind, posts) in kinds.items():
         rows = figures.get(company_id, [])
         previous, latest = (rows[-2], rows[-1]) if len(rows) >= 2 else (None, None)
         result[company_id] = ProspectFacts(
-            kind=_PROSPECT_KIND.get(kind),
+            kind=_PROSPECT_KIND.get(kind or ""),
             revenue_trend=trend_of(previous[1] if previous else None,
                                    latest[1] if latest else None),
             headcount_trend=trend_of(previous[2] if previous else None,

@@ -132,7 +132,8 @@ class QueuePane(Vertical):
             status.update(text)
             return
         end = page.offset + len(page.rows)
-        status.update(f"{closed}{page.offset + 1}–{end} / {page.total}")
+        more = "+" if page.more else ""  # leads follow the reminders counted
+        status.update(f"{closed}{page.offset + 1}–{end} / {page.total}{more}")
         people = [row.person for row in page.rows]
         back = self._land_on_last and previous is not None and page.offset < previous.offset
         self._land_on_last = False
@@ -204,7 +205,7 @@ class QueuePane(Vertical):
         if self._page is None:
             return
         offset = self._page.offset + step * PAGE_SIZE
-        if 0 <= offset < max(self._page.total, 1):
+        if offset >= 0 and (self._page.more or offset < max(self._page.total, 1)):
             self._land_on_last = step < 0
             self.post_message(self.PageRequested(offset))
 
