@@ -107,7 +107,8 @@ class ImportServices(Part):
             found = content.role_for(role) if role else None
             return found.decision_maker if found else None
 
-        records, errors = check_rows(table, kind, columns, self.now().date(), is_decision_maker)
+        records, errors = check_rows(table, kind, columns, self.now().date(), is_decision_maker,
+                                     now=self.now())
         from cockpit.services.cv_files import read_imported_cvs
 
         cv_files, cv_errors = read_imported_cvs(source, records, columns, table.headers)
