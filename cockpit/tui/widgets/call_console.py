@@ -104,8 +104,7 @@ class CallConsole(Vertical):
         # In a field or the notes, Backspace erases a character: the key is the script's.
         Binding("backspace", "step_back", "key.step_back", id="call.step_back"),
         # Out of the way of a slip: the wrong person, `a` pressed by accident.
-        Binding("delete", "cancel_call", "key.cancel_call", id="call.cancel", show=False,
-                key_display="Suppr"),
+        Binding("delete", "cancel_call", "key.cancel_call", id="call.cancel", show=False),
         Binding("u", "mend", "key.mend", id="call.mend", show=False),
     ]
 
