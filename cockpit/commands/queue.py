@@ -42,7 +42,13 @@ def run(args: argparse.Namespace) -> int:
     lang, zone = args.settings.lang, args.settings.zone
     page = services.queue_page(caller.id, limit=args.limit, lang=lang,
                                with_excluded=args.why)
-    console = Console()
+    class Printer(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich ends the process with status 1 when the reader goes (`| head`): raised
+            # instead, main answers 141 as for every other command (as a shell would).
+            raise BrokenPipeError
+
+    console = Printer()
     tr = Translator(lang)
     now = services.now()
     today = now.astimezone(zone).date()
