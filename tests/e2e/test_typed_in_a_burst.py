@@ -64,3 +64,28 @@ def test_a_form_saved_in_the_same_burst_as_its_last_words_keeps_them(
     screen = tmux.screen()
     assert "Reporter" not in screen and "obligatoire" not in screen, screen
     tmux.send("C-q")
+
+
+def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_step(
+        tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
+    """The qualification of a need, typed without a pause: each value in its own field (the
+    letters after Enter were read before the value was taken, and went into the same one)."""
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("a")
+    screen = tmux.wait_for("⏱")
+    if "Standard ›" in screen:
+        tmux.send("1")  # put through to the decision maker
+        tmux.wait_for("Présentation")
+    tmux.send("3")  # a need exists
+    tmux.wait_for("Intitulé du besoin")
+    tmux.send("Tab")
+    tmux.send("Dev Java", "Enter", "Backend", "Enter", "API REST")  # one write
+    screen = tmux.wait_for("API REST")
+    rows = dict(re.findall(r"│ (Intitulé du besoin \*|Profil|Tâches) +(.*?) *│", screen))
+    assert rows.get("Intitulé du besoin *") == "Dev Java", screen
+    assert rows.get("Profil") == "Backend", screen
+    assert rows.get("Tâches") == "API REST", screen
+    tmux.send("C-q")

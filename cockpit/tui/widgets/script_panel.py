@@ -269,20 +269,45 @@ class ScriptPanel(Vertical):
         event.stop()
         if not isinstance(event.input, CaptureInput):
             return
-        # The field keeps the focus until the value is taken (`capture_accepted`): refused,
-        # it is still there to correct, and digits typed meanwhile stay text of the field.
+        # A value the capture's own rules accept moves the focus on at once: the letters
+        # typed in the same burst after Enter belong to the next field. One they refuse
+        # keeps it until the call says why (`capture_accepted`), there to be corrected.
         self._advancing = event.input
+        if self._valid_here(event.input.key, event.value):
+            self._advancing = None
+            self._move_on(event.input)
         self.post_message(self.CaptureEntered(event.input.key, event.value))
+
+    def _valid_here(self, key: str, raw: str) -> bool:
+        """Whether the value passes the capture's rules (pure: no database); dates are
+        checked against the clock of the call, as the call will read them."""
+        from cockpit.domain.captures import parse_capture
+        from cockpit.domain.errors import ValidationError
+        from cockpit.domain.script import Capture
+
+        captures = self._call.captures if self._call else ()
+        view = next((c for c in captures if c.key == key), None)
+        if view is None:
+            return False
+        try:
+            parse_capture(Capture(view.key, view.label, view.type, view.required, view.choices),
+                          raw, self.app.clock().astimezone(self.app.display_tz))
+        except ValidationError:
+            return False
+        return True
+
+    def _move_on(self, field: CaptureInput) -> None:
+        fields = self.capture_fields
+        index = fields.index(field) if field in fields else -1
+        focus_now(fields[index + 1] if 0 <= index < len(fields) - 1 else self)
 
     def capture_accepted(self, key: str) -> None:
         """The value typed and entered is taken: Enter moves on to the next field, then back
         to the answers."""
         field, self._advancing = self._advancing, None
         if field is None or field.key != key or not field.has_focus:
-            return  # the caller moved elsewhere meanwhile: the focus stays where they are
-        fields = self.capture_fields
-        index = fields.index(field) if field in fields else -1
-        focus_now(fields[index + 1] if 0 <= index < len(fields) - 1 else self)
+            return  # moved on already, or the caller moved elsewhere: the focus stays
+        self._move_on(field)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # The script's body is not a stop of Tab, so Textual does not scroll it by itself:
