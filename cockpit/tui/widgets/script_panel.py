@@ -40,8 +40,10 @@ ROOM_FOR_BIG_NUMBER = 32  # terminal lines: below, the script's text needs all t
 
 
 def _digit_bindings() -> list[BindingType]:
-    return [Binding(str(n), f"choose({n})", "key.choose", show=False, id=f"script.choose.{n}")
-            for n in range(1, 10)]
+    return [Binding("enter", "enter_field", "key.next_field", show=False, priority=True,
+                    id="script.enter"),
+            *(Binding(str(n), f"choose({n})", "key.choose", show=False,
+                      id=f"script.choose.{n}") for n in range(1, 10))]
 
 
 class CaptureInput(Input):
@@ -116,6 +118,8 @@ class ScriptPanel(Vertical):
         # answers are greyed (None: shown disabled; F1 says so), not refused once pressed.
         if action == "choose" and self._call is not None and self._call.held_by:
             return None
+        if action == "enter_field":  # in a field of the step; elsewhere Enter is Enter
+            return isinstance(self.screen.focused, CaptureInput)
         return True
 
     def show(self, call: CallView | None) -> None:
@@ -269,32 +273,20 @@ class ScriptPanel(Vertical):
         event.stop()
         if not isinstance(event.input, CaptureInput):
             return
-        # A value the capture's own rules accept moves the focus on at once: the letters
-        # typed in the same burst after Enter belong to the next field. One they refuse
-        # keeps it until the call says why (`capture_accepted`), there to be corrected.
+        # The field keeps the focus until the value is taken (`capture_accepted`): refused,
+        # it is still there to correct, and digits typed meanwhile stay text of the field.
+        # (Enter is the panel's own key when it can act at once: see action_enter_field.)
         self._advancing = event.input
-        if self._valid_here(event.input.key, event.value):
-            self._advancing = None
-            self._move_on(event.input)
         self.post_message(self.CaptureEntered(event.input.key, event.value))
 
-    def _valid_here(self, key: str, raw: str) -> bool:
-        """Whether the value passes the capture's rules (pure: no database); dates are
-        checked against the clock of the call, as the call will read them."""
-        from cockpit.domain.captures import parse_capture
-        from cockpit.domain.errors import ValidationError
-        from cockpit.domain.script import Capture
-
-        captures = self._call.captures if self._call else ()
-        view = next((c for c in captures if c.key == key), None)
-        if view is None:
-            return False
-        try:
-            parse_capture(Capture(view.key, view.label, view.type, view.required, view.choices),
-                          raw, self.app.clock().astimezone(self.app.display_tz))
-        except ValidationError:
-            return False
-        return True
+    def action_enter_field(self) -> None:
+        """Enter in a field, taken when it is read: the focus moves on at once, so the letters
+        typed after it in the same burst land in the next field, not in this one. Leaving
+        the field enters its value (`_capture_left`), once the letters typed before Enter are
+        in; refused, the call says why under it (shift+tab goes back to it)."""
+        field = self.screen.focused
+        if isinstance(field, CaptureInput):
+            self._move_on(field)
 
     def _move_on(self, field: CaptureInput) -> None:
         fields = self.capture_fields
