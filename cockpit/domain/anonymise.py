@@ -437,17 +437,26 @@ def with_table_employers(text: str, employers: Mapping[str, str],
             columns = []
             continue
         heading = [i for i, c in enumerate(cells) if fold(c.rstrip(" :")) in _EMPLOYER_COLUMNS]
+        if heading == [0] and len(cells) == 2:
+            # A two-column table of labels and values ("Client | SocGen", then
+            # "Compétences | Java"): the label names the cell beside it, not a column.
+            _add_employer(found, cells[1], words)
+            columns = []
+            continue
         if heading:
             columns, width = heading, len(cells)
             continue
         if not columns or len(cells) != width:
             continue
         for index in columns:
-            name = cells[index]
-            if (2 <= len(name) <= 60 and not set(name) <= set("-: ")
-                    and fold(name) not in {fold(k) for k in found}):
-                found[name] = guess_sector(name, words)
+            _add_employer(found, cells[index], words)
     return found
+
+
+def _add_employer(found: dict[str, str], name: str, words: Mapping[str, str]) -> None:
+    if (2 <= len(name) <= 60 and not set(name) <= set("-: ")
+            and fold(name) not in {fold(k) for k in found}):
+        found[name] = guess_sector(name, words)
 
 
 def guess_sector(name: str, sector_words: Mapping[str, str]) -> str:

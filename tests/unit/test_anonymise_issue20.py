@@ -97,3 +97,18 @@ def test_nationality_and_personal_sites_go() -> None:
     for gone in ("française", "marocaine", "leroux", "jmdlf"):
         assert gone not in out
     assert "Socket.io et socket.io, ASP.NET" in out
+
+
+def test_a_table_of_labels_and_values_loses_only_the_employer() -> None:
+    # A Word table read as "a | b" lines: "Client" labels the cell beside it; the next
+    # row's label ("Compétences") is not an employer, and its skills stay.
+    out = _out("Client | Transports Morel\nCompétences | Java, Angular\nDurée | 3 ans")
+    assert "Transports Morel" not in out
+    assert "Compétences | Java, Angular" in out and "Durée | 3 ans" in out
+
+
+def test_a_table_with_a_client_column_still_loses_every_employer_below() -> None:
+    out = _out("Période | Client | Rôle\n2021 | Transports Morel | Tech lead\n"
+               "2019 | Laiterie Dupuis | Développeur")
+    assert "Transports Morel" not in out and "Laiterie Dupuis" not in out
+    assert "Tech lead" in out and "Développeur" in out and "Période | Client | Rôle" in out
