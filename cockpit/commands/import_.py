@@ -116,14 +116,24 @@ def _say_plan(report: ImportReport) -> None:
     for use in report.columns:
         samples = " | ".join(use.samples) or say("cli.import.plan_empty")
         if use.field:
-            label = say(f"cli.import.field.{use.field}")
             out(say("cli.import.plan_field", column=use.column, field=use.field,
-                    label=use.field if label.startswith("cli.") else label, samples=samples))
+                    label=_field_label(use.field), samples=samples))
         elif use.why == "civility":
             out(say("cli.import.plan_civility", column=use.column, samples=samples,
                     kind=say(f"cli.kind.{report.kind}")))
         else:
             out(say("cli.import.plan_unknown", column=use.column, samples=samples))
+
+
+def _field_label(field: str) -> str:
+    """A field as the user reads it ("CA 2023" for revenue_2023), never its code alone."""
+    from cockpit.commands.base import say
+    from cockpit.domain.import_figures import split_field
+
+    by_year = split_field(field)
+    if by_year is not None:
+        return say(f"cli.import.field.{by_year[0]}_year", year=by_year[1])
+    return say(f"cli.import.field.{field}")
 
 
 def _lines(lines: tuple[int, ...]) -> str:

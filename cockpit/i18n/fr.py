@@ -464,7 +464,7 @@ TEXT: dict[str, str] = {
         "clé {name}\xa0: il faut une valeur simple, un texte entre guillemets ou un nombre"
     ),
     "cli.cv.same_file": (
-        "{path}\xa0: c'est le CV d'origine ; choisissez un autre fichier pour le CV anonymisé"
+        "{path}\xa0: c'est le CV d'origine ; choisissez un autre fichier pour le CV anonymisé"
     ),
     "cli.freelance.cv_added": "CV joint au freelance n° {id}\xa0: {name} ({format}, {size} Ko)",
     "cli.freelance.cv_scan": ("CV joint au freelance n° {id}\xa0: {name} ({size} Ko) — un PDF "
@@ -507,7 +507,7 @@ TEXT: dict[str, str] = {
     "cv_file.damaged": "{path}\xa0: fichier {format} abîmé ou d'un autre format, illisible",
     "cv_file.password": "{path}\xa0: le PDF est protégé par un mot de passe",
     "cv_file.scanned": (
-        "{path}\xa0: PDF scanné, sans texte à anonymiser ; demandez au freelance sa version "
+        "{path}\xa0: PDF scanné, sans texte à anonymiser ; demandez au freelance sa version "
         "Word ou texte"
     ),
     "cv_file.no_text": "{path}\xa0: le CV ne contient aucun texte",
@@ -667,6 +667,16 @@ TEXT: dict[str, str] = {
     "cli.import.field.billing": "facturation",
     "cli.import.field.siret": "SIRET",
     "cli.import.field.do_not_call": "ne pas appeler",
+    "cli.import.field.revenue_year": "chiffre d'affaires {year}",
+    "cli.import.field.headcount_year": "effectif {year}",
+    "cli.import.field.year": "année des chiffres",
+    "cli.import.field.siren": "SIREN",
+    "cli.import.field.address": "adresse",
+    "cli.import.field.postcode": "code postal",
+    "cli.import.field.last_contact": "date du dernier contact",
+    "cli.import.field.comment": "commentaire (dans l'historique)",
+    "cli.import.field.last_caller": "appelant du dernier contact",
+    "cli.import.field.cv_file": "fichier du CV",
     "cli.match.proposal": "proposition #{id} : {name} pour le besoin #{need} ({status})",
     "cli.match.over_budget": "{amount} € au-dessus du budget",
     "cli.match.already": "déjà proposé",

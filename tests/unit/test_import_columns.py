@@ -159,3 +159,14 @@ def test_samples_are_safe_to_print() -> None:
     shown = sample(["Jean\x1b[2J", "a" * 80, "ok", "fourth"])
     assert shown[0] == "Jean\\x1b[2J" or "\x1b" not in shown[0]
     assert len(shown) == 3 and len(shown[1]) == 30 and shown[1].endswith("…")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_field_a_column_can_go_to_has_words_for_the_dry_run(lang: str) -> None:
+    # `--dry-run` says where each column goes: in the user's words, never a code name alone.
+    from cockpit.domain.importing import FIELDS
+    from cockpit.i18n import CATALOGUES
+
+    fields = {f for kind in FIELDS.values() for f in kind} | {"revenue_year", "headcount_year"}
+    missing = sorted(f for f in fields if f"cli.import.field.{f}" not in CATALOGUES[lang])
+    assert missing == []
