@@ -87,7 +87,9 @@ class ContactCard(VerticalScroll):
             line = Text()
             line.append(format_short(item.at, tr.lang, self.app.display_tz), style="dim")
             outcome = history_outcome(item.outcome, tr)
-            line.append(f" {printable(item.who)} · {printable(outcome)}", style="bold")
+            # A note an import brought has nobody's name: none said, rather than an empty one.
+            who = f" {printable(item.who)} ·" if item.who else " ·"
+            line.append(f"{who} {printable(outcome)}", style="bold")
             if item.note:
                 note = printable(item.note, multiline=True)
                 line.append(f" : {note}" if tr.lang == "fr" else f": {note}")

@@ -78,7 +78,8 @@ def need_line(n: NeedLine, tr: Translator, tz: tzinfo) -> Text:
 
 def timeline_line(t: TimelineLine, tr: Translator, tz: tzinfo) -> Text:
     line = Text("  " + format_short(t.at, tr.lang, tz), style="dim")
-    line.append(data_text(f" {t.who}"))
+    if t.who:  # a note an import brought has nobody's name
+        line.append(data_text(f" {t.who}"))
     if t.person:
         line.append(data_text(f" → {t.person}", "bold"))
     line.append(f" · {history_outcome(t.outcome, tr)}")
