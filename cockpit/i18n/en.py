@@ -830,6 +830,10 @@ TEXT: dict[str, str] = {
         "Import stopped at row {done} of {total}: the rows already written stay; running"
         " the same import again is safe (merged by e-mail, or by phone and name)."
     ),
+    "error.import_missing": "{path}: no such file.",
+    "error.import_folder": "{path}: a folder, not a file.",
+    "error.import_not_file": "{path}: not a regular file (a device, a pipe).",
+    "error.import_too_big": "{path}: {size} MB, too big for a list (at most {max} MB).",
     "error.import_read": "{path}: cannot read it.",
     "error.import_table": "{path}: this file does not read as a table ({cause}).",
     "error.margin_out_of_range": "The margin “{value}” must be at least 0 and below 1.",

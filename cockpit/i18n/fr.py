@@ -876,6 +876,12 @@ TEXT: dict[str, str] = {
         "Import arrêté à la ligne {done} sur {total} : les lignes déjà écrites restent ;"
         " relancer le même import est sans risque (fusion par e-mail, ou par téléphone et nom)."
     ),
+    "error.import_missing": "{path} : ce fichier n'existe pas.",
+    "error.import_folder": "{path} : c'est un dossier, pas un fichier.",
+    "error.import_not_file": (
+        "{path} : ce n'est pas un fichier ordinaire (un périphérique, un tube)."
+    ),
+    "error.import_too_big": "{path} : {size} Mo, c'est trop pour une liste (au plus {max} Mo).",
     "error.import_read": "{path} : lecture impossible.",
     "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau ({cause}).",
     "error.margin_out_of_range": "La marge « {value} » doit être comprise entre 0 et 1 (exclu).",

@@ -178,11 +178,7 @@ def _uses(columns: Mapping_, values_of: Callable[[int], list[str]]) -> list[Colu
 def read_table(source: Path) -> Table:
     from cockpit.domain.tables import TableError, read_csv
 
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise ServiceError(f"{source}: cannot read it ({exc.strerror})", code="import_read",
-                           path=str(source)) from exc
+    data = _file_bytes(source)
     try:
         if source.suffix.casefold() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
             return _read_xlsx(data)
@@ -190,6 +186,39 @@ def read_table(source: Path) -> Table:
     except TableError as exc:
         raise ServiceError(f"{source}: {exc.message}", code="import_table",
                            path=str(source), cause=exc) from exc
+
+
+MAX_BYTES = 200 * 1024 * 1024  # a list of a million people is well under it
+
+
+def _file_bytes(source: Path) -> bytes:
+    """The bytes of a regular file, read once; said otherwise: missing, a folder, a device
+    or a pipe (a link to /dev/zero would be read forever), too big."""
+    import stat
+
+    try:
+        info = source.stat()
+    except FileNotFoundError as exc:
+        raise ServiceError(f"{source}: no such file", code="import_missing",
+                           path=str(source)) from exc
+    except OSError as exc:
+        raise ServiceError(f"{source}: cannot read it ({exc.strerror})", code="import_read",
+                           path=str(source)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ServiceError(f"{source}: a folder, not a file", code="import_folder",
+                           path=str(source))
+    if not stat.S_ISREG(info.st_mode):
+        raise ServiceError(f"{source}: not a regular file (a device, a pipe)",
+                           code="import_not_file", path=str(source))
+    if info.st_size > MAX_BYTES:
+        raise ServiceError(f"{source}: {info.st_size // 2**20} MB, too big for a list",
+                           code="import_too_big", path=str(source),
+                           size=info.st_size // 2**20, max=MAX_BYTES // 2**20)
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise ServiceError(f"{source}: cannot read it ({exc.strerror})", code="import_read",
+                           path=str(source)) from exc
 
 
 def _read_xlsx(data: bytes) -> Table:

@@ -214,3 +214,26 @@ def test_a_report_of_its_footer_alone_is_refused(store_url: str, tmp_path: Path,
                     '"Confidential Information - Do Not Distribute"\n', "utf-8")
     assert main(["import", "contacts", str(path), "--db", store_url]) == 2
     assert "only a header line" in capsys.readouterr().err
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(("target", "said"), [
+    ("/dev/zero", "not a regular file"),  # read forever, before: the import hung
+    ("link", "not a regular file"),
+    ("folder", "a folder, not a file"),
+    ("missing.csv", "no such file"),
+])
+def test_a_file_that_is_not_a_list_is_named_and_nothing_hangs(
+        target: str, said: str, store_url: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / target
+    if target == "link":
+        path = tmp_path / "contacts.csv"
+        path.symlink_to("/dev/zero")
+    elif target == "folder":
+        path.mkdir()
+    elif target.startswith("/"):
+        path = Path(target)
+    assert main(["import", "contacts", str(path), "--db", store_url, "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and str(path) in err
