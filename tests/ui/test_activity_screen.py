@@ -99,3 +99,21 @@ async def test_tab_goes_through_private_then_do_not_call_for_the_lead_only(make_
         await settle(pilot)
         assert "Activité générale" in _title(caller)  # no do-not-call list for a caller
         assert caller.screen.check_action("give", ()) is False
+
+
+async def test_the_chosen_line_stays_chosen_when_the_list_is_read_again(make_app) -> None:
+    app = make_app(caller="Karim")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("down", "down", "down")
+        await settle(pilot)
+        chosen = screen._selected()
+        await pilot.press("m")  # into my queue: the list is read again
+        await settle(pilot)
+        assert screen._selected() == chosen
+        await pilot.press("m")  # the same person again: nothing doubled, still chosen
+        await settle(pilot)
+        assert screen._selected() == chosen

@@ -207,13 +207,20 @@ class ActivityScreen(Screen[None]):
                        [listed_line(r, tr) for r in event.rows])
 
     def _show(self, title: str, rows: Any, lines: list[Text]) -> None:
+        # The line the caller was on stays chosen when the list is read again (after `p`
+        # or `m`): a key pressed next acts on the same person, not on the first line.
+        before = self._selected()
+        kept = getattr(before, "person", None) or getattr(before, "number", None)
         self._lines = list(rows)
         self.query_one("#activity-title", Static).update(Text(title, style="bold"))
         options = self.query_one("#activity-list", QuickOptionList)
         options.clear_options()
         options.add_options([Option(line, id=str(i)) for i, line in enumerate(lines)])
         if lines:
-            options.highlighted = 0
+            options.highlighted = next(
+                (i for i, row in enumerate(self._lines)
+                 if kept is not None and kept in (getattr(row, "person", None),
+                                                   getattr(row, "number", None))), 0)
         else:
             self.query_one("#activity-detail-text", Static).update(
                 data_text(self.app.tr("activity.empty")))
