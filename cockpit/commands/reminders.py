@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.commands.base import say
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_date_time
+    from cockpit.i18n.reasons import reminder_reason
     from cockpit.services.outputs import check_target, write_output
 
     services = services_for(args)
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         due = format_date_time(r.due_at, tr.lang, args.settings.zone)
         owner = f" [{r.owner}]" if args.all else ""
         out(f"#{r.id:<6} {due}  {kind(r.kind):<17} {r.person} · {r.company}  "
-            f"{r.reason}{owner}")
+            f"{reminder_reason(r.reason, tr)}{owner}")
     if not rows:
         out(say("cli.reminders.none", caller=caller.name))
     if args.ics:  # every open reminder, titled and numbered as the agenda says them

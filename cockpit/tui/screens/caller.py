@@ -342,7 +342,8 @@ class CallerScreen(Screen[None]):
     def action_agenda(self) -> None:
         from cockpit.tui.screens.agenda import AgendaScreen
 
-        self.app.push_screen(AgendaScreen())
+        # A reminder moved there moves in the queue too: read again on the way back.
+        self.app.push_screen(AgendaScreen(), callback=lambda _: self.action_refresh())
 
     def action_refresh(self) -> None:
         self.load_queue(self._offset)

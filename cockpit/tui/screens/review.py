@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from cockpit.domain.figures import period_of_day, period_of_week
+from cockpit.i18n.reasons import reminder_reason
 from cockpit.services.views import ReminderRow, TeamRow, TeamView
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.ask import ask, for_effect
@@ -267,7 +268,8 @@ class ReviewScreen(Screen[None]):
         for r in rows:
             person = f"{r.person} · {r.company}" if r.company else r.person
             table.add_row(Text(r.due_at.astimezone(zone).strftime("%d/%m %H:%M")),
-                          data_text(person), data_text(r.reason or r.kind),
+                          data_text(person),
+                          data_text(reminder_reason(r.reason, self.app.tr) or r.kind),
                           data_text(r.owner or "—"), key=str(r.id))
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))

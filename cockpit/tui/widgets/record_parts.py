@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from cockpit.i18n import Translator
+from cockpit.i18n.reasons import reminder_reason
 from cockpit.services.records import (
     FigureLine,
     NeedLine,
@@ -92,7 +93,7 @@ def reminder_line(r: ReminderLine, tr: Translator, tz: tzinfo) -> Text:
     line = Text("  " + format_short(r.due_at, tr.lang, tz), style="bold")
     line.append(f" · {said(tr, 'reminder.kind.' + r.kind) or r.kind}")
     if r.reason:
-        line.append(data_text(f" · {r.reason}", "dim"))
+        line.append(data_text(f" · {reminder_reason(r.reason, tr)}", "dim"))
     if r.owner:
         line.append(data_text(f" · {r.owner}", "dim"))
     return line
