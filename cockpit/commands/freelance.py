@@ -28,9 +28,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import find_caller, services_for
+    from cockpit.commands._common import find_caller, lang_of, services_for
     from cockpit.commands.base import say
     from cockpit.domain.text import printable
+    from cockpit.i18n.dates import format_date_time
 
     services = services_for(args)
     if args.file is not None:
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         scan = f" · {say('cli.freelance.scan')}" if row.scanned else ""
-        out(f"#{row.id}  {row.added_at:%Y-%m-%d %H:%M}  {printable(row.name)}  "
+        added = format_date_time(row.added_at, lang_of(args), args.settings.zone)
+        out(f"#{row.id}  {added}  {printable(row.name)}  "
             f"{row.format}  {max(1, row.size // 1024)} {say('cli.freelance.kb')}{scan}")
     return 0
