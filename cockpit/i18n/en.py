@@ -130,6 +130,10 @@ TEXT: dict[str, str] = {
     "end.help": "ctrl+s save · escape back to the call",
     "call.resumed": "Unfinished call resumed, with its draft.",
     "call.cancel_confirm": "Cancel this call started by mistake? It will not count as an attempt.",
+    "call.cancel_too_late": (
+        "Too late to cancel: the call has begun. End it with f (its outcome and note can be"
+        " mended afterwards with u)."
+    ),
     "call.cancelled": "Call cancelled: nothing counted, the person stays in the queue.",
     "call.resumed_held": ("Unfinished call resumed read-only: {name} is calling this person "
                           "now. End it (f) to keep your note."),

@@ -133,6 +133,10 @@ TEXT: dict[str, str] = {
     "call.resumed": "Appel non terminé repris, avec son brouillon.",
     "call.cancel_confirm": ("Annuler cet appel lancé par erreur ? Il ne comptera pas "
         "comme une tentative."),
+    "call.cancel_too_late": (
+        "Trop tard pour annuler : l'appel a commencé. Terminez-le avec f (l'issue et la note"
+        " se corrigent ensuite avec u)."
+    ),
     "call.cancelled": "Appel annulé : rien n'est compté, la personne reste dans la file.",
     "call.resumed_held": ("Appel non terminé repris en lecture seule : {name} appelle "
                           "maintenant cette personne. Terminez-le (f) pour garder votre note."),

@@ -5,6 +5,7 @@ doubled), Suppr cancels a call started by mistake, and a line is added to a past
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 from textual.widgets import Input, OptionList
 
@@ -229,3 +230,21 @@ async def test_a_line_is_added_to_a_past_calls_note(make_app, demo_url: str) -> 
     bodies = [b for (b,) in db.execute("SELECT body FROM note WHERE call_id = ? ORDER BY id",
                                        (past[0][0],))]
     assert bodies == [*before, "budget voté"]  # the original kept, the line added
+
+
+async def test_too_late_to_cancel_is_said_and_the_call_goes_on(make_app, demo_url: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("1")  # an answer: no longer a call started by mistake
+        await settle(pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        started = app.clock()
+        app.clock = lambda: started + timedelta(seconds=40)  # and past its first seconds
+        await pilot.press("delete")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmModal) and panel.call is not None
+        said = [n.message for n in app._notifications]
+        assert any("Trop tard pour annuler" in m for m in said), said

@@ -227,10 +227,8 @@ class CallConsole(Vertical):
             if self.call is None:
                 return False  # between calls: not in the key bar at all
             return True if self.call.can_go_back else None
-        if action == "cancel_call":
-            if not self.on_air:
-                return False
-            return True if self._cancellable() else None
+        if action == "cancel_call":  # too late, it says why (a key that does nothing would not)
+            return self.on_air
         if action == "mend":
             return self.call is None
         return True
@@ -246,7 +244,10 @@ class CallConsole(Vertical):
         from cockpit.tui.screens.confirm import ConfirmModal
 
         call = self.call
-        if call is None or not self._cancellable():
+        if call is None:
+            return
+        if not self._cancellable():
+            self.app.notify(self.app.tr("call.cancel_too_late"), severity="warning", timeout=6)
             return
         call_id = call.call_id
 
