@@ -75,3 +75,19 @@ async def test_a_bad_number_is_said_under_its_field_and_the_form_stays(make_app,
         assert "pas un numéro" in said or "chiffre" in said
         assert app.screen.query_one("#field-last_name", Input).value == "Vasseur"
     assert _count(demo_url, "Vasseur") == 0
+
+
+async def test_escape_at_the_look_alikes_gives_the_form_back_as_typed(make_app,
+                                                                     demo_url) -> None:
+    app = make_app(caller="Karim")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _type_contact(pilot, app)  # created
+        await _type_contact(pilot, app)  # typed again: the look-alike offered
+        assert isinstance(app.screen, PickerModal)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CreateModal)
+        assert app.screen.query_one("#field-last_name", Input).value == "Vasseur"
+        assert app.screen.query_one("#field-company", Input).value == "Zébulon Conseil"
+    assert _count(demo_url, "Vasseur") == 1

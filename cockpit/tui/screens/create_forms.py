@@ -40,10 +40,10 @@ class CreateModal(FormModal):
     styles/modals.tcss)."""
 
 
-def form_for(kind: str, tr: Translator,
-             check: Callable[[str, dict[str, str]], object]) -> CreateModal:
-    fields = [FormField(spec.key, tr(f"create.field.{spec.key}"),
-                        spec.type if spec.type != "yesno" else "yesno", spec.required)
+def form_for(kind: str, tr: Translator, check: Callable[[str, dict[str, str]], object],
+             typed: dict[str, str] | None = None) -> CreateModal:
+    fields = [FormField(spec.key, tr(f"create.field.{spec.key}"), spec.type, spec.required,
+                        (typed or {}).get(spec.key, ""))
               for spec in FORMS[kind]]
 
     def validate(values: dict[str, str]) -> dict[str, str]:
@@ -67,11 +67,12 @@ def start_create(screen: Screen[Any], app: CockpitApp) -> None:
     ask(screen, PickerModal(tr("create.what"), choices), partial(_form, screen, app))
 
 
-def _form(screen: Screen[Any], app: CockpitApp, kind: str) -> None:
+def _form(screen: Screen[Any], app: CockpitApp, kind: str,
+          typed: dict[str, str] | None = None) -> None:
     from cockpit.tui.ask import ask
 
     services = app.services
-    ask(screen, form_for(kind, app.tr, services.check_new),
+    ask(screen, form_for(kind, app.tr, services.check_new, typed),
         partial(_look_first, screen, app, kind))
 
 
@@ -112,5 +113,7 @@ def ask_anyway(screen: Screen[Any], app: CockpitApp, event: LooksKnown,
             start_service(screen, partial(services.create, caller_id, event.kind,
                                           event.values, even_if_like=True), NewCreated,
                           group="create")
+        else:  # Escape: back to the form, with what was typed (nothing lost)
+            _form(screen, app, event.kind, event.values)
 
     app.push_screen(PickerModal(tr("create.looks_known"), choices), chosen)
