@@ -312,6 +312,9 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         _split_full_name(values)
         if kind == "companies" and not row_errors:
             row_errors += _identity(line, values, headers, mapping)
+            sector_says = _KIND_VALUES.get(fold(str(values.get("sector", ""))))
+            if "kind" not in values and sector_says and sector_says != "other":
+                values["kind"] = sector_says  # "Secteur : ESN": the prospect rule applies
             figures = gather(values, today.year - 1)  # a bare figure: last year's accounts
             if figures:
                 values["figures"] = figures

@@ -61,6 +61,10 @@ PROSPECT_REASONS: Mapping[str, Mapping[str, str]] = {
     "esn_growing": {"fr": "ESN en croissance", "en": "growing IT services firm"},
     "prospect_end_client": {"fr": "client final", "en": "end client"},
     "prospect_unknown": {"fr": "tendance inconnue", "en": "trend unknown"},
+    "prospect_kind_unknown": {
+        "fr": "type de société inconnu (ESN ou client final ?)",
+        "en": "kind of company unknown (IT services firm or end client?)",
+    },
     "esn_revenue_down": {
         "fr": "ESN en recul, pas prioritaire",
         "en": "IT services firm in decline, not a priority",
@@ -85,8 +89,11 @@ SCORE_SKIP = -1
 
 def judge_prospect(facts: ProspectFacts | None) -> ProspectJudgement:
     """Apply the ESN rule; other companies (and unknown kinds) are never skipped."""
-    if facts is None or facts.kind is None:
+    if facts is None:
         return ProspectJudgement(ProspectVerdict.UNKNOWN, "prospect_unknown", SCORE_UNKNOWN)
+    if facts.kind is None:  # its figures may be known: what is missing is what it is
+        return ProspectJudgement(ProspectVerdict.UNKNOWN, "prospect_kind_unknown",
+                                 SCORE_UNKNOWN)
     if facts.kind != CompanyKind.ESN:
         return ProspectJudgement(
             ProspectVerdict.END_CLIENT, "prospect_end_client", SCORE_END_CLIENT

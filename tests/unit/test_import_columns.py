@@ -170,3 +170,16 @@ def test_every_field_a_column_can_go_to_has_words_for_the_dry_run(lang: str) -> 
     fields = {f for kind in FIELDS.values() for f in kind} | {"revenue_year", "headcount_year"}
     missing = sorted(f for f in fields if f"cli.import.field.{f}" not in CATALOGUES[lang])
     assert missing == []
+
+
+def test_a_sector_that_names_the_kind_of_company_gives_it() -> None:
+    # "Secteur : ESN" and no kind column: an ESN, so its trends decide (not "kind unknown").
+    from cockpit.domain.tables import read_csv
+
+    table = read_csv("Société;Secteur;CA 2023;CA 2024\nHexa;ESN;12,5 M€;14,5 M€\n"
+                     "Kappa;Banque;1 Md€;1,1 Md€\n".encode())
+    mapping = map_columns(table.headers, "companies")
+    records, errors = check_rows(table, "companies", mapping, date(2026, 12, 1))
+    assert errors == []
+    kinds = {r.values["name"]: r.values.get("kind") for r in records}
+    assert kinds == {"Hexa": "esn_classique", "Kappa": None}
