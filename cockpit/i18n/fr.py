@@ -188,7 +188,7 @@ TEXT: dict[str, str] = {
     "outcome.freelance_unavailable": "Freelance indisponible",
     "outcome.freelance_declined": "Freelance pas partant",
     "reminder.kind_sep": " : ",
-    "reminder.reason.outcome": "après l'appel : {outcome}",
+    "reminder.reason.outcome": "après l'appel : {outcome}",
     "reminder.reason.snoozed": "reporté",
     "reminder.reason.activity": "depuis l'activité générale",
     "reminder.kind.retry": "Nouvel essai",

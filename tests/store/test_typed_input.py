@@ -40,6 +40,12 @@ TYPED = {
     ("report", "--week"): ["report", "--week", "{}"],
     ("purge", "--older-than"): ["purge", "--older-than", "{}", "--dry-run"],
     ("person", "who"): ["person", "export", "{}"],
+    ("activity", "--days"): ["activity", "--days", "{}"],
+    ("activity", "--limit"): ["activity", "--limit", "{}"],
+    ("activity", "--to-queue"): ["activity", "--to-queue", "{}"],
+    ("add", "values"): ["add", "contact", "{}"],
+    ("agenda", "--day"): ["agenda", "--day", "{}"],
+    ("search", "--limit"): ["search", "dupont", "--limit", "{}"],
 }
 DATES = {"--at", "--until", "--date", "--week", "--older-than"}
 
@@ -71,10 +77,10 @@ def test_every_number_and_date_argument_is_walked() -> None:
         parser = build_parser([name])
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         for action in _actions(sub.choices[name]):
-            typed = action.type not in (None, str) or any(o in DATES for o in
-                                                          action.option_strings)
+            typed = action.type not in (None, str) or (
+                action.nargs != 0 and any(o in DATES for o in action.option_strings))
             kind = getattr(action.type, "__name__", "")
-            if typed and kind not in ("short_text",):
+            if typed and kind not in ("short_text", "_text"):  # free text: any is fine
                 found.add((name, action.option_strings[-1] if action.option_strings
                            else action.dest))
     assert found == set(TYPED)

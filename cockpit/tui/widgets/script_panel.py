@@ -282,11 +282,38 @@ class ScriptPanel(Vertical):
     def action_enter_field(self) -> None:
         """Enter in a field, taken when it is read: the focus moves on at once, so the letters
         typed after it in the same burst land in the next field, not in this one. Leaving
-        the field enters its value (`_capture_left`), once the letters typed before Enter are
-        in; refused, the call says why under it (shift+tab goes back to it)."""
+        the field enters its value (`_capture_left`); once the letters typed before Enter are
+        in, a value the capture's rules refuse takes the focus back, to be corrected there
+        (the call says why under it)."""
         field = self.screen.focused
         if isinstance(field, CaptureInput):
             self._move_on(field)
+            field.call_later(self._check_left, field)
+
+    def _check_left(self, field: CaptureInput) -> None:
+        if self._valid_here(field.key, field.value):
+            return
+        if not field.value:  # an empty field left says nothing by itself: asked here
+            self.post_message(self.CaptureEntered(field.key, ""))
+        focus_now(field)
+
+    def _valid_here(self, key: str, raw: str) -> bool:
+        """Whether the value passes the capture's rules (pure: no database), dates read
+        against the call's clock as the call will read them."""
+        from cockpit.domain.captures import parse_capture
+        from cockpit.domain.errors import ValidationError
+        from cockpit.domain.script import Capture
+
+        captures = self._call.captures if self._call else ()
+        view = next((c for c in captures if c.key == key), None)
+        if view is None:
+            return True  # a field of a step left behind: nothing to take back
+        try:
+            parse_capture(Capture(view.key, view.label, view.type, view.required, view.choices),
+                          raw, self.app.clock().astimezone(self.app.display_tz))
+        except ValidationError:
+            return False
+        return True
 
     def _move_on(self, field: CaptureInput) -> None:
         fields = self.capture_fields
