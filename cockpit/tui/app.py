@@ -17,7 +17,7 @@ from textual.screen import Screen
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.services.warm import OpenOnDemand
-from cockpit.tui.localise import key_description, translate_bindings
+from cockpit.tui.localise import key_description, key_name, translate_bindings
 from cockpit.tui.workers import Connection, ServiceFailed
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ class CockpitApp(App[None]):
             runner = self.run_action if id(binding) in own else screen.run_action
             # The palette reads its help line as markup: a key like "[" must stay a key.
             yield SystemCommand(description.capitalize(),
-                                escape(f"{binding.key_display or binding.key}"),
+                                escape(binding.key_display or key_name(self.tr, binding.key)),
                                 partial(runner, binding.action))
 
     def action_command_palette(self) -> None:

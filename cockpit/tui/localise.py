@@ -52,3 +52,20 @@ def key_description(tr: Translator, description: str) -> str:
     if tr.is_text(description):  # already from the catalogue: one of the cockpit's
         return description
     return tr(TEXTUAL_KEYS[description]) if description in TEXTUAL_KEYS else ""
+
+
+# The keys' own names, as a keyboard of the user's language labels them ("Échap", "Suppr").
+_KEY_NAMES = ("escape", "backspace", "delete", "pagedown", "pageup", "up", "down", "left",
+              "right", "home", "end", "enter", "tab", "shift", "space", "insert")
+
+
+def key_name(tr: Translator, key: str) -> str:
+    """A key as the help and the palette show it: each part of "shift+tab" by its name in
+    the user's language when the catalogue has one ("Maj+Tab"), else as Textual names it."""
+    def one(part: str) -> str:
+        if part not in _KEY_NAMES:
+            return part
+        said = tr(f"key_name.{part}")
+        return part if said == f"key_name.{part}" else said
+
+    return "+".join(one(part) for part in key.split("+")) if key != "+" else key

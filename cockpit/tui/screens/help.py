@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from cockpit.tui.app import CockpitApp
-from cockpit.tui.localise import key_description, translate_bindings
+from cockpit.tui.localise import key_description, key_name, translate_bindings
 from cockpit.tui.text import data_text
 
 
@@ -41,7 +41,7 @@ class HelpModal(ModalScreen[None]):
         for node in (*below.ancestors_with_self, *below.walk_children()):
             for key, binding in node._bindings:  # every key, shown or not
                 description = key_description(tr, binding.description)
-                shown_as = binding.key_display or key
+                shown_as = binding.key_display or key_name(tr, key)
                 if shown_as.isdigit():  # the answers' digits: one line, "1…9"
                     shown_as = "1…9"
                 if description and shown_as not in shown:  # a key once: the nearest meaning
