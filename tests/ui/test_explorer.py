@@ -238,9 +238,19 @@ class Explorer:
             await self.press("enter")
             await self.press("enter", "a")
         else:
+            # The first line that may be called now: a person listed to prepare (held: a
+            # call booked but too many attempts lately, a cooldown…) is refused by `a`, and
+            # the queue's own tests say who is held; the walk is about the scripts.
+            screen = self.app.screen
+            for _ in range(40):
+                person = screen.highlighted
+                if person is None or not screen.held_reason(person):
+                    break
+                await self.press("down")
             await self.press("a")
         call = self.panel.call
-        assert call is not None, f"no call started for {script} ({self.where()})"
+        assert call is not None, (f"no call started for {script} ({self.where()}; "
+                                  f"{[n.message for n in self.app._notifications][-1:]})")
         for sid, s in self.content.scripts.items():
             if s.title == call.script_title:
                 return Target(sid, s.start)
