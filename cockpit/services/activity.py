@@ -57,10 +57,7 @@ class ActivityServices(Part):
         self.cards = cards
 
     def _caller(self, caller_id: int) -> CallerView:
-        found = next((c for c in self.cards.callers() if c.id == caller_id), None)
-        if found is None:
-            raise ServiceError(f"no caller #{caller_id}", code="no_caller", id=caller_id)
-        return found
+        return self.cards.caller(caller_id)
 
     @store_guard
     def silent_decision_makers(self, viewer_id: int, wanted: ActivityFilter,

@@ -65,9 +65,7 @@ class CreateServices(Part):
         into the caller's private portfolio."""
         from cockpit.store.creating import create
 
-        caller = next((c for c in self.cards.callers() if c.id == caller_id), None)
-        if caller is None:
-            raise ServiceError(f"no caller #{caller_id}", code="no_caller", id=caller_id)
+        caller = self.cards.caller(caller_id)
         found = self.checked(kind, typed)
         if not even_if_like:
             like = self.duplicates(kind, typed)

@@ -29,10 +29,7 @@ class ReviewServices(Part):
         self.queue = queue
 
     def _viewer(self, viewer_id: int) -> CallerView:
-        viewer = next((c for c in self.cards.callers() if c.id == viewer_id), None)
-        if viewer is None:
-            raise ServiceError(f"no caller #{viewer_id}", code="no_caller", id=viewer_id)
-        return viewer
+        return self.cards.caller(viewer_id)
 
     def _require_lead(self, viewer_id: int) -> CallerView:
         viewer = self._viewer(viewer_id)

@@ -6,9 +6,8 @@ and the next reminders are read for the whole page at once, never one query a li
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -23,11 +22,8 @@ from cockpit.store.models import (
     Phone,
     Reminder,
 )
-from cockpit.store.rows import tuples
+from cockpit.store.rows import chunks, tuples
 from cockpit.store.times import aware, naive
-
-T = TypeVar("T")
-CHUNK = 500  # ids per IN (…): well under SQLite's and PostgreSQL's limits on parameters
 
 
 class Silent(NamedTuple):
@@ -59,11 +55,6 @@ class Listed(NamedTuple):
     people: tuple[str, ...]  # who holds that number today ("Jean Dupont (Atos)")
 
 
-def _chunks(items: list[T]) -> Iterable[list[T]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start:start + CHUNK]
-
-
 def silent_decision_makers(before: datetime, viewer_id: int | None) -> list[Silent]:
     """Decision makers last called before `before`, the longest silent first: those one may
     call (not on the do-not-call list, not switchboards) and may see — shared, or in the
@@ -93,7 +84,7 @@ def silent_decision_makers(before: datetime, viewer_id: int | None) -> list[Sile
 
 def _needs_technologies(company_ids: set[int]) -> dict[int, str]:
     found: dict[int, list[str]] = {}
-    for chunk in _chunks(sorted(company_ids)):
+    for chunk in chunks(sorted(company_ids)):
         for company_id, techs in tuples(Need.select(Need.company, Need.technologies)
                                         .where(Need.company.in_(chunk))):
             if techs:
@@ -104,7 +95,7 @@ def _needs_technologies(company_ids: set[int]) -> dict[int, str]:
 def last_notes(contact_ids: list[int]) -> dict[int, tuple[datetime, str]]:
     """Each contact's latest note (drafts left out: they are a call still being typed)."""
     latest: dict[int, tuple[datetime, str]] = {}
-    for chunk in _chunks(contact_ids):
+    for chunk in chunks(contact_ids):
         query = (Note.select(Note.contact, Note.created_at, Note.body)
                  .where(Note.contact.in_(chunk), ~Note.is_draft, Note.body != "")
                  .order_by(Note.contact, Note.created_at.desc(), Note.id.desc()))
@@ -123,7 +114,7 @@ def private_contacts(owner_id: int) -> list[Private]:
              .order_by(Contact.last_name, Contact.first_name, Contact.id))
     rows = tuples(query)
     due: dict[int, tuple[datetime, str]] = {}
-    for chunk in _chunks([r[0] for r in rows]):
+    for chunk in chunks([r[0] for r in rows]):
         reminders = (Reminder.select(Reminder.contact, Reminder.due_at, Reminder.kind)
                      .where(Reminder.contact.in_(chunk), Reminder.done_at.is_null(),
                             Reminder.kind != "cooldown")
@@ -141,7 +132,7 @@ def do_not_call_people() -> list[Listed]:
                     .order_by(DoNotCall.created_at, DoNotCall.id))
     numbers = sorted({e164 for e164, _, _ in listed if e164})
     holders: dict[str, list[str]] = {}
-    for chunk in _chunks(numbers):
+    for chunk in chunks(numbers):
         contacts = (Phone.select(Phone.e164, Contact.first_name, Contact.last_name,
                                  Company.name)
                     .join(Contact, on=(Phone.contact == Contact.id))

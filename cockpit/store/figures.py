@@ -11,9 +11,8 @@ from cockpit.domain.figures import CallFact
 from cockpit.domain.placement import ProposalFact
 from cockpit.domain.undo import path_taken
 from cockpit.store.db import database
+from cockpit.store.rows import chunks
 from cockpit.store.times import aware, naive
-
-_CHUNK = 500  # ids per IN (...) list: well under every driver's parameter limit
 
 
 def call_facts(start: datetime, end: datetime, caller_id: int | None = None) -> list[CallFact]:
@@ -30,8 +29,7 @@ def call_facts(start: datetime, end: datetime, caller_id: int | None = None) -> 
     rows = db.execute_sql(sql.replace("?", db.param), params).fetchall()
     logs: dict[int, list[tuple[str, str, str, dict]]] = {}
     ids = [int(r[0]) for r in rows]
-    for index in range(0, len(ids), _CHUNK):
-        chunk = ids[index:index + _CHUNK]
+    for chunk in chunks(ids):
         marks = ", ".join([db.param] * len(chunk))
         events = db.execute_sql(
             f"SELECT call_id, kind, script, step, data FROM call_event "

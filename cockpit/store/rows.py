@@ -5,11 +5,20 @@ run through `execute()` (untyped there) the rows get the type they have at run t
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 import peewee as pw
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
+CHUNK = 500  # values per IN (…): well under SQLite's and PostgreSQL's limits on parameters
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """The items in runs of `size`, for one IN (…) query each."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def tuples(query: pw.BaseQuery) -> list[Row]:

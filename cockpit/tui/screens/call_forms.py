@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.tui.screens.form import FormField, FormModal
 
+if TYPE_CHECKING:
+    from cockpit.tui.app import CockpitApp
+
 Check = Callable[[dict[str, str]], dict[str, str]]
+
+
+def check_until(app: CockpitApp, values: dict[str, str]) -> dict[str, str]:
+    """The moment typed for a reminder, checked in the form where it can be corrected:
+    garbage, a past moment, year 9999 (the queue's snooze and a record's reminder)."""
+    from cockpit.domain.captures import parse_reminder
+    from cockpit.domain.errors import ValidationError
+
+    try:
+        parse_reminder(values["until"], app.services.now().astimezone(app.display_tz))
+    except ValidationError as exc:
+        return {"until": app.tr.error(exc)}
+    return {}
 
 
 def snooze_form(tr: Translator, check: Check) -> FormModal:

@@ -224,16 +224,9 @@ class CallerScreen(Screen[None]):
         app.push_screen(snooze_form(app.tr, self._check_until), chosen)
 
     def _check_until(self, values: dict[str, str]) -> dict[str, str]:
-        # In the form, where it can be corrected: garbage, a past moment, year 9999.
-        from cockpit.domain.captures import parse_reminder
-        from cockpit.domain.errors import ValidationError
+        from cockpit.tui.screens.call_forms import check_until
 
-        app = self.app
-        try:
-            parse_reminder(values["until"], app.services.now().astimezone(app.display_tz))
-        except ValidationError as exc:
-            return {"until": app.tr.error(exc)}
-        return {}
+        return check_until(self.app, values)
 
     @on(QueueEdited)
     def _queue_edited(self, _: QueueEdited) -> None:

@@ -286,15 +286,9 @@ class PersonRecordScreen(Screen[None]):
                                   fields, self._check_until), typed)
 
     def _check_until(self, values: dict[str, str]) -> dict[str, str]:
-        from cockpit.domain.captures import parse_reminder
-        from cockpit.domain.errors import ValidationError
+        from cockpit.tui.screens.call_forms import check_until
 
-        app = self.app
-        try:
-            parse_reminder(values["until"], app.services.now().astimezone(app.display_tz))
-        except ValidationError as exc:
-            return {"until": app.tr.error(exc)}
-        return {}
+        return check_until(self.app, values)
 
     def action_note(self) -> None:
         from cockpit.tui.screens.form import FormField, FormModal
