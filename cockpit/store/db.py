@@ -5,22 +5,23 @@ The models are bound to a proxy, so the same models and queries serve both."""
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlparse
+from urllib.parse import quote
 
 import peewee
 
-database = peewee.DatabaseProxy()
+# sqlite_path and mask_url are also used from here by the rest of the store.
+from cockpit.store.location import (
+    SQLITE_PRAGMAS,
+    is_read_only,
+    mask_url,
+    postgres_params,
+    private_file,
+    sqlite_path,
+)
 
-SQLITE_PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "busy_timeout": 10000,  # ms: concurrent callers wait for each other rather than fail
-    "synchronous": "normal",
-}
+database = peewee.DatabaseProxy()
 
 
 class StoreError(Exception):
@@ -45,43 +46,6 @@ def read_only_message(exc: BaseException) -> str | None:
     return f"{READ_ONLY}{where} : rien n'a été enregistré"
 
 
-def _is_read_only(path: Path) -> bool:
-    """The owner's write bit, not os.access: root may write anything, yet a file its owner
-    made 0400 is meant to stay untouched."""
-    return path.exists() and not path.stat().st_mode & 0o200
-
-
-def mask_url(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a sqlite URL (None for other schemes or :memory:)."""
-    if not url.startswith("sqlite:"):
-        return None
-    rest = url[len("sqlite:") :]
-    if rest.startswith("///"):
-        rest = rest[3:]
-    elif rest.startswith("//"):
-        rest = rest[2:]
-    rest = unquote(rest.split("?", 1)[0])
-    if rest in ("", ":memory:"):
-        return None
-    return Path(rest).expanduser()
-
-
-def _private_file(path: Path) -> None:
-    """Create the file readable by its owner only before SQLite opens it."""
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        candidate = path.with_name(path.name + suffix)
-        if candidate.exists():
-            candidate.chmod(0o600)
-
-
 def _open_sqlite(url: str) -> peewee.Database:
     global _read_only
     path = sqlite_path(url)
@@ -90,11 +54,11 @@ def _open_sqlite(url: str) -> peewee.Database:
         return peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
     if path.exists() and path.is_dir():
         raise StoreError(f"{mask_url(url)}: {path} is a folder, not a database file")
-    if _is_read_only(path):
+    if is_read_only(path):
         return _open_read_only(url, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _private_file(path)
+        private_file(path)
     except OSError as exc:
         raise StoreError(f"{mask_url(url)}: cannot create {path}: {exc.strerror}") from exc
     if not os.access(path, os.R_OK):
@@ -118,30 +82,10 @@ def _open_read_only(url: str, path: Path) -> peewee.Database:
 
 
 def _open_postgres(url: str) -> peewee.Database:
-    parsed = urlparse(url)
-    query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
-    name = unquote(parsed.path.lstrip("/"))
-    if not name:
-        raise StoreError(f"{mask_url(url)}: the URL names no database (…/dbname)")
-    params: dict[str, Any] = {}  # libpq's keywords, handed on by peewee to psycopg2
-    if parsed.hostname:
-        params["host"] = parsed.hostname
-    if "host" in query:  # a Unix socket folder
-        params["host"] = query.pop("host")
-    if parsed.port:
-        params["port"] = parsed.port
-    if parsed.username:
-        params["user"] = unquote(parsed.username)
-    if parsed.password:
-        params["password"] = unquote(parsed.password)
-    params.update(query)
-    params.setdefault("connect_timeout", 5)
-    # A network that drops silently (Wi-Fi, VPN) must not leave a query waiting for TCP to
-    # give up (minutes): unanswered sends fail after 10 s, idle links are probed. Unix
-    # sockets ignore these; the URL's own values win.
-    for key, value in (("keepalives", 1), ("keepalives_idle", 10), ("keepalives_interval", 3),
-                       ("keepalives_count", 3), ("tcp_user_timeout", 10000)):
-        params.setdefault(key, value)
+    try:
+        name, params = postgres_params(url)  # libpq's keywords, handed on by peewee to psycopg2
+    except ValueError:
+        raise StoreError(f"{mask_url(url)}: the URL names no database (…/dbname)") from None
     try:
         import psycopg2  # noqa: F401
     except ImportError as exc:
@@ -182,7 +126,7 @@ def keep_private(url: str) -> None:
     """SQLite made its side files (-wal, -shm) with the umask: owner-only, like the file."""
     path = sqlite_path(url)
     if path is not None and _read_only is None:
-        _private_file(path)
+        private_file(path)
 
 
 def is_postgres() -> bool:

@@ -13,12 +13,12 @@ from typing import cast, overload
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
 from cockpit.domain.queue import Candidate, DueReminder
-from cockpit.store.db import database
 from cockpit.store.models import (
     Contact,
     Reminder,
 )
 from cockpit.store.rows import Row, tuples
+from cockpit.store.sql import rows
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
 
@@ -64,9 +64,9 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
 
 
 def _rows(sql: str, params: Sequence[object]) -> list[tuple]:
-    """Run portable SQL ('?' becomes the driver's placeholder) and return plain tuples."""
-    db = database.obj
-    return list(db.execute_sql(sql.replace("?", db.param), tuple(params)).fetchall())
+    """Run portable SQL ('?' becomes the driver's placeholder) and return plain tuples, on
+    peewee's connection or a short command's driver-only one (store/sql.py)."""
+    return rows(sql, params)
 
 
 def fetch_candidates(caller_id: int, now: datetime, *, window_days: int = 30,

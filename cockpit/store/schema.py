@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import peewee as pw
 
-CURRENT = 11  # the newest schema version; cockpit/store/migrations has one step per version
-TABLE = "schema_version"
+from cockpit.store.versions import CURRENT, TABLE
+
+__all__ = ["CURRENT", "TABLE", "SchemaTooNew", "refuse_newer", "stored_version"]
 
 
 class SchemaTooNew(pw.DatabaseError):
