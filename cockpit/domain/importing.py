@@ -260,6 +260,10 @@ def map_columns(headers: tuple[str, ...], kind: str,
                 taken.add(by_year)
     if "full_name" in taken and "last_name" in taken:
         columns = {i: f for i, f in columns.items() if f != "full_name"}
+    chosen = {find_column(headers, column) for column in (overrides or {})}
+    whole = _whole_names(columns, chosen, values)
+    if whole is not None:
+        columns[whole] = "full_name"
     missing = [f for f in REQUIRED[kind] if f not in columns.values()
                and not (f == "last_name" and "full_name" in columns.values())]
     if missing:
@@ -270,6 +274,20 @@ def map_columns(headers: tuple[str, ...], kind: str,
     unknown = tuple(names[i] for i, h in enumerate(headers)
                     if i not in columns and i not in left_out and h)
     return Mapping_(dict(sorted(columns.items())), unknown, left_out, names)
+
+
+def _whole_names(columns: dict[int, str], chosen: set[int | None],
+                 values: Callable[[int], Sequence[str]] | None) -> int | None:
+    """The column taken for the last name that holds whole names: French Odoo's "Nom", and
+    many a list's, gives "Julien Mercier" when no column gives the first name. Split then,
+    as a full name — unless --map said so, or most values are one word."""
+    if "first_name" in columns.values() or values is None:
+        return None
+    index = next((i for i, f in columns.items() if f == "last_name"), None)
+    if index is None or index in chosen:
+        return None
+    names = [v.strip() for v in values(index) if v.strip()]
+    return index if names and sum(" " in n for n in names) * 2 > len(names) else None
 
 
 def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,

@@ -46,6 +46,9 @@ CONTACT_LAYOUTS = {  # file: (rows skipped, the first person as the database kee
                                "n.benkirane@quartzline.fr", 2)),
     "odoo_contacts.csv": ("", ("Mister", "Julien", "Mercier", "Directeur technique",
                                "Altavia Services", "j.mercier@altavia.fr", 2)),
+    # French Odoo: "Nom" holds the whole name, no first-name column.
+    "odoo_contacts_fr.csv": ("", ("Monsieur", "Julien", "Mercier", "Directeur technique",
+                                  "Altavia Services", "j.mercier@altavia.fr", 2)),
     "google_contacts.csv": ("", ("", "Élodie", "Garnier", "Directrice commerciale", "Brevia",
                                  "elodie.garnier@brevia.fr", 2)),
     "outlook_en.csv": ("", ("Mr.", "David", "Morel", "Purchasing Manager", "Corvus IT",

@@ -183,3 +183,18 @@ def test_a_sector_that_names_the_kind_of_company_gives_it() -> None:
     assert errors == []
     kinds = {r.values["name"]: r.values.get("kind") for r in records}
     assert kinds == {"Hexa": "esn_classique", "Kappa": None}
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # French Odoo's export, and many lists: "Nom" holds the whole name, no first-name column.
+    ("Nom;Société\nJulien Mercier;Altavia\nClaire Dubois;Altavia\nDupont;Solvéo\n", "full_name"),
+    ("Nom;Société\nMercier;Altavia\nDubois;Altavia\nLe Goff;Solvéo\n", "last_name"),
+    ("Nom;Prénom\nLe Goff;Anne\nDe La Tour;Marc\n", "last_name"),  # a first-name column
+])
+def test_a_name_column_holding_whole_names_is_split_as_one(text: str, field: str) -> None:
+    assert _fields(text)["Nom"] == field
+
+
+def test_the_map_keeps_a_name_column_as_the_user_said() -> None:
+    text = "Nom;Société\nJulien Mercier;Altavia\nClaire Dubois;Altavia\n"
+    assert _fields(text, Nom="last_name")["Nom"] == "last_name"
