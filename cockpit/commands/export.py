@@ -31,6 +31,6 @@ def run(args: argparse.Namespace) -> int:
                                    force=args.force)
     from cockpit.commands.base import say
 
-    out(say("cli.export.done", path=args.file, count=count, kind=say(f"cli.kind.{args.kind}"),
-            format=fmt))
+    out(say("cli.export.done", path=args.file, count=count,
+            kind=say(f"cli.kind.{args.kind}", count=count), format=fmt))
     return 0

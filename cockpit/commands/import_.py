@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.import.nothing", count=bad_lines))
         return 1
     out(say("cli.import.would_create" if report.dry_run else "cli.import.created",
-            created=report.created, kind=say(f"cli.kind.{args.kind}"),
+            created=report.created, kind=say(f"cli.kind.{args.kind}", count=report.created),
             merged=len(report.merged), in_file=len(report.merged_in_file))
         + (say("cli.import.new_companies", count=report.companies_created)
            if report.companies_created else ""))
@@ -120,7 +120,7 @@ def _say_plan(report: ImportReport) -> None:
                     label=_field_label(use.field), samples=samples))
         elif use.why == "civility":
             out(say("cli.import.plan_civility", column=use.column, samples=samples,
-                    kind=say(f"cli.kind.{report.kind}")))
+                    kind=say(f"cli.kind.{report.kind}", count=2)))  # "les contacts"
         else:
             out(say("cli.import.plan_unknown", column=use.column, samples=samples))
 

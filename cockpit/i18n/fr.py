@@ -600,10 +600,10 @@ TEXT: dict[str, str] = {
         " la copie avant de vous en servir"
     ),
     "cli.line": "ligne {line} : {reason}",
-    "cli.kind.companies": "sociétés",
-    "cli.kind.contacts": "contacts",
-    "cli.kind.freelances": "freelances",
-    "cli.kind.calls": "appels",
+    "cli.kind.companies": "{count|société|sociétés}",
+    "cli.kind.contacts": "{count|contact|contacts}",
+    "cli.kind.freelances": "{count|freelance|freelances}",
+    "cli.kind.calls": "{count|appel|appels}",
     "cli.export.done": "{path} : {count} {kind} ({format})",
     "cli.import.bad_map": (
         "--map «\xa0{item}\xa0»\xa0: COLONNE=champ attendu, par exemple 'Tel perso=phone'"
@@ -621,7 +621,7 @@ TEXT: dict[str, str] = {
         " Corrigez-les, ou --skip-invalid pour importer les autres"
     ),
     "cli.import.created": (
-        "créés : {created} {kind} ; fusionnés : {merged} avec des personnes déjà"
+        "créations : {created} {kind} ; fusions : {merged} avec des personnes déjà"
         " connues et {in_file} en double dans le fichier"
     ),
     "cli.import.would_create": (

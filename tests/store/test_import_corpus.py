@@ -138,7 +138,7 @@ def test_skip_invalid_imports_the_rest_and_writes_the_rejects(demo_url: str, tmp
     path = _write(tmp_path, "bad.csv", BAD)
     assert main(["import", "contacts", str(path), "--db", demo_url, "--skip-invalid"]) == 0
     out = capsys.readouterr().out
-    assert "created 1 contacts" in out and "bad.rejected.csv" in out
+    assert "created 1 contact;" in out and "bad.rejected.csv" in out
     rejected = (tmp_path / "bad.rejected.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rejected) == 5 and rejected[0].endswith("ligne;motif")
     assert all(not cell.startswith("=") for line in rejected for cell in line.split(";"))
@@ -212,3 +212,20 @@ def test_xlsx(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str])
             "SELECT p.e164 FROM phone p JOIN contact c ON c.id = p.contact_id "
             "JOIN company co ON co.id = c.company_id WHERE co.name = 'Sigma IT'")}
     assert numbers == {"+33612345699", "+33611223399"}
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("fr", "créations : 1 contact ;", "à créer : 2 contacts ;"),
+    ("en", "created 1 contact;", "would create 2 contacts;"),
+])
+def test_the_summary_agrees_with_its_number(lang: str, one: str, two: str, demo_url: str,
+                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COCKPIT_LANG", lang)
+    single = _write(tmp_path, "one.csv", "Société;Nom;Téléphone\nAtlas;Zerbib;01 45 00 12 34\n")
+    double = _write(tmp_path, "two.csv", "Société;Nom;Téléphone\nAtlas;Yvon;01 45 00 12 35\n"
+                                         "Atlas;Xenakis;01 45 00 12 36\n")
+    assert main(["import", "contacts", str(single), "--db", demo_url]) == 0
+    assert main(["import", "contacts", str(double), "--db", demo_url, "--dry-run"]) == 0
+    out = capsys.readouterr().out.replace("\xa0", " ")
+    assert one in out and two in out
