@@ -70,6 +70,15 @@ def _where(context: Context) -> str:
     return with_preposition(region) if region else "sur le lieu de la mission"
 
 
+def _about(context: Context) -> str:
+    # Called from a record, without a need: "au sujet de la mission « la mission »" would
+    # say nothing; the call is then about the missions the firm has.
+    title = _value(context, "need.title")
+    if title:
+        return f"de la mission «\u00a0{title}\u00a0»"
+    return "des missions que nous avons en ce moment"
+
+
 def _reach(context: Context) -> str:
     phone = _value(context, "caller.phone")
     if phone:
@@ -109,7 +118,8 @@ def _literal(text: str) -> Callable[[Context], str]:
 
 
 # The built-in fallback of every placeholder a script may use: what shows when the value is
-# unknown. Derived ones (addressed, ask_for, greeting, where, reach) are computed from the others.
+# unknown. Derived ones (addressed, ask_for, greeting, where, about, reach) are computed from
+# the others.
 FALLBACKS: dict[str, Callable[[Context], str]] = {
     "caller.first_name": _literal("votre conseiller"),
     "caller.last_name": _literal(""),
@@ -127,6 +137,7 @@ FALLBACKS: dict[str, Callable[[Context], str]] = {
     "need.title": _literal("la mission"),
     "need.region": _literal("le lieu de la mission"),
     "need.where": _where,
+    "need.about": _about,
     "need.budget_rate": _literal("non communiqué"),
     "need.rate_verdict": _rate_verdict,
     "need.start": _literal("à préciser"),
@@ -138,7 +149,8 @@ FALLBACKS: dict[str, Callable[[Context], str]] = {
 
 # Computed whatever the context holds: they are never read from it.
 DERIVED = frozenset({"caller.reach", "contact.addressed", "contact.ask_for",
-                     "contact.greeting", "need.where", "need.rate_verdict"})
+                     "contact.greeting", "need.where", "need.about",
+                     "need.rate_verdict"})
 
 KNOWN = frozenset(FALLBACKS)
 

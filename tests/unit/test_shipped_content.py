@@ -233,3 +233,13 @@ def test_rate_hint_sets_the_rate_against_the_budget_at_the_margin(content: Scrip
             "budget de 550 €") in render(hint, asked).replace(NBSP, " ")
     cheaper = {**FULL, "capture": {"day_rate": "400 €"}}
     assert "dans le budget de 550" in render(hint, cheaper).replace(NBSP, " ")
+
+
+def test_a_freelance_called_without_a_need_hears_of_the_missions_not_of_la_mission(
+        content: ScriptSet) -> None:
+    step = content.step(Target("freelance", "intro"))
+    about = render(step.say, {"need": {"title": "Développeur Java"}}).replace("\xa0", " ")
+    assert "au sujet de la mission « Développeur Java »" in about
+    without = render(step.say, {})
+    assert "« la mission »" not in without.replace("\xa0", " ")
+    assert "au sujet des missions que nous avons en ce moment" in without
