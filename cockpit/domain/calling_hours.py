@@ -35,15 +35,15 @@ HOLIDAY = "holiday"
 HOURS_REASONS: Mapping[str, Mapping[str, str]] = {
     OUTSIDE_HOURS: {
         "fr": "Hors des heures d'appel ({local_time} à {zone})\u00a0: dès le {next:%d/%m %H:%M}",
-        "en": "Outside calling hours ({local_time} in {zone}): from {next:%m/%d %H:%M}",
+        "en": "Outside calling hours ({local_time} in {zone}): from {next:%d %b %H:%M}",
     },
     WEEKEND: {
         "fr": "Week-end chez le contact ({zone}) : dès le {next:%d/%m %H:%M}",
-        "en": "Weekend where the contact is ({zone}): from {next:%m/%d %H:%M}",
+        "en": "Weekend where the contact is ({zone}): from {next:%d %b %H:%M}",
     },
     HOLIDAY: {
         "fr": "Jour férié chez le contact : dès le {next:%d/%m %H:%M}",
-        "en": "Public holiday where the contact is: from {next:%m/%d %H:%M}",
+        "en": "Public holiday where the contact is: from {next:%d %b %H:%M}",
     },
     WITHIN_HOURS: {"fr": "Dans les heures d'appel", "en": "Within calling hours"},
 }

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from cockpit.domain.errors import ValidationError
+from cockpit.domain.months import month_number
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.script import Capture
 from cockpit.domain.siret import normalise_siret
@@ -22,6 +23,7 @@ _RELATIVE = {"aujourd'hui": 0, "aujourdhui": 0, "today": 0, "demain": 1, "tomorr
 _YES = {"oui", "o", "yes", "y", "1", "vrai", "true"}
 _NO = {"non", "n", "no", "0", "faux", "false"}
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_NAMED_DAY = re.compile(r"(\d{1,2})(?:er)?\s+([a-z]+\.?)(?:\s+(\d{4}))?")
 _TIME = re.compile(r"^(\d{1,2})\s*(?:h|:)\s*(\d{2})?$")
 MAX_MONEY = Decimal(100_000)
 
@@ -63,14 +65,19 @@ def parse_date(raw: str, today: date) -> date:
         year, month, day = (int(g) for g in match.groups())
         return date(year, month, day)
     match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", text)
-    if not match:
+    named = None if match else _NAMED_DAY.fullmatch(text)
+    if match:
+        day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    elif named and month_number(named.group(2)):
+        # "23 nov.", "23 Nov 2026": how the cockpit writes a day, typed back.
+        day, month, year_text = int(named.group(1)), month_number(named.group(2)), named.group(3)
+    else:
         raise ValueError(text)
-    day, month = int(match.group(1)), int(match.group(2))
-    if match.group(3):
-        year = int(match.group(3))
+    if year_text:
+        year = int(year_text)
         # Two digits are this century's; four are read as written ("0001" is year 1, which
         # a check of the moment then refuses, not 2001).
-        year = year + 2000 if len(match.group(3)) == 2 else year
+        year = year + 2000 if len(year_text) == 2 else year
         return date(year, month, day)
     found = date(today.year, month, day)
     # "25/01" typed in December means next January.
@@ -85,7 +92,8 @@ def parse_time(raw: str) -> time:
 
 
 def parse_datetime(raw: str, now: datetime) -> datetime:
-    """A moment in `now`'s time zone: "25/12 14h30", "demain 10h", "14:30", ISO."""
+    """A moment in `now`'s time zone: "25/12 14h30", "25 déc. 14h30", "demain 10h", "14:30",
+    ISO."""
     text = raw.strip()
     try:
         moment = datetime.fromisoformat(text)
@@ -101,8 +109,11 @@ def parse_datetime(raw: str, now: datetime) -> datetime:
             return datetime.combine(day, time(9, 0), now.tzinfo)
         moment = datetime.combine(now.date(), at, now.tzinfo)
         return moment if moment > now else moment + timedelta(days=1)
-    day = parse_date(" ".join(parts[:-1]), now.date())
-    return datetime.combine(day, parse_time(parts[-1]), now.tzinfo)
+    try:
+        at = parse_time(parts[-1])
+    except ValueError:  # "23 nov.": a day alone, in words
+        return datetime.combine(parse_date(" ".join(parts), now.date()), time(9, 0), now.tzinfo)
+    return datetime.combine(parse_date(" ".join(parts[:-1]), now.date()), at, now.tzinfo)
 
 
 REMINDER_YEARS_AHEAD = 10  # further than this, a typed reminder is a typo

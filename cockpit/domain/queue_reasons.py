@@ -33,7 +33,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     **{
         f"overdue_{kind}": {
             "fr": f"En retard depuis le {{due:%d/%m %H:%M}} : {fr}",
-            "en": f"Overdue since {{due:%m/%d %H:%M}}: {en}",
+            "en": f"Overdue since {{due:%d %b %H:%M}}: {en}",
         }
         for kind, (fr, en) in _KIND_LABELS.items()
     },
@@ -47,7 +47,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     **{
         f"due_later_{kind}": {
             "fr": f"Le {{due:%d/%m}} à {{due:%H:%M}} : {fr}",
-            "en": f"On {{due:%m/%d}} at {{due:%H:%M}}: {en}",
+            "en": f"On {{due:%d %b}} at {{due:%H:%M}}: {en}",
         }
         for kind, (fr, en) in _KIND_LABELS.items()
     },
@@ -93,7 +93,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
     "refusal_cooldown": {
         "fr": "Refus il y a moins de {days} jours : pas avant le {until:%d/%m/%Y}",
-        "en": "Refused less than {days} days ago: not before {until:%m/%d/%Y}",
+        "en": "Refused less than {days} days ago: not before {until:%d %b %Y}",
     },
     "attempt_cap": {
         "fr": "Déjà {count} appels en {days} jours (maximum {max})",
@@ -101,7 +101,7 @@ REASONS: Mapping[str, Mapping[str, str]] = {
     },
     "reminder_scheduled": {
         "fr": "Prochain rappel prévu le {due:%d/%m/%Y %H:%M}",
-        "en": "Next reminder due {due:%m/%d/%Y %H:%M}",
+        "en": "Next reminder due {due:%d %b %Y %H:%M}",
     },
     "contacted_recently": {"fr": "Contacté il y a {days} jours", "en": "Contacted {days} days ago"},
     "freelance_unavailable_recent": {
@@ -138,6 +138,23 @@ class _Keep(dict[str, Any]):
         return _Placeholder("{" + key + "}")
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
+
+
+class _Moment:
+    """A moment in a reason's text: "%b" is the English month whatever the OS locale (the
+    English texts put the day first, "23 Nov", as the cockpit reads dates typed back)."""
+
+    def __init__(self, value: datetime) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self.value)
+        return self.value.strftime(spec.replace("%b", _MONTHS_EN[self.value.month - 1]))
+
+
 def describe(
     code: str,
     params: Mapping[str, Any] | None = None,
@@ -152,8 +169,8 @@ def describe(
     for key, value in (params or {}).items():
         if key in _CODE_PARAMS and isinstance(value, str) and value in REASONS:
             value = REASONS[value].get(lang, REASONS[value]["fr"])
-        elif isinstance(value, datetime) and value.tzinfo is not None:
-            value = value.astimezone(_zone_of(time_zone))
+        elif isinstance(value, datetime):
+            value = _Moment(value.astimezone(_zone_of(time_zone)) if value.tzinfo else value)
         values[key] = value
     template = texts.get(lang, texts["fr"])
     try:

@@ -1,6 +1,8 @@
 """Dates the way French (or English) callers read them, without depending on the OS locale:
 the one place that writes a date for a person, in the command line, the cockpit and the
-services (a day before its month in French, after it in English)."""
+services. The day always comes before its month: the cockpit reads "25/11 14h30" typed in
+either language, so English shows "25 Nov", never the American 11/25 a caller would type
+back the wrong way round."""
 
 from __future__ import annotations
 
@@ -35,29 +37,29 @@ def _local(moment: datetime, tz: tzinfo | None) -> datetime:
 
 
 def format_date(day: date | datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """23/11/2026 (fr) or 11/23/2026 (en); a moment is read in `tz` first, when given."""
+    """23/11/2026 (fr) or 23 Nov 2026 (en); a moment is read in `tz` first, when given."""
     if isinstance(day, datetime) and tz is not None:
         day = _local(day, tz)
-    return f"{day:%d/%m/%Y}" if lang == "fr" else f"{day:%m/%d/%Y}"
+    return f"{day:%d/%m/%Y}" if lang == "fr" else f"{format_day_month(day, lang)} {day:%Y}"
 
 
 def format_date_time(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """23/11/2026 10:42 (fr) or 11/23/2026 10:42 (en), in `tz` when given."""
+    """23/11/2026 10:42 (fr) or 23 Nov 2026 10:42 (en), in `tz` when given."""
     local = _local(moment, tz) if tz is not None else moment
     return f"{format_date(local, lang)} {local:%H:%M}"
 
 
 def format_day_month(day: date | datetime, lang: str = "fr") -> str:
-    """23/11 (fr) or 11/23 (en): a day of a week shown with its year elsewhere."""
-    return f"{day:%d/%m}" if lang == "fr" else f"{day:%m/%d}"
+    """23/11 (fr) or 23 Nov (en): a day of a week shown with its year elsewhere."""
+    return f"{day:%d/%m}" if lang == "fr" else f"{day.day} {_MONTHS['en'][day.month - 1]}"
 
 
 def format_short(moment: datetime, lang: str = "fr", tz: tzinfo | None = None) -> str:
-    """23/11 10:42 (fr) or 11/23 10:42 (en)."""
+    """23/11 10:42 (fr) or 23 Nov 10:42 (en)."""
     local = moment.astimezone(tz) if moment.tzinfo else moment
     if lang == "fr":
         return f"{local:%d/%m %H:%M}"
-    return f"{local:%m/%d %H:%M}"
+    return f"{format_day_month(local, lang)} {local:%H:%M}"
 
 
 def format_soon(moment: datetime, today: date, lang: str = "fr", tz: tzinfo | None = None,

@@ -92,4 +92,4 @@ def test_english_output_has_no_french_word_of_the_program(
     said = _said("en", lead_url, tmp_path, capsys, monkeypatch)
     found = [w for w in _FRENCH_WORDS if w in said]
     assert not found, f"French words in English output: {found}\n{said}"
-    assert "11/23/2026" in said  # dates read the English way
+    assert "23 Nov 2026" in said  # the day before its month, as typed back

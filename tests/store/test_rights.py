@@ -193,7 +193,7 @@ def test_audit_log_is_for_the_lead(demo_url: str, tmp_path: Path,
     assert main(["audit", "--db", demo_url, "--as", "Melissa"]) == 0
     # Stored in UTC, read in Paris time (09:42 UTC is 10:42 in November).
     said = capsys.readouterr().out
-    assert f"11/23/2026 10:42 Melissa erasure contact (erased) #{person_id}" in said
+    assert f"23 Nov 2026 10:42 Melissa erasure contact (erased) #{person_id}" in said
     assert main(["audit", "--db", demo_url, "--as", "Karim"]) == 2
     assert "For the team lead only" in capsys.readouterr().err
 

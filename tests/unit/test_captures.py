@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from cockpit.domain.captures import format_capture, parse_capture
+from cockpit.domain.captures import format_capture, parse_capture, parse_datetime
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.script import Capture
 
@@ -111,3 +111,31 @@ def test_a_reminder_typed_must_be_a_moment_to_come(typed: str, code: str) -> Non
     assert parse_reminder("demain 10h", now) > now
     if typed == "01/01/0001":
         assert caught.value.params["when"] == "01/01/0001 09:00"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("23 Nov 10:42", datetime(2026, 11, 23, 10, 42)),
+    ("25 déc. 14h30", datetime(2026, 12, 25, 14, 30)),
+    ("25 decembre 2026 14h30", datetime(2026, 12, 25, 14, 30)),
+    ("2 Jan", datetime(2027, 1, 2, 9, 0)),  # a day alone: 09:00; January typed in November
+    ("1er déc.", datetime(2026, 12, 1, 9, 0)),
+])
+def test_a_day_in_words_is_read_as_the_cockpit_writes_it(typed: str, expected: datetime) -> None:
+    now = datetime(2026, 11, 23, 9, 0, tzinfo=PARIS_WINTER)
+    assert parse_datetime(typed, now) == expected.replace(tzinfo=PARIS_WINTER)
+
+
+@pytest.mark.parametrize("typed", ["23 Novemberish", "32 Nov", "23 Smarch 10:00", "3 jui"])
+def test_a_day_in_unknown_words_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError):
+        parse_datetime(typed, datetime(2026, 11, 23, 9, 0, tzinfo=PARIS_WINTER))
+
+
+def test_english_dates_put_the_day_first_as_they_are_typed_back() -> None:
+    from cockpit.i18n.dates import format_date, format_short
+
+    moment = datetime(2026, 11, 3, 14, 30, tzinfo=PARIS_WINTER)
+    assert format_short(moment, "en", PARIS_WINTER) == "3 Nov 14:30"
+    assert format_date(moment.date(), "en") == "3 Nov 2026"
+    typed_back = format_short(moment, "en", PARIS_WINTER)
+    assert parse_datetime(typed_back, moment - timedelta(days=1)) == moment

@@ -268,7 +268,7 @@ def test_calling_hours_give_the_next_allowed_time() -> None:
     )
     assert describe(entry.hold.reason_code, entry.hold.reason_params, "en",
                     "America/Guadeloupe") == (
-        "Outside calling hours (05:42 in America/Guadeloupe): from 11/23 09:00"
+        "Outside calling hours (05:42 in America/Guadeloupe): from 23 Nov 09:00"
     )  # fmt: skip
     assert result.opens_at is None  # the caller's own hours are open
 
