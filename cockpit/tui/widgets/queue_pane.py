@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from cockpit.domain.text import printable
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
 from cockpit.tui.app import CockpitApp
-from cockpit.tui.dates import format_short, format_soon
+from cockpit.tui.dates import format_day_month, format_soon
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.widgets.quick_list import QuickOptionList
 
@@ -162,11 +162,12 @@ class QueuePane(Vertical):
         else:
             when = self.app.tr(f"bucket.{row.bucket}")
             if row.due_at and row.bucket in ("overdue", "today"):
-                stamp = format_short(row.due_at, self.app.tr.lang, self.app.display_tz)
                 # Due today: the time (red once past); due an earlier day: that day.
-                due_day = row.due_at.astimezone(self.app.display_tz).date()
-                when = stamp[:5] if row.bucket == "overdue" and due_day < today else stamp[6:]
-            line.append(f"{when:>5} ", style=_BUCKET_STYLE.get(row.bucket, ""))
+                due = row.due_at.astimezone(self.app.display_tz)
+                when = format_day_month(due, self.app.tr.lang) \
+                    if row.bucket == "overdue" and due.date() < today else f"{due:%H:%M}"
+            width = 5 if self.app.tr.lang == "fr" else 6  # 23/11, 23 Nov
+            line.append(f"{when:>{width}} ", style=_BUCKET_STYLE.get(row.bucket, ""))
         line.append(printable(row.name), style="bold" if row.is_decision_maker else "")
         if row.company:
             line.append(f" · {printable(row.company)}", style="dim")
