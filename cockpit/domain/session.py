@@ -178,6 +178,19 @@ class CallSession:
         self._mark()
         self._leave_objection(self.objection.then)
 
+    @property
+    def proposed_outcome(self) -> Outcome | None:
+        """What the end form offers first: the outcome given, or the one the script led to;
+        else a qualified need once one of its fields is captured (a caller who ends in the
+        middle of the qualification, or after resuming a call, has a need to save)."""
+        if self.outcome or self.suggested_outcome:
+            return self.outcome or self.suggested_outcome
+        for key, value in self.captured.items():
+            capture = self._capture_named(key)
+            if capture and (capture.stores or "").startswith("need.") and value not in (None, ""):
+                return Outcome.NEED_QUALIFIED
+        return None
+
     def back(self) -> None:
         """Undo the last move: the step (or objection) before it comes back, with what was
         captured there still filled in; an answer that ended the call reopens it. The log

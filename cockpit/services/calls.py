@@ -421,7 +421,7 @@ class CallServices(Part):
             script_title=self.content.scripts[session.position.script].title,
             step_title=step.title, text=session.text, hint=session.render(step.hint),
             answers=answers, captures=captures, objection=objection,
-            outcome=str(session.outcome or session.suggested_outcome or "") or None,
+            outcome=str(session.proposed_outcome or "") or None,
             dial=dial or call.dialled,
             held_by=call.held_by,
             can_go_back=session.can_go_back and not call.held_by,

@@ -222,6 +222,13 @@ class Explorer:
         self.objections.add((at.script, at.step, objection_id))
 
     async def end_call(self) -> None:
+        below = next(s for s in reversed(self.app.screen_stack) if isinstance(s, CallerScreen))
+        panel = below.query_one(ScriptPanel)
+        call = panel.call
+        if call is not None and call.mode == "ended" and call.outcome:  # the script's end
+            shown = panel._answers_line(call).plain
+            assert self.app.tr(f"outcome.{call.outcome}") in shown, shown
+            assert call.outcome not in shown, shown  # its words, never its code
         if not isinstance(self.app.screen, EndCallModal):
             await self.press("f")
         assert isinstance(self.app.screen, EndCallModal), self.where()

@@ -99,3 +99,16 @@ def test_round_trip_after_a_crash(content: ScriptSet) -> None:
     assert len(restored.events) == len(session.events)
     restored.choose(1)
     assert restored.position == Target("do", "confirm_email")
+
+
+def test_a_call_ended_in_the_middle_of_a_need_offers_to_save_it(content: ScriptSet) -> None:
+    clock = Clock()
+    session = CallSession(content, Target("do", "qualify_need"), CONTEXT, clock)
+    assert session.proposed_outcome is None  # nothing captured: nothing to offer
+    session.capture("need_title", "Développeur Java")
+    assert session.proposed_outcome == Outcome.NEED_QUALIFIED
+    # After a crash, the call resumed: the same offer.
+    restored = CallSession.from_dict(content, session.to_dict(), clock)
+    assert restored.proposed_outcome == Outcome.NEED_QUALIFIED
+    restored.end(Outcome.CALLBACK)  # what the caller chose wins
+    assert restored.proposed_outcome == Outcome.CALLBACK

@@ -180,7 +180,8 @@ class ScriptPanel(Vertical):
     def _answers_line(self, call: CallView) -> Text:
         line = Text()
         if call.mode == "ended":
-            line.append(printable(self.app.tr("script.ended", outcome=call.outcome or "")),
+            said = self.app.tr(f"outcome.{call.outcome}") if call.outcome else ""
+            line.append(printable(self.app.tr("script.ended", outcome=said)),
                         style="bold green")
             return line
         for answer in call.answers:
