@@ -42,11 +42,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from cockpit.commands._common import caller_for, services_for
     from cockpit.commands.base import CliError, language, say
+    from cockpit.domain.creating import field_named
     from cockpit.domain.errors import ValidationError
     from cockpit.i18n import Translator
     from cockpit.services.errors import ServiceError
 
-    typed = dict(args.values)
+    # "nom=Dupont prénom=Jean téléphone=…": the import's column names name the fields too.
+    typed = {field_named(args.kind, key): value for key, value in args.values}
     services = services_for(args)
     caller = caller_for(services, args)
     try:

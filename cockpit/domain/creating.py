@@ -63,6 +63,30 @@ class Checked:
     errors: dict[str, ValidationError] = field(default_factory=dict)
 
 
+# The import's kind of row for each form: its column names name the form's fields too.
+_IMPORT_KIND = {"company": "companies", "contact": "contacts", "freelance": "freelances"}
+# A number typed without saying which: the line a contact is reached on, a freelance's mobile.
+_PHONE = {"company": "switchboard", "contact": "direct_phone", "freelance": "mobile_phone"}
+
+
+def field_named(kind: str, typed: str) -> str:
+    """The form's field a typed name means: its own (`last_name`), or any name an import
+    reads for it ("nom", "Prénom", "téléphone", "Société"); else the name as typed, which
+    check() then refuses by name."""
+    from cockpit.domain.import_columns import header_key
+    from cockpit.domain.importing import field_keys
+
+    known = {spec.key for spec in FORMS.get(kind, ())}
+    if typed in known or kind not in _IMPORT_KIND:
+        return typed
+    key = header_key(typed)
+    for name, keys in field_keys(_IMPORT_KIND[kind]).items():
+        if key in keys or key == header_key(name):  # the first field so named decides
+            name = _PHONE[kind] if name == "phone" else name
+            return name if name in known else typed
+    return typed
+
+
 def check(kind: str, typed: Mapping[str, str], now: datetime) -> Checked:
     """Every field of the form checked; a field not in the form is refused by name."""
     if kind not in FORMS:

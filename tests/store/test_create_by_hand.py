@@ -141,3 +141,23 @@ def test_a_listed_number_flags_the_new_person_and_the_freelance_is_searchable(se
                                            "skills": "Kubernetes Go", "day_rate": "650 €"})
     found = services.search_freelances("kuber")
     assert any(r.name == "Léa Kubiak" for r in found.rows)
+
+
+def test_cockpit_add_takes_the_names_an_import_reads(demo_url: str,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit.cli import main
+
+    monkeypatch.setenv("COCKPIT_LANG", "fr")
+    monkeypatch.setenv("COCKPIT_NOW", "2026-11-23T09:42:00+00:00")
+    assert main(["add", "contact", "Prénom=Anaïs", "nom=Zerbib", "société=Atlas Conseil",
+                 "fonction=DSI", "téléphone=01 45 00 12 34", "e-mail=a.zerbib@atlas.fr",
+                 "--db", demo_url]) == 0
+    with raw(demo_url) as db:
+        row = db.execute("SELECT c.first_name, c.role, c.email, co.name, p.e164 FROM contact c"
+                         " JOIN company co ON co.id = c.company_id JOIN phone p"
+                         " ON p.contact_id = c.id WHERE c.last_name = 'Zerbib'").fetchone()
+    assert tuple(row) == ("Anaïs", "DSI", "a.zerbib@atlas.fr", "Atlas Conseil", "+33145001234")
+    capsys.readouterr()
+    assert main(["add", "contact", "nom=Yvon", "standard=01 45 00 12 35", "--db", demo_url]) == 2
+    assert "standard" in capsys.readouterr().err  # a contact's form has no switchboard
