@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     except CvUnreadable as exc:
         raise refused(f"cv_file.{exc.code}", **{"path": source, **exc.params}) from exc
     counts = Counter(r.kind for r in result.replacements)
-    summary = ", ".join(f"{n} {say(f'cli.cv.kind.{k}')}" for k, n in sorted(counts.items())) \
+    summary = ", ".join(f"{n} {say(f'cv.kind.{k}', count=n)}" for k, n in sorted(counts.items())) \
         or say("cli.cv.nothing")
     if not args.out:
         out(result.text, end="" if result.text.endswith("\n") else "\n")

@@ -487,18 +487,6 @@ TEXT: dict[str, str] = {
     "cli.cv.not_text": "{path}: not a text file (export the CV as .txt or .md first)",
     "cli.cv.written": "{path}: written; replaced {summary}",
     "cli.cv.nothing": "nothing",
-    "cli.cv.kind.address": "address",
-    "cli.cv.kind.age": "age",
-    "cli.cv.kind.bank": "bank detail",
-    "cli.cv.kind.birth": "birth",
-    "cli.cv.kind.company_id": "company number",
-    "cli.cv.kind.email": "e-mail",
-    "cli.cv.kind.employer": "employer",
-    "cli.cv.kind.link": "link",
-    "cli.cv.kind.name": "name",
-    "cli.cv.kind.nationality": "nationality",
-    "cli.cv.kind.phone": "phone",
-    "cli.cv.kind.social": "social security number",
     "cv_file.format": "{path}: not a CV format the cockpit reads (.docx, .pdf, .odt, .txt or .md)",
     "cv_file.unreadable": "{path}: cannot read it ({reason})",
     "cv_file.folder": "{path}: is a folder, not a file",
@@ -602,8 +590,8 @@ TEXT: dict[str, str] = {
         " {in_file} duplicate {in_file|row|rows} of the file"
     ),
     "cli.import.switchboards": (
-        "{count} number(s) shared by several people: kept as the company's switchboard,"
-        " each person kept apart"
+        "{count} {count|number|numbers} shared by several people: kept as the company's"
+        " switchboard, each person kept apart"
     ),
     "cli.import.history": (
         "history taken in for {count} {count|person|people}: the last contact's date and"
@@ -907,18 +895,18 @@ TEXT: dict[str, str] = {
     "cv.nothing": "nothing",
     "cv.replaced": "Replaced: {pairs}",
     "cv.help": "ctrl+s prepare the e-mail to the decision maker · esc cancel",
-    "cv.kind.name": "name(s)",
-    "cv.kind.email": "e-mail(s)",
-    "cv.kind.phone": "phone(s)",
-    "cv.kind.address": "address(es)",
-    "cv.kind.link": "link(s)",
-    "cv.kind.employer": "employer(s)",
-    "cv.kind.birth": "birth",
-    "cv.kind.age": "age",
-    "cv.kind.nationality": "nationality",
-    "cv.kind.company_id": "company number(s)",
-    "cv.kind.bank": "bank details",
-    "cv.kind.social": "social security number",
+    "cv.kind.name": "{count|name|names}",
+    "cv.kind.email": "{count|e-mail|e-mails}",
+    "cv.kind.phone": "{count|phone|phones}",
+    "cv.kind.address": "{count|address|addresses}",
+    "cv.kind.link": "{count|link|links}",
+    "cv.kind.employer": "{count|employer|employers}",
+    "cv.kind.birth": "{count|birth date|birth dates}",
+    "cv.kind.age": "{count|age|ages}",
+    "cv.kind.nationality": "{count|nationality|nationalities}",
+    "cv.kind.company_id": "{count|company number|company numbers}",
+    "cv.kind.bank": "{count|bank detail|bank details}",
+    "cv.kind.social": "{count|social security number|social security numbers}",
     "cv_mail.title": ("E-mail to the decision maker with the anonymised CV: the CV counts as sent "
                       "once the e-mail is saved or opened"),
     "cv_mail.subject": "A consultant for your need {title} — {firm}",
@@ -1132,8 +1120,10 @@ TEXT: dict[str, str] = {
     "review.col_person": "Person",
     "review.col_reason": "Reason",
     "review.col_owner": "Caller",
-    "review.summary": ("At {at}: {on_call} on a call · {unowned} overdue reminder(s) with no "
-                       "caller · {leads} unassigned lead(s)"),
+    "review.summary": (
+        "At {at}: {on_call} on a call · {unowned} overdue {unowned|reminder|reminders} with no"
+        " caller · {leads} unassigned {leads|lead|leads}"
+    ),
     "review.week": "week {week} ({start} – {end})",
     "review.reassign_title": "Reassign {person}'s reminder to:",
     "review.current": "holds it now",
@@ -1245,8 +1235,11 @@ TEXT: dict[str, str] = {
     "error.forget_needs_yes": "Nothing erased: add --yes to erase without a question.",
     "person.kind.contact": "contact",
     "person.kind.freelance": "freelance",
-    "person.forget_what": ("To erase for good: {kind} #{id}, {name} — {calls} call(s), "
-                           "{notes} note(s), {reminders} reminder(s), {phones} number(s)."),
+    "person.forget_what": (
+        "To erase for good: {kind} #{id}, {name} — {calls} {calls|call|calls}, {notes}"
+        " {notes|note|notes}, {reminders} {reminders|reminder|reminders}, {phones}"
+        " {phones|number|numbers}."
+    ),
     "person.forget_ask": "Erase this person for good? [y/N] ",
     "person.forget_kept": "Nothing erased.",
     "key.switch_tab": "team / figures",
@@ -1265,7 +1258,11 @@ TEXT: dict[str, str] = {
     "top.read_only": "read-only",
     "top.read_only_notice": ("Database opened read-only ({path}): you can look, nothing will "
                              "be saved. To write to it: chmod u+w on the file."),
-    "call.outbox_flushed": "{count} end(s) of call written now the connection is back.",
-    "call.erased_dropped": ("{count} waiting end(s) of call dropped: the person was erased "
-                            "since, their note too."),
+    "call.outbox_flushed": (
+        "{count} {count|end of call|ends of call} written now the connection is back."
+    ),
+    "call.erased_dropped": (
+        "{count} waiting {count|end of call|ends of call} dropped: the person was erased since,"
+        " their note too."
+    ),
 }

@@ -503,18 +503,6 @@ TEXT: dict[str, str] = {
     "cli.cv.printed": "remplacés\xa0: {summary}",
     "cli.cv.written": "{path} : écrit ; remplacés : {summary}",
     "cli.cv.nothing": "rien",
-    "cli.cv.kind.address": "adresse",
-    "cli.cv.kind.age": "âge",
-    "cli.cv.kind.bank": "coordonnée bancaire",
-    "cli.cv.kind.birth": "naissance",
-    "cli.cv.kind.company_id": "n° d'entreprise",
-    "cli.cv.kind.email": "e-mail",
-    "cli.cv.kind.employer": "employeur",
-    "cli.cv.kind.link": "lien",
-    "cli.cv.kind.name": "nom",
-    "cli.cv.kind.nationality": "nationalité",
-    "cli.cv.kind.phone": "téléphone",
-    "cli.cv.kind.social": "n° de sécurité sociale",
     "cv_file.format": (
         "{path}\xa0: format de CV non lu (il faut un .docx, .pdf, .odt, .txt ou .md)"
     ),
@@ -629,8 +617,8 @@ TEXT: dict[str, str] = {
         " connues et {in_file} en double dans le fichier"
     ),
     "cli.import.switchboards": (
-        "{count} numéro(s) partagé(s) par plusieurs personnes : gardé(s) comme standard de"
-        " la société, chaque personne gardée à part"
+        "{count} {count|numéro partagé|numéros partagés} par plusieurs personnes :"
+        " {count|gardé|gardés} comme standard de la société, chaque personne gardée à part"
     ),
     "cli.import.history": (
         "historique repris pour {count} {count|personne|personnes} : date du dernier contact"
@@ -963,18 +951,18 @@ TEXT: dict[str, str] = {
     "cv.nothing": "rien",
     "cv.replaced": "Remplacé\xa0: {pairs}",
     "cv.help": "ctrl+s préparer le mail au DO · échap annuler",
-    "cv.kind.name": "nom(s)",
-    "cv.kind.email": "e-mail(s)",
-    "cv.kind.phone": "téléphone(s)",
-    "cv.kind.address": "adresse(s)",
-    "cv.kind.link": "lien(s)",
-    "cv.kind.employer": "employeur(s)",
-    "cv.kind.birth": "naissance",
-    "cv.kind.age": "âge",
-    "cv.kind.nationality": "nationalité",
-    "cv.kind.company_id": "n° d'entreprise",
-    "cv.kind.bank": "coordonnées bancaires",
-    "cv.kind.social": "n° de sécurité sociale",
+    "cv.kind.name": "{count|nom|noms}",
+    "cv.kind.email": "{count|e-mail|e-mails}",
+    "cv.kind.phone": "{count|téléphone|téléphones}",
+    "cv.kind.address": "{count|adresse|adresses}",
+    "cv.kind.link": "{count|lien|liens}",
+    "cv.kind.employer": "{count|employeur|employeurs}",
+    "cv.kind.birth": "{count|date de naissance|dates de naissance}",
+    "cv.kind.age": "{count|âge|âges}",
+    "cv.kind.nationality": "{count|nationalité|nationalités}",
+    "cv.kind.company_id": "{count|n° d'entreprise|n° d'entreprise}",
+    "cv.kind.bank": "{count|coordonnée bancaire|coordonnées bancaires}",
+    "cv.kind.social": "{count|n° de sécurité sociale|n° de sécurité sociale}",
     "cv_mail.title": ("Mail au DO avec le CV anonymisé : le CV compte comme envoyé une fois le mail"
                       " enregistré ou ouvert"),
     "cv_mail.subject": "Un consultant pour votre besoin {title} — {firm}",
@@ -1188,8 +1176,10 @@ TEXT: dict[str, str] = {
     "review.col_person": "Personne",
     "review.col_reason": "Motif",
     "review.col_owner": "Appelant",
-    "review.summary": ("À {at} : {on_call} en appel · {unowned} rappel(s) en retard sans "
-                       "appelant · {leads} lead(s) non attribué(s)"),
+    "review.summary": (
+        "À {at} : {on_call} en appel · {unowned} {unowned|rappel|rappels} en retard sans"
+        " appelant · {leads} {leads|lead non attribué|leads non attribués}"
+    ),
     "review.week": "semaine {week} ({start} – {end})",
     "review.reassign_title": "Réattribuer le rappel de {person} à :",
     "review.current": "le détient aujourd'hui",
@@ -1311,9 +1301,11 @@ TEXT: dict[str, str] = {
                                "question."),
     "person.kind.contact": "contact",
     "person.kind.freelance": "freelance",
-    "person.forget_what": ("À effacer définitivement : {kind} n° {id}, {name} — {calls} "
-                           "appel(s), {notes} note(s), {reminders} rappel(s), {phones} "
-                           "numéro(s)."),
+    "person.forget_what": (
+        "À effacer définitivement : {kind} n° {id}, {name} — {calls} {calls|appel|appels},"
+        " {notes} {notes|note|notes}, {reminders} {reminders|rappel|rappels}, {phones}"
+        " {phones|numéro|numéros}."
+    ),
     "person.forget_ask": "Effacer cette personne pour de bon ? [o/N] ",
     "person.forget_kept": "Rien n'a été effacé.",
     "key.switch_tab": "équipe / chiffres",
@@ -1332,7 +1324,12 @@ TEXT: dict[str, str] = {
     "top.read_only": "lecture seule",
     "top.read_only_notice": ("Base ouverte en lecture seule ({path}) : vous pouvez consulter, "
                              "rien ne sera enregistré. Pour y écrire : chmod u+w sur le fichier."),
-    "call.outbox_flushed": "{count} fin(s) d'appel enregistrée(s) au retour de la connexion.",
-    "call.erased_dropped": ("{count} fin(s) d'appel en attente abandonnée(s) : la personne a "
-                            "été effacée depuis, sa note aussi."),
+    "call.outbox_flushed": (
+        "{count} {count|fin d'appel enregistrée|fins d'appel enregistrées} au retour de la"
+        " connexion."
+    ),
+    "call.erased_dropped": (
+        "{count} {count|fin d'appel en attente abandonnée|fins d'appel en attente"
+        " abandonnées} : la personne a été effacée depuis, sa note aussi."
+    ),
 }

@@ -118,3 +118,13 @@ def test_reminders_and_their_calendar_speak_french_on_the_demo(tmp_path: Path) -
     for code in ("follow_up", "callback", "retry", "new_contact", "cooldown"):
         assert code not in listed and code not in calendar, code
     assert "SUMMARY:Relance CV\u00a0: " in calendar or "SUMMARY:Rappel\u00a0: " in calendar
+
+
+def test_no_text_hedges_its_plural_with_parentheses() -> None:
+    """"1 rappel(s)" reads as a form nobody filled in: a number's word agrees with it
+    ({count|rappel|rappels}), in both languages."""
+    from cockpit.i18n import CATALOGUES
+
+    hedged = [f"{lang} {key}: {text}" for lang, texts in CATALOGUES.items()
+              for key, text in texts.items() if "(s)" in text or "(es)" in text]
+    assert not hedged, "\n".join(hedged)

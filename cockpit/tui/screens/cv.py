@@ -45,7 +45,7 @@ class CvModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         tr = self.app.tr
         counts = Counter(kind for kind, _, _ in self._cv.removed)
-        removed = ", ".join(f"{n} {tr('cv.kind.' + k)}" for k, n in sorted(counts.items()))
+        removed = ", ".join(f"{n} {tr('cv.kind.' + k, count=n)}" for k, n in sorted(counts.items()))
         with Vertical(id="cv"):
             yield Static(tr("cv.title"), id="cv-title")
             yield Static(data_text(tr("cv.removed", what=removed or tr("cv.nothing"))),
