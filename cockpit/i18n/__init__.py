@@ -31,7 +31,10 @@ def plural(lang: str, count: object, one: str, many: str) -> str:
 
 
 def _inner(sentence: str) -> str:
-    """A sentence said inside another one: no capital, no full stop."""
+    """A sentence said inside another one: no capital (but an acronym keeps its own: SIRET),
+    no full stop."""
+    if sentence[1:2].isupper():
+        return sentence.rstrip(".")
     return sentence[:1].lower() + sentence[1:].rstrip(".")
 
 
@@ -77,3 +80,8 @@ class Translator:
                     for k, v in params.items()}
             return self(key, **said)
         return str(exc)
+
+    def reason(self, reason: object) -> str:
+        """Why a row or a cell is refused (domain.errors.Reason, or any error), said inside
+        the sentence that names where: "ligne 3, colonne « Tél » : …"."""
+        return _inner(self.error(reason))  # type: ignore[arg-type]  # code and params suffice
