@@ -365,7 +365,8 @@ def _cell(field_name: str, raw: str, today: date, column: str = "",
     if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
         raw = raw[1:]
     if raw.startswith("="):
-        return None, _FORMULA
+        return None, Reason("import_formula", f"{raw!r}: a formula, not a value (export the "
+                            "values, not the formulas)", {"value": raw})
     controls = _controls(field_name, raw)
     if controls:
         return None, controls
@@ -375,10 +376,6 @@ def _cell(field_name: str, raw: str, today: date, column: str = "",
         return _parse(field_name, raw, today, column), None
     except (ValidationError, ValueError) as exc:
         return None, Reason.of(exc, value=raw)
-
-
-_FORMULA = Reason("import_formula",
-                  "a formula, not a value (export the values, not the formulas)")
 
 
 # Shown on one line everywhere (queue, card, lists): no line break either.

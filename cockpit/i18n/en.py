@@ -865,7 +865,9 @@ TEXT: dict[str, str] = {
     "error.import_too_big": "{path}: {size} MB, too big for a list (at most {max} MB).",
     "error.import_read": "{path}: cannot read it.",
     "error.import_table": "{path}: this file does not read as a table ({cause}).",
-    "error.import_formula": "A formula, not a value: export the values, not the formulas.",
+    "error.import_formula": (
+        "“{value}” is a formula, not a value: export the values, not the formulas."
+    ),
     "error.import_controls": (
         "Control character(s) {characters} in the text: remove them from the file."
     ),

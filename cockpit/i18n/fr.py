@@ -914,7 +914,8 @@ TEXT: dict[str, str] = {
     "error.import_read": "{path} : lecture impossible.",
     "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau ({cause}).",
     "error.import_formula": (
-        "Une formule, pas une valeur\xa0: exportez les valeurs plutôt que les formules."
+        "«\xa0{value}\xa0» est une formule, pas une valeur\xa0: exportez les valeurs plutôt que"
+        " les formules."
     ),
     "error.import_controls": (
         "Caractères de contrôle {characters} dans le texte\xa0: retirez-les du fichier."
