@@ -22,7 +22,9 @@ FIRST_IS_CODE = {"CvFileRefused", "Reason"}
 # Where a row's or a field's values are checked: no refusal there without a code.
 CHECKING = ["domain/importing.py", "domain/import_figures.py", "domain/import_history.py",
             "domain/import_phones.py", "domain/import_columns.py", "domain/phones.py",
-            "domain/siret.py", "domain/creating.py", "domain/tables.py", "domain/rates.py"]
+            "domain/siret.py", "domain/creating.py", "domain/tables.py", "domain/rates.py",
+            "domain/captures.py", "domain/activity.py", "domain/placement.py",
+            "domain/calling_hours.py", "domain/session.py", "domain/ics.py"]
 
 
 def _name(call: ast.Call) -> str:
