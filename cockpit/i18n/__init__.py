@@ -73,9 +73,10 @@ class Translator:
         params = getattr(exc, "params", {}) or {}
         key = f"error.{code}"
         if code and key in self._text:
-            # Parameters that are themselves codes ("too_short") are translated too, and an
-            # error given as the cause is said by its own code.
-            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str)
+            # Parameters that are themselves codes ("too_short") are translated too, but not
+            # the value a user typed (a cell reading "too_long" stays as written); an error
+            # given as the cause is said by its own code.
+            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str) and k != "value"
                     else _inner(self.error(v)) if isinstance(v, BaseException) else v
                     for k, v in params.items()}
             return self(key, **said)

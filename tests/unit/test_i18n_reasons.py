@@ -127,3 +127,8 @@ def test_a_row_is_refused_with_a_reason_never_with_words() -> None:
                         isinstance(reason, ast.Call) and _name(reason) == "str"):
                     worded.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert worded == []
+
+
+def test_the_value_a_user_typed_is_shown_as_typed_even_when_it_reads_like_a_code() -> None:
+    reason = Reason("import_email", "'too_long' is not an e-mail address", {"value": "too_long"})
+    assert Translator("fr").reason(reason) == "«\xa0too_long\xa0» n'est pas une adresse e-mail"
