@@ -185,7 +185,7 @@ def test_skip_invalid_writes_french_reasons_and_english_ones_in_english(
                         "--skip-invalid", "--force", "--lang", "en")
     assert "line 3, column “Phone 2 - Value”: “+33 7 12” is not a valid number (too short)" \
         in out
-    assert "merged with #1 (same e-mail)" in out or "(same e-mail)" in out
+    assert re.search(r"line 2: merged into #\d+ \(same e-mail\)", out), out
     rows = list(csv.reader(rejected.read_text(encoding="utf-8-sig").splitlines(),
                            delimiter=";"))
     assert rows[0][-2:] == ["line", "reason"]
@@ -239,3 +239,16 @@ def test_add_refuses_in_french(store_url: str, capsys: pytest.CaptureFixture[str
                         "--db", store_url, "--lang", "fr")
     assert code != 0 and said in err, err
     assert not ENGLISH.findall(err.replace(typed.partition("=")[2], "")), err
+
+
+def test_why_two_people_were_taken_as_one_is_said_in_french(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_and_migrate(store_url)
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("Nom;Prénom;Tél. direct;E-mail\nDurand;Zoé;01 42 68 53 20;zoe@hexa.fr\n",
+                     encoding="utf-8")
+    second.write_text("Nom;Prénom;Tél. direct\nDurand;Zoé;01 42 68 53 20\n", encoding="utf-8")
+    assert _run(capsys, "import", "contacts", str(first), "--db", store_url)[0] == 0
+    code, out, _ = _run(capsys, "import", "contacts", str(second), "--db", store_url)
+    assert code == 0
+    assert re.search(r"ligne 2\xa0?: fusionnée avec #\d+ \(même téléphone et même nom\)", out), out
