@@ -65,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as exc:  # said with the field it is about (what was typed)
         field = str(exc.params.get("field", ""))
         said = Translator(language()).error(exc)
-        raise CliError(said if field and said.startswith(field) else f"{field}: {said}"
-                       if field else said) from exc
+        raise CliError(said if field and said.startswith(field) else
+                       say("cli.add.refused", field=field, reason=said) if field
+                       else said) from exc
     except ServiceError as exc:
         if exc.code in ("store_unavailable", "disk_full", "read_only"):
             raise

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from cockpit.commands._common import add_force, out
 
 if TYPE_CHECKING:
-    from cockpit.services.imports import ImportReport
+    from cockpit.domain.importing import RowError
+    from cockpit.services.imports import ImportReport, RejectedWords
 
 SHOWN_ERRORS = 200  # beyond this, the count; the rejected file (--skip-invalid) has them all
 
@@ -43,7 +44,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.commands._common import quoted, services_for
-    from cockpit.commands.base import refused, say
+    from cockpit.commands.base import language, refused, say
+    from cockpit.domain.text import printable
+    from cockpit.i18n import Translator
 
     mapping: dict[str, str] = {}
     for item in args.map:
@@ -55,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     with _ProgressBar() as progress:
         report = services.import_file(args.kind, args.file, dry_run=args.dry_run,
                                       skip_invalid=args.skip_invalid, mapping=mapping,
-                                      progress=progress, force=args.force)
+                                      progress=progress, force=args.force,
+                                      words=_rejected_words())
     separator = (report.delimiter or "").replace("\t", "\\t")  # a tab, seen
     out(say("cli.import.read_separator", path=report.path, rows=report.rows,
             encoding=report.encoding, separator=separator) if report.delimiter else
@@ -65,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
         _say_plan(report)
     elif report.unknown_columns:
         out(say("cli.import.unknown_columns", columns=", ".join(report.unknown_columns)))
+    tr = Translator(language())
     for error in report.errors[:SHOWN_ERRORS]:
-        out(say("cli.import.at_column", line=error.line, column=error.column,
-                reason=error.reason) if error.column else
-            say("cli.line", line=error.line, reason=error.reason))
+        reason = printable(tr.reason(error.reason))  # one line: a cell may hold line ends
+        out(say("cli.import.at_column", line=error.line, column=error.column, reason=reason)
+            if error.column else say("cli.line", line=error.line, reason=reason))
     if len(report.errors) > SHOWN_ERRORS:
         out(say("cli.more", count=len(report.errors) - SHOWN_ERRORS))
     bad_lines = len({e.line for e in report.errors})
@@ -91,6 +96,23 @@ def run(args: argparse.Namespace) -> int:
     if report.rejected_file:
         out(say("cli.import.rejected", count=bad_lines, path=report.rejected_file))
     return 0
+
+
+def _rejected_words() -> RejectedWords:
+    """The rejected rows' file in the language the import is run in."""
+    from cockpit.commands.base import language
+    from cockpit.i18n import Translator
+    from cockpit.services.imports import RejectedWords
+
+    tr = Translator(language())
+
+    def said(error: RowError) -> str:
+        reason = tr.reason(error.reason)
+        return (tr("import.rejected_at_column", column=error.column, reason=reason)
+                if error.column else reason)
+
+    return RejectedWords(tr("import.rejected_line"), tr("import.rejected_reason"),
+                         tr("import.rejected_separator"), said)
 
 
 def _say_skipped(report: ImportReport) -> None:

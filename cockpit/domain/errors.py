@@ -3,6 +3,8 @@ say it in the user's language (cockpit/i18n), and an English message for logs an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -26,3 +28,25 @@ class ValidationError(DomainError, ValueError):
     """A value typed by a user (or read from a file) is not acceptable."""
 
     code = "invalid"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a value or a row is refused, kept to be said later in the reader's language (the
+    catalogue's `error.<code>` with `params`, as Translator.error says an error); `english`
+    is for logs."""
+
+    code: str
+    english: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def __str__(self) -> str:
+        return self.english
+
+    @classmethod
+    def of(cls, exc: BaseException, **defaults: Any) -> Reason:
+        """The reason an error gives; `defaults` fill the parameters it does not name (the
+        cell's value for an error without a code of its own)."""
+        params = {**defaults, **(getattr(exc, "params", None) or {})}
+        return cls(getattr(exc, "code", None) or "invalid",
+                   getattr(exc, "message", None) or str(exc), params)

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from cockpit.domain.errors import ValidationError
 from cockpit.domain.text import fold
 
 REVENUE, HEADCOUNT = "revenue", "headcount"
@@ -42,8 +43,8 @@ _CLOSING = re.compile(r"\s*\b(?:au|at|fin|end of)?\s*\d{1,2}[/.-]\d{1,2}[/.-]?$"
 _UNIT_IN_HEADER = re.compile(r"[(\[]\s*([^)\]]*)\s*[)\]]|\ben\s+(\S+)\s*$")
 
 
-class FigureError(ValueError):
-    pass
+class FigureError(ValidationError):
+    """A figure refused: its `code` (error.<code> in the catalogues), the cell as `value`."""
 
 
 def figure_field(measure: str, year: int) -> str:
@@ -113,7 +114,7 @@ def _decimal(digits: str, whole: bool) -> Decimal:
     try:
         return Decimal(digits)
     except InvalidOperation as exc:
-        raise FigureError(digits) from exc
+        raise FigureError(digits, code="figure_number", value=digits) from exc
 
 
 def parse_amount(raw: str, unit: int = 1) -> int:
@@ -121,20 +122,29 @@ def parse_amount(raw: str, unit: int = 1) -> int:
     is the header's ("CA (k€)"), used when the cell names none."""
     text = raw.strip().casefold()
     if any(sign in text for sign in _FOREIGN):
-        raise FigureError(f"{raw!r}: not in euros (convert it, or leave it out)")
+        raise FigureError(f"{raw!r}: not in euros (convert it, or leave it out)",
+                          code="figure_foreign", value=raw)
     text = _SPACES.sub("", text.replace("€", "").replace("eur", " eur"))
     match = _NUMBER.match(text)
     if not match:
-        raise FigureError(f"{raw!r} is not an amount (5,8 M€, 1 200 k€, 12500000)")
+        raise FigureError(f"{raw!r} is not an amount (5,8 M€, 1 200 k€, 12500000)",
+                          code="figure_amount", value=raw)
     number, tail = match.groups()
     given = _unit_word(tail)
     if given is None:
-        raise FigureError(f"{raw!r}: unknown unit {tail!r} (€, k€, M€ or Md€)")
-    value = _decimal(number, whole=False) * (given if tail else unit)
+        raise FigureError(f"{raw!r}: unknown unit {tail!r} (€, k€, M€ or Md€)",
+                          code="figure_unit", value=raw, unit=tail)
+    try:
+        value = _decimal(number, whole=False) * (given if tail else unit)
+    except FigureError as exc:  # "1.2.3,4": separators that make no number
+        raise FigureError(f"{raw!r} is not an amount (5,8 M€, 1 200 k€, 12500000)",
+                          code="figure_amount", value=raw) from exc
     if value < 0:
-        raise FigureError(f"{raw!r}: revenue cannot be negative")
+        raise FigureError(f"{raw!r}: revenue cannot be negative", code="figure_negative",
+                          value=raw)
     if value >= 10**15:
-        raise FigureError(f"{raw!r}: too large for a company's revenue")
+        raise FigureError(f"{raw!r}: too large for a company's revenue",
+                          code="figure_revenue_too_large", value=raw)
     return int(value.to_integral_value())
 
 
@@ -153,25 +163,29 @@ def parse_headcount(raw: str) -> int:
         if bounds:
             low, high = (_decimal(b, whole=True) for b in bounds.groups())
             if high < low:
-                raise FigureError(f"{raw!r}: the range is backwards")
+                raise FigureError(f"{raw!r}: the range is backwards",
+                                  code="figure_backwards", value=raw)
             value = (low + high) / 2
         else:
             match = _NUMBER.match(text)
             if not match:
-                raise FigureError(raw)
+                raise FigureError(raw, code="figure_number", value=raw)
             number, tail = match.groups()
             factor = {"": 1, "k": 10**3, "m": 10**6}.get(tail)
             if factor is None:
-                raise FigureError(raw)
+                raise FigureError(raw, code="figure_number", value=raw)
             value = _decimal(number, whole=not tail) * factor
     except FigureError as exc:
-        if str(exc).startswith(repr(raw)):
+        if exc.code != "figure_number":  # said already
             raise
-        raise FigureError(f"{raw!r} is not a headcount (56 086, 1,2k, 51-200)") from exc
+        raise FigureError(f"{raw!r} is not a headcount (56 086, 1,2k, 51-200)",
+                          code="figure_headcount", value=raw) from exc
     if value < 0:
-        raise FigureError(f"{raw!r}: a headcount cannot be negative")
+        raise FigureError(f"{raw!r}: a headcount cannot be negative",
+                          code="figure_negative", value=raw)
     if value > 10**8:
-        raise FigureError(f"{raw!r}: too large for a headcount")
+        raise FigureError(f"{raw!r}: too large for a headcount",
+                          code="figure_headcount_too_large", value=raw)
     return int(value.to_integral_value())
 
 
@@ -179,7 +193,7 @@ def parse_year(raw: str) -> int:
     """The year of a long-format row: "2023", "FY2023", "exercice 2023", "31/12/2023"."""
     years = _YEAR.findall(raw)
     if len(set(years)) != 1 or not FIRST_YEAR <= int(years[0]) <= LAST_YEAR:
-        raise FigureError(f"{raw!r} is not a year (2023)")
+        raise FigureError(f"{raw!r} is not a year (2023)", code="figure_year", value=raw)
     return int(years[0])
 
 

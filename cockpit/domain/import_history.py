@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
+from cockpit.domain.errors import ValidationError
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.text import fold
 
@@ -21,8 +22,8 @@ _WORDS = re.compile(r"(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{4})(?:[ ,a]+(\d{1,2})
 NOON = time(12, 0)  # a day without an hour: neither its first nor its last minute
 
 
-class HistoryError(ValueError):
-    pass
+class HistoryError(ValidationError):
+    """A last contact's date refused: its `code`, the cell as `value`."""
 
 
 def parse_moment(raw: str, now: datetime, zone: tzinfo = PARIS) -> datetime:
@@ -32,9 +33,11 @@ def parse_moment(raw: str, now: datetime, zone: tzinfo = PARIS) -> datetime:
     text = fold(raw).strip()
     moment = _iso(text, zone) or _numeric(text, zone) or _words(text, zone)
     if moment is None:
-        raise HistoryError(f"{raw!r} is not a date (20/11/2024, 2024-11-20 14:32)")
+        raise HistoryError(f"{raw!r} is not a date (20/11/2024, 2024-11-20 14:32)",
+                           code="history_date", value=raw)
     if moment > now:
-        raise HistoryError(f"{raw!r} is in the future: a last contact has taken place")
+        raise HistoryError(f"{raw!r} is in the future: a last contact has taken place",
+                           code="history_future", value=raw)
     return moment
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cockpit.domain.captures import fold, parse_date
-from cockpit.domain.errors import DomainError, ValidationError
+from cockpit.domain.errors import DomainError, Reason, ValidationError
 from cockpit.domain.import_columns import (
     MULTI,
     VALUE_SEPARATOR,
@@ -158,7 +158,7 @@ _EMAIL = re.compile(r"^[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+$")
 class RowError:
     line: int
     column: str  # the column's name in the file ("" for the row as a whole)
-    reason: str
+    reason: Reason  # said in the reader's language by Translator.reason; str() is English
 
 
 @dataclass
@@ -325,8 +325,9 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         if len(cells) < len(headers) and any(c.strip() for c in cells):
             short = len(headers) - len(cells)
             if short and not row_errors and not _complete(values, kind):
-                row_errors.append(RowError(line, "", f"{short} column(s) missing: the line "
-                                                     "is cut short"))
+                row_errors.append(RowError(line, "", Reason(
+                    "import_short_row", f"{short} column(s) missing: the line is cut short",
+                    {"count": short})))
         _split_full_name(values)
         if kind == "companies" and not row_errors:
             row_errors += _identity(line, values, headers, mapping)
@@ -377,21 +378,22 @@ def _phones(values: dict[str, Any], order: tuple[str, ...]) -> list[tuple[Phone,
 
 
 def _cell(field_name: str, raw: str, today: date, column: str = "",
-          now: datetime | None = None) -> tuple[Any, str]:
-    """(the value, "") or (None, why the cell is refused). `now` bounds a last contact."""
+          now: datetime | None = None) -> tuple[Any, Reason | None]:
+    """(the value, None) or (None, why the cell is refused). `now` bounds a last contact."""
     if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
         raw = raw[1:]
     if raw.startswith("="):
-        return None, "a formula, not a value (export the values, not the formulas)"
+        return None, Reason("import_formula", f"{raw!r}: a formula, not a value (export the "
+                            "values, not the formulas)", {"value": raw})
     controls = _controls(field_name, raw)
     if controls:
         return None, controls
     try:
         if field_name == "last_contact" and raw and now is not None:
-            return parse_moment(raw, now), ""
-        return _parse(field_name, raw, today, column), ""
+            return parse_moment(raw, now), None
+        return _parse(field_name, raw, today, column), None
     except (ValidationError, ValueError) as exc:
-        return None, _reason(exc)
+        return None, Reason.of(exc, value=raw)
 
 
 # Shown on one line everywhere (queue, card, lists): no line break either.
@@ -399,18 +401,19 @@ _NAME_FIELDS = frozenset({"name", "first_name", "last_name", "full_name", "compa
                           "role", "title"})
 
 
-def _controls(field_name: str, raw: str) -> str:
-    """Why a cell holding control characters is refused ("" when it holds none). They come
+def _controls(field_name: str, raw: str) -> Reason | None:
+    """Why a cell holding control characters is refused (None when it holds none). They come
     from a damaged or crafted file: an escape sequence in a name would clear the caller's
     screen or rename their terminal."""
     if raw.isprintable():  # most cells: no control character can be there
-        return ""
+        return None
     found = control_characters(raw)
     if field_name not in _NAME_FIELDS:
         found = [c for c in found if c not in ("\\x0a", "\\x09", "\\x0d")]
     if not found:
-        return ""
-    return f"control character(s) {', '.join(found)} in the text; remove them from the file"
+        return None
+    return Reason("import_controls", f"control character(s) {', '.join(found)} in the text; "
+                  "remove them from the file", {"characters": ", ".join(found)})
 
 
 def _complete(values: dict[str, Any], kind: str) -> bool:
@@ -424,14 +427,15 @@ def _required(line: int, kind: str, values: dict[str, Any], headers: tuple[str, 
         if f not in values:
             column = next((headers[i] for i, name in mapping.columns.items()
                            if name in (f, "full_name")), f)
-            out.append(RowError(line, column, "empty, and it is required"))
+            out.append(RowError(line, column, _REQUIRED))
     if kind == "contacts" and not values.keys() & {"email", *PHONE_FIELDS}:
-        out.append(RowError(line, "", "no phone number and no e-mail: nothing to reach them by"))
+        out.append(RowError(line, "", _UNREACHABLE))
     return out
 
 
-def _reason(exc: Exception) -> str:
-    return getattr(exc, "message", None) or str(exc)
+_REQUIRED = Reason("import_required", "empty, and it is required")
+_UNREACHABLE = Reason("import_unreachable",
+                      "no phone number and no e-mail: nothing to reach them by")
 
 
 def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
@@ -454,30 +458,35 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
     if field_name == "email":
         email = raw.strip().lower().removeprefix("mailto:")
         if not _EMAIL.match(email):
-            raise ValueError(f"{raw!r} is not an e-mail address")
+            raise ValidationError(f"{raw!r} is not an e-mail address", code="import_email",
+                                  value=raw)
         return email
     if field_name == "day_rate":
-        return _whole_euros(raw, "day rate")
+        return _whole_euros(raw, "day_rate")
     if field_name == "kind":
         value = _coded(_KIND_VALUES, raw)
         if value is None:
-            raise ValueError(f"{raw!r}: expected ESN conseil, ESN, client final or autre")
+            raise ValidationError(f"{raw!r}: expected ESN conseil, ESN, client final or autre",
+                                  code="import_company_kind", value=raw)
         return value
     if field_name == "availability":
         value = _coded(_AVAILABILITY, raw)
         if value is None:
-            raise ValueError(f"{raw!r}: expected disponible, en mission or préavis")
+            raise ValidationError(f"{raw!r}: expected disponible, en mission or préavis",
+                                  code="import_availability", value=raw)
         return value
     if field_name == "billing":
         value = _coded(_BILLING, raw)
         if value is None:
-            raise ValueError(f"{raw!r}: expected portage or société (SIRET)")
+            raise ValidationError(f"{raw!r}: expected portage or société (SIRET)",
+                                  code="import_billing", value=raw)
         return value
     if field_name == "available_from":
         try:
             return parse_date(raw, today)
         except (ValueError, ValidationError) as exc:
-            raise ValueError(f"{raw!r} is not a date (25/12/2026)") from exc
+            raise ValidationError(f"{raw!r} is not a date (25/12/2026)", code="import_date",
+                                  value=raw) from exc
     if field_name == "siret":
         return normalise_siret(raw)
     if field_name == "do_not_call":  # only ever set: an import never clears the flag
@@ -487,7 +496,8 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
             return True
         if fold(raw) in _NO:
             return False
-        raise ValueError(f"{raw!r}: expected oui or non")
+        raise ValidationError(f"{raw!r}: expected oui or non", code="import_yes_no",
+                              value=raw)
     if field_name in ("skills", "technologies"):
         return " ".join(t for t in re.split(r"[\s,;/|]+", fold(raw)) if t)
     if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
@@ -500,7 +510,7 @@ def _yes_no(raw: str) -> bool:
         return True
     if fold(raw) in _NO:
         return False
-    raise ValueError(f"{raw!r}: expected oui or non")
+    raise ValidationError(f"{raw!r}: expected oui or non", code="import_yes_no", value=raw)
 
 
 def _coded(known: Mapping[str, str], raw: str) -> str | None:
@@ -514,13 +524,16 @@ _RUNS_OF_SPACE = re.compile(r"\s+")
 
 
 def _whole_euros(raw: str, what: str) -> int:
+    """Whole euros; `what` ("day_rate") names the error's code."""
     text = re.sub(r"[\s\u00a0\u202f€]|eur|ht|/j(our)?", "", raw.casefold()).replace(",", ".")
     try:
         value = Decimal(text)
     except InvalidOperation as exc:
-        raise ValueError(f"{raw!r} is not an amount in euros ({what})") from exc
+        raise ValidationError(f"{raw!r} is not an amount in euros ({what})",
+                              code=f"import_{what}", value=raw) from exc
     if value < 0 or value > 100_000:
-        raise ValueError(f"{raw!r}: {what} out of range")
+        raise ValidationError(f"{raw!r}: {what} out of range", code=f"import_{what}_range",
+                              value=raw)
     return int(value)
 
 
@@ -536,7 +549,8 @@ def _postcode(raw: str) -> str:
     if text.isdigit() and len(text) == 4:
         return "0" + text
     if text.isdigit() and len(text) != 5:
-        raise ValueError(f"{raw!r} is not a postcode (five digits: 75008)")
+        raise ValidationError(f"{raw!r} is not a postcode (five digits: 75008)",
+                              code="import_postcode", value=raw)
     return raw.strip()
 
 
@@ -549,8 +563,9 @@ def _identity(line: int, values: dict[str, Any], headers: tuple[str, ...],
     elif siren and siret and siret[:9] != siren:
         column = next((headers[i] for i, name in mapping.columns.items() if name == "siret"),
                       "siret")
-        return [RowError(line, column, f"SIRET {siret} is not an establishment of SIREN "
-                                       f"{siren} (its first nine digits differ)")]
+        return [RowError(line, column, Reason(
+            "import_siret_siren", f"SIRET {siret} is not an establishment of SIREN {siren} "
+            "(its first nine digits differ)", {"siret": siret, "siren": siren}))]
     return []
 
 

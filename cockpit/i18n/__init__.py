@@ -31,7 +31,10 @@ def plural(lang: str, count: object, one: str, many: str) -> str:
 
 
 def _inner(sentence: str) -> str:
-    """A sentence said inside another one: no capital, no full stop."""
+    """A sentence said inside another one: no capital (but an acronym keeps its own: SIRET),
+    no full stop."""
+    if sentence[1:2].isupper():
+        return sentence.rstrip(".")
     return sentence[:1].lower() + sentence[1:].rstrip(".")
 
 
@@ -70,10 +73,16 @@ class Translator:
         params = getattr(exc, "params", {}) or {}
         key = f"error.{code}"
         if code and key in self._text:
-            # Parameters that are themselves codes ("too_short") are translated too, and an
-            # error given as the cause is said by its own code.
-            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str)
+            # Parameters that are themselves codes ("too_short") are translated too, but not
+            # the value a user typed (a cell reading "too_long" stays as written); an error
+            # given as the cause is said by its own code.
+            said = {k: self._text.get(f"reason.{v}", v) if isinstance(v, str) and k != "value"
                     else _inner(self.error(v)) if isinstance(v, BaseException) else v
                     for k, v in params.items()}
             return self(key, **said)
         return str(exc)
+
+    def reason(self, reason: object) -> str:
+        """Why a row or a cell is refused (domain.errors.Reason, or any error), said inside
+        the sentence that names where: "ligne 3, colonne « Tél » : …"."""
+        return _inner(self.error(reason))  # type: ignore[arg-type]  # code and params suffice

@@ -65,11 +65,11 @@ TEXT: dict[str, str] = {
     "error.phone_unparsable": "“{value}” is not a phone number.",
     "error.phone_invalid": "“{value}” is not a valid number ({reason}).",
     "error.siret_empty": "The SIRET is empty.",
-    "error.siret_not_digits": "The SIRET must contain digits only.",
-    "error.siret_length": "The SIRET has {length} digits instead of 14.",
+    "error.siret_not_digits": "SIRET “{value}” must contain digits only.",
+    "error.siret_length": "SIRET “{value}” has {length} digits instead of 14.",
     "error.siret_key": "SIRET “{value}” has a wrong check key.",
-    "error.siren_not_digits": "The SIREN must contain digits only.",
-    "error.siren_length": "The SIREN has {length} digits instead of 9.",
+    "error.siren_not_digits": "SIREN “{value}” must contain digits only.",
+    "error.siren_length": "SIREN “{value}” has {length} digits instead of 9.",
     "error.siren_key": "SIREN “{value}” has a wrong check key.",
     "reason.too_short": "too short",
     "reason.too_long": "too long",
@@ -600,10 +600,15 @@ TEXT: dict[str, str] = {
     "cli.import.new_companies": "; {count} new {count|company|companies}",
     "cli.import.merged_into": "  line {line}: merged into #{id} ({why})",
     "cli.import.why.same_phone": "same phone",
+    "cli.import.why.same_phone_and_name": "same phone and name",
     "cli.import.why.same_email": "same e-mail",
     "cli.import.why.same_name": "same name",
     "cli.import.same_as": "  line {line}: same person as line {into}",
     "cli.import.rejected": "{count} {count|row|rows} rejected, with their reasons, in {path}",
+    "import.rejected_line": "line",
+    "import.rejected_reason": "reason",
+    "import.rejected_at_column": "{column}: {reason}",
+    "import.rejected_separator": "; ",
     "cli.import.skipped_before": (
         "{count} {count|line|lines} before the header (line {header}) skipped: {lines}"
         " (“{text}”)"
@@ -698,6 +703,7 @@ TEXT: dict[str, str] = {
     "cli.portfolio.removed": "contact #{id} removed from {caller}'s portfolio",
     "cli.portfolio.line": "#{id} {name} · {company}",
     "cli.add.bad_pair": "“{value}”: write FIELD=VALUE (last_name=Dupont)",
+    "cli.add.refused": "{field}: {reason}",
     "cli.add.like": (
         "already in the base, it seems (above): nothing created; --even-if-like to create"
         " it anyway"
@@ -847,6 +853,44 @@ TEXT: dict[str, str] = {
     "error.import_too_big": "{path}: {size} MB, too big for a list (at most {max} MB).",
     "error.import_read": "{path}: cannot read it.",
     "error.import_table": "{path}: this file does not read as a table ({cause}).",
+    "error.import_formula": (
+        "“{value}” is a formula, not a value: export the values, not the formulas."
+    ),
+    "error.import_controls": (
+        "Control character(s) {characters} in the text: remove them from the file."
+    ),
+    "error.import_email": "“{value}” is not an e-mail address.",
+    "error.import_company_kind": (
+        "“{value}” is not a kind of company (ESN conseil, ESN, client final or autre)."
+    ),
+    "error.import_availability": (
+        "“{value}” is not an availability (disponible, en mission or préavis)."
+    ),
+    "error.import_billing": "“{value}” is not a billing (portage, or société with a SIRET).",
+    "error.import_date": "“{value}” is not a date (25/12/2026).",
+    "error.import_yes_no": "“{value}”: expected yes or no (oui, non).",
+    "error.import_day_rate": "“{value}” is not a day rate in euros.",
+    "error.import_day_rate_range": "“{value}”: a day rate is between 0 and 100,000 €.",
+    "error.import_postcode": "“{value}” is not a postcode (five digits: 75008).",
+    "error.import_siret_siren": (
+        "SIRET {siret} is not an establishment of SIREN {siren} (its first nine digits differ)."
+    ),
+    "error.import_required": "Empty, and it is required.",
+    "error.import_unreachable": "No phone number and no e-mail: nothing to reach them by.",
+    "error.import_short_row": "{count} {count|column|columns} missing: the line is cut short.",
+    "error.invalid": "“{value}” is refused here.",
+    "error.figure_foreign": "“{value}” is not in euros (convert it, or leave it out).",
+    "error.figure_amount": "“{value}” is not an amount (5,8 M€, 1 200 k€, 12500000).",
+    "error.figure_unit": "“{value}”: unknown unit “{unit}” (€, k€, M€ or Md€).",
+    "error.figure_negative": "“{value}”: a negative figure makes no sense here.",
+    "error.figure_revenue_too_large": "“{value}”: too large for a company's revenue.",
+    "error.figure_backwards": "“{value}”: the range is backwards.",
+    "error.figure_number": "“{value}” is not a number.",
+    "error.figure_headcount": "“{value}” is not a headcount (56 086, 1,2k, 51-200).",
+    "error.figure_headcount_too_large": "“{value}”: too large for a headcount.",
+    "error.figure_year": "“{value}” is not a year (2023).",
+    "error.history_date": "“{value}” is not a date (20/11/2024, 2024-11-20 14:32).",
+    "error.history_future": "“{value}” is in the future: a last contact has already taken place.",
     "error.margin_out_of_range": "The margin “{value}” must be at least 0 and below 1.",
     "error.naive_datetime": "The moment “{value}” has no time zone.",
     "error.naive_time": "The interview time needs its time zone.",

@@ -65,11 +65,11 @@ TEXT: dict[str, str] = {
     "error.phone_unparsable": "« {value} » n'est pas un numéro de téléphone.",
     "error.phone_invalid": "« {value} » n'est pas un numéro valide ({reason}).",
     "error.siret_empty": "Le SIRET est vide.",
-    "error.siret_not_digits": "Le SIRET ne doit contenir que des chiffres.",
-    "error.siret_length": "Le SIRET a {length} chiffres au lieu de 14.",
+    "error.siret_not_digits": "Le SIRET «\xa0{value}\xa0» ne doit contenir que des chiffres.",
+    "error.siret_length": "Le SIRET «\xa0{value}\xa0» a {length} chiffres au lieu de 14.",
     "error.siret_key": "Le SIRET « {value} » a une clé de contrôle fausse.",
-    "error.siren_not_digits": "Le SIREN ne doit contenir que des chiffres.",
-    "error.siren_length": "Le SIREN a {length} chiffres au lieu de 9.",
+    "error.siren_not_digits": "Le SIREN «\xa0{value}\xa0» ne doit contenir que des chiffres.",
+    "error.siren_length": "Le SIREN «\xa0{value}\xa0» a {length} chiffres au lieu de 9.",
     "error.siren_key": "Le SIREN « {value} » a une clé de contrôle fausse.",
     "reason.too_short": "trop court",
     "reason.too_long": "trop long",
@@ -627,12 +627,17 @@ TEXT: dict[str, str] = {
     "cli.import.new_companies": " ; {count} {count|nouvelle société|nouvelles sociétés}",
     "cli.import.merged_into": "  ligne {line} : fusionnée avec #{id} ({why})",
     "cli.import.why.same_phone": "même téléphone",
+    "cli.import.why.same_phone_and_name": "même téléphone et même nom",
     "cli.import.why.same_email": "même e-mail",
     "cli.import.why.same_name": "même nom",
     "cli.import.same_as": "  ligne {line} : même personne que la ligne {into}",
     "cli.import.rejected": (
         "{count} {count|ligne rejetée|lignes rejetées}, avec leurs raisons, dans {path}"
     ),
+    "import.rejected_line": "ligne",
+    "import.rejected_reason": "motif",
+    "import.rejected_at_column": "{column}\xa0: {reason}",
+    "import.rejected_separator": "\xa0; ",
     "cli.import.skipped_before": (
         "{count} {count|ligne|lignes} avant l'en-tête (ligne {header})"
         " {count|ignorée|ignorées}\xa0: {lines} («\xa0{text}\xa0»)"
@@ -732,6 +737,7 @@ TEXT: dict[str, str] = {
     "cli.portfolio.removed": "contact #{id} retiré du portefeuille de {caller}",
     "cli.portfolio.line": "#{id} {name} · {company}",
     "cli.add.bad_pair": "« {value} » : écrivez CHAMP=VALEUR (last_name=Dupont)",
+    "cli.add.refused": "{field}\xa0: {reason}",
     "cli.add.like": (
         "déjà dans la base, semble-t-il (ci-dessus) :"
         " rien de créé ; --even-if-like pour créer quand même"
@@ -895,6 +901,73 @@ TEXT: dict[str, str] = {
     "error.import_too_big": "{path} : {size} Mo, c'est trop pour une liste (au plus {max} Mo).",
     "error.import_read": "{path} : lecture impossible.",
     "error.import_table": "{path} : ce fichier ne se lit pas comme un tableau ({cause}).",
+    "error.import_formula": (
+        "«\xa0{value}\xa0» est une formule, pas une valeur\xa0: exportez les valeurs plutôt que"
+        " les formules."
+    ),
+    "error.import_controls": (
+        "Caractères de contrôle {characters} dans le texte\xa0: retirez-les du fichier."
+    ),
+    "error.import_email": "«\xa0{value}\xa0» n'est pas une adresse e-mail.",
+    "error.import_company_kind": (
+        "«\xa0{value}\xa0» n'est pas un type de société (ESN conseil, ESN, client final"
+        " ou autre)."
+    ),
+    "error.import_availability": (
+        "«\xa0{value}\xa0» n'est pas une disponibilité (disponible, en mission ou préavis)."
+    ),
+    "error.import_billing": (
+        "«\xa0{value}\xa0» n'est pas un mode de facturation (portage, ou société avec SIRET)."
+    ),
+    "error.import_date": "«\xa0{value}\xa0» n'est pas une date (25/12/2026).",
+    "error.import_yes_no": "«\xa0{value}\xa0»\xa0: oui ou non attendu.",
+    "error.import_day_rate": "«\xa0{value}\xa0» n'est pas un TJM en euros.",
+    "error.import_day_rate_range": (
+        "«\xa0{value}\xa0»\xa0: un TJM va de 0 à 100\u202f000\xa0€."
+    ),
+    "error.import_postcode": (
+        "«\xa0{value}\xa0» n'est pas un code postal (cinq chiffres\xa0: 75008)."
+    ),
+    "error.import_siret_siren": (
+        "Le SIRET {siret} n'appartient pas au SIREN {siren} (ses neuf premiers chiffres"
+        " diffèrent)."
+    ),
+    "error.import_required": "Vide, alors que ce champ est obligatoire.",
+    "error.import_unreachable": (
+        "Ni téléphone ni e-mail\xa0: aucun moyen de joindre cette personne."
+    ),
+    "error.import_short_row": (
+        "{count} {count|colonne manque|colonnes manquent}\xa0: la ligne est coupée."
+    ),
+    "error.invalid": "«\xa0{value}\xa0» est refusé ici.",
+    "error.figure_foreign": (
+        "«\xa0{value}\xa0» n'est pas en euros (convertissez-le, ou laissez la case vide)."
+    ),
+    "error.figure_amount": (
+        "«\xa0{value}\xa0» n'est pas un montant (5,8\xa0M€, 1\u202f200\xa0k€, 12500000)."
+    ),
+    "error.figure_unit": (
+        "«\xa0{value}\xa0»\xa0: unité «\xa0{unit}\xa0» inconnue (€, k€, M€ ou Md€)."
+    ),
+    "error.figure_negative": "«\xa0{value}\xa0»\xa0: un chiffre négatif n'a pas de sens ici.",
+    "error.figure_revenue_too_large": (
+        "«\xa0{value}\xa0»\xa0: bien trop grand pour le chiffre d'affaires d'une société."
+    ),
+    "error.figure_backwards": "«\xa0{value}\xa0»\xa0: la fourchette est à l'envers.",
+    "error.figure_number": "«\xa0{value}\xa0» n'est pas un nombre.",
+    "error.figure_headcount": (
+        "«\xa0{value}\xa0» n'est pas un effectif (56\u202f086, 1,2k, 51-200)."
+    ),
+    "error.figure_headcount_too_large": (
+        "«\xa0{value}\xa0»\xa0: bien trop grand pour un effectif."
+    ),
+    "error.figure_year": "«\xa0{value}\xa0» n'est pas une année (2023).",
+    "error.history_date": (
+        "«\xa0{value}\xa0» n'est pas une date (20/11/2024, 2024-11-20 14:32)."
+    ),
+    "error.history_future": (
+        "«\xa0{value}\xa0» est dans le futur\xa0: un dernier contact a déjà eu lieu."
+    ),
     "error.margin_out_of_range": "La marge « {value} » doit être comprise entre 0 et 1 (exclu).",
     "error.naive_datetime": "Le moment « {value} » n'a pas de fuseau horaire.",
     "error.naive_time": "L'heure de l'entretien doit préciser son fuseau horaire.",

@@ -118,6 +118,7 @@ def read_imported_cvs(source: Path, records: list[Record], columns: Mapping_,
     """The CV files an import's CV column names (relative to the spreadsheet's folder), read
     and checked before anything is written: each line's file, or the row's error."""
     from cockpit.cv.files import CvFileRefused, read_cv_file
+    from cockpit.domain.errors import Reason
     from cockpit.domain.importing import RowError
 
     column = next((headers[i] for i, name in columns.columns.items() if name == "cv_file"), "")
@@ -134,7 +135,7 @@ def read_imported_cvs(source: Path, records: list[Record], columns: Mapping_,
             files[record.line] = read_cv_file(path if path.is_absolute()
                                               else source.parent / path)
         except CvFileRefused as exc:
-            errors.append(RowError(record.line, column, str(exc)))
+            errors.append(RowError(record.line, column, Reason.of(exc)))
     return files, errors
 
 

@@ -56,6 +56,18 @@ class ImportReport:
 
 
 @dataclass(frozen=True)
+class RejectedWords:
+    """The words of the rejected rows' file, given by the command line in the user's
+    language; English by default (the reasons' own text, for logs and tests)."""
+
+    line: str = "line"
+    reason: str = "reason"
+    separator: str = "; "
+    say: Callable[[RowError], str] = lambda e: (f"{e.column}: {e.reason}" if e.column
+                                               else str(e.reason))
+
+
+@dataclass(frozen=True)
 class ColumnUse:
     """What the import does with one column, for --dry-run."""
 
@@ -70,7 +82,10 @@ class ImportServices(Part):
     def import_file(self, kind: str, path: str | os.PathLike[str], *,
                     dry_run: bool = False, skip_invalid: bool = False,
                     mapping: Mapping[str, str] | None = None,
-                    progress: Progress | None = None, force: bool = False) -> ImportReport:
+                    progress: Progress | None = None, force: bool = False,
+                    words: RejectedWords | None = None) -> ImportReport:
+        """`words`: how the rejected rows' file says its reasons, in the language the import
+        is run in (the caller's: the services say no words)."""
         from cockpit.domain.import_columns import column_values, locate
         from cockpit.domain.importing import KINDS, check_rows, known_keys, map_columns
         from cockpit.domain.tables import TableError
@@ -125,7 +140,7 @@ class ImportServices(Part):
         report.merged_in_file = [(line, r.line) for r in records for line in r.merged_lines]
         if errors and skip_invalid and not dry_run:
             report.rejected_file = write_rejected(source, table, errors, db_url=self.url,
-                                                  force=force)
+                                                  force=force, words=words)
         if errors and not skip_invalid:
             return report  # all or nothing: nothing is written
         total = len(records)
@@ -260,24 +275,26 @@ def _cell(value: object) -> str:
 
 
 def write_rejected(source: Path, table: Table, errors: list[RowError], *,
-                   db_url: str | None = None, force: bool = False) -> Path:
-    """The rejected rows as they were, with their reasons, in a CSV beside the input (owner
-    only, like every file with people in it; never over a file without `force`)."""
+                   db_url: str | None = None, force: bool = False,
+                   words: RejectedWords | None = None) -> Path:
+    """The rejected rows as they were, with their reasons said in `words`, in a CSV beside
+    the input (owner only, like every file with people in it; never over a file without
+    `force`)."""
     from cockpit.domain.spreadsheet import neutralise
     from cockpit.services.outputs import open_output
 
+    words = words or RejectedWords()
     reasons: dict[int, list[str]] = {}
     for e in errors:
-        reasons.setdefault(e.line, []).append(f"{e.column}: {e.reason}" if e.column
-                                              else e.reason)
+        reasons.setdefault(e.line, []).append(words.say(e))
     target = source.with_name(f"{source.stem}.rejected.csv")
     delimiter = table.delimiter or ";"
     with open_output(target, db_url=db_url, force=force, encoding="utf-8-sig") as out:
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow([neutralise(h) for h in (*table.headers, "ligne", "motif")])
+        writer.writerow([neutralise(h) for h in (*table.headers, words.line, words.reason)])
         for line, cells in table.rows:
             if line in reasons:
                 padded = list(cells) + [""] * (len(table.headers) - len(cells))
                 writer.writerow([neutralise(c) for c in (*padded, line,
-                                                         " ; ".join(reasons[line]))])
+                                                         words.separator.join(reasons[line]))])
     return target

@@ -160,7 +160,8 @@ def test_an_import_whose_cv_cannot_be_read_imports_nothing_and_says_the_line(
     report = services.import_file("freelances", sheet)
     assert not report.imported
     assert [(e.line, e.column) for e in report.errors] == [(3, "Fichier CV")]
-    assert "marc.docx" in report.errors[0].reason
+    assert report.errors[0].reason.code == "cv_missing"
+    assert "marc.docx" in report.errors[0].reason.params["path"]
     with raw(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM freelance").fetchone() == before
         assert db.execute("SELECT COUNT(*) FROM cv_file").fetchone() == (0,)

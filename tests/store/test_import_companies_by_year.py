@@ -94,10 +94,10 @@ def test_a_wrong_siret_or_amount_is_refused_with_its_line_and_column(
         "Delta;;;NC;n.c.\n"))  # not given: fine
     assert main(["import", "companies", str(path), "--db", store_url, "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "line 2, column “SIRET”: SIRET '55210055400012' fails its check key" in out
+    assert "line 2, column “SIRET”: SIRET “55210055400012” has a wrong check key" in out
     assert "line 3, column “SIRET”: SIRET 55210055400013 is not an establishment" in out
-    assert "line 4, column “CA 2024”: '5 M$': not in euros" in out
-    assert "line 4, column “Effectif 2024”: 'beaucoup' is not a headcount" in out
+    assert "line 4, column “CA 2024”: “5 M$” is not in euros" in out
+    assert "line 4, column “Effectif 2024”: “beaucoup” is not a headcount" in out
     assert "line 5" not in out
     with raw(store_url) as db:
         assert db.execute("SELECT COUNT(*) FROM company").fetchone()[0] == 0

@@ -120,8 +120,8 @@ def test_a_bad_or_future_date_is_refused_with_its_line_and_nothing_is_written(
                     "Hexa;Petit;01 42 68 53 21;la semaine dernière\n", encoding="utf-8")
     assert main(["import", "contacts", str(path), "--db", store_url, "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "line 2, column “Dernier contact”: '12/12/2026' is in the future" in out
-    assert "line 3, column “Dernier contact”: 'la semaine dernière' is not a date" in out
+    assert "line 2, column “Dernier contact”: “12/12/2026” is in the future" in out
+    assert "line 3, column “Dernier contact”: “la semaine dernière” is not a date" in out
     with raw(store_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 0
 

@@ -104,7 +104,8 @@ def test_a_bad_value_among_several_is_refused_with_its_column() -> None:
     table = _table("Nom,E-mail 1 - Value\nGarnier,ok@brevia.fr ::: pas-une-adresse\n")
     _, [error] = check_rows(table, "contacts", map_columns(table.headers, "contacts"), TODAY)
     assert (error.line, error.column) == (2, "E-mail 1 - Value")
-    assert "pas-une-adresse" in error.reason
+    assert error.reason.code == "import_email"
+    assert error.reason.params["value"] == "pas-une-adresse"
 
 
 LINKEDIN = ('Notes:\n"When exporting your connection data, you may notice that some of the '
