@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     # "nom=Dupont prénom=Jean téléphone=…": the import's column names name the fields too.
     typed = {field_named(args.kind, key): value for key, value in args.values}
+    as_typed = {field_named(args.kind, key): key for key, _ in args.values}
     services = services_for(args)
     caller = caller_for(services, args)
     try:
@@ -62,12 +63,17 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError(say("cli.add.like", count=len(like)))
         created = services.create(caller.id, args.kind, typed, private=args.private,
                                   even_if_like=True)
-    except ValidationError as exc:  # said with the field it is about (what was typed)
+    except ValidationError as exc:  # said with the field as the user named it
         field = str(exc.params.get("field", ""))
         said = Translator(language()).error(exc)
-        raise CliError(said if field and said.startswith(field) else
-                       say("cli.add.refused", field=field, reason=said) if field
-                       else said) from exc
+        # A field the user left out is named by its label, with the name add takes.
+        shown = as_typed.get(field) or (f"{say(f'create.field.{field}')} ({field})"
+                                        if field else "")
+        if field and said.startswith(field):
+            said = shown + said[len(field):]
+        named = not field or said.startswith(shown) or exc.code == "create_no_field"
+        raise CliError(said if named else
+                       say("cli.add.refused", field=shown, reason=said)) from exc
     except ServiceError as exc:
         if exc.code in ("store_unavailable", "disk_full", "read_only"):
             raise

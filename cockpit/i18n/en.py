@@ -857,7 +857,7 @@ TEXT: dict[str, str] = {
         "“{value}” is a formula, not a value: export the values, not the formulas."
     ),
     "error.import_controls": (
-        "Control character(s) {characters} in the text: remove them from the file."
+        "Control characters {characters} in the text: remove them from the file."
     ),
     "error.import_email": "“{value}” is not an e-mail address.",
     "error.import_company_kind": (

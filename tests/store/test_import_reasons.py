@@ -228,7 +228,8 @@ def test_a_missing_required_column_is_said_in_french(
     ("civility=Herr", "«\xa0Herr\xa0» n'est pas une civilité"),
     ("first_name=" + "a" * 300, "300 caractères"),
     ("first_name=a\x1bb", "caractères de contrôle"),
-    ("phone=abc", "Pas de champ «\xa0phone\xa0»"),
+    ("phone=abc", "phone\xa0: «\xa0abc\xa0» ne contient aucun chiffre"),  # as typed
+    ("standard=01 45 00 12 34", "Pas de champ «\xa0standard\xa0»"),  # no switchboard here
 ])
 def test_add_refuses_in_french(store_url: str, capsys: pytest.CaptureFixture[str],
                                typed: str, said: str) -> None:
