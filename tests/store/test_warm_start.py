@@ -20,7 +20,7 @@ def _opener(url: str):
 
 
 def _in_child(url: str, name: str | None, lang: str, limit: int):
-    return read_in_child(lambda: read_first_screen(_opener(url)(), name, lang, limit))
+    return read_in_child(lambda: read_first_screen(_opener(url)().setup, name, lang, limit))
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,7 @@ def test_the_child_reads_what_the_parent_would(demo_url: str) -> None:
     first = wait()
     assert first is not None
     services = _opener(demo_url)()
-    expected = read_first_screen(services, None, "fr", 50)
+    expected = read_first_screen(services.setup, None, "fr", 50)
     assert first == expected
     assert len(first.page.rows) == min(50, first.page.total) > 0
     assert first.card is not None and first.card.person == first.page.rows[0].person
@@ -71,7 +71,7 @@ def test_no_fork_when_the_benchmark_leaves_it_out(demo_url: str) -> None:
 
 def test_an_unfinished_call_is_noted_for_the_screen_to_resume(demo_url: str) -> None:
     services = _opener(demo_url)()
-    first = read_first_screen(services, None, "fr", 50)
+    first = read_first_screen(services.setup, None, "fr", 50)
     assert first is not None
     assert services.start_call(first.caller.id, first.page.rows[0].person) is not None
     with_call = _in_child(demo_url, None, "fr", 50)()
@@ -82,7 +82,7 @@ def test_a_team_with_nobody_to_call_is_an_empty_database(tmp_path: Path) -> None
     url = f"sqlite:///{tmp_path / 'new.sqlite'}"
     services = _opener(url)()
     services.team_add("Alice Martin")
-    first = read_first_screen(services, None, "fr", 50)
+    first = read_first_screen(services.setup, None, "fr", 50)
     assert first is not None and first.page.rows == () and first.empty_database
 
 

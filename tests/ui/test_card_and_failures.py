@@ -118,7 +118,7 @@ async def test_a_first_screen_read_before_start_is_drawn_complete(
     from tests.conftest import FIXED_NOW, PARIS
 
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
-    first = read_first_screen(open_services(demo_url, clock=lambda: FIXED_NOW), "Melissa",
+    first = read_first_screen(open_services(demo_url, clock=lambda: FIXED_NOW).setup, "Melissa",
                               "fr", 50)
     assert first is not None and first.card is not None
     first_person = first.page.rows[0]
