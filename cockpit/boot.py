@@ -93,6 +93,24 @@ def postgres_driver_importable() -> None:
             del sys.modules[driver]
 
 
+def fork_pays(load: float | None = None, cores: int | None = None) -> bool:
+    """Whether reading the first screen in a child saves time: only when a core beyond this
+    process's sits idle (1-minute load average, which counts this process, below cores − 1).
+    On a busy machine the child only adds its CPU, and the first screen comes later too
+    (measured: see the table above). `load`, `cores`: this machine's when None."""
+    if not enabled("fork") or not hasattr(os, "fork"):
+        return False
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:
+            return False
+    if cores is None:  # the cores this process may run on
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+            else os.cpu_count() or 1
+    return load < cores - 1
+
+
 def read_in_child(read: Callable[[], T | None]) -> Callable[[], T | None]:
     """Run `read` in a forked child now; the returned function waits for its answer. None
     when there is none: no fork here, `read` failed or found nothing — the caller then does

@@ -44,7 +44,8 @@ def run_tui(args: argparse.Namespace) -> int:
         setup = setup or open_setup(url, settings=settings, clock=clock)
         return read_first_screen(setup, name, settings.lang, FIRST_PAGE)
 
-    wait_first = boot.read_in_child(read_first)
+    # A child reads it meanwhile when a core is free for it; else in order, below.
+    wait_first = boot.read_in_child(read_first) if boot.fork_pays() else lambda: None
 
     # Meanwhile, the child reads the first screen: load the whole interface now.
     import cockpit.tui.screens.caller  # noqa: F401

@@ -105,6 +105,21 @@ def test_services_on_demand_open_once_whoever_asks_first(demo_url: str) -> None:
     assert later.get() is got[0] and later.get().callers()
 
 
+def test_the_child_reads_only_when_a_core_is_free_for_it() -> None:
+    # On a busy machine a child only adds its CPU: the start reads in order there.
+    from cockpit import boot
+    from cockpit.settings import TestHooks
+
+    assert boot.fork_pays(0.4, 4) and boot.fork_pays(2.5, 4)
+    assert not boot.fork_pays(1.0, 2) and not boot.fork_pays(6.5, 2)
+    assert not boot.fork_pays(0.0, 1)  # one core: nothing to read on meanwhile
+    boot.leave_out(TestHooks.from_environment({"COCKPIT_BOOT_WITHOUT": "fork"}).boot_without)
+    try:
+        assert not boot.fork_pays(0.0, 8)
+    finally:
+        boot.leave_out(frozenset())
+
+
 def test_collection_resumes_once_the_first_screen_is_up_and_only_if_paused() -> None:
     import subprocess
     import sys
