@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cockpit.services.errors import store_guard
 from cockpit.services.views import CallerView, ContactCardView, QueuePage
 
 if TYPE_CHECKING:
@@ -62,12 +63,13 @@ class _FirstReader:
         from cockpit.services.queue import QueueServices
         from cockpit.services.rights import RightsServices
 
-        connection = Connection()
+        self.connection = connection = Connection()  # what store_guard notes failures in
         self.cards = CardServices(setup, connection)
         self.queue = QueueServices(setup, connection, self.cards)
         self.rights = RightsServices(setup, connection, self.cards)
         self.kept = KeptEnds(setup, connection)
 
+    @store_guard
     def may_resume(self, caller_id: int) -> bool:
         """Whether the console may find a call to resume. `unfinished_call` says for sure
         (and claims the person again) but loads the call's session: True whenever it could
