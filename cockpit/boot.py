@@ -2,20 +2,33 @@
 
 Measured with bench/startup.py (large demo, 120x40, 21 alternated runs against a minimal
 Textual app, medians of the pairs' ratios; `--without NAME` leaves one trick out), on a
-2-core machine shared with other work (load ~7: absolute ratios are high, compare them):
+2-core machine shared with other work (load 5–7, `uptime`: absolute ratios are high,
+compare them within a row's run):
 
-                        first screen   CPU time
-    every trick             1.97         2.13
-    --without fork          2.15         1.80   (fork spends CPU to save time)
-    --without gc            2.13         2.59
-    --without pgdriver      2.15         2.38
-    (before this module)    2.09         2.21
+                                         first screen   CPU time
+    before the lean first screen (load 6)    2.56         2.73
+    lean first screen, no core free (6)      1.65         1.54   (read in order)
+    lean, with fork (load 7)                 1.88         1.65
+    lean, --without fork (load 7)            1.67         1.43
+    half-way, with fork (load 2.4)           1.44         1.67   (fork: time for CPU)
+    half-way, --without fork (load 2.4)      1.60         1.46
+    (half-way: the figures read with the first screen, all the services opened for it)
+    same widgets without data: 1.03–1.31 of the minimal app, 1.28 of its CPU.
+    Older rows (load ~7): every trick 1.97 / 2.13; --without gc 2.13 / 2.59;
+    --without pgdriver 2.15 / 2.38.
 
 A fourth, collection paused while ranking the queue, bought nothing (0.6 ms against 0.9 ms
 for 400 candidates) and went: the domain stays pure.
 
-- fork: loading the interface toolkit costs the parent ~180 ms of imports; meanwhile a forked
-  child opens the database and reads the first screen (`read_in_child`), on the other core.
+- lean first screen (not a trick to leave out, the shape of the start): the interface's
+  process imports only what the first frame shows (tests/unit/test_start_imports.py); the
+  first screen, the day's figures included, is read through the three parts it needs
+  (services/warm.py `_FirstReader`: ~30 ms of imports fewer than all the services), and
+  every other screen, modal and part is imported when first used.
+- fork: loading the interface toolkit costs the parent ~250 ms; meanwhile a forked child
+  opens the database and reads the first screen (`read_in_child`), on another core. Only
+  when a core is free for it (`fork_pays`): otherwise the child's ~130 ms of CPU only
+  competes with the parent, and the start reads in order.
 - gc: start-up makes a few hundred thousand objects that all live on; collecting them while
   they are made is wasted time. Collection waits (`pause_collection`) until the first screen
   is up, then what start-up made is frozen out of later collections (`first_screen_shown`).
@@ -23,8 +36,8 @@ for 400 candidates) and went: the domain stays pure.
   SQLite never needs it (`skip_postgres_driver`).
 
 The services the first screen did not need are opened after its first frame, by the first
-thread that asks (services/warm.py `OpenOnDemand`): opening them at once would compete
-with drawing that frame.
+thread that asks (services/warm.py `OpenOnDemand`: the queue's first refresh, or a key),
+on the database already opened when read in order (`Services.on`).
 
 This module imports nothing of the cockpit: the interface and the commands call into it.
 """
@@ -91,6 +104,24 @@ def postgres_driver_importable() -> None:
     for driver in ("psycopg2", "psycopg", "psycopg2cffi"):
         if driver in sys.modules and sys.modules[driver] is None:
             del sys.modules[driver]
+
+
+def fork_pays(load: float | None = None, cores: int | None = None) -> bool:
+    """Whether reading the first screen in a child saves time: only when a core beyond this
+    process's sits idle (1-minute load average, which counts this process, below cores − 1).
+    On a busy machine the child only adds its CPU, and the first screen comes later too
+    (measured: see the table above). `load`, `cores`: this machine's when None."""
+    if not enabled("fork") or not hasattr(os, "fork"):
+        return False
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:
+            return False
+    if cores is None:  # the cores this process may run on
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+            else os.cpu_count() or 1
+    return load < cores - 1
 
 
 def read_in_child(read: Callable[[], T | None]) -> Callable[[], T | None]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from cockpit.services import Services
+    from cockpit.services.part import Setup
     from cockpit.services.warm import FirstScreen, OpenOnDemand
     from cockpit.settings import Settings
 
@@ -31,14 +32,20 @@ def run_tui(args: argparse.Namespace) -> int:
     from cockpit.commands._common import open_with
     from cockpit.services.warm import OpenOnDemand, read_first_screen
 
-
     url = db_url(args)
     boot.skip_postgres_driver(url)
     clock = start_clock(settings.hooks.now)
     opener = partial(open_with, settings, url, clock)
     name = settings.caller
-    wait_first = boot.read_in_child(
-        lambda: read_first_screen(opener(), name, settings.lang, FIRST_PAGE))
+
+    def read_first(setup: Setup | None = None) -> FirstScreen | None:
+        from cockpit.services.part import open_setup
+
+        setup = setup or open_setup(url, settings=settings, clock=clock)
+        return read_first_screen(setup, name, settings.lang, FIRST_PAGE)
+
+    # A child reads it meanwhile when a core is free for it; else in order, below.
+    wait_first = boot.read_in_child(read_first) if boot.fork_pays() else lambda: None
 
     # Meanwhile, the child reads the first screen: load the whole interface now.
     import cockpit.tui.screens.caller  # noqa: F401
@@ -49,12 +56,19 @@ def run_tui(args: argparse.Namespace) -> int:
     if first is not None:  # the first screen needs no services: they open once it is up
         services = OpenOnDemand(opener)
     else:  # no child, or it found nobody: in order, with the usual error messages
-        services = opened = opener()
-        first = read_first_screen(opened, name, settings.lang, FIRST_PAGE)
-        if first is None and not opened.team_is_empty():
-            from cockpit.commands._common import find_caller
+        from cockpit.services.part import open_setup
 
-            find_caller(opened, name)  # raises, saying why there is none
+        setup = open_setup(url, settings=settings, clock=clock)
+        first = read_first(setup)
+        # The parts the first screen did not read through, on the database opened above,
+        # once it is up (`first`), else at once (the first run, or to say who is missing).
+        services = OpenOnDemand(partial(_services_on, setup))
+        if first is None:
+            services = opened = services.get()
+            if not opened.team_is_empty():
+                from cockpit.commands._common import find_caller
+
+                find_caller(opened, name)  # raises, saying why there is none
     app = CockpitApp(services, first.caller if first else None, lang=settings.lang,
                      clock=clock or _utc_now, first_screen=_first_screen(first),
                      suggested_name=name or "",
@@ -63,6 +77,12 @@ def run_tui(args: argparse.Namespace) -> int:
     # COCKPIT_HEADLESS runs without a terminal (benchmarks); the screen is drawn off-screen.
     app.run(headless=settings.hooks.headless)
     return app.return_code or 0
+
+
+def _services_on(setup: Setup) -> Services:
+    from cockpit.services.core import Services
+
+    return Services.on(setup)
 
 
 def _first_screen(first: FirstScreen | None) -> Callable[[], Screen[Any]] | None:

@@ -147,7 +147,7 @@ class CallServices(Part):
         comes back read-only, naming who holds the person now: it can only be ended."""
         from cockpit.store import calls, claims, reads
 
-        self._forget_orphan_drafts()
+        drafts.forget_orphans()
         row = calls.unfinished(caller_id)
         if row is None or not row.state:
             return None
@@ -180,17 +180,6 @@ class CallServices(Part):
         if local is not None and len(local) >= len(draft):
             draft = local  # typed while the database was away
         return self._view(row.id), draft
-
-    def _forget_orphan_drafts(self) -> None:
-        """Local drafts of calls the database no longer has (the person was erased since):
-        nothing of an erased person stays on this computer."""
-        from cockpit.store import calls
-
-        for call_id in drafts.call_ids():
-            try:
-                calls.outcome_of(call_id)
-            except LookupError:
-                drafts.remove(call_id)
 
     def _writable(self, call_id: int) -> None:
         """A call resumed while another caller holds the person can only be ended."""

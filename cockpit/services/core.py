@@ -6,10 +6,10 @@ database in `connection`; the parts share them, nothing else."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
-from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
+from cockpit.domain.calling_hours import BUSINESS, CallingPolicy
 from cockpit.domain.script import ScriptSet
 from cockpit.services.activity import ActivityServices
 from cockpit.services.agenda import AgendaServices
@@ -19,53 +19,18 @@ from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.creating import CreateServices
 from cockpit.services.cv_files import CvFileServices
-from cockpit.services.errors import ServiceError
 from cockpit.services.imports import ImportServices
 from cockpit.services.live import LiveCalls
 from cockpit.services.mend import MendServices
 from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
-from cockpit.services.part import DEFAULT_MARGIN, PARIS, Setup
+from cockpit.services.part import DEFAULT_MARGIN, DEMO_FIRM, PARIS, Setup, open_setup
 from cockpit.services.queue import QueueServices
 from cockpit.services.records import RecordServices
 from cockpit.services.review import ReviewServices
 from cockpit.services.rights import RightsServices
 from cockpit.services.search import SearchServices
 from cockpit.settings import Settings
-
-DEMO_FIRM = "Smarteo"  # the scripts' firm when neither the database nor the settings name one
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def margin_of(raw: str | None) -> float:
-    """The `margin` setting: a fraction ("0.2") or a percentage ("20%")."""
-    raw = (raw or "").strip()
-    if not raw:
-        return DEFAULT_MARGIN
-    try:
-        margin = float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
-    except ValueError:
-        margin = -1.0
-    if not 0 <= margin < 1:
-        raise ServiceError(f"margin {raw!r} (COCKPIT_MARGIN or `margin` in the config file) "
-                           "must be a fraction below 1, like 0.2, or a percentage, like 20%",
-                           code="bad_margin", value=raw)
-    return margin
-
-
-def _stored_firm_name() -> str | None:
-    """The firm's name the team set (the first run, `cockpit team firm`)."""
-    import peewee as pw
-
-    from cockpit.store.people import firm_name
-
-    try:
-        return firm_name()
-    except pw.DatabaseError:  # a role that may not read the settings: the default then
-        return None
 
 
 class Services:
@@ -214,24 +179,16 @@ class Services:
     def open(cls, url: str, *, settings: Settings | None = None, content: str | None = None,
              clock: Callable[[], datetime] | None = None, **options: Any) -> Services:
         """The services on this database. `settings` None: read from the environment."""
-        from cockpit.content.cache import load_content_cached
-        from cockpit.paths import content_dir
-        from cockpit.store.migrations import open_and_migrate
+        return cls.on(open_setup(url, settings=settings, content=content, clock=clock,
+                                 **options))
 
-        settings = Settings.load() if settings is None else settings
-        scripts = load_content_cached(content_dir(content or settings.content))
-        open_and_migrate(url)
-        policy = POLICIES.get(settings.policy, BUSINESS)
-        options.setdefault("dial_command", settings.dial or None)
-        firm = (settings.firm or "").strip()
-        options.setdefault("firm_name", firm or _stored_firm_name() or DEMO_FIRM)
-        options.setdefault("margin", margin_of(settings.margin))
-        options.setdefault("phone", settings.phone or "")
-        options.setdefault("mail_from", settings.mail_from or "")
-        options.setdefault("sectors", settings.sectors or None)
-        options.setdefault("zone", settings.zone)
-        services = cls(url, scripts, clock or _utc_now, policy=policy, **options)
-        services.setup.firm_from_environment = bool(firm)
+    @classmethod
+    def on(cls, setup: Setup) -> Services:
+        """The services on a database `open_setup` opened (the first screen's read it)."""
+        services = cls(setup.url, setup.content, setup.clock, setup.policy, setup.firm_name,
+                       setup.dial_command, setup.margin, setup.phone, setup.mail_from,
+                       setup.sectors, setup.zone)
+        services.setup.firm_from_environment = setup.firm_from_environment
         return services
 
     # -- the run's values, and the connection's state (the top bar shows it) ---------------

@@ -40,3 +40,15 @@ def call_ids() -> list[int]:
         except ValueError:
             continue
     return ids
+
+
+def forget_orphans() -> None:
+    """Local drafts of calls the database no longer has (the person was erased since):
+    nothing of an erased person stays on this computer."""
+    from cockpit.store import calls
+
+    for call_id in call_ids():
+        try:
+            calls.outcome_of(call_id)
+        except LookupError:
+            remove(call_id)

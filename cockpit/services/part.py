@@ -7,15 +7,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from cockpit.domain.calling_hours import BUSINESS, CallingPolicy
+from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
 from cockpit.domain.script import ScriptSet
 from cockpit.services.connection import Connection
+from cockpit.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from cockpit.settings import Settings
 
 PARIS = ZoneInfo("Europe/Paris")  # the zone of the firm's callers, unless configured
 DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured
+DEMO_FIRM = "Smarteo"  # the scripts' firm when neither the database nor the settings name one
 
 
 @dataclass
@@ -76,3 +82,62 @@ class Part:
         """Which database an outbox entry belongs to (the state folder is shared by every
         database this computer opens): a digest, the URL may name a server and a login."""
         return hashlib.sha256(self.url.encode()).hexdigest()[:16]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def margin_of(raw: str | None) -> float:
+    """The `margin` setting: a fraction ("0.2") or a percentage ("20%")."""
+    raw = (raw or "").strip()
+    if not raw:
+        return DEFAULT_MARGIN
+    try:
+        margin = float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
+    except ValueError:
+        margin = -1.0
+    if not 0 <= margin < 1:
+        raise ServiceError(f"margin {raw!r} (COCKPIT_MARGIN or `margin` in the config file) "
+                           "must be a fraction below 1, like 0.2, or a percentage, like 20%",
+                           code="bad_margin", value=raw)
+    return margin
+
+
+def _stored_firm_name() -> str | None:
+    """The firm's name the team set (the first run, `cockpit team firm`)."""
+    import peewee as pw
+
+    from cockpit.store.people import firm_name
+
+    try:
+        return firm_name()
+    except pw.DatabaseError:  # a role that may not read the settings: the default then
+        return None
+
+
+def open_setup(url: str, *, settings: Settings | None = None, content: str | None = None,
+               clock: Callable[[], datetime] | None = None, **options: Any) -> Setup:
+    """Open (and migrate) the database, read the content: the run's values every part
+    shares. `settings` None: read from the environment. The parts are built on it by
+    `core.Services.on`, or only the few the first screen reads (services/warm.py)."""
+    from cockpit.content.cache import load_content_cached
+    from cockpit.paths import content_dir
+    from cockpit.settings import Settings
+    from cockpit.store.migrations import open_and_migrate
+
+    settings = Settings.load() if settings is None else settings
+    scripts = load_content_cached(content_dir(content or settings.content))
+    open_and_migrate(url)
+    policy = POLICIES.get(settings.policy, BUSINESS)
+    options.setdefault("dial_command", settings.dial or None)
+    firm = (settings.firm or "").strip()
+    options.setdefault("firm_name", firm or _stored_firm_name() or DEMO_FIRM)
+    options.setdefault("margin", margin_of(settings.margin))
+    options.setdefault("phone", settings.phone or "")
+    options.setdefault("mail_from", settings.mail_from or "")
+    options.setdefault("sectors", settings.sectors or None)
+    options.setdefault("zone", settings.zone)
+    setup = Setup(url, scripts, clock or _utc_now, policy, **options)
+    setup.firm_from_environment = bool(firm)
+    return setup

@@ -156,16 +156,18 @@ class CockpitApp(App[None]):
         self.connection = Connection(services.offline, services.refused is not None,
                                      services.disk_full)
 
-    def read_only_notice(self) -> str | None:
-        """The database file when it was opened read-only, said once as a notice."""
+    def read_only_database(self) -> str | None:
+        """The database file when it was opened read-only (asks the store: peewee)."""
         from cockpit.services.errors import read_only_database
 
-        where = read_only_database()
+        return read_only_database()
+
+    def read_only_notice(self, where: str | None) -> None:
+        """The read-only database file `where`, said once as a notice."""
         if where is not None and not self._read_only_said:
             self._read_only_said = True
             self.notify(self.tr("top.read_only_notice", path=where), severity="warning",
                         timeout=15)
-        return where
 
     def action_help_quit(self) -> None:
         # Textual's ctrl+c hint, in the user's language and without markup.

@@ -20,7 +20,7 @@ def _opener(url: str):
 
 
 def _in_child(url: str, name: str | None, lang: str, limit: int):
-    return read_in_child(lambda: read_first_screen(_opener(url)(), name, lang, limit))
+    return read_in_child(lambda: read_first_screen(_opener(url)().setup, name, lang, limit))
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,7 @@ def test_the_child_reads_what_the_parent_would(demo_url: str) -> None:
     first = wait()
     assert first is not None
     services = _opener(demo_url)()
-    expected = read_first_screen(services, None, "fr", 50)
+    expected = read_first_screen(services.setup, None, "fr", 50)
     assert first == expected
     assert len(first.page.rows) == min(50, first.page.total) > 0
     assert first.card is not None and first.card.person == first.page.rows[0].person
@@ -71,7 +71,7 @@ def test_no_fork_when_the_benchmark_leaves_it_out(demo_url: str) -> None:
 
 def test_an_unfinished_call_is_noted_for_the_screen_to_resume(demo_url: str) -> None:
     services = _opener(demo_url)()
-    first = read_first_screen(services, None, "fr", 50)
+    first = read_first_screen(services.setup, None, "fr", 50)
     assert first is not None
     assert services.start_call(first.caller.id, first.page.rows[0].person) is not None
     with_call = _in_child(demo_url, None, "fr", 50)()
@@ -82,7 +82,7 @@ def test_a_team_with_nobody_to_call_is_an_empty_database(tmp_path: Path) -> None
     url = f"sqlite:///{tmp_path / 'new.sqlite'}"
     services = _opener(url)()
     services.team_add("Alice Martin")
-    first = read_first_screen(services, None, "fr", 50)
+    first = read_first_screen(services.setup, None, "fr", 50)
     assert first is not None and first.page.rows == () and first.empty_database
 
 
@@ -103,6 +103,21 @@ def test_services_on_demand_open_once_whoever_asks_first(demo_url: str) -> None:
         thread.join()
     assert len(opened) == 1 and len({id(s) for s in got}) == 1
     assert later.get() is got[0] and later.get().callers()
+
+
+def test_the_child_reads_only_when_a_core_is_free_for_it() -> None:
+    # On a busy machine a child only adds its CPU: the start reads in order there.
+    from cockpit import boot
+    from cockpit.settings import TestHooks
+
+    assert boot.fork_pays(0.4, 4) and boot.fork_pays(2.5, 4)
+    assert not boot.fork_pays(1.0, 2) and not boot.fork_pays(6.5, 2)
+    assert not boot.fork_pays(0.0, 1)  # one core: nothing to read on meanwhile
+    boot.leave_out(TestHooks.from_environment({"COCKPIT_BOOT_WITHOUT": "fork"}).boot_without)
+    try:
+        assert not boot.fork_pays(0.0, 8)
+    finally:
+        boot.leave_out(frozenset())
 
 
 def test_collection_resumes_once_the_first_screen_is_up_and_only_if_paused() -> None:

@@ -104,8 +104,9 @@ async def test_the_whole_first_page_of_the_queue_is_listed(make_app) -> None:
 
 async def test_a_first_screen_read_before_start_is_drawn_complete(
         demo_url: str, tmp_path: Path, monkeypatch) -> None:
-    """What the start read in advance (queue page and first card) is on screen from the first
-    frame, before the services are even opened, and the first card is not read again."""
+    """What the start read in advance (queue page, first card, the day's figures) is on
+    screen from the first frame, the services not opened until the caller moves, and the
+    first card is not read again."""
     from functools import partial
 
     from cockpit.services import open_services
@@ -113,10 +114,11 @@ async def test_a_first_screen_read_before_start_is_drawn_complete(
     from cockpit.tui.app import CockpitApp
     from cockpit.tui.screens.caller import CallerScreen
     from cockpit.tui.widgets.contact_card import ContactCard
+    from cockpit.tui.widgets.top_bar import TopBar
     from tests.conftest import FIXED_NOW, PARIS
 
     monkeypatch.setenv("COCKPIT_STATE", str(tmp_path / "state"))
-    first = read_first_screen(open_services(demo_url, clock=lambda: FIXED_NOW), "Melissa",
+    first = read_first_screen(open_services(demo_url, clock=lambda: FIXED_NOW).setup, "Melissa",
                               "fr", 50)
     assert first is not None and first.card is not None
     first_person = first.page.rows[0]
@@ -134,12 +136,15 @@ async def test_a_first_screen_read_before_start_is_drawn_complete(
                      display_tz=PARIS, first_screen=partial(CallerScreen, first))
     async with app.run_test(size=(120, 40)) as pilot:
         assert first_person.name in _text_of(app.screen.query_one("#card-body").content)
-        assert reads == []  # drawn without the services
         await settle(pilot)
-        assert reads == ["opened"]  # then opened once, for the day's figures
-        await pilot.press("down")  # the next person's card is read as usual
+        assert reads == []  # drawn, figures included, without the services
+        top_bar = app.screen.query_one(TopBar)
+        figures = app.tr("header.figures", **first.figures)
+        # At the bar's right end, though shown before the screen had its width.
+        assert _text_of(top_bar.render()).rstrip().endswith(" " * 20 + figures)
+        await pilot.press("down")  # the next person's card: the services open, once
         await settle(pilot)
-        assert len(reads) == 2 and reads[1] != first_person.person
+        assert len(reads) == 2 and reads[0] == "opened" and reads[1] != first_person.person
         assert first_person.name not in _text_of(app.screen.query_one(ContactCard)
                                                  .query_one("#card-body").content)
 

@@ -88,6 +88,7 @@ class CallerScreen(Screen[None]):
         self._highlighted: PersonRef | None = None
         self._ready_announced = False
         self._card_shown_first: PersonRef | None = None  # the first card, shown with the queue
+        self._figures_shown_first = False  # the day's figures came with the first screen
         self._call_console = CallConsole(id="console")  # here from the start: the keys ask it
 
     @property
@@ -125,6 +126,9 @@ class CallerScreen(Screen[None]):
             if first.card is not None:
                 self._card_shown_first = first.card.person
                 self._card_loaded(first.card)
+            self._figures_shown_first = True
+            self._show_figures(first.figures)
+            self._read_only_said(first.read_only)
         if first is None or first.has_unfinished:  # else the services need not open yet
             self._call_console.resume_unfinished()
 
@@ -365,9 +369,10 @@ class CallerScreen(Screen[None]):
             self.app.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
-        # The day's figures come after the first frame: opening the database in a thread
-        # (imports included) would otherwise compete with drawing the queue the caller needs.
-        self.load_figures()
+        # The day's figures come after the first frame (unless read with it): opening the
+        # database in a thread (imports included) would compete with drawing the queue.
+        if not self._figures_shown_first:
+            self.load_figures()
         # Benchmarks measure the start-up to this point: the first interactive screen.
         if self.app.settings.hooks.exit_when_ready:
             os.write(1, b"ready\n")  # straight to the descriptor: Textual captures print()
@@ -441,14 +446,17 @@ class CallerScreen(Screen[None]):
 
     @on(FiguresLoaded)
     def _figures_read(self, event: FiguresLoaded) -> None:
+        self._show_figures(event.figures)
+        self._read_only_said(self.app.read_only_database())
+
+    def _show_figures(self, figures: dict[str, int]) -> None:
         app = self.app
         self.query_one(TopBar).show(app.caller.name, app.clock(),
-                                    app.tr("header.figures", **event.figures))
-        self._read_only_said()
+                                    app.tr("header.figures", **figures))
 
-    def _read_only_said(self) -> None:
+    def _read_only_said(self, where: str | None) -> None:
         """A read-only database is said at start (once) and stays in the top bar."""
-        where = self.app.read_only_notice()
+        self.app.read_only_notice(where)
         self.query_one(TopBar).set_read_only(where is not None)
 
     @on(QueuePane.PersonHighlighted)

@@ -26,7 +26,6 @@ from textual.widget import Widget
 
 from cockpit.domain.errors import DomainError
 from cockpit.services.errors import ServiceError
-from cockpit.services.mend import EndedCall
 from cockpit.services.views import CallEnded, CallView, PersonRef
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
@@ -42,13 +41,14 @@ from cockpit.tui.messages import (
     ObjectionRaised,
     RedirectAdded,
 )
-from cockpit.tui.screens.end_call import EndCallChoice
 from cockpit.tui.widgets.notes_pane import NotesPane
 from cockpit.tui.widgets.script_panel import ScriptPanel
 from cockpit.tui.workers import start_service
 
 if TYPE_CHECKING:
     from cockpit.services import Services
+    from cockpit.services.mend import EndedCall  # the services open after the first frame
+    from cockpit.tui.screens.end_call import EndCallChoice
 
 LEASE_EVERY = 60.0  # seconds between two renewals of the hold on the person called
 

@@ -43,6 +43,12 @@ class TopBar(Static):
         gap = max(width - left.cell_len - len(figures), 1)
         self.update(left + Text(" " * gap + figures))
 
+    def on_resize(self) -> None:
+        # The figures sit at the right end: placed again once the width is known (shown
+        # with the first screen, before its layout) and whenever the terminal is resized.
+        if self._last is not None:
+            self.show(*self._last)
+
     def set_read_only(self, read_only: bool) -> None:
         if read_only != self.read_only:
             self.read_only = read_only
