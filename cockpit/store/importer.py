@@ -31,6 +31,7 @@ from cockpit.store.import_holders import Holder, Number, Who, holders_of
 from cockpit.store.importer_history import Callers, Past, past_of, write_history
 from cockpit.store.models import Company, Contact, Freelance, Phone
 from cockpit.store.rows import tuples
+from cockpit.store.search_index import Held
 from cockpit.store.times import naive
 
 CHUNK = 2000
@@ -286,6 +287,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     caller may have added someone (a referral) since the last batch."""
     holders, by_email, companies, callers = known
     _lock(model._meta.table_name, "phone", "company")
+    held = Held()  # the index written once at the end, not at each row and number
     next_person, next_phone = _next_id(model), _next_id(Phone)
     if companies is not None:
         companies.next_id = _next_id(Company)
@@ -294,6 +296,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     pending: dict[int, dict[str, Any]] = {}  # the batch's new people, not yet written
     new_phones: list[tuple] = []
     pasts: list[Past] = []
+    touched: set[int] = set()
     switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
@@ -328,6 +331,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             if values.get("email"):
                 by_email.setdefault(values["email"], []).append((who.key, person_id))
         written.ids[record.line] = person_id
+        touched.add(person_id)
         for phone, hint in record.phones:
             number = holders.get(phone.e164)
             if number is None:
@@ -346,6 +350,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             next_phone += 1
         if progress and done % 500 == 0:
             progress(done)
+    new_companies = [row[0] for row in companies.new] if companies is not None else []
     if companies is not None:
         written.companies_created += companies.flush()
     _insert_people(kind, model, new_people, stamp)
@@ -359,7 +364,22 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     if callers is not None:
         written.history += write_history(pasts, callers, now)
     _block_known_numbers([row[1] for row in new_phones])
+    _index(held, kind, touched, new_companies)
     written.created += len(new_people)
+
+
+def _index(held: Held, kind: str, people: set[int], companies: list[int]) -> None:
+    """The batch's people and companies into the search index; a company's words hold its
+    switchboard's numbers, so a switchboard row that got one re-indexes its company."""
+    table = "contact" if kind == "contacts" else "freelance"
+    held.index(table, people)
+    if kind == "contacts" and held.on:
+        ids = sorted(people)
+        switchboards = [row[0] for start in range(0, len(ids), 500) for row in tuples(
+            Contact.select(Contact.company).where(Contact.id.in_(ids[start:start + 500]),
+                                                  Contact.is_switchboard))]
+        held.index("company", [*companies, *switchboards])
+    held.release()
 
 
 def _as_switchboard(e164: str, company: int | None) -> int:
