@@ -5,6 +5,7 @@ and time zone, which the calling-hours rule needs."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -122,14 +123,38 @@ def _clean(raw: str) -> str:
     return text
 
 
+# The usual spellings of a metropolitan number: 01 42 68 53 00, 01.42.68.53.00, +33 1 42…,
+# 0033 1 42… ("+33 (0)1" and "00" are made "+33 1" and "+" by _clean first).
+_SEPARATORS = str.maketrans("", "", " .-/\t\u00a0\u202f")
+_PLAIN_FRENCH = re.compile(r"(?:0|\+33)([1-9][0-9]{8})")
+
+
+def _plain_french(text: str, default_region: str) -> Phone | None:
+    """A metropolitan number written one of the usual ways, read without phonenumbers'
+    parser (most of an import's time): the same Phone it gives; None for any other text,
+    then parsed the long way (overseas, foreign, invalid, extensions…)."""
+    found = _PLAIN_FRENCH.fullmatch(text.translate(_SEPARATORS))
+    if found is None or (default_region != "FR" and not text.startswith("+")):
+        return None
+    nsn = found.group(1)
+    if nsn[0] not in _FRENCH_KIND or _french_plan().fullmatch(nsn) is None:
+        return None
+    return Phone(e164=f"+33{nsn}", kind=_FRENCH_KIND[nsn[0]], region="FR",
+                 time_zone="Europe/Paris")
+
+
 def parse_phone(raw: str, default_region: str = "FR") -> Phone:
     """Parse any usual spelling of a number; raise ValidationError with the reason otherwise."""
-    import phonenumbers
-    from phonenumbers import PhoneNumberFormat, timezone
-
     if raw is None or not str(raw).strip():
         raise ValidationError("phone number is empty", code="phone_empty")
     text = _clean(str(raw))
+    plain = _plain_french(text, default_region)
+    if plain is not None:
+        return plain
+
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, timezone
+
     if not any(ch.isdigit() for ch in text):
         raise ValidationError(f"{raw!r} has no digits", code="phone_no_digits", value=raw)
     try:
