@@ -295,7 +295,9 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     pending: dict[int, dict[str, Any]] = {}  # the batch's new people, not yet written
     new_phones: list[tuple] = []
     pasts: list[Past] = []
-    touched: set[int] = set()
+    touched: set[int] = set()  # the people the batch wrote, for the search index
+    known_before: set[int] = set()  # those of them already in the database
+    first_new = next_person
     switchboards: set[tuple[str, int | None]] = set()
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
@@ -331,6 +333,8 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
                 by_email.setdefault(values["email"], []).append((who.key, person_id))
         written.ids[record.line] = person_id
         touched.add(person_id)
+        if existing is not None and existing < first_new:
+            known_before.add(existing)
         for phone, hint in record.phones:
             number = holders.get(phone.e164)
             if number is None:
@@ -363,17 +367,18 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     if callers is not None:
         written.history += write_history(pasts, callers, now)
     _block_known_numbers([row[1] for row in new_phones])
-    _index(held, kind, touched, new_companies)
+    _index(held, kind, touched, new_companies, known_before)
     written.created += len(new_people)
 
 
-def _index(held: Held, kind: str, people: set[int], companies: list[int]) -> None:
-    """The batch's people and companies into the search index; a company's words hold its
-    switchboard's numbers, so a switchboard row that got one re-indexes its company."""
-    table = "contact" if kind == "contacts" else "freelance"
-    held.index(table, people)
+def _index(held: Held, kind: str, people: set[int], companies: list[int],
+           known_before: set[int]) -> None:
+    """The batch's people and new companies into the search index. A company's words hold
+    its switchboard's numbers: a switchboard row (one already known: the import makes none)
+    that got a number re-indexes its company."""
+    held.index("contact" if kind == "contacts" else "freelance", people)
     if kind == "contacts" and held.on:
-        ids = sorted(people)
+        ids = sorted(known_before)
         switchboards = [row[0] for start in range(0, len(ids), 500) for row in tuples(
             Contact.select(Contact.company).where(Contact.id.in_(ids[start:start + 500]),
                                                   Contact.is_switchboard))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-CURRENT = 12  # the newest schema version; cockpit/store/migrations has one step per version
+CURRENT = 11  # the newest schema version; cockpit/store/migrations has one step per version
 TABLE = "schema_version"
 
 

@@ -184,32 +184,3 @@ def test_opening_and_migrating_import_no_model(tmp_path: Path) -> None:
                            str(OLD / "v1.sql")], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
-
-
-def test_version_12_search_triggers_rest_only_while_the_pause_is_set(tmp_path: Path) -> None:
-    """An upgraded database's index still follows every write; the pause (set by an import
-    inside its own transaction) holds every search trigger, and only it."""
-    path = tmp_path / "v11.sqlite"
-    _old_database(path, 11)
-    open_and_migrate(f"sqlite:///{path}")
-    connection = sqlite3.connect(path)
-    guarded = connection.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
-                                 "AND name LIKE 'search%' AND sql LIKE '%search_pause%'")
-    assert guarded.fetchone()[0] == 18  # every trigger of version 8
-    connection.execute("INSERT INTO contact (id, company_id, civility, first_name, last_name, "
-                       "role, is_decision_maker, is_switchboard, persona, email, do_not_call, "
-                       "asked_not_to_call, created_at) VALUES (2, 1, '', 'Hervé', 'Quinquin', "
-                       "'', 0, 0, '', '', 0, 0, '2026-01-05')")
-    connection.execute("INSERT INTO search_pause (id) VALUES (1)")
-    connection.execute("INSERT INTO contact (id, company_id, civility, first_name, last_name, "
-                       "role, is_decision_maker, is_switchboard, persona, email, do_not_call, "
-                       "asked_not_to_call, created_at) VALUES (3, 1, '', 'Anne', 'Quinquin', "
-                       "'', 0, 0, '', '', 0, 0, '2026-01-05')")
-    connection.execute("DELETE FROM search_pause")
-    connection.execute("INSERT INTO phone (e164, kind, time_zone, label, contact_id) VALUES "
-                       "('+33612345678', 'mobile', 'Europe/Paris', 'mobile', 2)")
-    connection.commit()
-    found = connection.execute("SELECT rowid, body FROM search_contact WHERE search_contact "
-                               "MATCH 'quinquin' ORDER BY rowid").fetchall()
-    assert [rowid for rowid, _ in found] == [2]  # Anne came in while paused: not indexed
-    assert "0612345678" in found[0][1]
