@@ -389,17 +389,22 @@ def _index(held: Held, kind: str, people: set[int], companies: list[int],
 def _as_switchboard(e164: str, company: int | None) -> int:
     """The number is the company's switchboard for all its people who have it (an earlier
     import may have taken it for one person's direct line)."""
-    people = Contact.select(Contact.id).where(
-        Contact.company.is_null() if company is None else Contact.company == company)
-    return (Phone.update(label=STANDARD)
-            .where(Phone.e164 == e164, Phone.label != STANDARD, Phone.kind != "mobile",
-                   Phone.contact.in_(people)).execute())
+    # Plain SQL: run for every number found shared, the ORM's building cost more than it.
+    db = database.obj
+    mark = db.param
+    same = "company_id IS NULL" if company is None else f"company_id = {mark}"
+    cursor = db.execute_sql(
+        f"UPDATE phone SET label = {mark} WHERE e164 = {mark} AND label <> {mark} "
+        f"AND kind <> 'mobile' AND contact_id IN (SELECT id FROM contact WHERE {same})",
+        (STANDARD, e164, STANDARD, *(() if company is None else (company,))))
+    return int(cursor.rowcount)
 
 
 def keep_switchboard(company_id: int, e164: str) -> None:
     """The company's switchboard, when it has none yet: the first one a file gives stays."""
-    (Company.update(switchboard=e164)
-     .where(Company.id == company_id, Company.switchboard == "").execute())
+    mark = database.obj.param
+    database.obj.execute_sql(f"UPDATE company SET switchboard = {mark} WHERE id = {mark} "
+                             "AND switchboard = ''", (e164, company_id))
 
 
 def _block_known_numbers(numbers: list[str]) -> None:
@@ -427,8 +432,7 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
                                   Contact.is_decision_maker, Contact.email, Contact.do_not_call,
                                   Contact.asked_not_to_call, Contact.last_contacted_at,
                                   Contact.created_at]
-        _insert(Contact, fields, [(*(_default(p.get(n), n) for n in names), stamp)
-                                  for p in people])
+        _insert(Contact, fields, _rows_of(people, names, stamp))
         return
     names = ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
              "available_from", "mobility", "city", "billing", "siret", "email", "do_not_call",
@@ -459,6 +463,15 @@ _DEFAULTS: dict[str, Any] = {"civility": "", "first_name": "", "role": "", "emai
 
 def _default(value: Any, name: str) -> Any:
     return _DEFAULTS.get(name) if value is None else value
+
+
+def _rows_of(people: list[dict[str, Any]], names: tuple[str, ...],
+             stamp: datetime) -> list[tuple]:
+    """Each person's values in the order of `names` (their defaults where missing), then
+    the stamp: built column by column, a batch at once (a call a value cost more)."""
+    columns = [[_DEFAULTS.get(n) if (v := p.get(n)) is None else v for p in people]
+               for n in names]
+    return list(zip(*columns, [stamp] * len(people), strict=True))
 
 
 _COLUMN = {"decision_maker": "is_decision_maker"}
