@@ -129,18 +129,14 @@ _SEPARATORS = str.maketrans("", "", " .-/\t\u00a0\u202f")
 _PLAIN_FRENCH = re.compile(r"(?:0|\+33)([1-9][0-9]{8})")
 
 
-def _plain_french(text: str, default_region: str) -> Phone | None:
-    """A metropolitan number written one of the usual ways, read without phonenumbers'
-    parser (most of an import's time): the same Phone it gives; None for any other text,
-    then parsed the long way (overseas, foreign, invalid, extensions…)."""
+def _plain_french(text: str, default_region: str) -> str | None:
+    """The national significant number of a French number written one of the usual ways,
+    read without phonenumbers' parser (most of an import's time went there), exactly as it
+    reads it; None for any other text (extensions, letters, other countries…)."""
     found = _PLAIN_FRENCH.fullmatch(text.translate(_SEPARATORS))
     if found is None or (default_region != "FR" and not text.startswith("+")):
         return None
-    nsn = found.group(1)
-    if nsn[0] not in _FRENCH_KIND or _french_plan().fullmatch(nsn) is None:
-        return None
-    return Phone(e164=f"+33{nsn}", kind=_FRENCH_KIND[nsn[0]], region="FR",
-                 time_zone="Europe/Paris")
+    return found.group(1)
 
 
 def parse_phone(raw: str, default_region: str = "FR") -> Phone:
@@ -149,8 +145,9 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
         raise ValidationError("phone number is empty", code="phone_empty")
     text = _clean(str(raw))
     plain = _plain_french(text, default_region)
-    if plain is not None:
-        return plain
+    if plain is not None and plain[0] in _FRENCH_KIND and _french_plan().fullmatch(plain):
+        return Phone(e164=f"+33{plain}", kind=_FRENCH_KIND[plain[0]], region="FR",
+                     time_zone="Europe/Paris")  # most of any list: done
 
     import phonenumbers
     from phonenumbers import PhoneNumberFormat, timezone
@@ -158,7 +155,8 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
     if not any(ch.isdigit() for ch in text):
         raise ValidationError(f"{raw!r} has no digits", code="phone_no_digits", value=raw)
     try:
-        number = phonenumbers.parse(text, default_region)
+        number = (phonenumbers.parse(text, default_region) if plain is None else
+                  phonenumbers.PhoneNumber(country_code=33, national_number=int(plain)))
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(
             f"{raw!r} is not a phone number ({exc._msg})", code="phone_unparsable", value=raw

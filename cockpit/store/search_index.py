@@ -21,6 +21,11 @@ from cockpit.store.db import database, is_postgres
 
 _IDS = "(SELECT value FROM json_each(?))"
 _KINDS = {"company": "co", "contact": "c", "freelance": "f"}
+# The triggers an import's writes fire: its inserts, a merge's update, a number relabelled
+# as a switchboard. Any other stays at work (keeping one is never wrong, only slower).
+_HELD = ("search_company_ins", "search_contact_ins", "search_contact_upd",
+         "search_freelance_ins", "search_freelance_upd", "search_phone_ins_contact",
+         "search_phone_ins_freelance", "search_phone_upd")
 
 
 class Held:
@@ -34,9 +39,10 @@ class Held:
         if self.statements is None:
             return  # no index, or triggers of an unknown shape: they stay at work
         db = database.obj
+        marks = ", ".join("?" * len(_HELD))
         self.triggers = [(name, sql) for name, sql in db.execute_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND name LIKE 'search\\_%' ESCAPE '\\' ORDER BY name").fetchall()]
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks}) "
+            "ORDER BY name", _HELD).fetchall()]
         for name, _ in self.triggers:
             db.execute_sql(f'DROP TRIGGER "{name}"')
         self.on = True

@@ -20,7 +20,7 @@ SPELLINGS = ("0{a} {b} {c} {d} {e}", "+33 {a} {b} {c} {d} {e}", "0{a}.{b}.{c}.{d
 
 def _long_way(raw: str) -> tuple[str, object]:
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(phones, "_plain_french", lambda text, region: None)
+        patched.setattr(phones, "_plain_french", lambda text, region: None)  # never plain
         return _outcome(raw)
 
 
