@@ -105,6 +105,28 @@ def test_the_bulk_index_holds_what_the_triggers_would_have_written(demo_url: str
     assert written == _as_the_triggers_write_it(demo_url)
 
 
+def test_imported_freelances_are_indexed_as_the_triggers_would(demo_url: str,
+                                                               tmp_path: Path) -> None:
+    if not demo_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL searches the tables themselves")
+    source = tmp_path / "freelances.csv"
+    source.write_text("Prénom;Nom;Titre;Compétences;Ville;Portable;E-mail\n" + "".join(
+        f"Inès;Freelance{i};Développeuse Java;java, spring;Lyon;06 80 {i // 100:02d} "
+        f"{i % 100:02d} 11;ines{i}@example.fr\n" for i in range(700)), encoding="utf-8")
+    assert main(["import", "freelances", str(source), "--db", demo_url]) == 0
+
+    def entries() -> list[tuple]:
+        with raw(demo_url) as db:
+            return db.execute("SELECT rowid, name, body FROM search_freelance ORDER BY rowid"
+                              ).fetchall()
+
+    written = entries()
+    with raw(demo_url) as db:
+        db.execute("UPDATE freelance SET first_name = first_name")
+    assert len(written) > 700 and written == entries()
+    assert "0680060011" in " ".join(body for _, _, body in written)
+
+
 _KILLED = """
 import sys, time
 from cockpit.services import open_services
