@@ -38,7 +38,7 @@ def label_of(phone: Phone, field_name: str) -> str:
     return DIRECT if hint == MOBILE else hint  # a landline in a "Mobile" column: still theirs
 
 
-@lru_cache(maxsize=1 << 16)  # a row's name is folded when matched, then when kept
+@lru_cache(maxsize=1 << 18)  # a row's name is folded when matched, then when written
 def name_key(first: str, last: str) -> tuple[str, str]:
     return " ".join(fold(first or "").split()), " ".join(fold(last or "").split())
 

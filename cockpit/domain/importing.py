@@ -303,21 +303,26 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     roles: dict[str, bool] = {}
     phone_order = _phone_order(mapping)
     headers = mapping.labels or table.headers
+    columns = [_Column(index, field_name, headers[index])
+               for index, field_name in mapping.columns.items()]
     for line, cells in table.rows:
         values: dict[str, Any] = {}
         row_errors: list[RowError] = []
-        for index, field_name in mapping.columns.items():
-            cell = cells[index].strip() if index < len(cells) else ""
-            column = headers[index]
+        width = len(cells)
+        for col in columns:
+            cell = cells[col.index].strip() if col.index < width else ""
+            field_name = col.field
             # Several numbers or e-mails in one cell: Google joins them with " ::: ".
-            parts = VALUE_SEPARATOR.split(cell) if field_name in MULTI else [cell]
+            parts = VALUE_SEPARATOR.split(cell) if col.multi and ":::" in cell else (cell,)
             for part in parts:
-                parsed, error = _cell(field_name, part.strip(), today, column, now)
+                parsed, error = col.read(part.strip(), today, now)
                 if error:
-                    row_errors.append(RowError(line, column, error))
-                elif parsed not in (None, "") and field_name in MULTI:
+                    row_errors.append(RowError(line, col.column, error))
+                elif parsed is None or parsed == "":
+                    continue
+                elif col.multi:
                     values.setdefault(field_name, []).append(parsed)
-                elif parsed not in (None, ""):
+                else:
                     values[field_name] = parsed
         more_emails = values.pop("email", [])
         if more_emails:
@@ -362,6 +367,39 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     return records, errors
 
 
+# Values read once a distinct cell of a column (a list has a few thousand companies, a few
+# dozen roles for its rows): only those nothing can change, shared by the rows.
+_SHARED_TYPES = (str, int, bool, Decimal, date, Phone, type(None))
+_TRY_CACHE = 5000  # cells of a column read before judging whether its values repeat
+
+
+class _Column:
+    """One imported column: its cells read through `_cell`, each distinct value once while
+    the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
+
+    __slots__ = ("cache", "column", "field", "index", "multi", "reads")
+
+    def __init__(self, index: int, field_name: str, column: str) -> None:
+        self.index, self.field, self.column = index, field_name, column
+        self.multi = field_name in MULTI
+        self.cache: dict[str, tuple[Any, str]] | None = {}
+        self.reads = 0
+
+    def read(self, raw: str, today: date, now: datetime) -> tuple[Any, str]:
+        cache = self.cache
+        if cache is None:
+            return _cell(self.field, raw, today, self.column, now)
+        self.reads += 1
+        if self.reads == _TRY_CACHE and len(cache) > _TRY_CACHE * 0.9:
+            self.cache = None  # nearly all distinct: a cache would only cost
+        found = cache.get(raw)
+        if found is None:
+            found = _cell(self.field, raw, today, self.column, now)
+            if isinstance(found[0], _SHARED_TYPES):
+                cache[raw] = found
+        return found
+
+
 def _phone_order(mapping: Mapping_) -> tuple[str, ...]:
     """The phone fields of the file, in the order of their columns (once, not a row)."""
     return tuple(sorted(set(mapping.columns.values()) & PHONE_FIELDS.keys(),
@@ -371,9 +409,12 @@ def _phone_order(mapping: Mapping_) -> tuple[str, ...]:
 def _phones(values: dict[str, Any], order: tuple[str, ...]) -> list[tuple[Phone, str]]:
     """The row's numbers, in the order of its columns, each once, with its column's label."""
     found: list[tuple[Phone, str]] = []
+    known: set[str] = set()
     for field_name in order:
         for phone in values.pop(field_name, ()):
-            add_phones(found, [(phone, label_of(phone, field_name))])
+            if phone.e164 not in known:
+                found.append((phone, label_of(phone, field_name)))
+                known.add(phone.e164)
     return found
 
 

@@ -56,5 +56,7 @@ def control_characters(text: str) -> list[str]:
 def fold(text: str) -> str:
     """Text as a comparison sees it: trimmed, lower case, accents dropped ("  Île " and
     "ile" are one; "Œ" stays "œ"). Every match of typed text against known names uses it."""
+    if text.isascii():  # most names: nothing to decompose (an import folds every one)
+        return text.strip().lower()
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
