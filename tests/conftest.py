@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -21,6 +22,13 @@ os.environ.setdefault("COCKPIT_STATE", tempfile.mkdtemp(prefix="cockpit-tests-")
 # with it, and the tests that give themselves a state folder keep reading them.
 os.environ.setdefault("COCKPIT_DNC_KEY_FILE",
                       os.path.join(tempfile.mkdtemp(prefix="cockpit-key-"), "dnc.key"))
+
+# A command on SQLite keeps the PostgreSQL driver from loading while peewee is not loaded yet
+# (boot.skip_postgres_driver: a real command is one process for one database). The tests run
+# commands on both in one process: peewee comes in with its driver first, whichever file runs.
+with contextlib.suppress(ImportError):
+    import peewee  # noqa: F401
+    import psycopg2  # noqa: F401
 
 # No timing deadline (a loaded CI machine is slow, not wrong); in CI, the same examples every
 # run, so a red build always reproduces.

@@ -89,9 +89,11 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
                      "telephone portable", "tel portable", "gsm", "cell", "mobile phone"),
     "phone": ("telephone", "tel", "tel.", "phone", "phone number", "numero", "mobile",
               "portable", "telephone mobile", "tel mobile", "ligne directe", "standard",
-              "telephone standard", "numero de telephone", "telephone societe"),
+              "telephone standard", "numero de telephone", "telephone societe",
+              "other phones", "autres telephones"),  # the cockpit's export: " ::: " between
     "email": ("e-mail", "email", "mail", "courriel", "adresse e-mail", "adresse email",
-              "email address", "e-mail address", "adresse mail"),
+              "email address", "e-mail address", "adresse mail", "other emails",
+              "autres e-mails"),
     "city": ("ville", "city", "localisation", "location", "commune"),
     "sector": ("secteur", "sector", "industry", "industrie", "secteur d'activite"),
     "website": ("site", "site web", "site internet", "website", "url", "web"),

@@ -101,7 +101,8 @@ class CardServices(Part):
                                    f.billing)
             return ContactCardView(person, f"{f.first_name} {f.last_name}".strip(), f.title,
                                    False, None, "", f.email, phones, history,
-                                   do_not_call=f.do_not_call, freelance=facts)
+                                   do_not_call=f.do_not_call, freelance=facts,
+                                   other_emails=tuple(f.other_emails.split()))
         c = reads.contact(person.id)
         if c is None:
             return None
@@ -115,7 +116,8 @@ class CardServices(Part):
         return ContactCardView(person, f"{c.first_name} {c.last_name}".strip(), c.role,
                                c.is_decision_maker, company_view, persona, c.email, phones, history,
                                owner=owner.name if owner is not None else "",
-                               do_not_call=c.do_not_call, referred_by=_referred_by(c))
+                               do_not_call=c.do_not_call, referred_by=_referred_by(c),
+                               other_emails=tuple(c.other_emails.split()))
 
     @store_guard
     def edit_contact(self, caller_id: int, person: PersonRef,

@@ -99,6 +99,7 @@ class ContactCardView(NamedTuple):
     do_not_call: bool = False
     freelance: FreelanceFacts | None = None  # a freelance's rate, availability…
     referred_by: ReferredBy | None = None
+    other_emails: tuple[str, ...] = ()  # beside `email`, as the files brought them
 
 
 class CallerView(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cockpit.store.db import database
+from cockpit.store.db import database, is_postgres
 
 _QUERIES = {
     "companies": (
@@ -19,20 +19,23 @@ _QUERIES = {
          "created_at")),
     "contacts": (
         "SELECT c.id, co.name, c.civility, c.first_name, c.last_name, c.role, "
-        "c.is_decision_maker, c.email, (SELECT MIN(p.e164) FROM phone p "
-        "WHERE p.contact_id = c.id), c.do_not_call, c.last_contacted_at, k.name, c.created_at "
+        "c.is_decision_maker, c.email, c.other_emails, (SELECT MIN(p.e164) FROM phone p "
+        "WHERE p.contact_id = c.id), {others}, c.do_not_call, c.last_contacted_at, k.name, "
+        "c.created_at "
         "FROM contact c LEFT JOIN company co ON co.id = c.company_id "
         "LEFT JOIN caller k ON k.id = c.owner_id WHERE c.is_switchboard = FALSE ORDER BY c.id",
         ("id", "company", "civility", "first_name", "last_name", "role", "decision_maker",
-         "email", "phone", "do_not_call", "last_contacted_at", "owner", "created_at")),
+         "email", "other_emails", "phone", "other_phones", "do_not_call",
+         "last_contacted_at", "owner", "created_at")),
     "freelances": (
         "SELECT f.id, f.first_name, f.last_name, f.title, TRIM(f.skills), f.day_rate, "
         "f.availability, f.available_from, f.mobility, f.city, f.billing, f.siret, f.email, "
-        "(SELECT MIN(p.e164) FROM phone p WHERE p.freelance_id = f.id), f.do_not_call, "
+        "f.other_emails, (SELECT MIN(p.e164) FROM phone p WHERE p.freelance_id = f.id), "
+        "{others}, f.do_not_call, "
         "f.last_contacted_at, f.created_at FROM freelance f ORDER BY f.id",
         ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
-         "available_from", "mobility", "city", "billing", "siret", "email", "phone",
-         "do_not_call", "last_contacted_at", "created_at")),
+         "available_from", "mobility", "city", "billing", "siret", "email", "other_emails",
+         "phone", "other_phones", "do_not_call", "last_contacted_at", "created_at")),
     "calls": (
         "SELECT c.id, k.name, c.contact_id, c.freelance_id, c.need_id, c.started_at, "
         "c.ended_at, c.script, c.outcome, (SELECT n.body FROM note n WHERE n.call_id = c.id "
@@ -50,9 +53,22 @@ def columns(kind: str) -> tuple[str, ...]:
     return _QUERIES[kind][1]
 
 
+def _other_phones(kind: str) -> str:
+    """A person's numbers beside the one in `phone`, in the order they came, " ::: " between
+    them (as Google writes several values in one cell, which the import reads back)."""
+    owner, alias = ("contact_id", "c") if kind == "contacts" else ("freelance_id", "f")
+    others = (f"FROM phone o WHERE o.{owner} = {alias}.id AND o.e164 <> (SELECT MIN(m.e164)"
+              f" FROM phone m WHERE m.{owner} = {alias}.id)")
+    if is_postgres():
+        return f"COALESCE((SELECT string_agg(o.e164, ' ::: ' ORDER BY o.id) {others}), '')"
+    return (f"COALESCE((SELECT group_concat(e164, ' ::: ') FROM (SELECT o.e164 {others}"
+            " ORDER BY o.id)), '')")
+
+
 def rows(kind: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
     """Rows one batch at a time: 200,000 calls never sit in memory at once."""
     sql, names = _QUERIES[kind]
+    sql = sql.replace("{others}", _other_phones(kind))
     cursor = database.obj.execute_sql(sql)
     while True:
         chunk = cursor.fetchmany(batch)

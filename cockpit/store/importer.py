@@ -302,6 +302,8 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
         values = dict(record.values)
+        if record.more_emails:  # the first stays `email`; none of the others is lost
+            values["other_emails"] = " ".join(record.more_emails)
         if companies is not None and values.get("company"):
             values["company_id"] = companies.id_for(values.pop("company"))
         values.pop("company", None)
@@ -316,9 +318,12 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
         if past is not None:
             pasts.append(past)
         if existing is not None and existing in pending:  # met earlier in this batch
+            kept = pending[existing]
             for name, value in values.items():
-                if pending[existing].get(name) in (None, "") and value not in (None, ""):
-                    pending[existing][name] = value
+                if kept.get(name) in (None, "") and value not in (None, ""):
+                    kept[name] = value
+            kept["other_emails"] = other_addresses(kept.get("email", ""),
+                                                   kept.get("other_emails", ""), values)
             written.merged.append((record.line, existing, why))
         elif existing is not None:
             _fill_empty(model, existing, values)
@@ -425,24 +430,25 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
                    stamp: datetime) -> None:
     if kind == "contacts":
         names: tuple[str, ...] = ("id", "company_id", "civility", "first_name", "last_name",
-                                  "role", "decision_maker", "email", "do_not_call",
-                                  "do_not_call", "last_contacted_at")
+                                  "role", "decision_maker", "email", "other_emails",
+                                  "do_not_call", "do_not_call", "last_contacted_at")
         fields: list[pw.Field] = [Contact.id, Contact.company, Contact.civility,
                                   Contact.first_name, Contact.last_name, Contact.role,
-                                  Contact.is_decision_maker, Contact.email, Contact.do_not_call,
+                                  Contact.is_decision_maker, Contact.email,
+                                  Contact.other_emails, Contact.do_not_call,
                                   Contact.asked_not_to_call, Contact.last_contacted_at,
                                   Contact.created_at]
         _insert(Contact, fields, _rows_of(people, names, stamp))
         return
     names = ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
-             "available_from", "mobility", "city", "billing", "siret", "email", "do_not_call",
-             "do_not_call")
+             "available_from", "mobility", "city", "billing", "siret", "email", "other_emails",
+             "do_not_call", "do_not_call")
     # An exported "do_not_call" comes in as asked by the person: no later change of the
     # do-not-call list of numbers lifts it.
     fields = [Freelance.id, Freelance.first_name, Freelance.last_name, Freelance.title,
               Freelance.skills, Freelance.day_rate, Freelance.availability,
               Freelance.available_from, Freelance.mobility, Freelance.city, Freelance.billing,
-              Freelance.siret, Freelance.email, Freelance.do_not_call,
+              Freelance.siret, Freelance.email, Freelance.other_emails, Freelance.do_not_call,
               Freelance.asked_not_to_call, Freelance.search, Freelance.created_at]
     rows = []
     for p in people:
@@ -456,9 +462,23 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
 
 
 _DEFAULTS: dict[str, Any] = {"civility": "", "first_name": "", "role": "", "email": "",
+                             "other_emails": "",
                              "decision_maker": False, "title": "", "skills": "",
                              "availability": "available", "mobility": "", "city": "",
                              "billing": "unknown", "siret": "", "do_not_call": False}
+
+
+def other_addresses(email: str, others: str, values: dict[str, Any]) -> str:
+    """The addresses kept beside `email`: those already there, then the ones `values`
+    brings (its own e-mail included, when it is not the one kept), each once."""
+    seen = {email.casefold()} if email else set()
+    kept: list[str] = []
+    for address in (*others.split(), values.get("email") or "",
+                    *(values.get("other_emails") or "").split()):
+        if address and address.casefold() not in seen:
+            seen.add(address.casefold())
+            kept.append(address)
+    return " ".join(kept)
 
 
 def _default(value: Any, name: str) -> Any:
@@ -486,9 +506,14 @@ def _fill_empty(model: People, person_id: int, values: dict[str, Any]) -> None:
         if not hasattr(model, column) or value in (None, ""):
             continue
         current = getattr(row, column)
+        if column == "other_emails":  # below, once the e-mail kept is known
+            continue
         if current in (None, "", "unknown") or (column == "is_decision_maker" and not current
                                                 and value):
             updates[column] = f" {value} " if column == "skills" else value
+    more = other_addresses(updates.get("email", row.email), row.other_emails, values)
+    if more != row.other_emails:  # every address known, none twice
+        updates["other_emails"] = more
     if values.get("do_not_call"):  # never lifted by an import, only ever set
         updates.update(do_not_call=True, asked_not_to_call=True)
     if updates:

@@ -81,6 +81,7 @@ class Contact(BaseModel):
     is_switchboard = pw.BooleanField(default=False)  # the company's switchboard "contact"
     persona = pw.CharField(default="")
     email = pw.CharField(default="", index=True)
+    other_emails = pw.TextField(default="")  # the other addresses, space-separated (v12)
     owner = pw.ForeignKeyField(Caller, null=True, backref="portfolio", on_delete="SET NULL")
     owner_id: int | None
     do_not_call = pw.BooleanField(default=False)
@@ -114,6 +115,7 @@ class Freelance(BaseModel):
     billing = pw.CharField(default="unknown")  # own_company | portage | unknown
     siret = pw.CharField(default="")
     email = pw.CharField(default="", index=True)
+    other_emails = pw.TextField(default="")  # the other addresses, space-separated (v12)
     city = pw.CharField(default="")
     cv_text = pw.TextField(default="")
     references = pw.TextField(default="[]")  # JSON list of {name, company, phone}

@@ -57,6 +57,11 @@ def find(kind: str | None, person_id: int | None = None, e164: str | None = None
             for (pid,) in tuples(model.select(model.id).where(
                     pw.fn.LOWER(model.email) == folded)):
                 found.append((name, int(pid)))
+            # Their other addresses too: the rows that may hold it, then each one compared.
+            for pid, others in tuples(model.select(model.id, model.other_emails).where(
+                    model.other_emails.contains(folded))):
+                if folded in (a.casefold() for a in others.split()):
+                    found.append((name, int(pid)))
     return list(dict.fromkeys(found))
 
 

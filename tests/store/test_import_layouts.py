@@ -86,6 +86,38 @@ def test_google_cells_holding_several_numbers_give_each(store_url: str) -> None:
     assert numbers == [("+33145001020", "landline"), ("+33633445566", "mobile")]
 
 
+def _addresses(url: str, last_name: str) -> tuple[str, str]:
+    with raw(url) as db:
+        return db.execute("SELECT email, other_emails FROM contact WHERE last_name = ?",
+                          (last_name,)).fetchone()
+
+
+def test_every_address_a_file_gives_is_kept_once(store_url: str, tmp_path: Path) -> None:
+    google = LAYOUTS / "google_contacts.csv"
+    assert main(["import", "contacts", str(google), "--db", store_url]) == 0
+    assert _addresses(store_url, "Garnier") == ("elodie.garnier@brevia.fr",
+                                                "e.garnier@brevia.com")
+    assert main(["import", "contacts", str(google), "--db", store_url]) == 0  # again: merged
+    later = tmp_path / "later.csv"  # the same person (her mobile), a new address and an old one
+    later.write_text("Nom;Prénom;Portable;E-mail\nGarnier;Élodie;06 33 44 55 66;"
+                     "elodie@garnier.me ::: E.Garnier@brevia.com\n", "utf-8")
+    assert main(["import", "contacts", str(later), "--db", store_url]) == 0
+    assert _addresses(store_url, "Garnier") == (
+        "elodie.garnier@brevia.fr", "e.garnier@brevia.com elodie@garnier.me")
+    from cockpit.services import open_services
+    from cockpit.services.views import PersonRef
+
+    with raw(store_url) as db:
+        (garnier,) = db.execute("SELECT id FROM contact WHERE last_name = 'Garnier'").fetchone()
+    card = open_services(store_url).contact_card(PersonRef("contact", garnier))
+    assert card is not None and card.other_emails == ("e.garnier@brevia.com",
+                                                      "elodie@garnier.me")
+    # Anyone asking by any of her addresses (her rights, GDPR) finds her.
+    services = open_services(store_url)
+    assert services.find_people("Elodie@Garnier.ME") == [PersonRef("contact", garnier)]
+    assert services.find_people("@garnier.me") == []  # a part of one is not an address
+
+
 def test_outlook_phones_go_to_their_kinds(store_url: str) -> None:
     assert main(["import", "contacts", str(LAYOUTS / "outlook_en.csv"), "--db", store_url]) == 0
     with raw(store_url) as db:

@@ -74,6 +74,7 @@ class ContactCard(VerticalScroll):
             lines.append(line)
         if card.email:
             lines.append(Text(printable(card.email)))
+        lines.extend(Text(printable(other), style="dim") for other in card.other_emails)
         for label, value in freelance_lines(card.freelance, tr) if card.freelance else ():
             label, value = printable(label), printable(value)
             lines.append(Text(f"{label} : {value}" if tr.lang == "fr" else f"{label}: {value}"))
