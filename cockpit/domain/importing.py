@@ -384,10 +384,10 @@ class _Column:
     def __init__(self, index: int, field_name: str, column: str) -> None:
         self.index, self.field, self.column = index, field_name, column
         self.multi = field_name in MULTI
-        self.cache: dict[str, tuple[Any, str]] | None = {}
+        self.cache: dict[str, tuple[Any, Reason | None]] | None = {}
         self.reads = 0
 
-    def read(self, raw: str, today: date, now: datetime) -> tuple[Any, str]:
+    def read(self, raw: str, today: date, now: datetime) -> tuple[Any, Reason | None]:
         cache = self.cache
         if cache is None:
             return _cell(self.field, raw, today, self.column, now)

@@ -535,7 +535,7 @@ def test_person_forget_names_who_and_what_then_asks(demo_url: str,
     # Not a terminal and no --yes: nothing erased, and said how to.
     assert main(["person", "forget", "contact:7", "--db", demo_url]) == 2
     said = capsys.readouterr()
-    assert "contact #7, Sandrine Haddad — 3 call(s), 3 note(s)" in said.out
+    assert "contact #7, Sandrine Haddad — 3 calls, 3 notes" in said.out
     assert "--yes" in said.err and count() == 1
     monkeypatch.setattr("sys.stdin", _Terminal("n\n"))
     assert main(["person", "forget", "contact:7", "--db", demo_url]) == 1

@@ -107,8 +107,8 @@ def test_import_refuses_control_characters_in_names_by_line(demo_url: str,
     done = _run(demo_url, "import", "contacts", str(source))
     shown = done.stdout.decode()
     assert done.returncode == 1
-    assert "line 3, column “Prénom”: control character(s) \\x1b, \\x07 in the text" in shown
-    assert "line 4, column “Nom”: control character(s) \\x1b in the text" in shown
+    assert "line 3, column “Prénom”: control characters \\x1b, \\x07 in the text" in shown
+    assert "line 4, column “Nom”: control characters \\x1b in the text" in shown
     assert "nothing imported" in shown and not FORBIDDEN.findall(shown)
     (count,) = raw(demo_url).execute("SELECT COUNT(*) FROM contact WHERE last_name = 'Curie'"
                                      ).fetchone()
