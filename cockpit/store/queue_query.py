@@ -8,19 +8,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import cast, overload
+from typing import Any, cast, overload
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
 from cockpit.domain.queue import Candidate, DueReminder
-from cockpit.store.models import (
-    Contact,
-    Reminder,
-)
-from cockpit.store.rows import Row, tuples
 from cockpit.store.sql import rows
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
+
+Row = tuple[Any, ...]
 
 # The prospect rule knows ESNs (of either type) and end clients.
 _PROSPECT_KIND = {"esn_conseil": "esn", "esn_classique": "esn", "end_client": "end_client"}
@@ -33,13 +30,11 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
     """Contacts worth ranking: reminders due by the end of the day, then leads. `opens` is
     when the caller's hours open again, when they are closed: the list is that day's."""
     horizon = _naive(max(now, opens or now)) + timedelta(hours=24)
-    free = (Contact.owner.is_null()) | (Contact.owner == caller_id)
-    due = (Reminder.select(Reminder.contact)
-           .where(Reminder.done_at.is_null(), Reminder.due_at <= horizon,
-                  Reminder.contact.is_null(False),
-                  (Reminder.owner.is_null()) | (Reminder.owner == caller_id))
-           .order_by(Reminder.due_at).limit(2000))
-    ids = list(dict.fromkeys(c for (c,) in tuples(due)))
+    due = _rows(
+        "SELECT r.contact_id FROM reminder r WHERE r.done_at IS NULL AND r.due_at <= ?"
+        " AND r.contact_id IS NOT NULL AND (r.owner_id IS NULL OR r.owner_id = ?)"
+        " ORDER BY r.due_at LIMIT 2000", [horizon, caller_id])
+    ids = list(dict.fromkeys(c for (c,) in due))
     stale = _naive(now) - timedelta(days=STALE_DAYS)
     seen = set(ids)
     added = 0
@@ -48,19 +43,18 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
         for never in (True, False):
             if added >= lead_limit:
                 break
-            when = (Contact.last_contacted_at.is_null() if never
-                    else Contact.last_contacted_at < stale)
-            query = (Contact.select(Contact.id)
-                     .where(Contact.is_decision_maker == is_do, when, free,
-                            Contact.do_not_call == False)  # noqa: E712 - peewee expression
-                     .order_by(Contact.last_contacted_at, Contact.id)
-                     .limit(lead_limit - added))
-            for (contact_id,) in tuples(query):
+            when = "c.last_contacted_at IS NULL" if never else "c.last_contacted_at < ?"
+            found = _rows(
+                f"SELECT c.id FROM contact c WHERE c.is_decision_maker = ? AND {when}"
+                " AND (c.owner_id IS NULL OR c.owner_id = ?) AND c.do_not_call = ?"
+                " ORDER BY c.last_contacted_at, c.id LIMIT ?",
+                [is_do, *(() if never else (stale,)), caller_id, False, lead_limit - added])
+            for (contact_id,) in found:
                 if contact_id not in seen:
                     seen.add(contact_id)
                     ids.append(contact_id)
                     added += 1
-    return list(dict.fromkeys(ids))
+    return ids
 
 
 def _rows(sql: str, params: Sequence[object]) -> list[tuple]:
@@ -96,7 +90,9 @@ _RULES = (
     "  AND (o.kind = 'do_not_call' OR (c.owner_id IS NULL AND o.owner_id IS NOT NULL"
     "   AND o.owner_id <> ? AND o.kind <> 'cooldown')))"
 )
-# The walk's rows first (LIMIT inside), then their facts: the subqueries run for those only.
+# One level: the rows the walk keeps (ORDER BY … LIMIT stops it early), each with its facts
+# from indexed subqueries (SQLite computes them for the rows it keeps only). A person's last
+# call is not asked for: these people rank by their reminder, never by their silence.
 _WALK = (
     "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
     " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
@@ -104,14 +100,17 @@ _WALK = (
     " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
     " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
     " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id),"
-    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
+    " r.kind, r.due_at, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
     "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
-    " FROM (SELECT r.contact_id AS id, r.due_at AS due, r.kind AS kind" + _RULES +
-    " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
-    " JOIN contact c ON c.id = w.id LEFT JOIN company co ON co.id = c.company_id"
-    " ORDER BY w.due, w.id"
+    + _RULES.replace(" JOIN contact c ON c.id = r.contact_id",
+                     " JOIN contact c ON c.id = r.contact_id"
+                     " LEFT JOIN company co ON co.id = c.company_id", 1)
+    + " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?"
 )
+# The walk's people of the last refreshes, by the row that made them: the queue refreshes every
+# few seconds and mostly reads the same rows again, and a Candidate is immutable.
+_built: dict[tuple, Candidate] = {}
+_BUILT_MAX = 4096
 
 
 def due_count(caller_id: int, end_of_day: datetime) -> int:
@@ -130,36 +129,50 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
     params = [since, str(Outcome.REFUSED), _naive(now), _naive(end_of_day), *_CALL_KINDS,
               caller_id, False, caller_id, caller_id, limit, offset]
     rows = _rows(_WALK, params)
-    found: dict[int, Row] = {}
+    if len(_built) > _BUILT_MAX:
+        _built.clear()
+    seen: set[int] = set()
+    result = []
     for row in rows:
-        found.setdefault(row[0], row)  # the first row: the reminder that ranks the person
-    return len(rows), [
-        Candidate(
-            person_id=cid,
-            person_kind="contact",
-            display_name=f"{first} {last}".strip(),
-            company_name=company_name or "",
-            is_decision_maker=bool(is_do),
-            owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
-            claimed_by=claimed_by,
-            claim_expires_at=_moment(claim_expires),
-            do_not_call=False,  # the walk's rules: a number, none blocked, no flag
-            time_zone=zone,
-            # What ranks them: the reminder due first, and a cooldown running, if any (the
-            # reminders due later change nothing once one is due today).
-            reminders=(DueReminder(kind, _aware(due)),) if cooling is None else (
-                DueReminder(kind, _aware(due)), DueReminder("cooldown", _aware(cooling))),
-            last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
-            attempts_in_window=int(attempts or 0),
-            last_refusal_at=_moment(refused),
-            company_id=company_id,
-            sector=sector,
-            technologies=frozenset((technologies or "").split()),
-        )
-        for (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted,
-             company_id, company_name, sector, technologies, zone, attempts, refused,
-             last_call, kind, due, cooling) in found.values()
-    ]
+        if row[0] in seen:
+            continue  # the first row: the reminder that ranks the person
+        seen.add(row[0])
+        candidate = _built.get(row)
+        if candidate is None:
+            candidate = _built[row] = _walked(row)
+        result.append(candidate)
+    return len(rows), result
+
+
+def _walked(row: Row) -> Candidate:
+    (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted, company_id,
+     company_name, sector, technologies, zone, attempts, refused, kind, due, cooling) = row
+    due_at = _moment(due)
+    return Candidate(
+        person_id=cid,
+        person_kind="contact",
+        display_name=f"{first} {last}".strip(),
+        company_name=company_name or "",
+        is_decision_maker=bool(is_do),
+        owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
+        claimed_by=claimed_by,
+        claim_expires_at=_moment(claim_expires),
+        do_not_call=False,  # the walk's rules: a number, none blocked, no flag
+        time_zone=zone,
+        # What ranks them: the reminder due first, and a cooldown running, if any (the
+        # reminders due later change nothing once one is due today).
+        reminders=(DueReminder(kind, due_at),) if cooling is None else (
+            DueReminder(kind, due_at), DueReminder("cooldown", _moment(cooling))),
+        last_contacted_at=_moment(last_contacted),
+        attempts_in_window=int(attempts or 0),
+        last_refusal_at=_moment(refused),
+        company_id=company_id,
+        sector=sector,
+        technologies=frozenset(technologies.split()) if technologies else _NO_TECHNOLOGIES,
+    )
+
+
+_NO_TECHNOLOGIES: frozenset[str] = frozenset()
 
 
 def _open_reminders(ids: list[int], caller_id: int,
