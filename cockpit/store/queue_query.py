@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, cast, overload
+from typing import Any, cast
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
@@ -188,7 +188,7 @@ def _open_reminders(ids: list[int], caller_id: int,
         if owner is not None and owner != caller_id and kind not in ("cooldown",):
             followed_by.setdefault(contact_id, owner)
             continue
-        reminders[contact_id].append(DueReminder(kind, _aware(_parse(due_at))))
+        reminders[contact_id].append(DueReminder(kind, _moment(due_at)))
     return reminders, followed_by
 
 
@@ -230,14 +230,14 @@ def candidates_for(ids: list[int], caller_id: int, now: datetime, *,
             is_decision_maker=bool(is_do),
             owner_id=owner if owner is not None else followed_by.get(cid),
             claimed_by=claimed_by,
-            claim_expires_at=_aware(_parse(claim_expires)),
+            claim_expires_at=_moment(claim_expires),
             # No number at all means nothing may be dialled: treated as not callable.
             do_not_call=bool(dnc) or bool(blocked) or not has_phone,
             time_zone=zone if has_phone else "Europe/Paris",
             reminders=tuple(reminders.get(cid, ())),
-            last_contacted_at=_latest(_parse(last_contacted), _parse(last_call)),
+            last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
             attempts_in_window=int(attempts or 0),
-            last_refusal_at=_aware(_parse(refused)),
+            last_refusal_at=_moment(refused),
             company=facts.get(company_id) if company_id else None,
             company_id=company_id,
             sector=sector,
@@ -249,8 +249,8 @@ def candidates_for(ids: list[int], caller_id: int, now: datetime, *,
 def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime | None:
     """The last contact: the one recorded, or a later call it does not know of."""
     if recorded is None or (last_call is not None and last_call > recorded):
-        return _aware(last_call)
-    return _aware(recorded)
+        return last_call
+    return recorded
 
 
 def _moment(value: object) -> datetime | None:
@@ -259,21 +259,11 @@ def _moment(value: object) -> datetime | None:
     if value is None:
         return None
     if type(value) is str:
-        return datetime.fromisoformat(value + "+00:00")
+        try:
+            return datetime.fromisoformat(value + "+00:00")
+        except ValueError:  # text written by hand with its own offset: read as UTC, as before
+            return _aware(datetime.fromisoformat(value))
     return _aware(cast(datetime, value))
-
-
-@overload
-def _parse(value: None) -> None: ...
-@overload
-def _parse(value: datetime | str) -> datetime: ...
-@overload
-def _parse(value: object) -> datetime | None: ...
-def _parse(value: object) -> datetime | None:
-    """A stored moment: SQLite's raw SQL gives it as text, PostgreSQL's as a datetime."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
 
 
 def company_facts(company_ids: set[int], this_year: int) -> dict[int, ProspectFacts]:
