@@ -90,22 +90,23 @@ _RULES = (
     "  AND (o.kind = 'do_not_call' OR (c.owner_id IS NULL AND o.owner_id IS NOT NULL"
     "   AND o.owner_id <> ? AND o.kind <> 'cooldown')))"
 )
-# One level: the rows the walk keeps (ORDER BY … LIMIT stops it early), each with its facts
-# from indexed subqueries (SQLite computes them for the rows it keeps only). A person's last
-# call is not asked for: these people rank by their reminder, never by their silence.
+# The walk's rows first, with their contact's columns (LIMIT inside: the rules run until
+# enough rows pass), then their facts from indexed subqueries, for those rows only (on
+# PostgreSQL too, whatever order it sorts in). A person's last call is not asked for: these
+# people rank by their reminder, never by their silence.
 _WALK = (
-    "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
-    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
+    "SELECT w.id, w.first_name, w.last_name, w.is_decision_maker, w.owner_id,"
+    " w.claimed_by_id, w.claim_expires_at, w.last_contacted_at, w.company_id,"
     " co.name, co.sector, co.technologies,"
-    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
-    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
-    " r.kind, r.due_at, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
+    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = w.id ORDER BY p.id LIMIT 1),"
+    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = w.id AND k.started_at >= ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
+    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = w.id"
     "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
-    + _RULES.replace(" JOIN contact c ON c.id = r.contact_id",
-                     " JOIN contact c ON c.id = r.contact_id"
-                     " LEFT JOIN company co ON co.id = c.company_id", 1)
-    + " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?"
+    " FROM (SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
+    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id, r.kind,"
+    " r.due_at AS due" + _RULES + " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
+    " LEFT JOIN company co ON co.id = w.company_id ORDER BY w.due, w.id"
 )
 # The walk's people of the last refreshes, by the row that made them: the queue refreshes every
 # few seconds and mostly reads the same rows again, and a Candidate is immutable.
