@@ -111,7 +111,7 @@ _WALK = (
 # The walk's people of the last refreshes, by the row that made them: the queue refreshes every
 # few seconds and mostly reads the same rows again, and a Candidate is immutable.
 _built: dict[tuple, Candidate] = {}
-_BUILT_MAX = 4096
+_BUILT_MAX = 2_000
 
 
 def due_count(caller_id: int, end_of_day: datetime) -> int:
@@ -219,32 +219,50 @@ def candidates_for(ids: list[int], caller_id: int, now: datetime, *,
         [since, str(Outcome.REFUSED), *ids])
     reminders, followed_by = _open_reminders(ids, caller_id)
     facts = _facts({row[9]: (row[13], row[14]) for row in contacts if row[9]}, now.year)
+    if len(_ranked) > _RANKED_MAX:
+        _ranked.clear()
     result = []
-    for (cid, first, last, is_do, owner, claimed_by, claim_expires, dnc, last_contacted,
-         company_id, company_name, sector, technologies, _kind, _posts, has_phone, zone,
-         blocked, attempts, refused, last_call) in contacts:
-        result.append(Candidate(
-            person_id=cid,
-            person_kind="contact",
-            display_name=f"{first} {last}".strip(),
-            company_name=company_name or "",
-            is_decision_maker=bool(is_do),
-            owner_id=owner if owner is not None else followed_by.get(cid),
-            claimed_by=claimed_by,
-            claim_expires_at=_moment(claim_expires),
-            # No number at all means nothing may be dialled: treated as not callable.
-            do_not_call=bool(dnc) or bool(blocked) or not has_phone,
-            time_zone=zone if has_phone else "Europe/Paris",
-            reminders=tuple(reminders.get(cid, ())),
-            last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
-            attempts_in_window=int(attempts or 0),
-            last_refusal_at=_moment(refused),
-            company=facts.get(company_id) if company_id else None,
-            company_id=company_id,
-            sector=sector,
-            technologies=frozenset((technologies or "").split()),
-        ))
+    for row in contacts:
+        cid = row[0]
+        # Built again only when a fact changed since the last refresh (see _built).
+        key = (row, tuple(reminders.get(cid, ())), followed_by.get(cid), facts.get(row[9]))
+        candidate = _ranked.get(key)
+        if candidate is None:
+            candidate = _ranked[key] = _candidate(row, *key[1:])
+        result.append(candidate)
     return result
+
+
+_ranked: dict[tuple, Candidate] = {}  # the whole ranking's people, by what made them
+_RANKED_MAX = 5_000  # about one refresh of the large demo at 5x: a few MB
+
+
+def _candidate(row: Row, reminders: tuple[DueReminder, ...], followed_by: int | None,
+               company: ProspectFacts | None) -> Candidate:
+    (cid, first, last, is_do, owner, claimed_by, claim_expires, dnc, last_contacted,
+     company_id, company_name, sector, technologies, _kind, _posts, has_phone, zone,
+     blocked, attempts, refused, last_call) = row
+    return Candidate(
+        person_id=cid,
+        person_kind="contact",
+        display_name=f"{first} {last}".strip(),
+        company_name=company_name or "",
+        is_decision_maker=bool(is_do),
+        owner_id=owner if owner is not None else followed_by,
+        claimed_by=claimed_by,
+        claim_expires_at=_moment(claim_expires),
+        # No number at all means nothing may be dialled: treated as not callable.
+        do_not_call=bool(dnc) or bool(blocked) or not has_phone,
+        time_zone=zone if has_phone else "Europe/Paris",
+        reminders=reminders,
+        last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
+        attempts_in_window=int(attempts or 0),
+        last_refusal_at=_moment(refused),
+        company=company if company_id else None,
+        company_id=company_id,
+        sector=sector,
+        technologies=frozenset(technologies.split()) if technologies else _NO_TECHNOLOGIES,
+    )
 
 
 def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime | None:
