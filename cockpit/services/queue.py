@@ -79,8 +79,8 @@ class QueueServices(Part):
                 result = build_queue(fresh, caller_id, now, self.policy, caller_time_zone=zone)
                 opens_at = result.opens_at
                 # Every walked person has a reminder due by `end`: listed in the first two
-                # buckets, or left out by a rule.
-                entries.extend(result.entries)
+                # buckets, or left out by a rule (the filter only guards that promise).
+                entries.extend(e for e in result.entries if e.bucket <= Bucket.DUE_TODAY)
             if len(entries) >= want:
                 break
             if read < batch:
