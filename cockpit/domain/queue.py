@@ -288,7 +288,8 @@ def _build(
 
         # 3. Barriers: taken by someone else, refused lately, called too often. They leave the
         # person out, except one with a call booked for the day: listed, held, with the reason.
-        barrier = _barrier(c, caller_id, now, refusal_cut, cooldown, policy)
+        barrier = None if c.claimed_by is None and c.last_refusal_at is None else _barrier(
+            c, caller_id, now, refusal_cut, cooldown, policy)  # most have neither
         if barrier is None and c.attempts_in_window >= max_attempts and (
             booked_capped or due_kind not in BOOKED_KINDS
         ):
@@ -391,7 +392,7 @@ def _build(
         chosen = sorted(ranked)
     else:
         chosen = heapq.nsmallest(max(limit, 0), ranked)
-    entries = tuple(_entry(item, now) for item in chosen)
+    entries = tuple([_entry(item, now) for item in chosen])
     return QueueResult(entries, tuple(excluded), len(ranked) - len(entries),
                        opens if opens > now else None)
 

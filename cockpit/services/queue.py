@@ -65,24 +65,30 @@ class QueueServices(Part):
         end = queue_day_end(now, self.policy, zone)
         seen: set[int] = set()
         entries: list[QueueEntry] = []
-        offset, batch = 0, want + 4  # a few spare rows: a person is there per reminder
+        opens_at: datetime | None = None
+        # As many rows as people wanted: a person is there once per reminder due today, and
+        # seldom twice; a short batch is followed by one for what is missing, plus a margin.
+        offset, batch, batches = 0, want, 0
         while True:
             read, found = walk_candidates(caller_id, now, end, offset=offset, limit=batch)
             offset += read
-            fresh = [c for c in found if c.person_id not in seen]
-            seen.update(c.person_id for c in fresh)
+            batches += 1
+            fresh = [c for c in found if c.person_id not in seen] if seen else found
             if fresh:
+                seen.update(c.person_id for c in fresh)
                 result = build_queue(fresh, caller_id, now, self.policy, caller_time_zone=zone)
+                opens_at = result.opens_at
+                # Every walked person has a reminder due by `end`: listed in the first two
+                # buckets, or left out by a rule (the filter only guards that promise).
                 entries.extend(e for e in result.entries if e.bucket <= Bucket.DUE_TODAY)
             if len(entries) >= want:
                 break
             if read < batch:
                 return None
-            batch *= 2
-        entries.sort(key=lambda e: e.sort_key)
-        opens = next_allowed(self.policy, now, zone)
-        return QueueResult(tuple(entries[:want]), (), len(entries) - want,
-                           opens if opens > now else None)
+            batch = 2 * (want - len(entries)) + 4
+        if batches > 1:  # each batch is in order; the first's people all come first
+            entries.sort(key=lambda e: e.sort_key)
+        return QueueResult(tuple(entries[:want]), (), len(entries) - want, opens_at)
 
     def _row(self, entry: QueueEntry, lang: str) -> QueueRow:
         c, hold = entry.candidate, entry.hold

@@ -14,6 +14,9 @@ SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 10000,  # ms: concurrent callers wait for each other rather than fail
     "synchronous": "normal",
+    # KiB (SQLite's default is 2,000): the queue's walk reads a few hundred pages of indexes
+    # on each refresh; on a large base they no longer fit and are read again every time.
+    "cache_size": -8000,
 }
 
 

@@ -8,19 +8,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import cast, overload
+from typing import Any, cast
 
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
 from cockpit.domain.queue import Candidate, DueReminder
-from cockpit.store.models import (
-    Contact,
-    Reminder,
-)
-from cockpit.store.rows import Row, tuples
 from cockpit.store.sql import rows
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
+
+Row = tuple[Any, ...]
 
 # The prospect rule knows ESNs (of either type) and end clients.
 _PROSPECT_KIND = {"esn_conseil": "esn", "esn_classique": "esn", "end_client": "end_client"}
@@ -33,13 +30,11 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
     """Contacts worth ranking: reminders due by the end of the day, then leads. `opens` is
     when the caller's hours open again, when they are closed: the list is that day's."""
     horizon = _naive(max(now, opens or now)) + timedelta(hours=24)
-    free = (Contact.owner.is_null()) | (Contact.owner == caller_id)
-    due = (Reminder.select(Reminder.contact)
-           .where(Reminder.done_at.is_null(), Reminder.due_at <= horizon,
-                  Reminder.contact.is_null(False),
-                  (Reminder.owner.is_null()) | (Reminder.owner == caller_id))
-           .order_by(Reminder.due_at).limit(2000))
-    ids = list(dict.fromkeys(c for (c,) in tuples(due)))
+    due = _rows(
+        "SELECT r.contact_id FROM reminder r WHERE r.done_at IS NULL AND r.due_at <= ?"
+        " AND r.contact_id IS NOT NULL AND (r.owner_id IS NULL OR r.owner_id = ?)"
+        " ORDER BY r.due_at LIMIT 2000", [horizon, caller_id])
+    ids = list(dict.fromkeys(c for (c,) in due))
     stale = _naive(now) - timedelta(days=STALE_DAYS)
     seen = set(ids)
     added = 0
@@ -48,19 +43,18 @@ def candidate_ids(caller_id: int, now: datetime, lead_limit: int = LEAD_LIMIT,
         for never in (True, False):
             if added >= lead_limit:
                 break
-            when = (Contact.last_contacted_at.is_null() if never
-                    else Contact.last_contacted_at < stale)
-            query = (Contact.select(Contact.id)
-                     .where(Contact.is_decision_maker == is_do, when, free,
-                            Contact.do_not_call == False)  # noqa: E712 - peewee expression
-                     .order_by(Contact.last_contacted_at, Contact.id)
-                     .limit(lead_limit - added))
-            for (contact_id,) in tuples(query):
+            when = "c.last_contacted_at IS NULL" if never else "c.last_contacted_at < ?"
+            found = _rows(
+                f"SELECT c.id FROM contact c WHERE c.is_decision_maker = ? AND {when}"
+                " AND (c.owner_id IS NULL OR c.owner_id = ?) AND c.do_not_call = ?"
+                " ORDER BY c.last_contacted_at, c.id LIMIT ?",
+                [is_do, *(() if never else (stale,)), caller_id, False, lead_limit - added])
+            for (contact_id,) in found:
                 if contact_id not in seen:
                     seen.add(contact_id)
                     ids.append(contact_id)
                     added += 1
-    return list(dict.fromkeys(ids))
+    return ids
 
 
 def _rows(sql: str, params: Sequence[object]) -> list[tuple]:
@@ -96,22 +90,28 @@ _RULES = (
     "  AND (o.kind = 'do_not_call' OR (c.owner_id IS NULL AND o.owner_id IS NOT NULL"
     "   AND o.owner_id <> ? AND o.kind <> 'cooldown')))"
 )
-# The walk's rows first (LIMIT inside), then their facts: the subqueries run for those only.
+# The walk's rows first, with their contact's columns (LIMIT inside: the rules run until
+# enough rows pass), then their facts from indexed subqueries, for those rows only (on
+# PostgreSQL too, whatever order it sorts in). A person's last call is not asked for: these
+# people rank by their reminder, never by their silence.
 _WALK = (
-    "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
-    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
+    "SELECT w.id, w.first_name, w.last_name, w.is_decision_maker, w.owner_id,"
+    " w.claimed_by_id, w.claim_expires_at, w.last_contacted_at, w.company_id,"
     " co.name, co.sector, co.technologies,"
-    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
-    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id),"
-    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
+    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = w.id ORDER BY p.id LIMIT 1),"
+    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = w.id AND k.started_at >= ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
+    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = w.id"
     "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
-    " FROM (SELECT r.contact_id AS id, r.due_at AS due, r.kind AS kind" + _RULES +
-    " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
-    " JOIN contact c ON c.id = w.id LEFT JOIN company co ON co.id = c.company_id"
-    " ORDER BY w.due, w.id"
+    " FROM (SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
+    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id, r.kind,"
+    " r.due_at AS due" + _RULES + " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
+    " LEFT JOIN company co ON co.id = w.company_id ORDER BY w.due, w.id"
 )
+# The walk's people of the last refreshes, by the row that made them: the queue refreshes every
+# few seconds and mostly reads the same rows again, and a Candidate is immutable.
+_built: dict[tuple, Candidate] = {}
+_BUILT_MAX = 2_000
 
 
 def due_count(caller_id: int, end_of_day: datetime) -> int:
@@ -130,36 +130,50 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
     params = [since, str(Outcome.REFUSED), _naive(now), _naive(end_of_day), *_CALL_KINDS,
               caller_id, False, caller_id, caller_id, limit, offset]
     rows = _rows(_WALK, params)
-    found: dict[int, Row] = {}
+    if len(_built) > _BUILT_MAX:
+        _built.clear()
+    seen: set[int] = set()
+    result = []
     for row in rows:
-        found.setdefault(row[0], row)  # the first row: the reminder that ranks the person
-    return len(rows), [
-        Candidate(
-            person_id=cid,
-            person_kind="contact",
-            display_name=f"{first} {last}".strip(),
-            company_name=company_name or "",
-            is_decision_maker=bool(is_do),
-            owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
-            claimed_by=claimed_by,
-            claim_expires_at=_moment(claim_expires),
-            do_not_call=False,  # the walk's rules: a number, none blocked, no flag
-            time_zone=zone,
-            # What ranks them: the reminder due first, and a cooldown running, if any (the
-            # reminders due later change nothing once one is due today).
-            reminders=(DueReminder(kind, _aware(due)),) if cooling is None else (
-                DueReminder(kind, _aware(due)), DueReminder("cooldown", _aware(cooling))),
-            last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
-            attempts_in_window=int(attempts or 0),
-            last_refusal_at=_moment(refused),
-            company_id=company_id,
-            sector=sector,
-            technologies=frozenset((technologies or "").split()),
-        )
-        for (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted,
-             company_id, company_name, sector, technologies, zone, attempts, refused,
-             last_call, kind, due, cooling) in found.values()
-    ]
+        if row[0] in seen:
+            continue  # the first row: the reminder that ranks the person
+        seen.add(row[0])
+        candidate = _built.get(row)
+        if candidate is None:
+            candidate = _built[row] = _walked(row)
+        result.append(candidate)
+    return len(rows), result
+
+
+def _walked(row: Row) -> Candidate:
+    (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted, company_id,
+     company_name, sector, technologies, zone, attempts, refused, kind, due, cooling) = row
+    due_at = _moment(due)
+    return Candidate(
+        person_id=cid,
+        person_kind="contact",
+        display_name=f"{first} {last}".strip(),
+        company_name=company_name or "",
+        is_decision_maker=bool(is_do),
+        owner_id=owner,  # the walk's rules: theirs or shared, nobody else's follow-up
+        claimed_by=claimed_by,
+        claim_expires_at=_moment(claim_expires),
+        do_not_call=False,  # the walk's rules: a number, none blocked, no flag
+        time_zone=zone,
+        # What ranks them: the reminder due first, and a cooldown running, if any (the
+        # reminders due later change nothing once one is due today).
+        reminders=(DueReminder(kind, due_at),) if cooling is None else (
+            DueReminder(kind, due_at), DueReminder("cooldown", _moment(cooling))),
+        last_contacted_at=_moment(last_contacted),
+        attempts_in_window=int(attempts or 0),
+        last_refusal_at=_moment(refused),
+        company_id=company_id,
+        sector=sector,
+        technologies=frozenset(technologies.split()) if technologies else _NO_TECHNOLOGIES,
+    )
+
+
+_NO_TECHNOLOGIES: frozenset[str] = frozenset()
 
 
 def _open_reminders(ids: list[int], caller_id: int,
@@ -175,7 +189,7 @@ def _open_reminders(ids: list[int], caller_id: int,
         if owner is not None and owner != caller_id and kind not in ("cooldown",):
             followed_by.setdefault(contact_id, owner)
             continue
-        reminders[contact_id].append(DueReminder(kind, _aware(_parse(due_at))))
+        reminders[contact_id].append(DueReminder(kind, _moment(due_at)))
     return reminders, followed_by
 
 
@@ -205,39 +219,57 @@ def candidates_for(ids: list[int], caller_id: int, now: datetime, *,
         [since, str(Outcome.REFUSED), *ids])
     reminders, followed_by = _open_reminders(ids, caller_id)
     facts = _facts({row[9]: (row[13], row[14]) for row in contacts if row[9]}, now.year)
+    if len(_ranked) > _RANKED_MAX:
+        _ranked.clear()
     result = []
-    for (cid, first, last, is_do, owner, claimed_by, claim_expires, dnc, last_contacted,
-         company_id, company_name, sector, technologies, _kind, _posts, has_phone, zone,
-         blocked, attempts, refused, last_call) in contacts:
-        result.append(Candidate(
-            person_id=cid,
-            person_kind="contact",
-            display_name=f"{first} {last}".strip(),
-            company_name=company_name or "",
-            is_decision_maker=bool(is_do),
-            owner_id=owner if owner is not None else followed_by.get(cid),
-            claimed_by=claimed_by,
-            claim_expires_at=_aware(_parse(claim_expires)),
-            # No number at all means nothing may be dialled: treated as not callable.
-            do_not_call=bool(dnc) or bool(blocked) or not has_phone,
-            time_zone=zone if has_phone else "Europe/Paris",
-            reminders=tuple(reminders.get(cid, ())),
-            last_contacted_at=_latest(_parse(last_contacted), _parse(last_call)),
-            attempts_in_window=int(attempts or 0),
-            last_refusal_at=_aware(_parse(refused)),
-            company=facts.get(company_id) if company_id else None,
-            company_id=company_id,
-            sector=sector,
-            technologies=frozenset((technologies or "").split()),
-        ))
+    for row in contacts:
+        cid = row[0]
+        # Built again only when a fact changed since the last refresh (see _built).
+        key = (row, tuple(reminders.get(cid, ())), followed_by.get(cid), facts.get(row[9]))
+        candidate = _ranked.get(key)
+        if candidate is None:
+            candidate = _ranked[key] = _candidate(row, *key[1:])
+        result.append(candidate)
     return result
+
+
+_ranked: dict[tuple, Candidate] = {}  # the whole ranking's people, by what made them
+_RANKED_MAX = 5_000  # about one refresh of the large demo at 5x: a few MB
+
+
+def _candidate(row: Row, reminders: tuple[DueReminder, ...], followed_by: int | None,
+               company: ProspectFacts | None) -> Candidate:
+    (cid, first, last, is_do, owner, claimed_by, claim_expires, dnc, last_contacted,
+     company_id, company_name, sector, technologies, _kind, _posts, has_phone, zone,
+     blocked, attempts, refused, last_call) = row
+    return Candidate(
+        person_id=cid,
+        person_kind="contact",
+        display_name=f"{first} {last}".strip(),
+        company_name=company_name or "",
+        is_decision_maker=bool(is_do),
+        owner_id=owner if owner is not None else followed_by,
+        claimed_by=claimed_by,
+        claim_expires_at=_moment(claim_expires),
+        # No number at all means nothing may be dialled: treated as not callable.
+        do_not_call=bool(dnc) or bool(blocked) or not has_phone,
+        time_zone=zone if has_phone else "Europe/Paris",
+        reminders=reminders,
+        last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),
+        attempts_in_window=int(attempts or 0),
+        last_refusal_at=_moment(refused),
+        company=company if company_id else None,
+        company_id=company_id,
+        sector=sector,
+        technologies=frozenset(technologies.split()) if technologies else _NO_TECHNOLOGIES,
+    )
 
 
 def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime | None:
     """The last contact: the one recorded, or a later call it does not know of."""
     if recorded is None or (last_call is not None and last_call > recorded):
-        return _aware(last_call)
-    return _aware(recorded)
+        return last_call
+    return recorded
 
 
 def _moment(value: object) -> datetime | None:
@@ -246,21 +278,11 @@ def _moment(value: object) -> datetime | None:
     if value is None:
         return None
     if type(value) is str:
-        return datetime.fromisoformat(value + "+00:00")
+        try:
+            return datetime.fromisoformat(value + "+00:00")
+        except ValueError:  # text written by hand with its own offset: read as UTC, as before
+            return _aware(datetime.fromisoformat(value))
     return _aware(cast(datetime, value))
-
-
-@overload
-def _parse(value: None) -> None: ...
-@overload
-def _parse(value: datetime | str) -> datetime: ...
-@overload
-def _parse(value: object) -> datetime | None: ...
-def _parse(value: object) -> datetime | None:
-    """A stored moment: SQLite's raw SQL gives it as text, PostgreSQL's as a datetime."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
 
 
 def company_facts(company_ids: set[int], this_year: int) -> dict[int, ProspectFacts]:

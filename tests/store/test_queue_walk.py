@@ -73,3 +73,53 @@ def test_the_walked_page_is_the_whole_rankings_first_page(demo_url: str,
         held |= {row.held for row in page.rows}
     assert walked  # the walk answered at least once: it was compared, not skipped
     assert len(held) >= 3  # callable, and held for at least two different reasons
+
+
+def _first_page_ids(services, at: datetime, limit: int) -> list[int]:
+    return [row.person.id for row in services.queue_page(1, limit=limit, at=at).rows]
+
+
+def test_people_with_two_reminders_due_today_are_listed_once_and_the_page_is_full(
+        demo_url: str) -> None:
+    """The walk reads a row per reminder: people booked twice today take two rows, and the
+    page still holds as many people as asked, the whole ranking's, in its order."""
+    _scenario(demo_url)
+    services = open_services(demo_url)
+    first = [row for row in services.queue_page(1, limit=20, at=NOW).rows if row.due_at]
+    assert len(first) >= 9
+    db = raw(demo_url)
+    for row in first:  # a second call booked a second after the one that ranks them
+        db.execute("INSERT INTO reminder (owner_id, contact_id, kind, reason, due_at, created_at)"
+                   " VALUES (NULL, ?, 'retry', 'again', ?, ?)",
+                   (row.person.id, _naive(row.due_at + timedelta(seconds=1)), _naive(NOW)))
+    db.connection.commit()
+    for limit in (3, 5, 9):
+        page = services.queue_page(1, limit=limit, at=NOW)
+        whole = services.queue_page(1, limit=limit, at=NOW, count_all=True)
+        ids = [row.person.id for row in page.rows]
+        assert page.more and len(ids) == len(set(ids)) == limit
+        assert page.rows == whole.rows
+
+
+def test_a_refresh_sees_what_changed_since_the_last_one(demo_url: str) -> None:
+    """The walk and the whole ranking keep the people they built for the next refresh: a call
+    made in between (here a refusal, by a colleague) must show on the next page all the same."""
+    _scenario(demo_url)
+    services = open_services(demo_url)
+    at = NOW
+    first = services.queue_page(1, limit=8, at=at)
+    assert first.more and services.queue_page(1, limit=8, at=at, count_all=True).rows == first.rows
+    target = first.rows[0]
+    assert target.held == ""
+    db = raw(demo_url)
+    # A refusal an hour ago: the line stays (booked for today), held by the refusal's delay.
+    db.execute("INSERT INTO call (caller_id, contact_id, started_at, outcome, script, state)"
+               " VALUES (2, ?, ?, 'refused', 'esn', '{}')",
+               (target.person.id, _naive(at - timedelta(hours=1))))
+    db.connection.commit()
+    again = services.queue_page(1, limit=8, at=at)
+    whole = services.queue_page(1, limit=8, at=at, count_all=True)
+    assert again.rows == whole.rows
+    for page in (again, whole):  # the walk and the whole ranking alike
+        row = next(r for r in page.rows if r.person == target.person)
+        assert row.held != "" and row.held != target.held
