@@ -52,9 +52,9 @@ def _referred_by(contact: Contact) -> ReferredBy | None:
 class CardServices(Part):
     @store_guard
     def callers(self) -> list[CallerView]:
-        from cockpit.store.reads import callers
+        from cockpit.services.lean import callers
 
-        return [CallerView(c.id, c.name, c.first_name, c.is_lead) for c in callers()]
+        return callers()
 
     def caller(self, caller_id: int) -> CallerView:
         """The caller of that id; refused (no_caller) when there is none in the team."""
@@ -64,14 +64,9 @@ class CardServices(Part):
         return found
 
     def find_caller(self, name: str | None) -> CallerView | None:
-        from cockpit.store.reads import caller_by_name
+        from cockpit.services.lean import find_caller
 
-        if not name:
-            found = self.callers()
-            return found[0] if found else None
-        c = caller_by_name(name)
-        # One who left the team keeps their history but can no longer be chosen.
-        return CallerView(c.id, c.name, c.first_name, c.is_lead) if c and c.active else None
+        return find_caller(name)
 
     @store_guard
     def day_figures(self, caller_id: int) -> dict[str, int]:

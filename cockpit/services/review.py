@@ -4,7 +4,6 @@ is not a lead sees their own figures only."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -126,9 +125,9 @@ class ReviewServices(Part):
     @store_guard
     def open_reminders(self, caller_id: int | None) -> tuple[ReminderRow, ...]:
         """Open reminders of a caller (everyone's when None), soonest first."""
-        from cockpit.store import reminders
+        from cockpit.services.lean import open_reminders
 
-        return tuple(_reminder_row(r) for r in reminders.open_reminders(caller_id, limit=500))
+        return open_reminders(caller_id)
 
     @store_guard
     def overdue_reminders(self, viewer_id: int, caller_id: int | None,
@@ -174,11 +173,3 @@ class ReviewServices(Part):
             raise ServiceError(f"no contact #{contact_id}", code="no_contact", id=contact_id)
 
 
-def _reminder_row(r: Mapping[str, object]) -> ReminderRow:
-    """The store's plain row as a typed record: a reminder always has its id and due time."""
-    rid, due, contact_id = r["id"], r["due_at"], r["contact_id"]
-    if not isinstance(rid, int) or not isinstance(due, datetime):
-        raise TypeError(f"a reminder row without its id or due time: {r!r}")
-    return ReminderRow(rid, due, str(r["kind"]), str(r["reason"]), str(r["owner"]),
-                       str(r["person"]), str(r["company"]),
-                       contact_id if isinstance(contact_id, int) else None)

@@ -54,7 +54,7 @@ def _best_first(typed: str, hits: list[SearchHit]) -> list[SearchHit]:
 class SearchServices(Part):
     def _private_for(self, caller_id: int) -> int | None:
         """Whose private contacts stay hidden: a caller sees only their own; a lead, all."""
-        from cockpit.store.reads import callers
+        from cockpit.services.lean import callers
 
         me = next((c for c in callers() if c.id == caller_id), None)
         if me is None:

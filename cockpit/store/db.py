@@ -11,6 +11,10 @@ from urllib.parse import quote
 
 import peewee
 
+# The team's groups and who the login is: one query, lean or not (store/lean_reads.py).
+from cockpit.store.lean_reads import TEAM_GROUPS as TEAM_GROUPS
+from cockpit.store.lean_reads import session_identity as session_identity
+
 # sqlite_path and mask_url are also used from here by the rest of the store.
 from cockpit.store.location import (
     SQLITE_PRAGMAS,
@@ -131,30 +135,6 @@ def keep_private(url: str) -> None:
 
 def is_postgres() -> bool:
     return database.obj.__class__.__name__.startswith("Postgres")
-
-
-# The groups db/team.sql creates, the lead's first.
-TEAM_GROUPS = ("cockpit_lead", "cockpit_caller")
-
-
-def session_identity() -> tuple[str, str | None, int | None] | None:
-    """On PostgreSQL: (the login, "lead" | "caller" | None, the id of the caller row with
-    that login). None on SQLite, which has no logins. The role is None for a login outside
-    db/team.sql's groups (the owner, a superuser): nothing then ties it to a caller."""
-    if not is_postgres():
-        return None
-    db = database.obj
-    login, superuser = db.execute_sql(
-        "SELECT session_user, rolsuper FROM pg_roles WHERE rolname = session_user").fetchone()
-    groups = set() if superuser else {name for (name,) in db.execute_sql(
-        "SELECT rolname FROM pg_roles WHERE rolname IN (%s, %s) "
-        "AND pg_has_role(current_user, oid, 'MEMBER')", TEAM_GROUPS).fetchall()}
-    role = next((g.removeprefix("cockpit_") for g in TEAM_GROUPS if g in groups), None)
-    caller_id = None
-    if role is not None:  # team.sql refuses a schema without caller.login
-        row = db.execute_sql("SELECT id FROM caller WHERE login = %s", (login,)).fetchone()
-        caller_id = int(row[0]) if row else None
-    return str(login), role, caller_id
 
 
 def refresh_statistics() -> None:

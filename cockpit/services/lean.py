@@ -1,0 +1,135 @@
+"""The services a short command needs (`cockpit reminders`, `search`, `report`…), importable
+without peewee: who acts, their reminders, a search. Each rule is written here once: the
+full services' parts (cards, rights, review) call these same functions, so a command reads
+the same answer on the driver-only connection (store/sql.py `open_lean`) as on peewee's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
+
+from cockpit.services.errors import ServiceError
+from cockpit.services.views import CallerView, ReminderRow
+
+if TYPE_CHECKING:
+    from cockpit.services.search import SearchResults
+    from cockpit.settings import Settings
+
+Identity = tuple[str, str | None, int | None]  # the login, its team role, its caller row
+
+
+def callers() -> list[CallerView]:
+    """The team's active callers, in id order."""
+    from cockpit.store.lean_reads import callers as rows
+
+    return [CallerView(i, name, first, lead) for i, name, first, lead, _active in rows()]
+
+
+def find_caller(name: str | None) -> CallerView | None:
+    """The caller named (any case), if still in the team; no name: the first caller."""
+    from cockpit.store.lean_reads import caller_named
+
+    if not name:
+        found = callers()
+        return found[0] if found else None
+    row = caller_named(name)
+    # One who left the team keeps their history but can no longer be chosen.
+    return CallerView(row[0], row[1], row[2], row[3]) if row and row[4] else None
+
+
+def acting_caller(identity: Identity | None, name: str | None, option: str, *,
+                  lead_first: bool, team: Callable[[], list[CallerView]],
+                  find: Callable[[str | None], CallerView | None]) -> CallerView | None:
+    """Who a command or the cockpit acts as (services/rights.py `acting_caller` says the
+    rule); `team` and `find` read the callers."""
+    if identity is None or identity[1] is None:
+        if name:
+            return find(name)
+        everyone = team()
+        first = everyone[0] if everyone else None
+        return next((c for c in everyone if c.is_lead), first) if lead_first else first
+    login, role, caller_id = identity
+    me = next((c for c in team() if c.id == caller_id), None)
+    if me is None:
+        raise ServiceError(f"the login {login!r} is nobody's in the team: the lead gives "
+                           "it to a caller (the login of their caller row)",
+                           code="login_nobody", login=login)
+    # The server decides who leads: a row flagged lead under a caller's role is not one.
+    me = me._replace(is_lead=me.is_lead and role == "lead")
+    if not name or name.strip().casefold() == me.name.casefold():
+        return me
+    if role != "lead":
+        raise ServiceError(f"{option} {name}: you are signed in as {login}, that is "
+                           f"{me.name}; a caller acts as themselves only",
+                           code="not_yourself", option=option, name=name, login=login,
+                           me=me.name)
+    return find(name)
+
+
+def open_reminders(caller_id: int | None) -> tuple[ReminderRow, ...]:
+    """Open reminders of a caller (everyone's when None), soonest first."""
+    from cockpit.store.lean_reads import open_reminders as rows
+
+    return tuple(_reminder_row(r) for r in rows(caller_id, limit=500))
+
+
+def _reminder_row(r: Mapping[str, object]) -> ReminderRow:
+    """The store's plain row as a typed record: a reminder always has its id and due time."""
+    rid, due, contact_id = r["id"], r["due_at"], r["contact_id"]
+    if not isinstance(rid, int) or not isinstance(due, datetime):
+        raise TypeError(f"a reminder row without its id or due time: {r!r}")
+    return ReminderRow(rid, due, str(r["kind"]), str(r["reason"]), str(r["owner"]),
+                       str(r["person"]), str(r["company"]),
+                       contact_id if isinstance(contact_id, int) else None)
+
+
+class LeanServices:
+    """What a short command calls, under the names `core.Services` gives them, on the
+    connection `sql.open_lean` made (closed by `close`)."""
+
+    def __init__(self, url: str, settings: Settings, clock: Callable[[], datetime]) -> None:
+        self.url = url
+        self.settings = settings
+        self.clock = clock
+        self._identity: list[Identity | None] = []
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def signed_in(self) -> Identity | None:
+        """(login, role, caller id) on PostgreSQL, None on SQLite; read once."""
+        if not self._identity:
+            from cockpit.store.lean_reads import session_identity
+
+            self._identity.append(session_identity())
+        return self._identity[0]
+
+    def callers(self) -> list[CallerView]:
+        return callers()
+
+    def find_caller(self, name: str | None) -> CallerView | None:
+        return find_caller(name)
+
+    def acting_caller(self, name: str | None, option: str = "--caller", *,
+                      lead_first: bool = False) -> CallerView | None:
+        return acting_caller(self.signed_in(), name or None, option, lead_first=lead_first,
+                             team=callers, find=find_caller)
+
+    def open_reminders(self, caller_id: int | None) -> tuple[ReminderRow, ...]:
+        return open_reminders(caller_id)
+
+    def search(self, caller_id: int, typed: str, per_kind: int) -> SearchResults:
+        from cockpit.services.connection import Connection
+        from cockpit.services.part import Setup
+        from cockpit.services.search import SearchServices
+
+        # A search reads no scripts: the part gets none.
+        setup = Setup(self.url, cast(Any, None), self.clock, zone=self.settings.zone)
+        return SearchServices(setup, Connection(lambda: True)).search(caller_id, typed,
+                                                                    per_kind=per_kind)
+
+    def close(self) -> None:
+        from cockpit.store.sql import close_lean
+
+        close_lean()
