@@ -11,7 +11,7 @@ from cockpit.domain.errors import DomainError
 from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
-from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.errors import store_guard
 from cockpit.services.part import Part
 from cockpit.services.views import (
     CallerView,
@@ -58,10 +58,9 @@ class CardServices(Part):
 
     def caller(self, caller_id: int) -> CallerView:
         """The caller of that id; refused (no_caller) when there is none in the team."""
-        found = next((c for c in self.callers() if c.id == caller_id), None)
-        if found is None:
-            raise ServiceError(f"no caller #{caller_id}", code="no_caller", id=caller_id)
-        return found
+        from cockpit.services.lean import caller
+
+        return caller(caller_id, self.callers())
 
     def find_caller(self, name: str | None) -> CallerView | None:
         from cockpit.services.lean import find_caller

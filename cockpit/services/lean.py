@@ -13,6 +13,10 @@ from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallerView, ReminderRow
 
 if TYPE_CHECKING:
+    from cockpit.domain.figures import Figures
+    from cockpit.domain.placement import Pipeline
+    from cockpit.domain.script import ScriptSet
+    from cockpit.reports.model import ReportFacts
     from cockpit.services.search import SearchResults
     from cockpit.settings import Settings
 
@@ -24,6 +28,15 @@ def callers() -> list[CallerView]:
     from cockpit.store.lean_reads import callers as rows
 
     return [CallerView(i, name, first, lead) for i, name, first, lead, _active in rows()]
+
+
+def caller(caller_id: int, team: list[CallerView] | None = None) -> CallerView:
+    """The caller of that id (among `team`, else the team read now); refused (no_caller)
+    when there is none in the team."""
+    found = next((c for c in (callers() if team is None else team) if c.id == caller_id), None)
+    if found is None:
+        raise ServiceError(f"no caller #{caller_id}", code="no_caller", id=caller_id)
+    return found
 
 
 def find_caller(name: str | None) -> CallerView | None:
@@ -84,6 +97,65 @@ def _reminder_row(r: Mapping[str, object]) -> ReminderRow:
                        contact_id if isinstance(contact_id, int) else None)
 
 
+caller_of = caller  # for the methods, whose argument `caller` is a name
+
+Find = Callable[[str | None], CallerView | None]
+
+
+def whose_figures(viewer: CallerView, caller: str | None, find: Find) -> int | None:
+    """The caller whose figures these are (None: the team's): a lead's choice, a caller's
+    own (ServiceError when a caller asks for someone else's)."""
+    if not viewer.is_lead:
+        if caller and caller.casefold() != viewer.name.casefold():
+            raise ServiceError("only a team lead sees other callers' figures",
+                               code="lead_only")
+        return viewer.id
+    if caller:
+        found = find(caller)
+        if found is None:
+            raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
+                               name=caller)
+        return found.id
+    return None
+
+
+def figures(content: ScriptSet, viewer: CallerView, start: datetime, end: datetime,
+            caller: str | None, find: Find) -> Figures:
+    """The figures of [start, end): the team's for a lead (or one caller's, by name);
+    a caller's own otherwise."""
+    from cockpit.domain.figures import compute
+    from cockpit.store.figures import call_facts
+
+    caller_id = whose_figures(viewer, caller, find)
+    order = {name: list(script.steps) for name, script in content.scripts.items()}
+    return compute(call_facts(start, end, caller_id), start, end, step_order=order)
+
+
+def pipeline(viewer: CallerView, start: datetime, end: datetime, caller: str | None,
+             find: Find) -> Pipeline:
+    """CVs sent, interviews and placements of [start, end), with the margin of the missions
+    placed: per caller (whose need it is) and for the team; a caller's own."""
+    from cockpit.domain.placement import pipeline as count
+    from cockpit.store.figures import proposal_facts
+
+    return count(proposal_facts(start, end, whose_figures(viewer, caller, find)), start, end)
+
+
+def report(content: ScriptSet, viewer: CallerView, start: datetime, end: datetime,
+           period: str, caller: str | None, find: Find) -> ReportFacts:
+    """The figures as a report's facts (`reports.model.worded` puts them in words)."""
+    from cockpit.reports.model import ReportFacts
+
+    return ReportFacts(
+        figures(content, viewer, start, end, caller, find), period,
+        caller or viewer.name if caller or not viewer.is_lead else None,
+        objections={o.id: o.label for o in content.objections.values()},
+        steps={(s.id, step.id): step.title for s in content.scripts.values()
+               for step in s.steps.values()},
+        scripts={s.id: s.title for s in content.scripts.values()},
+        pipeline=pipeline(viewer, start, end, caller, find))
+
+
 class LeanServices:
     """What a short command calls, under the names `core.Services` gives them, on the
     connection `sql.open_lean` made (closed by `close`)."""
@@ -128,6 +200,18 @@ class LeanServices:
         setup = Setup(self.url, cast(Any, None), self.clock, zone=self.settings.zone)
         return SearchServices(setup, Connection(lambda: True)).search(caller_id, typed,
                                                                     per_kind=per_kind)
+
+    def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
+               caller: str | None = None) -> ReportFacts:
+        return report(self._content(), caller_of(viewer_id), start, end, period, caller,
+                      find_caller)
+
+    def _content(self) -> ScriptSet:
+        """The shipped scripts (a content folder given sends a command the full way)."""
+        from cockpit.content.cache import load_content_cached
+        from cockpit.paths import content_dir
+
+        return load_content_cached(content_dir(None))
 
     def close(self) -> None:
         from cockpit.store.sql import close_lean

@@ -8,11 +8,14 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import BUSINESS, CallingPolicy
-from cockpit.domain.script import ScriptSet
 from cockpit.services.connection import Connection
+
+if TYPE_CHECKING:  # the scripts' module is not loaded for a part that reads none (search)
+    from cockpit.domain.script import ScriptSet
 
 PARIS = ZoneInfo("Europe/Paris")  # the zone of the firm's callers, unless configured
 DEFAULT_MARGIN = 0.2  # the firm's share of the selling rate, unless configured

@@ -41,68 +41,28 @@ class ReviewServices(Part):
                 caller: str | None = None) -> Figures:
         """The figures of [start, end): the team's for a lead (or one caller's, by name);
         a caller's own otherwise."""
-        from cockpit.domain.figures import compute
-        from cockpit.store.figures import call_facts
+        from cockpit.services.lean import figures
 
-        viewer = self._viewer(viewer_id)
-        caller_id: int | None = None
-        if not viewer.is_lead:
-            if caller and caller.casefold() != viewer.name.casefold():
-                raise ServiceError("only a team lead sees other callers' figures",
-                                   code="lead_only")
-            caller_id = viewer.id
-        elif caller:
-            found = self.cards.find_caller(caller)
-            if found is None:
-                raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
-                                   name=caller)
-            caller_id = found.id
-        order = {name: list(script.steps) for name, script in self.content.scripts.items()}
-        return compute(call_facts(start, end, caller_id), start, end, step_order=order)
+        return figures(self.content, self._viewer(viewer_id), start, end, caller,
+                       self.cards.find_caller)
 
     def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
                caller: str | None = None) -> ReportFacts:
         """The figures as a report's facts; `reports.model.worded` puts them in words (the
         sections shared by the screen and the report files)."""
-        from cockpit.reports.model import ReportFacts
+        from cockpit.services.lean import report
 
-        figures = self.figures(viewer_id, start, end, caller)
-        viewer = self._viewer(viewer_id)
-        content = self.content
-        pipeline = self.pipeline(viewer_id, start, end, caller)
-        return ReportFacts(
-            figures, period, caller or viewer.name if caller or not viewer.is_lead else None,
-            objections={o.id: o.label for o in content.objections.values()},
-            steps={(s.id, step.id): step.title for s in content.scripts.values()
-                   for step in s.steps.values()},
-            scripts={s.id: s.title for s in content.scripts.values()}, pipeline=pipeline)
+        return report(self.content, self._viewer(viewer_id), start, end, period, caller,
+                      self.cards.find_caller)
 
     @store_guard
     def pipeline(self, viewer_id: int, start: datetime, end: datetime,
                  caller: str | None = None) -> Pipeline:
         """CVs sent, interviews and placements of [start, end), with the margin of the
         missions placed: per caller (whose need it is) and for the team; a caller's own."""
-        from cockpit.domain.placement import pipeline
-        from cockpit.store.figures import proposal_facts
+        from cockpit.services.lean import pipeline
 
-        return pipeline(proposal_facts(start, end, self._whose_figures(viewer_id, caller)),
-                        start, end)
-
-    def _whose_figures(self, viewer_id: int, caller: str | None) -> int | None:
-        """The caller whose figures these are (None: the team's), as `figures` decides."""
-        viewer = self._viewer(viewer_id)
-        if not viewer.is_lead:
-            if caller and caller.casefold() != viewer.name.casefold():
-                raise ServiceError("only a team lead sees other callers' figures",
-                                   code="lead_only")
-            return viewer.id
-        if caller:
-            found = self.cards.find_caller(caller)
-            if found is None:
-                raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
-                                   name=caller)
-            return found.id
-        return None
+        return pipeline(self._viewer(viewer_id), start, end, caller, self.cards.find_caller)
 
     @store_guard
     def team_today(self, viewer_id: int) -> TeamView:
