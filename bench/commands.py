@@ -1,4 +1,5 @@
-"""Whole-process commands on the large demo (`cockpit queue`, `next`, `reminders`, `report`),
+"""Whole-process commands on the large demo (`cockpit queue`, `next`, `reminders`, `report`,
+`search`),
 each against a Python process that opens the same database with sqlite3 and runs the plainest
 query for the same answer, printing it (the floor). Wall and CPU time (user + system of the
 child), medians of alternated runs. Target: <= 2.5x the floor.
@@ -43,12 +44,20 @@ FLOORS = {
         " LEFT JOIN call_event e ON e.call_id = k.id"
         " WHERE k.started_at >= '2026-12-01 00:00:00' AND k.started_at < '2026-12-02 00:00:00'"
         " GROUP BY k.caller_id, k.outcome"),
+    # The first eight of each kind whose words start with the text, and how many there are.
+    "search": " UNION ALL ".join(
+        f"SELECT * FROM (SELECT '{kind}', rowid, name FROM search_{kind}"
+        f" WHERE search_{kind} MATCH '\"martin\"*' LIMIT 8)"
+        f" UNION ALL SELECT '{kind}', COUNT(*), '' FROM (SELECT 1 FROM search_{kind}"
+        f" WHERE search_{kind} MATCH '\"martin\"*' LIMIT 1000)"
+        for kind in ("company", "contact", "freelance", "need")),
 }
 COMMANDS = {
     "queue": ["queue", "--limit", "50", "--at", AT],
     "next": ["next"],
     "reminders": ["reminders"],
     "report": ["report", "--date", "2026-12-01"],
+    "search": ["search", "martin"],
 }
 RELEASE = "UPDATE contact SET claimed_by_id = NULL, claim_expires_at = NULL"
 

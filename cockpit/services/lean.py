@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from cockpit.services.caller_views import CallerView, ReminderRow
 from cockpit.services.errors import ServiceError
-from cockpit.services.views import CallerView, ReminderRow
 
 if TYPE_CHECKING:
     from cockpit.domain.figures import Figures

@@ -8,6 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+# Those a short command returns, in a module of their own it loads alone (services/lean.py).
+from cockpit.services.caller_views import CallerView as CallerView
+from cockpit.services.caller_views import ReminderRow as ReminderRow
+
 
 class PersonRef(NamedTuple):
     """Who a queue line or a call is about."""
@@ -99,13 +103,6 @@ class ContactCardView(NamedTuple):
     do_not_call: bool = False
     freelance: FreelanceFacts | None = None  # a freelance's rate, availability…
     referred_by: ReferredBy | None = None
-
-
-class CallerView(NamedTuple):
-    id: int
-    name: str
-    first_name: str
-    is_lead: bool
 
 
 class Handover(NamedTuple):
@@ -320,14 +317,3 @@ class AgendaView(NamedTuple):
     today: date
     items: tuple[AgendaItem, ...]  # those overdue from before `first` first, then by time
     whose: str  # the caller's name, or "" for the whole team
-
-
-class ReminderRow(NamedTuple):
-    id: int
-    due_at: datetime
-    kind: str
-    reason: str
-    owner: str
-    person: str
-    company: str
-    contact_id: int | None

@@ -5,7 +5,7 @@ A contact in a colleague's private portfolio is never returned to a caller."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cockpit.domain.search import KINDS, Terms
 from cockpit.store.sql import is_postgres, rows
@@ -13,8 +13,7 @@ from cockpit.store.sql import is_postgres, rows
 COUNT_CAP = 1000  # beyond this a count says "1000+": counting all would cost every key
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a named tuple: a short command loads no dataclasses
     kind: str  # company | contact | freelance | need
     id: int
     name: str
