@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from cockpit.services.caller_views import CallerView, ReminderRow
 from cockpit.services.errors import ServiceError
@@ -193,13 +193,9 @@ class LeanServices:
 
     def search(self, caller_id: int, typed: str, per_kind: int) -> SearchResults:
         from cockpit.services.connection import Connection
-        from cockpit.services.part import Setup
         from cockpit.services.search import SearchServices
 
-        # A search reads no scripts: the part gets none.
-        setup = Setup(self.url, cast(Any, None), self.clock, zone=self.settings.zone)
-        return SearchServices(setup, Connection(lambda: True)).search(caller_id, typed,
-                                                                    per_kind=per_kind)
+        return SearchServices(None, Connection()).search(caller_id, typed, per_kind=per_kind)
 
     def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
                caller: str | None = None) -> ReportFacts:

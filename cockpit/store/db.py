@@ -99,6 +99,8 @@ def _open_postgres(url: str) -> peewee.Database:
 
 def open_database(url: str) -> peewee.Database:
     """A peewee database for the URL; raises StoreError with a clear reason."""
+    global _read_only
+    _read_only = None  # an earlier file's, in this process, is not this database's
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme == "sqlite":
         return _open_sqlite(url)
