@@ -96,16 +96,16 @@ def connection_lost(exc: BaseException) -> bool:
     constraint): the first passes when the connection returns, the second needs someone."""
     import sqlite3
 
-    import peewee
-
     if isinstance(exc, StoreUnavailable) and exc.__cause__ is None:
         return True  # said by the services themselves: known to be offline
     cause = exc.__cause__ if isinstance(exc, StoreUnavailable) else exc
-    kinds: tuple[type[BaseException], ...] = (peewee.OperationalError, peewee.InterfaceError,
-                                              sqlite3.OperationalError, sqlite3.InterfaceError)
-    psycopg2 = sys.modules.get("psycopg2")  # never loaded: not what failed (SQLite)
-    if psycopg2 is not None:
-        kinds += (psycopg2.OperationalError, psycopg2.InterfaceError)
+    kinds: tuple[type[BaseException], ...] = (sqlite3.OperationalError, sqlite3.InterfaceError)
+    # A module never loaded is not what failed (peewee on a short command's read, psycopg2
+    # on SQLite).
+    for name in ("peewee", "psycopg2"):
+        module = sys.modules.get(name)
+        if module is not None:
+            kinds += (module.OperationalError, module.InterfaceError)
     return isinstance(cause, kinds)
 
 

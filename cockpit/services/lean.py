@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cockpit.services.caller_views import CallerView, ReminderRow
-from cockpit.services.errors import ServiceError
+from cockpit.services.errors import ServiceError, store_guard
 
 if TYPE_CHECKING:
     from cockpit.domain.figures import Figures
@@ -165,10 +165,14 @@ class LeanServices:
         self.settings = settings
         self.clock = clock
         self._identity: list[Identity | None] = []
+        from cockpit.services.connection import Connection
+
+        self.connection = Connection()  # what store_guard notes, as a part's
 
     def now(self) -> datetime:
         return self.clock()
 
+    @store_guard
     def signed_in(self) -> Identity | None:
         """(login, role, caller id) on PostgreSQL, None on SQLite; read once."""
         if not self._identity:
@@ -177,17 +181,21 @@ class LeanServices:
             self._identity.append(session_identity())
         return self._identity[0]
 
+    @store_guard
     def callers(self) -> list[CallerView]:
         return callers()
 
+    @store_guard
     def find_caller(self, name: str | None) -> CallerView | None:
         return find_caller(name)
 
+    @store_guard
     def acting_caller(self, name: str | None, option: str = "--caller", *,
                       lead_first: bool = False) -> CallerView | None:
         return acting_caller(self.signed_in(), name or None, option, lead_first=lead_first,
                              team=callers, find=find_caller)
 
+    @store_guard
     def open_reminders(self, caller_id: int | None) -> tuple[ReminderRow, ...]:
         return open_reminders(caller_id)
 
@@ -197,6 +205,7 @@ class LeanServices:
 
         return SearchServices(None, Connection()).search(caller_id, typed, per_kind=per_kind)
 
+    @store_guard
     def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
                caller: str | None = None) -> ReportFacts:
         return report(self._content(), caller_of(viewer_id), start, end, period, caller,

@@ -140,3 +140,17 @@ def test_the_demo_copy_is_untouched(demo_template: Path, tmp_path: Path) -> None
     before = target.read_bytes()
     assert main(["reminders", "--db", f"sqlite:///{target}"]) == 0
     assert target.read_bytes() == before
+
+
+def test_a_table_gone_is_said_as_the_full_way_says_it(
+        tmp_path: Path, demo_template: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The schema's version is right but a table is gone (a hand-made repair): one line,
+    exit code 2, both ways — never a traceback."""
+    target = tmp_path / "broken.sqlite"
+    shutil.copyfile(demo_template, target)
+    with sqlite3.connect(target) as db:
+        db.execute("DROP TABLE reminder")
+    full, lean = _both_ways(["reminders"], f"sqlite:///{target}", capsys, monkeypatch)
+    assert lean == full and full[0] == 2 and "reminder" in full[2]
+    assert "Traceback" not in lean[2]
