@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cockpit.domain.placement import Pipeline
     from cockpit.domain.script import ScriptSet
     from cockpit.reports.model import ReportFacts
+    from cockpit.services.queue import Claimed, QueueServices
     from cockpit.services.search import SearchResults
     from cockpit.settings import Settings
 
@@ -156,6 +157,16 @@ def report(content: ScriptSet, viewer: CallerView, start: datetime, end: datetim
         pipeline=pipeline(viewer, start, end, caller, find))
 
 
+def queue_reads_plain() -> bool:
+    """Whether the queue's reads (store/queue_query.py) are all plain SQL, none through a
+    peewee model: only then may `cockpit next` claim on the driver-only connection (a
+    model's query would go to a store that is not open)."""
+    from cockpit.store import queue_query
+
+    return not any(getattr(value, "__module__", "") == "cockpit.store.models"
+                   for value in vars(queue_query).values())
+
+
 class LeanServices:
     """What a short command calls, under the names `core.Services` gives them, on the
     connection `sql.open_lean` made (closed by `close`)."""
@@ -210,6 +221,23 @@ class LeanServices:
                caller: str | None = None) -> ReportFacts:
         return report(self._content(), caller_of(viewer_id), start, end, period, caller,
                       find_caller)
+
+    def claim_next(self, caller_id: int, lang: str = "fr") -> Claimed | None:
+        """The queue's own claim (services/queue.py), its statements committed one by one
+        on this connection (store/claims.py)."""
+        return self._queue().claim_next(caller_id, lang)
+
+    def _queue(self) -> QueueServices:
+        from typing import Any, cast
+
+        from cockpit.domain.calling_hours import BUSINESS, POLICIES
+        from cockpit.services.part import Setup
+        from cockpit.services.queue import QueueServices
+
+        # The queue reads neither the scripts nor the cards (a short command has neither).
+        setup = Setup(self.url, cast(Any, None), self.clock,
+                      POLICIES.get(self.settings.policy, BUSINESS), zone=self.settings.zone)
+        return QueueServices(setup, self.connection, cast(Any, None))
 
     def _content(self) -> ScriptSet:
         """The shipped scripts (a content folder given sends a command the full way)."""

@@ -153,7 +153,7 @@ class QueueServices(Part):
     def _claim_first(self, result: QueueResult, caller_id: int, now: datetime,
                      lang: str) -> Claimed | None:
         from cockpit.store import claims
-        from cockpit.store.reads import first_phone
+        from cockpit.store.lean_reads import first_phone
 
         ready = [e for e in result.entries if e.ready]
         # In the queue's order, runs of the same kind of person (at most 50) tried at once:

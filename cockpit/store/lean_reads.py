@@ -54,6 +54,16 @@ def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, obj
     return found
 
 
+def first_phone(kind: str, person_id: int) -> str:
+    """The number to dial: a direct line first (it reaches the person past the
+    switchboard), else the first recorded; "" when none."""
+    column = "contact_id" if kind == "contact" else "freelance_id"
+    found = rows(f"SELECT e164 FROM phone WHERE {column} = ? "
+                 "ORDER BY CASE WHEN label = 'direct' THEN 0 ELSE 1 END, id LIMIT 1",
+                 (person_id,))
+    return str(found[0][0]) if found else ""
+
+
 # The groups db/team.sql creates, the lead's first.
 TEAM_GROUPS = ("cockpit_lead", "cockpit_caller")
 

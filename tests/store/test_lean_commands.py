@@ -154,3 +154,29 @@ def test_a_table_gone_is_said_as_the_full_way_says_it(
     full, lean = _both_ways(["reminders"], f"sqlite:///{target}", capsys, monkeypatch)
     assert lean == full and full[0] == 2 and "reminder" in full[2]
     assert "Traceback" not in lean[2]
+
+
+def test_next_claims_the_same_people_lean(demo_template: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two copies, one claimed the full way, the other lean: the same people, the same
+    lines, the same leases; a second caller never gets the first one's person. (Lean once
+    the queue's reads are plain SQL: services/lean.py `queue_reads_plain`.)"""
+    copies = {}
+    for without in ("lean", ""):
+        target = tmp_path / f"copy-{without or 'plain'}.sqlite"
+        shutil.copyfile(demo_template, target)
+        monkeypatch.setenv("COCKPIT_BOOT_WITHOUT", without)
+        said = []
+        for caller in ("Melissa", "Karim", "Karim", "Sophie"):
+            code = main(["next", "--caller", caller, "--db", f"sqlite:///{target}"])
+            out = capsys.readouterr()
+            said.append((code, out.out, out.err))
+        with sqlite3.connect(target) as db:
+            held = db.execute("SELECT id, claimed_by_id FROM contact WHERE claimed_by_id "
+                              "IS NOT NULL ORDER BY id").fetchall()
+        copies[without] = (said, held)
+    assert copies["lean"] == copies[""]
+    said, held = copies[""]
+    assert all(code == 0 for code, _, _ in said) and said[1] == said[2]  # Karim keeps his
+    assert len({line for _, line, _ in said}) == 3 and len(held) == 3
