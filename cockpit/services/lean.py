@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from cockpit.reports.model import ReportFacts
     from cockpit.services.queue import Claimed, QueueServices
     from cockpit.services.search import SearchResults
+    from cockpit.services.views import QueuePage
     from cockpit.settings import Settings
 
 Identity = tuple[str, str | None, int | None]  # the login, its team role, its caller row
@@ -221,6 +222,12 @@ class LeanServices:
                caller: str | None = None) -> ReportFacts:
         return report(self._content(), caller_of(viewer_id), start, end, period, caller,
                       find_caller)
+
+    def queue_page(self, caller_id: int, *, limit: int = 50, lang: str = "fr",
+                   with_excluded: bool = False) -> QueuePage:
+        """The queue's own page (services/queue.py), read on this connection."""
+        return self._queue().queue_page(caller_id, limit=limit, lang=lang,
+                                        with_excluded=with_excluded)
 
     def claim_next(self, caller_id: int, lang: str = "fr") -> Claimed | None:
         """The queue's own claim (services/queue.py), its statements committed one by one

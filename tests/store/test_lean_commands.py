@@ -1,4 +1,4 @@
-"""`cockpit reminders`, `report` and `search` read through the driver alone when the
+"""`cockpit reminders`, `report`, `search` (and `queue`, `next`) read through the driver alone when the
 database is at this code's schema (services/lean.py): what they print, the exit code and the
 refusals are those of the full way (COCKPIT_BOOT_WITHOUT=lean), on SQLite and under a team
 member's PostgreSQL login; a database to migrate still goes the full way."""
@@ -24,6 +24,9 @@ ASKED = [
     ["report", "--date", "2026-02-30"], ["report", "--format", "html", "--lang", "en"],
     ["search", "martin"], ["search", "06"], ["search", "zzzqx"], ["search", "a", "--limit", "3"],
     ["search", "dupont", "--caller", "Karim"], ["search", "it", "--caller", "Gone"],
+    # Lean once the queue's reads are plain SQL (services/lean.py `queue_reads_plain`).
+    ["queue", "--limit", "5"], ["queue", "--why", "--limit", "3", "--caller", "Sophie"],
+    ["queue", "--at", "2026-11-28T20:00:00+01:00"], ["next", "--caller", "Karim"],
 ]
 
 
