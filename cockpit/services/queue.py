@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cockpit.domain.calling_hours import next_allowed
-from cockpit.domain.captures import parse_reminder
 from cockpit.domain.queue import (
     Bucket,
     QueueEntry,
@@ -188,6 +187,7 @@ class QueueServices(Part):
 
     @store_guard
     def snooze(self, caller_id: int, person: PersonRef, until: str) -> bool:
+        from cockpit.domain.captures import parse_reminder  # here: `cockpit queue` needs none
         from cockpit.store import claims
         from cockpit.store.reminders import snooze_person
 
