@@ -80,6 +80,18 @@ def lean_services(args: argparse.Namespace, at: datetime | None = None) -> LeanS
     return LeanServices(url, settings, clock or _utc_now)
 
 
+def lean_queue_services(args: argparse.Namespace,
+                        at: datetime | None = None) -> LeanServices | None:
+    """`lean_services` for `queue` and `next`: only once the queue's reads are plain SQL."""
+    from cockpit import boot
+
+    # Asking may load peewee (the reads not plain yet): without the PostgreSQL driver.
+    boot.skip_postgres_driver(db_url(args))
+    from cockpit.services.lean import queue_reads_plain
+
+    return lean_services(args, at) if queue_reads_plain() else None
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 

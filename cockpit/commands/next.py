@@ -19,11 +19,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import caller_for, lean_services, services_for
-    from cockpit.services.lean import queue_reads_plain
+    from cockpit.commands._common import caller_for, lean_queue_services, services_for
 
     # The driver alone when the database needs nothing else and the queue reads plain SQL.
-    lean = lean_services(args) if queue_reads_plain() else None
+    lean = lean_queue_services(args)
     if lean is not None:
         try:
             caller = lean.acting_caller(args.settings.caller or None)

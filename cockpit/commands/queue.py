@@ -23,12 +23,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import caller_for, lean_services, parse_at, services_for
-    from cockpit.services.lean import queue_reads_plain
+    from cockpit.commands._common import caller_for, lean_queue_services, parse_at, services_for
 
     at = parse_at(args.at)
     # The driver alone when the database needs nothing else and the queue reads plain SQL.
-    lean = lean_services(args, at) if queue_reads_plain() else None
+    lean = lean_queue_services(args, at)
     if lean is not None:
         try:
             caller = lean.acting_caller(args.settings.caller or None)

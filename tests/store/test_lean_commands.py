@@ -1,7 +1,7 @@
-"""`cockpit reminders`, `report`, `search` (and `queue`, `next`) read through the driver alone when the
-database is at this code's schema (services/lean.py): what they print, the exit code and the
-refusals are those of the full way (COCKPIT_BOOT_WITHOUT=lean), on SQLite and under a team
-member's PostgreSQL login; a database to migrate still goes the full way."""
+"""`cockpit reminders`, `report`, `search` (and `queue`, `next`) read through the driver
+alone when the database is at this code's schema (services/lean.py): what they print, the
+exit code and the refusals are those of the full way (COCKPIT_BOOT_WITHOUT=lean), on SQLite
+and under a team member's PostgreSQL login; a database to migrate still goes the full way."""
 
 from __future__ import annotations
 
