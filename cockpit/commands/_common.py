@@ -65,19 +65,20 @@ def lean_services(args: argparse.Namespace, at: datetime | None = None) -> LeanS
         return None
     from cockpit.commands.tui import start_clock
     from cockpit.services.lean import LeanServices
+    from cockpit.store.sql import close_lean
 
     try:
         clock = (lambda: at) if at is not None else start_clock(settings.hooks.now)
-    except BaseException:
-        opened.close()
-        raise
-    if not opened.postgres:
-        from cockpit.store.location import is_read_only, sqlite_path
+        if not opened.postgres:
+            from cockpit.store.location import is_read_only, sqlite_path
 
-        path = sqlite_path(url)
-        if path is not None and is_read_only(path):  # said as the full way says it
-            out(f"cockpit: {say('cli.read_only', path=path)}", file=sys.stderr)
-    return LeanServices(url, settings, clock or _utc_now)
+            path = sqlite_path(url)
+            if path is not None and is_read_only(path):  # said as the full way says it
+                out(f"cockpit: {say('cli.read_only', path=path)}", file=sys.stderr)
+        return LeanServices(url, settings, clock or _utc_now)
+    except BaseException:  # a bad COCKPIT_NOW, a closed stderr: nothing left open
+        close_lean()
+        raise
 
 
 def lean_queue_services(args: argparse.Namespace,
