@@ -457,7 +457,7 @@ class RightsServices(Part):
         """(login, "lead" | "caller" | None, their caller row's id) on PostgreSQL; None on
         SQLite (one laptop, no logins). Read once: a login does not change while open."""
         if not self._signed_in_read:
-            from cockpit.store.db import session_identity
+            from cockpit.store.lean_reads import session_identity  # one query, lean or not
 
             self._signed_in = session_identity()
             self._signed_in_read = True

@@ -11,10 +11,6 @@ from urllib.parse import quote
 
 import peewee
 
-# The team's groups and who the login is: one query, lean or not (store/lean_reads.py).
-from cockpit.store.lean_reads import TEAM_GROUPS as TEAM_GROUPS
-from cockpit.store.lean_reads import session_identity as session_identity
-
 # sqlite_path and mask_url are also used from here by the rest of the store.
 from cockpit.store.location import (
     SQLITE_PRAGMAS,
