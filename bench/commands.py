@@ -1,4 +1,5 @@
-"""Whole-process commands on the large demo (`cockpit queue`, `next`, `reminders`, `report`),
+"""Whole-process commands on the large demo (`cockpit queue`, `next`, `reminders`, `report`,
+`search`),
 each against a Python process that opens the same database with sqlite3 and runs the plainest
 query for the same answer, printing it (the floor). Wall and CPU time (user + system of the
 child), medians of alternated runs. Target: <= 2.5x the floor.
@@ -9,6 +10,7 @@ the release of the claim in the same way for both sides."""
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import shutil
@@ -43,12 +45,20 @@ FLOORS = {
         " LEFT JOIN call_event e ON e.call_id = k.id"
         " WHERE k.started_at >= '2026-12-01 00:00:00' AND k.started_at < '2026-12-02 00:00:00'"
         " GROUP BY k.caller_id, k.outcome"),
+    # The first eight of each kind whose words start with the text, and how many there are.
+    "search": " UNION ALL ".join(
+        f"SELECT * FROM (SELECT '{kind}', rowid, name FROM search_{kind}"
+        f" WHERE search_{kind} MATCH '\"martin\"*' LIMIT 8)"
+        f" UNION ALL SELECT '{kind}', COUNT(*), '' FROM (SELECT 1 FROM search_{kind}"
+        f" WHERE search_{kind} MATCH '\"martin\"*' LIMIT 1000)"
+        for kind in ("company", "contact", "freelance", "need")),
 }
 COMMANDS = {
     "queue": ["queue", "--limit", "50", "--at", AT],
     "next": ["next"],
     "reminders": ["reminders"],
     "report": ["report", "--date", "2026-12-01"],
+    "search": ["search", "martin"],
 }
 RELEASE = "UPDATE contact SET claimed_by_id = NULL, claim_expires_at = NULL"
 
@@ -84,12 +94,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--only", default=",".join(COMMANDS))
+    parser.add_argument("--full", action="store_true",
+                        help="the commands the full way (COCKPIT_BOOT_WITHOUT=lean): peewee, "
+                        "the services, the content, as before the driver-only reads")
     options = parser.parse_args()
+    # Timed as installed: with PYTHONDONTWRITEBYTECODE, a module changed since the last
+    # compile would be compiled again by every run (several ms each).
+    compileall.compile_dir(ROOT / "cockpit", quiet=1)
     source = Path(large_demo_url(1).removeprefix("sqlite:///"))
     work = Path(tempfile.mkdtemp(prefix="cockpit-bench-commands-"))
     path = work / "large.sqlite"
     shutil.copyfile(source, path)
     env = {**os.environ, "COCKPIT_DB": f"sqlite:///{path}", "COCKPIT_NOW": AT}
+    if options.full:
+        env["COCKPIT_BOOT_WITHOUT"] = "lean"
     try:
         for name in options.only.split(","):
             ours_args = [sys.executable, "-m", "cockpit", *COMMANDS[name]]

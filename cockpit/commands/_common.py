@@ -20,6 +20,7 @@ YEARS = (2000, 2099)  # the years a date typed on the command line may name
 
 if TYPE_CHECKING:
     from cockpit.services import Services
+    from cockpit.services.lean import LeanServices
     from cockpit.services.views import CallerView
     from cockpit.settings import Settings
 
@@ -46,6 +47,44 @@ def services_for(args: argparse.Namespace, at: datetime | None = None) -> Servic
     if read_only_file() is not None:  # said first: a command that writes will be refused
         out(f"cockpit: {say('cli.read_only', path=read_only_file())}", file=sys.stderr)
     return services
+
+
+def lean_services(args: argparse.Namespace, at: datetime | None = None) -> LeanServices | None:
+    """The few services a short command reads, on a driver-only connection (no peewee, no
+    content loaded): when the database is there at this code's schema and nothing asks for
+    more (a content folder to check). None: the command opens the services the full way,
+    which creates, migrates or says what is wrong. COCKPIT_BOOT_WITHOUT=lean forces that."""
+    settings: Settings = args.settings
+    if "lean" in settings.hooks.boot_without or settings.content:
+        return None
+    from cockpit.store.sql import open_lean
+
+    url = db_url(args)
+    opened = open_lean(url)
+    if opened is None:
+        return None
+    from cockpit.commands.tui import start_clock
+    from cockpit.services.lean import LeanServices
+    from cockpit.store.sql import close_lean
+
+    try:
+        clock = (lambda: at) if at is not None else start_clock(settings.hooks.now)
+        if not opened.postgres:
+            from cockpit.store.location import is_read_only, sqlite_path
+
+            path = sqlite_path(url)
+            if path is not None and is_read_only(path):  # said as the full way says it
+                out(f"cockpit: {say('cli.read_only', path=path)}", file=sys.stderr)
+        return LeanServices(url, settings, clock or _utc_now)
+    except BaseException:  # a bad COCKPIT_NOW, a closed stderr: nothing left open
+        close_lean()
+        raise
+
+
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def open_with(settings: Settings, url: str,

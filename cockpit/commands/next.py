@@ -19,12 +19,26 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import caller_for, lang_of, services_for
+    from cockpit.commands._common import caller_for, lean_services, services_for
+
+    # The driver alone when the database needs nothing else and the queue reads plain SQL.
+    lean = lean_services(args)
+    if lean is not None:
+        try:
+            caller = lean.acting_caller(args.settings.caller or None)
+            if caller is not None:  # else the full way says who there is
+                return _claim(lean, caller, args)
+        finally:
+            lean.close()
+    services = services_for(args)
+    return _claim(services, caller_for(services, args), args)
+
+
+def _claim(services: Any, caller: Any, args: argparse.Namespace) -> int:
+    from cockpit.commands._common import lang_of
     from cockpit.commands.base import say
     from cockpit.domain.phones import parse_phone
 
-    services = services_for(args)
-    caller = caller_for(services, args)
     claimed = services.claim_next(caller.id, lang_of(args))
     if claimed is None:
         out(f"cockpit: {say('cli.next.nobody', caller=caller.name)}", file=sys.stderr)

@@ -23,11 +23,28 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cockpit.commands._common import caller_for, lean_services, parse_at, services_for
+
+    at = parse_at(args.at)
+    # The driver alone when the database needs nothing else and the queue reads plain SQL.
+    lean = lean_services(args, at)
+    if lean is not None:
+        try:
+            caller = lean.acting_caller(args.settings.caller or None)
+            if caller is not None:  # else the full way says who there is
+                return _printed(lean, caller, args)
+        finally:
+            lean.close()
+    services = services_for(args, at)
+    return _printed(services, caller_for(services, args), args)
+
+
+def _printed(services: Any, caller: Any, args: argparse.Namespace) -> int:
+    """The queue as a table (the same whichever services read it)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    from cockpit.commands._common import caller_for, parse_at, services_for
     from cockpit.domain.text import printable
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_short, format_soon
@@ -36,9 +53,6 @@ def run(args: argparse.Namespace) -> int:
         # Text, not a string: Rich would read `[bold]` in a name as markup.
         return Text(printable(value))
 
-    at = parse_at(args.at)
-    services = services_for(args, at)
-    caller = caller_for(services, args)
     lang, zone = args.settings.lang, args.settings.zone
     page = services.queue_page(caller.id, limit=args.limit, lang=lang,
                                with_excluded=args.why)

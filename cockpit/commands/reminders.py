@@ -30,13 +30,27 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cockpit.commands._common import lean_services
+
+    # A plain listing reads through the driver alone; a change, --ics, the full services.
+    lean = None if args.done or args.snooze or args.reassign or args.ics \
+        else lean_services(args)
+    if lean is not None:
+        try:
+            caller = lean.acting_caller(args.settings.caller or None)
+            if caller is not None:  # else the full way says who there is
+                return _listing(lean, caller, args)
+        finally:
+            lean.close()
+    return _full(args)
+
+
+def _full(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from cockpit.commands._common import caller_for, lang_of, services_for
     from cockpit.commands.base import say
     from cockpit.i18n import Translator
-    from cockpit.i18n.dates import format_date_time
-    from cockpit.i18n.reasons import reminder_reason
     from cockpit.services.outputs import check_target, write_output
 
     services = services_for(args)
@@ -45,6 +59,26 @@ def run(args: argparse.Namespace) -> int:
         return _change(services, caller, args)
     if args.ics:
         check_target(args.ics, db_url=services.url, force=args.force)  # before any listing
+    _listing(services, caller, args)
+    if args.ics:  # every open reminder, titled and numbered as the agenda says them
+        from cockpit.tui.agenda_words import calendar
+
+        tr = Translator(lang_of(args))
+        items = services.calendar_reminders(caller.id, everyone=args.all)
+        text = calendar(items, tr, datetime.now(UTC), with_owner=args.all)
+        write_output(args.ics, text, db_url=services.url, force=args.force)
+        out(say("cli.reminders.written", count=text.count("BEGIN:VEVENT"), path=args.ics))
+    return 0
+
+
+def _listing(services: Any, caller: Any, args: argparse.Namespace) -> int:
+    """The open reminders, one a line (the same lines whichever services read them)."""
+    from cockpit.commands._common import lang_of
+    from cockpit.commands.base import say
+    from cockpit.i18n import Translator
+    from cockpit.i18n.dates import format_date_time
+    from cockpit.i18n.reasons import reminder_reason
+
     rows = services.open_reminders(None if args.all else caller.id)
     tr = Translator(lang_of(args))
 
@@ -61,13 +95,6 @@ def run(args: argparse.Namespace) -> int:
             f"{reminder_reason(r.reason, tr)}{owner}")
     if not rows:
         out(say("cli.reminders.none", caller=caller.name))
-    if args.ics:  # every open reminder, titled and numbered as the agenda says them
-        from cockpit.tui.agenda_words import calendar
-
-        items = services.calendar_reminders(caller.id, everyone=args.all)
-        text = calendar(items, tr, datetime.now(UTC), with_owner=args.all)
-        write_output(args.ics, text, db_url=services.url, force=args.force)
-        out(say("cli.reminders.written", count=text.count("BEGIN:VEVENT"), path=args.ics))
     return 0
 
 

@@ -34,15 +34,30 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import find_caller, lang_of, quoted, services_for
+    from cockpit.commands._common import find_caller, lean_services, services_for
+
+    asking = args.viewer or args.settings.caller
+    lean = lean_services(args)  # the driver alone when the database needs nothing else
+    if lean is not None:
+        try:
+            viewer = lean.acting_caller(asking, "--as", lead_first=True)
+            if viewer is not None:  # else the full way says who there is
+                return _report(lean, viewer, args)
+        finally:
+            lean.close()
+    services = services_for(args)
+    return _report(services, find_caller(services, asking, "--as", lead_first=True), args)
+
+
+def _report(services: Any, viewer: Any, args: argparse.Namespace) -> int:
+    """The figures asked, printed or written (the same whichever services read them)."""
+    from cockpit.commands._common import lang_of, quoted
     from cockpit.commands.base import refused, say
     from cockpit.domain.figures import period_of_day, period_of_week
     from cockpit.i18n.dates import format_date, format_day_month
     from cockpit.reports.render import csv_text, html_page, markdown
 
-    services = services_for(args)
     lang = lang_of(args)
-    viewer = find_caller(services, args.viewer or args.settings.caller, "--as", lead_first=True)
     try:
         if args.week:
             start, end = period_of_week(args.week)

@@ -29,16 +29,28 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import caller_for, services_for
+    from cockpit.commands._common import caller_for, lean_services, services_for
+
+    lean = lean_services(args)  # the driver alone when the database needs nothing else
+    if lean is not None:
+        try:
+            caller = lean.acting_caller(args.settings.caller or None)
+            if caller is not None:  # else the full way says who there is
+                return _found(lean, caller.id, args)
+        finally:
+            lean.close()
+    services = services_for(args)
+    return _found(services, caller_for(services, args).id, args)
+
+
+def _found(services: Any, caller_id: int, args: argparse.Namespace) -> int:
     from cockpit.commands.base import language
     from cockpit.i18n import Translator
     from cockpit.tui.search_words import group_title, hit_ref, hit_words
 
-    services = services_for(args)
-    caller = caller_for(services, args)
     typed = " ".join(args.text)
     tr = Translator(language())
-    found = services.search(caller.id, typed, per_kind=min(args.limit, 200))
+    found = services.search(caller_id, typed, per_kind=min(args.limit, 200))
     if found.empty:
         out(tr("search.none", typed=typed))
         return 1

@@ -5,7 +5,7 @@ it into its own query (FTS5 on SQLite, LIKE on PostgreSQL)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cockpit.domain.text import fold
 
@@ -14,8 +14,7 @@ _PHONE_LIKE = re.compile(r"^[\d\s.\-+()/]+$")
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
-class Terms:
+class Terms(NamedTuple):  # a named tuple: a short command loads no dataclasses
     words: tuple[str, ...] = ()  # folded word prefixes, every one must match
     digits: str = ""  # a number typed: its digits as the index keeps them (national 0…)
 

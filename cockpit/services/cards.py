@@ -11,7 +11,7 @@ from cockpit.domain.errors import DomainError
 from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
-from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.errors import store_guard
 from cockpit.services.part import Part
 from cockpit.services.views import (
     CallerView,
@@ -52,26 +52,20 @@ def _referred_by(contact: Contact) -> ReferredBy | None:
 class CardServices(Part):
     @store_guard
     def callers(self) -> list[CallerView]:
-        from cockpit.store.reads import callers
+        from cockpit.services.lean import callers
 
-        return [CallerView(c.id, c.name, c.first_name, c.is_lead) for c in callers()]
+        return callers()
 
     def caller(self, caller_id: int) -> CallerView:
         """The caller of that id; refused (no_caller) when there is none in the team."""
-        found = next((c for c in self.callers() if c.id == caller_id), None)
-        if found is None:
-            raise ServiceError(f"no caller #{caller_id}", code="no_caller", id=caller_id)
-        return found
+        from cockpit.services.lean import caller
+
+        return caller(caller_id, self.callers())
 
     def find_caller(self, name: str | None) -> CallerView | None:
-        from cockpit.store.reads import caller_by_name
+        from cockpit.services.lean import find_caller
 
-        if not name:
-            found = self.callers()
-            return found[0] if found else None
-        c = caller_by_name(name)
-        # One who left the team keeps their history but can no longer be chosen.
-        return CallerView(c.id, c.name, c.first_name, c.is_lead) if c and c.active else None
+        return find_caller(name)
 
     @store_guard
     def day_figures(self, caller_id: int) -> dict[str, int]:

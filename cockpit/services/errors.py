@@ -96,16 +96,16 @@ def connection_lost(exc: BaseException) -> bool:
     constraint): the first passes when the connection returns, the second needs someone."""
     import sqlite3
 
-    import peewee
-
     if isinstance(exc, StoreUnavailable) and exc.__cause__ is None:
         return True  # said by the services themselves: known to be offline
     cause = exc.__cause__ if isinstance(exc, StoreUnavailable) else exc
-    kinds: tuple[type[BaseException], ...] = (peewee.OperationalError, peewee.InterfaceError,
-                                              sqlite3.OperationalError, sqlite3.InterfaceError)
-    psycopg2 = sys.modules.get("psycopg2")  # never loaded: not what failed (SQLite)
-    if psycopg2 is not None:
-        kinds += (psycopg2.OperationalError, psycopg2.InterfaceError)
+    kinds: tuple[type[BaseException], ...] = (sqlite3.OperationalError, sqlite3.InterfaceError)
+    # A module never loaded is not what failed (peewee on a short command's read, psycopg2
+    # on SQLite).
+    for name in ("peewee", "psycopg2"):
+        module = sys.modules.get(name)
+        if module is not None:
+            kinds += (module.OperationalError, module.InterfaceError)
     return isinstance(cause, kinds)
 
 
@@ -124,6 +124,8 @@ def refusal(exc: BaseException) -> str:
 def _reset_connection() -> None:
     """After a failure the connection may be dead (server restarted, network cut): close it,
     so the next use opens a fresh one instead of failing forever."""
+    if "peewee" not in sys.modules:  # nothing opened through it (a short command's read)
+        return
     try:
         from cockpit.store.db import database
 
@@ -131,6 +133,19 @@ def _reset_connection() -> None:
             database.obj.close()
     except Exception:  # closing a broken connection may itself fail: it is gone anyway
         pass
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """What a failing database raises: peewee's errors, or a driver's when a short command
+    reads through the driver alone (store/sql.py); a module never loaded raised nothing."""
+    import sqlite3
+
+    kinds: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, sqlite3.InterfaceError)
+    for name in ("peewee", "psycopg2"):
+        module = sys.modules.get(name)
+        if module is not None:
+            kinds += (module.DatabaseError, module.InterfaceError)
+    return kinds
 
 
 def store_guard(fn: F) -> F:
@@ -141,8 +156,6 @@ def store_guard(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         import time
 
-        import peewee  # here, not at the top: the UI imports this module
-
         # The services keep one view of the connection (the top bar's OFFLINE): every
         # guarded call that reaches the database updates it.
         # (the part's `connection`, when the guarded function is a method of one).
@@ -150,7 +163,7 @@ def store_guard(fn: F) -> F:
         started, troubles = time.monotonic(), owner.troubles if owner is not None else 0
         try:
             result = fn(*args, **kwargs)
-        except (peewee.DatabaseError, peewee.InterfaceError) as exc:  # lost connection too
+        except _database_errors() as exc:  # lost connection too
             from cockpit.logs import log
 
             _reset_connection()

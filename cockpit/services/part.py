@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
-from cockpit.domain.script import ScriptSet
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the scripts' module is not loaded for a part that reads none (search)
+    from cockpit.domain.script import ScriptSet
     from cockpit.settings import Settings
 
 PARIS = ZoneInfo("Europe/Paris")  # the zone of the firm's callers, unless configured

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cockpit.domain.calling_hours import next_allowed
-from cockpit.domain.captures import parse_reminder
 from cockpit.domain.queue import (
     Bucket,
     QueueEntry,
@@ -159,7 +158,7 @@ class QueueServices(Part):
     def _claim_first(self, result: QueueResult, caller_id: int, now: datetime,
                      lang: str) -> Claimed | None:
         from cockpit.store import claims
-        from cockpit.store.reads import first_phone
+        from cockpit.store.lean_reads import first_phone
 
         ready = [e for e in result.entries if e.ready]
         # In the queue's order, runs of the same kind of person (at most 50) tried at once:
@@ -194,6 +193,7 @@ class QueueServices(Part):
 
     @store_guard
     def snooze(self, caller_id: int, person: PersonRef, until: str) -> bool:
+        from cockpit.domain.captures import parse_reminder  # here: `cockpit queue` needs none
         from cockpit.store import claims
         from cockpit.store.reminders import snooze_person
 

@@ -4,7 +4,6 @@ is not a lead sees their own figures only."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -42,68 +41,28 @@ class ReviewServices(Part):
                 caller: str | None = None) -> Figures:
         """The figures of [start, end): the team's for a lead (or one caller's, by name);
         a caller's own otherwise."""
-        from cockpit.domain.figures import compute
-        from cockpit.store.figures import call_facts
+        from cockpit.services.lean import figures
 
-        viewer = self._viewer(viewer_id)
-        caller_id: int | None = None
-        if not viewer.is_lead:
-            if caller and caller.casefold() != viewer.name.casefold():
-                raise ServiceError("only a team lead sees other callers' figures",
-                                   code="lead_only")
-            caller_id = viewer.id
-        elif caller:
-            found = self.cards.find_caller(caller)
-            if found is None:
-                raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
-                                   name=caller)
-            caller_id = found.id
-        order = {name: list(script.steps) for name, script in self.content.scripts.items()}
-        return compute(call_facts(start, end, caller_id), start, end, step_order=order)
+        return figures(self.content, self._viewer(viewer_id), start, end, caller,
+                       self.cards.find_caller)
 
     def report(self, viewer_id: int, start: datetime, end: datetime, period: str,
                caller: str | None = None) -> ReportFacts:
         """The figures as a report's facts; `reports.model.worded` puts them in words (the
         sections shared by the screen and the report files)."""
-        from cockpit.reports.model import ReportFacts
+        from cockpit.services.lean import report
 
-        figures = self.figures(viewer_id, start, end, caller)
-        viewer = self._viewer(viewer_id)
-        content = self.content
-        pipeline = self.pipeline(viewer_id, start, end, caller)
-        return ReportFacts(
-            figures, period, caller or viewer.name if caller or not viewer.is_lead else None,
-            objections={o.id: o.label for o in content.objections.values()},
-            steps={(s.id, step.id): step.title for s in content.scripts.values()
-                   for step in s.steps.values()},
-            scripts={s.id: s.title for s in content.scripts.values()}, pipeline=pipeline)
+        return report(self.content, self._viewer(viewer_id), start, end, period, caller,
+                      self.cards.find_caller)
 
     @store_guard
     def pipeline(self, viewer_id: int, start: datetime, end: datetime,
                  caller: str | None = None) -> Pipeline:
         """CVs sent, interviews and placements of [start, end), with the margin of the
         missions placed: per caller (whose need it is) and for the team; a caller's own."""
-        from cockpit.domain.placement import pipeline
-        from cockpit.store.figures import proposal_facts
+        from cockpit.services.lean import pipeline
 
-        return pipeline(proposal_facts(start, end, self._whose_figures(viewer_id, caller)),
-                        start, end)
-
-    def _whose_figures(self, viewer_id: int, caller: str | None) -> int | None:
-        """The caller whose figures these are (None: the team's), as `figures` decides."""
-        viewer = self._viewer(viewer_id)
-        if not viewer.is_lead:
-            if caller and caller.casefold() != viewer.name.casefold():
-                raise ServiceError("only a team lead sees other callers' figures",
-                                   code="lead_only")
-            return viewer.id
-        if caller:
-            found = self.cards.find_caller(caller)
-            if found is None:
-                raise ServiceError(f"no caller named {caller!r}", code="no_caller_named",
-                                   name=caller)
-            return found.id
-        return None
+        return pipeline(self._viewer(viewer_id), start, end, caller, self.cards.find_caller)
 
     @store_guard
     def team_today(self, viewer_id: int) -> TeamView:
@@ -126,9 +85,9 @@ class ReviewServices(Part):
     @store_guard
     def open_reminders(self, caller_id: int | None) -> tuple[ReminderRow, ...]:
         """Open reminders of a caller (everyone's when None), soonest first."""
-        from cockpit.store import reminders
+        from cockpit.services.lean import open_reminders
 
-        return tuple(_reminder_row(r) for r in reminders.open_reminders(caller_id, limit=500))
+        return open_reminders(caller_id)
 
     @store_guard
     def overdue_reminders(self, viewer_id: int, caller_id: int | None,
@@ -174,11 +133,3 @@ class ReviewServices(Part):
             raise ServiceError(f"no contact #{contact_id}", code="no_contact", id=contact_id)
 
 
-def _reminder_row(r: Mapping[str, object]) -> ReminderRow:
-    """The store's plain row as a typed record: a reminder always has its id and due time."""
-    rid, due, contact_id = r["id"], r["due_at"], r["contact_id"]
-    if not isinstance(rid, int) or not isinstance(due, datetime):
-        raise TypeError(f"a reminder row without its id or due time: {r!r}")
-    return ReminderRow(rid, due, str(r["kind"]), str(r["reason"]), str(r["owner"]),
-                       str(r["person"]), str(r["company"]),
-                       contact_id if isinstance(contact_id, int) else None)

@@ -457,7 +457,7 @@ class RightsServices(Part):
         """(login, "lead" | "caller" | None, their caller row's id) on PostgreSQL; None on
         SQLite (one laptop, no logins). Read once: a login does not change while open."""
         if not self._signed_in_read:
-            from cockpit.store.db import session_identity
+            from cockpit.store.lean_reads import session_identity  # one query, lean or not
 
             self._signed_in = session_identity()
             self._signed_in_read = True
@@ -470,29 +470,10 @@ class RightsServices(Part):
         anyone (to look at their queue, reminders, figures). Elsewhere (SQLite, the owner's
         login) the one named, else the first lead (`lead_first`) or the first caller; None
         when nobody matches."""
-        identity = self.signed_in()
-        if identity is None or identity[1] is None:
-            if name:
-                return self.cards.find_caller(name)
-            callers = self.cards.callers()
-            first = callers[0] if callers else None
-            return next((c for c in callers if c.is_lead), first) if lead_first else first
-        login, role, caller_id = identity
-        me = next((c for c in self.cards.callers() if c.id == caller_id), None)
-        if me is None:
-            raise ServiceError(f"the login {login!r} is nobody's in the team: the lead gives "
-                               "it to a caller (the login of their caller row)",
-                               code="login_nobody", login=login)
-        # The server decides who leads: a row flagged lead under a caller's role is not one.
-        me = me._replace(is_lead=me.is_lead and role == "lead")
-        if not name or name.strip().casefold() == me.name.casefold():
-            return me
-        if role != "lead":
-            raise ServiceError(f"{option} {name}: you are signed in as {login}, that is "
-                               f"{me.name}; a caller acts as themselves only",
-                               code="not_yourself", option=option, name=name, login=login,
-                               me=me.name)
-        return self.cards.find_caller(name)
+        from cockpit.services.lean import acting_caller
+
+        return acting_caller(self.signed_in(), name, option, lead_first=lead_first,
+                             team=self.cards.callers, find=self.cards.find_caller)
 
     @store_guard
     def check_reminder_change(self, reminder_id: int, caller: CallerView) -> None:

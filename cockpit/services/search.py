@@ -3,12 +3,15 @@ and needs, grouped by kind, the best first, a few a kind (never thousands of row
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cockpit.domain.search import KINDS, search_terms
 from cockpit.domain.text import fold
 from cockpit.services.errors import ServiceError, store_guard
-from cockpit.services.part import Part
+
+if TYPE_CHECKING:
+    from cockpit.services.connection import Connection
+    from cockpit.services.part import Setup
 
 PER_KIND = 8  # the lines a kind shows; the count says how many more match
 
@@ -51,10 +54,17 @@ def _best_first(typed: str, hits: list[SearchHit]) -> list[SearchHit]:
     return sorted(hits, key=key)
 
 
-class SearchServices(Part):
+class SearchServices:
+    """Not a `Part`: a search reads neither the clock nor the scripts, and `cockpit search`
+    then loads none of what a part needs (services/lean.py)."""
+
+    def __init__(self, setup: Setup | None, connection: Connection) -> None:
+        self.setup = setup
+        self.connection = connection  # errors.store_guard notes each failure here
+
     def _private_for(self, caller_id: int) -> int | None:
         """Whose private contacts stay hidden: a caller sees only their own; a lead, all."""
-        from cockpit.store.reads import callers
+        from cockpit.services.lean import callers
 
         me = next((c for c in callers() if c.id == caller_id), None)
         if me is None:

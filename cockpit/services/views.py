@@ -8,6 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+# Those a short command returns, in a module of their own it loads alone (services/lean.py).
+from cockpit.services.caller_views import CallerView as CallerView
+from cockpit.services.caller_views import ReminderRow as ReminderRow
+
 
 class PersonRef(NamedTuple):
     """Who a queue line or a call is about."""
@@ -100,13 +104,6 @@ class ContactCardView(NamedTuple):
     freelance: FreelanceFacts | None = None  # a freelance's rate, availability…
     referred_by: ReferredBy | None = None
     other_emails: tuple[str, ...] = ()  # beside `email`, as the files brought them
-
-
-class CallerView(NamedTuple):
-    id: int
-    name: str
-    first_name: str
-    is_lead: bool
 
 
 class Handover(NamedTuple):
@@ -321,14 +318,3 @@ class AgendaView(NamedTuple):
     today: date
     items: tuple[AgendaItem, ...]  # those overdue from before `first` first, then by time
     whose: str  # the caller's name, or "" for the whole team
-
-
-class ReminderRow(NamedTuple):
-    id: int
-    due_at: datetime
-    kind: str
-    reason: str
-    owner: str
-    person: str
-    company: str
-    contact_id: int | None

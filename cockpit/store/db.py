@@ -95,6 +95,8 @@ def _open_postgres(url: str) -> peewee.Database:
 
 def open_database(url: str) -> peewee.Database:
     """A peewee database for the URL; raises StoreError with a clear reason."""
+    global _read_only
+    _read_only = None  # an earlier file's, in this process, is not this database's
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme == "sqlite":
         return _open_sqlite(url)
@@ -131,30 +133,6 @@ def keep_private(url: str) -> None:
 
 def is_postgres() -> bool:
     return database.obj.__class__.__name__.startswith("Postgres")
-
-
-# The groups db/team.sql creates, the lead's first.
-TEAM_GROUPS = ("cockpit_lead", "cockpit_caller")
-
-
-def session_identity() -> tuple[str, str | None, int | None] | None:
-    """On PostgreSQL: (the login, "lead" | "caller" | None, the id of the caller row with
-    that login). None on SQLite, which has no logins. The role is None for a login outside
-    db/team.sql's groups (the owner, a superuser): nothing then ties it to a caller."""
-    if not is_postgres():
-        return None
-    db = database.obj
-    login, superuser = db.execute_sql(
-        "SELECT session_user, rolsuper FROM pg_roles WHERE rolname = session_user").fetchone()
-    groups = set() if superuser else {name for (name,) in db.execute_sql(
-        "SELECT rolname FROM pg_roles WHERE rolname IN (%s, %s) "
-        "AND pg_has_role(current_user, oid, 'MEMBER')", TEAM_GROUPS).fetchall()}
-    role = next((g.removeprefix("cockpit_") for g in TEAM_GROUPS if g in groups), None)
-    caller_id = None
-    if role is not None:  # team.sql refuses a schema without caller.login
-        row = db.execute_sql("SELECT id FROM caller WHERE login = %s", (login,)).fetchone()
-        caller_id = int(row[0]) if row else None
-    return str(login), role, caller_id
 
 
 def refresh_statistics() -> None:

@@ -10,13 +10,12 @@ from datetime import date, datetime
 from cockpit.domain.figures import CallFact
 from cockpit.domain.placement import ProposalFact
 from cockpit.domain.undo import path_taken
-from cockpit.store.db import database
 from cockpit.store.rows import chunks
+from cockpit.store.sql import rows as run
 from cockpit.store.times import aware, naive
 
 
 def call_facts(start: datetime, end: datetime, caller_id: int | None = None) -> list[CallFact]:
-    db = database.obj
     sql = ("SELECT c.id, k.name, c.started_at, c.ended_at, c.outcome, c.script, "
            "COALESCE(p.is_decision_maker, ?) "
            "FROM call c JOIN caller k ON k.id = c.caller_id "
@@ -26,15 +25,15 @@ def call_facts(start: datetime, end: datetime, caller_id: int | None = None) -> 
     if caller_id is not None:
         sql += " AND c.caller_id = ?"
         params.append(caller_id)
-    rows = db.execute_sql(sql.replace("?", db.param), params).fetchall()
+    rows = run(sql, params)
     logs: dict[int, list[tuple[str, str, str, dict]]] = {}
     ids = [int(r[0]) for r in rows]
     for chunk in chunks(ids):
-        marks = ", ".join([db.param] * len(chunk))
-        events = db.execute_sql(
+        marks = ", ".join(["?"] * len(chunk))
+        events = run(
             f"SELECT call_id, kind, script, step, data FROM call_event "
             f"WHERE call_id IN ({marks}) AND kind IN ('step', 'objection', 'back') "
-            f"ORDER BY call_id, seq", chunk).fetchall()
+            f"ORDER BY call_id, seq", chunk)
         for call_id, kind, script, step, data in events:
             # A step's data is never read: left unparsed, the figures of a week stay quick.
             logs.setdefault(call_id, []).append(
@@ -62,7 +61,6 @@ def proposal_facts(start: datetime, end: datetime, caller_id: int | None = None,
                    ) -> list[ProposalFact]:
     """The proposals with a step (CV sent, interview, placement) in [start, end), each under
     the caller whose need it is."""
-    db = database.obj
     s, e = naive(start), naive(end)
     sql = ("SELECT COALESCE(k.name, ''), p.cv_sent_at, p.interview_at, p.placed_at, "
            "p.start_date, p.end_date, p.buying_rate, p.selling_rate "
@@ -75,7 +73,7 @@ def proposal_facts(start: datetime, end: datetime, caller_id: int | None = None,
     if caller_id is not None:
         sql += " AND n.created_by_id = ?"
         params.append(caller_id)
-    rows = db.execute_sql(sql.replace("?", db.param), params).fetchall()
+    rows = run(sql, params)
     return [ProposalFact(r[0], aware(r[1]), aware(r[2]), aware(r[3]), _day(r[4]), _day(r[5]),
                          r[6], r[7]) for r in rows]
 

@@ -148,7 +148,7 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
 def _walked(row: Row) -> Candidate:
     (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted, company_id,
      company_name, sector, technologies, zone, attempts, refused, kind, due, cooling) = row
-    due_at = _moment(due)
+    due_at = _due(due)
     return Candidate(
         person_id=cid,
         person_kind="contact",
@@ -163,7 +163,7 @@ def _walked(row: Row) -> Candidate:
         # What ranks them: the reminder due first, and a cooldown running, if any (the
         # reminders due later change nothing once one is due today).
         reminders=(DueReminder(kind, due_at),) if cooling is None else (
-            DueReminder(kind, due_at), DueReminder("cooldown", _moment(cooling))),
+            DueReminder(kind, due_at), DueReminder("cooldown", _due(cooling))),
         last_contacted_at=_moment(last_contacted),
         attempts_in_window=int(attempts or 0),
         last_refusal_at=_moment(refused),
@@ -189,7 +189,7 @@ def _open_reminders(ids: list[int], caller_id: int,
         if owner is not None and owner != caller_id and kind not in ("cooldown",):
             followed_by.setdefault(contact_id, owner)
             continue
-        reminders[contact_id].append(DueReminder(kind, _moment(due_at)))
+        reminders[contact_id].append(DueReminder(kind, _due(due_at)))
     return reminders, followed_by
 
 
@@ -270,6 +270,14 @@ def _latest(recorded: datetime | None, last_call: datetime | None) -> datetime |
     if recorded is None or (last_call is not None and last_call > recorded):
         return last_call
     return recorded
+
+
+def _due(value: object) -> datetime:
+    """A moment the schema never leaves empty (a reminder's due time)."""
+    moment = _moment(value)
+    if moment is None:
+        raise ValueError("a reminder without its due time")
+    return moment
 
 
 def _moment(value: object) -> datetime | None:

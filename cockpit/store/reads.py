@@ -8,6 +8,7 @@ from typing import cast
 import peewee as pw
 
 from cockpit.domain.outcomes import REACHED
+from cockpit.store.lean_reads import first_phone as first_phone  # one read, lean or not
 from cockpit.store.models import (
     Call,
     Caller,
@@ -33,13 +34,6 @@ def caller_by_name(name: str) -> Caller | None:
 
 # A direct line comes first: it is dialled, and reaches the person past the switchboard.
 _DIRECT_FIRST = pw.Case(None, ((Phone.label == "direct", 0),), 1)
-
-
-def first_phone(kind: str, person_id: int) -> str:
-    field = Phone.contact if kind == "contact" else Phone.freelance
-    phone = (Phone.select(Phone.e164).where(field == person_id)
-             .order_by(_DIRECT_FIRST, Phone.id).first())
-    return phone.e164 if phone else ""
 
 
 def phones_of(kind: str, person_id: int) -> list[Phone]:

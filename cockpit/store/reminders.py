@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
 
 import peewee as pw
 
 from cockpit.store.db import database
+from cockpit.store.lean_reads import open_reminders as open_reminders  # one read, lean or not
 from cockpit.store.models import (
     AuditLog,
     Caller,
-    Company,
-    Contact,
-    Freelance,
     Reminder,
 )
-from cockpit.store.times import aware, naive
+from cockpit.store.times import naive
 
 
 def add_reminder(owner_id: int | None, kind: str, person_id: int, reminder_kind: str,
@@ -72,34 +69,6 @@ def reassign(reminder_id: int, caller_id: int, actor: str, now: datetime) -> boo
         AuditLog.create(at=naive(now), actor=actor, action="reassign", entity="reminder",
                         entity_id=reminder_id, details=f"to caller {caller_id}")
     return bool(changed)
-
-
-def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, object]]:
-    """Open reminders of a caller (all callers when None), soonest first."""
-    query = (Reminder.select(Reminder, Contact, Freelance, Caller)
-             .join_from(Reminder, Contact, on=(Reminder.contact == Contact.id),
-                        join_type=pw.JOIN.LEFT_OUTER)
-             .join_from(Reminder, Freelance, on=(Reminder.freelance == Freelance.id),
-                        join_type=pw.JOIN.LEFT_OUTER)
-             .join_from(Reminder, Caller, on=(Reminder.owner == Caller.id),
-                        join_type=pw.JOIN.LEFT_OUTER)
-             .where(Reminder.done_at.is_null(), Reminder.kind != "cooldown")
-             .order_by(Reminder.due_at, Reminder.id).limit(limit))
-    if owner_id is not None:
-        query = query.where(Reminder.owner == owner_id)
-    rows = []
-    for r in query:
-        # The links are nullable: each is read only when its id says it is set.
-        contact = r.contact if r.contact_id else None
-        person = contact if contact is not None else r.freelance
-        company = ""
-        if contact is not None and contact.company_id:
-            company = cast(Company, contact.company).name
-        rows.append({"id": r.id, "due_at": aware(r.due_at), "kind": r.kind, "reason": r.reason,
-                     "owner": cast(Caller, r.owner).name if r.owner_id else "",
-                     "person": f"{person.first_name} {person.last_name}".strip() if person else "",
-                     "company": company, "contact_id": r.contact_id})
-    return rows
 
 
 def mark_do_not_call(kind: str, person_id: int, now: datetime, actor: str = "") -> object:

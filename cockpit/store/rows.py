@@ -6,9 +6,10 @@ run through `execute()` (untyped there) the rows get the type they have at run t
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import peewee as pw
+if TYPE_CHECKING:  # chunks serves the reads made without peewee too (store/sql.py)
+    import peewee as pw
 
 Row = tuple[Any, ...]
 T = TypeVar("T")

@@ -5,16 +5,15 @@ A contact in a colleague's private portfolio is never returned to a caller."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cockpit.domain.search import KINDS, Terms
-from cockpit.store.db import database, is_postgres
+from cockpit.store.sql import is_postgres, rows
 
 COUNT_CAP = 1000  # beyond this a count says "1000+": counting all would cost every key
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a named tuple: a short command loads no dataclasses
     kind: str  # company | contact | freelance | need
     id: int
     name: str
@@ -64,7 +63,6 @@ def find(terms: Terms, me: int | None, limit: int = 8,
 
 
 def _fts(kind: str, terms: Terms, me: int | None, limit: int) -> tuple[list[Hit], int]:
-    db = database.obj
     shown, alias = _SHOWN[kind]
     query = _fts_query(terms)
     base = (f"{shown} JOIN search_{kind} s ON s.rowid = {alias}.id "
@@ -75,8 +73,7 @@ def _fts(kind: str, terms: Terms, me: int | None, limit: int) -> tuple[list[Hit]
     for match in (f"name : ({query})", query):
         if len(hits) >= limit:
             break
-        rows = db.execute_sql(f"{base} LIMIT {limit + len(seen)}", (match,)).fetchall()
-        for row in rows:
+        for row in rows(f"{base} LIMIT {limit + len(seen)}", (match,)):
             if row[0] not in seen and len(hits) < limit:
                 seen.add(row[0])
                 hits.append(_hit(kind, row))
@@ -88,8 +85,7 @@ def _fts(kind: str, terms: Terms, me: int | None, limit: int) -> tuple[list[Hit]
                    f"WHERE search_{kind} MATCH ? AND {_hidden(kind, me)}"
                    if kind == "contact" else
                    f"SELECT 1 FROM search_{kind} WHERE search_{kind} MATCH ?")
-        (total,) = db.execute_sql(f"SELECT COUNT(*) FROM ({counted} LIMIT {COUNT_CAP})",
-                                  (query,)).fetchone()
+        ((total,),) = rows(f"SELECT COUNT(*) FROM ({counted} LIMIT {COUNT_CAP})", (query,))
     return hits, int(total)
 
 
@@ -117,26 +113,27 @@ _NAME = {"company": "co.name", "contact": "c.first_name || ' ' || c.last_name",
 
 
 def _like(kind: str, terms: Terms, me: int | None, limit: int) -> tuple[list[Hit], int]:
-    db = database.obj
     shown, _alias = _SHOWN[kind]
     text = _FOLD.format(x=_TEXT[kind])
     name = _FOLD.format(x=_NAME[kind])
     wanted = [terms.digits] if terms.digits else list(terms.words)
-    where = " AND ".join(f"{text} LIKE %s" for _ in wanted)
+    where = " AND ".join(f"{text} LIKE ?" for _ in wanted)
     args = [f"%{w}%" for w in wanted]
-    in_name = " AND ".join(f"{name} LIKE %s" for _ in wanted)
+    in_name = " AND ".join(f"{name} LIKE ?" for _ in wanted)
     sql = (f"{shown} WHERE {where} AND {_hidden(kind, me)} "
            f"ORDER BY CASE WHEN {in_name} THEN 0 ELSE 1 END, 2 LIMIT {int(limit)}")
-    rows = db.execute_sql(sql, [*args, *args]).fetchall()
-    (total,) = db.execute_sql(f"SELECT COUNT(*) FROM ({shown} WHERE {where} AND "
-                              f"{_hidden(kind, me)} LIMIT {COUNT_CAP}) t", args).fetchone()
-    return [_hit(kind, r) for r in rows], int(total)
+    found = rows(sql, [*args, *args])
+    ((total,),) = rows(f"SELECT COUNT(*) FROM ({shown} WHERE {where} AND "
+                       f"{_hidden(kind, me)} LIMIT {COUNT_CAP}) t", args)
+    return [_hit(kind, r) for r in found], int(total)
 
 
 def rewrite_index() -> None:
     """SQLite: merge each search table into one new b-tree (FTS5's 'optimize'): the words of
     a deleted row stay in the older segments until then, and an erasure must leave none.
     The pages freed are zeroed (secure_delete, which the erasure turned on)."""
+    from cockpit.store.db import database
+
     if is_postgres():
         return
     db = database.obj

@@ -43,6 +43,21 @@ class Lean:
         finally:
             cursor.close()
 
+    def change(self, sql: str, params: Sequence[object] = ()) -> int:
+        """One write, committed at once (SQLite opened a transaction for it); rows changed."""
+        cursor = self.connection.cursor()
+        try:
+            if self.postgres:
+                cursor.execute(sql.replace("?", "%s"), tuple(params))
+            else:
+                cursor.execute(sql, tuple(str(p) if isinstance(p, datetime) else p
+                                          for p in params))
+            changed = int(cursor.rowcount)
+        finally:
+            cursor.close()
+        self.connection.commit()
+        return changed
+
     def commit(self) -> None:
         self.connection.commit()
 
@@ -61,6 +76,16 @@ def rows(sql: str, params: Sequence[object] = ()) -> list[Row]:
 
     db = database.obj
     return list(db.execute_sql(sql.replace("?", db.param), tuple(params)).fetchall())
+
+
+def change(sql: str, params: Sequence[object] = ()) -> int:
+    """Run one portable write (an UPDATE), committed; how many rows it changed."""
+    if _lean:
+        return _lean[0].change(sql, params)
+    from cockpit.store.db import database
+
+    db = database.obj
+    return int(db.execute_sql(sql.replace("?", db.param), tuple(params)).rowcount)
 
 
 def is_postgres() -> bool:

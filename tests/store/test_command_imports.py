@@ -29,3 +29,43 @@ def test_a_command_on_sqlite_leaves_the_postgresql_driver_out(
                           capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "loaded: []"
+
+
+LOADED = ("import sys; from cockpit.cli import main; code = main(sys.argv[1:]);"
+          " print('loaded:', sorted(m for m in ('peewee', 'rich', 'psycopg2', 'psycopg',"
+          " 'textual', 'yaml', 'dataclasses') if sys.modules.get(m)), code)")
+
+
+@pytest.mark.parametrize("command", [["reminders"], ["reminders", "--all"], ["report"],
+                                     ["report", "--week", "2026-W47", "--format", "csv"],
+                                     ["search", "martin"]], ids=" ".join)
+def test_a_short_command_reads_without_peewee_nor_rich(command: list[str], demo_url: str,
+                                                       tmp_path: Path) -> None:
+    """On a database at this code's schema the command reads through the driver alone: on
+    SQLite, no PostgreSQL driver either; a listing or a search needs no dataclasses."""
+    env = {**os.environ, "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state")}
+    env.pop("COCKPIT_DB", None)
+    for _ in range(2):  # the first run keeps the checked scripts (content/cache.py)
+        done = subprocess.run([sys.executable, "-c", LOADED, *command, "--db", demo_url],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+    loaded = done.stdout.strip().splitlines()[-1]
+    expected = ["psycopg2"] if demo_url.startswith("postgres") else []
+    if command[0] == "report":
+        expected.append("dataclasses")  # the figures' own records
+    assert loaded == f"loaded: {sorted(expected)} 0"
+
+
+def test_a_database_to_migrate_is_opened_the_full_way(tmp_path: Path) -> None:
+    from tests.store.test_migrations import _old_database
+
+    path = tmp_path / "old.sqlite"
+    _old_database(path, 10)
+    env = {**os.environ, "COCKPIT_STATE": str(tmp_path / "state")}
+    env.pop("COCKPIT_DB", None)
+    done = subprocess.run([sys.executable, "-c", LOADED, "reminders", "--db",
+                           f"sqlite:///{path}"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "comité" in done.stdout and "'peewee'" in done.stdout.splitlines()[-1]
