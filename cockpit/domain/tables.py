@@ -98,9 +98,11 @@ def read_csv(data: bytes) -> Table:
     rows: list[tuple[int, tuple[str, ...]]] = []
     headers: tuple[str, ...] | None = None
     header_line = 1
+    ended = 0  # the physical line the previous row ended on
     try:
         for cells in reader:
-            line = reader.line_num
+            # A row is named by the line it starts on: a quoted cell may run over several.
+            line, ended = ended + 1, reader.line_num
             if not any(c.strip() for c in cells):
                 continue
             if headers is None:

@@ -199,3 +199,12 @@ def test_a_name_column_holding_whole_names_is_split_as_one(text: str, field: str
 def test_the_map_keeps_a_name_column_as_the_user_said() -> None:
     text = "Nom;Société\nJulien Mercier;Altavia\nClaire Dubois;Altavia\n"
     assert _fields(text, Nom="last_name")["Nom"] == "last_name"
+
+
+def test_a_row_is_named_by_the_line_it_starts_on() -> None:
+    # A note over two lines in a quoted cell: the next rows keep their own line numbers.
+    table = _table('Nom;Note;Téléphone\nDupont;"appelé hier,\nrappeler lundi";abc\n'
+                   'Durand;;01 45 00 12 34\n\nMartin;;xyz\n')
+    assert [line for line, _ in table.rows] == [2, 4, 6]
+    _, errors = check_rows(table, "contacts", map_columns(table.headers, "contacts"), TODAY)
+    assert [(e.line, e.column) for e in errors] == [(2, "Téléphone"), (6, "Téléphone")]
