@@ -37,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
     # COCKPIT_NOW: the demo's "today", as every command sees it
     clock = start_clock(args.settings.hooks.now)
     started = time.perf_counter()
-    summary = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
-                         scale=args.scale, now=clock() if clock else None)
+    counts = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
+                        scale=args.scale, now=clock() if clock else None)
     elapsed = time.perf_counter() - started
     from cockpit.commands.base import language, say
+
+    summary = ", ".join(f"{n:,}".replace(",", "\u202f" if language() == "fr" else ",")
+                        + f" {say(f'cli.kind.{kind}', count=n)}" for kind, n in counts.items())
 
     seconds = f"{elapsed:.1f}".replace(".", "," if language() == "fr" else ".")
     out(say("cli.demo.ready", url=mask_url(url), summary=summary, seconds=seconds))

@@ -404,8 +404,10 @@ def _reset_sequences(db: pw.Database) -> None:
 
 
 def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None = None,
-               replace: bool = False, now: datetime | None = None, scale: int = 1) -> str:
-    """Fill the database at `url`; returns a one-line summary."""
+               replace: bool = False, now: datetime | None = None,
+               scale: int = 1) -> dict[str, int]:
+    """Fill the database at `url`; returns how many of each it made (companies, contacts,
+    freelances, calls), which the command words in the user's language."""
     if size not in SIZES:
         raise StoreError(f"unknown demo size {size!r}; choose small or large")
     if now is None:
@@ -423,4 +425,4 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
         counts = _Builder(size, seed, today, now, scale).build()
         _reset_sequences(db)
     refresh_statistics()
-    return ", ".join(f"{v:,} {k}".replace(",", " ") for k, v in counts.items())
+    return dict(counts)

@@ -86,3 +86,16 @@ def test_the_planner_knows_the_demo_sizes_on_postgresql(pg_server: Server) -> No
     database.obj.close()
     pg_server.drop("analysed_demo")
     assert count > 0 and estimate == count
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", ("40 sociétés", "1 500 appels")),
+                                             ("en", ("40 companies", "1,500 calls"))])
+def test_the_demo_says_what_it_made_in_the_users_language(
+        lang: str, words: tuple[str, ...], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit.cli import main
+
+    assert main(["--lang", lang, "demo", "--db", f"sqlite:///{tmp_path / 'd.sqlite'}"]) == 0
+    said = capsys.readouterr().out.replace("\u202f", " ")
+    assert all(word in said for word in words), said
+    assert ("companies" in said) == (lang == "en")
