@@ -26,13 +26,6 @@ from cockpit.services.views import (
 
 if TYPE_CHECKING:
     from cockpit.store.models import Company, Contact, Phone
-_ARROW = {"up": "↗", "down": "↘", "flat": "→"}
-
-
-def _money(amount: float) -> str:
-    if amount >= 1_000_000:
-        return f"{amount / 1_000_000:.1f} M€".replace(".", ",")
-    return f"{amount / 1000:.0f} k€"
 
 
 def _referred_by(contact: Contact) -> ReferredBy | None:
@@ -166,24 +159,21 @@ class CardServices(Part):
         from cockpit.store.reads import figures_of
 
         rows = figures_of(co.id)
-        revenue = headcount = per_head = prospect = ""
+        revenue = headcount = per_head = None
+        r_trend = h_trend = ""
         if rows:
             last = rows[-1]
             prev = rows[-2] if len(rows) > 1 else None
-            r_trend = trend_of(prev.revenue if prev else None, last.revenue)
-            h_trend = trend_of(prev.headcount if prev else None, last.headcount)
-            if last.revenue:
-                revenue = f"CA {_money(last.revenue)} {_ARROW.get(str(r_trend), '')}".strip()
-            if last.headcount:
-                headcount = f"{last.headcount} pers. {_ARROW.get(str(h_trend), '')}".strip()
+            r_trend = str(trend_of(prev.revenue if prev else None, last.revenue) or "")
+            h_trend = str(trend_of(prev.headcount if prev else None, last.headcount) or "")
+            revenue, headcount = last.revenue or None, last.headcount or None
             value = revenue_per_head(last.revenue, last.headcount)
-            if value is not None:
-                per_head = f"{_money(float(value))}/pers."
+            per_head = float(value) if value is not None else None
         from cockpit.store.queue_query import company_facts
 
         facts = company_facts({co.id}, self.now().year).get(co.id)
         judgement = judge_prospect(facts)
         prospect = describe(judgement.reason_code, {"company": co.name}, lang)
         return CompanyView(co.name, co.kind or "", co.sector, co.city, revenue, headcount,
-                           per_head, prospect)
+                           per_head, prospect, r_trend, h_trend)
 

@@ -66,10 +66,12 @@ class CompanyView(NamedTuple):
     kind: str  # its code: esn_conseil | esn_classique | end_client | other
     sector: str
     city: str
-    revenue: str  # "12,4 M€ ↗" or ""
-    headcount: str  # "140 ↗" or ""
-    revenue_per_head: str  # "88 k€" or ""
+    revenue: int | None  # euros, the latest year known (the UI says it: card_words)
+    headcount: int | None
+    revenue_per_head: float | None
     prospect: str  # the prospect verdict in words, or ""
+    revenue_trend: str = ""  # up | down | flat, against the year before
+    headcount_trend: str = ""
 
 
 class FreelanceFacts(NamedTuple):

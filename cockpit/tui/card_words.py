@@ -10,7 +10,33 @@ from cockpit.i18n.dates import format_date
 
 if TYPE_CHECKING:
     from cockpit.i18n import Translator
-    from cockpit.services.views import FreelanceFacts, ReferredBy
+    from cockpit.services.views import CompanyView, FreelanceFacts, ReferredBy
+
+
+ARROW = {"up": "↗", "down": "↘", "flat": "→"}  # a trend against the year before
+
+
+def money(amount: float | None, tr: Translator) -> str:
+    """265,8 M€ / 143 k€ (265.8 M€ in English); "?" unknown."""
+    if amount is None:
+        return tr("record.unknown")
+    big = amount >= 1_000_000
+    text = f"{amount / 1_000_000:.1f} M€" if big else f"{amount / 1000:.0f} k€"
+    return text.replace(".", ",") if tr.lang == "fr" else text
+
+
+def company_figures(company: CompanyView, tr: Translator) -> list[str]:
+    """The card's line of a company's latest figures: revenue, headcount, revenue a head."""
+    parts = []
+    if company.revenue:
+        parts.append(tr("card.revenue", amount=money(company.revenue, tr),
+                        arrow=ARROW.get(company.revenue_trend, "")).strip())
+    if company.headcount:
+        parts.append(tr("card.headcount", count=company.headcount,
+                        arrow=ARROW.get(company.headcount_trend, "")).strip())
+    if company.revenue_per_head is not None:
+        parts.append(tr("card.per_head", amount=money(company.revenue_per_head, tr)))
+    return parts
 
 
 def said(tr: Translator, key: str, code: str) -> str:

@@ -62,8 +62,14 @@ def test_figures_of_every_year_with_their_units_and_the_prospect_rule_sees_them(
     card = services.contact_card(PersonRef("contact", int(dupont)), lang="en")
     assert card is not None and card.company is not None
     # Both rising over the last two years: a good ESN prospect, with last year's figures.
-    assert card.company.revenue.startswith("CA 5,8 M€") and "↗" in card.company.revenue
-    assert card.company.headcount.startswith("56 ")
+    assert card.company.revenue_trend == "up" and card.company.headcount_trend == "up"
+    from cockpit.i18n import Translator
+    from cockpit.tui.card_words import company_figures
+
+    assert company_figures(card.company, Translator("en"))[:2] == ["revenue 5.8 M€ ↗",
+                                                                   "56 staff ↗"]
+    assert company_figures(card.company, Translator("fr"))[:2] == ["CA 5,8 M€ ↗",
+                                                                   "56 pers. ↗"]
     assert card.company.prospect == "growing IT services firm"
 
 

@@ -12,7 +12,13 @@ from textual.widgets import Static
 from cockpit.domain.text import printable
 from cockpit.services.views import ContactCardView
 from cockpit.tui.app import CockpitApp
-from cockpit.tui.card_words import company_kind, freelance_lines, history_outcome, referred_by
+from cockpit.tui.card_words import (
+    company_figures,
+    company_kind,
+    freelance_lines,
+    history_outcome,
+    referred_by,
+)
 from cockpit.tui.dates import format_short
 
 
@@ -56,8 +62,7 @@ class ContactCard(VerticalScroll):
             lines.append(Text(printable(" · ".join(p for p in (
                 company.name, company_kind(company.kind, tr), company.sector, company.city)
                 if p))))
-            figures = " · ".join(p for p in (company.revenue, company.headcount,
-                                             company.revenue_per_head) if p)
+            figures = " · ".join(company_figures(company, tr))
             if figures:
                 lines.append(Text(printable(figures), style="dim"))
             if company.prospect:

@@ -19,12 +19,10 @@ from cockpit.services.records import (
     ReminderLine,
     TimelineLine,
 )
-from cockpit.tui.card_words import history_outcome
+from cockpit.tui.card_words import ARROW, history_outcome, money
 from cockpit.tui.dates import format_date, format_short
 from cockpit.tui.search_words import said
 from cockpit.tui.text import data_text
-
-_ARROW = {"up": "↗", "down": "↘", "flat": "→"}
 
 
 class RecordSection(Static):
@@ -39,17 +37,9 @@ class RecordSection(Static):
         self.update(Group(Text(title, style="bold"), *body))
 
 
-def money(amount: int | None, tr: Translator) -> str:
-    if amount is None:
-        return tr("record.unknown")
-    big = amount >= 1_000_000
-    text = f"{amount / 1_000_000:.1f} M€" if big else f"{amount / 1000:.0f} k€"
-    return text.replace(".", ",") if tr.lang == "fr" else text
-
-
 def figure_line(f: FigureLine, tr: Translator) -> Text:
     return Text("  " + tr("record.figure_line", year=f.year, revenue=money(f.revenue, tr),
-                          arrow=_ARROW.get(f.trend, ""),
+                          arrow=ARROW.get(f.trend, ""),
                           headcount=f.headcount if f.headcount is not None else "?",
                           per_head=money(f.revenue_per_head, tr)))
 
