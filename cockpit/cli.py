@@ -157,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cockpit.errors import explain
 
         message = _said(exc) if _is_output_error(exc) else explain(exc)
-        if message is not None and _has_words(exc) and not _read_only(exc):
+        if _read_only(exc):  # a write the read-only file refused: said in the user's words
+            message = _read_only_said()
+        elif message is not None and _has_words(exc):
             message = _said(exc)  # a service's or domain's own words
         log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
@@ -193,6 +195,13 @@ def _read_only(exc: BaseException) -> bool:
     from cockpit.store.db import read_only_message
 
     return read_only_message(exc) is not None
+
+
+def _read_only_said() -> str:
+    from cockpit.store.db import read_only_file
+
+    path = read_only_file()
+    return say("cli.read_only_refused" if path else "cli.read_only_refused_db", path=path)
 
 
 def _has_words(exc: BaseException) -> bool:

@@ -184,6 +184,34 @@ TEXT: dict[str, str] = {
     "first_run.help": "Enter next field · ctrl+s start · ctrl+q quit",
     "first_run.welcome": "Welcome, {name}: the team of {firm} is created.",
     "confirm.help": "y yes · n no",
+    "error.store_folder": "{url}: {path} is a folder, not a database file",
+    "error.store_cannot_create": "{url}: cannot create {path} ({detail})",
+    "error.store_unreadable": "{url}: {path} is not readable",
+    "error.store_not_sqlite": "{url}: {path} is not a SQLite database",
+    "error.store_no_name": "{url}: the URL names no database (…/dbname)",
+    "error.store_no_driver": "PostgreSQL needs psycopg2: pip install 'cockpit[postgres]'",
+    "error.store_unknown_url": (
+        "{url}: unknown database URL; use sqlite:///path/file.sqlite or"
+        " postgresql://user@host/dbname"
+    ),
+    "error.store_not_sqlite_file": "{url}: the file is not a SQLite database",
+    "error.store_read_only": "{url}: read-only database",
+    "error.store_read_only_schema": (
+        "{url}: read-only database, and its schema needs an update: make it writable (chmod"
+        " u+w) once"
+    ),
+    "error.store_password": (
+        "{url}: the PostgreSQL server asks for a password: put it in ~/.pgpass (mode 0600),"
+        " never in the URL ({detail})"
+    ),
+    "error.store_refused": "{url}: the PostgreSQL server refused: {detail}",
+    "error.store_unreachable": "{url}: cannot reach the PostgreSQL server ({detail})",
+    "error.store_failed": "{url}: {detail}",
+    "error.store_demo_not_empty": "{url} already holds data; use --replace to wipe it",
+    "error.store_key_damaged": (
+        "{path}: the do-not-call key file is damaged (too short); restore it from a backup or"
+        " from a colleague's machine"
+    ),
     "error.store_unavailable": "Database unavailable: {message}",
     "error.read_only": "Read-only database: nothing was saved.",
     "error.disk_full": "Disk full: nothing is lost, kept in memory until there is room again.",
@@ -396,6 +424,8 @@ TEXT: dict[str, str] = {
     "cli.bad_age": "“{value}”: expected a duration, a day to a century (3y, 36m, 1095d, 8w).",
     "cli.bad_moment": "“{value}”: expected a date (at most 80 characters).",
     "cli.read_only": "read-only database ({path}): viewing only",
+    "cli.read_only_refused": "read-only database ({path}: chmod u+w to write to it): nothing saved",
+    "cli.read_only_refused_db": "read-only database: nothing was saved",
     "cli.no_caller_named": "no caller named “{name}” (callers: {known})",
     "cli.none": "none",
     "cli.bad_now": (

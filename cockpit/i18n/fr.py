@@ -187,6 +187,37 @@ TEXT: dict[str, str] = {
     "first_run.help": "Entrée champ suivant · ctrl+s commencer · ctrl+q quitter",
     "first_run.welcome": "Bienvenue, {name} : l'équipe de {firm} est créée.",
     "confirm.help": "o oui · n non",
+    "error.store_folder": "{url} : {path} est un dossier, pas un fichier de base de données",
+    "error.store_cannot_create": "{url} : impossible de créer {path} ({detail})",
+    "error.store_unreadable": "{url} : {path} n'est pas lisible",
+    "error.store_not_sqlite": "{url} : {path} n'est pas une base SQLite",
+    "error.store_no_name": "{url} : l'URL ne nomme aucune base (…/nom_de_la_base)",
+    "error.store_no_driver": "PostgreSQL demande psycopg2 : pip install 'cockpit[postgres]'",
+    "error.store_unknown_url": (
+        "{url} : adresse de base inconnue ; utilisez sqlite:///chemin/fichier.sqlite ou"
+        " postgresql://utilisateur@hôte/base"
+    ),
+    "error.store_not_sqlite_file": "{url} : le fichier n'est pas une base SQLite",
+    "error.store_read_only": "{url} : base en lecture seule",
+    "error.store_read_only_schema": (
+        "{url} : base en lecture seule, et son schéma doit être mis à jour : rendez-la"
+        " inscriptible une fois (chmod u+w)"
+    ),
+    "error.store_password": (
+        "{url} : le serveur PostgreSQL demande un mot de passe : mettez-le dans ~/.pgpass (mode"
+        " 0600), jamais dans l'URL ({detail})"
+    ),
+    "error.store_refused": "{url} : le serveur PostgreSQL refuse : {detail}",
+    "error.store_unreachable": "{url} : serveur PostgreSQL injoignable ({detail})",
+    "error.store_failed": "{url} : {detail}",
+    "error.store_demo_not_empty": (
+        "{url} contient déjà des données ; --replace pour tout effacer et reconstruire la"
+        " démonstration"
+    ),
+    "error.store_key_damaged": (
+        "{path} : le fichier de clé de la liste d'opposition est abîmé (trop court) :"
+        " restaurez-le d'une sauvegarde ou du poste d'un collègue"
+    ),
     "error.store_unavailable": "Base de données indisponible : {message}",
     "error.read_only": "Base en lecture seule : rien n'a été enregistré.",
     "error.disk_full": ("Disque plein : rien n'est perdu, gardé en mémoire jusqu'à ce que la "
@@ -403,6 +434,10 @@ TEXT: dict[str, str] = {
     "cli.bad_age": "« {value} » : une durée attendue, d'un jour à cent ans (3y, 36m, 1095d, 8w).",
     "cli.bad_moment": "« {value} » : une date attendue (au plus 80 caractères).",
     "cli.read_only": "base en lecture seule ({path}) : consultation seulement",
+    "cli.read_only_refused": (
+        "base en lecture seule ({path} : chmod u+w pour y écrire) : rien n'a été enregistré"
+    ),
+    "cli.read_only_refused_db": "base en lecture seule : rien n'a été enregistré",
     "cli.no_caller_named": "aucun appelant nommé « {name} » (appelants : {known})",
     "cli.none": "aucun",
     "cli.bad_now": (

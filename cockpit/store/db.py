@@ -25,7 +25,16 @@ database = peewee.DatabaseProxy()
 
 
 class StoreError(Exception):
-    """The database cannot be used: the message says which one and why."""
+    """The database cannot be used: the message says which one and why (in English, for
+    the log); `code` and `params` let the interface say it in the user's language."""
+
+    code: str | None = None  # a subclass may name its own
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        self.params = params
 
 
 READ_ONLY = "base en lecture seule"
@@ -53,20 +62,25 @@ def _open_sqlite(url: str) -> peewee.Database:
     if path is None:
         return peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
     if path.exists() and path.is_dir():
-        raise StoreError(f"{mask_url(url)}: {path} is a folder, not a database file")
+        raise StoreError(f"{mask_url(url)}: {path} is a folder, not a database file",
+                         "store_folder", url=mask_url(url), path=str(path))
     if is_read_only(path):
         return _open_read_only(url, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         private_file(path)
     except OSError as exc:
-        raise StoreError(f"{mask_url(url)}: cannot create {path}: {exc.strerror}") from exc
+        raise StoreError(f"{mask_url(url)}: cannot create {path}: {exc.strerror}",
+                         "store_cannot_create", url=mask_url(url), path=str(path),
+                         detail=str(exc.strerror)) from exc
     if not os.access(path, os.R_OK):
-        raise StoreError(f"{mask_url(url)}: {path} is not readable")
+        raise StoreError(f"{mask_url(url)}: {path} is not readable", "store_unreadable",
+                         url=mask_url(url), path=str(path))
     with path.open("rb") as handle:
         head = handle.read(16)
     if head and head != b"SQLite format 3\x00":
-        raise StoreError(f"{mask_url(url)}: {path} is not a SQLite database")
+        raise StoreError(f"{mask_url(url)}: {path} is not a SQLite database", "store_not_sqlite",
+                         url=mask_url(url), path=str(path))
     return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
 
 
@@ -74,7 +88,8 @@ def _open_read_only(url: str, path: Path) -> peewee.Database:
     """Opened by SQLite itself read-only (mode=ro): its mode is left as the owner set it."""
     global _read_only
     if not os.access(path, os.R_OK):
-        raise StoreError(f"{mask_url(url)}: {path} is not readable")
+        raise StoreError(f"{mask_url(url)}: {path} is not readable", "store_unreadable",
+                         url=mask_url(url), path=str(path))
     _read_only = path
     pragmas = {k: v for k, v in SQLITE_PRAGMAS.items() if k != "journal_mode"}
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
@@ -85,11 +100,13 @@ def _open_postgres(url: str) -> peewee.Database:
     try:
         name, params = postgres_params(url)  # libpq's keywords, handed on by peewee to psycopg2
     except ValueError:
-        raise StoreError(f"{mask_url(url)}: the URL names no database (…/dbname)") from None
+        raise StoreError(f"{mask_url(url)}: the URL names no database (…/dbname)",
+                         "store_no_name", url=mask_url(url)) from None
     try:
         import psycopg2  # noqa: F401
     except ImportError as exc:
-        raise StoreError("PostgreSQL needs psycopg2: pip install 'cockpit[postgres]'") from exc
+        raise StoreError("PostgreSQL needs psycopg2: pip install 'cockpit[postgres]'",
+                         "store_no_driver") from exc
     return peewee.PostgresqlDatabase(name, autoconnect=True, **params)
 
 
@@ -104,7 +121,7 @@ def open_database(url: str) -> peewee.Database:
         return _open_postgres(url)
     raise StoreError(
         f"{mask_url(url)}: unknown database URL; use sqlite:///path/file.sqlite "
-        "or postgresql://user@host/dbname"
+        "or postgresql://user@host/dbname", "store_unknown_url", url=mask_url(url)
     )
 
 
@@ -119,7 +136,7 @@ def open_store(url: str) -> peewee.Database:
         db.connect(reuse_if_open=True)
         refuse_newer(db)
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        raise StoreError(f"{mask_url(url)}: {explain(exc)}") from exc
+        raise failed(url, exc) from exc
     keep_private(url)
     return db
 
@@ -141,6 +158,28 @@ def refresh_statistics() -> None:
     serves (the large demo's queue: 90 ms before, 30 ms after)."""
     db = database.obj
     db.execute_sql("ANALYZE" if is_postgres() else "PRAGMA optimize")
+
+
+def failed(url: str, exc: BaseException) -> StoreError:
+    """The database refused to open or to migrate: said with its cause's code."""
+    code, params = explain_code(exc)
+    return StoreError(f"{mask_url(url)}: {explain(exc)}", code, url=mask_url(url), **params)
+
+
+def explain_code(exc: BaseException) -> tuple[str, dict[str, object]]:
+    """The code (an `error.*` text) and parameters of what explain() says."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "file is not a database" in text:
+        return "store_not_sqlite_file", {}
+    if "readonly" in text or "read-only" in text:
+        return ("store_read_only_schema" if _read_only else "store_read_only"), {}
+    if "no password supplied" in text:
+        return "store_password", {"detail": text}
+    if "FATAL:" in text:
+        return "store_refused", {"detail": text.split("FATAL:", 1)[1].strip()}
+    if any(s in text for s in ("could not connect", "Connection refused", "connection to server")):
+        return "store_unreachable", {"detail": text}
+    return "store_failed", {"detail": text}
 
 
 def explain(exc: BaseException) -> str:

@@ -418,7 +418,8 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
     today = today or now.astimezone(PARIS).date()
     db = open_and_migrate(url)
     if not _is_empty(db) and not replace:
-        raise StoreError(f"{mask_url(url)} already holds data; use --replace to wipe it")
+        raise StoreError(f"{mask_url(url)} already holds data; use --replace to wipe it",
+                         "store_demo_not_empty", url=mask_url(url))
     with db.atomic():
         if replace:
             _wipe(db)

@@ -57,7 +57,8 @@ def installation_key() -> bytes:
     text = path.read_text(encoding="ascii", errors="replace").strip()
     if len(text) < 32:
         raise StoreError(f"{path}: the do-not-call key file is damaged (too short); restore "
-                         "it from a backup or from a colleague's machine")
+                         "it from a backup or from a colleague's machine", "store_key_damaged",
+                         path=str(path))
     return text.encode()
 
 

@@ -93,3 +93,20 @@ def test_english_output_has_no_french_word_of_the_program(
     found = [w for w in _FRENCH_WORDS if w in said]
     assert not found, f"French words in English output: {found}\n{said}"
     assert "23 Nov 2026" in said  # the day before its month, as typed back
+
+
+@pytest.mark.parametrize(("url", "fr", "en"), [
+    ("sqlite:///{tmp}", "est un dossier, pas un fichier", "is a folder, not a database file"),
+    ("sqlite:///{tmp}/notes.txt", "n'est pas une base SQLite", "is not a SQLite database"),
+    ("mysql://{tmp}", "adresse de base inconnue", "unknown database URL"),
+    ("postgresql://nobody@127.0.0.1:1/x", "serveur PostgreSQL injoignable",
+     "cannot reach the PostgreSQL server"),
+])
+def test_a_database_that_cannot_be_opened_is_said_in_the_users_language(
+        url: str, fr: str, en: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("Jean Dupont 06 12 34 56 78\n")
+    target = url.format(tmp=tmp_path)
+    for lang, words in (("fr", fr), ("en", en)):
+        assert main(["--lang", lang, "queue", "--db", target]) == 2
+        said = capsys.readouterr().err.replace("\xa0", " ")
+        assert words in said and said.count("\n") == 1, said

@@ -47,13 +47,13 @@ def open_and_migrate(url: str) -> pw.Database:
     """Open the database at `url`, create or upgrade its schema: what every command does."""
     import sqlite3
 
-    from cockpit.store.db import StoreError, explain, keep_private, mask_url, open_store
+    from cockpit.store.db import failed, keep_private, open_store
 
     db = open_store(url)
     try:
         migrate(db)
     except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
-        raise StoreError(f"{mask_url(url)}: {explain(exc)}") from exc
+        raise failed(url, exc) from exc
     keep_private(url)
     return db
 
