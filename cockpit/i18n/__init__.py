@@ -67,7 +67,7 @@ class Translator:
         except (KeyError, IndexError, ValueError):
             return template
 
-    def error(self, exc: BaseException) -> str:
+    def error(self, exc: object) -> str:
         """A domain error in the user's language, by its code; its own message otherwise."""
         code = getattr(exc, "code", None)
         params = getattr(exc, "params", {}) or {}
@@ -85,4 +85,4 @@ class Translator:
     def reason(self, reason: object) -> str:
         """Why a row or a cell is refused (domain.errors.Reason, or any error), said inside
         the sentence that names where: "ligne 3, colonne « Tél » : …"."""
-        return _inner(self.error(reason))  # type: ignore[arg-type]  # code and params suffice
+        return _inner(self.error(reason))  # a code and parameters suffice
