@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -130,6 +129,8 @@ def read_in_child(read: Callable[[], T | None]) -> Callable[[], T | None]:
     the work itself, in order, with the usual error messages."""
     if not hasattr(os, "fork") or not enabled("fork"):
         return lambda: None
+    import pickle  # here: a start that does not fork, and every command, need none of it
+
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns, never prints, never touches the terminal
