@@ -224,7 +224,7 @@ def test_the_readme_team_steps_work_as_written(server: TeamServer, tmp_path: Pat
     # The server, not the cockpit, asks for the password and for TLS.
     (machines.home(karim) / ".pgpass").rename(machines.home(karim) / "pgpass.aside")
     refused = _refused(machines.run(karim, "cockpit queue"))
-    assert "asks for a password: put it in ~/.pgpass" in refused, refused
+    assert "demande un mot de passe\xa0: mettez-le dans ~/.pgpass" in refused, refused
     (machines.home(karim) / "pgpass.aside").rename(machines.home(karim) / ".pgpass")
     plain = machines.run(karim, 'psql "postgresql://karim@$DBHOST/cockpit?sslmode=disable" '
                                 "-c 'SELECT 1'")
