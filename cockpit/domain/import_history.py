@@ -9,13 +9,11 @@ from datetime import date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.errors import ValidationError
+from cockpit.domain.months import month_number
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.text import fold
 
 PARIS = ZoneInfo("Europe/Paris")  # a spreadsheet's times are the firm's wall-clock times
-_MONTHS = {"janv": 1, "jan": 1, "fevr": 2, "fev": 2, "feb": 2, "mars": 3, "mar": 3, "avr": 4,
-           "apr": 4, "mai": 5, "may": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aout": 8,
-           "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
                       r"(?:[ t,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm)?)?")
 _WORDS = re.compile(r"(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{4})(?:[ ,a]+(\d{1,2})[:h](\d{2}))?")
@@ -72,7 +70,7 @@ def _words(text: str, zone: tzinfo) -> datetime | None:
     if not match:
         return None
     word = match.group(2)
-    month = _MONTHS.get(word[:4], _MONTHS.get(word[:3], 0))
+    month = month_number(word)
     if not month:
         return None
     return _at(int(match.group(3)), month, int(match.group(1)), int(match.group(4) or 12),

@@ -13,16 +13,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from cockpit.domain.captures import parse_date
+from cockpit.domain.months import month_number
 from cockpit.domain.rates import selling_rate
 from cockpit.domain.text import fold
 
 STALE_AFTER = timedelta(days=90)  # "not contacted for a long time"
 WHOLE_COUNTRY = frozenset({"france", "france entiere", "toute la france", "partout", "national"})
-_MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-           "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-           "decembre": 12, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
-           "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
-           "november": 11, "december": 12}
 _SOON = {"asap", "des que possible", "immediat", "immediatement", "urgent", "now",
          "tout de suite", "au plus tot"}
 
@@ -111,8 +107,8 @@ def start_date(text: str, today: date) -> date | None:
         return None
     if folded in _SOON:
         return today
-    month = _MONTHS.get(folded.split()[0]) if folded.split() else None
-    if month is not None:
+    month = month_number(folded.split()[0].strip(".,")) if folded.split() else 0
+    if month:
         year = today.year if month >= today.month else today.year + 1
         return date(year, month, 1)
     try:

@@ -23,6 +23,7 @@ NOW = datetime(2026, 11, 23, 9, 42, tzinfo=UTC)
     ("11/16/2026 02:30 PM", datetime(2026, 11, 16, 13, 30)),  # American, day second
     ("16 nov. 2026", datetime(2026, 11, 16, 11, 0)),
     ("1er août 2026", datetime(2026, 8, 1, 10, 0)),
+    ("3 September 2026", datetime(2026, 9, 3, 10, 0)),  # English, the whole word
 ])
 def test_dates_of_every_layout(raw: str, utc: datetime) -> None:
     assert parse_moment(raw, NOW).astimezone(UTC).replace(tzinfo=None) == utc
@@ -30,6 +31,7 @@ def test_dates_of_every_layout(raw: str, utc: datetime) -> None:
 
 @pytest.mark.parametrize(("raw", "why"), [
     ("hier soir", "not a date"), ("31/02/2026", "not a date"),
+    ("16 novemberish 2026", "not a date"),  # a month's start is not enough: all of it is a month
     ("2027-01-05", "in the future"), ("24/11/2026", "in the future"),
 ])
 def test_what_cannot_be_a_last_contact_says_why(raw: str, why: str) -> None:

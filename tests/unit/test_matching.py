@@ -87,7 +87,8 @@ def test_mobility(mobility: str, city: str, region: str, expected: bool) -> None
 @pytest.mark.parametrize(("text", "expected"), [
     ("ASAP", TODAY), ("dès que possible", TODAY), ("mars", date(2027, 3, 1)),
     ("décembre", date(2026, 12, 1)), ("04/01/2027", date(2027, 1, 4)), ("", None),
-    ("quand ils auront le budget", None),
+    ("quand ils auront le budget", None), ("sept. 2027", date(2027, 9, 1)),
+    ("mardi prochain", None),  # a day's name, not March
 ])
 def test_start_dates_as_callers_type_them(text: str, expected: date | None) -> None:
     assert start_date(text, TODAY) == expected
