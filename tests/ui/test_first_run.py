@@ -96,3 +96,23 @@ async def test_a_refused_name_is_said_under_its_field_and_nothing_is_created(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallerScreen)
+
+
+async def test_a_refused_email_is_said_in_the_forms_words_not_the_commands(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    app = _new_app(url, monkeypatch, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _type(pilot, "Acme")
+        await pilot.press("enter")
+        await _type(pilot, "Inès")
+        await pilot.press("enter")
+        await _type(pilot, "pas-un-email")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        error = str(app.screen.query_one("#first-run-error-email", Static).render())
+        assert error.replace("\xa0", " ") == "« pas-un-email » n'est pas une adresse e-mail."
+        assert "--" not in error  # the services name the command's option; a form has none
+        assert app.services.team_is_empty()

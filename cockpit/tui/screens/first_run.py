@@ -19,6 +19,7 @@ from cockpit.services.errors import ServiceError
 from cockpit.services.views import CallerView
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
+from cockpit.tui.screens.team_form import said_in_a_form
 from cockpit.tui.workers import ServiceFailed, run_service
 
 FIELDS = ("firm", "name", "email")
@@ -119,9 +120,11 @@ class FirstRunScreen(Screen[None]):
         """Said under the field it is about (or under the form), not as a passing message."""
         event.stop()
         error = event.error
-        field = _FIELD_OF.get(error.code, "") if isinstance(error, ServiceError) else ""
         self._saving = False
-        self._say({field: self.app.tr.error(error)})
+        if isinstance(error, ServiceError):
+            self._say({_FIELD_OF.get(error.code, ""): said_in_a_form(self.app.tr, error)})
+        else:
+            self._say({"": self.app.tr.error(error)})
 
     @on(TeamStarted)
     def _started(self, event: TeamStarted) -> None:

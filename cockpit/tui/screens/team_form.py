@@ -28,6 +28,13 @@ _FIELD_OF = {"team_bad_name": "name", "team_duplicate": "name", "team_duplicate_
 _FORM_WORDS = {"team_bad_email": "team_form.bad_email", "team_bad_login": "team_form.bad_login"}
 
 
+def said_in_a_form(tr: Translator, error: ServiceError) -> str:
+    """A team refusal in a form's words: the services' own name the command-line option
+    (`--email`), which a form has not."""
+    words = _FORM_WORDS.get(error.code)
+    return tr(words, **error.params) if words else tr.error(error)
+
+
 @dataclass
 class MemberAdded(Message):
     caller: CallerView
@@ -78,7 +85,4 @@ class TeamAddModal(FormModal):
         if not isinstance(error, ServiceError) or error.code not in _FIELD_OF:
             return
         event.stop()
-        tr = self.app.tr
-        words = _FORM_WORDS.get(error.code)
-        said = tr(words, **error.params) if words else tr.error(error)
-        self.show_errors({_FIELD_OF[error.code]: said})
+        self.show_errors({_FIELD_OF[error.code]: said_in_a_form(self.app.tr, error)})
