@@ -91,6 +91,7 @@ class Candidate:
     claimed_by: int | None = None
     claim_expires_at: datetime | None = None  # the lease; a claim without one holds nothing
     do_not_call: bool = False
+    has_number: bool = True  # no number at all: nothing can be dialled, whatever they asked
     time_zone: str = DEFAULT_TIME_ZONE  # where the phone rings, from the number
     reminders: tuple[DueReminder, ...] = ()  # open reminders, call kinds and barriers
     last_contacted_at: datetime | None = None
@@ -262,6 +263,9 @@ def _build(
         # 1. Barriers no booking lifts: do-not-call, another caller's private portfolio.
         if c.do_not_call:
             exclude(Excluded(c, "do_not_call", _NO_PARAMS))
+            continue
+        if not c.has_number:
+            exclude(Excluded(c, "no_number", _NO_PARAMS))
             continue
         if c.owner_id is not None and c.owner_id != caller_id:
             exclude(Excluded(c, "private_other_caller", {"owner": c.owner_id}))

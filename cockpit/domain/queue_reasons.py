@@ -83,6 +83,10 @@ REASONS: Mapping[str, Mapping[str, str]] = {
         "fr": "Ne pas appeler (demande de la personne)",
         "en": "Do not call (the person asked)",
     },
+    "no_number": {
+        "fr": "Aucun numéro à composer",
+        "en": "No number to dial",
+    },
     "private_other_caller": {
         "fr": "Portefeuille privé d'un autre appelant (n° {owner})",
         "en": "Private portfolio of another caller (#{owner})",

@@ -611,7 +611,7 @@ TEXT: dict[str, str] = {
     ),
     "cli.import.at_column": "line {line}, column “{column}”: {reason}",
     "cli.import.nothing": (
-        "nothing imported: {count} invalid {count|row|rows}. Fix them, or use"
+        "nothing imported: {count} invalid {count|row|rows}. Fix {count|it|them}, or use"
         " --skip-invalid to import the others"
     ),
     "cli.import.created": (

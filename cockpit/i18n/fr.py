@@ -644,7 +644,7 @@ TEXT: dict[str, str] = {
     "cli.import.at_column": "ligne {line}, colonne « {column} » : {reason}",
     "cli.import.nothing": (
         "rien n'est importé\xa0: {count} {count|ligne invalide|lignes invalides}."
-        " Corrigez-les, ou --skip-invalid pour importer les autres"
+        " {count|Corrigez-la|Corrigez-les}, ou --skip-invalid pour importer les autres"
     ),
     "cli.import.created": (
         "créations : {created} {kind} ; fusions : {merged} avec des personnes déjà"

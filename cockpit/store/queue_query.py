@@ -251,8 +251,8 @@ def _candidate(row: Row, reminders: tuple[DueReminder, ...], followed_by: int | 
         owner_id=owner if owner is not None else followed_by,
         claimed_by=claimed_by,
         claim_expires_at=_moment(claim_expires),
-        # No number at all means nothing may be dialled: treated as not callable.
-        do_not_call=bool(dnc) or bool(blocked) or not has_phone,
+        do_not_call=bool(dnc) or bool(blocked),
+        has_number=bool(has_phone),
         time_zone=zone if has_phone else "Europe/Paris",
         reminders=reminders,
         last_contacted_at=_latest(_moment(last_contacted), _moment(last_call)),

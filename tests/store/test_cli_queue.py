@@ -188,3 +188,22 @@ def test_a_booked_callback_is_not_hidden_by_the_attempts_cap(demo_url: str) -> N
                         datetime(2026, 11, day, 9, 1)))
     rows = {r.person: r for r in services.queue_page(melissa.id, limit=50).rows}
     assert booked.person in rows and rows[booked.person].held == ""
+
+
+def test_someone_without_a_number_is_left_out_for_that_not_as_do_not_call(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A LinkedIn export gives no phone: nobody asked not to be called, there is just no number.
+    url = f"sqlite:///{tmp_path / 'firm.sqlite'}"
+    assert main(["team", "add", "Zoé Martin", "--db", url]) == 0
+    listed = tmp_path / "people.csv"
+    listed.write_text("Prénom;Nom;Société;Fonction;Téléphone;E-mail\n"
+                      "Mathilde;Rey;Sapiens IT;DSI;;m.rey@sapiens-it.fr\n"
+                      "Gérald;Chevalier;Numéa;DSI;01 42 68 53 00;\n", encoding="utf-8")
+    assert main(["import", "contacts", str(listed), "--db", url]) == 0
+    capsys.readouterr()
+    assert main(["queue", "--db", url, "--at", AT, "--why"]) == 0
+    out = capsys.readouterr().out
+    left_out = out[out.index("Écartés"):]
+    assert "Mathilde Rey" in left_out and "Aucun numéro à composer" in left_out
+    assert "Ne pas appeler" not in out
+    assert "Gérald Chevalier" in out[:out.index("Écartés")]
