@@ -61,9 +61,10 @@ PROSPECT_REASONS: Mapping[str, Mapping[str, str]] = {
     "esn_growing": {"fr": "ESN en croissance", "en": "growing IT services firm"},
     "prospect_end_client": {"fr": "client final", "en": "end client"},
     "prospect_unknown": {"fr": "tendance inconnue", "en": "trend unknown"},
+    # These are said inside the queue's brackets ("Nouveau DO chez X (…)"): none of their own.
     "prospect_kind_unknown": {
-        "fr": "type de société inconnu (ESN ou client final ?)",
-        "en": "kind of company unknown (IT services firm or end client?)",
+        "fr": "ESN ou client final, à préciser",
+        "en": "IT services firm or end client, to be found out",
     },
     "esn_revenue_down": {
         "fr": "ESN en recul, pas prioritaire",
@@ -74,8 +75,8 @@ PROSPECT_REASONS: Mapping[str, Mapping[str, str]] = {
         "en": "{company} posts freelance missions itself: not prospected",
     },
     "esn_uses_freelances": {
-        "fr": "{company} : CA en hausse, effectif en baisse (déjà beaucoup de freelances)",
-        "en": "{company}: revenue up, headcount down (already many freelances)",
+        "fr": "{company} : CA en hausse, effectif en baisse, déjà beaucoup de freelances",
+        "en": "{company}: revenue up, headcount down, already many freelances",
     },
 }
 

@@ -18,3 +18,25 @@ from cockpit.i18n.reasons import reminder_reason
 def test_a_reason_is_said_not_coded(stored: str, fr: str, en: str) -> None:
     assert reminder_reason(stored, Translator("fr")).replace("\u00a0", " ") == fr
     assert reminder_reason(stored, Translator("en")) == en
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_reason_that_says_another_inside_it_never_reads_brackets_in_brackets(lang: str) -> None:
+    # "Nouveau DO chez Numéa (type de société inconnu (ESN ou client final ?))" was shown.
+    from cockpit.domain.prospects import PROSPECT_REASONS
+    from cockpit.domain.queue_reasons import REASONS, describe
+
+    params = {"company": "Numéa", "days": 120, "need": 3, "owner": 2, "count": 3, "max": 3}
+    nested = []
+    for code, texts in REASONS.items():
+        if "{prospect}" not in texts[lang]:
+            continue
+        for prospect in PROSPECT_REASONS:
+            said = describe(code, {**params, "prospect": prospect}, lang)
+            depth = 0
+            for char in said:
+                depth += {"(": 1, ")": -1}.get(char, 0)
+                if depth > 1:
+                    nested.append(said)
+                    break
+    assert nested == []
