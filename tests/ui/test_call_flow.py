@@ -344,3 +344,34 @@ async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None
         await pilot.press("down")
         await settle(pilot)
         assert app.focused is queue and app.screen.highlighted != before
+
+
+async def test_a_refused_reminder_comes_back_as_typed_with_the_note(make_app) -> None:
+    # What the caller typed in the wrong field (a sentence in the reminder) must not be
+    # replaced by the proposal when the save is refused: they would never see it again.
+    from textual.widgets import Static, TextArea
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("5")  # voicemail
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, EndCallModal)
+        proposed = app.screen.query_one("#end-reminder", Input).value
+        field = app.screen.query_one("#end-reminder", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*list("lui envoyer la plaquette"))
+        app.screen.query_one("#end-note", TextArea).text = "Standard fermé le midi"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EndCallModal)  # refused, the form is back
+        said = str(app.screen.query_one("#end-error", Static).render())
+        assert "lui envoyer la plaquette" in said and "n'est pas une date" in said
+        reminder = app.screen.query_one("#end-reminder", Input).value
+        assert reminder == "lui envoyer la plaquette" != proposed
+        assert app.screen.query_one("#end-note", TextArea).text == "Standard fermé le midi"

@@ -469,6 +469,7 @@ class CallConsole(Vertical):
             suggested=choice.outcome if choice else self.call.outcome,
             propose=lambda outcome: app.services.propose_reminder(call_id, outcome),
             note=note,
+            reminder=choice.reminder if choice else None,  # a refused one comes back as typed
         )
         app.push_screen(modal, self._end_chosen)
         if error:
