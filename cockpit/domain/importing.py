@@ -197,6 +197,21 @@ def field_keys(kind: str) -> dict[str, frozenset[str]]:
     return {f: synonyms_of(f, _SYNONYMS) for f in FIELDS[kind]}
 
 
+# The record a CRM names before each column ("Person - Job title", "Organization - City" in
+# Pipedrive's exports): read as the column's own name when that is one the import knows.
+_RECORD_PREFIXES = {"contacts": ("person ", "contact "), "freelances": ("person ", "contact "),
+                    "companies": ("organization ", "organisation ", "company ", "account ")}
+
+
+def _record_keys(keys: list[str], kind: str, known: frozenset[str]) -> list[str]:
+    out = []
+    for key in keys:
+        prefix = next((p for p in _RECORD_PREFIXES.get(kind, ()) if key.startswith(p)), "")
+        rest = key[len(prefix):]
+        out.append(rest if prefix and key not in known and rest in known else key)
+    return out
+
+
 def known_keys(kind: str) -> tuple[frozenset[str], list[frozenset[str]]]:
     """(the keys of every field, the keys each required field may be found by): what
     import_columns.locate needs to find the header after a file's notes."""
@@ -229,8 +244,9 @@ def map_columns(headers: tuple[str, ...], kind: str,
                                f"columns: {', '.join(names)}", code="import_map_column",
                                column=column, columns=", ".join(names))
         columns[index] = target
-    keys = [header_key(h) for h in headers]
     by_field = field_keys(kind)
+    keys = _record_keys([header_key(h) for h in headers], kind,
+                        frozenset().union(*by_field.values()))
     left_out: dict[int, str] = {}
     civil = synonyms_of("civility", _SYNONYMS).union(
         *(by_field.get(f, ()) for f in ("role", "title", "full_name")))

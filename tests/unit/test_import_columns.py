@@ -75,6 +75,20 @@ def test_a_freelance_civility_is_left_out_not_taken_for_the_profile() -> None:
     assert mapping.left_out == {0: "civility"}
 
 
+def test_a_column_named_after_its_record_is_read_by_its_own_name() -> None:
+    # Pipedrive names every column of a person "Person - …", of an organization "Organization - …".
+    people = _fields("Person - Name,Person - Organization,Person - Job title,"
+                     "Person - Last activity date,Person - City,Person - Label\n"
+                     "Claire Durand,Atos,DSI,2026-10-05,Lyon,Hot lead\n")
+    assert people == {"Person - Name": "full_name", "Person - Organization": "company",
+                      "Person - Job title": "role", "Person - Last activity date": "last_contact",
+                      "Person - City": "city"}  # the label is no field: left out, as before
+    companies = _fields("Organization - Name,Organization - Address,Organization - Website\n"
+                        "Atos,80 quai Voltaire,atos.net\n", "companies")
+    assert companies == {"Organization - Name": "name", "Organization - Address": "address",
+                         "Organization - Website": "website"}
+
+
 def test_an_empty_first_column_gives_way_to_the_one_with_values() -> None:
     fields = _fields("Titre;Nom;Titre;Tel\n;Roux;DSI;0612345678\n;Rey;DAF;0712345678\n")
     assert fields["Titre#2"] == "role" and "Titre" not in fields
