@@ -25,6 +25,7 @@ from cockpit.services.mend import MendServices
 from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
 from cockpit.services.part import DEFAULT_MARGIN, DEMO_FIRM, PARIS, Setup, open_setup
+from cockpit.services.person_data import PersonDataServices
 from cockpit.services.queue import QueueServices
 from cockpit.services.records import RecordServices
 from cockpit.services.review import ReviewServices
@@ -54,6 +55,7 @@ class Services:
         self.staffing = staffing = NeedServices(setup, connection)
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
+        self.person_data = data = PersonDataServices(setup, connection)
         self.imports = imports = ImportServices(setup, connection)
         self.activity = activity = ActivityServices(setup, connection, cards)
         self.creating = creating = CreateServices(setup, connection, cards)
@@ -138,23 +140,23 @@ class Services:
         self.set_firm_name = rights.set_firm_name
         self.start_team = rights.start_team
         self.change_portfolio = rights.change_portfolio
-        self.find_people = rights.find_people
-        self.export_person = rights.export_person
-        self.forget_person = rights.forget_person
-        self.vacuum_erased = rights.vacuum_erased
-        self.stale_prospects = rights.stale_prospects
-        self.purge = rights.purge
-        self.dnc_add = rights.dnc_add
-        self.dnc_remove = rights.dnc_remove
-        self.dnc_list = rights.dnc_list
-        self.dnc_import = rights.dnc_import
-        self.export_table = rights.export_table
-        self.database_health = rights.database_health
+        self.find_people = data.find_people
+        self.export_person = data.export_person
+        self.forget_person = data.forget_person
+        self.vacuum_erased = data.vacuum_erased
+        self.stale_prospects = data.stale_prospects
+        self.purge = data.purge
+        self.dnc_add = data.dnc_add
+        self.dnc_remove = data.dnc_remove
+        self.dnc_list = data.dnc_list
+        self.dnc_import = data.dnc_import
+        self.export_table = data.export_table
+        self.database_health = data.database_health
         self.audit = rights.audit
         self.signed_in = rights.signed_in
         self.acting_caller = rights.acting_caller
         self.check_reminder_change = rights.check_reminder_change
-        self.forget_preview = rights.forget_preview
+        self.forget_preview = data.forget_preview
 
         self.import_file = imports.import_file
 
