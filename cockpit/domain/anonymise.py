@@ -26,6 +26,7 @@ EMAIL = "[e-mail retiré]"
 PHONE = "[téléphone retiré]"
 ADDRESS = "[adresse retirée]"
 LINK = "[lien retiré]"
+OTHER_PERSON = "[nom retiré]"  # someone else the CV names: a reference, a manager
 UNKNOWN_EMPLOYER = "[entreprise]"
 
 # Words in an employer's name that give its sector away, for employers the lists do not know.
@@ -125,6 +126,7 @@ def anonymise(text: str, *, names: Iterable[str] = (),
     text = _STREET.sub(lambda m: record("address", m.group(0).strip(), ADDRESS), text)
     text = _POSTCODE_CITY.sub(lambda m: record("address", m.group(0), ADDRESS), text)
     text = _replace_names(text, all_names, record)
+    text = _OTHER_PERSON.sub(lambda m: _other_person(m, record), text)
     text = _CIVILITY_NAME.sub(NAME, text)  # "Mme Le Roux" → "Le consultant", not "Mme Le…"
     text = _replace_employers(text, dict(employers or {}), words, record)
     return Anonymised(_in_prose(text), tuple(found))
@@ -219,6 +221,27 @@ _PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|di|da|del|DE|DU|DES|LE|LA)"
 _FULL_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,3}}"
 _HEADING_NAME = re.compile(rf"^[#>*\s]*(?:(?:CV|Curriculum\s+vit(?:ae|æ))\s+)?({_FULL_NAME})"
                            r"[ \t]*$")
+# Other people a CV names, who never agreed to be sent to a client: after a civility
+# ("M. Paul Durand", "Mme Martin"), or after the label of a reference or a manager
+# ("Manager : Sophie Martin", "Référent : Paul Durand"). The freelance's own name has already
+# become NAME, which a civility keeps before it.
+_CIVILITY = r"(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|Mademoiselle|Dr\.?)"
+_OTHER_PERSON = re.compile(
+    rf"(?P<civility>\b{_CIVILITY}[ \t]+)(?!{NAME}\b)"
+    rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,2}})"
+    rf"|(?P<label>\b(?:[Mm]anager|[Rr]esponsable|[Rr][ée]f[ée]rente?s?|[Rr][ée]f[ée]rences?|"
+    rf"[Tt]ut(?:eur|rice)|[Ss]up[ée]rieur(?:e)?(?:[ \t]+hi[ée]rarchique)?|N\+1|[Ss]upervisor|"
+    rf"[Rr]eferees?)[ \t]*:[ \t]*)(?!{NAME}\b)(?P<full>{_FULL_NAME})")
+
+
+def _other_person(match: re.Match[str], record: Record) -> str:
+    name = match.group("name") or match.group("full")
+    if not _could_be_a_name(name):
+        return match.group(0)
+    kept = match.group("label") or ""  # "Manager : " stays, so the line still reads
+    return kept + record("other_person", match.group(0)[len(kept):], OTHER_PERSON)
+
+
 _NAME_LABEL = re.compile(
     rf"^[ \t*#>-]*(?:Nom(?:\s+et\s+pr[ée]nom|\s+complet)?|Pr[ée]nom(?:\s+et\s+nom)?)"
     rf"[ \t]*:[ \t]*(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,3}})"

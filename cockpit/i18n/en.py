@@ -973,6 +973,7 @@ TEXT: dict[str, str] = {
     "cv.replaced": "Replaced: {pairs}",
     "cv.help": "ctrl+s prepare the e-mail to the decision maker · esc cancel",
     "cv.kind.name": "{count|name|names}",
+    "cv.kind.other_person": "{count|other person named|other people named}",
     "cv.kind.email": "{count|e-mail|e-mails}",
     "cv.kind.phone": "{count|phone|phones}",
     "cv.kind.address": "{count|address|addresses}",

@@ -1063,6 +1063,7 @@ TEXT: dict[str, str] = {
     "cv.replaced": "Remplacé\xa0: {pairs}",
     "cv.help": "ctrl+s préparer le mail au DO · échap annuler",
     "cv.kind.name": "{count|nom|noms}",
+    "cv.kind.other_person": "{count|autre personne nommée|autres personnes nommées}",
     "cv.kind.email": "{count|e-mail|e-mails}",
     "cv.kind.phone": "{count|téléphone|téléphones}",
     "cv.kind.address": "{count|adresse|adresses}",

@@ -9,7 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cockpit.cv.sectors import employer_sectors
-from cockpit.domain.anonymise import ADDRESS, EMAIL, LINK, NAME, PHONE, anonymise, fold
+from cockpit.domain.anonymise import (
+    ADDRESS,
+    EMAIL,
+    LINK,
+    NAME,
+    OTHER_PERSON,
+    PHONE,
+    anonymise,
+    fold,
+)
 
 EMPLOYERS = {"BNP Paribas": "Banque", "Société Générale": "Banque", "Capgemini": "ESN",
              "Airbus": "Aéronautique", "Orange": "Télécoms", "AXA": "Assurance"}
@@ -148,3 +157,18 @@ def test_only_the_sectors_put_for_an_employer_read_as_prose() -> None:
     out = anonymise("Formation : École de Commerce de Lyon ; stage chez Decathlon",
                     employers=employer_sectors()).text
     assert out == "Formation : École de Commerce de Lyon ; stage chez une enseigne"
+
+
+def test_the_other_people_a_cv_names_go_too() -> None:
+    # A reference or a manager never agreed to be sent to a client, nor reached through him.
+    text = ("Jean Dupont\nDéveloppeur Java\n"
+            "- 2019-2024 : Tech lead. Manager : Sophie Martin, très exigeante\n"
+            "Références : M. Paul Durand, DSI ; Mme Le Gall ; Référente : Claire De La Tour\n"
+            "Responsable : Scrum Master certifié\nM. Dupont est disponible en janvier.\n")
+    out = anonymise(text).text
+    for name in ("Sophie", "Martin", "Paul", "Durand", "Le Gall", "Claire", "La Tour"):
+        assert name not in out, name
+    assert out.count(OTHER_PERSON) == 4
+    assert "Manager : [nom retiré], très exigeante" in out  # the line still reads
+    assert "Responsable : Scrum Master certifié" in out  # a role, not a person
+    assert f"{NAME} est disponible" in out  # the freelance is still the consultant
