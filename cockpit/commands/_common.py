@@ -142,10 +142,19 @@ def stored_reason(text: str) -> str:
     text whoever reads it), in the reader's language; a reason someone typed, as typed."""
     found = re.fullmatch(r"retention: no contact for (\S+)", text)
     if found:
-        return say("cli.reason.retention", age=found.group(1))
+        return say("cli.reason.retention", age=worded_age(found.group(1)))
     key = {"asked not to be called": "cli.reason.asked",
            "erased on request (GDPR art. 17)": "cli.reason.erased"}.get(text)
     return say(key) if key else text
+
+
+def worded_age(text: str) -> str:
+    """An age as --older-than takes it ("3y", "36m") in words ("3 ans", "36 mois"); any other
+    text as it is."""
+    found = re.fullmatch(r"\s*(\d+)\s*([ymwdYMWD])\s*", text)
+    if not found:
+        return text
+    return say(f"cli.age.{found.group(2).lower()}", count=int(found.group(1)))
 
 
 def quoted(value: object) -> str:

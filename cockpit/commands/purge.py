@@ -36,7 +36,7 @@ def _age(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import lang_of, services_for
+    from cockpit.commands._common import lang_of, services_for, worded_age
     from cockpit.commands.base import say
     from cockpit.i18n.dates import format_date
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if len(stale) > 500:
         out(say("cli.more", count=len(stale) - 500))
     if args.dry_run or not stale:
-        out(say("cli.purge.found", count=len(stale), age=args.older_than)
+        out(say("cli.purge.found", count=len(stale), age=worded_age(args.older_than))
             + (say("cli.purge.dry_run") if args.dry_run else ""))
         return 0
     from cockpit.commands.person import actor_name

@@ -865,6 +865,10 @@ TEXT: dict[str, str] = {
     "activity.erased": "(numéro effacé)",
     "cli.purge.never": "jamais",
     "cli.purge.line": "#{id} {name} · {company} · dernier contact : {when}",
+    "cli.age.y": "{count} {count|an|ans}",
+    "cli.age.m": "{count} mois",
+    "cli.age.w": "{count} {count|semaine|semaines}",
+    "cli.age.d": "{count} {count|jour|jours}",
     "cli.purge.found": "{count} {count|prospect|prospects} sans contact depuis {age}",
     "cli.purge.dry_run": " (simulation\xa0: rien n'est effacé)",
     "cli.purge.erased": (

@@ -152,6 +152,7 @@ def test_purge_lists_then_erases_prospects_untouched_for_three_years(
     assert main(["purge", "--older-than", "3y", "--dry-run", "--db", demo_url]) == 0
     out = capsys.readouterr().out
     assert all(f"#{i} " in out for (i,) in old) and "dry run: nothing erased" in out
+    assert "with no contact for 3 years" in out  # "3y" is what one types, not what one reads
     with _db(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before
     assert main(["purge", "--older-than", "3y", "--db", demo_url]) == 0
