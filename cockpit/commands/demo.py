@@ -24,6 +24,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
                         help="multiply the size by N (benchmarks of growth)")
     parser.add_argument("--replace", action="store_true",
                         help="wipe an existing database's data first")
+    parser.add_argument("--if-empty", action="store_true",
+                        help="build only into a database that holds nobody yet (`./dev run`: "
+                        "a file another command created empty still gets its demo); "
+                        "one that holds data is kept, and nothing is said")
     return parser
 
 
@@ -38,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
     clock = start_clock(args.settings.hooks.now)
     started = time.perf_counter()
     counts = build_demo(url, size=args.size, seed=args.seed, replace=args.replace,
-                        scale=args.scale, now=clock() if clock else None)
+                        scale=args.scale, now=clock() if clock else None,
+                        if_empty=args.if_empty)
+    if not counts:  # --if-empty, and the database holds data: kept, nothing to say
+        return 0
     elapsed = time.perf_counter() - started
     from cockpit.commands.base import language, say
 

@@ -405,9 +405,10 @@ def _reset_sequences(db: pw.Database) -> None:
 
 def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None = None,
                replace: bool = False, now: datetime | None = None,
-               scale: int = 1) -> dict[str, int]:
+               scale: int = 1, if_empty: bool = False) -> dict[str, int]:
     """Fill the database at `url`; returns how many of each it made (companies, contacts,
-    freelances, calls), which the command words in the user's language."""
+    freelances, calls), which the command words in the user's language. `if_empty`: a
+    database that holds data is kept as it is (nothing made, an empty dict)."""
     if size not in SIZES:
         raise StoreError(f"unknown demo size {size!r}; choose small or large")
     if now is None:
@@ -417,6 +418,8 @@ def build_demo(url: str, size: str = "small", seed: int = 0, today: date | None 
             now = datetime.combine(today, time(10, 42), PARIS).astimezone(UTC)
     today = today or now.astimezone(PARIS).date()
     db = open_and_migrate(url)
+    if not _is_empty(db) and if_empty and not replace:
+        return {}
     if not _is_empty(db) and not replace:
         raise StoreError(f"{mask_url(url)} already holds data; use --replace to wipe it",
                          "store_demo_not_empty", url=mask_url(url))

@@ -99,3 +99,27 @@ def test_the_demo_says_what_it_made_in_the_users_language(
     said = capsys.readouterr().out.replace("\u202f", " ")
     assert all(word in said for word in words), said
     assert ("companies" in said) == (lang == "en")
+
+
+def test_if_empty_fills_a_file_created_empty_and_keeps_one_with_data(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `./dev run` on a checkout where a command created db/cockpit.sqlite empty: the demo
+    # still comes, and a database that holds anything is never touched.
+    from cockpit.cli import main
+
+    url = f"sqlite:///{tmp_path / 'd.sqlite'}"
+    assert main(["check", "--db", url]) == 0  # the schema, nobody in it
+    capsys.readouterr()
+    assert main(["demo", "--if-empty", "--db", url]) == 0
+    assert "d.sqlite" in capsys.readouterr().out  # said where it was built
+    assert sqlite3.connect(tmp_path / "d.sqlite").execute(
+        "SELECT COUNT(*) FROM contact").fetchone()[0] > 0
+    before = _digest(tmp_path / "d.sqlite")
+    assert main(["demo", "--if-empty", "--db", url]) == 0
+    assert capsys.readouterr().out == ""
+    assert _digest(tmp_path / "d.sqlite") == before
+    firm = f"sqlite:///{tmp_path / 'firm.sqlite'}"
+    assert main(["team", "add", "Zoé Martin", "--db", firm]) == 0
+    assert main(["demo", "--if-empty", "--db", firm]) == 0
+    assert sqlite3.connect(tmp_path / "firm.sqlite").execute(
+        "SELECT COUNT(*) FROM contact").fetchone() == (0,)  # a real firm's base stays its own
