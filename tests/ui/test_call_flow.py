@@ -375,3 +375,23 @@ async def test_a_refused_reminder_comes_back_as_typed_with_the_note(make_app) ->
         reminder = app.screen.query_one("#end-reminder", Input).value
         assert reminder == "lui envoyer la plaquette" != proposed
         assert app.screen.query_one("#end-note", TextArea).text == "Standard fermé le midi"
+
+
+async def test_empty_fields_show_their_format_in_the_interfaces_language(make_app) -> None:
+    from textual.widgets import Input
+
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("1")  # put through to the decision maker
+        await settle(pilot)
+        await pilot.press("7")  # "call me back": the moment to call back is asked
+        await settle(pilot)
+        shown = [i.placeholder for i in app.screen.query(Input)]
+        assert "dd/mm hh:mm" in shown and "jj/mm hh:mm" not in shown
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, EndCallModal)
+        assert app.screen.query_one("#end-reminder", Input).placeholder == "dd/mm hh:mm"

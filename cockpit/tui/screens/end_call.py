@@ -65,7 +65,7 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
             yield OptionList(*[Option(data_text(label), id=code) for code, label in self._outcomes],
                              id="end-outcomes")
             yield Label(tr("end.reminder"))
-            yield Input(id="end-reminder", placeholder="jj/mm hh:mm")
+            yield Input(id="end-reminder", placeholder=tr("placeholder.datetime"))
             yield Label(tr("end.note"))
             yield TextArea(printable(self._note, multiline=True), id="end-note")
             yield Static(tr("end.help"), id="end-help")

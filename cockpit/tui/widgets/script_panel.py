@@ -24,16 +24,9 @@ from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
 
-_PLACEHOLDERS = {
-    "date": "jj/mm/aaaa",
-    "datetime": "jj/mm hh:mm",
-    "money": "€",
-    "phone": "06 12 34 56 78",
-    "email": "nom@societe.fr",
-    "yesno": "oui / non",
-    "siret": "14 chiffres",
-    "integer": "0",
-}
+# What an empty field of each type shows, in the interface's language (catalogue keys).
+_PLACEHOLDERS = frozenset({"date", "datetime", "money", "phone", "email", "yesno", "siret",
+                           "integer"})
 
 
 ROOM_FOR_BIG_NUMBER = 32  # terminal lines: below, the script's text needs all the pane
@@ -218,7 +211,8 @@ class ScriptPanel(Vertical):
         for capture in captures:
             mark = " *" if capture.required else ""
             label = Label(data_text(f"{capture.label}{mark}"), classes="capture-label")
-            placeholder = _PLACEHOLDERS.get(capture.type, "")
+            placeholder = self.app.tr(f"placeholder.{capture.type}") \
+                if capture.type in _PLACEHOLDERS else ""
             if capture.type == "choice":
                 placeholder = " / ".join(f"{i} {c}" for i, c in enumerate(capture.choices, 1))
             field = CaptureInput(capture.key, value=printable(capture.value),
