@@ -39,6 +39,7 @@ _TEXT = {
         "region": "Lieu", "start": "Démarrage", "duration": "Durée", "languages": "Langues",
         "budget_rate": "Budget", "description": "Descriptif",
         "availability": "Disponibilité", "available_from": "Disponible à partir du",
+        "available": "disponible", "on_mission": "en mission", "notice": "préavis",
         "mobility": "Mobilité", "day_rate": "TJM", "billing": "Facturation",
         "reference": "Référence", "cv": "CV", "cv_ok": "à jour",
         "own_company": "votre société", "siret": "SIRET", "portage": "portage salarial",
@@ -62,6 +63,7 @@ _TEXT = {
         "region": "Location", "start": "Start", "duration": "Duration",
         "languages": "Languages", "budget_rate": "Budget", "description": "Description",
         "availability": "Availability", "available_from": "Available from",
+        "available": "available", "on_mission": "on a mission", "notice": "serving notice",
         "mobility": "Mobility", "day_rate": "Day rate", "billing": "Billing",
         "reference": "Reference", "cv": "CV", "cv_ok": "up to date",
         "own_company": "your company", "siret": "SIRET", "portage": "umbrella company",
@@ -90,7 +92,7 @@ class NeedFacts:
 class FreelanceFacts:
     """What a freelance call confirmed."""
 
-    availability: str = ""  # "disponible", "en mission", "préavis"
+    availability: str = ""  # available | on_mission | notice | "" (worded in the mail's language)
     available_from: date | None = None
     mobility: str = ""
     day_rate: int | None = None
@@ -166,8 +168,8 @@ def freelance_recap(*, to: str, first_name: str, need_title: str, client_region:
     if need_title:
         where = t["in"].format(region=client_region) if client_region else ""
         lines += [t["fl_mission"].format(title=need_title, where=where), ""]
-    if facts.availability:
-        lines.append(f"- {t['availability']}{sep}{facts.availability}")
+    if facts.availability in ("available", "on_mission", "notice"):
+        lines.append(f"- {t['availability']}{sep}{t[facts.availability]}")
     if facts.available_from:
         lines.append(f"- {t['available_from']} {long_date(facts.available_from, lang)}")
     if facts.mobility.strip():

@@ -344,8 +344,7 @@ class NeedServices(Part):
             refs = []
         reference = ", ".join(v for v in refs[-1].values() if v) if refs else ""
         facts = FreelanceFacts(
-            availability={"available": "disponible", "on_mission": "en mission",
-                          "notice": "préavis"}.get(f.availability, ""),
+            availability=f.availability,
             available_from=f.available_from, mobility=f.mobility, day_rate=f.day_rate,
             billing=f.billing if f.billing != "unknown" else "", siret=f.siret,
             reference=reference, cv_up_to_date=None)  # not kept: the recap asks for it

@@ -36,7 +36,7 @@ def test_english_labels() -> None:
     assert body.startswith("Hello Madame Michel,") and "- Budget: 1,200 € excl. VAT/day" in body
 
 
-FACTS = FreelanceFacts(availability="préavis", available_from=date(2026, 12, 7),
+FACTS = FreelanceFacts(availability="notice", available_from=date(2026, 12, 7),
                        mobility="Auvergne-Rhône-Alpes", day_rate=550, billing="own_company",
                        siret="73282932000074", reference="Paul Durand, Altiaris, 06 11 22 33 44")
 
@@ -52,12 +52,20 @@ def test_the_freelance_recap_confirms_their_points_and_never_the_budget() -> Non
     assert body.startswith("Bonjour Julie,")
     assert "Mission : Développeur Java — Lyon" in body
     assert "- Disponible à partir du lundi 7 décembre 2026" in body
+    assert "- Disponibilité : préavis" in body
     assert "- TJM : 550 € HT/jour" in body
     assert "- Facturation : votre société (SIRET 732 829 320 00074)" in body
     assert "Paul Durand, Altiaris" in body
     assert "CV à jour" in body  # not confirmed: asked for
     for secret in ("1200", "1\u202f200", "marge", "Budget", "vente"):
         assert secret not in body
+
+
+def test_an_english_recap_says_the_availability_in_english() -> None:
+    body = freelance_recap(to="j@f.demo", first_name="Julie", need_title="Java developer",
+                           client_region="Lyon", facts=FACTS, caller_name="Mélissa Martin",
+                           firm="Smarteo", lang="en").body
+    assert "- Availability: serving notice" in body and "préavis" not in body
 
 
 def test_portage_and_a_cv_already_up_to_date() -> None:
