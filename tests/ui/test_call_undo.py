@@ -15,7 +15,7 @@ from cockpit.tui.screens.form import FormModal
 from cockpit.tui.screens.picker import PickerModal
 from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.script_panel import ScriptPanel
-from tests.ui.helpers import settle
+from tests.ui.helpers import answer_yes, settle
 
 
 def _db(url: str) -> sqlite3.Connection:
@@ -189,7 +189,7 @@ async def test_a_call_started_by_mistake_is_cancelled_without_an_attempt(
         await pilot.press("delete")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("o")
+        await answer_yes(pilot)
         await settle(pilot)
         assert panel.call is None
         await settle(pilot)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Static
 from cockpit.tui.screens.confirm import ConfirmModal
 from cockpit.tui.screens.review import ReviewScreen
 from cockpit.tui.screens.team_form import TeamAddModal
-from tests.ui.helpers import settle
+from tests.ui.helpers import answer_yes, settle
 
 
 def _db(url: str) -> sqlite3.Connection:
@@ -128,7 +128,7 @@ async def test_the_lead_makes_someone_lead(make_app, demo_url: str) -> None:
         assert isinstance(app.screen, ConfirmModal)
         question = str(app.screen.query_one("#confirm-question", Static).render())
         assert "Karim devient chef d'équipe" in question
-        await pilot.press("o")
+        await answer_yes(pilot)
         await settle(pilot)
         assert "Karim est chef d'équipe." in _said(app)
         karim = next(r for r in screen.team.rows if r.name == "Karim")
@@ -161,7 +161,7 @@ async def test_someone_leaves_and_the_lead_is_told_what_came_to_her(make_app,
         question = str(app.screen.query_one("#confirm-question", Static).render())
         assert "Karim quitte l'équipe" in question and "passent à Melissa" in question
         assert "rappels ouverts" in question and "contacts privés" in question
-        await pilot.press("o")
+        await answer_yes(pilot)
         await settle(pilot)
         assert app.screen is screen
         assert "Karim" not in _names(screen)
@@ -232,3 +232,24 @@ async def test_f1_lists_the_lead_s_team_keys_in_her_language(make_app) -> None:
             shown = console.export_text()
             for word in words:
                 assert word in shown, (lang, word)
+
+
+async def test_a_yes_typed_ahead_of_the_question_answers_nothing(make_app, demo_url: str) -> None:
+    # "d" then "o" of a word typed while the review had the focus: Karim must not leave.
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        await _highlight(pilot, screen, "Karim")
+        await pilot.press("d", "o")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)  # still asked
+        await pilot.press("n")  # a no is taken at once
+        await settle(pilot)
+        assert app.screen is screen and "Karim" in _names(screen)
+        await pilot.press("d")
+        await settle(pilot)
+        await answer_yes(pilot)
+        await settle(pilot)
+        assert "Karim" not in _names(screen)
+    with _db(demo_url) as db:
+        assert db.execute("SELECT active FROM caller WHERE name = 'Karim'").fetchone() == (0,)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import getters
@@ -14,6 +15,11 @@ from textual.widgets import Static
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
+
+# Keys that arrive sooner than this after the question opened were typed before it could be
+# read (a fast typist's next letters, "d" then "o" of a word typed in the wrong place): they
+# answer nothing. A person reading the question takes longer than this.
+TYPED_AHEAD = 0.4  # seconds
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -29,11 +35,18 @@ class ConfirmModal(ModalScreen[bool]):
         super().__init__()
         translate_bindings(self)
         self._question = question
+        self._opened = time.monotonic()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(data_text(self._question), id="confirm-question")
             yield Static(self.app.tr("confirm.help"), id="confirm-help")
 
+    def on_mount(self) -> None:
+        self._opened = time.monotonic()
+
     def action_answer(self, yes: bool) -> None:
+        if yes and time.monotonic() - self._opened < TYPED_AHEAD:
+            self.app.bell()  # typed ahead: not an answer (a "no" is always taken at once)
+            return
         self.dismiss(yes)
