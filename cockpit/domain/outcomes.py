@@ -26,3 +26,16 @@ class Outcome(StrEnum):
 
 # Outcomes that count as "reached the person" in the figures.
 REACHED = frozenset(Outcome) - {Outcome.NO_ANSWER, Outcome.WRONG_NUMBER}
+
+
+# What the end of a call may say, by whom was called (codes: the screens word them).
+CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qualified",
+                    "redirected", "referencing", "refused", "do_not_call", "wrong_number",
+                    "cv_sent")
+FREELANCE_OUTCOMES = ("no_answer", "callback", "freelance_confirmed", "freelance_unavailable",
+                      "freelance_declined", "do_not_call", "wrong_number")
+
+
+def outcomes_for(kind: str) -> tuple[str, ...]:
+    """The outcomes a call to a contact or a freelance may end with."""
+    return CONTACT_OUTCOMES if kind == "contact" else FREELANCE_OUTCOMES

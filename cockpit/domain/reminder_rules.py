@@ -301,3 +301,16 @@ def after_interview(interview_at: datetime, time_zone: str) -> datetime:
     local_next_day = interview_at.astimezone(zone_of(time_zone)) + timedelta(days=1)
     start_of_day = datetime.combine(local_next_day.date(), time(0), zone_of(time_zone))
     return next_working_moment(start_of_day, AFTER_INTERVIEW_AT, time_zone).astimezone(UTC)
+
+
+def booked_reminder(follow: FollowUp | None, outcome: str, due: datetime | None,
+                    ) -> tuple[str, datetime, str] | None:
+    """The reminder an end of call books, from the rule's follow-up and the moment the caller
+    kept: (kind, due, reason), or None (a do-not-call books none)."""
+    kind = follow.kind if follow is not None else "callback"
+    row: tuple[str, datetime, str] | None = None
+    if str(kind) != "do_not_call" and due is not None:
+        row = (str(kind) if str(kind) != "cooldown" else "callback", due, f"outcome {outcome}")
+    if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
+        row = ("cooldown", follow.due_at, "refused")
+    return row

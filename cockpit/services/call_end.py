@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.captures import format_capture, parse_datetime, parse_reminder
-from cockpit.domain.outcomes import REACHED, Outcome
+from cockpit.domain.outcomes import REACHED, Outcome, outcomes_for
 from cockpit.domain.phones import Phone, parse_phone
-from cockpit.domain.reminder_rules import FollowUp, propose_follow_up
+from cockpit.domain.reminder_rules import FollowUp, booked_reminder, propose_follow_up
 from cockpit.domain.script import Capture
 from cockpit.domain.session import CallSession
 from cockpit.logs import log
@@ -29,12 +29,6 @@ from cockpit.services.views import CallEnded, PersonRef
 
 if TYPE_CHECKING:
     from cockpit.services.mend import MendServices
-
-_CONTACT_OUTCOMES = ("no_answer", "callback", "no_need", "info_sent", "need_qualified",
-                     "redirected", "referencing", "refused", "do_not_call", "wrong_number",
-                     "cv_sent")
-_FREELANCE_OUTCOMES = ("no_answer", "callback", "freelance_confirmed", "freelance_unavailable",
-                       "freelance_declined", "do_not_call", "wrong_number")
 
 
 # A yes/no captured for a need is kept in words ("oui"/"non"), the way the screen shows it.
@@ -53,7 +47,7 @@ class CallEndServices(Part):
     def outcome_choices(self, call_id: int) -> tuple[str, ...]:
         """The outcomes this call may end with (codes: the screen names them)."""
         person = self.live.require(call_id).person
-        return _CONTACT_OUTCOMES if person.kind == "contact" else _FREELANCE_OUTCOMES
+        return outcomes_for(person.kind)
 
     def _follow_up(self, call: LiveCall, outcome: str, now: datetime | None = None,
                    ) -> FollowUp | None:
@@ -287,18 +281,6 @@ class CallEndServices(Part):
                 updates["references"] = self._with_reference(person.id, freelance)
             result["freelance_updates"] = updates
         return result
-
-
-def booked_reminder(follow: FollowUp | None, outcome: str, due: datetime | None,
-                    ) -> tuple[str, datetime, str] | None:
-    """The reminder an end of call books: (kind, due, reason), or None."""
-    kind = follow.kind if follow is not None else "callback"
-    row: tuple[str, datetime, str] | None = None
-    if str(kind) != "do_not_call" and due is not None:
-        row = (str(kind) if str(kind) != "cooldown" else "callback", due, f"outcome {outcome}")
-    if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
-        row = ("cooldown", follow.due_at, "refused")
-    return row
 
 
 def _end_of_day(moment: datetime, zone: tzinfo) -> datetime:

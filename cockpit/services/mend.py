@@ -10,14 +10,9 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.captures import parse_datetime, parse_reminder
-from cockpit.domain.outcomes import Outcome
-from cockpit.domain.reminder_rules import propose_follow_up
+from cockpit.domain.outcomes import Outcome, outcomes_for
+from cockpit.domain.reminder_rules import booked_reminder, propose_follow_up
 from cockpit.logs import log
-from cockpit.services.call_end import (
-    _CONTACT_OUTCOMES,
-    _FREELANCE_OUTCOMES,
-    booked_reminder,
-)
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, StoreUnavailable, store_failed
 from cockpit.services.errors import store_guard as _store_guard
@@ -76,7 +71,7 @@ class MendServices(Part):
                 continue
             found.append(EndedCall(call_id, PersonRef(kind, person_id), "", ended,
                                    entry["outcome"], entry.get("reminder", ""),
-                                   entry.get("note", ""), _choices(kind), kept=True))
+                                   entry.get("note", ""), outcomes_for(kind), kept=True))
         return found
 
     def calls_to_mend(self, caller_id: int) -> list[EndedCall]:
@@ -97,7 +92,7 @@ class MendServices(Part):
         stored = [EndedCall(r.call_id, PersonRef(r.kind, r.person_id),
                             self._name(r.kind, r.person_id),
                             r.started_at.replace(tzinfo=_UTC), r.outcome,
-                            self._form_time(r.reminder_due), r.note, _choices(r.kind))
+                            self._form_time(r.reminder_due), r.note, outcomes_for(r.kind))
                   for r in rows if r.call_id not in seen]
         return sorted(named + stored, key=lambda e: e.at, reverse=True)
 
@@ -153,7 +148,7 @@ class MendServices(Part):
         if first.outcome == Outcome.DO_NOT_CALL and outcome != Outcome.DO_NOT_CALL:
             # The person asked: only a team lead takes them off the list.
             raise ServiceError("the person asked not to be called", code="mend_do_not_call")
-        if outcome not in _choices(first.kind):
+        if outcome not in outcomes_for(first.kind):
             raise ServiceError(f"no outcome {outcome!r} here", code="mend_outcome")
 
     def _write_mend(self, caller_id: int, call_id: int, outcome: str, note: str,
@@ -223,8 +218,4 @@ class MendServices(Part):
         return [EndedCall(r.call_id, person, "", r.started_at.replace(tzinfo=_UTC),
                           r.outcome, "", r.note, ())
                 for r in calls.ended_of(person.kind, person.id, limit)]
-
-
-def _choices(kind: str) -> tuple[str, ...]:
-    return _CONTACT_OUTCOMES if kind == "contact" else _FREELANCE_OUTCOMES
 
