@@ -11,7 +11,7 @@ import peewee as pw
 
 from cockpit.store.db import database
 from cockpit.store.models import Caller, CvFile, Freelance
-from cockpit.store.rows import dicts, tuples
+from cockpit.store.rows import dicts
 from cockpit.store.times import aware, naive
 
 _LISTED = (CvFile.id, CvFile.name, CvFile.format, CvFile.size, CvFile.scanned,
@@ -22,7 +22,7 @@ def add(freelance_id: int, *, name: str, format: str, content: bytes, sha256: st
         scanned: bool, caller_id: int | None, now: datetime) -> tuple[int, bool]:
     """Keep a new version (its id, True); a file the freelance has already is not kept twice
     (its id, False). A scan leaves the freelance with no CV text (nothing to read)."""
-    from cockpit.store.freelance_search import refresh_search_text
+    from cockpit.store.freelance_search import refresh_search_text  # loads domain.matching
 
     with database.obj.atomic():
         same = (CvFile.select(CvFile.id).where(CvFile.freelance == freelance_id,
@@ -46,18 +46,6 @@ def listed(freelance_id: int) -> list[dict[str, Any]]:
              .where(CvFile.freelance == freelance_id)
              .order_by(CvFile.id.desc()))
     return [{**row, "added_at": aware(row["added_at"])} for row in dicts(query)]
-
-
-def newest_texts(ids: list[int] | None) -> dict[int, str]:
-    """Each freelance's newest CV text (those given, or all), for the search words."""
-    newest = (CvFile.select(CvFile.freelance, CvFile.text, CvFile.id)
-              .order_by(CvFile.freelance, CvFile.id))
-    if ids is not None:
-        newest = newest.where(CvFile.freelance.in_(ids))
-    found: dict[int, str] = {}
-    for row in tuples(newest):  # the last of each freelance wins: the newest
-        found[int(row[0])] = row[1] or ""
-    return found
 
 
 def newest(freelance_id: int) -> CvFile | None:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from cockpit.domain.matching import FreelanceFacts, search_text, search_words
 from cockpit.store.db import database
-from cockpit.store.models import Freelance
+from cockpit.store.models import CvFile, Freelance
 from cockpit.store.rows import tuples
 from cockpit.store.times import aware
 
@@ -26,9 +26,7 @@ def search_text_of(first_name: str, last_name: str, title: str, skills: str, cit
 def refresh_search_text(ids: list[int] | None = None) -> None:
     """Recompute the search words (all freelances, or those given), with the words of their
     newest CV file."""
-    from cockpit.store.cv_files import newest_texts
-
-    cvs = newest_texts(ids)
+    cvs = _newest_cv_texts(ids)
     query = Freelance.select(Freelance.id, Freelance.first_name, Freelance.last_name,
                              Freelance.title, Freelance.skills, Freelance.city)
     if ids is not None:
@@ -100,3 +98,14 @@ def _facts(row: tuple) -> FreelanceFacts:
         available_from=available_from, mobility=mobility or "", city=city or "",
         last_contacted_at=aware(last_contacted) if last_contacted else None)
 
+
+def _newest_cv_texts(ids: list[int] | None) -> dict[int, str]:
+    """Each freelance's newest CV text (those given, or all), for the search words."""
+    newest = (CvFile.select(CvFile.freelance, CvFile.text, CvFile.id)
+              .order_by(CvFile.freelance, CvFile.id))
+    if ids is not None:
+        newest = newest.where(CvFile.freelance.in_(ids))
+    found: dict[int, str] = {}
+    for row in tuples(newest):  # the last of each freelance wins: the newest
+        found[int(row[0])] = row[1] or ""
+    return found
