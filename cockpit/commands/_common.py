@@ -63,7 +63,7 @@ def lean_services(args: argparse.Namespace, at: datetime | None = None) -> LeanS
     opened = open_lean(url)
     if opened is None:
         return None
-    from cockpit.commands.tui import start_clock
+    from cockpit.commands.clock import start_clock  # not commands.tui: the TUI's start
     from cockpit.services.lean import LeanServices
     from cockpit.store.sql import close_lean
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from typing import Any
 
 from cockpit.commands._common import count, moment_text
+
+# A table to print: title, whether Rich reads the title as markup, headers, rows, and per
+# column whether Rich reads its cells as markup.
+_Table = tuple[str, bool, list[str], list[list[str]], tuple[bool, ...]]
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -41,28 +46,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _printed(services: Any, caller: Any, args: argparse.Namespace) -> int:
     """The queue as a table (the same whichever services read it)."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     from cockpit.domain.text import printable
     from cockpit.i18n import Translator
     from cockpit.i18n.dates import format_short, format_soon
 
-    def cell(value: str) -> Text:
-        # Text, not a string: Rich would read `[bold]` in a name as markup.
-        return Text(printable(value))
-
     lang, zone = args.settings.lang, args.settings.zone
     page = services.queue_page(caller.id, limit=args.limit, lang=lang,
                                with_excluded=args.why)
-    class Printer(Console):
-        def on_broken_pipe(self) -> None:
-            # Rich ends the process with status 1 when the reader goes (`| head`): raised
-            # instead, main answers 141 as for every other command (as a shell would).
-            raise BrokenPipeError
-
-    console = Printer()
     tr = Translator(lang)
     now = services.now()
     today = now.astimezone(zone).date()
@@ -77,34 +67,71 @@ def _printed(services: Any, caller: Any, args: argparse.Namespace) -> int:
     if page.opens_at is not None:  # closed now: the list of the moment the hours open
         title = tr("queue.cli_title_closed", caller=caller.name, total=total,
                    when=soon(page.opens_at))
-    table = Table(title=cell(title))
     held = any(row.held for row in page.rows)
-    for column in ("#", tr("cli.queue.when"), tr("cli.queue.person"), tr("cli.queue.company"),
-                   tr("cli.queue.reason")):
-        table.add_column(column)
+    headers = ["#", tr("cli.queue.when"), tr("cli.queue.person"), tr("cli.queue.company"),
+               tr("cli.queue.reason")]
     if held:
-        table.add_column(tr("queue.cli_callable"))
+        headers.append(tr("queue.cli_callable"))
+    rows: list[list[str]] = []
     for index, row in enumerate(page.rows, 1):
         when = format_short(row.due_at, lang, zone) if row.due_at else ""
         name = f"{row.name} (DO)" if row.is_decision_maker else row.name
-        cells: list[str | Text] = [str(index), when, cell(name), cell(row.company),
-                                  cell(row.reason)]
+        cells = [str(index), when, printable(name), printable(row.company),
+                 printable(row.reason)]
         if held:
             reason = row.reason
             # The closed hours are said once in the title; another hold, on its line.
             if row.held and (page.opens_at is None or row.callable_at != page.opens_at):
                 reason = f"{row.reason} — {row.held}"
-            cells[4] = cell(reason)
+            cells[4] = printable(reason)
             since = "" if not row.held else soon(row.callable_at) if row.callable_at \
                 else tr("queue.held")
             cells.append(since)
-        table.add_row(*cells)
-    console.print(table)
+        rows.append(cells)
+    # Index, time and "callable from" are strings Rich reads as markup; names are Text.
+    tables: list[_Table] = [(printable(title), False, headers, rows,
+                             (True, True, False, False, False, True))]
     if args.why:
-        out = Table(title=tr("cli.queue.left_out"))
-        out.add_column(tr("cli.queue.person"))
-        out.add_column(tr("cli.queue.reason"))
-        for name, reason in page.excluded:
-            out.add_row(cell(name), cell(reason))
-        console.print(out)
+        excluded = [[printable(name), printable(reason)] for name, reason in page.excluded]
+        tables.append((tr("cli.queue.left_out"), True,
+                       [tr("cli.queue.person"), tr("cli.queue.reason")], excluded, ()))
+    _print_tables(tables)
     return 0
+
+
+def _print_tables(tables: list[_Table]) -> None:
+    """Printed as Rich prints them; without Rich (half the process) when the plain table is
+    exactly what Rich would print: a pipe or a file, no wrapping (see plain_table)."""
+    from cockpit.commands.plain_table import render, stdout_width
+
+    width = stdout_width()
+    if width is not None:
+        texts = [render(title, headers, rows, width, title_markup=title_markup, markup=markup)
+                 for title, title_markup, headers, rows, markup in tables]
+        if all(text is not None for text in texts):
+            sys.stdout.write("".join(text or "" for text in texts))
+            return
+    _rich_tables(tables)
+
+
+def _rich_tables(tables: list[_Table]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    class Printer(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich ends the process with status 1 when the reader goes (`| head`): raised
+            # instead, main answers 141 as for every other command (as a shell would).
+            raise BrokenPipeError
+
+    console = Printer()
+    for title, title_markup, headers, rows, markup in tables:
+        # Text, not a string: Rich would read `[bold]` in a name as markup.
+        table = Table(title=title if title_markup else Text(title))
+        for header in headers:
+            table.add_column(header)
+        for row in rows:
+            table.add_row(*[value if index < len(markup) and markup[index] else Text(value)
+                            for index, value in enumerate(row)])
+        console.print(table)

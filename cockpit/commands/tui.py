@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from cockpit import boot
-from cockpit.commands.base import db_url, refused
+from cockpit.commands.base import db_url
+from cockpit.commands.clock import start_clock  # here too: demo.py and the benches read it here
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -97,20 +97,3 @@ def _first_screen(first: FirstScreen | None) -> Callable[[], Screen[Any]] | None
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def start_clock(value: str | None) -> Callable[[], datetime] | None:
-    """COCKPIT_NOW=2026-11-23T10:42+01:00 (settings.hooks.now) starts the clock at that
-    moment (demos, tests); it then runs at the normal pace. None: the real clock."""
-    if not value:
-        return None
-    try:
-        start = datetime.fromisoformat(value)
-    except ValueError as exc:
-        from cockpit.commands._common import quoted
-
-        raise refused("cli.bad_now", value=quoted(value)) from exc
-    if start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
-    origin = time.monotonic()
-    return lambda: start + timedelta(seconds=time.monotonic() - origin)

@@ -9,9 +9,12 @@ import os
 import pickle
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cockpit.domain.script import ScriptSet
 from cockpit.paths import PACKAGE_DIR, state_dir
+
+if TYPE_CHECKING:  # imported when loading: `labels_path` alone needs none of the dataclasses
+    from cockpit.domain.script import ScriptSet
 
 # The modules whose change alters what a content folder loads into.
 _READERS = ("domain/script.py", "content/loader.py", "content/schema.py", "content/graph.py",
@@ -20,6 +23,8 @@ _READERS = ("domain/script.py", "content/loader.py", "content/schema.py", "conte
 
 def load_content_cached(root: Path) -> ScriptSet:
     """Like loader.load_content (ContentErrors on bad content), remembered between runs."""
+    from cockpit.domain.script import ScriptSet
+
     key = _key(root)
     path = state_dir() / "content" / f"{key}.pickle"
     try:
@@ -33,6 +38,12 @@ def load_content_cached(root: Path) -> ScriptSet:
     content = load_content(root)
     _store(path, content)
     return content
+
+
+def labels_path(root: Path) -> Path:
+    """Where the names a report gives the content's ids are kept (services/lean.Labels), under
+    the same key as the checked content: a report reads them without the content's classes."""
+    return state_dir() / "content" / f"{_key(root)}.labels.json"
 
 
 def _key(root: Path) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cockpit.domain.script import Target
+if TYPE_CHECKING:  # a report's figures read path_taken: the script's classes wait for a Mark
+    from cockpit.domain.script import Target
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class Mark:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Mark:
+        from cockpit.domain.script import Target
+
         return cls(Target.parse(str(data["position"]), ""), int(data["path"]),
                    data.get("objection"), data.get("outcome"), data.get("suggested"),
                    data.get("raises"))

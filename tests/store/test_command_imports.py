@@ -69,3 +69,19 @@ def test_a_database_to_migrate_is_opened_the_full_way(tmp_path: Path) -> None:
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert "comité" in done.stdout and "'peewee'" in done.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("why", [[], ["--why"]], ids=["queue", "queue --why"])
+def test_the_queue_in_a_pipe_is_printed_without_rich(why: list[str], demo_url: str,
+                                                    tmp_path: Path) -> None:
+    """Rich is half of `cockpit queue`: in a pipe the table is the plain one, the same text
+    (tests/unit/test_plain_table.py); a terminal still gets Rich's styled table."""
+    env = {**os.environ, "COCKPIT_NOW": "2026-11-23T09:42:00+00:00", "COLUMNS": "80",
+           "COCKPIT_STATE": str(tmp_path / "state")}
+    env.pop("COCKPIT_DB", None)
+    command = ["queue", "--at", AT, "--limit", "50", *why, "--db", demo_url]
+    done = subprocess.run([sys.executable, "-c", LOADED, *command], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "'rich'" not in done.stdout.strip().splitlines()[-1]
+    assert "┏" in done.stdout
