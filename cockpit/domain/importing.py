@@ -395,15 +395,20 @@ class _Column:
     """One imported column: its cells read through `_cell`, each distinct value once while
     the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
 
-    __slots__ = ("cache", "column", "field", "index", "multi", "reads")
+    __slots__ = ("cache", "column", "field", "index", "multi", "plain", "reads")
 
     def __init__(self, index: int, field_name: str, column: str) -> None:
         self.index, self.field, self.column = index, field_name, column
         self.multi = field_name in MULTI
+        self.plain = _is_plain_text(field_name)
         self.cache: dict[str, tuple[Any, Reason | None]] | None = {}
         self.reads = 0
 
     def read(self, raw: str, today: date, now: datetime) -> tuple[Any, Reason | None]:
+        if self.plain and raw.isprintable() and "  " not in raw and raw[:1] not in _MARKS:
+            # A name, a role, a company as most cells hold them: what `_cell` gives back
+            # for such text (itself, or None when empty), without its dispatch on the field.
+            return (raw or None), None
         cache = self.cache
         if cache is None:
             return _cell(self.field, raw, today, self.column, now)
@@ -416,6 +421,19 @@ class _Column:
             if isinstance(found[0], _SHARED_TYPES):
                 cache[raw] = found
         return found
+
+
+_MARKS = ("'", "=")  # a cell starting with one goes the long way (`_cell`)
+# The fields `_cell` and `_parse` read in their own way; any other is text kept as written.
+_SPECIAL_FIELDS = frozenset({"last_contact", "revenue", "headcount", "year", "siren",
+                             "postcode", "comment", "email", "day_rate", "kind",
+                             "availability", "billing", "available_from", "siret",
+                             "do_not_call", "decision_maker", "skills", "technologies"})
+
+
+def _is_plain_text(field_name: str) -> bool:
+    return not (field_name in _SPECIAL_FIELDS or field_name in PHONE_FIELDS
+                or field_name.startswith(_BY_YEAR))
 
 
 def _phone_order(mapping: Mapping_) -> tuple[str, ...]:

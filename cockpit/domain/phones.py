@@ -139,6 +139,27 @@ def _plain_french(text: str, default_region: str) -> str | None:
     return found.group(1)
 
 
+def _invalid_reason(number: Any) -> str:
+    """Why phonenumbers finds a number that is not valid impossible, as a reason code."""
+    import phonenumbers
+
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    return {
+        phonenumbers.ValidationResult.TOO_SHORT: "too_short",
+        phonenumbers.ValidationResult.TOO_LONG: "too_long",
+        phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "unknown_country_code",
+    }.get(possible, "no_such_number_plan")
+
+
+@cache
+def _nine_digit_reason() -> str:
+    """The reason for a French national significant number of nine digits outside the plan:
+    phonenumbers judges its possibility by its length only."""
+    import phonenumbers
+
+    return _invalid_reason(phonenumbers.PhoneNumber(country_code=33, national_number=400000111))
+
+
 def parse_phone(raw: str, default_region: str = "FR") -> Phone:
     """Parse any usual spelling of a number; raise ValidationError with the reason otherwise."""
     if raw is None or not str(raw).strip():
@@ -148,6 +169,15 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
     if plain is not None and plain[0] in _FRENCH_KIND and _french_plan().fullmatch(plain):
         return Phone(e164=f"+33{plain}", kind=_FRENCH_KIND[plain[0]], region="FR",
                      time_zone="Europe/Paris")  # most of any list: done
+    if (plain is not None and _french_plan().fullmatch(plain) is None
+            and (text.startswith("+") or not _overseas_candidates(text))):
+        # Written as a French number, outside France's plan, no overseas region to try: the
+        # long way below refuses it with the reason its nine digits have (their length
+        # alone decides it), which is the same for every such number.
+        reason = _nine_digit_reason()
+        raise ValidationError(
+            f"{raw!r} is not a valid phone number: {reason.replace('_', ' ')}",
+            code="phone_invalid", value=raw, reason=reason)
 
     import phonenumbers
     from phonenumbers import PhoneNumberFormat, timezone
@@ -176,12 +206,7 @@ def parse_phone(raw: str, default_region: str = "FR") -> Phone:
                 number, valid = candidate, True
                 break
     if not valid:
-        possible = phonenumbers.is_possible_number_with_reason(number)
-        reason = {
-            phonenumbers.ValidationResult.TOO_SHORT: "too_short",
-            phonenumbers.ValidationResult.TOO_LONG: "too_long",
-            phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "unknown_country_code",
-        }.get(possible, "no_such_number_plan")
+        reason = _invalid_reason(number)
         raise ValidationError(
             f"{raw!r} is not a valid phone number: {reason.replace('_', ' ')}",
             code="phone_invalid",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import peewee as pw
 import pytest
 
 from cockpit.services import open_services
@@ -93,3 +94,23 @@ def test_running_the_same_import_again_merges(demo_url: str, tmp_path: Path) -> 
     first = services.import_file("contacts", source)
     again = services.import_file("contacts", source)
     assert (first.created, again.created, len(again.merged)) == (rows, 0, rows)
+
+
+def test_rows_added_after_a_big_import_take_new_ids(demo_url: str, tmp_path: Path) -> None:
+    """The import writes its ids itself; the database's own ids (PostgreSQL's sequences)
+    must then go on after them: a contact, a company or a number added afterwards the
+    ordinary way never lands on an imported one."""
+    source = _big_csv(tmp_path / "gros.csv", 1200)  # three batches, the last one short
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    assert services.import_file("contacts", source).created == 1200
+    from cockpit.store.models import Company, Contact, Phone
+
+    before = [m.select(pw.fn.MAX(m.id)).scalar() for m in (Company, Contact, Phone)]
+    company = Company.create(name="Après import", created_at=FIXED_NOW)
+    contact = Contact.create(first_name="Léa", last_name="Après", company=company,
+                             created_at=FIXED_NOW)
+    phone = Phone.create(e164="+33199999999", kind="landline", time_zone="Europe/Paris",
+                         label="direct", contact=contact)
+    # Past the last imported id (a sequence may leave gaps: ids are never handed back).
+    assert all(new > last for new, last in zip([company.id, contact.id, phone.id], before,
+                                               strict=True))
