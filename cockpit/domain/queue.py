@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import IntEnum
 from typing import Any, NamedTuple
@@ -78,8 +77,9 @@ class DueReminder(NamedTuple):
     due_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+# Named tuples, not dataclasses: as immutable, quicker to build by the thousand, and a few
+# milliseconds less to define at import (every short command and the first screen pay it).
+class Candidate(NamedTuple):
     """One person the store offers for the queue, with the facts the rules need."""
 
     person_id: int
@@ -107,8 +107,7 @@ class Candidate:
     match_score: float = 0.0  # freelances: fit with the need, higher first
 
 
-@dataclass(frozen=True, slots=True)
-class StaleFilter:
+class StaleFilter(NamedTuple):
     """Narrows the "general activity" bucket; empty sets do not filter (case-insensitive)."""
 
     sectors: frozenset[str] = frozenset()
@@ -161,8 +160,7 @@ class Excluded(NamedTuple):
     until: datetime | None = None  # when the reason lapses, if it does
 
 
-@dataclass(frozen=True, slots=True)
-class QueueResult:
+class QueueResult(NamedTuple):
     entries: tuple[QueueEntry, ...]
     excluded: tuple[Excluded, ...]
     cut: int = 0  # ranked candidates beyond the limit

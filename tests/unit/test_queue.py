@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -194,7 +193,7 @@ def test_freelances_available_first_then_unavailable_long_unheard_of() -> None:
 
 def test_same_freelance_for_two_needs_is_ranked_twice() -> None:
     one = person(1, person_kind="freelance", need_id=1, availability="available")
-    result = queue(one, replace(one, need_id=2))
+    result = queue(one, one._replace(need_id=2))
     assert [e.candidate.need_id for e in result.entries] == [1, 2]
 
 
