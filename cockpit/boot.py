@@ -13,6 +13,7 @@ compare them within a row's run):
     half-way, with fork (load 2.4)           1.44         1.67   (fork: time for CPU)
     half-way, --without fork (load 2.4)      1.60         1.46
     (half-way: the figures read with the first screen, all the services opened for it)
+    resume checked in plain SQL, in order (1.0–1.1)  1.55–1.62   1.43–1.46 (was 1.67 / 1.54)
     same widgets without data: 1.03–1.31 of the minimal app, 1.28 of its CPU.
     Older rows (load ~7): every trick 1.97 / 2.13; --without gc 2.13 / 2.59;
     --without pgdriver 2.15 / 2.38.

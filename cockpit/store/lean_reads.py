@@ -87,3 +87,11 @@ def session_identity() -> tuple[str, str | None, int | None] | None:
         found = rows("SELECT id FROM caller WHERE login = ?", (login,))
         caller_id = int(found[0][0]) if found else None
     return str(login), role, caller_id
+
+
+def unfinished_call(caller_id: int) -> tuple[int, str] | None:
+    """(id, saved session) of the caller's latest call left without an outcome, as
+    `calls.unfinished` finds it; None when every call of theirs ended."""
+    found = rows("SELECT id, state FROM call WHERE caller_id = ? AND outcome IS NULL "
+                 "ORDER BY started_at DESC LIMIT 1", (caller_id,))
+    return (int(found[0][0]), str(found[0][1] or "")) if found else None

@@ -93,3 +93,28 @@ def test_the_lean_connection_reads_postgresql_too(pg_server, pg_demo_template: s
         assert sql.rows(QUERY, (True, False)) == through_peewee
     finally:
         sql.close_lean()
+
+
+def test_the_first_screen_finds_the_call_left_open_as_the_store_does(copy: Path) -> None:
+    """The first screen asks for a call to resume in plain SQL (lean_reads.unfinished_call):
+    the same call, with its saved session, as the store's `calls.unfinished`."""
+    from datetime import UTC, datetime
+
+    from cockpit.store import calls, lean_reads
+    from cockpit.store.db import database, open_store
+    from cockpit.store.models import Call, Caller, Contact
+
+    open_store(f"sqlite:///{copy}")
+    caller = Caller.select().order_by(Caller.id).first()
+    contact = Contact.select().order_by(Contact.id).first()
+    call_id = calls.start_call(caller.id, "contact", contact.id, "",
+                               datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    Call.update(state='{"step": 2}').where(Call.id == call_id).execute()
+    row = calls.unfinished(caller.id)
+    assert row is not None and row.id == call_id
+    assert lean_reads.unfinished_call(caller.id) == (call_id, '{"step": 2}')
+    Call.update(outcome="reached").where(Call.id == call_id).execute()
+    left = calls.unfinished(caller.id)  # the demo's own, if it has one
+    assert lean_reads.unfinished_call(caller.id) == (
+        None if left is None else (left.id, left.state))
+    database.obj.close()
