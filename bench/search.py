@@ -24,7 +24,7 @@ def main() -> None:
     args = parser.parse_args()
     url = large_demo_url()
     os.environ.setdefault("COCKPIT_NOW", "2026-11-23T10:00+01:00")
-    from cockpit.commands.tui import start_clock
+    from cockpit.commands.clock import start_clock
     from cockpit.services import open_services
     from cockpit.settings import Settings
     from cockpit.store.db import database

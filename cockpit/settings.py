@@ -77,7 +77,7 @@ class SettingsError(Exception):
 class TestHooks(NamedTuple):
     """What tests, demos and benchmarks ask through the environment only."""
 
-    now: str | None = None  # COCKPIT_NOW: the clock starts there (read by commands/tui.py)
+    now: str | None = None  # COCKPIT_NOW: the clock starts there (commands/clock.py)
     headless: bool = False  # COCKPIT_HEADLESS: the app draws off-screen
     exit_when_ready: bool = False  # COCKPIT_EXIT_WHEN_READY: quit once the first screen is up
     # COCKPIT_BOOT_WITHOUT=fork,gc,pgdriver: start-up tricks left out (cockpit/boot.py);

@@ -37,7 +37,7 @@ def services_for(args: argparse.Namespace, at: datetime | None = None) -> Servic
 
     url = db_url(args)
     boot.skip_postgres_driver(url)  # on SQLite, ~80 ms of psycopg2 peewee would load for nothing
-    from cockpit.commands.tui import start_clock  # peewee only after the line above
+    from cockpit.commands.clock import start_clock
     from cockpit.store.db import read_only_file
 
     settings: Settings = args.settings

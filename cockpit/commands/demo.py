@@ -33,7 +33,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.commands.base import db_url
-    from cockpit.commands.tui import start_clock
+    from cockpit.commands.clock import start_clock
     from cockpit.store.db import mask_url
     from cockpit.store.demo import build_demo
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit import boot
 from cockpit.commands.base import db_url
-from cockpit.commands.clock import start_clock  # here too: demo.py and the benches read it here
+from cockpit.commands.clock import start_clock
 
 if TYPE_CHECKING:
     from textual.screen import Screen
