@@ -41,6 +41,11 @@ def run(args: argparse.Namespace) -> int:
         # (a person asking for themselves is the `x` key or the end of their call).
         out(say("cli.dnc.added" if added else "cli.dnc.already", number=e164, count=flagged))
     elif args.action == "remove":
+        # Someone asked not to be called: only a lead lifts it. On a team server the roles
+        # decide (the server refuses a caller's login); on a file, the one named must lead.
+        identity = services.signed_in()
+        if not (identity and identity[1]):
+            services.acting_lead(args.settings.caller or None)
         e164, removed, unflagged = services.dnc_remove(args.value)
         if not removed:
             raise refused("cli.dnc.not_listed", number=e164)

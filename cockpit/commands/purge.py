@@ -16,7 +16,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--older-than", required=True, metavar="AGE", type=_age,
                         help="3y, 36m, 1095d…")
     parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument("--as", dest="actor", metavar="NAME", default="")
+    parser.add_argument("--as", dest="actor", metavar="NAME", default="",
+                        help="the team lead who erases (default: $COCKPIT_CALLER, else the "
+                        "lead; on a team server, your login): a lead's action")
+    parser.add_argument("--yes", action="store_true",
+                        help="erase without asking (scripts); without a terminal, needed")
     return parser
 
 
@@ -41,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     from cockpit.i18n.dates import format_date
 
     services = services_for(args)
+    # A lead's action, refused to a caller before anything is listed: it erases people.
+    lead = services.acting_lead(args.actor or args.settings.caller or None)
     stale = services.stale_prospects(args.older_than)
     for contact_id, name, company, last in stale[:500]:
         when = format_date(last, lang_of(args)) if last else say("cli.purge.never")
@@ -52,13 +58,33 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.purge.found", count=len(stale), age=worded_age(args.older_than))
             + (say("cli.purge.dry_run") if args.dry_run else ""))
         return 0
-    from cockpit.commands.person import actor_name
-
-    count, wiped = services.purge(args.older_than,
-                                  actor_name(services, args.actor, args.settings))
+    if not _confirmed(args, len(stale)):
+        return 1
+    count, wiped = services.purge(args.older_than, lead.name)
     out(say("cli.purge.erased", count=count))
     if wiped == "journal_busy":
         out(say("cli.shared_database"))
     elif wiped in ("owner_vacuums", "in_use"):
         out(say(f"cli.person.{wiped}"))
     return 0
+
+
+def _confirmed(args: argparse.Namespace, count: int) -> bool:
+    """Asks before erasing (unless --yes); without a terminal --yes is needed."""
+    import sys
+
+    from cockpit.commands.base import CliError, say
+
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError("nothing erased: add --yes to erase without a question",
+                       code="forget_needs_yes")
+    try:
+        answer = input(say("cli.purge.ask", count=count))
+    except EOFError:
+        answer = ""
+    if answer.strip().casefold() in ("o", "oui", "y", "yes"):
+        return True
+    out(say("person.forget_kept"))
+    return False

@@ -839,6 +839,9 @@ TEXT: dict[str, str] = {
     "cli.age.m": "{count} {count|month|months}",
     "cli.age.w": "{count} {count|week|weeks}",
     "cli.age.d": "{count} {count|day|days}",
+    "cli.purge.ask": (
+        "Erase {count} {count|prospect|prospects} for good, with their calls and notes? [y/N] "
+    ),
     "cli.purge.found": "{count} {count|prospect|prospects} with no contact for {age}",
     "cli.purge.dry_run": " (dry run: nothing erased)",
     "cli.purge.erased": "{count} {count|prospect|prospects} erased, with their calls and notes",

@@ -877,6 +877,10 @@ TEXT: dict[str, str] = {
     "cli.age.m": "{count} mois",
     "cli.age.w": "{count} {count|semaine|semaines}",
     "cli.age.d": "{count} {count|jour|jours}",
+    "cli.purge.ask": (
+        "Effacer {count} {count|prospect|prospects} pour de bon, avec {count|ses|leurs} appels"
+        " et {count|ses|leurs} notes\xa0? [o/N] "
+    ),
     "cli.purge.found": "{count} {count|prospect|prospects} sans contact depuis {age}",
     "cli.purge.dry_run": " (simulation\xa0: rien n'est effacé)",
     "cli.purge.erased": (

@@ -155,6 +155,7 @@ class Services:
         self.audit = rights.audit
         self.signed_in = rights.signed_in
         self.acting_caller = rights.acting_caller
+        self.acting_lead = rights.acting_lead
         self.check_reminder_change = rights.check_reminder_change
         self.forget_preview = data.forget_preview
 

@@ -53,6 +53,11 @@ class RightsServices(Part):
 
         return people.has_people()
 
+    @store_guard
+    def acting_lead(self, actor: str | None) -> CallerView:
+        """The lead who does a lead's action (see `_acting_lead`); ServiceError otherwise."""
+        return self._acting_lead(actor)
+
     def _acting_lead(self, actor: str | None) -> CallerView:
         """Who does a lead's action: the one named (on SQLite anyone may name the lead; on
         PostgreSQL the roles decide), else the first lead. Refused for anyone else."""

@@ -52,7 +52,7 @@ def _office(url: str) -> dict[str, int]:
     ids: dict[str, int] = {}
     with raw(url) as db:
         db.execute("INSERT INTO caller (name, first_name, last_name, email, is_lead, active) "
-                   "VALUES ('Melissa', 'Melissa', '', '', FALSE, TRUE)")
+                   "VALUES ('Melissa', 'Melissa', '', '', TRUE, TRUE)")
         ids["caller"] = db.execute("SELECT id FROM caller").fetchone()[0]
         db.execute("INSERT INTO company (name, kind, sector, city, website, posts_missions, "
                    "technologies, created_at) VALUES ('Atos Test', 'esn_classique', '', "

@@ -128,6 +128,12 @@ def test_do_not_call_any_spelling(demo_url: str, capsys: pytest.CaptureFixture[s
     with _db(demo_url) as db:
         assert db.execute("SELECT do_not_call FROM contact WHERE id = ?",
                           (person_id,)).fetchone() == (1,)
+    # Lifting someone's request is a lead's: a caller is refused, and nothing changes.
+    assert main(["--caller", "Karim", "dnc", "remove", "06.99.88.77.66", "--db", demo_url]) == 2
+    assert "team lead" in capsys.readouterr().err
+    with _db(demo_url) as db:
+        assert db.execute("SELECT do_not_call FROM contact WHERE id = ?",
+                          (person_id,)).fetchone() == (1,)
     assert main(["dnc", "remove", "06.99.88.77.66", "--db", demo_url]) == 0
     with _db(demo_url) as db:
         assert db.execute("SELECT do_not_call FROM contact WHERE id = ?",
@@ -155,7 +161,15 @@ def test_purge_lists_then_erases_prospects_untouched_for_three_years(
     assert "with no contact for 3 years" in out  # "3y" is what one types, not what one reads
     with _db(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before
-    assert main(["purge", "--older-than", "3y", "--db", demo_url]) == 0
+    # A caller may not purge; nobody erases without a terminal and without --yes.
+    assert main(["purge", "--older-than", "3y", "--as", "Karim", "--yes", "--db", demo_url]) == 2
+    assert "team lead" in capsys.readouterr().err
+    assert main(["purge", "--older-than", "3y", "--as", "Melissa", "--db", demo_url]) == 2
+    assert "add --yes" in capsys.readouterr().err
+    with _db(demo_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before
+    assert main(["purge", "--older-than", "3y", "--as", "Melissa", "--yes", "--db",
+                 demo_url]) == 0
     assert "2 prospects erased" in capsys.readouterr().out
     with _db(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before - 2

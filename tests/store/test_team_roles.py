@@ -471,7 +471,7 @@ def test_the_leads_work_goes_through(team: dict[str, str],
     assert main(["person", "forget", "contact:7", "--yes", "--db", url]) == 0
     with raw(team["postgres"]) as db:  # one prospect not called for four years
         db.execute("UPDATE contact SET last_contacted_at = '2022-06-01' WHERE id = 8")
-    assert main(["purge", "--older-than", "3y", "--db", url]) == 0
+    assert main(["purge", "--older-than", "3y", "--yes", "--db", url]) == 0
     if _server_version(team["postgres"]) < 170000:  # the lead may not VACUUM: it says so
         assert "only wiped when its owner runs `cockpit person vacuum`" in \
             capsys.readouterr().out
