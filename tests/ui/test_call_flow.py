@@ -395,3 +395,32 @@ async def test_empty_fields_show_their_format_in_the_interfaces_language(make_ap
         await settle(pilot)
         assert isinstance(app.screen, EndCallModal)
         assert app.screen.query_one("#end-reminder", Input).placeholder == "dd/mm hh:mm"
+
+
+async def test_a_note_typed_in_the_end_form_is_kept_as_the_draft_and_goes_after_the_notes(
+        make_app, demo_url: str) -> None:
+    # A kill -9 while the end form is open must not lose what was typed there.
+    from textual.widgets import TextArea
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        call_id = panel.call.call_id
+        await pilot.press("n", *list("premiere partie"), "escape")
+        await pilot.pause(0.7)
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, EndCallModal)
+        app.screen.query_one("#end-note", TextArea).focus()
+        await pilot.press(*list(" AJOUT"))
+        await pilot.pause(0.7)  # the draft's half second
+        await settle(pilot)
+        assert app.screen.query_one("#end-note", TextArea).text == "premiere partie AJOUT"
+        with _db(demo_url) as db:
+            drafts = [body for (body,) in db.execute(
+                "SELECT body FROM note WHERE call_id = ? AND is_draft", (call_id,))]
+        assert drafts == ["premiere partie AJOUT"]

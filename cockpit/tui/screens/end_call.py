@@ -44,9 +44,11 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         note: str,
         reminder: str | None = None,
         title: str | None = None,
+        on_note: Callable[[str], None] | None = None,
     ) -> None:
         """`reminder`: the one saved before, shown while its outcome is (an end mended);
-        None: the one `propose` gives for the outcome highlighted."""
+        None: the one `propose` gives for the outcome highlighted. `on_note`: told the note
+        as it is typed (the call's draft keeps it, as the notes pane's typing does)."""
         super().__init__()
         translate_bindings(self)
         self._outcomes = outcomes  # (code, label in the user's language)
@@ -55,6 +57,7 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         self._note = note
         self._reminder = reminder
         self._title = title
+        self._on_note = on_note
 
     def compose(self) -> ComposeResult:
         tr = self.app.tr
@@ -77,6 +80,8 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         start = codes.index(self._suggested) if self._suggested in codes else 0
         options.highlighted = start
         self._update_reminder(codes[start])
+        note = self.query_one("#end-note", TextArea)
+        note.move_cursor(note.document.end)  # what is typed goes after the notes, not before
         options.focus()
 
     def _update_reminder(self, outcome: str) -> None:
@@ -92,6 +97,11 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
     @on(OptionList.OptionSelected, "#end-outcomes")
     def _outcome_chosen(self, _: OptionList.OptionSelected) -> None:
         self.query_one("#end-reminder", Input).focus()
+
+    @on(TextArea.Changed, "#end-note")
+    def _note_typed(self, event: TextArea.Changed) -> None:
+        if self._on_note is not None:
+            self._on_note(event.text_area.text)
 
     @on(Input.Submitted, "#end-reminder")
     def _reminder_done(self, _: Input.Submitted) -> None:

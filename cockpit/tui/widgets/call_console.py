@@ -470,6 +470,7 @@ class CallConsole(Vertical):
             propose=lambda outcome: app.services.propose_reminder(call_id, outcome),
             note=note,
             reminder=choice.reminder if choice else None,  # a refused one comes back as typed
+            on_note=self.notes.take,  # typed in the form: the call's draft all the same
         )
         app.push_screen(modal, self._end_chosen)
         if error:

@@ -78,7 +78,21 @@ class NotesPane(Vertical):
             self._text_area(text)
         else:
             self._area.load_text(text)
+        self._area_end()
         self.set_status("notes.saved" if text else "notes.empty")
+
+    def take(self, text: str) -> None:
+        """What is typed for this call in another field (the end form's note): kept as the
+        draft the same way, within half a second."""
+        area = self._text_area()
+        if area.text != text:
+            area.load_text(text)
+            self._area_end()
+        self._typed()
+
+    def _area_end(self) -> None:
+        if self._area is not None:  # a note put back is added to, not typed in front of
+            self._area.move_cursor(self._area.document.end)
 
     def set_status(self, key: str, **params: object) -> None:
         text = self.app.tr(key, **params)
@@ -91,6 +105,9 @@ class NotesPane(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._typed()
+
+    def _typed(self) -> None:
         if self.text == self._saved_text:  # a loaded draft, not a keystroke
             return
         self.set_status("notes.typing")
