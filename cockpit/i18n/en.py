@@ -419,8 +419,8 @@ TEXT: dict[str, str] = {
     ),
     "error.cli_bad_year": "{option} “{value}”: the year must be between {low} and {high}.",
     "error.cli_bad_when": (
-        "{option} “{value}”: expected a date and time (25/11 14h30,"
-        " demain 10h…)."
+        "{option} “{value}”: expected a date and time (25/11 14:30,"
+        " tomorrow 10:00…)."
     ),
     "error.cli_past": "{option} “{value}”: that moment has already passed ({when}).",
     "error.cli_budget": "budget_rate “{value}”: a day rate between 1 and 100,000 €.",
@@ -856,7 +856,7 @@ TEXT: dict[str, str] = {
     "cli.reminders.not_open": "reminder #{id} does not exist or is already done",
     "cli.reminders.missing": "reminder #{id} does not exist",
     "cli.reminders.done": "reminder #{id} done",
-    "cli.reminders.needs_until": "--snooze needs --until WHEN (e.g. 'demain 10h')",
+    "cli.reminders.needs_until": "--snooze needs --until WHEN (e.g. 'tomorrow 10:00')",
     "cli.reminders.moved": "reminder #{id} moved to {when}",
     "cli.reminders.needs_to": "--reassign needs --to NAME",
     "cli.reminders.lead_only": "only a team lead may reassign ({caller} is not one)",
