@@ -623,11 +623,11 @@ TEXT: dict[str, str] = {
         " --skip-invalid to import the others"
     ),
     "cli.import.created": (
-        "created {created} {kind}; merged {merged} with people already known and"
+        "created {created} {kind}; merged {merged} with records already known and"
         " {in_file} duplicate {in_file|row|rows} of the file"
     ),
     "cli.import.would_create": (
-        "would create {created} {kind}; merge {merged} with people already known and"
+        "would create {created} {kind}; merge {merged} with records already known and"
         " {in_file} duplicate {in_file|row|rows} of the file"
     ),
     "cli.import.switchboards": (

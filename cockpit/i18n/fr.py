@@ -655,11 +655,11 @@ TEXT: dict[str, str] = {
         " {count|Corrigez-la|Corrigez-les}, ou --skip-invalid pour importer les autres"
     ),
     "cli.import.created": (
-        "créations : {created} {kind} ; fusions : {merged} avec des personnes déjà"
+        "créations : {created} {kind} ; fusions : {merged} avec des fiches déjà"
         " connues et {in_file} en double dans le fichier"
     ),
     "cli.import.would_create": (
-        "à créer : {created} {kind} ; à fusionner : {merged} avec des personnes déjà"
+        "à créer : {created} {kind} ; à fusionner : {merged} avec des fiches déjà"
         " connues et {in_file} en double dans le fichier"
     ),
     "cli.import.switchboards": (
