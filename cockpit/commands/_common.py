@@ -148,6 +148,24 @@ def stored_reason(text: str) -> str:
     return say(key) if key else text
 
 
+def erase_confirmed(yes: bool, question: str) -> bool:
+    """Before an erasure: True with --yes; else asks the terminal `question` (a yes in either
+    language); refused without a terminal (a script must say --yes). Says so when kept."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError("nothing erased: add --yes to erase without a question",
+                       code="forget_needs_yes")
+    try:
+        answer = input(question)
+    except EOFError:
+        answer = ""
+    if answer.strip().casefold() in ("o", "oui", "y", "yes"):
+        return True
+    out(say("person.forget_kept"))
+    return False
+
+
 def worded_age(text: str) -> str:
     """An age as --older-than takes it ("3y", "36m") in words ("3 ans", "36 mois"); any other
     text as it is."""

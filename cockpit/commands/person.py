@@ -48,27 +48,14 @@ def actor_name(services: Any, named: str, settings: Settings) -> str:
 
 def _confirmed(services: Any, args: argparse.Namespace) -> bool:
     """Names who and what `forget` erases, then asks (unless --yes); False when refused."""
-    import sys
-
-    from cockpit.commands.base import CliError, say
+    from cockpit.commands._common import erase_confirmed
+    from cockpit.commands.base import say
 
     person, name, counts = services.forget_preview(args.who)
     out(say("person.forget_what", kind=say(f"person.kind.{person.kind}"), id=person.id,
             name=name or "—", calls=counts["calls"], notes=counts["notes"],
             reminders=counts["reminders"], phones=counts["phones"]))
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        raise CliError("nothing erased: add --yes to erase without a question",
-                       code="forget_needs_yes")
-    try:
-        answer = input(say("person.forget_ask"))
-    except EOFError:
-        answer = ""
-    if answer.strip().casefold() in ("o", "oui", "y", "yes"):
-        return True
-    out(say("person.forget_kept"))
-    return False
+    return erase_confirmed(args.yes, say("person.forget_ask"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ def _age(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.commands._common import lang_of, services_for, worded_age
+    from cockpit.commands._common import erase_confirmed, lang_of, services_for, worded_age
     from cockpit.commands.base import say
     from cockpit.i18n.dates import format_date
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.purge.found", count=len(stale), age=worded_age(args.older_than))
             + (say("cli.purge.dry_run") if args.dry_run else ""))
         return 0
-    if not _confirmed(args, len(stale)):
+    if not erase_confirmed(args.yes, say("cli.purge.ask", count=len(stale))):
         return 1
     count, wiped = services.purge(args.older_than, lead.name)
     out(say("cli.purge.erased", count=count))
@@ -68,23 +68,3 @@ def run(args: argparse.Namespace) -> int:
         out(say(f"cli.person.{wiped}"))
     return 0
 
-
-def _confirmed(args: argparse.Namespace, count: int) -> bool:
-    """Asks before erasing (unless --yes); without a terminal --yes is needed."""
-    import sys
-
-    from cockpit.commands.base import CliError, say
-
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        raise CliError("nothing erased: add --yes to erase without a question",
-                       code="forget_needs_yes")
-    try:
-        answer = input(say("cli.purge.ask", count=count))
-    except EOFError:
-        answer = ""
-    if answer.strip().casefold() in ("o", "oui", "y", "yes"):
-        return True
-    out(say("person.forget_kept"))
-    return False
