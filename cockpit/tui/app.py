@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from cockpit.services import Services
     from cockpit.services.views import CallerView, PersonRef
     from cockpit.settings import Settings
+    from cockpit.tui.focus import TypedInOrder
 
 
 # Textual's own palette commands a caller may want, by their English title: (title, help).
@@ -99,6 +100,7 @@ class CockpitApp(App[None]):
         super().__init__()
         translate_bindings(self, self)
         self._services = services
+        self._typed_in_order: TypedInOrder | None = None  # made at the first key
         # None only until the first run has created the team (no screen reads it before).
         self._caller = caller
         self.clock = clock
@@ -174,14 +176,14 @@ class CockpitApp(App[None]):
         self.notify(self.tr("app.quit_hint"))
 
     async def on_event(self, event: events.Event) -> None:
-        # A key back here has been through the widgets (Textual calls every class's _on_key,
-        # so this is where one is kept from them).
-        if isinstance(event, events.Key) and event.is_forwarded:
-            from cockpit.tui.focus import redeliver, stray_key_target
+        # Every key passes here when read and again when it comes back through the widgets
+        # unread (Textual calls every class's _on_key, so this is where one is kept from them).
+        if isinstance(event, events.Key):
+            if self._typed_in_order is None:
+                from cockpit.tui.focus import TypedInOrder
 
-            target = stray_key_target(event, self.focused)
-            if target is not None:  # typed in a burst after "n": the notes', not commands
-                redeliver(event, target)
+                self._typed_in_order = TypedInOrder(self)
+            if await self._typed_in_order.take(event):
                 return
         await super().on_event(event)
 

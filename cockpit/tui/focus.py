@@ -1,13 +1,23 @@
-"""Focus at once. `Widget.focus()` waits for the next turn of the event loop, so keys typed
-right after "n" would still go to the previous widget (and act as commands)."""
+"""Focus at once, and keys typed in a burst taken in the order they were typed.
+
+`Widget.focus()` waits for the next turn of the event loop, so keys typed right after "n"
+would still go to the previous widget (and act as commands)."""
 
 from __future__ import annotations
 
-from weakref import WeakSet
+from collections import deque
+from functools import partial
+from typing import Any
+from weakref import WeakKeyDictionary, WeakSet
 
 from textual import events
+from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
+
+# Longest wait for a key to come back from a field (a widget on its way may keep it, a field
+# removed meanwhile never answers): the keys held behind it go on then.
+_LONGEST_WAIT = 0.5
 
 
 def focus_now(widget: Widget) -> None:
@@ -22,28 +32,75 @@ def move_highlight(options: OptionList, step: int) -> None:
         options.highlighted = max(0, min(options.option_count - 1, current + step))
 
 
-def stray_key_target(key: events.Key, focused: Widget | None) -> Widget | None:
-    """The text field a key typed in a burst belongs to, when it went astray.
-
-    The App hands every key of a burst (a fast typist, a slow machine) to the widget focused
-    when the key is read, before any of them is handled. When one of them moves the focus
-    into a text field ("n" for the notes, "e", "r"), the characters after it are still
-    handed to the old widget, bubble up unread and would be lost, or act as commands. A
-    printable key reaching the App while a text field has the focus is one of those: a
-    field keeps every printable key it receives."""
-    if not key.is_printable or key in _REDELIVERED:
-        return None
-    if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
-        return focused
-    return None
+def _is_text_field(widget: Widget | None) -> bool:
+    return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
 
 
-# Keys handed on once already, kept apart (a Key event has no attribute for the mark).
-_REDELIVERED: WeakSet[events.Key] = WeakSet()
+class TypedInOrder:
+    """Keys of a burst (a fast typist, a slow machine) taken in the order they were typed.
 
+    The App hands every key of a burst to the widget focused when the key is read, before
+    any of them is handled, and acts on a key's bindings only once it has come back up
+    through the widgets. So in a text field, Backspace, Delete or an arrow typed before
+    letters acted after them ("ab⌫o" gave "abo"); and after a key that moved the focus
+    ("n" for the notes, Tab, "e", "r"), the keys that follow were handed to the old widget:
+    they come back unread and were lost, taken for commands, or acted on the new field
+    before the letters typed ahead of them were in it (a step's "Dev Java⏎Backend" went
+    whole into one field, entered empty). Here, a key that went astray is typed again on
+    the field that has the focus, and a key other than a letter, handed to a text field,
+    is seen through — the field, then its bindings — before the next key is handed out."""
 
-def redeliver(key: events.Key, target: Widget) -> None:
-    """The key handed to the field that has the focus now, once (never back and forth)."""
-    again = events.Key(key.key, key.character)
-    _REDELIVERED.add(again)
-    target.post_message(again)
+    def __init__(self, app: App[Any]) -> None:
+        self._app = app
+        self._read_by: WeakKeyDictionary[events.Key, Widget | None] = WeakKeyDictionary()
+        self._again: WeakSet[events.Key] = WeakSet()  # typed again once already
+        self._held: deque[events.Key] = deque()
+        self._waiting_for: events.Key | None = None
+
+    async def take(self, key: events.Key) -> bool:
+        """True when the key is dealt with here; False: Textual's usual way."""
+        app = self._app
+        if key is self._waiting_for and key.is_forwarded:
+            await App.on_event(app, key)  # back through the widgets: its bindings now
+            await self._go_on(key)
+            return True
+        if self._waiting_for is not None:
+            self._held.append(key)
+            return True
+        focused = app.focused
+        if key.is_forwarded:
+            if key in self._again or not _is_text_field(focused):
+                return False
+            read_by = self._read_by.get(key, None if key.is_printable else focused)
+            if read_by is focused:
+                return False  # the field itself left it: Textual's way
+            key = events.Key(key.key, key.character)  # astray: typed again, now
+            self._again.add(key)
+        elif key.is_printable or not _is_text_field(focused):
+            self._read_by[key] = focused
+            return False
+        self._read_by[key] = focused
+        await App.on_event(app, key)  # a priority binding, or handed to the field
+        if key.is_forwarded and not key.is_printable and focused is not None:
+            self._see_through(key, focused)
+        return True
+
+    def _see_through(self, key: events.Key, field: Widget) -> None:
+        self._waiting_for = key
+        app = self._app
+        # Runs once the field has handled the key: kept there (Enter in the notes), the
+        # next keys go on; left unread, it is on its way up to the App's bindings.
+        if not field.call_later(app.call_later, self._landed, key):
+            app.call_later(self._go_on, key)
+        app.set_timer(_LONGEST_WAIT, partial(app.call_later, self._go_on, key))
+
+    async def _landed(self, key: events.Key) -> None:
+        if key._stop_propagation:
+            await self._go_on(key)
+
+    async def _go_on(self, key: events.Key) -> None:
+        if self._waiting_for is not key:
+            return  # gone on already
+        self._waiting_for = None
+        while self._held and self._waiting_for is None:
+            await self._app.on_event(self._held.popleft())

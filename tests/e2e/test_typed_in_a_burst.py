@@ -90,3 +90,45 @@ def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_step(
     assert rows.get("Profil") == "Backend", screen
     assert rows.get("Tâches") == "API REST", screen
     tmux.send("C-q")
+
+
+def test_keys_after_tab_in_the_same_burst_act_on_the_field_it_reached(
+        tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
+    """Tab read with what follows it: the letters, a Backspace and Enter typed after it act
+    on the field Tab reached, in the order typed (Enter had submitted that field empty, and
+    every value went into it)."""
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("a")
+    screen = tmux.wait_for("⏱")
+    if "Standard ›" in screen:
+        tmux.send("1")
+        tmux.wait_for("Présentation")
+    tmux.send("3")
+    tmux.wait_for("Intitulé du besoin")
+    tmux.send("Tab", "Dev Javx", "BSpace", "a", "Enter", "Backend", "Enter", "API REST")
+    screen = tmux.wait_for("API REST")
+    rows = dict(re.findall(r"│ (Intitulé du besoin \*|Profil|Tâches) +(.+?)(?:  |│)", screen))
+    assert rows.get("Intitulé du besoin *") == "Dev Java", screen
+    assert rows.get("Profil") == "Backend", screen
+    assert rows.get("Tâches") == "API REST", screen
+    assert "requise" not in screen, screen
+    tmux.send("C-q")
+
+
+def test_enter_and_backspace_right_after_n_act_in_the_notes(
+        tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
+    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
+    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
+    tmux.wait_for("Historique")
+    tmux.send("a")
+    tmux.wait_for("⏱")
+    tmux.send("n", "salut", "Enter", "pas dispx", "BSpace", "o")  # one write
+    screen = tmux.wait_for("pas dispo")
+    lines = [line for line in screen.splitlines() if "salut" in line or "pas dispo" in line]
+    assert len(lines) == 2, screen  # Enter made a new line of the note, after "salut"
+    assert "salut" in lines[0] and "pas dispo" in lines[1], screen
+    tmux.send("C-q")

@@ -1,0 +1,87 @@
+"""Keys typed in one burst, as the terminal hands them over: every key of the burst reaches
+the App before any of them is handled. Each key must act in the order typed — a correction
+(Backspace, an arrow) before the letters after it, and the keys after a key that moved the
+focus on the field it reached."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.widgets import Input, TextArea
+
+from cockpit.tui.widgets.script_panel import ScriptPanel
+from tests.ui.helpers import settle
+
+_CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b"}
+
+
+def burst(app: App[object], *keys: str) -> None:
+    """The keys posted to the App at once, as its terminal driver does with one read."""
+    for key in keys:
+        for name in ([key] if key in _CHARACTERS else list(key)):
+            app.post_message(events.Key(name, _CHARACTERS.get(name, name)))
+
+
+async def _open_call(app, pilot) -> None:
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+
+
+async def test_a_correction_in_the_notes_acts_where_it_was_typed(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_call(app, pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        burst(app, "Dupomt", "backspace", "backspace", "nt", "left", "left", "X", "enter",
+              "rappel")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#notes-text", TextArea).text == "DupoX\nrappelnt"
+
+
+async def test_the_keys_after_n_in_the_same_burst_are_the_notes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_call(app, pilot)
+        burst(app, "n", "pas dispx", "backspace", "o", "enter", "mars")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#notes-text", TextArea).text == "pas dispo\nmars"
+        assert app.screen.query_one(ScriptPanel).call.mode != "objection"  # "o" is text
+
+
+async def test_a_steps_fields_typed_in_one_burst_after_tab(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_call(app, pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        if panel.call.breadcrumb[-1].endswith("Demander le DO"):
+            await pilot.press("1")
+            await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
+        burst(app, "tab", "Dev Javx", "backspace", "a", "enter", "Backend", "enter", "API")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        values = {key: app.screen.query_one(f"#capture-{key}", Input).value
+                  for key in ("need_title", "need_profile", "need_tasks")}
+        assert values == {"need_title": "Dev Java", "need_profile": "Backend",
+                          "need_tasks": "API"}
+
+
+async def test_a_forms_fields_typed_in_one_burst_with_corrections(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_call(app, pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        burst(app, "Jeam", "backspace", "n", "enter", "Dupond", "backspace", "t", "enter",
+              "DSJ", "backspace", "I")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        values = {key: app.screen.query_one(f"#field-{key}", Input).value
+                  for key in ("first_name", "last_name", "role")}
+        assert values == {"first_name": "Jean", "last_name": "Dupont", "role": "DSI"}
