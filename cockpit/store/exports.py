@@ -10,13 +10,10 @@ from cockpit.store.db import database, is_postgres
 _QUERIES = {
     "companies": (
         "SELECT co.id, co.name, co.kind, co.sector, co.siren, co.siret, co.address, "
-        "co.postcode, co.city, co.website, co.switchboard, co.technologies, "
-        "f.year, f.revenue, f.headcount, co.created_at FROM company co "
-        "LEFT JOIN company_figure f ON f.company_id = co.id AND f.year = "
-        "(SELECT MAX(year) FROM company_figure WHERE company_id = co.id) ORDER BY co.id",
+        "co.postcode, co.city, co.website, co.switchboard, co.technologies, co.created_at "
+        "FROM company co ORDER BY co.id",
         ("id", "name", "kind", "sector", "siren", "siret", "address", "postcode", "city",
-         "website", "phone", "technologies", "figures_year", "revenue", "headcount",
-         "created_at")),
+         "website", "phone", "technologies", "created_at")),
     "contacts": (
         "SELECT c.id, co.name, c.civility, c.first_name, c.last_name, c.role, "
         "c.is_decision_maker, c.email, c.other_emails, (SELECT MIN(p.e164) FROM phone p "
@@ -50,7 +47,15 @@ _BOOLEANS = frozenset({"decision_maker", "do_not_call"})
 
 
 def columns(kind: str) -> tuple[str, ...]:
-    return _QUERIES[kind][1]
+    """The file's columns; a company's figures take two a year held ("revenue_2023",
+    "headcount_2023", …, as the import reads them back), the oldest year first."""
+    names = _QUERIES[kind][1]
+    if kind != "companies":
+        return names
+    years = [y for (y,) in database.obj.execute_sql(
+        "SELECT DISTINCT year FROM company_figure ORDER BY year")]
+    return (*names, *(f"{measure}_{year}" for year in years
+                      for measure in ("revenue", "headcount")))
 
 
 def _other_phones(kind: str) -> str:
@@ -66,17 +71,34 @@ def _other_phones(kind: str) -> str:
 
 
 def rows(kind: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
-    """Rows one batch at a time: 200,000 calls never sit in memory at once."""
+    """Rows one batch at a time: 200,000 calls never sit in memory at once. Every row has
+    every column of `columns(kind)`, in that order (empty where a company has no figure)."""
     sql, names = _QUERIES[kind]
     sql = sql.replace("{others}", _other_phones(kind))
+    figure_names = columns(kind)[len(names):]
     cursor = database.obj.execute_sql(sql)
     while True:
         chunk = cursor.fetchmany(batch)
         if not chunk:
             return
+        figures = _figures([row[0] for row in chunk]) if figure_names else {}
         for row in chunk:
             found = dict(zip(names, row, strict=True))
             for name in _BOOLEANS & found.keys():
                 if found[name] is not None:
                     found[name] = bool(found[name])
+            held = figures.get(row[0], {})
+            found.update((name, held.get(name)) for name in figure_names)
             yield found
+
+
+def _figures(company_ids: list[int]) -> dict[int, dict[str, int | None]]:
+    """Each company's figures of a batch, by export column ("revenue_2023": 5800000)."""
+    held: dict[int, dict[str, int | None]] = {}
+    marks = ", ".join(["%s" if is_postgres() else "?"] * len(company_ids))
+    for company_id, year, revenue, headcount in database.obj.execute_sql(
+            "SELECT company_id, year, revenue, headcount FROM company_figure "
+            f"WHERE company_id IN ({marks})", company_ids):
+        held.setdefault(company_id, {}).update(
+            {f"revenue_{year}": revenue, f"headcount_{year}": headcount})
+    return held

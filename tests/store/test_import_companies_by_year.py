@@ -119,7 +119,25 @@ def test_the_export_writes_the_new_columns(store_url: str, tmp_path: Path) -> No
         first = next(csv.DictReader(f, delimiter=";"))
     # A leading + is quoted, as every cell that a spreadsheet could run (the import drops it).
     assert {k: first[k] for k in ("siren", "siret", "address", "postcode", "phone",
-                                  "figures_year", "revenue")} == {
+                                  "revenue_2025")} == {
         "siren": "552100554", "siret": "55210055400013", "address": "12 rue de la Paix",
-        "postcode": "75002", "phone": "'+33142685300", "figures_year": "2025",
-        "revenue": "5800000"}
+        "postcode": "75002", "phone": "'+33142685300", "revenue_2025": "5800000"}
+
+
+def test_every_years_figures_come_back_through_the_export(store_url: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """Export → import into an empty base keeps each company's figures of every year (the
+    export wrote only the latest year: the trends the prospect rule reads were lost)."""
+    open_and_migrate(store_url)
+    services = open_services(store_url, clock=lambda: FIXED_NOW)
+    services.import_file("companies", FILES / "companies_by_year.csv")
+    held = _figures(store_url)
+    assert len({year for _, year, _, _ in held}) >= 2
+    out = tmp_path / "companies.csv"
+    assert main(["export", "companies", str(out), "--db", store_url]) == 0
+    target = tmp_path / "other.sqlite"
+    other = f"sqlite:///{target}"
+    assert main(["import", "companies", str(out), "--db", other]) == 0
+    capsys.readouterr()
+    assert _figures(other) == held
