@@ -201,6 +201,9 @@ class CockpitApp(App[None]):
         return (self._first_screen or _cockpit)()
 
     def on_mount(self) -> None:
+        from cockpit.tui.textual_mends import mend_option_list_pages
+
+        mend_option_list_pages()
         if self.start == "cockpit":
             return  # the cockpit is the default screen itself (get_default_screen)
         # Textual's empty default screen stays under the modes, never shown: the first

@@ -12,7 +12,8 @@ from textual.widgets import Input, TextArea
 from cockpit.tui.widgets.script_panel import ScriptPanel
 from tests.ui.helpers import settle
 
-_CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b"}
+_CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b",
+               "ctrl+p": "\x10", "pagedown": None, "pageup": None}
 
 
 def burst(app: App[object], *keys: str) -> None:
@@ -85,3 +86,19 @@ async def test_a_forms_fields_typed_in_one_burst_with_corrections(make_app) -> N
         values = {key: app.screen.query_one(f"#field-{key}", Input).value
                   for key in ("first_name", "last_name", "role")}
         assert values == {"first_name": "Jean", "last_name": "Dupont", "role": "DSI"}
+
+
+async def test_page_keys_read_with_the_key_that_opened_the_palette_move_nothing(
+        make_app) -> None:
+    """ctrl+p then PageDown/PageUp in one burst, in a small terminal: the palette's list has
+    no height yet (Textual read a line that does not exist, and the cockpit closed)."""
+    app = make_app()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settle(pilot)
+        for size in ((60, 12), (40, 6)):
+            await pilot.resize_terminal(*size)
+            burst(app, "ctrl+p", "pagedown", "pageup", "pagedown")
+            await settle(pilot)
+            burst(app, "escape")
+            await settle(pilot)
+        assert app.is_running and app.return_code is None

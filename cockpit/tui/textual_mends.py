@@ -1,0 +1,24 @@
+"""Mends of Textual's own widgets, each for a crash a user met (found by a seeded monkey in
+a real terminal), until Textual carries the fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def mend_option_list_pages() -> None:
+    """PageUp/PageDown in a list not laid out yet (no height: the palette opened in a very
+    small terminal, or the page key read in the same burst as the key that opened it) read
+    a line that does not exist: KeyError, the cockpit closed. Nothing to move then."""
+    from textual.widgets import OptionList
+
+    move = OptionList._move_page
+    if getattr(move, "mended", False):
+        return
+
+    def _move_page(self: OptionList, direction: Any) -> None:
+        if (self.highlighted or 0) in self._index_to_line:
+            move(self, direction)
+
+    _move_page.mended = True  # type: ignore[attr-defined]  # marks the mend: once only
+    OptionList._move_page = _move_page  # type: ignore[method-assign]
