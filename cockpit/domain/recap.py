@@ -130,7 +130,9 @@ class Draft:
 
 def euros(amount: int, lang: str = "fr") -> str:
     """1200 → "1 200" with a narrow no-break space (French) or "1,200" (English)."""
-    return f"{amount:,}".replace(",", "\u202f" if lang == "fr" else ",")
+    from cockpit.domain.text import grouped
+
+    return grouped(amount, lang)
 
 
 def long_date(day: date, lang: str = "fr") -> str:

@@ -60,3 +60,8 @@ def fold(text: str) -> str:
         return text.strip().lower()
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def grouped(number: int, lang: str = "fr") -> str:
+    """2618 → "2 618" with a narrow no-break space (French) or "2,618" (English)."""
+    return f"{number:,}".replace(",", "\u202f" if lang == "fr" else ",")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cockpit.domain.text import grouped
 from cockpit.i18n.dates import format_date
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def company_figures(company: CompanyView, tr: Translator) -> list[str]:
         parts.append(tr("card.revenue", amount=money(company.revenue, tr),
                         arrow=ARROW.get(company.revenue_trend, "")).strip())
     if company.headcount:
-        parts.append(tr("card.headcount", count=company.headcount,
+        parts.append(tr("card.headcount", count=grouped(company.headcount, tr.lang),
                         arrow=ARROW.get(company.headcount_trend, "")).strip())
     if company.revenue_per_head is not None:
         parts.append(tr("card.per_head", amount=money(company.revenue_per_head, tr)))

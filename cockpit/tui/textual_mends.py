@@ -21,4 +21,4 @@ def mend_option_list_pages() -> None:
             move(self, direction)
 
     _move_page.mended = True  # type: ignore[attr-defined]  # marks the mend: once only
-    OptionList._move_page = _move_page  # type: ignore[method-assign]
+    OptionList._move_page = _move_page  # type: ignore[method-assign]  # the mend itself

@@ -9,6 +9,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
+from cockpit.domain.text import grouped
 from cockpit.i18n import Translator
 from cockpit.i18n.reasons import reminder_reason
 from cockpit.services.records import (
@@ -40,7 +41,8 @@ class RecordSection(Static):
 def figure_line(f: FigureLine, tr: Translator) -> Text:
     return Text("  " + tr("record.figure_line", year=f.year, revenue=money(f.revenue, tr),
                           arrow=ARROW.get(f.trend, ""),
-                          headcount=f.headcount if f.headcount is not None else "?",
+                          headcount=(grouped(f.headcount, tr.lang) if f.headcount is not None
+                                     else "?"),
                           per_head=money(f.revenue_per_head, tr)))
 
 
