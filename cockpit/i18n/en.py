@@ -168,6 +168,7 @@ TEXT: dict[str, str] = {
     "snooze.title": "Snooze",
     "snooze.until": "Until (dd/mm hh:mm)",
     "dnc.confirm": "Never call this person again?",
+    "dnc.confirm_who": "Never call {who} again?",
     "dnc.this_person": "This person",
     "dnc.blocked_person": "{name} will not be called again (no number of their own is known).",
     "dnc.blocked_numbers": "{name} will not be called again, on {numbers} or any other way.",

@@ -175,6 +175,7 @@ TEXT: dict[str, str] = {
     "dnc.blocked_numbers": "{name} ne sera plus appelé(e), ni au {numbers} ni autrement.",
     "dnc.switchboard_open": "Le standard {numbers} reste ouvert pour ses collègues.",
     "dnc.confirm": "Ne plus jamais appeler cette personne ?",
+    "dnc.confirm_who": "Ne plus jamais appeler {who}\xa0?",
     "field.first_name": "Prénom",
     "field.last_name": "Nom",
     "field.role": "Fonction",

@@ -250,7 +250,11 @@ class CallerScreen(Screen[None]):
                                             person),
                               PersonBlocked, group="queue-edit")
 
-        app.push_screen(ConfirmModal(app.tr("dnc.confirm")), confirmed)
+        # The question names the person: "d" on the wrong line must not pass unseen.
+        row = self.query_one(QueuePane).row_for(person)
+        who = f"{row.name} · {row.company}" if row and row.company else (row.name if row else "")
+        question = app.tr("dnc.confirm_who", who=who) if who else app.tr("dnc.confirm")
+        app.push_screen(ConfirmModal(question), confirmed)
 
     @on(PersonBlocked)
     def _blocked(self, event: PersonBlocked) -> None:
