@@ -407,6 +407,9 @@ TEXT: dict[str, str] = {
     "error.clauses_missing": "Cannot record the placement: clause not signed ({missing}).",
     "error.bad_status": "Unknown status: {value}",
     "error.output_empty": "No file given.",
+    "error.output_dash": (
+        "“-” names no file: give the file's name (people's data go into a file only its"
+        " owner can read)."),
     "error.output_is_database": "{path}: this is the database in use; choose another file.",
     "error.output_symlink": "{path} is a symbolic link: give the file itself.",
     "error.output_is_folder": "{path} is a folder, not a file.",

@@ -414,6 +414,9 @@ TEXT: dict[str, str] = {
                          "envoyé."),
     "error.need_title": "Un besoin a un intitulé (le profil recherché).",
     "error.output_empty": "Aucun fichier indiqué.",
+    "error.output_dash": (
+        "«\xa0-\xa0» ne désigne pas un fichier\xa0: donnez son nom (les données des personnes"
+        " vont dans un fichier que seul son propriétaire peut lire)."),
     "error.output_is_database": (
         "{path} : c'est la base de données en service ; choisissez"
         " un autre fichier."

@@ -368,10 +368,12 @@ class NeedServices(Part):
             OutputError,
             eml_in_folder,
             is_database,
+            refuse_dash,
             shorten,
             write_output,
         )
 
+        refuse_dash(path)
         target = Path(path).expanduser()
         # A header is one line: a title typed on two (an import, an old need) is joined.
         data = Draft(" ".join(draft.to.split()), " ".join(draft.subject.split()),

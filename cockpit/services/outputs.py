@@ -82,6 +82,14 @@ def is_database(path: str | os.PathLike[str], db_url: str | None) -> bool:
     return _is_database(Path(path).expanduser(), protected_files(db_url))
 
 
+def refuse_dash(path: str | os.PathLike[str]) -> None:
+    """ "-" is the standard output to most tools: here it would be a file (or a folder)
+    named "-" where the user stands, with people's data in it."""
+    if str(path).strip() == "-":
+        raise OutputError("output_dash", Path("-"), "names no file; give the file's name "
+                          "(people's data go into a file readable by its owner only)")
+
+
 def check_target(path: str | os.PathLike[str], *, db_url: str | None = None,
                  force: bool = False) -> Path:
     """The target, once sure it may be written; OutputError (saying why) otherwise.
@@ -89,6 +97,7 @@ def check_target(path: str | os.PathLike[str], *, db_url: str | None = None,
     target = Path(path).expanduser()
     if not str(path).strip():
         raise OutputError("output_empty", target, "no file named")
+    refuse_dash(path)
     if _is_database(target, protected_files(db_url)):
         raise OutputError("output_is_database", target,
                           "this is the database in use; choose another file")

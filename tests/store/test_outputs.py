@@ -217,3 +217,14 @@ def test_a_draft_folder_named_as_the_database_says_it_is_the_database(
         db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _refused(["recap", "need", "1", "--eml", str(db)], capsys, str(db))
     assert "base de données en service" in err, err
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_dash_for_a_file_is_refused_and_no_file_named_dash_is_left(
+        command: str, db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """“-” means the standard output to most tools: here it wrote a file named “-” (with
+    people's data in it) where the user stood."""
+    monkeypatch.chdir(tmp_path)
+    _refused(WRITERS[command](Path("-"), tmp_path), capsys, "«\xa0-\xa0»")
+    assert not (tmp_path / "-").exists()
