@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from cockpit.tui.screens.end_call import EndCallModal
@@ -346,13 +347,16 @@ async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None
         assert app.focused is queue and app.screen.highlighted != before
 
 
-async def test_a_refused_reminder_comes_back_as_typed_with_the_note(make_app) -> None:
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_refused_reminder_comes_back_as_typed_with_the_note(
+        make_app, size: tuple[int, int]) -> None:
     # What the caller typed in the wrong field (a sentence in the reminder) must not be
     # replaced by the proposal when the save is refused: they would never see it again.
+    # And the reason is on screen, even on 24 lines (it was below the form's fold).
     from textual.widgets import Static, TextArea
 
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
@@ -370,8 +374,11 @@ async def test_a_refused_reminder_comes_back_as_typed_with_the_note(make_app) ->
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, EndCallModal)  # refused, the form is back
-        said = str(app.screen.query_one("#end-error", Static).render())
+        error = app.screen.query_one("#end-error", Static)
+        said = str(error.render())
         assert "lui envoyer la plaquette" in said and "n'est pas une date" in said
+        shown = error.region
+        assert shown.height > 0 and app.screen.get_widget_at(shown.x, shown.y)[0] is error
         reminder = app.screen.query_one("#end-reminder", Input).value
         assert reminder == "lui envoyer la plaquette" != proposed
         assert app.screen.query_one("#end-note", TextArea).text == "Standard fermé le midi"

@@ -64,6 +64,9 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         with Vertical(id="end-call"):
             yield Static(data_text(self._title) if self._title else tr("end.title"),
                          id="end-title")  # a mended end names the person
+            # Why the end was refused, at the top: on a 24-line terminal the form's foot
+            # is below the fold, and the error was there, unseen.
+            yield Static("", id="end-error")
             yield Label(tr("end.outcome"))
             yield OptionList(*[Option(data_text(label), id=code) for code, label in self._outcomes],
                              id="end-outcomes")
@@ -72,7 +75,6 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
             yield Label(tr("end.note"))
             yield TextArea(printable(self._note, multiline=True), id="end-note")
             yield Static(tr("end.help"), id="end-help")
-            yield Static("", id="end-error")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -108,7 +110,9 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         self.query_one("#end-note", TextArea).focus()
 
     def show_error(self, message: str) -> None:
-        self.query_one("#end-error", Static).update(data_text(message))  # may quote the input
+        error = self.query_one("#end-error", Static)
+        error.update(data_text(message))  # may quote the input
+        error.set_class(bool(message), "refused")
 
     def action_save(self) -> None:
         options = self.query_one(OptionList)
