@@ -44,6 +44,9 @@ class CallSession:
         self.position = scripts.start_of(start) if isinstance(start, str) else start
         self.objection: Objection | None = None
         self.captured: dict[str, object] = {}
+        # What a field shows that its rules refused (key → as typed): the call does not go
+        # on past it, or the value kept would not be the one on screen (or none at all).
+        self.refused: dict[str, str] = {}
         self.events: list[CallEvent] = []
         self.path: list[Target] = [self.position]
         self.outcome: Outcome | None = None
@@ -123,7 +126,12 @@ class CallSession:
         if capture is None:
             raise DomainError(f"nothing to capture as {key!r} here", code="capture_unknown",
                               key=key)
-        value = parse_capture(capture, raw, self.clock())
+        try:
+            value = parse_capture(capture, raw, self.clock())
+        except ValidationError:
+            self.refused[key] = raw
+            raise
+        self.refused.pop(key, None)
         if value is None:
             self.captured.pop(key, None)
         else:
@@ -141,6 +149,11 @@ class CallSession:
         if not 1 <= number <= len(answers):
             raise ValidationError(f"no answer {number} here (1 to {len(answers)})",
                                   code="answer_out_of_range", number=number, count=len(answers))
+        refused = [c for c in self.captures if c.key in self.refused]
+        if refused:
+            names = ", ".join(c.label for c in refused)
+            raise ValidationError(f"correct or empty first: {names}", code="captures_refused",
+                                  fields=names)
         missing = self.missing_captures()
         if missing:
             names = ", ".join(c.label for c in missing)
@@ -198,6 +211,7 @@ class CallSession:
         if not self.marks:
             raise DomainError("nothing to go back to", code="nothing_to_undo")
         mark = self.marks.pop()
+        self.refused.clear()  # the fields come back with what was taken there
         taken = len(self.path) - mark.path_length
         self.position = mark.position
         del self.path[mark.path_length:]
@@ -283,6 +297,7 @@ class CallSession:
         session.outcome = Outcome(data["outcome"]) if data.get("outcome") else None
         session.suggested_outcome = Outcome(data["suggested"]) if data.get("suggested") else None
         session.marks = [Mark.from_dict(m) for m in data.get("marks", [])]
+        session.refused = {}  # a field's refused text is not kept: it comes back empty
         session.captured = {}
         for key, value in data.get("captured", {}).items():
             capture = session._capture_named(key)

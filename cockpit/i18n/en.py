@@ -352,6 +352,7 @@ TEXT: dict[str, str] = {
     "error.capture_choice": "{field}: “{value}” is not one of the choices.",
     "error.capture_email": "{field}: “{value}” is not an e-mail address.",
     "error.captures_missing": "Fill in first: {fields}.",
+    "error.captures_refused": "Correct or empty first: {fields}.",
     "error.answer_out_of_range": "No answer {number} here (1 to {count}).",
     "error.reminder_invalid": "Reminder: “{value}” is not a date and time.",
     "error.reminder_past": "Reminder: “{value}” has already passed ({when}).",

@@ -359,6 +359,7 @@ TEXT: dict[str, str] = {
     "error.capture_choice": "{field} : « {value} » n'est pas un des choix proposés.",
     "error.capture_email": "{field} : « {value} » n'est pas une adresse e-mail.",
     "error.captures_missing": "À remplir d'abord : {fields}.",
+    "error.captures_refused": "À corriger ou vider d'abord\xa0: {fields}.",
     "error.answer_out_of_range": "Pas de réponse {number} ici (1 à {count}).",
     "error.reminder_invalid": "Rappel : « {value} » n'est pas une date et heure.",
     "error.reminder_past": "Rappel : « {value} » est déjà passé ({when}).",

@@ -396,8 +396,10 @@ class CallServices(Part):
         mode = "ended" if session.finished else ("objection" if session.objection else "step")
         answers = tuple(AnswerView(i, a.label, a.end is not None)
                         for i, a in enumerate(session.answers, 1)) if mode != "ended" else ()
+        # A refused value is shown as typed, to be corrected (the call waits for it).
         captures = tuple(CaptureView(c.key, c.label, c.type, c.required, c.choices,
-                                     format_capture(c, session.captured.get(c.key)))
+                                     session.refused.get(c.key)
+                                     or format_capture(c, session.captured.get(c.key)))
                          for c in session.captures) if mode != "ended" else ()
         objection = None
         if session.objection is not None:

@@ -431,3 +431,35 @@ async def test_a_note_typed_in_the_end_form_is_kept_as_the_draft_and_goes_after_
             drafts = [body for (body,) in db.execute(
                 "SELECT body FROM note WHERE call_id = ? AND is_draft", (call_id,))]
         assert drafts == ["premiere partie AJOUT"]
+
+
+async def test_a_refused_value_holds_the_step_until_corrected(make_app, demo_url: str) -> None:
+    """A budget typed as words, then an answer chosen: the call stays on the step and says
+    which field to correct (it went on, and the need was saved without its budget)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        panel = app.screen.query_one(ScriptPanel)
+        if panel.call.breadcrumb[-1].endswith("Demander le DO"):
+            await pilot.press("1")
+            await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await _type_into(app, pilot, "need_title", "Dev Java")
+        await _type_into(app, pilot, "need_budget", "beaucoup")
+        panel.focus()
+        await settle(pilot)  # leaving the field entered it again: refused again
+        await pilot.press("1")
+        await settle(pilot)
+        assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
+        shown = " ".join(str(n.message) for n in app._notifications)
+        assert "À corriger ou vider d'abord" in shown and "Budget TJM" in shown, shown
+        field = app.screen.query_one("#capture-need_budget", Input)
+        assert field.value == "beaucoup"  # as typed, to be corrected
+        await _type_into(app, pilot, "need_budget", "650")
+        panel.focus()
+        await pilot.press("1")
+        await settle(pilot)
+        assert panel.call.breadcrumb[-1].endswith("E-mail et récapitulatif")

@@ -63,6 +63,31 @@ def test_required_captures_block_the_answer_until_filled(content: ScriptSet) -> 
         session.choose(1)
 
 
+def test_a_value_its_rules_refused_holds_the_call_until_corrected_or_emptied(
+        content: ScriptSet) -> None:
+    """A budget typed as words: refused, and the call went on without it (an earlier value,
+    not the one on screen, was kept)."""
+    session = CallSession(content, Target("do", "qualify_need"), CONTEXT, Clock())
+    session.capture("need_title", "Dev Java")
+    session.capture("need_budget", "650")
+    with pytest.raises(ValidationError):
+        session.capture("need_budget", "beaucoup")
+    with pytest.raises(ValidationError) as caught:
+        session.choose(1)
+    assert caught.value.code == "captures_refused" and "Budget TJM" in str(caught.value)
+    assert session.position == Target("do", "qualify_need")
+    session.capture("need_budget", "")  # emptied: the call goes on without a budget
+    session.choose(1)
+    assert session.position == Target("do", "confirm_email")
+    assert "need_budget" not in session.captured
+    session.back()
+    with pytest.raises(ValidationError):
+        session.capture("need_budget", "700 balles")
+    session.capture("need_budget", "700")  # corrected
+    session.choose(1)
+    assert session.captured["need_budget"] == 700
+
+
 def test_objection_detour_goes_on_where_it_says(content: ScriptSet) -> None:
     session = CallSession(content, Target("do", "intro"), CONTEXT, Clock())
     ids = {o.id for o in session.objections_available()}
