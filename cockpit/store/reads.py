@@ -7,7 +7,6 @@ from typing import cast
 
 import peewee as pw
 
-from cockpit.domain.outcomes import REACHED
 from cockpit.store.lean_reads import first_phone as first_phone  # one read, lean or not
 from cockpit.store.models import (
     Call,
@@ -16,12 +15,11 @@ from cockpit.store.models import (
     CompanyFigure,
     Contact,
     Freelance,
-    Need,
     Note,
     Phone,
 )
 from cockpit.store.rows import tuples
-from cockpit.store.times import aware, naive
+from cockpit.store.times import aware
 
 
 def callers() -> list[Caller]:
@@ -99,15 +97,3 @@ def added_to_calls(kind: str, person_id: int) -> dict[datetime, list[tuple[datet
     for started, at, who, body in tuples(later):
         found.setdefault(aware(started), []).append((aware(at), who or "", body))
     return found
-
-
-def day_counts(caller_id: int, start: datetime, end: datetime) -> dict[str, int]:
-    """Calls made, decision makers reached, needs qualified by the caller in [start, end)."""
-    base = Call.select().where(Call.caller == caller_id, Call.started_at >= naive(start),
-                               Call.started_at < naive(end))
-    calls = base.count()
-    reached = (base.join(Contact).where(Contact.is_decision_maker == True,  # noqa: E712
-                                        Call.outcome.in_([str(o) for o in REACHED])).count())
-    needs = Need.select().where(Need.created_by == caller_id, Need.created_at >= naive(start),
-                                Need.created_at < naive(end)).count()
-    return {"calls": calls, "reached": reached, "needs": needs}

@@ -231,3 +231,24 @@ def test_a_written_end_mended_offline_is_written_when_back(pg_server: Server,
     assert services.flush_outbox() == 1
     assert services.flush_outbox() == 0
     assert _reminders(url, person) == [("2026-11-25 09:30", "callback")]
+
+
+def test_the_top_bars_figures_of_the_day_are_the_reviews(demo_url: str) -> None:
+    """One definition of the day's figures: the top bar said fewer DO reached (it missed
+    the DO put through by a switchboard) and counted needs created rather than calls ended
+    on one, so the caller's bar and the lead's review disagreed."""
+    from datetime import datetime, time, timedelta
+
+    services, caller, _person, call = _first_call(demo_url)
+    services.finish_call(call.call_id, "need_qualified", "", "besoin Java")
+    zone = services.setup.zone
+    start = datetime.combine(services.now().astimezone(zone).date(), time(0), zone)
+    lead = next(c for c in services.callers() if c.is_lead)
+    compared = 0
+    for someone in services.callers():
+        review = services.figures(lead.id, start, start + timedelta(days=1), someone.name).team
+        bar = services.day_figures(someone.id)
+        assert bar == {"calls": review.calls, "reached": review.reached,
+                       "needs": review.needs}, someone.name
+        compared += bar["calls"] > 0
+    assert compared >= 2 and services.day_figures(caller.id)["needs"] >= 1
