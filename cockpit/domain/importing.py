@@ -6,6 +6,7 @@ under the same name: colleagues sharing a switchboard stay apart)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -120,6 +121,7 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "year": ("annee", "year", "exercice", "fiscal year", "annee fiscale", "figures_year"),
     "last_contact": ("dernier contact", "date du dernier contact", "date du dernier appel",
                      "dernier appel", "last activity date", "last activity",
+                     "last activity time", "last contacted time", "date of last activity",
                      "last contacted", "date of last contact", "last contact date",
                      "derniere activite", "date de derniere activite", "last call date",
                      "last_contacted_at"),
@@ -352,6 +354,7 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                     "import_short_row", f"{short} column(s) missing: the line is cut short",
                     {"count": short})))
         _split_full_name(values)
+        _availability_as_date(values, today)
         if kind == "companies" and not row_errors:
             row_errors += _identity(line, values, headers, mapping)
             sector_says = _KIND_VALUES.get(fold(str(values.get("sector", ""))))
@@ -454,6 +457,18 @@ def _phones(values: dict[str, Any], order: tuple[str, ...]) -> list[tuple[Phone,
     return found
 
 
+_DATE_LIKE = re.compile(r"\d")
+
+
+def _availability_as_date(values: dict[str, Any], today: date) -> None:
+    """An availability given as a date: free from then (in notice until), unless a column
+    of its own says from when."""
+    when = values.get("availability")
+    if isinstance(when, date):
+        values.setdefault("available_from", when)
+        values["availability"] = "notice" if when > today else "available"
+
+
 def _cell(field_name: str, raw: str, today: date, column: str = "",
           now: datetime | None = None) -> tuple[Any, Reason | None]:
     """(the value, None) or (None, why the cell is refused). `now` bounds a last contact."""
@@ -548,6 +563,9 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
         return value
     if field_name == "availability":
         value = _coded(_AVAILABILITY, raw)
+        if value is None and _DATE_LIKE.search(raw):  # "Disponibilité : 01/03/2027"
+            with contextlib.suppress(ValueError, ValidationError):
+                return parse_date(raw, today)  # the row says it as available_from
         if value is None:
             raise ValidationError(f"{raw!r}: expected disponible, en mission or préavis",
                                   code="import_availability", value=raw)

@@ -272,3 +272,38 @@ def test_a_file_that_is_not_a_list_is_named_and_nothing_hangs(
     assert main(["import", "contacts", str(path), "--db", store_url, "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert said in err and str(path) in err
+
+
+def test_zohos_last_activity_and_an_english_title_come_in(store_url: str) -> None:
+    """Zoho writes when a contact was last worked on as “Last Activity Time” and the comment
+    as “Description”: the contact's last contact and a note (the queue does not offer them
+    as new; by nobody here: their owner is not in the team); “Head of Delivery” is a
+    decision maker, as its French titles are."""
+    assert main(["import", "contacts", str(LAYOUTS / "zoho_contacts.csv"),
+                 "--db", store_url]) == 0
+    with raw(store_url) as db:
+        calls = db.execute(
+            "SELECT c.last_name, substr(CAST(c.last_contacted_at AS TEXT), 1, 10), n.body "
+            "FROM contact c LEFT JOIN note n ON n.contact_id = c.id "
+            "WHERE c.last_contacted_at IS NOT NULL ORDER BY c.id").fetchall()
+        deciders = db.execute("SELECT last_name, is_decision_maker FROM contact "
+                              "WHERE is_switchboard = FALSE ORDER BY id").fetchall()
+    assert calls == [("Benkirane", "2026-11-18", "Rappeler après le comité de janvier"),
+                     ("Haddad", "2026-10-02", None)]
+    assert [(name, bool(flag)) for name, flag in deciders] == [
+        ("Benkirane", True), ("Le Goff", True), ("Haddad", True)]
+
+
+def test_an_availability_given_as_a_date_is_the_date_it_starts(store_url: str,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "freelances.csv"
+    path.write_text("Prénom;Nom;Disponibilité;Téléphone\n"
+                    "Julie;Moreau;01/03/2027;06 12 34 56 78\n"
+                    "Marc;Petit;disponible;06 12 34 56 79\n"
+                    "Anne;Roux;15/10/2026;06 12 34 56 80\n", "utf-8")
+    assert main(["import", "freelances", str(path), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        rows = db.execute("SELECT last_name, availability, CAST(available_from AS TEXT) "
+                          "FROM freelance ORDER BY id").fetchall()
+    assert rows == [("Moreau", "notice", "2027-03-01"), ("Petit", "available", None),
+                    ("Roux", "available", "2026-10-15")]
