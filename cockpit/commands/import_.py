@@ -89,6 +89,15 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.import.switchboards", count=report.switchboards))
     if report.history:
         out(say("cli.import.history", count=report.history))
+    if report.unknown_owners:
+        from cockpit.domain.text import printable
+
+        owners = sorted(report.unknown_owners.items(), key=lambda item: (-item[1], item[0]))
+        names = [say("cli.import.owner", name=printable(name), count=count)
+                 for name, count in owners[:10]]
+        if len(owners) > 10:
+            names.append(say("cli.import.owners_more", count=len(owners) - 10))
+        out(say("cli.import.unknown_owners", names=", ".join(names)))
     for line, person_id, why in report.merged[:20]:
         out(say("cli.import.merged_into", line=line, id=person_id, why=_why(why)))
     for line, into in report.merged_in_file[:20]:

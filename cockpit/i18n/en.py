@@ -639,6 +639,10 @@ TEXT: dict[str, str] = {
         "{count} {count|number|numbers} shared by several people: kept as the company's"
         " switchboard, each person kept apart"
     ),
+    "cli.import.unknown_owners": (
+        "owners not in the team (their history is taken in by nobody): {names}"),
+    "cli.import.owners_more": "and {count} more",
+    "cli.import.owner": "{name} ({count} {count|person|people})",
     "cli.import.history": (
         "history taken in for {count} {count|person|people}: the last contact's date and"
         " its comment, on their card"

@@ -671,6 +671,10 @@ TEXT: dict[str, str] = {
         "{count} {count|numéro partagé|numéros partagés} par plusieurs personnes :"
         " {count|gardé|gardés} comme standard de la société, chaque personne gardée à part"
     ),
+    "cli.import.unknown_owners": (
+        "propriétaires hors de l'équipe (leur historique est repris sans auteur)\xa0: {names}"),
+    "cli.import.owners_more": "et {count} {count|autre|autres}",
+    "cli.import.owner": "{name} ({count}\xa0{count|personne|personnes})",
     "cli.import.history": (
         "historique repris pour {count} {count|personne|personnes} : date du dernier contact"
         " et commentaire, dans leur fiche"

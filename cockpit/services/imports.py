@@ -43,6 +43,7 @@ class ImportReport:
     # labelled as their company's switchboard.
     switchboards: int = 0
     history: int = 0  # people whose last contact or comment came in as their history
+    unknown_owners: dict[str, int] = field(default_factory=dict)  # not in the team: people
     rejected_file: Path | None = None
     imported: bool = False
     dry_run: bool = False
@@ -202,6 +203,7 @@ class ImportServices(Part):
         report.companies_created = written.companies_created
         report.switchboards = len(written.switchboards)
         report.history = written.history
+        report.unknown_owners = written.unknown_owners
         return report
 
 

@@ -69,6 +69,7 @@ class Written:
     switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
     ids: dict[int, int] = field(default_factory=dict)  # line -> the person written (CV files)
     history: int = 0  # people whose last contact or comment the file brought
+    unknown_owners: dict[str, int] = field(default_factory=dict)  # name -> people
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -373,6 +374,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             keep_switchboard(company, e164)
     if callers is not None:
         written.history += write_history(pasts, callers, now)
+        written.unknown_owners = callers.unknown
     _block_known_numbers([row[1] for row in new_phones])
     _index(held, kind, touched, new_companies, known_before)
     written.created += len(new_people)

@@ -43,6 +43,9 @@ class Callers:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        # Names a file gave that are nobody in the team (the old tool's users), with how
+        # many people each had: the import says them, their history is kept by nobody.
+        self.unknown: dict[str, int] = {}
         firsts: dict[str, list[int]] = {}
         rows = tuples(Caller.select(Caller.id, Caller.name, Caller.first_name,
                                     Caller.last_name, Caller.email))
@@ -56,7 +59,13 @@ class Callers:
                 self.ids.setdefault(first, ids[0])
 
     def find(self, name: str) -> int | None:
-        return self.ids.get(" ".join(fold(name).split())) if name.strip() else None
+        if not name.strip():
+            return None
+        found = self.ids.get(" ".join(fold(name).split()))
+        if found is None:
+            shown = " ".join(name.split())
+            self.unknown[shown] = self.unknown.get(shown, 0) + 1
+        return found
 
 
 def write_history(pasts: Sequence[Past], callers: Callers, now: datetime) -> int:

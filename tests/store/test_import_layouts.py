@@ -307,3 +307,14 @@ def test_an_availability_given_as_a_date_is_the_date_it_starts(store_url: str,
                           "FROM freelance ORDER BY id").fetchall()
     assert rows == [("Moreau", "notice", "2027-03-01"), ("Petit", "available", None),
                     ("Roux", "available", "2026-10-15")]
+
+
+def test_owners_who_are_not_in_the_team_are_named(store_url: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """HubSpot's “Contact owner”, Zoho's “Contact Owner”: a name nobody in the team has was
+    dropped without a word; the import says whose history comes in without an author."""
+    assert main(["import", "contacts", str(LAYOUTS / "zoho_contacts.csv"),
+                 "--db", store_url]) == 0
+    out = capsys.readouterr().out
+    assert "owners not in the team (their history is taken in by nobody): Marie Petit (2 people)" \
+        in out
