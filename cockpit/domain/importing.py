@@ -44,7 +44,7 @@ from cockpit.domain.import_phones import (
 from cockpit.domain.phones import Phone, parse_phone
 from cockpit.domain.siret import normalise_siren, normalise_siret
 from cockpit.domain.tables import Table
-from cockpit.domain.text import control_characters
+from cockpit.domain.text import control_characters, html_as_text
 
 KINDS = ("companies", "contacts", "freelances")
 
@@ -543,8 +543,8 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
         return normalise_siren(raw)
     if field_name == "postcode":
         return _postcode(raw)
-    if field_name == "comment":  # kept as written, line breaks and all
-        return raw.strip()
+    if field_name == "comment":  # kept as written, line breaks and all (HTML as its text)
+        return html_as_text(raw).strip()
     if field_name in PHONE_FIELDS:
         return parse_phone(raw)
     if field_name == "email":

@@ -65,3 +65,22 @@ def fold(text: str) -> str:
 def grouped(number: int, lang: str = "fr") -> str:
     """2618 → "2 618" with a narrow no-break space (French) or "2,618" (English)."""
     return f"{number:,}".replace(",", "\u202f" if lang == "fr" else ",")
+
+
+_HTML_TAG = re.compile(r"</?(?:p|br|div|b|i|u|strong|em|span|ul|ol|li|a|font|h[1-6])\b[^>]*>",
+                       re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def html_as_text(text: str) -> str:
+    """A note some tools keep as HTML (Odoo's "<p>Rappeler<br>après…</p>") as the plain
+    text it shows: a line a paragraph or break, tags dropped, entities read. Text without
+    such tags is given back as it is ("<5 jours" stays)."""
+    if not _HTML_TAG.search(text):
+        return text
+    import html
+
+    lines = _ANY_TAG.sub("", _HTML_BREAK.sub("\n", text))
+    plain = html.unescape(lines)
+    return "\n".join(line.strip() for line in plain.splitlines() if line.strip())

@@ -318,3 +318,13 @@ def test_owners_who_are_not_in_the_team_are_named(store_url: str,
     out = capsys.readouterr().out
     assert "owners not in the team (their history is taken in by nobody): Marie Petit (2 people)" \
         in out
+
+
+def test_odoos_html_notes_come_in_as_their_text(store_url: str) -> None:
+    """Odoo keeps a contact's notes as HTML: the card showed “<p>…<br>…</p>”."""
+    assert main(["import", "contacts", str(LAYOUTS / "odoo_contacts.csv"),
+                 "--db", store_url]) == 0
+    with raw(store_url) as db:
+        notes = [body for (body,) in db.execute("SELECT body FROM note ORDER BY id")]
+    assert notes == ["Appelé le 12/11\xa0: pas de besoin avant février.\nRappeler\n"
+                     "après le CODIR"]

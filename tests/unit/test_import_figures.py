@@ -108,3 +108,4 @@ def test_any_amount_written_the_french_or_english_way_reads_back(
 @given(st.integers(0, 10**7), st.booleans())
 def test_any_headcount_with_thousands_spaces_reads_back(people: int, nbsp: bool) -> None:
     assert parse_headcount(f"{people:,}".replace(",", "\u00a0" if nbsp else " ")) == people
+
