@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -274,10 +275,22 @@ def _read_xlsx(data: bytes) -> Table:
         raise TableError("not a readable .xlsx file (damaged, or another format renamed)",
                          code="table_xlsx") from exc
     sheet = book.worksheets[0]
+    # A formula the file holds without its value (a sheet written by a program, never
+    # opened in Excel) reads as an empty cell: its text is read instead, for the import to
+    # refuse it saying so ("a formula, not a value"), not to take the cell as empty.
+    formulas = None
+    if _has_formulas(data):
+        formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0].iter_rows(
+            values_only=True)
     headers: tuple[str, ...] | None = None
     header_line = 1
     rows: list[tuple[int, tuple[str, ...]]] = []
     for line, values in enumerate(sheet.iter_rows(values_only=True), 1):
+        if formulas is not None:
+            written = next(formulas, ())
+            values = tuple(f if v is None and isinstance(f, str) and f.startswith("=") else v
+                           for v, f in zip(values, (*written, *[None] * len(values)),
+                                           strict=False))
         cells = tuple(_cell(v) for v in values)
         if not any(c.strip() for c in cells):
             continue
@@ -287,6 +300,15 @@ def _read_xlsx(data: bytes) -> Table:
             rows.append((line, cells))
     book.close()
     return table_of(headers, rows, "xlsx", "", header_line)
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether a sheet of the workbook holds a formula (most exports hold none: one read)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return any(re.search(rb"<f[ >]", book.read(name)) for name in book.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
 
 def _cell(value: object) -> str:

@@ -69,8 +69,8 @@ def test_french_excel_semicolons_windows_1252(demo_url: str, tmp_path: Path,
         ("Loïc", "Guérin", 1, "Îlot Digital", "+33655443322", "mobile", "Europe/Paris"),
         ("Maëva", "Sainte-Rose", 1, "Îlot Digital", "+590690123456", "mobile",
          "America/Guadeloupe"),
-        ("Ana", "Silva", 0, "Îlot Digital", "+351212345678", "landline", "Europe/Lisbon"),
-    ]  # the roles of personas.yaml say who is a decision maker; "Head of IT" is unknown
+        ("Ana", "Silva", 1, "Îlot Digital", "+351212345678", "landline", "Europe/Lisbon"),
+    ]  # the roles of personas.yaml say who is a decision maker, "Head of IT" among them
 
 
 def test_linkedin_export_with_bom_commas_and_quoted_commas(demo_url: str, tmp_path: Path,

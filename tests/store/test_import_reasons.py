@@ -211,6 +211,25 @@ def test_an_xlsx_is_refused_in_french_too(store_url: str, tmp_path: Path,
     assert "ligne 2, colonne «\xa0E-mail\xa0»\xa0: «\xa0zoe@@ok\xa0» n'est pas une adresse" in out
 
 
+def test_a_formula_an_xlsx_holds_without_its_value_is_refused_not_read_as_empty(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sheet written by a program (never opened in Excel) keeps a formula without its
+    value: the TJM came in empty, without a word."""
+    from openpyxl import Workbook
+
+    open_and_migrate(store_url)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nom", "Prénom", "Mobile", "TJM"])
+    sheet.append(["Durand", "Zoé", "06 12 34 56 78", "=550+50"])
+    sheet.append(["Morel", "Luc", "06 12 34 56 79", 600])
+    path = tmp_path / "freelances.xlsx"
+    book.save(path)
+    _, out, _ = _run(capsys, "import", "freelances", str(path), "--db", store_url, "--dry-run")
+    assert "ligne 2, colonne «\xa0TJM\xa0»\xa0: «\xa0=550+50\xa0»" in out and "formule" in out
+    assert "ligne 3" not in out
+
+
 def test_a_missing_required_column_is_said_in_french(
         store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     open_and_migrate(store_url)
