@@ -201,9 +201,10 @@ class CockpitApp(App[None]):
         return (self._first_screen or _cockpit)()
 
     def on_mount(self) -> None:
-        from cockpit.tui.textual_mends import mend_option_list_pages
+        from cockpit.tui.textual_mends import mend_command_palette_keys, mend_option_list_pages
 
         mend_option_list_pages()
+        mend_command_palette_keys()
         if self.start == "cockpit":
             return  # the cockpit is the default screen itself (get_default_screen)
         # Textual's empty default screen stays under the modes, never shown: the first
@@ -249,10 +250,11 @@ class CockpitApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        # Textual's palette, asking in the user's language.
+        # Textual's palette, asking in the user's language. No id: reopened in the same
+        # burst as the key that closed it, the one closing is still there with it, and two
+        # screens of one id close the cockpit (DuplicateIds; nothing looks it up by id).
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder"),
-                                            id="--command-palette"))
+            self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder")))
 
     @property
     def cockpit_open(self) -> bool:

@@ -22,3 +22,22 @@ def mend_option_list_pages() -> None:
 
     _move_page.mended = True  # type: ignore[attr-defined]  # marks the mend: once only
     OptionList._move_page = _move_page  # type: ignore[method-assign]  # the mend itself
+
+
+def mend_command_palette_keys() -> None:
+    """Up, Down, PageUp… read in the same burst as ctrl+p, before the palette has made its
+    list (or as it closes), looked the list up and found none: NoMatches, the cockpit
+    closed. Nothing to move then."""
+    from textual.command import CommandList, CommandPalette
+
+    if getattr(CommandPalette._action_cursor_down, "mended", False):
+        return
+    for name in ("_action_cursor_down", "_action_command_list"):
+        action = getattr(CommandPalette, name)
+
+        def _when_listed(self: CommandPalette, *args: Any, _action: Any = action) -> None:
+            if self.query(CommandList):
+                _action(self, *args)
+
+        _when_listed.mended = True  # type: ignore[attr-defined]  # marks the mend: once only
+        setattr(CommandPalette, name, _when_listed)

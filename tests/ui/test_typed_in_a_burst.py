@@ -13,7 +13,7 @@ from cockpit.tui.widgets.script_panel import ScriptPanel
 from tests.ui.helpers import settle
 
 _CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b",
-               "ctrl+p": "\x10", "pagedown": None, "pageup": None}
+               "ctrl+p": "\x10", "pagedown": None, "pageup": None, "down": None, "up": None}
 
 
 def burst(app: App[object], *keys: str) -> None:
@@ -102,3 +102,19 @@ async def test_page_keys_read_with_the_key_that_opened_the_palette_move_nothing(
             burst(app, "escape")
             await settle(pilot)
         assert app.is_running and app.return_code is None
+
+
+async def test_the_palette_opened_closed_and_opened_again_in_one_burst(make_app) -> None:
+    """ctrl+p, Down, Escape, ctrl+p in one burst: Down reached the palette before its list
+    existed (NoMatches), and the second palette was opened beside the one still closing
+    (DuplicateIds): either closed the cockpit."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for keys in (("ctrl+p", "down", "up", "pagedown"),
+                     ("escape", "ctrl+p", "down", "escape", "ctrl+p", "escape", "ctrl+p")):
+            burst(app, *keys)
+            await settle(pilot)
+        assert app.is_running and app.return_code is None
+        burst(app, "escape")
+        await settle(pilot)
