@@ -18,12 +18,13 @@ _QUERIES = {
         "SELECT c.id, co.name, c.civility, c.first_name, c.last_name, c.role, "
         "c.is_decision_maker, c.email, c.other_emails, (SELECT MIN(p.e164) FROM phone p "
         "WHERE p.contact_id = c.id), {others}, c.do_not_call, c.last_contacted_at, k.name, "
-        "c.created_at "
+        "(SELECT n.body FROM note n WHERE n.contact_id = c.id AND n.is_draft = FALSE "
+        "ORDER BY n.created_at DESC, n.id DESC LIMIT 1), c.created_at "
         "FROM contact c LEFT JOIN company co ON co.id = c.company_id "
         "LEFT JOIN caller k ON k.id = c.owner_id WHERE c.is_switchboard = FALSE ORDER BY c.id",
         ("id", "company", "civility", "first_name", "last_name", "role", "decision_maker",
          "email", "other_emails", "phone", "other_phones", "do_not_call",
-         "last_contacted_at", "owner", "created_at")),
+         "last_contacted_at", "owner", "comment", "created_at")),
     "freelances": (
         "SELECT f.id, f.first_name, f.last_name, f.title, TRIM(f.skills), f.day_rate, "
         "f.availability, f.available_from, f.mobility, f.city, f.billing, f.siret, f.email, "

@@ -192,6 +192,8 @@ def test_the_cockpits_own_export_reads_back(kind: str, demo_url: str, store_url:
     assert len(again) > 30
     if kind != "companies":
         assert any(row["do_not_call"] == "oui" for row in again)
+    if kind == "contacts":  # the last note comes back, as the contact's history
+        assert sum(bool(row["comment"]) for row in again) > 10
 
 
 def test_dry_run_shows_each_column_and_writes_nothing(store_url: str, tmp_path: Path,
