@@ -399,7 +399,8 @@ class CallServices(Part):
         # A refused value is shown as typed, to be corrected (the call waits for it).
         captures = tuple(CaptureView(c.key, c.label, c.type, c.required, c.choices,
                                      session.refused.get(c.key)
-                                     or format_capture(c, session.captured.get(c.key)))
+                                     or format_capture(c, session.captured.get(c.key)),
+                                     c.key in session.refused)
                          for c in session.captures) if mode != "ended" else ()
         objection = None
         if session.objection is not None:

@@ -128,7 +128,8 @@ class CaptureView(NamedTuple):
     type: str  # text | date | datetime | money | choice | phone | email | yesno | siret | integer
     required: bool
     choices: tuple[str, ...]
-    value: str  # formatted for display, "" when not captured yet
+    value: str  # formatted for display, "" when not captured yet; as typed when refused
+    refused: bool = False  # its rules refused what it shows: the step waits for it
 
 
 class ObjectionView(NamedTuple):

@@ -449,8 +449,13 @@ async def test_a_refused_value_holds_the_step_until_corrected(make_app, demo_url
         await settle(pilot)
         await _type_into(app, pilot, "need_title", "Dev Java")
         await _type_into(app, pilot, "need_budget", "beaucoup")
+        await _type_into(app, pilot, "need_profile", "Backend")  # another field taken
+        from textual.widgets import Static
+
+        said = str(app.screen.query_one("#capture-error-need_budget", Static).render())
+        assert "beaucoup" in said  # the refusal stays under its field until mended
         panel.focus()
-        await settle(pilot)  # leaving the field entered it again: refused again
+        await settle(pilot)
         await pilot.press("1")
         await settle(pilot)
         assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")

@@ -238,7 +238,7 @@ class ScriptPanel(Vertical):
             if field is not None and not field.has_focus and shown and field.value != shown:
                 field.value = shown
             error = self._errors.get(capture.key)
-            if error is not None:
+            if error is not None and not capture.refused:  # a refusal stays until mended
                 error.update("")
 
     def show_capture_error(self, key: str, message: str) -> None:
