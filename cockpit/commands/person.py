@@ -36,12 +36,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def actor_name(services: Any, named: str, settings: Settings) -> str:
     """Who erases, for the audit log: on a team server the login's caller (naming another
-    is refused for a caller); elsewhere the one named (--as, the `caller` setting), else
-    "cli"."""
+    is refused for a caller; the server's roles leave erasures to the lead); elsewhere the
+    one named (--as, the `caller` setting), who must be a lead, as for `purge`, else
+    "cli" (a firm's own machine, nobody named)."""
     name = named or settings.caller or ""
     identity = services.signed_in()
     if not name and not (identity and identity[1]):
         return "cli"
+    if not (identity and identity[1]):
+        return str(services.acting_lead(name).name)  # refused to a caller, before asking
     found = services.acting_caller(name or None, "--as")
     return found.name if found else name
 

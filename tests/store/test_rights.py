@@ -161,7 +161,12 @@ def test_purge_lists_then_erases_prospects_untouched_for_three_years(
     assert "with no contact for 3 years" in out  # "3y" is what one types, not what one reads
     with _db(demo_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == before
-    # A caller may not purge; nobody erases without a terminal and without --yes.
+    # A caller may not purge, nor forget someone; nobody erases without a terminal and
+    # without --yes.
+    assert main(["person", "forget", "contact:1", "--as", "Karim", "--yes",
+                 "--db", demo_url]) == 2
+    with raw(demo_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact WHERE id = 1").fetchone() == (1,)
     assert main(["purge", "--older-than", "3y", "--as", "Karim", "--yes", "--db", demo_url]) == 2
     assert "team lead" in capsys.readouterr().err
     assert main(["purge", "--older-than", "3y", "--as", "Melissa", "--db", demo_url]) == 2
