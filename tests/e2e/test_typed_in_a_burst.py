@@ -14,12 +14,28 @@ from tests.e2e.tmux import Tmux, installed_cockpit
 pytestmark = pytest.mark.e2e
 
 
-def test_words_typed_right_after_n_land_in_the_notes(tmux: Tmux, demo_url: str,
-                                                     tmp_path: Path) -> None:
+def _open_cockpit(tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
     env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
            "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
     tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
     tmux.wait_for("Historique")
+
+
+def _to_the_need_step(tmux: Tmux) -> None:
+    """A call started, on to "Qualifier le besoin" (through the switchboard when there is
+    one), its fields on screen."""
+    tmux.send("a")
+    screen = tmux.wait_for("⏱")
+    if "Standard ›" in screen:
+        tmux.send("1")  # put through to the decision maker
+        tmux.wait_for("Présentation")
+    tmux.send("3")  # a need exists
+    tmux.wait_for("Intitulé du besoin")
+
+
+def test_words_typed_right_after_n_land_in_the_notes(tmux: Tmux, demo_url: str,
+                                                     tmp_path: Path) -> None:
+    _open_cockpit(tmux, demo_url, tmp_path)
     tmux.send("a")
     tmux.wait_for("⏱")
     # One write to the terminal: the App reads "n" and every letter after it at once.
@@ -31,10 +47,7 @@ def test_words_typed_right_after_n_land_in_the_notes(tmux: Tmux, demo_url: str,
 
 def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_form(
         tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
-    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
-           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
-    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
-    tmux.wait_for("Historique")
+    _open_cockpit(tmux, demo_url, tmp_path)
     tmux.send("a")
     tmux.wait_for("⏱")
     tmux.send("r")
@@ -51,10 +64,7 @@ def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_form(
 
 def test_a_form_saved_in_the_same_burst_as_its_last_words_keeps_them(
         tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
-    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
-           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
-    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
-    tmux.wait_for("Historique")
+    _open_cockpit(tmux, demo_url, tmp_path)
     tmux.send("z")
     tmux.wait_for("Reporter")
     tmux.send("demain 10h", "Enter")  # Enter read before the field has taken the letters
@@ -70,17 +80,8 @@ def test_enter_typed_in_a_burst_moves_to_the_next_field_of_a_step(
         tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
     """The qualification of a need, typed without a pause: each value in its own field (the
     letters after Enter were read before the value was taken, and went into the same one)."""
-    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
-           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
-    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
-    tmux.wait_for("Historique")
-    tmux.send("a")
-    screen = tmux.wait_for("⏱")
-    if "Standard ›" in screen:
-        tmux.send("1")  # put through to the decision maker
-        tmux.wait_for("Présentation")
-    tmux.send("3")  # a need exists
-    tmux.wait_for("Intitulé du besoin")
+    _open_cockpit(tmux, demo_url, tmp_path)
+    _to_the_need_step(tmux)
     tmux.send("Tab")
     tmux.send("Dev Java", "Enter", "Backend", "Enter", "API REST")  # one write
     screen = tmux.wait_for("API REST")
@@ -97,17 +98,8 @@ def test_keys_after_tab_in_the_same_burst_act_on_the_field_it_reached(
     """Tab read with what follows it: the letters, a Backspace and Enter typed after it act
     on the field Tab reached, in the order typed (Enter had submitted that field empty, and
     every value went into it)."""
-    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
-           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
-    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
-    tmux.wait_for("Historique")
-    tmux.send("a")
-    screen = tmux.wait_for("⏱")
-    if "Standard ›" in screen:
-        tmux.send("1")
-        tmux.wait_for("Présentation")
-    tmux.send("3")
-    tmux.wait_for("Intitulé du besoin")
+    _open_cockpit(tmux, demo_url, tmp_path)
+    _to_the_need_step(tmux)
     tmux.send("Tab", "Dev Javx", "BSpace", "a", "Enter", "Backend", "Enter", "API REST")
     screen = tmux.wait_for("API REST")
     rows = dict(re.findall(r"│ (Intitulé du besoin \*|Profil|Tâches) +(.+?)(?:  |│)", screen))
@@ -120,10 +112,7 @@ def test_keys_after_tab_in_the_same_burst_act_on_the_field_it_reached(
 
 def test_enter_and_backspace_right_after_n_act_in_the_notes(
         tmux: Tmux, demo_url: str, tmp_path: Path) -> None:
-    env = {"TERM": "xterm-256color", "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
-           "COCKPIT_STATE": str(tmp_path / "state"), "HOME": str(tmp_path)}
-    tmux.start([installed_cockpit(), "--db", demo_url, "--caller", "Melissa"], env, tmp_path)
-    tmux.wait_for("Historique")
+    _open_cockpit(tmux, demo_url, tmp_path)
     tmux.send("a")
     tmux.wait_for("⏱")
     tmux.send("n", "salut", "Enter", "pas dispx", "BSpace", "o")  # one write

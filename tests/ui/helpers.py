@@ -22,3 +22,25 @@ async def answer_yes(pilot: Pilot[object]) -> None:
 
     await pilot.pause(TYPED_AHEAD + 0.05)
     await pilot.press("o")
+
+
+async def start_call(pilot: Pilot[object]) -> None:
+    """From the first screen, the call of the first person in the queue ("a")."""
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+
+
+async def reach_need_step(pilot: Pilot[object]) -> None:
+    """From a call just started, on to "Qualifier le besoin": through the switchboard when
+    the person is reached through one, then "a need exists" (3)."""
+    from cockpit.tui.widgets.script_panel import ScriptPanel
+
+    panel = pilot.app.screen.query_one(ScriptPanel)
+    assert panel.call is not None
+    if panel.call.breadcrumb[-1].endswith("Demander le DO"):
+        await pilot.press("1")
+        await settle(pilot)
+    await pilot.press("3")
+    await settle(pilot)
+    assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")

@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from cockpit.tui.screens.end_call import EndCallModal
 from cockpit.tui.widgets.script_panel import ScriptPanel
-from tests.ui.helpers import settle
+from tests.ui.helpers import reach_need_step, settle, start_call
 
 
 async def _type_into(app, pilot, key: str, text: str) -> None:
@@ -438,15 +438,9 @@ async def test_a_refused_value_holds_the_step_until_corrected(make_app, demo_url
     which field to correct (it went on, and the need was saved without its budget)."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
+        await reach_need_step(pilot)
         panel = app.screen.query_one(ScriptPanel)
-        if panel.call.breadcrumb[-1].endswith("Demander le DO"):
-            await pilot.press("1")
-            await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
         await _type_into(app, pilot, "need_title", "Dev Java")
         await _type_into(app, pilot, "need_budget", "beaucoup")
         await _type_into(app, pilot, "need_profile", "Backend")  # another field taken

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Input, TextArea
 
 from cockpit.tui.widgets.script_panel import ScriptPanel
-from tests.ui.helpers import settle
+from tests.ui.helpers import reach_need_step, settle, start_call
 
 _CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b",
                "ctrl+p": "\x10", "pagedown": None, "pageup": None, "down": None, "up": None}
@@ -23,16 +23,10 @@ def burst(app: App[object], *keys: str) -> None:
             app.post_message(events.Key(name, _CHARACTERS.get(name, name)))
 
 
-async def _open_call(app, pilot) -> None:
-    await settle(pilot)
-    await pilot.press("a")
-    await settle(pilot)
-
-
 async def test_a_correction_in_the_notes_acts_where_it_was_typed(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open_call(app, pilot)
+        await start_call(pilot)
         await pilot.press("n")
         await settle(pilot)
         burst(app, "Dupomt", "backspace", "backspace", "nt", "left", "left", "X", "enter",
@@ -45,7 +39,7 @@ async def test_a_correction_in_the_notes_acts_where_it_was_typed(make_app) -> No
 async def test_the_keys_after_n_in_the_same_burst_are_the_notes(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open_call(app, pilot)
+        await start_call(pilot)
         burst(app, "n", "pas dispx", "backspace", "o", "enter", "mars")
         await settle(pilot)
         await pilot.pause(0.3)
@@ -56,14 +50,8 @@ async def test_the_keys_after_n_in_the_same_burst_are_the_notes(make_app) -> Non
 async def test_a_steps_fields_typed_in_one_burst_after_tab(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open_call(app, pilot)
-        panel = app.screen.query_one(ScriptPanel)
-        if panel.call.breadcrumb[-1].endswith("Demander le DO"):
-            await pilot.press("1")
-            await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        assert panel.call.breadcrumb[-1].endswith("Qualifier le besoin")
+        await start_call(pilot)
+        await reach_need_step(pilot)
         burst(app, "tab", "Dev Javx", "backspace", "a", "enter", "Backend", "enter", "API")
         await settle(pilot)
         await pilot.pause(0.3)
@@ -76,7 +64,7 @@ async def test_a_steps_fields_typed_in_one_burst_after_tab(make_app) -> None:
 async def test_a_forms_fields_typed_in_one_burst_with_corrections(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open_call(app, pilot)
+        await start_call(pilot)
         await pilot.press("r")
         await settle(pilot)
         burst(app, "Jeam", "backspace", "n", "enter", "Dupond", "backspace", "t", "enter",
