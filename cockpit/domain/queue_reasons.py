@@ -159,6 +159,12 @@ class _Moment:
         return self.value.strftime(spec.replace("%b", _MONTHS_EN[self.value.month - 1]))
 
 
+def place_of_zone(time_zone: str) -> str:
+    """The place a time zone is named after, as a person says it: "Europe/Paris" → "Paris",
+    "America/Argentina/Buenos_Aires" → "Buenos Aires" (a caller reads "03:39 à Paris")."""
+    return time_zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def describe(
     code: str,
     params: Mapping[str, Any] | None = None,
@@ -175,6 +181,8 @@ def describe(
             value = REASONS[value].get(lang, REASONS[value]["fr"])
         elif isinstance(value, datetime):
             value = _Moment(value.astimezone(_zone_of(time_zone)) if value.tzinfo else value)
+        elif key == "zone" and isinstance(value, str):
+            value = place_of_zone(value)
         values[key] = value
     template = texts.get(lang, texts["fr"])
     try:

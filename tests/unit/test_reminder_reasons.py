@@ -40,3 +40,18 @@ def test_a_reason_that_says_another_inside_it_never_reads_brackets_in_brackets(l
                     nested.append(said)
                     break
     assert nested == []
+
+
+def test_a_time_zone_is_said_as_its_place_not_its_code() -> None:
+    """“03:39 à Europe/Paris” on the card: a caller reads the place, not the IANA name."""
+    from datetime import UTC, datetime
+
+    from cockpit.domain.queue_reasons import describe
+
+    later = datetime(2026, 12, 2, 8, tzinfo=UTC)
+    said = describe("outside_hours", {"next": later, "local_time": "03:39",
+                                      "zone": "Europe/Paris"})
+    assert "(03:39 à Paris)" in said and "Europe" not in said
+    said = describe("weekend", {"next": later, "zone": "America/Argentina/Buenos_Aires"},
+                    "en")
+    assert "(Buenos Aires)" in said
