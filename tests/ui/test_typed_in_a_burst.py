@@ -106,3 +106,23 @@ async def test_the_palette_opened_closed_and_opened_again_in_one_burst(make_app)
         assert app.is_running and app.return_code is None
         burst(app, "escape")
         await settle(pilot)
+
+
+async def test_the_end_forms_fields_typed_in_one_burst(make_app) -> None:
+    """Enter on the outcome, the reminder, Enter, the note, in one burst: the reminder's
+    words were lost (the list's choice moved the focus later), and the note's went into the
+    reminder."""
+    from cockpit.tui.screens.end_call import EndCallModal
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_call(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, EndCallModal)
+        app.screen.query_one("#end-reminder", Input).value = ""
+        burst(app, "enter", "demain 10h", "enter", "rappel convenu")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#end-reminder", Input).value == "demain 10h"
+        assert app.screen.query_one("#end-note", TextArea).text.endswith("rappel convenu")

@@ -34,6 +34,11 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="end.cancel"),
         Binding("ctrl+s", "save", "key.save", id="end.save", priority=True),
+        # Enter takes the focus on at once, when the key is read: what is typed after it
+        # in the same burst goes into the next field (the list's choice and the field's
+        # Enter acted later, and the reminder's words were lost or went into it).
+        Binding("enter", "next_field", "key.next_field", id="end.next", show=False,
+                priority=True),
     ]
 
     def __init__(
@@ -86,6 +91,20 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
         note.move_cursor(note.document.end)  # what is typed goes after the notes, not before
         options.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":  # from the outcomes and the reminder; in the note, a line
+            return self.focused in (self.query_one("#end-outcomes"),
+                                    self.query_one("#end-reminder"))
+        return True
+
+    def action_next_field(self) -> None:
+        from cockpit.tui.focus import focus_now
+
+        if self.focused is self.query_one("#end-outcomes"):
+            focus_now(self.query_one("#end-reminder", Input))
+        else:
+            focus_now(self.query_one("#end-note", TextArea))
+
     def _update_reminder(self, outcome: str) -> None:
         saved = self._reminder is not None and outcome == self._suggested
         self.query_one("#end-reminder", Input).value = \
@@ -97,17 +116,13 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
             self._update_reminder(event.option.id)
 
     @on(OptionList.OptionSelected, "#end-outcomes")
-    def _outcome_chosen(self, _: OptionList.OptionSelected) -> None:
+    def _outcome_chosen(self, _: OptionList.OptionSelected) -> None:  # a click
         self.query_one("#end-reminder", Input).focus()
 
     @on(TextArea.Changed, "#end-note")
     def _note_typed(self, event: TextArea.Changed) -> None:
         if self._on_note is not None:
             self._on_note(event.text_area.text)
-
-    @on(Input.Submitted, "#end-reminder")
-    def _reminder_done(self, _: Input.Submitted) -> None:
-        self.query_one("#end-note", TextArea).focus()
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#end-error", Static)
