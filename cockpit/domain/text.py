@@ -11,6 +11,11 @@ import unicodedata
 
 # C0 controls, DEL and C1 controls (0x80–0x9f: \x9b alone starts a sequence on many
 # terminals). Line and paragraph separators break a one-line layout like \n does.
+# A call's note is typed, not pasted whole: at about 3,000 words it is a paste gone wrong, and
+# the text area's undo history keeps a copy of the line per edit (1 MB typed on one line
+# held ~80 MB).
+NOTE_LIMIT = 20_000
+
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CRLF = re.compile("\r\n")
 

@@ -118,6 +118,7 @@ TEXT: dict[str, str] = {
     "notes.typing": "Notes (typing…)",
     "notes.saved": "Notes (saved)",
     "notes.saved_at": "Notes (saved at {time})",
+    "notes.full": "The note is full: at most {limit} characters; the rest was not taken.",
     "notes.kept_locally": "Notes (NOT saved to the database, kept locally: {error})",
     "notes.kept_in_memory": "Notes (NOT saved: disk full, kept in memory)",
     "objection.title": "Objection heard",

@@ -118,6 +118,7 @@ TEXT: dict[str, str] = {
     "notes.typing": "Notes (saisie…)",
     "notes.saved": "Notes (enregistré)",
     "notes.saved_at": "Notes (enregistré à {time})",
+    "notes.full": "Note pleine\xa0: au plus {limit} caractères\xa0; la suite n'a pas été prise.",
     "notes.kept_locally": "Notes (NON enregistré en base, gardé localement : {error})",
     "notes.kept_in_memory": "Notes (NON enregistré : disque plein, gardé en mémoire)",
     "objection.title": "Objection entendue",

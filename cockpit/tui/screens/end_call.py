@@ -19,6 +19,7 @@ from cockpit.domain.text import printable
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
+from cockpit.tui.widgets.note_area import NoteArea
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class EndCallModal(ModalScreen[EndCallChoice | None]):
             yield Label(tr("end.reminder"))
             yield Input(id="end-reminder", placeholder=tr("placeholder.datetime"))
             yield Label(tr("end.note"))
-            yield TextArea(printable(self._note, multiline=True), id="end-note")
+            yield NoteArea(printable(self._note, multiline=True), id="end-note")
             yield Static(tr("end.help"), id="end-help")
 
     def on_mount(self) -> None:

@@ -61,9 +61,9 @@ class NotesPane(Vertical):
 
     def _text_area(self, text: str = "") -> TextArea:
         if self._area is None:
-            from textual.widgets import TextArea
+            from cockpit.tui.widgets.note_area import NoteArea
 
-            self._area = TextArea(text, id="notes-text", soft_wrap=True, show_line_numbers=False)
+            self._area = NoteArea(text, id="notes-text")
             self.query_one("#notes-idle", Static).remove()
             self.mount(self._area)
         return self._area
