@@ -50,7 +50,8 @@ KINDS = ("companies", "contacts", "freelances")
 
 FIELDS: Mapping[str, tuple[str, ...]] = {
     "companies": ("name", "kind", "sector", "city", "website", "revenue", "headcount", "phone",
-                  "technologies", "siren", "siret", "address", "postcode", "year"),
+                  "technologies", "siren", "siret", "address", "postcode", "year",
+                  "posts_missions", "next_budget"),
     # The numbers whose column says what they are first: "phone" takes any column left.
     "contacts": ("company", "civility", "first_name", "last_name", "full_name", "role",
                  "decision_maker", "switchboard", "direct_phone", "mobile_phone", "phone",
@@ -104,6 +105,10 @@ _SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "headcount": ("effectif", "effectifs", "headcount", "employees", "salaries",
                   "nombre de salaries"),
     "technologies": ("technologies", "technos", "stack"),
+    "posts_missions": ("publie des missions", "publie ses missions", "missions publiees",
+                       "poste des missions", "posts missions"),
+    "next_budget": ("prochain budget", "date du prochain budget", "next budget",
+                    "budget date"),
     "skills": ("competences", "skills", "technologies", "technos", "stack", "mots-cles"),
     "day_rate": ("tjm", "taux journalier", "taux journalier moyen", "daily rate", "day rate",
                  "tarif", "tarif jour"),
@@ -431,7 +436,8 @@ _MARKS = ("'", "=")  # a cell starting with one goes the long way (`_cell`)
 _SPECIAL_FIELDS = frozenset({"last_contact", "revenue", "headcount", "year", "siren",
                              "postcode", "comment", "email", "day_rate", "kind",
                              "availability", "billing", "available_from", "siret",
-                             "do_not_call", "decision_maker", "skills", "technologies"})
+                             "do_not_call", "decision_maker", "skills", "technologies",
+                             "posts_missions", "next_budget"})
 
 
 def _is_plain_text(field_name: str) -> bool:
@@ -576,7 +582,9 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
             raise ValidationError(f"{raw!r}: expected portage or société (SIRET)",
                                   code="import_billing", value=raw)
         return value
-    if field_name == "available_from":
+    if field_name == "posts_missions":  # oui/non, as the cockpit's export writes True/False
+        return _yes_no(raw)
+    if field_name in ("available_from", "next_budget"):
         try:
             return parse_date(raw, today)
         except (ValueError, ValidationError) as exc:

@@ -684,6 +684,8 @@ TEXT: dict[str, str] = {
     "cli.import.field.headcount": "headcount",
     "cli.import.field.phone": "phone",
     "cli.import.field.technologies": "technologies",
+    "cli.import.field.posts_missions": "missions posted",
+    "cli.import.field.next_budget": "next budget",
     "cli.import.field.civility": "civility",
     "cli.import.field.first_name": "first name",
     "cli.import.field.last_name": "last name",

@@ -720,6 +720,8 @@ TEXT: dict[str, str] = {
     "cli.import.field.headcount": "effectif",
     "cli.import.field.phone": "téléphone",
     "cli.import.field.technologies": "technologies",
+    "cli.import.field.posts_missions": "missions publiées",
+    "cli.import.field.next_budget": "prochain budget",
     "cli.import.field.civility": "civilité",
     "cli.import.field.first_name": "prénom",
     "cli.import.field.last_name": "nom",

@@ -18,6 +18,7 @@ from cockpit.services.views import MailDraft
 if TYPE_CHECKING:
     from cockpit.cv.files import CvFile
     from cockpit.domain.importing import Mapping_, Record, RowError
+    from cockpit.domain.tables import Table
 
 
 class CvFileRow(NamedTuple):
@@ -114,28 +115,38 @@ class CvFileServices(Part):
 
 
 def read_imported_cvs(source: Path, records: list[Record], columns: Mapping_,
-                      headers: tuple[str, ...]) -> tuple[dict[int, CvFile], list[RowError]]:
+                      table: Table, refused: set[int]) -> tuple[dict[int, CvFile], list[RowError]]:
     """The CV files an import's CV column names (relative to the spreadsheet's folder), read
-    and checked before anything is written: each line's file, or the row's error."""
+    and checked before anything is written: each line's file, or the row's error. The rows
+    already `refused` for another cell are checked too, so that one round of fixing does."""
     from cockpit.cv.files import CvFileRefused, read_cv_file
     from cockpit.domain.errors import Reason
     from cockpit.domain.importing import RowError
 
-    column = next((headers[i] for i, name in columns.columns.items() if name == "cv_file"), "")
+    index = next((i for i, name in columns.columns.items() if name == "cv_file"), None)
     files: dict[int, CvFile] = {}
     errors: list[RowError] = []
-    if not column:
+    if index is None:
         return files, errors
-    for record in records:
-        named = record.values.pop("cv_file", None)
-        if not named:
-            continue
+    column = table.headers[index]
+
+    def read(line: int, named: str) -> CvFile | None:
         path = Path(named).expanduser()
         try:
-            files[record.line] = read_cv_file(path if path.is_absolute()
-                                              else source.parent / path)
+            return read_cv_file(path if path.is_absolute() else source.parent / path)
         except CvFileRefused as exc:
-            errors.append(RowError(record.line, column, Reason.of(exc)))
+            errors.append(RowError(line, column, Reason.of(exc)))
+            return None
+
+    for record in records:
+        named = record.values.pop("cv_file", None)
+        if named:
+            cv = read(record.line, named)
+            if cv is not None:
+                files[record.line] = cv
+    for line, cells in table.rows:
+        if line in refused and index < len(cells) and cells[index].strip():
+            read(line, cells[index].strip())
     return files, errors
 
 

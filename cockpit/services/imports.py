@@ -151,7 +151,8 @@ class ImportServices(Part):
                                      now=self.now())
         from cockpit.services.cv_files import read_imported_cvs
 
-        cv_files, cv_errors = read_imported_cvs(source, records, columns, table.headers)
+        cv_files, cv_errors = read_imported_cvs(source, records, columns, table,
+                                                {e.line for e in errors})
         if cv_errors:  # a row whose CV cannot be read is a bad row, like any other
             errors = sorted([*errors, *cv_errors], key=lambda e: e.line)
             bad = {e.line for e in cv_errors}

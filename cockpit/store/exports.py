@@ -10,10 +10,10 @@ from cockpit.store.db import database, is_postgres
 _QUERIES = {
     "companies": (
         "SELECT co.id, co.name, co.kind, co.sector, co.siren, co.siret, co.address, "
-        "co.postcode, co.city, co.website, co.switchboard, co.technologies, co.created_at "
-        "FROM company co ORDER BY co.id",
+        "co.postcode, co.city, co.website, co.switchboard, co.technologies, co.posts_missions, "
+        "co.next_budget, co.created_at FROM company co ORDER BY co.id",
         ("id", "name", "kind", "sector", "siren", "siret", "address", "postcode", "city",
-         "website", "phone", "technologies", "created_at")),
+         "website", "phone", "technologies", "posts_missions", "next_budget", "created_at")),
     "contacts": (
         "SELECT c.id, co.name, c.civility, c.first_name, c.last_name, c.role, "
         "c.is_decision_maker, c.email, c.other_emails, (SELECT MIN(p.e164) FROM phone p "
@@ -44,7 +44,7 @@ _QUERIES = {
 }
 KINDS = tuple(_QUERIES)
 # SQLite gives 0/1 where PostgreSQL gives booleans: one file whatever the database.
-_BOOLEANS = frozenset({"decision_maker", "do_not_call"})
+_BOOLEANS = frozenset({"decision_maker", "do_not_call", "posts_missions"})
 
 
 def columns(kind: str) -> tuple[str, ...]:

@@ -110,8 +110,9 @@ def _figures(figures: list[tuple]) -> None:
 
 def _fill_company(company_id: int, values: dict[str, Any]) -> None:
     row = Company.get_by_id(company_id)
+    # Empty: no text, no date, the kind "other", missions not known to be posted.
     updates = {k: v for k, v in values.items()
-               if hasattr(Company, k) and v not in (None, "") and getattr(row, k) in ("", None,
-                                                                                        "other")}
+               if hasattr(Company, k) and v not in (None, "", False)
+               and getattr(row, k) in ("", None, "other", False)}
     if updates:
         Company.update(**updates).where(Company.id == company_id).execute()

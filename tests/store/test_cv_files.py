@@ -167,6 +167,19 @@ def test_an_import_whose_cv_cannot_be_read_imports_nothing_and_says_the_line(
         assert db.execute("SELECT COUNT(*) FROM cv_file").fetchone() == (0,)
 
 
+def test_a_row_refused_for_another_cell_has_its_cv_checked_too(
+        services, tmp_path: Path) -> None:
+    """One round of fixing: a row with a bad e-mail and a missing CV names both (the CV was
+    checked only once every other cell passed)."""
+    sheet = tmp_path / "freelances.csv"
+    sheet.write_text("Prénom;Nom;E-mail;CV\nMarc;Olivier;marc@;marc.docx\n"
+                     "Anne;Roy;pas-une-adresse;\n", encoding="utf-8")
+    report = services.import_file("freelances", sheet)
+    assert not report.imported
+    assert sorted((e.line, e.column, e.reason.code) for e in report.errors) == [
+        (2, "CV", "cv_missing"), (2, "E-mail", "import_email"), (3, "E-mail", "import_email")]
+
+
 def test_copy_carries_the_cv_files_byte_for_byte(services, demo_url: str, tmp_path: Path,
                                                   backend: str) -> None:
     from cockpit.store.copy import copy_database

@@ -141,3 +141,28 @@ def test_every_years_figures_come_back_through_the_export(store_url: str, tmp_pa
     assert main(["import", "companies", str(out), "--db", other]) == 0
     capsys.readouterr()
     assert _figures(other) == held
+
+
+def test_missions_posted_and_the_next_budget_come_in_and_fill_a_company_known(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What the prospect rule (an ESN posting its own missions is skipped) and the budget
+    reminder read: taken from a list, and from the cockpit's own export."""
+    open_and_migrate(store_url)
+    first = _write(tmp_path, "first.csv", "Société;Ville\nHexa Conseil;Lyon\nBeta;Paris\n")
+    assert main(["import", "companies", str(first), "--db", store_url]) == 0
+    later = _write(tmp_path, "later.csv", (
+        "Société;Publie des missions;Prochain budget\n"
+        "Hexa Conseil;oui;15/01/2027\n"  # known: its empty facts are filled
+        "Gamma;non;\n"
+        "Delta;peut-être;janvier\n"))
+    assert main(["import", "companies", str(later), "--db", store_url, "--lang", "en",
+                 "--skip-invalid"]) == 0
+    out = capsys.readouterr().out
+    assert "line 4, column “Publie des missions”: “peut-être”: expected yes or no (oui, non)" in out
+    assert "line 4, column “Prochain budget”: “janvier” is not a date" in out
+    with raw(store_url) as db:
+        held = db.execute("SELECT name, posts_missions, next_budget FROM company "
+                          "ORDER BY name").fetchall()
+    assert [(name, bool(posts), str(budget) if budget else None)
+            for name, posts, budget in held] == [
+        ("Beta", False, None), ("Gamma", False, None), ("Hexa Conseil", True, "2027-01-15")]

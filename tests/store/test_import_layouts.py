@@ -194,6 +194,9 @@ def test_the_cockpits_own_export_reads_back(kind: str, demo_url: str, store_url:
         assert any(row["do_not_call"] == "oui" for row in again)
     if kind == "contacts":  # the last note comes back, as the contact's history
         assert sum(bool(row["comment"]) for row in again) > 10
+    if kind == "companies":  # what the prospect rule and the budget reminder read
+        assert any(row["posts_missions"] == "oui" for row in again)
+        assert any(row["next_budget"] for row in again)
 
 
 def test_dry_run_shows_each_column_and_writes_nothing(store_url: str, tmp_path: Path,
