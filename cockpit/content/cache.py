@@ -4,9 +4,7 @@ files' bytes and the code that reads them, so any change is read and checked afr
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +21,8 @@ _READERS = ("domain/script.py", "content/loader.py", "content/schema.py", "conte
 
 def load_content_cached(root: Path) -> ScriptSet:
     """Like loader.load_content (ContentErrors on bad content), remembered between runs."""
+    import pickle  # here: `labels_path` alone (a report) needs none of it
+
     from cockpit.domain.script import ScriptSet
 
     key = _key(root)
@@ -47,7 +47,9 @@ def labels_path(root: Path) -> Path:
 
 
 def _key(root: Path) -> str:
-    digest = hashlib.sha256(sys.version.encode())
+    from cockpit.digest import sha256
+
+    digest = sha256(sys.version.encode())
     files = [root / "objections.yaml", root / "personas.yaml",
              *sorted((root / "scripts").glob("*.yaml"))]
     for file in files:
@@ -67,6 +69,8 @@ def _key(root: Path) -> str:
 
 def _store(path: Path, content: ScriptSet) -> None:
     """Best effort: a read-only or full disk only costs the next start its 45 ms."""
+    import pickle
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         for old in path.parent.glob("*.pickle"):

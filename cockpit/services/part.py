@@ -4,7 +4,6 @@ cards…) are objects built on it by `core.Services`; none imports another's mod
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -81,7 +80,9 @@ class Part:
     def db_mark(self) -> str:
         """Which database an outbox entry belongs to (the state folder is shared by every
         database this computer opens): a digest, the URL may name a server and a login."""
-        return hashlib.sha256(self.url.encode()).hexdigest()[:16]
+        from cockpit.digest import sha256
+
+        return sha256(self.url.encode()).hexdigest()[:16]
 
 
 def _utc_now() -> datetime:
