@@ -10,7 +10,7 @@ from textual.widgets import Input
 from cockpit.tui.messages import CaptureChecked, QueueLoaded
 from cockpit.tui.widgets.call_console import CallConsole
 from cockpit.tui.workers import ServiceFailed
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, start_call
 
 
 class Recorder(list[Message]):
@@ -53,9 +53,7 @@ async def test_a_value_refused_comes_back_to_its_field(make_app) -> None:
     app = make_app()
     seen = Recorder()
     async with app.run_test(size=(120, 40), message_hook=seen) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")  # put through
         await settle(pilot)
         await pilot.press("3")  # he has a need

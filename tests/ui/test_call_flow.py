@@ -30,9 +30,7 @@ def _db(url: str) -> sqlite3.Connection:
 async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         panel = app.screen.query_one(ScriptPanel)
         assert panel.call is not None and panel.call.breadcrumb[-1].endswith("Demander le DO")
         contact_id = panel.call.person.id
@@ -90,9 +88,7 @@ async def test_switchboard_to_need_with_an_objection(make_app, demo_url: str) ->
 async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         panel = app.screen.query_one(ScriptPanel)
         contact_id = panel.call.person.id
         await pilot.press("5")  # voicemail: the step ends the call by itself
@@ -116,9 +112,7 @@ async def test_no_answer_books_a_retry(make_app, demo_url: str) -> None:
 async def test_redirect_creates_a_queued_contact(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("4")  # the switchboard does not know the DO's name
         await settle(pilot)
         await _type_into(app, pilot, "redirect_last_name", "Moreau")
@@ -141,9 +135,7 @@ async def test_restart_after_a_crash_brings_back_the_call_and_its_draft(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")
         await settle(pilot)
         await pilot.press("n", *list("Rappeler mardi"))
@@ -170,9 +162,7 @@ async def test_the_number_to_dial_by_hand_is_shown_large_until_the_first_answer(
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         big = app.screen.query_one("#dial-number", Static)
         dial = app.screen.query_one(ScriptPanel).call.dial
         assert big.display and dial  # no softphone configured: dialled by hand
@@ -191,9 +181,7 @@ async def test_the_number_to_dial_by_hand_is_shown_large_until_the_first_answer(
         assert not big.display
     small = make_app()
     async with small.run_test(size=(80, 24)) as pilot:  # no room: the script's text first
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         assert not small.screen.query_one("#dial-number", Static).display
 
 
@@ -202,9 +190,7 @@ async def test_the_fields_are_reached_with_tab_and_left_with_escape(make_app) ->
     Escape back to the answers, whose digits then choose again."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")  # put through
         await settle(pilot)
         await pilot.press("3")  # he has a need
@@ -232,9 +218,7 @@ async def test_the_person_the_do_names_is_queued_at_once(make_app, demo_url: str
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         before = app.screen.query_one(QueuePane).page.total
         await pilot.press("r")
         await settle(pilot)
@@ -261,9 +245,7 @@ async def test_the_field_tabbed_into_is_always_in_view(make_app) -> None:
     for size in ((80, 24), (120, 40)):
         app = make_app()
         async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await pilot.press("a")
-            await settle(pilot)
+            await start_call(pilot)
             await pilot.press("1", "3")  # put through, he has a need
             await settle(pilot)
             panel = app.screen.query_one(ScriptPanel)
@@ -283,9 +265,7 @@ async def test_a_field_asked_by_an_objection_and_by_its_step_back(make_app) -> N
     fields on screen in turn, the date typed kept (it crashed on a duplicate id)."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1", "o")
         await settle(pilot)
         await pilot.press(*list("pas de bes"), "enter")
@@ -307,9 +287,7 @@ async def test_a_value_refused_after_escape_leaves_the_digits_to_the_answers(mak
     the answers, and the digits typed next are not typed into the field."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")  # put through
         await settle(pilot)
         await pilot.press("4")  # no need for now: asks for the DO's e-mail
@@ -333,9 +311,7 @@ async def test_after_a_call_the_arrows_move_in_the_queue_again(make_app) -> None
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("5", "f")
         await settle(pilot)
         await pilot.press("ctrl+s")
@@ -357,9 +333,7 @@ async def test_a_refused_reminder_comes_back_as_typed_with_the_note(
 
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("5")  # voicemail
         await settle(pilot)
         await pilot.press("f")
@@ -389,9 +363,7 @@ async def test_empty_fields_show_their_format_in_the_interfaces_language(make_ap
 
     app = make_app(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")  # put through to the decision maker
         await settle(pilot)
         await pilot.press("7")  # "call me back": the moment to call back is asked
@@ -411,9 +383,7 @@ async def test_a_note_typed_in_the_end_form_is_kept_as_the_draft_and_goes_after_
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         panel = app.screen.query_one(ScriptPanel)
         call_id = panel.call.call_id
         await pilot.press("n", *list("premiere partie"), "escape")

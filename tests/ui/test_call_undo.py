@@ -15,7 +15,7 @@ from cockpit.tui.screens.form import FormModal
 from cockpit.tui.screens.picker import PickerModal
 from cockpit.tui.widgets.key_bar import KeyBar
 from cockpit.tui.widgets.script_panel import ScriptPanel
-from tests.ui.helpers import answer_yes, settle
+from tests.ui.helpers import answer_yes, settle, start_call
 
 
 def _db(url: str) -> sqlite3.Connection:
@@ -103,9 +103,7 @@ async def _to_budget_and_on(app, pilot, panel) -> None:
 async def test_the_voicemail_chosen_by_mistake_is_taken_back(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         panel = app.screen.query_one(ScriptPanel)
         await pilot.press("5")  # voicemail… but the DO picks up at the last ring
         await settle(pilot)
@@ -235,9 +233,7 @@ async def test_a_line_is_added_to_a_past_calls_note(make_app, demo_url: str) -> 
 async def test_too_late_to_cancel_is_said_and_the_call_goes_on(make_app, demo_url: str) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")  # an answer: no longer a call started by mistake
         await settle(pilot)
         panel = app.screen.query_one(ScriptPanel)

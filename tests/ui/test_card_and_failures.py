@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from cockpit.tui.screens.form import FormModal
 from cockpit.tui.widgets.notes_pane import NotesPane
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, start_call
 
 
 async def test_edit_the_card_saves_and_audits(make_app, demo_url: str) -> None:
@@ -47,9 +47,7 @@ async def test_notes_survive_a_database_that_refuses_writes(
     app = make_app()
     path = Path(demo_url.removeprefix("sqlite:///"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         call_id = app.screen.call.call_id
         blocker = sqlite3.connect(path)
         blocker.execute("BEGIN EXCLUSIVE")  # another program holds the database

@@ -10,7 +10,7 @@ from cockpit.tui.widgets.top_bar import TopBar
 from tests.pg import Server
 from tests.rawdb import raw
 from tests.store.test_offline import _cut, _restore
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, start_call
 
 
 async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server,
@@ -21,9 +21,7 @@ async def test_a_call_ended_while_the_server_is_gone(make_app, pg_server: Server
     app = make_app(url=url)
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await settle(pilot)
-            await pilot.press("a")
-            await settle(pilot)
+            await start_call(pilot)
             call_id = app.screen.call.call_id
             _cut(pg_server, name)
             await pilot.press("n", *list("Serveur coupé"), "escape")
@@ -74,9 +72,7 @@ async def test_a_full_disk_during_a_call(make_app, demo_template: Path, tmp_path
     with demo_on_small_disk(demo_template, tmp_path, monkeypatch) as (url, disk):
         app = make_app(url=url)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await settle(pilot)
-            await pilot.press("a")
-            await settle(pilot)
+            await start_call(pilot)
             call_id = app.screen.call.call_id
             filler = fill(disk)
             await pilot.press("n", *list(note))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, start_call
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -18,9 +18,7 @@ def test_first_screen(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_in_a_call(make_app, snap_compare, size) -> None:
     async def start(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")
         await settle(pilot)
 
@@ -30,9 +28,7 @@ def test_in_a_call(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_objection_picker(make_app, snap_compare, size) -> None:
     async def pick(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("1")
         await settle(pilot)
         await pilot.press("o", *list("cher"))
@@ -44,9 +40,7 @@ def test_objection_picker(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_end_of_call(make_app, snap_compare, size) -> None:
     async def end(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await start_call(pilot)
         await pilot.press("f")
         await settle(pilot)
 
