@@ -190,12 +190,19 @@ def _insert(model: type[pw.Model], fields: list[pw.Field], rows: list[tuple]) ->
     columns = ", ".join(f'"{f.column_name}"' for f in fields)  # "references" is a keyword
     cursor = db.cursor()
     if is_postgres():
-        # psycopg2's executemany is one round trip a row (4x SQLite's time for a big file);
-        # execute_values sends a page of rows in one statement.
+        # psycopg2's executemany is one round trip a row (4x SQLite's time for a big file):
+        # COPY streams the batch; execute_values (a page of rows a statement) takes values
+        # COPY's text would not say as psycopg2 does.
+        from cockpit.store.pg_copy import copy_rows, copyable
+
+        table = model._meta.table_name
+        if all(copyable(value) for row in rows for value in row):
+            copy_rows(cursor, table, columns, rows)
+            return
         from psycopg2.extras import execute_values
 
-        sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES %s'
-        execute_values(cursor, sql, rows, page_size=CHUNK)
+        execute_values(cursor, f'INSERT INTO "{table}" ({columns}) VALUES %s', rows,
+                       page_size=CHUNK)
         return
     marks = ", ".join([db.param] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
