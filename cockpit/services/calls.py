@@ -61,6 +61,14 @@ class CallServices(Part):
         """Claim the person and start their script; a freelance may be called about a need,
         whose title, region, budget and dates then fill the script. `number`: the one of
         theirs chosen on their record (else their first)."""
+        with self.live.start_lock:  # the same start asked twice gives the same call
+            on = self.live.on_with(caller_id, person)
+            if on is not None:
+                return self._view(on.call_id)
+            return self._start_call(caller_id, person, need_id, number)
+
+    def _start_call(self, caller_id: int, person: PersonRef, need_id: int | None,
+                    number: str | None) -> CallView:
         from cockpit.store import calls, claims, reads
 
         now = self.now()

@@ -40,6 +40,8 @@ class LiveCalls:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.draft_lock = threading.Lock()
+        # One start at a time: "a" pressed twice runs two workers, which both started a call.
+        self.start_lock = threading.Lock()
         self._calls: dict[int, LiveCall] = {}
 
     def add(self, call: LiveCall) -> LiveCall:
@@ -56,6 +58,13 @@ class LiveCalls:
         if call is None:
             raise ServiceError("no such call in progress", code="no_call")
         return call
+
+    def on_with(self, caller_id: int, person: PersonRef) -> LiveCall | None:
+        """The call this caller has under way with this person, if any (not being ended)."""
+        with self.lock:
+            return next((c for c in self._calls.values() if c.caller_id == caller_id
+                         and (c.person.kind, c.person.id) == (person.kind, person.id)
+                         and not c.finishing), None)
 
     def forget(self, call_id: int) -> None:
         """The call ended (or was handed to the outbox): nothing of it stays in memory."""

@@ -126,3 +126,33 @@ async def test_the_end_forms_fields_typed_in_one_burst(make_app) -> None:
         await pilot.pause(0.3)
         assert app.screen.query_one("#end-reminder", Input).value == "demain 10h"
         assert app.screen.query_one("#end-note", TextArea).text.endswith("rappel convenu")
+
+
+async def test_a_call_asked_for_twice_in_a_burst_is_one_call(make_app, demo_url: str) -> None:
+    """"a a" typed while the database is slow to answer: the second worker started a second
+    call on the same person, which stayed open for good (found by the seeded monkey)."""
+    import sqlite3
+    import time
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        services = app.services
+        real = services.start_call
+
+        def slow_start(*args, **kwargs):  # a database taking its time, as a shared one can
+            time.sleep(0.3)
+            return real(*args, **kwargs)
+
+        services.start_call = slow_start
+        db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
+        (before,) = db.execute("SELECT COUNT(*) FROM call").fetchone()
+        burst(app, "a")
+        await pilot.pause(0.1)  # the first start under way in its worker
+        burst(app, "a")
+        await pilot.pause(0.8)
+        await settle(pilot)
+        (after,) = db.execute("SELECT COUNT(*) FROM call").fetchone()
+        db.close()
+        assert after == before + 1
+        assert app.screen.query_one(ScriptPanel).call is not None
