@@ -995,6 +995,7 @@ TEXT: dict[str, str] = {
     "error.write_failed": "{path}: cannot write it.",
     "call.already_on": "A call is on: finish it first.",
     "cv.title": "Anonymised CV — read and correct it before it goes",
+    "cv.full": "The CV is full: at most {limit} characters; the rest was not taken.",
     "cv.removed": "Removed: {what}",
     "cv.nothing": "nothing",
     "cv.replaced": "Replaced: {pairs}",

@@ -1086,6 +1086,7 @@ TEXT: dict[str, str] = {
     "error.write_failed": "{path} : écriture impossible.",
     "call.already_on": "Un appel est en cours : terminez-le d'abord.",
     "cv.title": "CV anonymisé — relisez et corrigez avant l'envoi",
+    "cv.full": "CV plein\xa0: au plus {limit} caractères\xa0; la suite n'a pas été prise.",
     "cv.removed": "Retiré : {what}",
     "cv.nothing": "rien",
     "cv.replaced": "Remplacé\xa0: {pairs}",

@@ -77,3 +77,20 @@ async def test_the_end_forms_note_has_the_same_limit(make_app) -> None:
         assert len(note.text) == NOTE_LIMIT
         assert any("The note is full: at most 20,000 characters" in n.message
                    for n in app._notifications)
+
+
+async def test_the_cv_to_correct_has_its_own_limit(make_app) -> None:
+    from cockpit.services.views import CvView
+    from cockpit.tui.screens.cv import CV_TEXT_LIMIT, CvModal
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(CvModal(CvView(None, 1, "Développeur Go", ())))
+        await settle(pilot)
+        text = app.screen.query_one("#cv-text", TextArea)
+        text.move_cursor(text.document.end)
+        app.post_message(events.Paste("z" * (CV_TEXT_LIMIT + 10)))
+        await settle(pilot)
+        assert len(text.text) == CV_TEXT_LIMIT and text.text.startswith("Développeur Go")
+        assert any(n.message.startswith("CV plein") for n in app._notifications)

@@ -25,7 +25,12 @@ from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text
+from cockpit.tui.widgets.note_area import NoteArea
 from cockpit.tui.workers import run_service
+
+# An anonymised CV runs to tens of thousands of characters; ten times a long one is a paste
+# gone wrong.
+CV_TEXT_LIMIT = 200_000
 
 
 class CvModal(ModalScreen[str | None]):
@@ -54,7 +59,8 @@ class CvModal(ModalScreen[str | None]):
                 pairs = " · ".join(dict.fromkeys(f"{original} → {replacement}"
                                                  for _, original, replacement in self._cv.removed))
                 yield Static(data_text(tr("cv.replaced", pairs=pairs)), id="cv-replaced")
-            yield TextArea(printable(self._cv.text, multiline=True), id="cv-text")
+            yield NoteArea(printable(self._cv.text, multiline=True), id="cv-text",
+                           limit=CV_TEXT_LIMIT, said="cv.full")
             yield Static(tr("cv.help"), id="cv-help")
 
     def on_mount(self) -> None:

@@ -1,5 +1,7 @@
-"""The text area a note is typed in: what is typed or pasted past NOTE_LIMIT characters is
-not taken, and the caller is told so (once every few seconds, not on every key)."""
+"""A text area the caller types in (a note, a CV to correct): what is typed or pasted past
+its limit is not taken, and the caller is told so (once every few seconds, not on every
+key). Textual's undo keeps a copy of the line per edit: without a limit, 1 MB pasted or
+typed on one line held ~80 MB."""
 
 from __future__ import annotations
 
@@ -20,9 +22,11 @@ class NoteArea(TextArea):
     app = getters.app(CockpitApp)
 
     def __init__(self, text: str = "", *, id: str | None = None, soft_wrap: bool = True,
-                 show_line_numbers: bool = False, limit: int = NOTE_LIMIT) -> None:
+                 show_line_numbers: bool = False, limit: int = NOTE_LIMIT,
+                 said: str = "notes.full") -> None:
         super().__init__(text, id=id, soft_wrap=soft_wrap, show_line_numbers=show_line_numbers)
         self.limit = limit
+        self._said = said  # the catalogue's words for "full"
         self._told = -_TOLD_EVERY
 
     def _replace_via_keyboard(self, insert: str, start: Location,
@@ -44,5 +48,5 @@ class NoteArea(TextArea):
         if now - self._told >= _TOLD_EVERY:
             self._told = now
             tr = self.app.tr
-            self.app.notify(tr("notes.full", limit=grouped(self.limit, tr.lang)),
+            self.app.notify(tr(self._said, limit=grouped(self.limit, tr.lang)),
                             severity="warning")
