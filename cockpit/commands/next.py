@@ -37,13 +37,13 @@ def run(args: argparse.Namespace) -> int:
 def _claim(services: Any, caller: Any, args: argparse.Namespace) -> int:
     from cockpit.commands._common import lang_of
     from cockpit.commands.base import say
-    from cockpit.domain.phones import parse_phone
+    from cockpit.domain.phones import shown_national
 
     claimed = services.claim_next(caller.id, lang_of(args))
     if claimed is None:
         out(f"cockpit: {say('cli.next.nobody', caller=caller.name)}", file=sys.stderr)
         return 1
     row = claimed.row
-    number = parse_phone(claimed.phone).national() if claimed.phone else "?"
+    number = shown_national(claimed.phone) if claimed.phone else "?"
     out(f"{row.name} · {row.company} · {number} · {row.reason}")
     return 0

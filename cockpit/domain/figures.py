@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.outcomes import REACHED, Outcome
@@ -19,8 +19,9 @@ from cockpit.domain.outcomes import REACHED, Outcome
 _REACHED = frozenset(str(o) for o in REACHED)
 
 
-@dataclass(frozen=True, slots=True)
-class CallFact:
+# Records as named tuples, counters as plain classes: no dataclasses, whose import costs
+# every `cockpit report` ~8 ms.
+class CallFact(NamedTuple):
     call_id: int
     caller: str
     started_at: datetime  # aware
@@ -32,14 +33,27 @@ class CallFact:
     objections: tuple[str, ...] = ()  # objection ids, in the order heard
 
 
-@dataclass
 class CallerFigures:
-    calls: int = 0
-    finished: int = 0
-    talk_seconds: int = 0
-    reached: int = 0  # decision makers reached
-    needs: int = 0  # needs qualified
-    outcomes: Counter[str] = field(default_factory=Counter)
+    __slots__ = ("calls", "finished", "needs", "outcomes", "reached", "talk_seconds")
+
+    def __init__(self, calls: int = 0, finished: int = 0, talk_seconds: int = 0,
+                 reached: int = 0, needs: int = 0, outcomes: Counter[str] | None = None) -> None:
+        self.calls = calls
+        self.finished = finished
+        self.talk_seconds = talk_seconds
+        self.reached = reached  # decision makers reached
+        self.needs = needs  # needs qualified
+        self.outcomes: Counter[str] = Counter() if outcomes is None else outcomes
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CallerFigures) and self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return "CallerFigures(" + ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
     @property
     def reach_rate(self) -> float:
@@ -50,16 +64,14 @@ class CallerFigures:
         return self.talk_seconds // self.finished if self.finished else 0
 
 
-@dataclass(frozen=True, slots=True)
-class FunnelStep:
+class FunnelStep(NamedTuple):
     script: str
     step: str
     reached: int  # calls that showed this step
     stopped: int  # calls whose last step it was
 
 
-@dataclass
-class Figures:
+class Figures(NamedTuple):
     start: datetime
     end: datetime
     team: CallerFigures

@@ -14,9 +14,9 @@ End clients (banks, telcos…) are prospects too; the ESN rule does not apply to
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class CompanyKind(StrEnum):
@@ -39,8 +39,7 @@ class ProspectVerdict(StrEnum):
     SKIP = "skip"  # do not prospect
 
 
-@dataclass(frozen=True, slots=True)
-class ProspectFacts:
+class ProspectFacts(NamedTuple):
     """What we know of the company a person works for (all optional)."""
 
     kind: str | None = None  # CompanyKind value, or None when unknown
@@ -49,8 +48,7 @@ class ProspectFacts:
     posts_missions: bool = False  # freelance missions offered on its own site
 
 
-@dataclass(frozen=True, slots=True)
-class ProspectJudgement:
+class ProspectJudgement(NamedTuple):
     verdict: ProspectVerdict
     reason_code: str  # described in cockpit.domain.queue.REASONS
     score: int  # higher is better; meaningless when verdict is SKIP

@@ -4,8 +4,8 @@ The margin is a fraction of the selling rate (0.15 = 15 %). Rates are whole euro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
 
 from cockpit.domain.errors import ValidationError
 
@@ -79,8 +79,7 @@ def percent(margin: Number) -> str:
     return f"{value:f}".replace(".", ",") + "\u00a0%"
 
 
-@dataclass(frozen=True, slots=True)
-class RateVerdict:
+class RateVerdict(NamedTuple):
     """A buying rate set against the client's budget once the firm's margin is added: a
     freelance below the budget may still be above it at the selling rate."""
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 import calendar
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from cockpit.domain.calling_hours import (
     BUSINESS,
@@ -54,12 +53,11 @@ class FollowUpKind(StrEnum):
     NEW_CONTACT = "new_contact"  # call the person we were redirected to
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     kind: FollowUpKind
     due_at: datetime | None  # UTC; None for do-not-call
     reason_code: str  # described by cockpit.domain.queue.describe
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = {}  # never changed in place: the default is shared
 
 
 FOLLOW_UP_REASONS: Mapping[str, Mapping[str, str]] = {

@@ -4,16 +4,14 @@ finally took once its undone moves are taken out of its log (what the figures co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # a report's figures read path_taken: the script's classes wait for a Mark
     from cockpit.domain.script import Target
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """The call before one move: enough to put it back exactly."""
 
     position: Target

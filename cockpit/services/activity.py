@@ -130,11 +130,11 @@ class ActivityServices(Part):
 def _shown(e164: str | None) -> str:
     """The number as a French caller writes it ("" once the person was erased)."""
     from cockpit.domain.errors import ValidationError
-    from cockpit.domain.phones import parse_phone
+    from cockpit.domain.phones import shown_national
 
     if not e164:
         return ""
     try:
-        return parse_phone(e164).national()
+        return shown_national(e164)
     except ValidationError:  # stored before the parser knew its range: shown as kept
         return e164

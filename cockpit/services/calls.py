@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from cockpit.domain.captures import format_capture
 from cockpit.domain.errors import ValidationError
-from cockpit.domain.phones import parse_phone
+from cockpit.domain.phones import parse_phone, shown_national
 from cockpit.domain.session import CallSession
 from cockpit.domain.undo import may_cancel
 from cockpit.logs import log
@@ -103,7 +103,7 @@ class CallServices(Part):
 
     def _dial(self, e164: str) -> str:
         """Start the softphone when one is configured; else return the number to dial."""
-        shown = parse_phone(e164).national() if e164 else ""
+        shown = shown_national(e164) if e164 else ""
         if not self.setup.dial_command:
             return shown
         try:
@@ -181,7 +181,7 @@ class CallServices(Part):
         self.live.add(LiveCall(
             row.id, session, person, caller_id, started, saved_events=len(session.events),
             zone=phones[0].time_zone if phones else None,
-            dialled=parse_phone(phones[0].e164).national() if phones else "",
+            dialled=shown_national(phones[0].e164) if phones else "",
             held_by=held_by))
         draft = calls.draft_of(row.id)
         local = drafts.read(row.id)

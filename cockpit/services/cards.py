@@ -154,7 +154,7 @@ class CardServices(Part):
         why = "" if verdict.allowed else describe(verdict.reason_code, params, lang,
                                                   "Europe/Paris")
         try:
-            display = p.national() if p.e164.startswith(("+33", "+590", "+596", "+262")) \
+            display = p.national() if p.e164.startswith(("+33", "+590", "+594", "+596", "+262")) \
                 else p.international()
         except Exception:
             display = p.e164

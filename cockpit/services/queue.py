@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from cockpit.domain.calling_hours import next_allowed
 from cockpit.domain.queue import (
@@ -25,8 +24,7 @@ _BUCKETS = {Bucket.OVERDUE: "overdue", Bucket.DUE_TODAY: "today", Bucket.NEW_LEA
             Bucket.STALE_DECISION_MAKER: "stale", Bucket.FREELANCE: "freelance"}
 
 
-@dataclass(frozen=True)
-class Claimed:
+class Claimed(NamedTuple):
     row: QueueRow
     phone: str  # the number to dial, E.164
 

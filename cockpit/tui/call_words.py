@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
-from cockpit.domain.phones import parse_phone
+from cockpit.domain.phones import shown_national
 
 if TYPE_CHECKING:
     from cockpit.i18n import Translator
@@ -37,7 +37,7 @@ def blocked_words(blocked: Any, tr: Translator) -> str:
     """What "never call me again" blocked, in words: the person, their own numbers, and the
     switchboard left open for their colleagues."""
     def shown(numbers: tuple[str, ...]) -> str:
-        return ", ".join(parse_phone(n).national() for n in numbers)
+        return ", ".join(shown_national(n) for n in numbers)
 
     name = blocked.name or tr("dnc.this_person")
     words = tr("dnc.blocked_numbers", name=name, numbers=shown(blocked.own)) if blocked.own \
