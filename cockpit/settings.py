@@ -7,8 +7,8 @@ other module reads the COCKPIT_* settings. Each value remembers where it came fr
 The test hooks (COCKPIT_NOW, COCKPIT_HEADLESS, COCKPIT_EXIT_WHEN_READY, COCKPIT_BOOT_WITHOUT) are
 environment only, never in the config file: they are read here too, once, into `hooks`."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not kept as text (no __future__ import): typing compiles a
+# named tuple's text annotations field by field at import (services/views.py).
 import os
 from collections.abc import Mapping
 from datetime import tzinfo
@@ -85,7 +85,7 @@ class TestHooks(NamedTuple):
     boot_without: frozenset[str] = frozenset()
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str]) -> TestHooks:
+    def from_environment(cls, environ: Mapping[str, str]) -> "TestHooks":
         return cls(now=environ.get("COCKPIT_NOW") or None,
                    headless=bool(environ.get("COCKPIT_HEADLESS")),
                    exit_when_ready=bool(environ.get("COCKPIT_EXIT_WHEN_READY")),
@@ -119,7 +119,7 @@ class Settings(NamedTuple):
     def load(cls, environ: Mapping[str, str] | None = None,
              file_values: Mapping[str, str] | None = None,
              arguments: Mapping[str, str | None] | None = None,
-             file_label: str = "file") -> Settings:
+             file_label: str = "file") -> "Settings":
         """file_values, overridden by environ, overridden by arguments (None or '' skipped).
         `file_label`: the config file's path. SettingsError for a value that cannot work."""
         environ = os.environ if environ is None else environ

@@ -3,8 +3,8 @@
 The margin is the selling rate minus the buying rate; as a percentage, a share of the
 selling rate (as cockpit.domain.rates counts it). Whole euros in, Decimal out."""
 
-from __future__ import annotations
-
+# Annotations evaluated, not kept as text (no __future__ import): typing compiles a
+# named tuple's text annotations field by field at import (services/views.py).
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal

@@ -27,8 +27,8 @@ Every datetime given or returned is aware (UTC). Reason parameters keep datetime
 `describe` shows them in the reader's time zone.
 """
 
-from __future__ import annotations
-
+# Annotations evaluated, not kept as text (no __future__ import): typing compiles a
+# named tuple's text annotations field by field at import (services/views.py).
 import heapq
 from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta

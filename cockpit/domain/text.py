@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # C0 controls, DEL and C1 controls (0x80–0x9f: \x9b alone starts a sequence on many
 # terminals). Line and paragraph separators break a one-line layout like \n does.
@@ -72,20 +73,25 @@ def grouped(number: int, lang: str = "fr") -> str:
     return f"{number:,}".replace(",", "\u202f" if lang == "fr" else ",")
 
 
-_HTML_TAG = re.compile(r"</?(?:p|br|div|b|i|u|strong|em|span|ul|ol|li|a|font|h[1-6])\b[^>]*>",
-                       re.IGNORECASE)
-_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]+>")
+@cache
+def _html_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A tag, a line break, any tag: compiled when an import first reads a note (~0.3 ms
+    that every command would pay at its start)."""
+    return (re.compile(r"</?(?:p|br|div|b|i|u|strong|em|span|ul|ol|li|a|font|h[1-6])\b[^>]*>",
+                       re.IGNORECASE),
+            re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])>", re.IGNORECASE),
+            re.compile(r"<[^>]+>"))
 
 
 def html_as_text(text: str) -> str:
     """A note some tools keep as HTML (Odoo's "<p>Rappeler<br>après…</p>") as the plain
     text it shows: a line a paragraph or break, tags dropped, entities read. Text without
     such tags is given back as it is ("<5 jours" stays)."""
-    if not _HTML_TAG.search(text):
+    html_tag, html_break, any_tag = _html_patterns()
+    if not html_tag.search(text):
         return text
     import html
 
-    lines = _ANY_TAG.sub("", _HTML_BREAK.sub("\n", text))
+    lines = any_tag.sub("", html_break.sub("\n", text))
     plain = html.unescape(lines)
     return "\n".join(line.strip() for line in plain.splitlines() if line.strip())
