@@ -33,6 +33,16 @@ def default_db_url() -> str:
     return f"sqlite:///{default_db_path()}"
 
 
+def dnc_key_path() -> Path:
+    """The do-not-call key: $COCKPIT_DNC_KEY_FILE, else the user's config folder
+    (~/.config/cockpit/dnc.key)."""
+    explicit = os.environ.get("COCKPIT_DNC_KEY_FILE")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "cockpit" / "dnc.key"
+
+
 def state_dir() -> Path:
     """What the cockpit keeps for itself between runs (note drafts, the checked content).
     $COCKPIT_STATE, like $COCKPIT_LOG and $COCKPIT_DNC_KEY, is the machine's, not a setting

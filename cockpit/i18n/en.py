@@ -414,6 +414,9 @@ TEXT: dict[str, str] = {
         " owner can read)."),
     "error.output_is_database": "{path}: this is the database in use; choose another file.",
     "error.output_symlink": "{path} is a symbolic link: give the file itself.",
+    "error.output_own_file": ("{path}: this is one of the cockpit's own files (its settings, the"
+                              " do-not-call key, its log, the note drafts); choose another"
+                              " file."),
     "error.output_is_folder": "{path} is a folder, not a file.",
     "error.output_not_folder": "{path} is a file, not a folder.",
     "error.output_no_folder": "{path}: the folder {folder} does not exist.",

@@ -424,6 +424,9 @@ TEXT: dict[str, str] = {
         " un autre fichier."
     ),
     "error.output_symlink": "{path} est un lien symbolique : indiquez le fichier lui-même.",
+    "error.output_own_file": ("{path} : c'est l'un des fichiers du cockpit lui-même (ses"
+                              " réglages, la clé de la liste d'opposition, son journal, les"
+                              " brouillons de notes) ; choisissez un autre fichier."),
     "error.output_is_folder": "{path} est un dossier, pas un fichier.",
     "error.output_not_folder": "{path} est un fichier, pas un dossier.",
     "error.output_no_folder": "{path} : le dossier {folder} n'existe pas.",

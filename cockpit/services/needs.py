@@ -368,6 +368,7 @@ class NeedServices(Part):
             OutputError,
             eml_in_folder,
             is_database,
+            is_own_file,
             refuse_dash,
             shorten,
             write_output,
@@ -383,6 +384,9 @@ class NeedServices(Part):
             if is_database(target, self.url):
                 raise OutputError("output_is_database", target,
                                   "this is the database in use; choose another file")
+            if is_own_file(target):
+                raise OutputError("output_own_file", target, "is one of the cockpit's own "
+                                  "files (settings, do-not-call key, log, note drafts)")
             if not create_folder and not target.parent.is_dir():
                 raise OutputError("output_no_folder", target, "its folder does not exist",
                                   folder=shorten(target.parent, 160))

@@ -2,6 +2,8 @@
 goes through here, so none of them can destroy what is already there:
 
 - never over the database in use, nor its -wal/-shm/-journal, even through a link;
+- never over the cockpit's own files (settings, do-not-call key, log) nor into its state
+  folder (note drafts, ends of calls waiting for the database);
 - never over an existing file unless asked (--force), never through a symlink;
 - written to a temporary file beside the target, then renamed: a failure leaves the old file;
 - readable by its owner only from the first byte (they hold people's data)."""
@@ -77,6 +79,36 @@ def _is_database(target: Path, protected: tuple[Path, ...]) -> bool:
     return False
 
 
+def own_files() -> tuple[Path, ...]:
+    """The cockpit's own files, which no output may replace: its settings, the do-not-call
+    key (lost, the numbers of the people erased could no longer be matched: they would be
+    called again), its log and the log's older parts."""
+    from cockpit.config import config_path
+    from cockpit.logs import KEEP_FILES, log_path
+    from cockpit.paths import dnc_key_path
+
+    log = log_path()
+    older = (log.with_name(f"{log.name}.{n}") for n in range(1, KEEP_FILES + 1))
+    return (config_path(), dnc_key_path(), log, *older)
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    where = _resolved(target)
+    try:
+        root = Path(os.path.realpath(folder))
+    except OSError:
+        return False
+    return where == root or root in where.parents
+
+
+def is_own_file(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is one of the cockpit's own files, or lies in its state folder."""
+    from cockpit.paths import state_dir
+
+    target = Path(path).expanduser()
+    return _is_database(target, own_files()) or _inside(target, state_dir())
+
+
 def is_database(path: str | os.PathLike[str], db_url: str | None) -> bool:
     """Whether `path` is the database behind `db_url` (or one of its companions)."""
     return _is_database(Path(path).expanduser(), protected_files(db_url))
@@ -101,6 +133,9 @@ def check_target(path: str | os.PathLike[str], *, db_url: str | None = None,
     if _is_database(target, protected_files(db_url)):
         raise OutputError("output_is_database", target,
                           "this is the database in use; choose another file")
+    if is_own_file(target):
+        raise OutputError("output_own_file", target, "is one of the cockpit's own files "
+                          "(settings, do-not-call key, log, note drafts); choose another file")
     if target.is_symlink():
         raise OutputError("output_symlink", target,
                           "is a symbolic link; name the file itself")
@@ -193,6 +228,9 @@ def _unwritable(target: Path, exc: OSError) -> OutputError:
 def eml_in_folder(folder: Path, stem: str) -> Path:
     """A new name for a draft in a folder (created, owner-only, when missing): the first of
     stem.eml, stem-2.eml… that is free, so two drafts saved the same second both stay."""
+    if is_own_file(folder):
+        raise OutputError("output_own_file", folder, "is one of the cockpit's own files "
+                          "(settings, do-not-call key, log, note drafts); choose another file")
     if folder.is_symlink() and not folder.is_dir():
         raise OutputError("output_symlink", folder, "is a symbolic link; name the file itself")
     if folder.exists() and not folder.is_dir():

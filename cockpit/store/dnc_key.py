@@ -17,6 +17,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from cockpit.paths import dnc_key_path
 from cockpit.store.db import StoreError, database
 
 # The key every digest was made with before keys were per installation: still checked, so
@@ -40,11 +41,7 @@ class KeyMismatch(StoreError):
 
 def key_path() -> Path:
     """$COCKPIT_DNC_KEY_FILE, else the user's config folder (~/.config/cockpit/dnc.key)."""
-    explicit = os.environ.get("COCKPIT_DNC_KEY_FILE")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "cockpit" / "dnc.key"
+    return dnc_key_path()
 
 
 def installation_key() -> bytes:

@@ -228,3 +228,41 @@ def test_a_dash_for_a_file_is_refused_and_no_file_named_dash_is_left(
     monkeypatch.chdir(tmp_path)
     _refused(WRITERS[command](Path("-"), tmp_path), capsys, "«\xa0-\xa0»")
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("which", ["dnc-key", "key-hardlink", "config", "log", "old-log",
+                                   "drafts", "state-link"])
+def test_no_output_replaces_the_cockpits_own_files(
+    command: str, which: str, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The do-not-call key above all: replaced by an export (--force), the numbers of the
+    people erased could no longer be matched, and they would be called again."""
+    home = tmp_path / "home"
+    key, config = home / "dnc.key", home / "config.toml"
+    state = tmp_path / "state"
+    log = state / "cockpit" / "cockpit.log"
+    for path, text in ((key, "ab" * 32 + "\n"), (config, 'lang = "fr"\n'), (log, "started\n"),
+                       (log.with_name("cockpit.log.2"), "older\n")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    (state / "cockpit" / "drafts").mkdir()
+    monkeypatch.setenv("COCKPIT_DNC_KEY_FILE", str(key))
+    monkeypatch.setenv("COCKPIT_CONFIG", str(config))
+    monkeypatch.setenv("COCKPIT_STATE", str(state))
+    monkeypatch.delenv("COCKPIT_LOG", raising=False)
+    (tmp_path / "elsewhere").symlink_to(state / "cockpit")
+    target = {"dnc-key": key, "key-hardlink": tmp_path / "export.csv", "config": config,
+              "log": log, "old-log": log.with_name("cockpit.log.2"),
+              "drafts": state / "cockpit" / "drafts" / "export.csv",
+              "state-link": tmp_path / "elsewhere" / "export.csv"}[which]
+    if which == "key-hardlink":
+        os.link(key, target)
+    kept = {path: path.read_bytes() for path in (key, config, log.with_name("cockpit.log.2"))}
+    argv = [*WRITERS[command](target, tmp_path), "--force"]
+    if command == "recap":
+        argv.remove("--force")  # a draft never replaces a file: it takes a new name
+    _refused(argv, capsys, str(target), "fichiers du cockpit")
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert not (state / "cockpit" / "drafts" / "export.csv").exists()
