@@ -6,6 +6,7 @@ file that cannot be read raises CvUnreadable saying what is wrong with which fil
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,12 +51,16 @@ def extract(path: Path) -> CvText:
     path = Path(path)
     kind = cv_format(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise CvUnreadable(f"{path}: cannot read it ({exc.strerror})", "unreadable",
                            path=path, reason=exc.strerror) from exc
-    if path.is_dir():
+    size = info.st_size
+    if stat.S_ISDIR(info.st_mode):
         raise CvUnreadable(f"{path}: is a folder, not a file", "folder", path=path)
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading it could never end
+        raise CvUnreadable(f"{path}: not an ordinary file (a device or a pipe)",
+                           "not_regular", path=path)
     if size > MAX_BYTES:
         raise CvUnreadable(f"{path}: {size // (1024 * 1024)} MB, too big for a CV", "too_big",
                            path=path, mb=size // (1024 * 1024))

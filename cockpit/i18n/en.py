@@ -542,6 +542,7 @@ TEXT: dict[str, str] = {
     "cv_file.folder": "{path}: is a folder, not a file",
     "cv_file.too_big": "{path}: {mb} MB, far too big for a CV",
     "cv_file.empty": "{path}: the file is empty",
+    "cv_file.not_regular": "{path}: not an ordinary file (a device or a pipe)",
     "cv_file.not_text": "{path}: not text, despite its name",
     "cv_file.not_docx": "{path}: not a Word .docx file (save an old .doc as .docx first)",
     "cv_file.damaged": "{path}: a damaged {format} file, or another format renamed",

@@ -565,6 +565,7 @@ TEXT: dict[str, str] = {
     "cv_file.folder": "{path}\xa0: c'est un dossier, pas un fichier",
     "cv_file.too_big": "{path}\xa0: {mb} Mo, bien trop gros pour un CV",
     "cv_file.empty": "{path}\xa0: le fichier est vide",
+    "cv_file.not_regular": "{path}\xa0: pas un fichier ordinaire (un périphérique ou un tube)",
     "cv_file.not_text": "{path}\xa0: ce n'est pas du texte, malgré son nom",
     "cv_file.not_docx": (
         "{path}\xa0: ce n'est pas un fichier Word .docx (un ancien .doc doit d'abord être "

@@ -4,6 +4,7 @@ why."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import docx
@@ -74,6 +75,20 @@ def test_a_file_that_cannot_be_read_says_which_and_why(
         extract(path)
     assert raised.value.code == code
     assert str(path) in str(raised.value) and said in str(raised.value)
+
+
+@pytest.mark.parametrize("name", ["cv.txt", "cv.docx", "cv.pdf"])
+def test_a_pipe_or_a_device_is_refused_as_such_never_read(name: str, tmp_path: Path) -> None:
+    """Reading a named pipe waits for a writer that never comes: the cockpit would hang.
+    A link to /dev/zero would read zeros for ever."""
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    device = tmp_path / f"zero-{name}"
+    device.symlink_to("/dev/zero")
+    for path in (pipe, device):
+        with pytest.raises(CvUnreadable) as raised:
+            extract(path)
+        assert raised.value.code == "not_regular", path
 
 
 def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
