@@ -97,12 +97,27 @@ def plain_text(raw: bytes, path: Path) -> str:
 # -- Word -------------------------------------------------------------------------------------
 
 
+def check_unpacked(path: Path) -> None:
+    """A Word file is a zip: refused when its parts unpack past what a CV holds, before the
+    reader loads them whole (a few kB of zip can unpack to gigabytes)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # As the archive declares them: reading never unpacks more than declared.
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # said by the reader, as a damaged file
+    if unpacked > MAX_BYTES:
+        raise CvUnreadable(f"{path}: {unpacked // (1024 * 1024)} MB once unpacked, too big "
+                           "for a CV", "too_big", path=path, mb=unpacked // (1024 * 1024))
+
+
 def docx_text(path: Path) -> str:
     import docx
 
     if not zipfile.is_zipfile(path):
         raise CvUnreadable(f"{path}: not a Word file (.docx is a zip archive; an old .doc "
                            "must be saved as .docx first)", "not_docx", path=path)
+    check_unpacked(path)
     document = docx.Document(str(path))
     headers = _unique(line for section in document.sections
                       for part in (section.header, section.first_page_header)

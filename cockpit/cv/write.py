@@ -34,6 +34,9 @@ def anonymise_docx(source: Path, anonymise: Anonymise) -> bytes:
     properties (author, title…) emptied."""
     import docx
 
+    from cockpit.cv.read import check_unpacked
+
+    check_unpacked(source)
     document = docx.Document(str(source))
     parts: list[Any] = [document.part]
     for section in document.sections:

@@ -995,6 +995,8 @@ TEXT: dict[str, str] = {
     "error.table_no_header": "The first line has no column names.",
     "error.table_truncated": "Line {line}: the file seems cut short.",
     "error.table_xlsx": "This .xlsx file cannot be read (damaged, or another format renamed).",
+    "error.table_xlsx_unpacked": ("This .xlsx file unpacks to {size} MB, more than a list holds"
+                                  " (at most {max} MB): save the sheet as CSV."),
     "error.time_zone_unknown": "Unknown time zone: “{value}”.",
     "error.write_failed": "{path}: cannot write it.",
     "call.already_on": "A call is on: finish it first.",

@@ -1086,6 +1086,9 @@ TEXT: dict[str, str] = {
     "error.table_no_header": "La première ligne n'a aucun nom de colonne.",
     "error.table_truncated": "Ligne {line} : le fichier semble coupé avant la fin.",
     "error.table_xlsx": "Ce fichier .xlsx ne se lit pas (abîmé, ou un autre format renommé).",
+    "error.table_xlsx_unpacked": ("Ce fichier .xlsx se décompresse en {size}\xa0Mo, plus que ne"
+                                  " tient une liste (au plus {max}\xa0Mo)\xa0: enregistrez la"
+                                  " feuille en CSV."),
     "error.time_zone_unknown": "Fuseau horaire inconnu : « {value} ».",
     "error.write_failed": "{path} : écriture impossible.",
     "call.already_on": "Un appel est en cours : terminez-le d'abord.",

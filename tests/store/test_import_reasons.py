@@ -272,3 +272,48 @@ def test_why_two_people_were_taken_as_one_is_said_in_french(
     code, out, _ = _run(capsys, "import", "contacts", str(second), "--db", store_url)
     assert code == 0
     assert re.search(r"ligne 2\xa0?: fusionnée avec #\d+ \(même téléphone et même nom\)", out), out
+
+
+def _padded_workbook(path: Path, blanks: int, formula: bool = False) -> Path:
+    """A real workbook whose sheet holds `blanks` bytes of blanks before its rows: a few kB
+    of zip that unpack to as much as asked (a zip bomb, when large)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nom", "Prénom", "Mobile", "TJM"])
+    sheet.append(["Durand", "Zoé", "06 12 34 56 78", "=550+50" if formula else 600])
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w",
+                                                           zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                at = data.index(b"<sheetData>") + len(b"<sheetData>")
+                data = data[:at] + b" " * blanks + data[at:]
+            out.writestr(info.filename, data)
+    return path
+
+
+def test_an_xlsx_that_unpacks_past_what_a_list_holds_is_refused_before_it_is_read(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """2 MB of .xlsx that unpacked to 2 GB held 4 GB of memory for 22 s. The limit is made
+    small here (the check is the same) to keep the test quick."""
+    from cockpit.services import imports
+
+    open_and_migrate(store_url)
+    monkeypatch.setattr(imports, "XLSX_UNPACKED_MAX", 4 * 2**20)
+    bomb = _padded_workbook(tmp_path / "bomb.xlsx", blanks=6 * 2**20)
+    assert bomb.stat().st_size < 100_000
+    code, _, err = _run(capsys, "import", "freelances", str(bomb), "--db", store_url)
+    assert code != 0 and "se décompresse en 6\xa0Mo" in err and "au plus 4\xa0Mo" in err, err
+    assert "Traceback" not in err and err.count("\n") == 1
+    below = _padded_workbook(tmp_path / "below.xlsx", blanks=2 * 2**20, formula=True)
+    _, out, _ = _run(capsys, "import", "freelances", str(below), "--db", store_url,
+                     "--dry-run")
+    # The formula is still found, after two megabytes read by pieces.
+    assert "ligne 2, colonne «\xa0TJM\xa0»\xa0: «\xa0=550+50\xa0»" in out and "formule" in out

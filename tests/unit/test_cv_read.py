@@ -91,6 +91,31 @@ def test_a_pipe_or_a_device_is_refused_as_such_never_read(name: str, tmp_path: P
         assert raised.value.code == "not_regular", path
 
 
+def test_a_word_cv_that_unpacks_to_more_than_a_cv_is_refused_before_it_is_loaded(
+        tmp_path: Path) -> None:
+    """A .docx is a zip: a few kB of it can unpack to gigabytes, which the Word reader
+    would hold whole in memory."""
+    import zipfile
+
+    plain = tmp_path / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("Jean Dupont, développeur")
+    document.save(str(plain))
+    bomb = tmp_path / "cv.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(bomb, "w",
+                                                           zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * (60 * 2**20), 1)
+            out.writestr(info.filename, data)
+    assert bomb.stat().st_size < 200_000
+    with pytest.raises(CvUnreadable) as raised:
+        extract(bomb)
+    assert raised.value.code == "too_big" and "once unpacked" in str(raised.value)
+    assert "Jean Dupont" in extract(plain).text
+
+
 def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     with pytest.raises(CvUnreadable, match="cannot read it"):
         extract(tmp_path / "absent.pdf")
