@@ -6,14 +6,16 @@ typed on one line held ~80 MB."""
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from textual import getters
-from textual.document._document import Location
-from textual.document._edit import EditResult
 from textual.widgets import TextArea
 
 from cockpit.domain.text import NOTE_LIMIT, grouped
 from cockpit.tui.app import CockpitApp
+
+if TYPE_CHECKING:  # names only: the text area's own module exports them
+    from textual.widgets.text_area import EditResult, Location
 
 _TOLD_EVERY = 3.0  # seconds between two warnings while the caller keeps typing
 
