@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 
 from cockpit.domain.spreadsheet import neutralise
@@ -38,6 +36,8 @@ def markdown(report: Report) -> str:
 def csv_text(report: Report, delimiter: str = ";") -> str:
     """One table: section, then the row's cells under the section's headers. UTF-8 with a BOM
     is the caller's business (write it with encoding="utf-8-sig" for Excel)."""
+    import csv  # here: the default report (Markdown) needs neither csv nor html
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([neutralise(report.title), neutralise(report.scope)])
@@ -64,6 +64,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 
 def html_page(report: Report, lang: str = "fr") -> str:
     """One file, no external reference: inline style, charts as sized blocks, no script."""
+    import html
+
     parts = ["<!DOCTYPE html>", f'<html lang="{html.escape(lang)}"><head><meta charset="utf-8">',
              f"<title>{html.escape(report.title)}</title>", f"<style>{_STYLE}</style>",
              "</head><body>", f"<h1>{html.escape(report.title)}</h1>",
@@ -81,6 +83,8 @@ def html_page(report: Report, lang: str = "fr") -> str:
 
 
 def _html_table(section: Section) -> str:
+    import html
+
     top = _largest(section)
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in section.headers)
     if section.chart is not None:
@@ -97,6 +101,8 @@ def _html_table(section: Section) -> str:
 
 
 def _html_spark(section: Section) -> str:
+    import html
+
     top = _largest(section)
     bars = "".join(
         f'<div title="{html.escape(str(label))} : {n}" '
