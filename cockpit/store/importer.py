@@ -296,7 +296,8 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     caller may have added someone (a referral) since the last batch."""
     holders, by_email, companies, callers = known
     _lock(model._meta.table_name, "phone", "company")
-    held = Held()  # the index written once at the end, not at each row and number
+    # The index written once at the end, not at each row and number.
+    held = Held("contact" if kind == "contacts" else "freelance")
     next_person, next_phone = _next_id(model), _next_id(Phone)
     if companies is not None:
         companies.next_id = _next_id(Company)
