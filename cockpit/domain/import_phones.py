@@ -40,7 +40,14 @@ def label_of(phone: Phone, field_name: str) -> str:
 
 @lru_cache(maxsize=1 << 18)  # a row's name is folded when matched, then when written
 def name_key(first: str, last: str) -> tuple[str, str]:
-    return " ".join(fold(first or "").split()), " ".join(fold(last or "").split())
+    return _first_key(first or ""), " ".join(fold(last or "").split())
+
+
+# First names repeat (a few hundred in a list of thousands of people), last names mostly do
+# not: each distinct one folded once. Bounded, as a file may hold a million names.
+@lru_cache(maxsize=1 << 12)
+def _first_key(first: str) -> str:
+    return " ".join(fold(first).split())
 
 
 def same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -142,7 +149,8 @@ class Seen(Generic[R]):
         name = person_name(record.values)  # again after a merge: a first name may be new
         for phone, _ in record.phones:
             holders = self.by_phone.setdefault((phone.e164, name[1]), [])
-            # Its entry under the name it had before goes: "Dupont", now "Hélène Dupont",
-            # must not take in a "Jean Dupont" of the same switchboard.
-            holders[:] = [(n, h) for n, h in holders if h is not record]
+            if holders:
+                # Its entry under the name it had before goes: "Dupont", now "Hélène
+                # Dupont", must not take in a "Jean Dupont" of the same switchboard.
+                holders[:] = [(n, h) for n, h in holders if h is not record]
             holders.append((name, record))

@@ -335,31 +335,41 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         row_errors: list[RowError] = []
         width = len(cells)
         for col in columns:
-            cell = cells[col.index].strip() if col.index < width else ""
+            index = col.index
+            cell = cells[index].strip() if index < width else ""
             field_name = col.field
-            # Several numbers or e-mails in one cell: Google joins them with " ::: ".
-            parts = VALUE_SEPARATOR.split(cell) if col.multi and ":::" in cell else (cell,)
-            for part in parts:
-                parsed, error = col.read(part.strip(), today, now)
-                if error:
-                    row_errors.append(RowError(line, col.column, error))
-                elif parsed is None or parsed == "":
-                    continue
-                elif col.multi:
-                    values.setdefault(field_name, []).append(parsed)
-                else:
-                    values[field_name] = parsed
-        more_emails = values.pop("email", [])
+            if col.multi:
+                # Several numbers or e-mails in one cell: Google joins them with " ::: ".
+                parts = VALUE_SEPARATOR.split(cell) if ":::" in cell else (cell,)
+                for part in parts:
+                    parsed, error = col.read(part.strip(), today, now)
+                    if error:
+                        row_errors.append(RowError(line, col.column, error))
+                    elif parsed is not None and parsed != "":
+                        values.setdefault(field_name, []).append(parsed)
+                continue
+            if col.plain and cell.isprintable() and "  " not in cell and cell[:1] not in _MARKS:
+                if cell:  # what `read` gives such text, without its call (most cells)
+                    values[field_name] = cell
+                continue
+            parsed, error = col.read(cell, today, now)
+            if error:
+                row_errors.append(RowError(line, col.column, error))
+            elif parsed is not None and parsed != "":
+                values[field_name] = parsed
+        more_emails = values.pop("email", None) or []
         if more_emails:
             values["email"] = more_emails.pop(0)
-        if len(cells) < len(headers) and any(c.strip() for c in cells):
-            short = len(headers) - len(cells)
+        if width < len(headers) and any(c.strip() for c in cells):
+            short = len(headers) - width
             if short and not row_errors and not _complete(values, kind):
                 row_errors.append(RowError(line, "", Reason(
                     "import_short_row", f"{short} column(s) missing: the line is cut short",
                     {"count": short})))
-        _split_full_name(values)
-        _availability_as_date(values, today)
+        if "full_name" in values:  # the calls only where they have something to do
+            _split_full_name(values)
+        if "availability" in values:
+            _availability_as_date(values, today)
         if kind == "companies" and not row_errors:
             row_errors += _identity(line, values, headers, mapping)
             sector_says = _KIND_VALUES.get(fold(str(values.get("sector", ""))))
@@ -374,7 +384,8 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
             errors += row_errors
             continue
         record = Record(line, values, _phones(values, phone_order),
-                        more_emails=[e for e in more_emails if e != values.get("email")])
+                        more_emails=[e for e in more_emails if e != values.get("email")]
+                        if more_emails else [])
         if kind == "contacts" and "decision_maker" not in values:
             role = values.get("role", "")
             if role not in roles:  # a list has a few dozen roles for thousands of rows
@@ -403,12 +414,15 @@ class _Column:
     """One imported column: its cells read through `_cell`, each distinct value once while
     the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
 
-    __slots__ = ("cache", "column", "field", "index", "multi", "plain", "reads")
+    __slots__ = ("cache", "column", "direct", "field", "index", "multi", "plain", "reads")
 
     def __init__(self, index: int, field_name: str, column: str) -> None:
         self.index, self.field, self.column = index, field_name, column
         self.multi = field_name in MULTI
         self.plain = _is_plain_text(field_name)
+        # The parse of the field's usual cells, chosen once for the file, not at each cell
+        # through `_parse`'s chain of fields; None: `_cell` reads them all.
+        self.direct = _DIRECT.get("phone" if field_name in PHONE_FIELDS else field_name)
         self.cache: dict[str, tuple[Any, Reason | None]] | None = {}
         self.reads = 0
 
@@ -419,16 +433,26 @@ class _Column:
             return (raw or None), None
         cache = self.cache
         if cache is None:
-            return _cell(self.field, raw, today, self.column, now)
+            return self._read(raw, today, now)
         self.reads += 1
         if self.reads == _TRY_CACHE and len(cache) > _TRY_CACHE * 0.9:
             self.cache = None  # nearly all distinct: a cache would only cost
         found = cache.get(raw)
         if found is None:
-            found = _cell(self.field, raw, today, self.column, now)
+            found = self._read(raw, today, now)
             if isinstance(found[0], _SHARED_TYPES):
                 cache[raw] = found
         return found
+
+    def _read(self, raw: str, today: date, now: datetime) -> tuple[Any, Reason | None]:
+        direct = self.direct
+        if direct is None or not raw or raw[:1] in _MARKS or not raw.isprintable():
+            return _cell(self.field, raw, today, self.column, now)
+        # What `_cell` does with a printable cell that is no formula: `_parse` of the field.
+        try:
+            return direct(raw), None
+        except (ValidationError, ValueError) as exc:
+            return None, Reason.of(exc, value=raw)
 
 
 _MARKS = ("'", "=")  # a cell starting with one goes the long way (`_cell`)
@@ -526,11 +550,12 @@ def _required(line: int, kind: str, values: dict[str, Any], headers: tuple[str, 
             column = next((headers[i] for i, name in mapping.columns.items()
                            if name in (f, "full_name")), f)
             out.append(RowError(line, column, _REQUIRED))
-    if kind == "contacts" and not values.keys() & {"email", *PHONE_FIELDS}:
+    if kind == "contacts" and values.keys().isdisjoint(_REACH):
         out.append(RowError(line, "", _UNREACHABLE))
     return out
 
 
+_REACH = frozenset({"email", *PHONE_FIELDS})  # a contact needs one of them
 _REQUIRED = Reason("import_required", "empty, and it is required")
 _UNREACHABLE = Reason("import_unreachable",
                       "no phone number and no e-mail: nothing to reach them by")
@@ -554,11 +579,7 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
     if field_name in PHONE_FIELDS:
         return parse_phone(raw)
     if field_name == "email":
-        email = raw.strip().lower().removeprefix("mailto:")
-        if not _EMAIL.match(email):
-            raise ValidationError(f"{raw!r} is not an e-mail address", code="import_email",
-                                  value=raw)
-        return email
+        return _email(raw)
     if field_name == "day_rate":
         return _whole_euros(raw, "day_rate")
     if field_name == "kind":
@@ -606,6 +627,19 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
     if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
         return raw
     return _RUNS_OF_SPACE.sub(" ", raw).strip()
+
+
+def _email(raw: str) -> str:
+    email = raw.strip().lower().removeprefix("mailto:")
+    if not _EMAIL.match(email):
+        raise ValidationError(f"{raw!r} is not an e-mail address", code="import_email",
+                              value=raw)
+    return email
+
+
+# The fields most cells of a list are parsed for, with what `_parse` does for them (a
+# number, an e-mail: the cells that do not repeat, so no cache spares their reading).
+_DIRECT: dict[str, Callable[[str], Any]] = {"phone": parse_phone, "email": _email}
 
 
 def _yes_no(raw: str) -> bool:

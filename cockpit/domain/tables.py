@@ -103,7 +103,7 @@ def read_csv(data: bytes) -> Table:
         for cells in reader:
             # A row is named by the line it starts on: a quoted cell may run over several.
             line, ended = ended + 1, reader.line_num
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():  # blank cells only (one C call, not one a cell)
                 continue
             if headers is None:
                 headers, header_line = tuple(c.strip() for c in cells), line

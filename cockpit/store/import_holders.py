@@ -68,6 +68,8 @@ class Number:
             self._by_last.setdefault(holder.name[1], []).append(holder)
 
     def has(self, person: int) -> bool:
+        if not self.holders:  # a number new to the base: most of a list's
+            return False
         if len(self.holders) <= self.FEW:
             return any(h.person == person for h in self.holders)
         if self._persons is None:
@@ -88,6 +90,8 @@ class Number:
 
     def shared_with(self, person: int, company: int | None) -> bool:
         """Someone else of the same company has it."""
+        if not self.holders:
+            return False
         if len(self.holders) <= self.FEW:
             return any(h.company == company and h.person != person for h in self.holders)
         if self._by_company is None:

@@ -26,23 +26,34 @@ _KINDS = {"company": "co", "contact": "c", "freelance": "f"}
 _HELD = ("search_company_ins", "search_contact_ins", "search_contact_upd",
          "search_freelance_ins", "search_freelance_upd", "search_phone_ins_contact",
          "search_phone_ins_freelance", "search_phone_upd")
+# Those an import of one kind fires: the others never run for its rows (a contact's number
+# is no freelance's), and each one taken out and put back costs every batch its DDL.
+_HELD_BY_KIND = {
+    "contact": ("search_company_ins", "search_contact_ins", "search_contact_upd",
+                "search_phone_ins_contact", "search_phone_upd"),
+    "freelance": ("search_freelance_ins", "search_freelance_upd",
+                  "search_phone_ins_freelance", "search_phone_upd"),
+}
 
 
 class Held:
     """The index's triggers out of the current transaction; `index` writes the entries of
     the rows given, `release` puts the triggers back (always before the commit)."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: str | None = None) -> None:
+        """`kind` (contact, freelance): only the triggers its import fires are taken out;
+        None: all of them."""
         self.on = False
         self.triggers: list[tuple[str, str]] = []
         self.statements = None if is_postgres() else _statements()
         if self.statements is None:
             return  # no index, or triggers of an unknown shape: they stay at work
         db = database.obj
-        marks = ", ".join("?" * len(_HELD))
+        held = _HELD_BY_KIND.get(kind or "", _HELD)
+        marks = ", ".join("?" * len(held))
         self.triggers = [(name, sql) for name, sql in db.execute_sql(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks}) "
-            "ORDER BY name", _HELD).fetchall()]
+            "ORDER BY name", held).fetchall()]
         for name, _ in self.triggers:
             db.execute_sql(f'DROP TRIGGER "{name}"')
         self.on = True
