@@ -312,7 +312,8 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     touched: set[int] = set()  # the people the batch wrote, for the search index
     known_before: set[int] = set()  # those of them already in the database
     first_new = next_person
-    switchboards: set[tuple[str, int | None]] = set()
+    # In the file's order (a dict, not a set): the first switchboard a file gives a company stays.
+    switchboards: dict[tuple[str, int | None], None] = {}
     stamp = naive(now)
     for done, record in enumerate(records, offset + 1):
         values = dict(record.values)
@@ -361,7 +362,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
                 number = holders[phone.e164] = Number()
             label = _label(kind, hint, number, person_id, company)
             if label == STANDARD:
-                switchboards.add((phone.e164, company))
+                switchboards[(phone.e164, company)] = None
                 if hint != STANDARD:  # found shared, not said so by its column
                     written.switchboards.add(phone.e164)
             if number.has(person_id):

@@ -215,3 +215,28 @@ def test_a_big_office_on_one_switchboard_is_merged_again_only_by_name(
     merged_into = {line: pid for line, pid, _ in again.merged}
     assert len(set(merged_into.values())) == 20  # each into themselves
     assert {label for *_, label in _phones(store_url)} == {"standard"}
+
+
+def test_the_first_switchboard_a_file_gives_a_company_is_kept_whatever_the_hash_seed(
+        tmp_path: Path) -> None:
+    """Two switchboards for one company in one file: the first stays. The batch kept them
+    in a set, so which one won changed from one run of the same file to the next."""
+    import os
+    import subprocess
+    import sys
+
+    text = "Société;Prénom;Nom;Standard\n" + "".join(
+        f"Hexa Conseil;Prénom{n};Nom{n};01 42 68 53 {n:02d}\n" for n in range(10, 40))
+    source = _write(tmp_path, "contacts.csv", text)
+    kept = set()
+    for seed in range(6):
+        url = f"sqlite:///{tmp_path / f'seed{seed}.sqlite'}"
+        _with_caller(url)
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "COCKPIT_DB": url}
+        done = subprocess.run([sys.executable, "-m", "cockpit", "import", "contacts",
+                               str(source)], capture_output=True, text=True, env=env,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        with raw(url) as db:
+            kept.add(db.execute("SELECT switchboard FROM company").fetchone()[0])
+    assert kept == {"+33142685310"}
