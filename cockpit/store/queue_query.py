@@ -97,7 +97,7 @@ _RULES = (
 _WALK_POSTGRES = (
     "SELECT w.id, w.first_name, w.last_name, w.is_decision_maker, w.owner_id,"
     " w.claimed_by_id, w.claim_expires_at, w.last_contacted_at, w.company_id,"
-    " co.name, co.sector, co.technologies,"
+    " co.name,"
     " (SELECT p.time_zone FROM phone p WHERE p.contact_id = w.id ORDER BY p.id LIMIT 1),"
     " (SELECT COUNT(*) FROM call k WHERE k.contact_id = w.id AND k.started_at >= ?),"
     " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
@@ -114,7 +114,7 @@ _WALK_POSTGRES = (
 _WALK_SQLITE = (
     "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
     " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
-    " co.name, co.sector, co.technologies,"
+    " co.name,"
     " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
     " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
     " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
@@ -139,8 +139,9 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
                     limit: int, window_days: int = 30) -> tuple[int, list[Candidate]]:
     """Rows `offset`… of the walk: how many rows it read, and their people in the order of
     their first reminder due before `end_of_day` (a person is there once per reminder; the
-    caller drops the ones already seen). Their company's facts are left out: they only rank
-    new leads, and these people all rank before any lead."""
+    caller drops the ones already seen). Their company's facts, sector and technologies are
+    left out: they only rank new leads and filter the silent deciders, and these people all
+    rank before any of them (their reminder puts them in the first two buckets)."""
     since = _naive(now) - timedelta(days=window_days)
     params = [since, str(Outcome.REFUSED), _naive(now), _naive(end_of_day), *_CALL_KINDS,
               caller_id, False, caller_id, caller_id, limit, offset]
@@ -162,7 +163,7 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
 
 def _walked(row: Row) -> Candidate:
     (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted, company_id,
-     company_name, sector, technologies, zone, attempts, refused, kind, due, cooling) = row
+     company_name, zone, attempts, refused, kind, due, cooling) = row
     due_at = _due(due)
     return Candidate(
         person_id=cid,
@@ -183,8 +184,6 @@ def _walked(row: Row) -> Candidate:
         attempts_in_window=int(attempts or 0),
         last_refusal_at=_moment(refused),
         company_id=company_id,
-        sector=sector,
-        technologies=frozenset(technologies.split()) if technologies else _NO_TECHNOLOGIES,
     )
 
 
