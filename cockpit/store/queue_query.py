@@ -93,15 +93,17 @@ _RULES = (
 # The walk's rows first, with their contact's columns (LIMIT inside: the rules run until
 # enough rows pass), then their facts from indexed subqueries, for those rows only (PostgreSQL
 # would ask them for every row it sorts otherwise). A person's last call is not asked for:
-# these people rank by their reminder, never by their silence.
+# these people rank by their reminder, never by their silence. Its moments come as text, as
+# on SQLite (psycopg2 sets the ISO date style): the driver's datetimes cost the client more,
+# and _moment reads only the rows a refresh has not seen before (_built).
 _WALK_POSTGRES = (
     "SELECT w.id, w.first_name, w.last_name, w.is_decision_maker, w.owner_id,"
-    " w.claimed_by_id, w.claim_expires_at, w.last_contacted_at, w.company_id,"
-    " co.name,"
+    " w.claimed_by_id, w.claim_expires_at::text, w.last_contacted_at::text,"
+    " w.company_id, co.name,"
     " (SELECT p.time_zone FROM phone p WHERE p.contact_id = w.id ORDER BY p.id LIMIT 1),"
     " (SELECT COUNT(*) FROM call k WHERE k.contact_id = w.id AND k.started_at >= ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
-    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = w.id"
+    " (SELECT MAX(k.started_at)::text FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
+    " w.kind, w.due::text, (SELECT o.due_at::text FROM reminder o WHERE o.contact_id = w.id"
     "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
     " FROM (SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
     " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id, r.kind,"
