@@ -237,8 +237,11 @@ def _build(
     opens = next_allowed(policy, now, caller_zone.key)
     this_day = now.astimezone(caller_zone).date()
     today = opens.astimezone(caller_zone).date()
-    end_of_day = _day_end(today, caller_zone)
-    end_of_this_day = datetime.combine(this_day + timedelta(days=1), time.min, tzinfo=caller_zone)
+    # In UTC, like the candidates' moments: comparing across zones asks the zone for its
+    # offset at every comparison, twice a reminder.
+    end_of_day = _day_end(today, caller_zone).astimezone(UTC)
+    end_of_this_day = datetime.combine(this_day + timedelta(days=1), time.min,
+                                       tzinfo=caller_zone).astimezone(UTC)
     stale_cut = now - timedelta(days=stale_after_days)
     freelance_cut = now - timedelta(days=freelance_recontact_days)
     cooldown = timedelta(days=policy.refusal_cooldown_days)

@@ -72,16 +72,20 @@ class QueueServices(Part):
             batches += 1
             fresh = [c for c in found if c.person_id not in seen] if seen else found
             if fresh:
-                seen.update(c.person_id for c in fresh)
                 result = build_queue(fresh, caller_id, now, self.policy, caller_time_zone=zone)
                 opens_at = result.opens_at
                 # Every walked person has a reminder due by `end`: listed in the first two
-                # buckets, or left out by a rule (the filter only guards that promise).
-                entries.extend(e for e in result.entries if e.bucket <= Bucket.DUE_TODAY)
+                # buckets, or left out by a rule (the filter only guards that promise; the
+                # entries are in bucket order, so the last one says whether it is needed).
+                listed = result.entries
+                if listed and listed[-1].bucket > Bucket.DUE_TODAY:
+                    listed = tuple(e for e in listed if e.bucket <= Bucket.DUE_TODAY)
+                entries.extend(listed)
             if len(entries) >= want:
                 break
             if read < batch:
                 return None
+            seen.update(c.person_id for c in fresh)  # for the next batch only
             batch = 2 * (want - len(entries)) + 4
         if batches > 1:  # each batch is in order; the first's people all come first
             entries.sort(key=lambda e: e.sort_key)

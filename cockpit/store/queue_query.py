@@ -13,7 +13,7 @@ from typing import Any, cast
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
 from cockpit.domain.queue import Candidate, DueReminder
-from cockpit.store.sql import rows
+from cockpit.store.sql import is_postgres, rows
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
 
@@ -91,22 +91,39 @@ _RULES = (
     "   AND o.owner_id <> ? AND o.kind <> 'cooldown')))"
 )
 # The walk's rows first, with their contact's columns (LIMIT inside: the rules run until
-# enough rows pass), then their facts from indexed subqueries, for those rows only (on
-# PostgreSQL too, whatever order it sorts in). A person's last call is not asked for: these
-# people rank by their reminder, never by their silence.
-_WALK = (
+# enough rows pass), then their facts from indexed subqueries, for those rows only (PostgreSQL
+# would ask them for every row it sorts otherwise). A person's last call is not asked for:
+# these people rank by their reminder, never by their silence. Its moments come as text, as
+# on SQLite (psycopg2 sets the ISO date style): the driver's datetimes cost the client more,
+# and _moment reads only the rows a refresh has not seen before (_built).
+_WALK_POSTGRES = (
     "SELECT w.id, w.first_name, w.last_name, w.is_decision_maker, w.owner_id,"
-    " w.claimed_by_id, w.claim_expires_at, w.last_contacted_at, w.company_id,"
-    " co.name, co.sector, co.technologies,"
+    " w.claimed_by_id, w.claim_expires_at::text, w.last_contacted_at::text,"
+    " w.company_id, co.name,"
     " (SELECT p.time_zone FROM phone p WHERE p.contact_id = w.id ORDER BY p.id LIMIT 1),"
     " (SELECT COUNT(*) FROM call k WHERE k.contact_id = w.id AND k.started_at >= ?),"
-    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
-    " w.kind, w.due, (SELECT o.due_at FROM reminder o WHERE o.contact_id = w.id"
+    " (SELECT MAX(k.started_at)::text FROM call k WHERE k.contact_id = w.id AND k.outcome = ?),"
+    " w.kind, w.due::text, (SELECT o.due_at::text FROM reminder o WHERE o.contact_id = w.id"
     "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
     " FROM (SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
     " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id, r.kind,"
     " r.due_at AS due" + _RULES + " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?) w"
     " LEFT JOIN company co ON co.id = w.company_id ORDER BY w.due, w.id"
+)
+# SQLite in one level: it asks the subqueries of the select list for the rows it keeps only
+# (up to LIMIT, the sort on the contact for equal due times included), and the derived table
+# would cost a second pass and a second sort. PostgreSQL would ask them for every row it sorts.
+_WALK_SQLITE = (
+    "SELECT c.id, c.first_name, c.last_name, c.is_decision_maker, c.owner_id,"
+    " c.claimed_by_id, c.claim_expires_at, c.last_contacted_at, c.company_id,"
+    " co.name,"
+    " (SELECT p.time_zone FROM phone p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
+    " (SELECT COUNT(*) FROM call k WHERE k.contact_id = c.id AND k.started_at >= ?),"
+    " (SELECT MAX(k.started_at) FROM call k WHERE k.contact_id = c.id AND k.outcome = ?),"
+    " r.kind, r.due_at, (SELECT o.due_at FROM reminder o WHERE o.contact_id = c.id"
+    "  AND o.done_at IS NULL AND o.kind = 'cooldown' AND o.due_at > ? ORDER BY o.id LIMIT 1)"
+    + _RULES.replace(" WHERE ", " LEFT JOIN company co ON co.id = c.company_id WHERE ", 1)
+    + " ORDER BY r.due_at, r.contact_id LIMIT ? OFFSET ?"
 )
 # The walk's people of the last refreshes, by the row that made them: the queue refreshes every
 # few seconds and mostly reads the same rows again, and a Candidate is immutable.
@@ -124,12 +141,13 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
                     limit: int, window_days: int = 30) -> tuple[int, list[Candidate]]:
     """Rows `offset`… of the walk: how many rows it read, and their people in the order of
     their first reminder due before `end_of_day` (a person is there once per reminder; the
-    caller drops the ones already seen). Their company's facts are left out: they only rank
-    new leads, and these people all rank before any lead."""
+    caller drops the ones already seen). Their company's facts, sector and technologies are
+    left out: they only rank new leads and filter the silent deciders, and these people all
+    rank before any of them (their reminder puts them in the first two buckets)."""
     since = _naive(now) - timedelta(days=window_days)
     params = [since, str(Outcome.REFUSED), _naive(now), _naive(end_of_day), *_CALL_KINDS,
               caller_id, False, caller_id, caller_id, limit, offset]
-    rows = _rows(_WALK, params)
+    rows = _rows(_WALK_POSTGRES if is_postgres() else _WALK_SQLITE, params)
     if len(_built) > _BUILT_MAX:
         _built.clear()
     seen: set[int] = set()
@@ -147,7 +165,7 @@ def walk_candidates(caller_id: int, now: datetime, end_of_day: datetime, *, offs
 
 def _walked(row: Row) -> Candidate:
     (cid, first, last, is_do, owner, claimed_by, claim_expires, last_contacted, company_id,
-     company_name, sector, technologies, zone, attempts, refused, kind, due, cooling) = row
+     company_name, zone, attempts, refused, kind, due, cooling) = row
     due_at = _due(due)
     return Candidate(
         person_id=cid,
@@ -168,8 +186,6 @@ def _walked(row: Row) -> Candidate:
         attempts_in_window=int(attempts or 0),
         last_refusal_at=_moment(refused),
         company_id=company_id,
-        sector=sector,
-        technologies=frozenset(technologies.split()) if technologies else _NO_TECHNOLOGIES,
     )
 
 
