@@ -50,10 +50,12 @@ class QueueServices(Part):
         candidates = fetch_candidates(caller_id, now, opens=opens)
         return build_queue(candidates, caller_id, now, self.policy, caller_time_zone=str(self.zone))
 
-    def _walk(self, caller_id: int, now: datetime, want: int) -> QueueResult | None:
+    def _walk(self, caller_id: int, now: datetime, want: int,
+              partial: bool = False) -> QueueResult | None:
         """The reminders in due order, a batch at a time, until `want` people pass every
         rule: the walk's order is the queue's in its first two buckets. None when the walk
-        runs out first (the leads that follow need the whole ranking)."""
+        runs out first (the leads that follow need the whole ranking); with `partial`, what
+        it found then: the whole of those two buckets, the head of the ranking."""
         from cockpit.store.queue_query import walk_candidates
 
         if want < 1:
@@ -84,12 +86,14 @@ class QueueServices(Part):
             if len(entries) >= want:
                 break
             if read < batch:
-                return None
+                if not partial:
+                    return None
+                break
             seen.update(c.person_id for c in fresh)  # for the next batch only
             batch = 2 * (want - len(entries)) + 4
         if batches > 1:  # each batch is in order; the first's people all come first
             entries.sort(key=lambda e: e.sort_key)
-        return QueueResult(tuple(entries[:want]), (), len(entries) - want, opens_at)
+        return QueueResult(tuple(entries[:want]), (), max(len(entries) - want, 0), opens_at)
 
     def _row(self, entry: QueueEntry, lang: str) -> QueueRow:
         c, hold = entry.candidate, entry.hold
@@ -149,8 +153,11 @@ class QueueServices(Part):
     def claim_next(self, caller_id: int, lang: str = "fr") -> Claimed | None:
         """Claim the first person ready to be called; None when nobody is."""
         now = self.now()
-        # The first page from the walk; the whole ranking only when nobody there is free.
-        walked = self._walk(caller_id, now, 50)
+        # The head of the queue from the walk, even when fewer than 50 reminders are due
+        # (those people rank before every lead: the first ready one of them is the ranking's
+        # too); the whole ranking only when nobody there is free. `cockpit next` read the
+        # whole ranking (334 candidates, 37 ms on the large demo) for one person.
+        walked = self._walk(caller_id, now, 50, partial=True)
         if walked is not None:
             taken = self._claim_first(walked, caller_id, now, lang)
             if taken is not None:

@@ -123,3 +123,28 @@ def test_a_refresh_sees_what_changed_since_the_last_one(demo_url: str) -> None:
     for page in (again, whole):  # the walk and the whole ranking alike
         row = next(r for r in page.rows if r.person == target.person)
         assert row.held != "" and row.held != target.held
+
+
+@pytest.mark.parametrize("at", [NOW, NOW + timedelta(hours=8)])
+def test_next_claims_the_whole_rankings_first_ready_person_when_few_reminders_are_due(
+        demo_url: str, at: datetime) -> None:
+    """Fewer than 50 reminders are due: `next` takes its person from the walk (it read the
+    whole ranking for one person), and that person is always the whole ranking's first
+    ready one, claim after claim, until the reminders are all taken and the leads follow."""
+    _scenario(demo_url)
+    services = open_services(demo_url, clock=lambda: at)
+    from_walk = 0
+    for _ in range(25):
+        whole = services.queue.ranked(1, at)
+        first = whole.first_ready()
+        claimed = services.queue.claim_next(1)
+        if first is None:
+            assert claimed is None
+            break
+        assert claimed is not None
+        assert claimed.row.person.id == first.candidate.person_id
+        from_walk += first.due_at is not None
+    if at == NOW:  # within calling hours: the reminders due were claimed, then leads
+        assert from_walk >= 5
+    else:  # evening: nobody is ready, and nobody is claimed
+        assert from_walk == 0
