@@ -110,9 +110,24 @@ def read_csv(data: bytes) -> Table:
                 continue
             rows.append((line, tuple(cells)))
     except csv.Error as exc:
-        raise TableError(f"line {reader.line_num}: {exc} — is the file cut short?",
-                         code="table_truncated", line=reader.line_num) from exc
+        raise _unreadable(exc, reader.line_num) from exc
     return table_of(headers, rows, encoding, delimiter, header_line)
+
+
+def _unreadable(exc: csv.Error, line: int) -> TableError:
+    """What the CSV reader's refusal means for the user: one message each, not "cut short"
+    for a cell too long or a misplaced quote (the reader's own words are English)."""
+    said = str(exc)
+    if said.startswith("field larger than field limit"):
+        limit = csv.field_size_limit()
+        return TableError(f"line {line}: a cell of more than {limit} characters: not a list "
+                          "of people (a whole document pasted into a cell?)",
+                          code="table_cell_too_big", line=line, limit=limit)
+    if "expected after" in said:
+        return TableError(f"line {line}: a quote inside a cell that is not doubled (write \"\" "
+                          "for a quote in a quoted cell)", code="table_bad_quote", line=line)
+    return TableError(f"line {line}: {exc} — is the file cut short?", code="table_truncated",
+                      line=line)
 
 
 def table_of(headers: tuple[str, ...] | None, rows: list[tuple[int, tuple[str, ...]]],

@@ -994,6 +994,10 @@ TEXT: dict[str, str] = {
     "error.table_header_only": "The file has only a header line, no rows to import.",
     "error.table_no_header": "The first line has no column names.",
     "error.table_truncated": "Line {line}: the file seems cut short.",
+    "error.table_cell_too_big": ("Line {line}: a cell of more than {limit} characters, which is"
+                                 " not a list of people (a whole document pasted into a cell?)."),
+    "error.table_bad_quote": ("Line {line}: a quote inside a quoted cell that is not doubled"
+                              " (write \"\" for a quote there)."),
     "error.table_xlsx": "This .xlsx file cannot be read (damaged, or another format renamed).",
     "error.table_xlsx_unpacked": ("This .xlsx file unpacks to {size} MB, more than a list holds"
                                   " (at most {max} MB): save the sheet as CSV."),

@@ -1085,6 +1085,11 @@ TEXT: dict[str, str] = {
     "error.table_header_only": "Le fichier n'a qu'une ligne d'en-tête, aucune ligne à importer.",
     "error.table_no_header": "La première ligne n'a aucun nom de colonne.",
     "error.table_truncated": "Ligne {line} : le fichier semble coupé avant la fin.",
+    "error.table_cell_too_big": ("Ligne {line}\xa0: une cellule de plus de {limit} caractères,"
+                                 " ce qui n'est pas une liste de personnes (un document entier"
+                                 " collé dans une cellule\xa0?)."),
+    "error.table_bad_quote": ("Ligne {line}\xa0: un guillemet dans une cellule entre guillemets"
+                              " qui n'est pas doublé (écrivez \"\" pour un guillemet)."),
     "error.table_xlsx": "Ce fichier .xlsx ne se lit pas (abîmé, ou un autre format renommé).",
     "error.table_xlsx_unpacked": ("Ce fichier .xlsx se décompresse en {size}\xa0Mo, plus que ne"
                                   " tient une liste (au plus {max}\xa0Mo)\xa0: enregistrez la"

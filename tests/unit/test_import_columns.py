@@ -222,3 +222,19 @@ def test_a_row_is_named_by_the_line_it_starts_on() -> None:
     assert [line for line, _ in table.rows] == [2, 4, 6]
     _, errors = check_rows(table, "contacts", map_columns(table.headers, "contacts"), TODAY)
     assert [(e.line, e.column) for e in errors] == [(2, "Téléphone"), (6, "Téléphone")]
+
+
+@pytest.mark.parametrize(("text", "code", "line"), [
+    ("Nom;Prénom\nDupont;" + "x" * 200_000 + "\n", "table_cell_too_big", 2),
+    ('Nom;Prénom\nDupont;Jean\nMartin;"Pa"ul\n', "table_bad_quote", 3),
+    ('Nom;Prénom\nDupont;"Jean\n', "table_truncated", 2),
+])
+def test_a_csv_the_reader_refuses_is_said_for_what_it_is(text: str, code: str,
+                                                        line: int) -> None:
+    """A cell of a whole pasted document, or a stray quote, was said to be "a file cut
+    short": the user went looking for the rest of a file that was whole."""
+    from cockpit.domain.tables import TableError
+
+    with pytest.raises(TableError) as refused:
+        read_csv(text.encode("utf-8"))
+    assert refused.value.code == code and refused.value.params["line"] == line
