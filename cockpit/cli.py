@@ -88,7 +88,7 @@ class Parser(argparse.ArgumentParser):
             message = _argparse_said(message)
         # argparse repeats what was typed: a long value is cut (the one-line message stays one).
         message = re.sub(r"\S{81,}", lambda m: shorten(m.group()), " ".join(message.split()))
-        print(f"cockpit: {shorten(message, 400)}", file=sys.stderr)
+        _error_line(shorten(message, 400))
         raise SystemExit(2)
 
 
@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         file_values = read_file(path)
     except ConfigError as exc:
-        print(f"cockpit: {exc.said(language())}", file=sys.stderr)
+        _error_line(exc.said(language()))
         return 2
     base._language[0] = _language_asked(arguments, file_values.get("lang"))
     parser = build_parser(arguments)
@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.load(os.environ, file_values, _settings_given(args),
                                  file_label=str(path))
     except SettingsError as exc:
-        print(f"cockpit: {exc.said(language())}", file=sys.stderr)
+        _error_line(exc.said(language()))
         return 2
     base._language[0] = settings.lang
     args.settings = settings  # every handler reads its settings here, never the environment
@@ -179,9 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141  # as a shell reports a command stopped by SIGPIPE
     except CliError as exc:
         log.warning("%s refused its arguments", command)
-        from cockpit.domain.text import printable  # the message may quote data
-
-        print(f"cockpit: {printable(_said(exc), multiline=True)}", file=sys.stderr)
+        _error_line(_said(exc))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -196,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
             raise
-        print(f"cockpit: {message}", file=sys.stderr)
+        _error_line(message)
         return 2
 
 
@@ -215,6 +213,15 @@ def _settings_given(args: argparse.Namespace) -> dict[str, str | None]:
     from cockpit.settings import OPTIONS
 
     return {name: getattr(args, name, None) for name in OPTIONS}
+
+
+def _error_line(message: str) -> None:
+    """What went wrong, on standard error. Every message may quote what was typed or read (a
+    file's name, an argument, a setting): a control character in it is shown, never sent to
+    the terminal (a file named with an escape sequence could retitle or clear it)."""
+    from cockpit.domain.text import printable
+
+    print(f"cockpit: {printable(message, multiline=True)}", file=sys.stderr)
 
 
 def _is_output_error(exc: BaseException) -> bool:

@@ -198,6 +198,8 @@ TEXT: dict[str, str] = {
     "error.store_cannot_create": "{url}: cannot create {path} ({detail})",
     "error.store_unreadable": "{url}: {path} is not readable",
     "error.store_not_sqlite": "{url}: {path} is not a SQLite database",
+    "error.store_no_file": "{url}: names no file (sqlite:///path/to/file.sqlite).",
+    "error.store_null_in_path": "{url}: a file name cannot hold a null character (%00).",
     "error.store_no_name": "{url}: the URL names no database (…/dbname)",
     "error.store_no_driver": "PostgreSQL needs psycopg2: pip install 'cockpit[postgres]'",
     "error.store_unknown_url": (

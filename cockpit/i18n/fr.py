@@ -201,6 +201,10 @@ TEXT: dict[str, str] = {
     "error.store_cannot_create": "{url} : impossible de créer {path} ({detail})",
     "error.store_unreadable": "{url} : {path} n'est pas lisible",
     "error.store_not_sqlite": "{url} : {path} n'est pas une base SQLite",
+    "error.store_no_file": ("{url}\xa0: l'URL ne nomme aucun fichier"
+                            " (sqlite:///chemin/fichier.sqlite)"),
+    "error.store_null_in_path": ("{url}\xa0: un nom de fichier ne peut pas contenir de"
+                                 " caractère nul (%00)"),
     "error.store_no_name": "{url} : l'URL ne nomme aucune base (…/nom_de_la_base)",
     "error.store_no_driver": "PostgreSQL demande psycopg2 : pip install 'cockpit[postgres]'",
     "error.store_unknown_url": (

@@ -60,7 +60,13 @@ def _open_sqlite(url: str) -> peewee.Database:
     path = sqlite_path(url)
     _read_only = None
     if path is None:
+        if ":memory:" not in url:  # "sqlite:///": nothing typed would be kept anywhere
+            raise StoreError(f"{mask_url(url)}: names no file", "store_no_file",
+                             url=mask_url(url))
         return peewee.SqliteDatabase(":memory:", pragmas=SQLITE_PRAGMAS)
+    if "\0" in str(path):  # no file can be named so: the system would refuse it later
+        raise StoreError(f"{mask_url(url)}: a file name cannot hold a null character (%00)",
+                         "store_null_in_path", url=mask_url(url))
     if path.exists() and path.is_dir():
         raise StoreError(f"{mask_url(url)}: {path} is a folder, not a database file",
                          "store_folder", url=mask_url(url), path=str(path))

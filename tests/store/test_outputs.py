@@ -266,3 +266,30 @@ def test_no_output_replaces_the_cockpits_own_files(
     _refused(argv, capsys, str(target), "fichiers du cockpit")
     assert {path: path.read_bytes() for path in kept} == kept
     assert not (state / "cockpit" / "drafts" / "export.csv").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["import", "contacts", "liste\x1b[2J\x1b]0;pwn\x07.csv"],
+    ["queue", "--limit", "\x1b]0;pwn\x07"],
+    ["export", "contacts", "/nowhere\x1b[2J/x.csv"],
+    ["cv", "anonymise", "cv\x1b[31m.txt"],
+    ["queue", "--db", "sqlite:////tmp/x\x1b[2J%00.sqlite"],
+], ids=["import", "argument", "export", "cv", "url"])
+def test_an_error_quoting_what_was_typed_sends_no_control_character_to_the_terminal(
+        argv: list[str], db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named with an escape sequence (a list saved by another tool, a link in a mail)
+    could clear or retitle the caller's terminal through the message that names it."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "␛" in err and not any(ch in err for ch in "\x1b\x07"), repr(err)
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("url", ["sqlite:///", "sqlite://", "sqlite:"])
+def test_a_database_url_naming_no_file_is_refused_not_opened_in_memory(
+        url: str, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--db sqlite:///` opened a database in memory: a team added, a list imported, all
+    said done, and all gone when the command ended."""
+    assert main(["team", "add", "Bob", "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert "ne nomme aucun fichier" in err and err.count("\n") == 1, err
