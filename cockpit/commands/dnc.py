@@ -21,7 +21,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.commands._common import lang_of, services_for, stored_reason
-    from cockpit.commands.base import refused, say
+    from cockpit.commands.base import language, refused, say
     from cockpit.i18n.dates import format_date
 
     services = services_for(args)
@@ -52,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
         out(say("cli.dnc.removed", number=e164, count=unflagged))
     else:
         new, already, bad = services.dnc_import(args.value)  # counts (`added` is a flag above)
-        for line, reason in bad:
-            out(say("cli.line", line=line, reason=reason))
+        from cockpit.i18n import Translator
+
+        words = Translator(language())
+        for line, why in bad:
+            out(say("cli.line", line=line, reason=words.reason(why)))
         out(say("cli.dnc.imported", added=new, already=already, bad=len(bad)))
         return 1 if bad else 0
     return 0

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit.domain.errors import ValidationError
+from cockpit.domain.errors import Reason, ValidationError
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.spreadsheet import neutralise
 from cockpit.services.errors import ServiceError, store_guard
@@ -150,9 +150,10 @@ class PersonDataServices(Part):
         return persons.dnc_list()
 
     @store_guard
-    def dnc_import(self, path: str) -> tuple[int, int, list[tuple[int, str]]]:
+    def dnc_import(self, path: str) -> tuple[int, int, list[tuple[int, Reason]]]:
         """Numbers from a file (CSV or .xlsx; the phone column, else the first): (added,
-        already there, [(line, reason) of the unreadable ones])."""
+        already there, [(line, why) of the unreadable ones], said by the caller in the
+        user's language)."""
         from cockpit.domain.captures import fold
         from cockpit.services.imports import read_table
         from cockpit.store import persons
@@ -170,13 +171,13 @@ class PersonDataServices(Part):
             except ValidationError:
                 pass
         added = already = 0
-        bad: list[tuple[int, str]] = []
+        bad: list[tuple[int, Reason]] = []
         for line, cells in rows:
             raw = cells[column] if column < len(cells) else ""
             try:
                 e164 = parse_phone(raw).e164
             except ValidationError as exc:
-                bad.append((line, exc.message))
+                bad.append((line, Reason.of(exc)))
                 continue
             new, _ = persons.dnc_add(e164, "imported list", self.now())
             added += new

@@ -143,7 +143,11 @@ def test_do_not_call_any_spelling(demo_url: str, capsys: pytest.CaptureFixture[s
                       encoding="utf-8")
     assert main(["dnc", "import", str(listed), "--db", demo_url]) == 1
     out = capsys.readouterr().out
-    assert "2 numbers added" in out and "line 4" in out
+    assert "2 numbers added" in out and "line 4: “pas un numéro” has no digits" in out
+    # Each line's reason in the user's language too (it came out in English in French).
+    assert main(["--lang", "fr", "dnc", "import", str(listed), "--db", demo_url]) == 1
+    out = capsys.readouterr().out
+    assert "ligne 4\xa0: «\xa0pas un numéro\xa0» ne contient aucun chiffre" in out, out
 
 
 def test_purge_lists_then_erases_prospects_untouched_for_three_years(
