@@ -11,13 +11,17 @@ from cockpit.commands._common import add_force, out
 
 
 def _day(text: str) -> date:
-    from cockpit.commands._common import quoted
+    from cockpit.commands._common import YEARS, quoted
     from cockpit.commands.base import say
 
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(say("cli.agenda.bad_day", value=quoted(text))) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:  # 0001-01-01: its week began before the calendar
+        raise argparse.ArgumentTypeError(say("cli.year_range", value=quoted(text),
+                                             low=YEARS[0], high=YEARS[1]))
+    return day
 
 
 def register(sub: Any) -> argparse.ArgumentParser:

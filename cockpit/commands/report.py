@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(services: Any, viewer: Any, args: argparse.Namespace) -> int:
     """The figures asked, printed or written (the same whichever services read them)."""
-    from cockpit.commands._common import lang_of, quoted
+    from cockpit.commands._common import YEARS, lang_of, quoted
     from cockpit.commands.base import refused, say
     from cockpit.domain.figures import period_of_day, period_of_week
     from cockpit.i18n.dates import format_date, format_day_month
@@ -68,6 +68,8 @@ def _report(services: Any, viewer: Any, args: argparse.Namespace) -> int:
             day = args.date or services.now().astimezone(args.settings.zone).date().isoformat()
             start, end = period_of_day(day)
             label = format_date(start, lang)
+        if not YEARS[0] <= start.year <= YEARS[1]:  # 0001-01-01 crashed in the store
+            raise ValueError(f"year {start.year}")
     except (ValueError, OverflowError) as exc:  # 9999-12-31: its next day is out of range
         raise (refused("cli.report.bad_week", value=quoted(args.week)) if args.week
                else refused("cli.report.bad_date", value=quoted(args.date))) from exc

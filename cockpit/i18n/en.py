@@ -428,6 +428,7 @@ TEXT: dict[str, str] = {
         "{option} “{value}”: expected a date and time, e.g."
         " 2026-11-23T10:30+01:00."
     ),
+    "cli.year_range": "“{value}”: the year must be {low} to {high}.",
     "error.cli_bad_year": "{option} “{value}”: the year must be between {low} and {high}.",
     "error.cli_bad_when": (
         "{option} “{value}”: expected a date and time (25/11 14:30,"

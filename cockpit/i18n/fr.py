@@ -440,6 +440,7 @@ TEXT: dict[str, str] = {
         "{option} « {value} » : date et heure attendues, par exemple"
         " 2026-11-23T10:30+01:00."
     ),
+    "cli.year_range": "«\xa0{value}\xa0»\xa0: l'année doit être entre {low} et {high}.",
     "error.cli_bad_year": "{option} « {value} » : l'année doit être entre {low} et {high}.",
     "error.cli_bad_when": (
         "{option} « {value} » : date et heure attendues (25/11"

@@ -13,7 +13,8 @@ import pytest
 
 from cockpit.cli import build_parser, main
 
-GARBAGE = [str(2**63), "-1", "abc", "", "9" * 30, "x" * 1_000_000]
+# The calendar's first and last days too: `report --date 0001-01-01` and `agenda --day` crashed.
+GARBAGE = [str(2**63), "-1", "abc", "", "9" * 30, "x" * 1_000_000, "0001-01-01", "9999-12-31"]
 
 # Every argument typed as a number or a date, in a command line that is valid otherwise.
 TYPED = {
@@ -98,7 +99,8 @@ def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
 
 
 @pytest.mark.parametrize("where", sorted(TYPED), ids=lambda w: f"{w[0]}{w[1]}")
-@pytest.mark.parametrize("value", GARBAGE, ids=["2**63", "-1", "abc", "empty", "30x9", "1MB"])
+@pytest.mark.parametrize("value", GARBAGE, ids=["2**63", "-1", "abc", "empty", "30x9", "1MB",
+                                            "year1", "year9999"])
 def test_garbage_in_a_typed_argument_gets_one_line(where: tuple[str, str], value: str,
                                                    db: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
