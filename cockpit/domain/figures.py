@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from cockpit.domain.counts import Counts
 from cockpit.domain.outcomes import REACHED, Outcome
 
 _REACHED = frozenset(str(o) for o in REACHED)
@@ -33,7 +34,7 @@ class CallFact(NamedTuple):
     objections: tuple[str, ...] = ()  # objection ids, in the order heard
 
 
-class CallerFigures:
+class CallerFigures(Counts):
     __slots__ = ("calls", "finished", "needs", "outcomes", "reached", "talk_seconds")
 
     def __init__(self, calls: int = 0, finished: int = 0, talk_seconds: int = 0,
@@ -44,16 +45,6 @@ class CallerFigures:
         self.reached = reached  # decision makers reached
         self.needs = needs  # needs qualified
         self.outcomes: Counter[str] = Counter() if outcomes is None else outcomes
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, CallerFigures) and self._values() == other._values()
-
-    def __repr__(self) -> str:
-        return "CallerFigures(" + ", ".join(
-            f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
     @property
     def reach_rate(self) -> float:

@@ -82,6 +82,7 @@ _ZONE_OF_REGION = {"RE": "Indian/Reunion", "YT": "Indian/Mayotte", "GP": "Americ
 
 # Overseas departments that dial like metropolitan France, with a three-digit prefix.
 _OVERSEAS_CODES = ("+590", "+594", "+596", "+262")
+FRENCH_CODES = ("+33", *_OVERSEAS_CODES)  # the numbers a French caller writes the national way
 
 
 def french_national(e164: str) -> str | None:

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from cockpit.domain.counts import Counts
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.rates import margin_of
 from cockpit.domain.workdays import is_working_day
@@ -81,7 +82,7 @@ class ProposalFact(NamedTuple):
     selling: int | None = None
 
 
-class PipelineFigures:
+class PipelineFigures(Counts):
     __slots__ = ("cvs_sent", "interviews", "margin", "placements", "turnover")
 
     def __init__(self, cvs_sent: int = 0, interviews: int = 0, placements: int = 0,
@@ -91,16 +92,6 @@ class PipelineFigures:
         self.placements = placements
         self.margin = margin  # over the missions placed (those with days and rates)
         self.turnover = turnover
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PipelineFigures) and self._values() == other._values()
-
-    def __repr__(self) -> str:
-        return "PipelineFigures(" + ", ".join(
-            f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
     @property
     def margin_rate(self) -> Decimal | None:

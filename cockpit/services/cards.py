@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import can_call_at
 from cockpit.domain.errors import DomainError
+from cockpit.domain.phones import FRENCH_CODES
 from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of
 from cockpit.domain.queue import describe
@@ -154,8 +155,7 @@ class CardServices(Part):
         why = "" if verdict.allowed else describe(verdict.reason_code, params, lang,
                                                   "Europe/Paris")
         try:
-            display = p.national() if p.e164.startswith(("+33", "+590", "+594", "+596", "+262")) \
-                else p.international()
+            display = p.national() if p.e164.startswith(FRENCH_CODES) else p.international()
         except Exception:
             display = p.e164
         return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why, phone.label)

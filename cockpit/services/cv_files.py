@@ -80,18 +80,25 @@ class CvFileServices(Part):
         attached as a .docx, From the caller's e-mail; `open_it`: then open it in the mail
         client (xdg-open, or open on macOS). Returns the file."""
         from cockpit.cv.mail import cv_docx, cv_message
-        from cockpit.services.outputs import eml_in_folder, is_database, is_own_file, write_output
+        from cockpit.services.outputs import (
+            eml_in_folder,
+            is_database,
+            is_own_file,
+            own_file_refused,
+            write_output,
+        )
         from cockpit.store import reads
 
         if not cv_text.strip():
             raise ServiceError("the anonymised CV is empty", code="empty_cv")
         target = Path(folder).expanduser()
-        if is_database(target, self.url) or is_own_file(target):
+        if is_database(target, self.url):
             from cockpit.services.outputs import OutputError
 
-            code = "output_is_database" if is_database(target, self.url) else "output_own_file"
-            raise OutputError(code, target, "this is the database in use, or one of the "
-                              "cockpit's own files; choose another file")
+            raise OutputError("output_is_database", target,
+                              "this is the database in use; choose another file")
+        if is_own_file(target):
+            raise own_file_refused(target)
         opener = _opener() if open_it else None
         if open_it and opener is None:
             raise ServiceError("no program to open a mail draft (xdg-open or open)",

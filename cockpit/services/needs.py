@@ -369,6 +369,7 @@ class NeedServices(Part):
             eml_in_folder,
             is_database,
             is_own_file,
+            own_file_refused,
             refuse_dash,
             shorten,
             write_output,
@@ -385,8 +386,7 @@ class NeedServices(Part):
                 raise OutputError("output_is_database", target,
                                   "this is the database in use; choose another file")
             if is_own_file(target):
-                raise OutputError("output_own_file", target, "is one of the cockpit's own "
-                                  "files (settings, do-not-call key, log, note drafts)")
+                raise own_file_refused(target)
             if not create_folder and not target.parent.is_dir():
                 raise OutputError("output_no_folder", target, "its folder does not exist",
                                   folder=shorten(target.parent, 160))

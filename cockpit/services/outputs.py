@@ -109,6 +109,11 @@ def is_own_file(path: str | os.PathLike[str]) -> bool:
     return _is_database(target, own_files()) or _inside(target, state_dir())
 
 
+def own_file_refused(path: Path) -> OutputError:
+    return OutputError("output_own_file", path, "is one of the cockpit's own files (settings, "
+                       "do-not-call key, log, note drafts); choose another file")
+
+
 def is_database(path: str | os.PathLike[str], db_url: str | None) -> bool:
     """Whether `path` is the database behind `db_url` (or one of its companions)."""
     return _is_database(Path(path).expanduser(), protected_files(db_url))
@@ -134,8 +139,7 @@ def check_target(path: str | os.PathLike[str], *, db_url: str | None = None,
         raise OutputError("output_is_database", target,
                           "this is the database in use; choose another file")
     if is_own_file(target):
-        raise OutputError("output_own_file", target, "is one of the cockpit's own files "
-                          "(settings, do-not-call key, log, note drafts); choose another file")
+        raise own_file_refused(target)
     if target.is_symlink():
         raise OutputError("output_symlink", target,
                           "is a symbolic link; name the file itself")
@@ -229,8 +233,7 @@ def eml_in_folder(folder: Path, stem: str) -> Path:
     """A new name for a draft in a folder (created, owner-only, when missing): the first of
     stem.eml, stem-2.eml… that is free, so two drafts saved the same second both stay."""
     if is_own_file(folder):
-        raise OutputError("output_own_file", folder, "is one of the cockpit's own files "
-                          "(settings, do-not-call key, log, note drafts); choose another file")
+        raise own_file_refused(folder)
     if folder.is_symlink() and not folder.is_dir():
         raise OutputError("output_symlink", folder, "is a symbolic link; name the file itself")
     if folder.exists() and not folder.is_dir():
