@@ -101,6 +101,7 @@ class CockpitApp(App[None]):
         translate_bindings(self, self)
         self._services = services
         self._typed_in_order: TypedInOrder | None = None  # made at the first key
+        self._key_time: float | None = None
         # None only until the first run has created the team (no screen reads it before).
         self._caller = caller
         self.clock = clock
@@ -178,14 +179,27 @@ class CockpitApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Every key passes here when read and again when it comes back through the widgets
         # unread (Textual calls every class's _on_key, so this is where one is kept from them).
-        if isinstance(event, events.Key):
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        outer = self._key_time
+        if event.is_forwarded:  # back from the widgets unread: its bindings run now
+            self._key_time = event.time
+        try:
             if self._typed_in_order is None:
                 from cockpit.tui.focus import TypedInOrder
 
                 self._typed_in_order = TypedInOrder(self)
-            if await self._typed_in_order.take(event):
-                return
-        await super().on_event(event)
+            if not await self._typed_in_order.take(event):
+                await super().on_event(event)
+        finally:
+            self._key_time = outer
+
+    @property
+    def key_time(self) -> float | None:
+        """When the key whose bindings are running was typed (Textual's clock, the
+        monotonic one); None outside a key's bindings."""
+        return self._key_time
 
     def get_default_screen(self) -> Screen:
         # Started on the cockpit, the cockpit is Textual's default screen itself: opening its

@@ -74,7 +74,9 @@ class TypedInOrder:
             read_by = self._read_by.get(key, None if key.is_printable else focused)
             if read_by is focused:
                 return False  # the field itself left it: Textual's way
+            typed_at = key.time
             key = events.Key(key.key, key.character)  # astray: typed again, now
+            key.time = typed_at  # …but typed when it was (see screens/confirm.py)
             self._again.add(key)
         elif key.is_printable or not _is_text_field(focused):
             self._read_by[key] = focused

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual.app import App
 from textual.pilot import Pilot
+
+_CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b",
+               "ctrl+p": "\x10", "pagedown": None, "pageup": None, "down": None, "up": None}
+
+
+def burst(app: App[object], *keys: str) -> None:
+    """The keys posted to the App at once, as its terminal driver does with one read."""
+    for key in keys:
+        for name in ([key] if key in _CHARACTERS else list(key)):
+            app.post_message(events.Key(name, _CHARACTERS.get(name, name)))
 
 
 async def settle(pilot: Pilot[object], rounds: int = 3) -> None:

@@ -5,14 +5,15 @@ a refusal is said in the form, nothing typed lost."""
 from __future__ import annotations
 
 import sqlite3
+import time
 
 from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 
-from cockpit.tui.screens.confirm import ConfirmModal
+from cockpit.tui.screens.confirm import TYPED_AHEAD, ConfirmModal
 from cockpit.tui.screens.review import ReviewScreen
 from cockpit.tui.screens.team_form import TeamAddModal
-from tests.ui.helpers import answer_yes, settle
+from tests.ui.helpers import answer_yes, burst, settle
 
 
 def _db(url: str) -> sqlite3.Connection:
@@ -240,7 +241,7 @@ async def test_a_yes_typed_ahead_of_the_question_answers_nothing(make_app, demo_
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_review(app, pilot)
         await _highlight(pilot, screen, "Karim")
-        await pilot.press("d", "o")
+        burst(app, "d", "o")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)  # still asked
         await pilot.press("n")  # a no is taken at once
@@ -253,3 +254,26 @@ async def test_a_yes_typed_ahead_of_the_question_answers_nothing(make_app, demo_
         assert "Karim" not in _names(screen)
     with _db(demo_url) as db:
         assert db.execute("SELECT active FROM caller WHERE name = 'Karim'").fetchone() == (0,)
+
+
+async def test_a_yes_typed_ahead_answers_nothing_however_late_it_is_handled(
+        make_app, demo_url: str, monkeypatch) -> None:
+    # A busy machine: the question shows, then the App is held longer than a reader needs
+    # before it handles the "o" typed in the same stroke as the "d".
+    mount = ConfirmModal.on_mount
+
+    def slow_mount(self: ConfirmModal) -> None:
+        mount(self)
+        time.sleep(TYPED_AHEAD + 0.2)
+
+    monkeypatch.setattr(ConfirmModal, "on_mount", slow_mount)
+    app = make_app("Melissa")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_review(app, pilot)
+        await _highlight(pilot, screen, "Karim")
+        burst(app, "d", "o")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)  # still asked
+        await answer_yes(pilot)  # a yes typed after reading is taken
+        await settle(pilot)
+        assert "Karim" not in _names(screen)

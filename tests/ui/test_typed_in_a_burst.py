@@ -5,22 +5,10 @@ focus on the field it reached."""
 
 from __future__ import annotations
 
-from textual import events
-from textual.app import App
 from textual.widgets import Input, TextArea
 
 from cockpit.tui.widgets.script_panel import ScriptPanel
-from tests.ui.helpers import reach_need_step, settle, start_call
-
-_CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b",
-               "ctrl+p": "\x10", "pagedown": None, "pageup": None, "down": None, "up": None}
-
-
-def burst(app: App[object], *keys: str) -> None:
-    """The keys posted to the App at once, as its terminal driver does with one read."""
-    for key in keys:
-        for name in ([key] if key in _CHARACTERS else list(key)):
-            app.post_message(events.Key(name, _CHARACTERS.get(name, name)))
+from tests.ui.helpers import burst, reach_need_step, settle, start_call
 
 
 async def test_a_correction_in_the_notes_acts_where_it_was_typed(make_app) -> None:

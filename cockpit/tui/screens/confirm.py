@@ -46,7 +46,10 @@ class ConfirmModal(ModalScreen[bool]):
         self._opened = time.monotonic()
 
     def action_answer(self, yes: bool) -> None:
-        if yes and time.monotonic() - self._opened < TYPED_AHEAD:
+        # When the key was typed, not when it is handled: on a busy machine a key typed in the
+        # same stroke as the one that asked can be handled well after the question shows.
+        typed_at = self.app.key_time or time.monotonic()
+        if yes and typed_at - self._opened < TYPED_AHEAD:
             self.app.bell()  # typed ahead: not an answer (a "no" is always taken at once)
             return
         self.dismiss(yes)
