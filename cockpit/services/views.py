@@ -42,6 +42,11 @@ class QueuePage(NamedTuple):
     opens_at: datetime | None = None  # the caller's hours are closed: when they open again
     more: bool = False  # the total counts only the reminders due today: others may follow
 
+    def landing(self) -> int:
+        """The row the queue's cursor lands on: the first person who may be called now (held
+        lines are there to prepare), else the first row."""
+        return next((i for i, row in enumerate(self.rows) if not row.held), 0)
+
 
 class PhoneView(NamedTuple):
     e164: str

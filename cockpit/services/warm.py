@@ -45,7 +45,9 @@ def read_first_screen(setup: Setup, caller_name: str | None, lang: str,
         return None
     cards = reader.cards
     page = reader.queue.queue_page(caller.id, limit=limit, lang=lang)
-    card = cards.contact_card(page.rows[0].person, lang=lang) if page.rows else None
+    # The person the queue's cursor lands on: the screen shows their card from the start.
+    card = cards.contact_card(page.rows[page.landing()].person, lang=lang) if page.rows \
+        else None
     empty = not page.rows and not reader.rights.database_has_people()
     return FirstScreen(caller, lang, limit, page, card, reader.may_resume(caller.id), empty,
                        cards.day_figures(caller.id), read_only_database())

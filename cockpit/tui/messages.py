@@ -1,12 +1,14 @@
 """What the caller's workers bring back to the UI thread, one typed message per result.
 
+Plain classes, not dataclasses: each dataclass costs ~0.3 ms to define, and these are all
+defined before the first screen.
+
 A worker posts one of these from the widget (or screen) that started it, which handles it
 with `@on`; failures travel apart, as `workers.ServiceFailed`. The messages carry data,
 never words: the handler, on the UI thread, says what it means in the user's language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -20,108 +22,134 @@ if TYPE_CHECKING:
 
 # -- the queue, the card, the day (the caller's screen) ----------------------------------------
 
-@dataclass
 class QueueLoaded(Message):
-    page: QueuePage
+    def __init__(self, page: QueuePage) -> None:
+        super().__init__()
+        self.page = page
 
 
-@dataclass
 class QueuePolled(Message):
     """A quiet refresh: the page when the database answered, and the connection re-read."""
 
-    page: QueuePage | None
+    def __init__(self, page: QueuePage | None) -> None:
+        super().__init__()
+        self.page = page
 
 
-@dataclass
 class CardLoaded(Message):
-    card: ContactCardView | None
-    error: ServiceError | DomainError | None = None  # not read: the card shows nobody
+    def __init__(
+            self,
+            card: ContactCardView | None,
+            error: ServiceError | DomainError | None = None,
+    ) -> None:
+        super().__init__()
+        self.card = card
+        self.error = error  # not read: the card shows nobody
 
 
-@dataclass
 class FiguresLoaded(Message):
-    figures: dict[str, int]
+    def __init__(self, figures: dict[str, int]) -> None:
+        super().__init__()
+        self.figures = figures
 
 
-@dataclass
 class OutboxSynced(Message):
-    written: int  # ends of calls kept locally, now in the database
-    dropped: int  # kept ends about people erased meanwhile, dropped
+    def __init__(self, written: int, dropped: int) -> None:
+        super().__init__()
+        self.written = written  # ends of calls kept locally, now in the database
+        self.dropped = dropped  # kept ends about people erased meanwhile, dropped
 
 
-@dataclass
 class QueueEdited(Message):
     """Someone skipped or snoozed: the queue is read again from its start."""
 
 
-@dataclass
 class PersonBlocked(Message):
-    blocked: Any  # what services.mark_do_not_call returns, said by call_words.blocked_words
+    def __init__(self, blocked: Any) -> None:
+        super().__init__()
+        # What services.mark_do_not_call returns, said by call_words.blocked_words.
+        self.blocked = blocked
 
 
-@dataclass
 class CardFieldsRead(Message):
-    person: PersonRef
-    current: dict[str, str]
+    def __init__(self, person: PersonRef, current: dict[str, str]) -> None:
+        super().__init__()
+        self.person = person
+        self.current = current
 
 
-@dataclass
 class CardEdited(Message):
-    person: PersonRef
-    name: str
+    def __init__(self, person: PersonRef, name: str) -> None:
+        super().__init__()
+        self.person = person
+        self.name = name
 
 
 # -- the call (the call console) -----------------------------------------------------------------
 
-@dataclass
 class CallStarted(Message):
-    call: CallView
-    draft: str = ""  # the notes of a call resumed
-    resumed: bool = False
+    def __init__(self, call: CallView, draft: str = "", resumed: bool = False) -> None:
+        super().__init__()
+        self.call = call
+        self.draft = draft  # the notes of a call resumed
+        self.resumed = resumed
 
 
-@dataclass
 class CallMoved(Message):
     """An answer taken: the call's next step (or its end, when the script reached one)."""
 
-    call: CallView
+    def __init__(self, call: CallView) -> None:
+        super().__init__()
+        self.call = call
 
 
-@dataclass
 class ObjectionRaised(Message):
-    call: CallView
+    def __init__(self, call: CallView) -> None:
+        super().__init__()
+        self.call = call
 
 
-@dataclass
 class CaptureChecked(Message):
-    key: str
-    call: CallView | None  # None: refused, for `error`
-    error: ServiceError | DomainError | None = None
+    def __init__(
+            self,
+            key: str,
+            call: CallView | None,
+            error: ServiceError | DomainError | None = None,
+    ) -> None:
+        super().__init__()
+        self.key = key
+        self.call = call  # None: refused, for `error`
+        self.error = error
 
 
-@dataclass
 class DraftSaved(Message):
-    at: str  # the time the database took it
+    def __init__(self, at: str) -> None:
+        super().__init__()
+        self.at = at  # the time the database took it
 
 
-@dataclass
 class DraftKept(Message):
     """Not saved in the database: kept on this computer, or in memory when its disk is full."""
 
-    error: ServiceError | DomainError
+    def __init__(self, error: ServiceError | DomainError) -> None:
+        super().__init__()
+        self.error = error
 
 
-@dataclass
 class CallFinished(Message):
-    ended: CallEnded  # said by call_words.call_end_words
+    def __init__(self, ended: CallEnded) -> None:
+        super().__init__()
+        self.ended = ended  # said by call_words.call_end_words
 
 
-@dataclass
 class FinishRefused(Message):
-    error: ServiceError | DomainError
-    choice: EndCallChoice
+    def __init__(self, error: ServiceError | DomainError, choice: EndCallChoice) -> None:
+        super().__init__()
+        self.error = error
+        self.choice = choice
 
 
-@dataclass
 class RedirectAdded(Message):
-    name: str
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name

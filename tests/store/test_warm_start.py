@@ -166,3 +166,25 @@ if {url!r}.startswith("sqlite"):
         assert done.stdout.split() == ["driver", "False", "callers", "True"]
     else:
         assert done.stdout.split() == ["driver", "True"]
+
+
+def test_the_card_read_first_is_the_one_the_cursor_lands_on(demo_url: str) -> None:
+    # The queue's first line held (outside the hours where their phones ring, evening in
+    # Nouméa):
+    # the cursor lands on the first person who may be called, and so does the card read
+    # ahead. Another card would be read again, on the interface's thread, as it starts.
+    from tests.rawdb import Raw
+
+    services = _opener(demo_url)()
+    top = read_first_screen(services.setup, None, "fr", 50)
+    assert top is not None and not top.page.rows[0].held
+    with Raw(demo_url) as db:
+        db.execute("UPDATE phone SET time_zone = 'Pacific/Noumea' WHERE contact_id = ?",
+                   (top.page.rows[0].person.id,))
+    first = read_first_screen(_opener(demo_url)().setup, None, "fr", 50)
+    assert first is not None and first.card is not None
+    rows = first.page.rows
+    assert rows[0].person == top.page.rows[0].person and rows[0].held  # still first, held
+    landing = next(row for row in rows if not row.held)
+    assert first.page.landing() == rows.index(landing)
+    assert first.card.person == landing.person

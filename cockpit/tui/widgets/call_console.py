@@ -12,7 +12,6 @@ the console's one vertical layout, so the rows keep the sizes they have side by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -57,22 +56,30 @@ class CallCancelled(Message):
     """The call started by mistake is gone."""
 
 
-@dataclass
 class MendChoices(Message):
-    mine: list[EndedCall]  # the caller's calls of the day, latest first
-    past: list[EndedCall]  # the highlighted person's past calls (a line to add)
+    def __init__(self, mine: list[EndedCall], past: list[EndedCall]) -> None:
+        super().__init__()
+        self.mine = mine  # the caller's calls of the day, latest first
+        self.past = past  # the highlighted person's past calls (a line to add)
 
 
-@dataclass
 class CallMended(Message):
-    ended: CallEnded
+    def __init__(self, ended: CallEnded) -> None:
+        super().__init__()
+        self.ended = ended
 
 
-@dataclass
 class MendRefused(Message):
-    error: ServiceError | DomainError
-    ended: EndedCall
-    choice: EndCallChoice
+    def __init__(
+            self,
+            error: ServiceError | DomainError,
+            ended: EndedCall,
+            choice: EndCallChoice,
+    ) -> None:
+        super().__init__()
+        self.error = error
+        self.ended = ended
+        self.choice = choice
 
 
 class NoteAdded(Message):
@@ -108,17 +115,19 @@ class CallConsole(Vertical):
         Binding("u", "mend", "key.mend", id="call.mend", show=False),
     ]
 
-    @dataclass
     class CallChanged(Message):
         """The call on screen changed (None: no call)."""
 
-        call: CallView | None
+        def __init__(self, call: CallView | None) -> None:
+            super().__init__()
+            self.call = call
 
-    @dataclass
     class Started(Message):
         """A call began (or was resumed) with this person."""
 
-        person: PersonRef
+        def __init__(self, person: PersonRef) -> None:
+            super().__init__()
+            self.person = person
 
     class Ended(Message):
         """The call is saved (or kept on this computer): the caller is back at the queue."""

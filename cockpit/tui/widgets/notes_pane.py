@@ -4,7 +4,6 @@ pauses still has their draft on the disk every half second."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import getters
@@ -34,10 +33,11 @@ class NotesPane(Vertical):
 
     app = getters.app(CockpitApp)
 
-    @dataclass
     class DraftChanged(Message):
-        text: str
-        seq: int  # rises with each draft handed on: a save finishing late never wins
+        def __init__(self, text: str, seq: int) -> None:
+            super().__init__()
+            self.text = text
+            self.seq = seq  # rises with each draft handed on: a save finishing late never wins
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar
 
@@ -38,9 +37,10 @@ class QueueList(QuickOptionList):
     """The page's lines. Moving past either end turns the page: the queue is read 50 people
     at a time, and the caller goes through it with the arrows and PgUp/PgDn alone."""
 
-    @dataclass
     class MovedPastEnd(Message):
-        step: int  # +1: past the last line; -1: before the first
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step  # +1: past the last line; -1: before the first
 
     def _at_end(self, step: int) -> bool:
         last = self.option_count - 1
@@ -75,13 +75,15 @@ class QueuePane(Vertical):
         Binding("pageup", "page(-1)", "key.prev_page", id="queue.prev_page", show=False),
     ]
 
-    @dataclass
     class PersonHighlighted(Message):
-        person: PersonRef
+        def __init__(self, person: PersonRef) -> None:
+            super().__init__()
+            self.person = person
 
-    @dataclass
     class PageRequested(Message):
-        offset: int
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

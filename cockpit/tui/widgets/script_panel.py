@@ -4,7 +4,6 @@ and the fields to capture, validated where they are typed."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -55,14 +54,16 @@ class ScriptPanel(Vertical):
     can_focus = True
     BINDINGS: ClassVar[list[BindingType]] = _digit_bindings()
 
-    @dataclass
     class AnswerChosen(Message):
-        number: int
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
 
-    @dataclass
     class CaptureEntered(Message):
-        key: str
-        raw: str
+        def __init__(self, key: str, raw: str) -> None:
+            super().__init__()
+            self.key = key
+            self.raw = raw
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
