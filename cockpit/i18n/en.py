@@ -49,6 +49,8 @@ TEXT: dict[str, str] = {
     "key_name.space": "space",
     "key_name.insert": "insert",
     "key.quit": "quit",
+    "app.quit_saving":
+        "Saving what was asked before closing (ctrl+q again: without waiting)…",
     "app.quit_hint": "To quit the cockpit: ctrl+q",
     "key.help": "help",
     "key.refresh": "refresh",

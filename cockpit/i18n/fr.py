@@ -49,6 +49,8 @@ TEXT: dict[str, str] = {
     "key_name.space": "Espace",
     "key_name.insert": "Inser",
     "key.quit": "quitter",
+    "app.quit_saving":
+        "Enregistrement de ce qui est demandé, puis fermeture (ctrl+q à nouveau : sans attendre)…",
     "app.quit_hint": "Pour quitter le cockpit : ctrl+q",
     "key.help": "aide",
     "key.refresh": "actualiser",

@@ -38,6 +38,16 @@ _SYSTEM_COMMANDS = {
 }
 
 
+# Workers that only read (and the quit's own wait): quitting does not wait for them (a slow
+# read of a far server would hold the quit for nothing). Every other worker writes what the
+# caller asked for.
+READ_ONLY_GROUPS = frozenset({
+    "activity", "activity-team", "agenda", "card", "cvfiles", "figures", "lease", "match",
+    "match-need", "need-detail", "needs", "queue", "record", "review-figures",
+    "review-overdue", "review-team", "script-captures", "search", "quit"})
+QUIT_WAIT_SECONDS = 15.0  # a write still going then goes on while the process ends
+
+
 def _utc_now() -> datetime:
     from datetime import UTC
 
@@ -117,6 +127,7 @@ class CockpitApp(App[None]):
         # Nobody to call in the whole database: the empty queue says how to fill it.
         self.empty_database = empty_database or caller is None
         self._read_only_said = False
+        self._quitting = False
 
     @property
     def services(self) -> Services:
@@ -171,6 +182,49 @@ class CockpitApp(App[None]):
             self._read_only_said = True
             self.notify(self.tr("top.read_only_notice", path=where), severity="warning",
                         timeout=15)
+
+    async def action_quit(self) -> None:
+        """ctrl+q. What the caller asked just before (ctrl+s on the end of a call, then ctrl+q
+        in one breath) is written first: a modal's answer reaches its screen through a queued
+        callback, which only then starts the worker, and Textual cancels on exit a worker not
+        yet started. The note typed in the last half second is handed on too. The wait runs
+        beside the app, which goes on drawing; a second ctrl+q does not wait."""
+        if self._quitting:
+            self.exit()
+            return
+        self._quitting = True
+        self.run_worker(self._quit_once_written(), group="quit")
+
+    async def _quit_once_written(self) -> None:
+        import asyncio
+        import time
+
+        from textual.worker import WorkerState
+
+        started, told, quiet = time.monotonic(), False, 0
+        # Quiet three rounds in a row: the keys typed before ctrl+q reach their widgets, a
+        # modal's answer its callback, a note its pane, each of which may start a worker.
+        while quiet < 3 and time.monotonic() - started < QUIT_WAIT_SECONDS:
+            await asyncio.sleep(0.02)
+            self._hand_on_notes()
+            writing = any(worker.group not in READ_ONLY_GROUPS and worker.state in
+                          (WorkerState.PENDING, WorkerState.RUNNING) for worker in self.workers)
+            quiet = 0 if writing else quiet + 1
+            if writing and not told and time.monotonic() - started > 0.5:
+                told = True
+                self.notify(self.tr("app.quit_saving"), timeout=QUIT_WAIT_SECONDS)
+        self.exit()
+
+    def _hand_on_notes(self) -> None:
+        from cockpit.tui.widgets.notes_pane import NotesPane
+
+        stacks = [self.screen_stack]
+        if self.cockpit_open and self.current_mode != self._cockpit_mode:
+            stacks.append(self.get_screen_stack(self._cockpit_mode))
+        for stack in stacks:
+            for screen in stack:
+                for pane in screen.query(NotesPane):
+                    pane.hand_on()
 
     def action_help_quit(self) -> None:
         # Textual's ctrl+c hint, in the user's language and without markup.

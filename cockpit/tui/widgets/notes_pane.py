@@ -129,6 +129,11 @@ class NotesPane(Vertical):
         self._seq += 1
         self.post_message(self.DraftChanged(self.text, self._seq))
 
+    def hand_on(self) -> None:
+        """What is typed and not yet handed on, now (the cockpit is closing)."""
+        if self._area is not None and self.text != self._saved_text:
+            self._flush()
+
     def flush_now(self) -> str:
         """Hand on what is typed right away (end of call, quit)."""
         self._stop_timers()
