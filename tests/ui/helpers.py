@@ -7,7 +7,8 @@ from textual.app import App
 from textual.pilot import Pilot
 
 _CHARACTERS = {"backspace": "\x7f", "enter": "\r", "tab": "\t", "left": None, "escape": "\x1b",
-               "ctrl+p": "\x10", "pagedown": None, "pageup": None, "down": None, "up": None}
+               "ctrl+p": "\x10", "ctrl+q": "\x11", "ctrl+s": "\x13", "pagedown": None,
+               "pageup": None, "down": None, "up": None}
 
 
 def burst(app: App[object], *keys: str) -> None:

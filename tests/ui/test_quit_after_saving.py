@@ -13,15 +13,6 @@ from textual.widgets import TextArea
 
 from tests.ui.helpers import burst, settle, start_call
 
-_CHARACTERS = {"ctrl+s": "\x13", "ctrl+q": "\x11"}
-
-
-def _post(app, *keys: str) -> None:
-    from textual import events
-
-    for key in keys:
-        app.post_message(events.Key(key, _CHARACTERS[key]))
-
 
 def _last_call(demo_url: str) -> tuple[str | None, list[tuple[str, int]]]:
     db = sqlite3.connect(demo_url.removeprefix("sqlite:///"))
@@ -56,7 +47,7 @@ async def test_the_end_of_a_call_saved_then_quit_at_once_is_written(
         await pilot.press("escape", "f")
         await settle(pilot)
         assert app.screen.query_one("#end-note", TextArea).text == "Rappeler en janvier"
-        _post(app, "ctrl+s", "ctrl+q")  # one read of the terminal
+        burst(app, "ctrl+s", "ctrl+q")  # one read of the terminal
         await asyncio.sleep(0.9)  # not pilot.pause: it waits for the screen's work to end
         assert app.return_code is None  # not closed: it waits for the write, and says so
         assert "Enregistrement de ce qui est demandé" in " ".join(
@@ -76,7 +67,7 @@ async def test_a_note_typed_just_before_quitting_is_kept_as_the_calls_draft(
         await pilot.press("n")
         await settle(pilot)
         burst(app, "Le DO rappelle mardi")
-        _post(app, "ctrl+q")  # before the pause that hands a draft on
+        burst(app, "ctrl+q")  # before the pause that hands a draft on
         await pilot.pause(2.0)
         assert app.return_code == 0
     outcome, notes = _last_call(demo_url)
