@@ -39,9 +39,14 @@ def run_tui(args: argparse.Namespace) -> int:
     name = settings.caller
 
     def read_first(setup: Setup | None = None) -> FirstScreen | None:
-        from cockpit.services.part import open_setup
+        if setup is None:  # the child: on the driver alone when it can (read_first_lean)
+            from cockpit.services.part import open_setup
+            from cockpit.services.warm import read_first_lean
 
-        setup = setup or open_setup(url, settings=settings, clock=clock)
+            first = read_first_lean(url, settings, clock, name, settings.lang, FIRST_PAGE)
+            if first is not None:
+                return first
+            setup = open_setup(url, settings=settings, clock=clock)
         return read_first_screen(setup, name, settings.lang, FIRST_PAGE)
 
     # A child reads it meanwhile when a core is free for it; else in order, below.

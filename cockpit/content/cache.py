@@ -40,6 +40,12 @@ def load_content_cached(root: Path) -> ScriptSet:
     return content
 
 
+def checked_before(root: Path) -> bool:
+    """Whether these very files were read and checked by an earlier start (their result is
+    kept): then a start may load them only when first needed, they hold no error to say."""
+    return (state_dir() / "content" / f"{_key(root)}.pickle").is_file()
+
+
 def labels_path(root: Path) -> Path:
     """Where the names a report gives the content's ids are kept (services/lean.Labels), under
     the same key as the checked content: a report reads them without the content's classes."""

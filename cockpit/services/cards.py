@@ -26,17 +26,16 @@ from cockpit.services.views import (
 )
 
 if TYPE_CHECKING:
-    from cockpit.store.models import Company, Contact, Phone
+    from cockpit.store.card_reads import CompanyRow, ContactRow, PhoneRow
 
 
-def _referred_by(contact: Contact) -> ReferredBy | None:
+def _referred_by(contact: ContactRow) -> ReferredBy | None:
     """Who sent us to this person: the one we were talking to when they were named."""
-    source = contact.redirected_from if contact.redirected_from_id else None
+    source = contact.referrer
     if source is None:
         return None
     if source.is_switchboard:
-        company = source.company if source.company_id else None
-        return ReferredBy(company.name, True) if company is not None and company.name else None
+        return ReferredBy(source.company_name, True) if source.company_name else None
     name = f"{source.first_name} {source.last_name}".strip()
     if source.role:
         name += f" ({source.role})"
@@ -77,7 +76,8 @@ class CardServices(Part):
 
     @store_guard
     def contact_card(self, person: PersonRef, lang: str = "fr") -> ContactCardView | None:
-        from cockpit.store import reads
+        # Plain SQL (store/card_reads.py): the first screen reads a card before peewee loads.
+        from cockpit.store import card_reads as reads
 
         now = self.now()
         phones = tuple(self._phone_view(p, now, lang) for p in reads.phones_of(person.kind,
@@ -99,16 +99,14 @@ class CardServices(Part):
         c = reads.contact(person.id)
         if c is None:
             return None
-        company = c.company if c.company_id else None
-        company_view = self._company_view(company, lang) if company is not None else None
+        company_view = self._company_view(c.company, lang) if c.company is not None else None
         persona = ""
         if c.persona and c.persona in self.content.personas:
             p = self.content.personas[c.persona]
             persona = f"{p.name} — " + "; ".join(p.listen_for)
-        owner = c.owner if c.owner_id else None
         return ContactCardView(person, f"{c.first_name} {c.last_name}".strip(), c.role,
                                c.is_decision_maker, company_view, persona, c.email, phones, history,
-                               owner=owner.name if owner is not None else "",
+                               owner=c.owner_name or "",
                                do_not_call=c.do_not_call, referred_by=_referred_by(c),
                                other_emails=tuple(c.other_emails.split()))
 
@@ -147,7 +145,7 @@ class CardServices(Part):
         return {"first_name": c.first_name, "last_name": c.last_name, "role": c.role,
                 "email": c.email, "phone": ""}
 
-    def _phone_view(self, phone: Phone, now: datetime, lang: str) -> PhoneView:
+    def _phone_view(self, phone: PhoneRow, now: datetime, lang: str) -> PhoneView:
         p = DomainPhone(phone.e164, phone.kind, "FR", phone.time_zone)
         verdict = can_call_at(self.policy, now, p.time_zone)
         local = now.astimezone(ZoneInfo(p.time_zone)).strftime("%H:%M")
@@ -160,8 +158,8 @@ class CardServices(Part):
             display = p.e164
         return PhoneView(p.e164, display, p.kind, local, verdict.allowed, why, phone.label)
 
-    def _company_view(self, co: Company, lang: str) -> CompanyView:
-        from cockpit.store.reads import figures_of
+    def _company_view(self, co: CompanyRow, lang: str) -> CompanyView:
+        from cockpit.store.card_reads import figures_of
 
         rows = figures_of(co.id)
         revenue = headcount = per_head = None

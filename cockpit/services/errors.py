@@ -63,6 +63,11 @@ def read_only(exc: BaseException | None) -> bool:
 def read_only_database() -> str | None:
     """The SQLite file opened read-only, when it is (for the screens, which never ask the
     store themselves)."""
+    from cockpit.store.sql import lean
+
+    opened = lean()  # read on the driver's own connection: it knows (store/sql.py)
+    if opened is not None:
+        return None if opened.read_only is None else str(opened.read_only)
     from cockpit.store.db import read_only_file
 
     path = read_only_file()

@@ -140,7 +140,7 @@ class RecordServices(Part):
     def company_record(self, caller_id: int, company_id: int,
                        lang: str = "fr") -> CompanyRecord:
         from cockpit.store import records
-        from cockpit.store.reads import figures_of
+        from cockpit.store.card_reads import CompanyRow, figures_of
 
         co = records.company(company_id)
         if co is None:
@@ -154,7 +154,8 @@ class RecordServices(Part):
                                       int(per_head) if per_head is not None else None,
                                       trend))
             previous = f.revenue
-        prospect = self.cards._company_view(co, lang).prospect
+        prospect = self.cards._company_view(
+            CompanyRow(co.id, co.name, co.kind or "", co.sector, co.city), lang).prospect
         rows = records.people_of(co.id, self._private_for(caller_id))
         people = tuple(PersonLine(PersonRef("contact", r[0]), f"{r[1]} {r[2]}".strip(), r[3],
                                   bool(r[4]), r[5], r[6] or "", bool(r[7])) for r in rows)

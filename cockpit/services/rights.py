@@ -49,9 +49,9 @@ class RightsServices(Part):
 
     @store_guard
     def database_has_people(self) -> bool:
-        from cockpit.store import people
+        from cockpit.store.lean_reads import has_people  # one query, lean or not
 
-        return people.has_people()
+        return has_people()
 
     @store_guard
     def acting_lead(self, actor: str | None) -> CallerView:

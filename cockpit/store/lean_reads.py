@@ -54,14 +54,18 @@ def open_reminders(owner_id: int | None, limit: int = 500) -> list[dict[str, obj
     return found
 
 
+def has_people() -> bool:
+    """Anyone to call at all: a contact or a freelance."""
+    return bool(rows("SELECT 1 FROM contact LIMIT 1") or rows("SELECT 1 FROM freelance LIMIT 1"))
+
+
 def first_phone(kind: str, person_id: int) -> str:
     """The number to dial: a direct line first (it reaches the person past the
     switchboard), else the first recorded; "" when none."""
-    column = "contact_id" if kind == "contact" else "freelance_id"
-    found = rows(f"SELECT e164 FROM phone WHERE {column} = ? "
-                 "ORDER BY CASE WHEN label = 'direct' THEN 0 ELSE 1 END, id LIMIT 1",
-                 (person_id,))
-    return str(found[0][0]) if found else ""
+    from cockpit.store.card_reads import phones_of  # the card's order: one rule
+
+    found = phones_of(kind, person_id)
+    return found[0].e164 if found else ""
 
 
 # The groups db/team.sql creates, the lead's first.

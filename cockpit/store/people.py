@@ -59,11 +59,6 @@ def nobody_yet() -> bool:
     return not Caller.select().exists()
 
 
-def has_people() -> bool:
-    """Anyone to call at all: a contact or a freelance."""
-    return Contact.select().exists() or Freelance.select().exists()
-
-
 def add(name: str, first_name: str, last_name: str, email: str, login: str | None,
         is_lead: bool, actor: str, now: datetime) -> int:
     with database.obj.atomic():

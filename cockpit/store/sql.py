@@ -26,10 +26,11 @@ Row = tuple[Any, ...]
 class Lean:
     """An open driver connection: sqlite3's or psycopg2's."""
 
-    def __init__(self, connection: Any, postgres: bool) -> None:
+    def __init__(self, connection: Any, postgres: bool, read_only: Path | None = None) -> None:
         self.connection = connection
         self.postgres = postgres
         self.param = "%s" if postgres else "?"
+        self.read_only = read_only  # the SQLite file, opened read-only as its owner made it
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         cursor = self.connection.cursor()
@@ -135,7 +136,8 @@ def _open_sqlite(url: str) -> Lean | None:
     path = _sqlite_path(url)
     if path is None or not path.is_file() or not _is_sqlite(path):
         return None
-    if is_read_only(path):
+    read_only = is_read_only(path)
+    if read_only:
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
         connection = sqlite3.connect(uri, uri=True, timeout=_busy_seconds())
     else:
@@ -143,7 +145,7 @@ def _open_sqlite(url: str) -> Lean | None:
         private_file(path)  # the side files SQLite makes with the umask
     for name in ("foreign_keys", "synchronous"):
         connection.execute(f"PRAGMA {name} = {SQLITE_PRAGMAS[name]}")
-    return Lean(connection, postgres=False)
+    return Lean(connection, postgres=False, read_only=path if read_only else None)
 
 
 def _busy_seconds() -> float:

@@ -62,3 +62,22 @@ def test_the_person_we_were_sent_to_shows_who_sent_us(store_url: str) -> None:
     assert referred_by(card.referred_by, Translator("fr")) == \
         "recommandé(e) par Jean Dupont (Directeur de département)"
     assert services.contact_card(PersonRef("contact", ids["do"])).referred_by is None
+
+
+def test_the_person_the_switchboard_named_shows_its_company(store_url: str) -> None:
+    ids = _office(store_url)
+    services = open_services(store_url, clock=lambda: FIXED_NOW)
+    call = services.start_call(ids["caller"], PersonRef("contact", ids["do"]))
+    services.add_redirect(call.call_id, {"first_name": "Nadia", "last_name": "Khelif",
+                                         "role": "DSI", "phone": "06 11 22 33 44"})
+    services.finish_call(call.call_id, "redirected", "", "")
+    with raw(store_url) as db:
+        nadia = db.execute("SELECT id FROM contact WHERE last_name = 'Khelif'").fetchone()[0]
+        company = db.execute("SELECT co.name FROM company co JOIN contact c"
+                             " ON c.company_id = co.id WHERE c.id = ?", (ids["do"],)).fetchone()[0]
+        # As if the one who named her had been the company's switchboard.
+        db.execute("UPDATE contact SET is_switchboard = ? WHERE id = ?", (True, ids["do"]))
+    card = services.contact_card(PersonRef("contact", nadia))
+    assert card is not None and card.referred_by is not None
+    assert referred_by(card.referred_by, Translator("fr")) == \
+        f"indiqué(e) par le standard de {company}"

@@ -188,3 +188,81 @@ def test_the_card_read_first_is_the_one_the_cursor_lands_on(demo_url: str) -> No
     landing = next(row for row in rows if not row.held)
     assert first.page.landing() == rows.index(landing)
     assert first.card.person == landing.person
+
+
+def _lean(url: str, name: str | None = None, lang: str = "fr", limit: int = 50):
+    from cockpit.services.warm import read_first_lean
+    from cockpit.settings import Settings
+
+    return read_first_lean(url, Settings.load(), lambda: FIXED_NOW, name, lang, limit)
+
+
+def test_the_first_screen_read_on_the_driver_alone_is_the_full_ways(demo_url: str) -> None:
+    # The child reads it without peewee, the models or the content: the same screen, card,
+    # figures and resume flag as through the store, and the driver's connection is closed.
+    from cockpit.store import sql
+
+    services = _opener(demo_url)()  # a start before this one checked the content
+    for name, lang, limit in ((None, "fr", 50), (services.callers()[-1].name, "en", 10)):
+        lean = _lean(demo_url, name, lang, limit)
+        assert lean is not None and lean.card is not None
+        assert lean == read_first_screen(services.setup, name, lang, limit)
+        assert sql.lean() is None
+    person = lean.page.rows[0].person
+    assert services.start_call(lean.caller.id, person) is not None
+    resumed = _lean(demo_url, lean.caller.name, "en", 10)
+    assert resumed is not None and resumed.has_unfinished
+
+
+def test_reading_the_first_screen_lean_loads_neither_peewee_nor_the_content(
+        demo_url: str) -> None:
+    import subprocess
+    import sys
+
+    _opener(demo_url)()  # the content checked once, as by any earlier start
+    program = f"""
+import sys
+from cockpit.boot import skip_postgres_driver
+from cockpit.services.warm import read_first_lean
+from cockpit.settings import Settings
+skip_postgres_driver({demo_url!r})
+first = read_first_lean({demo_url!r}, Settings.load(), None, None, "fr", 50)
+print("read", first is not None and first.card is not None)
+for name in ("peewee", "cockpit.store.models", "cockpit.domain.script", "yaml"):
+    print(name, name in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["read", "True", "peewee", "False", "cockpit.store.models",
+                                   "False", "cockpit.domain.script", "False", "yaml", "False"]
+
+
+def test_the_first_screen_is_left_to_the_full_way_when_lean_cannot_say_it(
+        demo_url: str, tmp_path: Path) -> None:
+    from cockpit.services import drafts
+
+    # Content never checked on this computer: its errors, if any, are said at start-up.
+    assert _lean(demo_url) is None
+    services = _opener(demo_url)()
+    assert _lean(demo_url) is not None
+    # A draft waits: sorting drafts out needs the store's calls.
+    drafts.write(999_999, "Rappeler après 14 h")
+    assert _lean(demo_url) is None
+    drafts.remove(999_999)
+    # Nobody of that name, or no database there: nothing read.
+    assert _lean(demo_url, "Nobody Here") is None
+    assert _lean(f"sqlite:///{tmp_path / 'none.sqlite'}") is None
+    assert services.callers()
+
+
+def test_a_read_only_file_is_said_on_the_first_screen_read_lean(demo_url: str) -> None:
+    if not demo_url.startswith("sqlite"):
+        pytest.skip("a file's mode: SQLite only")
+    path = Path(demo_url.removeprefix("sqlite:///"))
+    _opener(demo_url)()
+    path.chmod(0o400)
+    try:
+        lean = _lean(demo_url)
+        assert lean is not None and lean.read_only == str(path.resolve())
+    finally:
+        path.chmod(0o600)
