@@ -15,6 +15,8 @@ compare them within a row's run):
     (half-way: the figures read with the first screen, all the services opened for it)
     resume checked in plain SQL, in order (1.0–1.1)  1.55–1.62   1.43–1.46 (was 1.67 / 1.54)
     same widgets without data: 1.03–1.31 of the minimal app, 1.28 of its CPU.
+    read on the driver alone, with fork (0.3–0.8)    1.25–1.32   1.22–1.31 (was 1.31 / 1.53)
+    read on the driver alone, --without fork (0.3)   1.54        1.33
     Older rows (load ~7): every trick 1.97 / 2.13; --without gc 2.13 / 2.59;
     --without pgdriver 2.15 / 2.38.
 
@@ -25,7 +27,9 @@ for 400 candidates) and went: the domain stays pure.
   process imports only what the first frame shows (tests/unit/test_start_imports.py); the
   first screen, the day's figures included, is read through the three parts it needs
   (services/warm.py `_FirstReader`: ~30 ms of imports fewer than all the services), and
-  every other screen, modal and part is imported when first used.
+  every other screen, modal and part is imported when first used. The child reads it on
+  the driver's own connection (`read_first_lean`): no peewee, no models, the content only
+  for a card's persona — its CPU went from ~90 ms to ~45.
 - fork: loading the interface toolkit costs the parent ~250 ms; meanwhile a forked child
   opens the database and reads the first screen (`read_in_child`), on another core. Only
   when a core is free for it (`fork_pays`): otherwise the child's ~130 ms of CPU only

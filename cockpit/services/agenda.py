@@ -9,9 +9,10 @@ from typing import Any
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.later_views import AgendaItem, AgendaView
 from cockpit.services.part import Part, Setup
 from cockpit.services.rights import RightsServices
-from cockpit.services.views import AgendaItem, AgendaView, CallerView
+from cockpit.services.views import CallerView
 
 
 class AgendaServices(Part):

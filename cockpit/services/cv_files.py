@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.later_views import MailDraft
 from cockpit.services.part import Part
-from cockpit.services.views import MailDraft
 
 if TYPE_CHECKING:
     from cockpit.cv.files import CvFile

@@ -15,8 +15,7 @@ from typing import Any
 from cockpit.domain.captures import parse_money
 from cockpit.domain.outcomes import Outcome
 from cockpit.services.errors import ServiceError, store_guard
-from cockpit.services.part import Part
-from cockpit.services.views import (
+from cockpit.services.later_views import (
     CvMail,
     CvView,
     FreelanceMatchView,
@@ -24,9 +23,10 @@ from cockpit.services.views import (
     MatchPage,
     NeedRow,
     NeedView,
-    PersonRef,
     ProposalView,
 )
+from cockpit.services.part import Part
+from cockpit.services.views import PersonRef
 
 NEED_STATUSES = ("open", "proposed", "won", "lost")
 _NEED_FIELDS = ("profile", "tasks", "technologies", "region", "start", "duration",

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
+from cockpit.services.later_views import TeamRow, TeamView
 from cockpit.services.part import Part, Setup
 from cockpit.services.queue import QueueServices
-from cockpit.services.views import CallerView, ReminderRow, TeamRow, TeamView
+from cockpit.services.views import CallerView, ReminderRow
 
 if TYPE_CHECKING:
     from cockpit.domain.figures import Figures

@@ -1,9 +1,12 @@
 """What the screens show, as plain immutable data. The UI imports this module, never the store.
 
-Named tuples rather than frozen dataclasses: the interface process creates these 22 classes
+Named tuples rather than frozen dataclasses: the interface process creates these classes
 on every start, and a named tuple costs a tenth of a frozen dataclass to create (~10 ms).
 No `from __future__ import annotations` here: typing compiles each field's annotation when
-it is text, which made this module cost 3.4 ms to import instead of ~1.5."""
+it is text, which made this module cost 3.4 ms to import instead of ~1.5. The views of the
+screens opened later (needs, CVs, mails, the team's review, the agenda) are in
+services/later_views.py, which the start does not load: each named tuple still costs
+~0.1 ms to create."""
 
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -180,149 +183,3 @@ class CallEnded(NamedTuple):
     # refused it: `refused` says why), "disk_full" (in the outbox), "memory" (disk full too)
     kept: str = ""
     refused: str | None = None
-
-
-# -- needs and freelances (issue 5) ----------------------------------------------------------
-
-
-class NeedRow(NamedTuple):
-    id: int
-    title: str
-    company: str
-    technologies: str
-    region: str
-    start: str
-    budget_rate: int | None
-    status: str  # open | proposed | won | lost
-    proposed: int  # how many freelances are proposed
-    created_at: datetime
-
-
-class ProposalView(NamedTuple):
-    id: int
-    freelance_id: int
-    freelance_name: str
-    status: str  # proposed | cv_sent | interview | placed | rejected
-    cv_sent_at: datetime | None
-    interview_at: datetime | None
-    placed_at: datetime | None
-    non_compete_signed: bool
-    non_solicitation_signed: bool
-    cv_sent_note: str = ""  # the history line of the CV's e-mail: where it went
-    # The placement (schema v8): the mission's first and last days, day rates in euros.
-    start_date: date | None = None
-    end_date: date | None = None
-    buying_rate: int | None = None
-    selling_rate: int | None = None
-
-
-class NeedView(NamedTuple):
-    id: int
-    title: str
-    company: str
-    contact: PersonRef | None
-    contact_name: str
-    contact_email: str
-    fields: tuple[tuple[str, str], ...]  # (field, value) of what was captured, in order
-    status: str
-    proposals: tuple[ProposalView, ...]
-
-
-class FreelanceMatchView(NamedTuple):
-    id: int
-    name: str
-    title: str
-    group: str  # available | stale | later
-    covered: tuple[str, ...]
-    missing: tuple[str, ...]
-    mobile: bool
-    day_rate: int | None  # buying rate asked
-    selling_rate: int | None  # what the client would pay, at the firm's margin
-    within_budget: bool | None
-    over_budget_by: int
-    availability: str  # its code: available | on_mission | notice
-    available_from: date | None
-    proposed: bool  # already proposed for this need
-
-
-class MatchPage(NamedTuple):
-    rows: tuple[FreelanceMatchView, ...]
-    total: int  # how many freelances matched in all
-    margin: float
-
-
-class CvView(NamedTuple):
-    proposal_id: int | None
-    freelance_id: int
-    text: str  # the anonymised CV, to check and edit before it goes
-    removed: tuple[tuple[str, str, str], ...]  # (kind, original, replacement)
-
-
-class CvMail(NamedTuple):
-    """What the e-mail carrying an anonymised CV says (tui.cv_words puts it in words)."""
-
-    to: str
-    civility: str
-    last_name: str
-    need_title: str
-    cv_text: str
-    caller_name: str
-    firm: str
-    freelance_name: str  # for the line the sending writes in the history
-    # The freelance's profile, for the e-mail's recap: (what, value), e.g. ("rate", "750").
-    profile: tuple[tuple[str, str], ...] = ()
-
-
-class MailDraft(NamedTuple):
-    to: str
-    subject: str
-    body: str
-    mailto: str
-
-
-# -- the team lead's review (issue 6) --------------------------------------------------------
-
-
-class TeamRow(NamedTuple):
-    caller_id: int
-    name: str
-    is_lead: bool
-    queue_today: int  # people in the caller's queue now
-    overdue: int  # reminders past due
-    on_call_with: str  # "" when not on a call
-    on_call_since: datetime | None
-
-
-class TeamView(NamedTuple):
-    rows: tuple[TeamRow, ...]
-    overdue_unowned: int  # reminders past due that nobody owns
-    unassigned_leads: int
-    at: datetime
-
-
-class AgendaItem(NamedTuple):
-    """One line of the agenda: a reminder (its kind), an interview, or a mission starting."""
-
-    kind: str  # reminder | interview | mission
-    id: int  # the reminder's, or the proposal's
-    at: datetime | None  # when (a mission starting has only its day)
-    day: date  # the caller's local day it falls on
-    person: str
-    company: str
-    number: str = ""  # the number to call (E.164), for a reminder
-    reminder_kind: str = ""  # callback | follow_up | …
-    reason: str = ""
-    owner: str = ""
-    overdue: bool = False
-    sequence: int = 0  # how often the reminder moved (the .ics SEQUENCE)
-    need: str = ""  # the need's title, for an interview or a mission
-    end_day: date | None = None  # a mission's last day
-
-
-class AgendaView(NamedTuple):
-    period: str  # day | week | month
-    first: date  # the first day shown
-    after: date  # the day after the last one shown
-    today: date
-    items: tuple[AgendaItem, ...]  # those overdue from before `first` first, then by time
-    whose: str  # the caller's name, or "" for the whole team

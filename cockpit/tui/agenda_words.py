@@ -10,7 +10,7 @@ from cockpit.domain.ics import IcsEvent
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
 from cockpit.i18n.dates import format_date, format_day_time
-from cockpit.services.views import AgendaItem, AgendaView
+from cockpit.services.later_views import AgendaItem, AgendaView
 
 
 def kind_of(item: AgendaItem, tr: Translator) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cockpit.domain.recap import Draft
-from cockpit.services.views import MailDraft
+from cockpit.services.later_views import MailDraft
 
 if TYPE_CHECKING:
     from cockpit.i18n import Translator
-    from cockpit.services.views import CvMail
+    from cockpit.services.later_views import CvMail
 
 
 def cv_mail_draft(mail: CvMail, tr: Translator) -> MailDraft:

@@ -5,6 +5,7 @@ would still go to the previous widget (and act as commands)."""
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from functools import partial
 from typing import Any
@@ -13,7 +14,7 @@ from weakref import WeakKeyDictionary, WeakSet
 from textual import events
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
 
 # Longest wait for a key to come back from a field (a widget on its way may keep it, a field
 # removed meanwhile never answers): the keys held behind it go on then.
@@ -33,7 +34,14 @@ def move_highlight(options: OptionList, step: int) -> None:
 
 
 def _is_text_field(widget: Widget | None) -> bool:
-    return isinstance(widget, Input) or (isinstance(widget, TextArea) and not widget.read_only)
+    if isinstance(widget, Input):
+        return True
+    # Not imported here: Textual's TextArea costs the first frame ~10 ms of imports (its
+    # document, themes, tree-sitter) and no widget of the first screen is one. Until some
+    # screen imports it, no widget can be one.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return (text_area is not None and isinstance(widget, text_area.TextArea)
+            and not widget.read_only)
 
 
 class TypedInOrder:

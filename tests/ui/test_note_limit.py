@@ -80,7 +80,7 @@ async def test_the_end_forms_note_has_the_same_limit(make_app) -> None:
 
 
 async def test_the_cv_to_correct_has_its_own_limit(make_app) -> None:
-    from cockpit.services.views import CvView
+    from cockpit.services.later_views import CvView
     from cockpit.tui.screens.cv import CV_TEXT_LIMIT, CvModal
 
     app = make_app()

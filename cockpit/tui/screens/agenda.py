@@ -21,7 +21,7 @@ from textual.widgets import Label, ListItem, ListView, Static
 
 from cockpit.domain.agenda import shifted
 from cockpit.i18n.dates import format_date, format_day_time, weekday
-from cockpit.services.views import AgendaItem, AgendaView
+from cockpit.services.later_views import AgendaItem, AgendaView
 from cockpit.tui.agenda_words import heading, line
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static, TextArea
 
 from cockpit.domain.text import printable
 from cockpit.services.cv_files import CvFileRow
-from cockpit.services.views import CvView
+from cockpit.services.later_views import CvView
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.focus import focus_now
 from cockpit.tui.localise import translate_bindings

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from cockpit.domain.text import printable
-from cockpit.services.views import MailDraft
+from cockpit.services.later_views import MailDraft
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.localise import translate_bindings
 from cockpit.tui.text import data_text

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from cockpit.domain.errors import DomainError
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
-from cockpit.services.views import (
+from cockpit.services.later_views import (
     CvMail,
     CvView,
     FreelanceMatchView,

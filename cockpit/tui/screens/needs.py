@@ -19,7 +19,8 @@ from textual.widgets.option_list import Option
 
 from cockpit.domain.text import printable
 from cockpit.i18n import Translator
-from cockpit.services.views import NeedRow, NeedView, PersonRef
+from cockpit.services.later_views import NeedRow, NeedView
+from cockpit.services.views import PersonRef
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.ask import ask
 from cockpit.tui.focus import focus_now

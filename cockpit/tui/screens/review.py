@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from cockpit.domain.figures import period_of_day, period_of_week
 from cockpit.i18n.reasons import reminder_reason
-from cockpit.services.views import ReminderRow, TeamRow, TeamView
+from cockpit.services.later_views import TeamRow, TeamView
+from cockpit.services.views import ReminderRow
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.ask import ask, for_effect
 from cockpit.tui.focus import focus_now
