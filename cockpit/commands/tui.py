@@ -50,17 +50,22 @@ def run_tui(args: argparse.Namespace) -> int:
         return read_first_screen(setup, name, settings.lang, FIRST_PAGE)
 
     # A child reads it meanwhile when a core is free for it; else in order, below.
-    wait_first = boot.read_in_child(read_first) if boot.fork_pays() else lambda: None
+    forked = boot.fork_pays()
+    wait_first = boot.read_in_child(read_first) if forked else lambda: None
 
     # Meanwhile, the child reads the first screen: load the whole interface now.
     import cockpit.tui.screens.caller  # noqa: F401
     from cockpit.tui.app import CockpitApp
 
     first = wait_first()
+    if first is None and not forked:  # in order, on the driver alone when it can
+        from cockpit.services.warm import read_first_lean
+
+        first = read_first_lean(url, settings, clock, name, settings.lang, FIRST_PAGE)
     services: Services | OpenOnDemand
     if first is not None:  # the first screen needs no services: they open once it is up
         services = OpenOnDemand(opener)
-    else:  # no child, or it found nobody: in order, with the usual error messages
+    else:  # the lean read could not, or found nobody: the full way, with its messages
         from cockpit.services.part import open_setup
 
         setup = open_setup(url, settings=settings, clock=clock)

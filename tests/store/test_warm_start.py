@@ -266,3 +266,25 @@ def test_a_read_only_file_is_said_on_the_first_screen_read_lean(demo_url: str) -
         assert lean is not None and lean.read_only == str(path.resolve())
     finally:
         path.chmod(0o600)
+
+
+@pytest.mark.parametrize("tricks", ["fork", ""])
+def test_the_cockpit_shows_its_first_screen_before_loading_the_store(
+        demo_url: str, tricks: str, tmp_path: Path) -> None:
+    # Read in order (no core free, or the benchmark's --without fork) as in a child: on the
+    # driver alone, the store's models and peewee loaded only once the caller acts.
+    import os
+    import subprocess
+    import sys
+
+    if not demo_url.startswith("sqlite"):
+        pytest.skip("the start's reads, the same on either database (tested above)")
+    _opener(demo_url)()  # an earlier start checked the content
+    program = ("import sys\nfrom cockpit.cli import main\nrc = main([])\n"
+               "print(rc, 'peewee' in sys.modules, 'cockpit.store.models' in sys.modules)")
+    env = dict(os.environ, COCKPIT_DB=demo_url, COCKPIT_EXIT_WHEN_READY="1",
+               COCKPIT_HEADLESS="1", COCKPIT_NOW="2026-11-23T10:00+01:00",
+               COCKPIT_BOOT_WITHOUT=tricks, COLUMNS="120", LINES="40")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          env=env, check=True, timeout=60)
+    assert done.stdout.split()[-3:] == ["0", "False", "False"], done.stderr[-2000:]
