@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.i18n import Translator
-from cockpit.services import open_services
+from cockpit.services import Services, open_services
 from cockpit.services.views import PersonRef
 from cockpit.tui.card_words import referred_by
 from tests.conftest import FIXED_NOW
@@ -47,7 +47,8 @@ def test_a_direct_line_given_by_the_switchboard_is_on_the_card_and_dialled_next(
     assert again.script_title != "Standard"
 
 
-def test_the_person_we_were_sent_to_shows_who_sent_us(store_url: str) -> None:
+def _sent_to_nadia(store_url: str) -> tuple[Services, dict[str, int], int]:
+    """Jean Dupont, called, sends us to Nadia Khelif: the services, the office, her id."""
     ids = _office(store_url)
     services = open_services(store_url, clock=lambda: FIXED_NOW)
     call = services.start_call(ids["caller"], PersonRef("contact", ids["do"]))
@@ -56,6 +57,11 @@ def test_the_person_we_were_sent_to_shows_who_sent_us(store_url: str) -> None:
     services.finish_call(call.call_id, "redirected", "", "")
     with raw(store_url) as db:
         nadia = db.execute("SELECT id FROM contact WHERE last_name = 'Khelif'").fetchone()[0]
+    return services, ids, int(nadia)
+
+
+def test_the_person_we_were_sent_to_shows_who_sent_us(store_url: str) -> None:
+    services, ids, nadia = _sent_to_nadia(store_url)
     card = services.contact_card(PersonRef("contact", nadia))
     assert card is not None
     assert card.referred_by is not None
@@ -65,14 +71,8 @@ def test_the_person_we_were_sent_to_shows_who_sent_us(store_url: str) -> None:
 
 
 def test_the_person_the_switchboard_named_shows_its_company(store_url: str) -> None:
-    ids = _office(store_url)
-    services = open_services(store_url, clock=lambda: FIXED_NOW)
-    call = services.start_call(ids["caller"], PersonRef("contact", ids["do"]))
-    services.add_redirect(call.call_id, {"first_name": "Nadia", "last_name": "Khelif",
-                                         "role": "DSI", "phone": "06 11 22 33 44"})
-    services.finish_call(call.call_id, "redirected", "", "")
+    services, ids, nadia = _sent_to_nadia(store_url)
     with raw(store_url) as db:
-        nadia = db.execute("SELECT id FROM contact WHERE last_name = 'Khelif'").fetchone()[0]
         company = db.execute("SELECT co.name FROM company co JOIN contact c"
                              " ON c.company_id = co.id WHERE c.id = ?", (ids["do"],)).fetchone()[0]
         # As if the one who named her had been the company's switchboard.
