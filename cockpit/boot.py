@@ -52,7 +52,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import ModuleType
 from typing import TypeVar, cast
 
@@ -90,6 +91,23 @@ def first_screen_shown() -> None:
         _Collection.paused = False
         gc.freeze()
         gc.enable()
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """While building tens of thousands of objects that all live until the answer (a
+    period's calls for the figures): the cyclic collector would scan them again and again,
+    for nothing, and more the larger the period (measured on the large demo's busiest week:
+    at 5x, 487-532 ms with it against 381-401 without, the same at 1x). Paused process-wide,
+    resumed after only if this pause made it (another pause, start-up's, stays theirs)."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def skip_postgres_driver(url: str) -> None:

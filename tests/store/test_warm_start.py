@@ -288,3 +288,28 @@ def test_the_cockpit_shows_its_first_screen_before_loading_the_store(
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           env=env, check=True, timeout=60)
     assert done.stdout.split()[-3:] == ["0", "False", "False"], done.stderr[-2000:]
+
+
+def test_collection_paused_for_the_figures_resumes_only_what_it_paused() -> None:
+    import subprocess
+    import sys
+
+    program = """
+import gc
+from cockpit import boot
+with boot.collection_paused():
+    print(gc.isenabled())
+print(gc.isenabled())
+try:
+    with boot.collection_paused():
+        raise ValueError
+except ValueError:
+    print(gc.isenabled())
+boot.pause_collection()  # start-up's pause: a pause inside it leaves it paused
+with boot.collection_paused():
+    pass
+print(gc.isenabled())
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["False", "True", "True", "False"]
