@@ -37,6 +37,7 @@ for 400 candidates) and went: the domain stays pure.
 - gc: start-up makes a few hundred thousand objects that all live on; collecting them while
   they are made is wasted time. Collection waits (`pause_collection`) until the first screen
   is up, then what start-up made is frozen out of later collections (`first_screen_shown`).
+  The figures of a period pause it the same way while they count (`collection_paused`).
 - pgdriver: peewee imports the PostgreSQL driver whenever it is installed; a cockpit on
   SQLite never needs it (`skip_postgres_driver`).
 
