@@ -15,8 +15,8 @@ compare them within a row's run):
     (half-way: the figures read with the first screen, all the services opened for it)
     resume checked in plain SQL, in order (1.0–1.1)  1.55–1.62   1.43–1.46 (was 1.67 / 1.54)
     same widgets without data: 1.03–1.31 of the minimal app, 1.28 of its CPU.
-    read on the driver alone, with fork (0.3–0.8)    1.25–1.32   1.22–1.31 (was 1.31 / 1.53)
-    read on the driver alone, --without fork (0.3)   1.54        1.33
+    read on the driver alone, with fork (0.3–0.9)    1.21–1.27   1.15–1.26 (was 1.31 / 1.53)
+    read on the driver alone, --without fork (0.9)   1.40–1.43   1.21–1.22 (was 1.51 / 1.26)
     Older rows (load ~7): every trick 1.97 / 2.13; --without gc 2.13 / 2.59;
     --without pgdriver 2.15 / 2.38.
 
