@@ -60,7 +60,7 @@ def read_first_lean(url: str, settings: Settings, clock: Callable[[], datetime] 
                     caller_name: str | None, lang: str, limit: int) -> FirstScreen | None:
     """The first screen read on the driver's own connection (store/sql.py `open_lean`):
     without peewee and the store's models, and without the content unless the card shows a
-    persona (~70 ms of CPU at every start, measured in the child that reads it). Only when
+    persona (the child that reads it went from ~90 to 40–60 ms of CPU). Only when
     the database is there at this code's schema, the content was checked by an earlier start
     and no call's draft waits (sorting drafts out needs the store's calls). None otherwise,
     or when there is nobody to show: the caller then reads it the full way (`open_setup`,
