@@ -114,3 +114,87 @@ def test_rows_added_after_a_big_import_take_new_ids(demo_url: str, tmp_path: Pat
     # Past the last imported id (a sequence may leave gaps: ids are never handed back).
     assert all(new > last for new, last in zip([company.id, contact.id, phone.id], before,
                                                strict=True))
+
+
+_HOLDER = """
+import sqlite3, sys, time
+from pathlib import Path
+db = sqlite3.connect(sys.argv[1], timeout=30)
+db.execute("SELECT COUNT(*) FROM contact").fetchone()  # open, as a cockpit on screen is
+Path(sys.argv[2]).touch()
+while not Path(sys.argv[3]).exists():  # idle until the import is under way
+    time.sleep(0.005)
+db.execute("UPDATE caller SET name = name WHERE id = (SELECT MIN(id) FROM caller)")
+db.commit()
+Path(sys.argv[4]).touch()
+db.close()
+"""
+
+
+def test_another_process_with_the_file_open_gets_in_while_a_big_import_runs(
+        demo_url: str, tmp_path: Path) -> None:
+    """A caller's cockpit left open on the database does not write until the caller acts;
+    the import must still leave it room then (it may not take the file as its own)."""
+    if not demo_url.startswith("sqlite"):
+        pytest.skip("SQLite's one write lock; PostgreSQL locks rows")
+    import subprocess
+    import sys
+
+    rows = 30_000
+    source = _big_csv(tmp_path / "gros.csv", rows)
+    opened, go, wrote = (tmp_path / n for n in ("opened", "go", "wrote"))
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER,
+                               demo_url.removeprefix("sqlite:///"), str(opened), str(go),
+                               str(wrote)])
+    try:
+        while not opened.exists():
+            assert holder.poll() is None, "the other process stopped"
+            threading.Event().wait(0.01)
+        seen_at: list[int] = []
+
+        def progress(done: int, total: int) -> None:
+            if done >= 1000:
+                go.touch()  # past the first batch and its gap: the other one writes now
+            if wrote.exists() and not seen_at:
+                seen_at.append(done)
+
+        report = open_services(demo_url, clock=lambda: FIXED_NOW).import_file(
+            "contacts", source, progress=progress)
+        assert holder.wait(timeout=30) == 0
+    finally:
+        holder.kill()
+    assert report.created == rows
+    assert seen_at and seen_at[0] < rows, "the other process waited for the whole import"
+
+
+def test_whether_another_process_has_the_file_open(tmp_path: Path) -> None:
+    import sqlite3
+    import subprocess
+    import sys
+
+    from cockpit.store.sharing import others_have_it_open
+
+    path = tmp_path / "base.sqlite"
+    assert others_have_it_open(str(path)) is None  # no file at all: cannot tell
+    own = sqlite3.connect(path)
+    own.execute("PRAGMA journal_mode=wal")
+    own.execute("CREATE TABLE t (a)")
+    own.commit()
+    assert others_have_it_open(str(path)) is False  # this process's own connection
+    ready = tmp_path / "ready"
+    other = subprocess.Popen([sys.executable, "-c",
+                              "import sqlite3, sys, time, pathlib;"
+                              "db = sqlite3.connect(sys.argv[1]);"
+                              "db.execute('SELECT * FROM t').fetchall();"
+                              "pathlib.Path(sys.argv[2]).touch(); time.sleep(60)",
+                              str(path), str(ready)])
+    try:
+        while not ready.exists():
+            assert other.poll() is None
+            threading.Event().wait(0.01)
+        assert others_have_it_open(str(path)) is True  # idle, but open
+    finally:
+        other.kill()
+        other.wait()
+    assert others_have_it_open(str(path)) is False  # gone
+    own.close()
