@@ -21,6 +21,7 @@ from cockpit.domain.calling_hours import (
     zone_of,
 )
 from cockpit.domain.outcomes import Outcome
+from cockpit.domain.reminder_reasons import REFUSED, after_outcome
 from cockpit.domain.workdays import add_business_days, next_working_moment
 
 # ---- The table: every delay of the rules -------------------------------------------------
@@ -308,7 +309,7 @@ def booked_reminder(follow: FollowUp | None, outcome: str, due: datetime | None,
     kind = follow.kind if follow is not None else "callback"
     row: tuple[str, datetime, str] | None = None
     if str(kind) != "do_not_call" and due is not None:
-        row = (str(kind) if str(kind) != "cooldown" else "callback", due, f"outcome {outcome}")
+        row = (str(kind) if str(kind) != "cooldown" else "callback", due, after_outcome(outcome))
     if follow is not None and str(follow.kind) == "cooldown" and follow.due_at:
-        row = ("cooldown", follow.due_at, "refused")
+        row = ("cooldown", follow.due_at, REFUSED)
     return row

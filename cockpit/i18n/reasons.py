@@ -4,16 +4,15 @@ first are worded here, the second shown as typed."""
 
 from __future__ import annotations
 
+from cockpit.domain.reminder_reasons import OUTCOME, WRITTEN_BY_COCKPIT
 from cockpit.i18n import Translator
-
-_WORDED = ("snoozed", "activity")  # written by the cockpit itself, never typed
 
 
 def reminder_reason(reason: str, tr: Translator) -> str:
-    if reason.startswith("outcome "):
-        key = f"outcome.{reason.removeprefix('outcome ')}"
+    if reason.startswith(OUTCOME):
+        key = f"outcome.{reason.removeprefix(OUTCOME)}"
         said = tr(key)
         return reason if said == key else tr("reminder.reason.outcome", outcome=said.lower())
-    if reason in _WORDED:
+    if reason in WRITTEN_BY_COCKPIT:
         return tr(f"reminder.reason.{reason}")
     return reason

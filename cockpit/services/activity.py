@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from cockpit.domain.activity import ActivityFilter, technologies_of
+from cockpit.domain.reminder_reasons import FROM_ACTIVITY
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
@@ -15,7 +16,6 @@ from cockpit.services.part import Part, Setup
 from cockpit.services.views import CallerView, PersonRef
 
 PAGE = 200  # lines shown at most: a list to work through, not an export
-TO_QUEUE_REASON = "activity"  # a reminder booked from the list (the queue says "rappel")
 
 
 class SilentRow(NamedTuple):
@@ -123,7 +123,7 @@ class ActivityServices(Part):
         if open_for(caller.id, person.kind, person.id):
             return False
         now = self.now()
-        add_reminder(caller.id, person.kind, person.id, "callback", now, TO_QUEUE_REASON, now)
+        add_reminder(caller.id, person.kind, person.id, "callback", now, FROM_ACTIVITY, now)
         return True
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from cockpit.domain.captures import format_capture
 from cockpit.domain.errors import ValidationError
 from cockpit.domain.phones import parse_phone, shown_national
+from cockpit.domain.reminder_reasons import REDIRECTED
 from cockpit.domain.session import CallSession
 from cockpit.domain.undo import may_cancel
 from cockpit.logs import log
@@ -384,7 +385,7 @@ class CallServices(Part):
         Phone.create(e164=phone.e164, kind=phone.kind, time_zone=phone.time_zone, label="direct",
                      contact=contact.id)
         add_reminder(caller_id, "contact", contact.id, "new_contact", self.now(),
-                     "redirected", self.now())
+                     REDIRECTED, self.now())
         return f"{values.get('first_name', '')} {values['last_name']}".strip()
 
     # -- the view --------------------------------------------------------------------------

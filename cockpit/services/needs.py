@@ -14,6 +14,7 @@ from typing import Any
 
 from cockpit.domain.captures import parse_money
 from cockpit.domain.outcomes import Outcome
+from cockpit.domain.reminder_reasons import AFTER_INTERVIEW, CV_FOLLOW_UP
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.later_views import (
     CvMail,
@@ -241,7 +242,7 @@ class NeedServices(Part):
             needs.add_history_note(int(need.contact_id), int(proposal.freelance_id), caller_id,
                                    note, now)
             reminders.add_reminder(caller_id, "contact", int(need.contact_id), "follow_up", due,
-                                   "cv_follow_up", now, need_id=int(need.id))
+                                   CV_FOLLOW_UP, now, need_id=int(need.id))
         return due
 
     @store_guard
@@ -264,9 +265,9 @@ class NeedServices(Part):
             needs.update_proposal(proposal_id, status="interview", interview_at=when)
             if need.contact_id:
                 reminders.add_reminder(caller_id, "contact", int(need.contact_id), "follow_up",
-                                       due, "after_interview", now, need_id=int(need.id))
+                                       due, AFTER_INTERVIEW, now, need_id=int(need.id))
             reminders.add_reminder(caller_id, "freelance", int(proposal.freelance_id),
-                                   "follow_up", due, "after_interview", now,
+                                   "follow_up", due, AFTER_INTERVIEW, now,
                                    need_id=int(need.id))
         return due
 

@@ -14,6 +14,7 @@ from cockpit.domain.queue import (
     describe,
     queue_day_end,
 )
+from cockpit.domain.reminder_reasons import SKIPPED
 from cockpit.services.cards import CardServices
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
@@ -197,7 +198,7 @@ class QueueServices(Part):
 
         claims.release(person.kind, person.id, caller_id)
         add_reminder(caller_id, person.kind, person.id, "retry", self.now() + timedelta(hours=2),
-                     "skipped", self.now())
+                     SKIPPED, self.now())
         return True
 
     @store_guard

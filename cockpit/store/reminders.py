@@ -6,6 +6,7 @@ from datetime import datetime
 
 import peewee as pw
 
+from cockpit.domain.reminder_reasons import SNOOZED
 from cockpit.store.db import database
 from cockpit.store.lean_reads import open_reminders as open_reminders  # one read, lean or not
 from cockpit.store.models import (
@@ -39,7 +40,7 @@ def snooze_person(owner_id: int, kind: str, person_id: int, due: datetime, now: 
         moved = (Reminder.update(due_at=naive(due), sequence=Reminder.sequence + 1)
                  .where(field == person_id, Reminder.done_at.is_null()).execute())
         if not moved:
-            add_reminder(owner_id, kind, person_id, "callback", due, "snoozed", now)
+            add_reminder(owner_id, kind, person_id, "callback", due, SNOOZED, now)
 
 
 def complete(reminder_id: int, now: datetime) -> bool:
