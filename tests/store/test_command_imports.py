@@ -88,3 +88,31 @@ def test_the_queue_in_a_pipe_is_printed_without_rich(why: list[str], demo_url: s
     assert done.returncode == 0, done.stderr
     assert "'rich'" not in done.stdout.strip().splitlines()[-1]
     assert "┏" in done.stdout
+
+
+@pytest.mark.parametrize("command", [["queue", "--at", AT, "--limit", "5"], ["reminders"],
+                                     ["report"], ["search", "martin"], ["nosuch"],
+                                     ["queue", "--limit", "x"], ["team", "list"]],
+                         ids=" ".join)
+def test_a_command_run_as_a_process_says_what_main_says(
+    command: list[str], demo_template: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m cockpit` (the process's own main: no collector for a short read, the
+    objects set aside at exit) prints, refuses and exits as main(argv) does in process."""
+    from cockpit.cli import main
+
+    target = tmp_path / "cockpit.sqlite"
+    shutil.copyfile(demo_template, target)
+    argv = [*command, "--db", f"sqlite:///{target}"]
+    env = {**os.environ, "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state")}
+    env.pop("COCKPIT_DB", None)
+    done = subprocess.run([sys.executable, "-m", "cockpit", *argv], capture_output=True,
+                          text=True, env=env, timeout=120)
+    for name in ("COCKPIT_NOW", "COCKPIT_STATE"):
+        monkeypatch.setenv(name, env[name])
+    monkeypatch.delenv("COCKPIT_DB", raising=False)
+    code = main(argv)
+    said = capsys.readouterr()
+    assert (done.returncode, done.stdout, done.stderr) == (code, said.out, said.err)
