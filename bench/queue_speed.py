@@ -148,8 +148,10 @@ def measure(url: str, runs: int) -> tuple[float, float, float, float]:
     assert len(ours) == WANT and ours == walked == old, (ours, walked, old)
     print(f"  the floor returns the queue's {WANT} people, in its order "
           f"(and the whole ranking's first {WANT}): {walked[:5]}…", flush=True)
-    queue = timed(lambda: services.ranked(1, now, want=WANT), runs)
-    base = timed(lambda: floor(1, end), runs)
+    # Alternated runs: a busy spell of the machine weighs on both sides alike (separate
+    # medians of a 0.2 ms floor drifted by half between runs of the bench).
+    queue, base = timed_together([lambda: services.ranked(1, now, want=WANT),
+                                  lambda: floor(1, end)], runs)
     # Where the queue's time goes: the store's walk (its SQL and the people built from its
     # rows) against the rules and the ranking in Python, as a share of the queue measured
     # with it (the headline ratio above keeps its own separate medians).
