@@ -329,6 +329,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     new_phones: list[tuple] = []
     pasts: list[Past] = []
     touched: set[int] = set()  # the people the batch wrote, for the search index
+    merges: list[tuple[int, dict[str, Any]]] = []  # (someone already in, what the row brings)
     known_before: set[int] = set()  # those of them already in the database
     first_new = next_person
     # In the file's order (a dict, not a set): the first switchboard a file gives a company stays.
@@ -360,7 +361,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
                                                    kept.get("other_emails", ""), values)
             written.merged.append((record.line, existing, why))
         elif existing is not None:
-            _fill_empty(model, existing, values)
+            merges.append((existing, values))
             written.merged.append((record.line, existing, why))
         else:
             next_person += 1
@@ -372,7 +373,8 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             if values.get("email"):
                 by_email.setdefault(values["email"], []).append((who.key, person_id))
         written.ids[record.line] = person_id
-        touched.add(person_id)
+        if existing is None or existing in pending:
+            touched.add(person_id)
         if existing is not None and existing < first_new:
             known_before.add(existing)
         for phone, hint in record.phones:
@@ -389,6 +391,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
             new_phones.append((next_phone, phone.e164, phone.kind, phone.time_zone, label,
                                person_id if kind == "contacts" else None,
                                person_id if kind == "freelances" else None))
+            touched.add(person_id)  # their entry in the index holds their numbers
             number.add(Holder(person_id, who, company))
             next_phone += 1
         if progress and done % 500 == 0:
@@ -397,6 +400,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     if companies is not None:
         written.companies_created += companies.flush()
     _insert_people(kind, model, new_people, stamp)
+    touched |= _fill_empty(model, merges)
     _insert(Phone, [Phone.id, Phone.e164, Phone.kind, Phone.time_zone, Phone.label,
                     Phone.contact, Phone.freelance], new_phones)
     _after_explicit_ids(model._meta.table_name, "phone", "company")
@@ -533,28 +537,61 @@ def _rows_of(people: list[dict[str, Any]], names: tuple[str, ...],
 _COLUMN = {"decision_maker": "is_decision_maker"}
 
 
-def _fill_empty(model: People, person_id: int, values: dict[str, Any]) -> None:
-    """Merging: only what the database does not know yet is written."""
-    row = model.get_by_id(person_id)
+def _fill_empty(model: People, merges: list[tuple[int, dict[str, Any]]]) -> set[int]:
+    """Merging: only what the database does not know yet is written; the people changed.
+    Their rows read in one query a few hundred, not one ORM query each (a file imported a
+    second time, all of it merges: 80,000 such queries were 45 s of a 100,000-row re-run)."""
+    rows = _rows_by_id(model, sorted({pid for pid, _ in merges}))
+    changed: dict[int, dict[str, Any]] = {}
+    for person_id, values in merges:
+        row = rows[person_id]
+        updates = _new_values(model, row, values)
+        if updates:
+            row.update(updates)  # a later row of the batch merges on top of this one
+            changed.setdefault(person_id, {}).update(updates)
+    for person_id, updates in changed.items():
+        model.update(**updates).where(model.id == person_id).execute()
+    if changed and model is Freelance:
+        from cockpit.store.freelance_search import refresh_search_text
+
+        refresh_search_text(list(changed))
+    return set(changed)
+
+
+def _rows_by_id(model: People, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Each person's stored values by field name (a foreign key by its `…_id` too), as the
+    database holds them: the merge only asks whether each is empty."""
+    fields = model._meta.sorted_fields
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)  # "references" is a keyword
+    mark = database.obj.param
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        cursor = database.obj.execute_sql(
+            f'SELECT {columns} FROM "{model._meta.table_name}" WHERE id IN '
+            f'({", ".join([mark] * len(part))})', part)
+        for values in cursor.fetchall():
+            row = {f.name: v for f, v in zip(fields, values, strict=True)}
+            row.update((f.column_name, v) for f, v in zip(fields, values, strict=True))
+            found[int(row["id"])] = row
+    return found
+
+
+def _new_values(model: People, row: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     updates: dict[str, Any] = {}
     for name, value in values.items():
         column = _COLUMN.get(name, name)
-        if not hasattr(model, column) or value in (None, ""):
+        if column not in row or value in (None, ""):
             continue
-        current = getattr(row, column)
+        current = row[column]
         if column == "other_emails":  # below, once the e-mail kept is known
             continue
         if current in (None, "", "unknown") or (column == "is_decision_maker" and not current
                                                 and value):
             updates[column] = f" {value} " if column == "skills" else value
-    more = other_addresses(updates.get("email", row.email), row.other_emails, values)
-    if more != row.other_emails:  # every address known, none twice
+    more = other_addresses(updates.get("email", row["email"]), row["other_emails"], values)
+    if more != row["other_emails"]:  # every address known, none twice
         updates["other_emails"] = more
-    if values.get("do_not_call"):  # never lifted by an import, only ever set
-        updates.update(do_not_call=True, asked_not_to_call=True)
-    if updates:
-        model.update(**updates).where(model.id == person_id).execute()
-        if model is Freelance:
-            from cockpit.store.freelance_search import refresh_search_text
-
-            refresh_search_text([person_id])
+    if values.get("do_not_call") and not (row["do_not_call"] and row["asked_not_to_call"]):
+        updates.update(do_not_call=True, asked_not_to_call=True)  # never lifted by an import
+    return updates

@@ -105,6 +105,23 @@ def test_the_bulk_index_holds_what_the_triggers_would_have_written(demo_url: str
     assert written == _as_the_triggers_write_it(demo_url)
 
 
+def test_a_merge_that_fills_a_field_refreshes_the_persons_entry(demo_url: str,
+                                                               tmp_path: Path) -> None:
+    """A list imported again with what the first one lacked: the people merged are found by
+    it at once (their entry written again), those it left as they were are untouched."""
+    if not demo_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL searches the tables themselves")
+    first = _list(tmp_path / "avant.csv", tail=QUANTIX.replace("Responsable achats", ""))
+    assert main(["import", "contacts", str(first), "--db", demo_url]) == 0
+    services = open_services(demo_url, clock=lambda: FIXED_NOW)
+    bertrand = _id(demo_url, "bertrand.quemener@quantix.fr")
+    assert bertrand not in _found(services, "achats")
+    assert main(["import", "contacts", str(_list(tmp_path / "apres.csv")), "--db",
+                 demo_url]) == 0
+    assert bertrand in _found(open_services(demo_url, clock=lambda: FIXED_NOW), "achats")
+    assert _index(demo_url) == _as_the_triggers_write_it(demo_url)
+
+
 def test_imported_freelances_are_indexed_as_the_triggers_would(demo_url: str,
                                                                tmp_path: Path) -> None:
     if not demo_url.startswith("sqlite"):
