@@ -116,6 +116,7 @@ class ImportServices(Part):
         from cockpit.domain.tables import TableError
         from cockpit.store import importer
         from cockpit.store.db import database, refresh_statistics
+        from cockpit.store.import_batches import PartlyWritten
 
         if kind not in KINDS:
             raise ServiceError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
@@ -179,7 +180,7 @@ class ImportServices(Part):
         else:
             try:
                 written = importer.write(kind, records, self.now(), tick)
-            except importer.PartlyWritten as exc:
+            except PartlyWritten as exc:
                 cause = exc.__cause__ or exc
                 raise ServiceError(
                     f"{source}: the import stopped at row {exc.done + 1} of {total} "

@@ -8,8 +8,7 @@ write lock for seconds while callers claim their next call or save a note."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -27,54 +26,22 @@ from cockpit.domain.import_phones import (
 from cockpit.domain.importing import Record
 from cockpit.domain.matching import search_text
 from cockpit.store.db import database, is_postgres
+from cockpit.store.import_batches import (
+    BATCH,
+    Progress,
+    Written,
+    _in_batches,
+)
 from cockpit.store.import_holders import Holder, Number, Who, holders_of
 from cockpit.store.importer_history import Callers, Past, past_of, write_history
+from cockpit.store.importer_merge import fill_empty, other_addresses
 from cockpit.store.models import Company, Contact, Freelance, Phone
 from cockpit.store.rows import tuples
 from cockpit.store.search_index import Held
-from cockpit.store.sharing import others_have_it_open
 from cockpit.store.times import naive
 
 CHUNK = 2000
-BATCH = 500  # people a transaction: some tens of milliseconds of write lock each
-ALONE_BATCH = 5000  # while nobody else has the database open: a few tenths of a second
-# Between batches the lock is left free as long as the batch held it: a caller waiting for
-# it polls every 100 ms at worst (SQLite's busy handler), and a gap of 2 ms was missed.
-# That is while others write (seen by SQLite's data_version): the callers' claims and notes
-# get through. Nobody else writing, the import only leaves a gap a poll cannot miss after
-# its first batch (a caller already waiting gets in, and their write shows that others are
-# at work) and then every second of work (a first claim waits that long at most), instead
-# of doubling its time: some 12 % of an import alone, in sleep, no CPU. (A polite first
-# second cost as much as the whole import's work once the search index went in bulk.)
-# Nobody else has the file open at all (no other process holds it: store/sharing.py), there
-# is nobody to leave a gap for: no gap, and batches ten times bigger (fewer commits, and the
-# search index written in bigger pieces), until someone opens it: 7.2 -> 5.6 s for 100,000.
-# PostgreSQL queues lock requests: a waiting caller gets the tables at each commit.
-PAUSE_SHARE = 1.0
-QUIET_EVERY, QUIET_GAP = 1.0, 0.12  # seconds of work, seconds of gap
-BUSY_FOR = 5.0  # seconds another connection's write keeps the import in its polite pace
-Progress = Callable[[int], None]
 People = type[Contact] | type[Freelance]  # the two kinds of person an import writes
-
-
-class PartlyWritten(Exception):
-    """A batch failed: the batches before it are saved (`done` rows of the file)."""
-
-    def __init__(self, done: int, written: Written) -> None:
-        super().__init__(f"{done} row(s) written before the failure")
-        self.done = done
-        self.written = written
-
-
-@dataclass
-class Written:
-    created: int = 0
-    merged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, id, why)
-    companies_created: int = 0
-    switchboards: set[str] = field(default_factory=set)  # numbers found shared: "standard"
-    ids: dict[int, int] = field(default_factory=dict)  # line -> the person written (CV files)
-    history: int = 0  # people whose last contact or comment the file brought
-    unknown_owners: dict[str, int] = field(default_factory=dict)  # name -> people
 
 
 def write(kind: str, records: Sequence[Record], now: datetime,
@@ -87,82 +54,6 @@ def write(kind: str, records: Sequence[Record], now: datetime,
         return write_companies(records, now, progress, batch)
     model = Contact if kind == "contacts" else Freelance
     return _people(kind, model, records, now, progress, batch)
-
-
-def _in_batches(records: Sequence[Record], batch: int, progress: Progress | None,
-                written: Written, one: Callable[[Sequence[Record], int], None]) -> Written:
-    """`one(rows, offset)` for each slice, in its own short transaction, with a pause after
-    it for the callers waiting on the lock."""
-    import time
-
-    in_transaction = database.obj.transaction_depth() > 0  # a dry run: one, rolled back
-    pace = _Pace()
-    start = 0
-    while start < len(records):
-        size = max(batch, ALONE_BATCH) if pace.alone else batch
-        began = time.monotonic()
-        try:
-            with _transaction():
-                one(records[start:start + size], start)
-        except (pw.DatabaseError, pw.InterfaceError) as exc:
-            if start == 0:
-                raise
-            raise PartlyWritten(start, written) from exc
-        start += size
-        if not in_transaction and start < len(records):
-            time.sleep(pace.pause(time.monotonic() - began))
-    if progress:
-        progress(len(records))
-    return written
-
-
-class _Pace:
-    """How long to leave the write lock free after a batch that held it `took` seconds, and
-    whether the import is `alone`: nobody else has the database open (no other process, and
-    no other connection wrote since the first batch's gap let a waiting one in). Alone, it
-    leaves no gap and takes bigger batches; at the next batch after someone opens the file,
-    it is back to its polite pace."""
-
-    def __init__(self) -> None:
-        self.sqlite = not is_postgres()
-        self.version = self._version()
-        self.busy_until = 0.0
-        self.worked = QUIET_EVERY  # the first gap comes after the first batch
-        self.gap_left = False
-        self.alone = False  # not before the first batch's gap has been left
-
-    def _version(self) -> int | None:
-        if not self.sqlite:
-            return None
-        return int(database.obj.execute_sql("PRAGMA data_version").fetchone()[0])
-
-    def pause(self, took: float) -> float:
-        import time
-
-        if not self.sqlite:
-            return 0.0
-        now, version = time.monotonic(), self._version()
-        if version != self.version:  # someone else committed since the last batch
-            self.version, self.busy_until = version, now + BUSY_FOR
-        if now < self.busy_until:
-            self.alone = False
-            return max(took, 0.005) * PAUSE_SHARE
-        if self.gap_left:  # a caller waiting from the start has had their chance
-            self.alone = others_have_it_open(database.obj.database) is False
-            if self.alone:
-                return 0.0
-        self.worked += took
-        if self.worked < QUIET_EVERY:
-            return 0.0
-        self.worked, self.gap_left = 0.0, True
-        return QUIET_GAP
-
-
-def _transaction() -> Any:
-    """IMMEDIATE on SQLite: the write lock taken at the start, so the batch never finds,
-    at its first write, that another caller wrote since it read (which fails at once)."""
-    db = database.obj
-    return db.atomic() if is_postgres() else db.atomic(lock_type="IMMEDIATE")
 
 
 def _next_id(model: People | type[Company] | type[Phone]) -> int:
@@ -400,7 +291,7 @@ def _people_batch(kind: str, model: People, records: Sequence[Record], offset: i
     if companies is not None:
         written.companies_created += companies.flush()
     _insert_people(kind, model, new_people, stamp)
-    touched |= _fill_empty(model, merges)
+    touched |= fill_empty(model, merges)
     _insert(Phone, [Phone.id, Phone.e164, Phone.kind, Phone.time_zone, Phone.label,
                     Phone.contact, Phone.freelance], new_phones)
     _after_explicit_ids(model._meta.table_name, "phone", "company")
@@ -508,19 +399,6 @@ _DEFAULTS: dict[str, Any] = {"civility": "", "first_name": "", "role": "", "emai
                              "billing": "unknown", "siret": "", "do_not_call": False}
 
 
-def other_addresses(email: str, others: str, values: dict[str, Any]) -> str:
-    """The addresses kept beside `email`: those already there, then the ones `values`
-    brings (its own e-mail included, when it is not the one kept), each once."""
-    seen = {email.casefold()} if email else set()
-    kept: list[str] = []
-    for address in (*others.split(), values.get("email") or "",
-                    *(values.get("other_emails") or "").split()):
-        if address and address.casefold() not in seen:
-            seen.add(address.casefold())
-            kept.append(address)
-    return " ".join(kept)
-
-
 def _default(value: Any, name: str) -> Any:
     return _DEFAULTS.get(name) if value is None else value
 
@@ -532,66 +410,3 @@ def _rows_of(people: list[dict[str, Any]], names: tuple[str, ...],
     columns = [[_DEFAULTS.get(n) if (v := p.get(n)) is None else v for p in people]
                for n in names]
     return list(zip(*columns, [stamp] * len(people), strict=True))
-
-
-_COLUMN = {"decision_maker": "is_decision_maker"}
-
-
-def _fill_empty(model: People, merges: list[tuple[int, dict[str, Any]]]) -> set[int]:
-    """Merging: only what the database does not know yet is written; the people changed.
-    Their rows read in one query a few hundred, not one ORM query each (a file imported a
-    second time, all of it merges: 80,000 such queries were 45 s of a 100,000-row re-run)."""
-    rows = _rows_by_id(model, sorted({pid for pid, _ in merges}))
-    changed: dict[int, dict[str, Any]] = {}
-    for person_id, values in merges:
-        row = rows[person_id]
-        updates = _new_values(model, row, values)
-        if updates:
-            row.update(updates)  # a later row of the batch merges on top of this one
-            changed.setdefault(person_id, {}).update(updates)
-    for person_id, updates in changed.items():
-        model.update(**updates).where(model.id == person_id).execute()
-    if changed and model is Freelance:
-        from cockpit.store.freelance_search import refresh_search_text
-
-        refresh_search_text(list(changed))
-    return set(changed)
-
-
-def _rows_by_id(model: People, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Each person's stored values by field name (a foreign key by its `…_id` too), as the
-    database holds them: the merge only asks whether each is empty."""
-    fields = model._meta.sorted_fields
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)  # "references" is a keyword
-    mark = database.obj.param
-    found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
-        cursor = database.obj.execute_sql(
-            f'SELECT {columns} FROM "{model._meta.table_name}" WHERE id IN '
-            f'({", ".join([mark] * len(part))})', part)
-        for values in cursor.fetchall():
-            row = {f.name: v for f, v in zip(fields, values, strict=True)}
-            row.update((f.column_name, v) for f, v in zip(fields, values, strict=True))
-            found[int(row["id"])] = row
-    return found
-
-
-def _new_values(model: People, row: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    updates: dict[str, Any] = {}
-    for name, value in values.items():
-        column = _COLUMN.get(name, name)
-        if column not in row or value in (None, ""):
-            continue
-        current = row[column]
-        if column == "other_emails":  # below, once the e-mail kept is known
-            continue
-        if current in (None, "", "unknown") or (column == "is_decision_maker" and not current
-                                                and value):
-            updates[column] = f" {value} " if column == "skills" else value
-    more = other_addresses(updates.get("email", row["email"]), row["other_emails"], values)
-    if more != row["other_emails"]:  # every address known, none twice
-        updates["other_emails"] = more
-    if values.get("do_not_call") and not (row["do_not_call"] and row["asked_not_to_call"]):
-        updates.update(do_not_call=True, asked_not_to_call=True)  # never lifted by an import
-    return updates

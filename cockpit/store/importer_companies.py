@@ -12,13 +12,11 @@ from typing import Any
 from cockpit.domain.captures import fold
 from cockpit.domain.import_phones import STANDARD
 from cockpit.domain.importing import Record
+from cockpit.store.import_batches import Progress, Written, _in_batches
 from cockpit.store.importer import (
-    Progress,
-    Written,
     _as_switchboard,
     _block_known_numbers,
     _Companies,
-    _in_batches,
     _lock,
     _next_id,
     keep_switchboard,
