@@ -1,0 +1,215 @@
+"""What a cell of an imported file says: its text read as the field's value (a phone in
+E.164, an e-mail, a rate, a date, a code among the known ones), or why it is refused (a
+formula, control characters, a value of no known shape)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from cockpit.domain.captures import fold, parse_date
+from cockpit.domain.errors import Reason, ValidationError
+from cockpit.domain.import_figures import parse_figure, parse_year
+from cockpit.domain.import_history import parse_moment
+from cockpit.domain.import_phones import PHONE_FIELDS
+from cockpit.domain.phones import parse_phone
+from cockpit.domain.siret import normalise_siren, normalise_siret
+from cockpit.domain.text import control_characters, html_as_text
+
+_KIND_VALUES = {"esn conseil": "esn_conseil", "conseil": "esn_conseil", "cabinet de conseil":
+                "esn_conseil", "esn": "esn_classique", "ssii": "esn_classique",
+                "esn classique": "esn_classique", "client final": "end_client",
+                "end client": "end_client", "client": "end_client", "autre": "other",
+                "other": "other"}
+_AVAILABILITY = {"disponible": "available", "available": "available", "dispo": "available",
+                 "oui": "available", "en mission": "on_mission", "on mission": "on_mission",
+                 "indisponible": "on_mission", "non": "on_mission", "preavis": "notice",
+                 "en preavis": "notice", "notice": "notice"}
+_BILLING = {"portage": "portage", "portage salarial": "portage", "umbrella": "portage",
+            "societe": "own_company", "sa societe": "own_company", "siret": "own_company",
+            "own company": "own_company", "freelance": "own_company", "auto-entrepreneur":
+            "own_company", "micro-entreprise": "own_company", "eurl": "own_company",
+            "sasu": "own_company", "unknown": "unknown", "inconnu": "unknown",
+            "inconnue": "unknown", "?": "unknown"}
+_YES = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "do"}
+_NO = {"non", "n", "no", "0", "faux", "false", ""}
+# Letters beyond ASCII too (RFC 6531): "c.françois@…" is an address people have.
+_EMAIL = re.compile(r"^[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+$")
+
+
+_DATE_LIKE = re.compile(r"\d")
+
+
+def _cell(field_name: str, raw: str, today: date, column: str = "",
+          now: datetime | None = None) -> tuple[Any, Reason | None]:
+    """(the value, None) or (None, why the cell is refused). `now` bounds a last contact."""
+    if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
+        raw = raw[1:]
+    if raw.startswith("="):
+        return None, Reason("import_formula", f"{raw!r}: a formula, not a value (export the "
+                            "values, not the formulas)", {"value": raw})
+    controls = _controls(field_name, raw)
+    if controls:
+        return None, controls
+    try:
+        if field_name == "last_contact" and raw and now is not None:
+            return parse_moment(raw, now), None
+        return _parse(field_name, raw, today, column), None
+    except (ValidationError, ValueError) as exc:
+        return None, Reason.of(exc, value=raw)
+
+
+# Shown on one line everywhere (queue, card, lists): no line break either.
+_NAME_FIELDS = frozenset({"name", "first_name", "last_name", "full_name", "company", "civility",
+                          "role", "title"})
+
+
+def _controls(field_name: str, raw: str) -> Reason | None:
+    """Why a cell holding control characters is refused (None when it holds none). They come
+    from a damaged or crafted file: an escape sequence in a name would clear the caller's
+    screen or rename their terminal."""
+    if raw.isprintable():  # most cells: no control character can be there
+        return None
+    found = control_characters(raw)
+    if field_name not in _NAME_FIELDS:
+        found = [c for c in found if c not in ("\\x0a", "\\x09", "\\x0d")]
+    if not found:
+        return None
+    return Reason("import_controls", f"control character(s) {', '.join(found)} in the text; "
+                  "remove them from the file", {"characters": ", ".join(found)})
+
+
+def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
+    if not raw:
+        return None
+    if field_name in ("revenue", "headcount") or field_name.startswith(_BY_YEAR):
+        if fold(raw).strip(" .") in _UNKNOWN_FIGURE:
+            return None
+        return parse_figure(field_name, raw, column)
+    if field_name == "year":
+        return parse_year(raw)
+    if field_name == "siren":
+        return normalise_siren(raw)
+    if field_name == "postcode":
+        return _postcode(raw)
+    if field_name == "comment":  # kept as written, line breaks and all (HTML as its text)
+        return html_as_text(raw).strip()
+    if field_name in PHONE_FIELDS:
+        return parse_phone(raw)
+    if field_name == "email":
+        return _email(raw)
+    if field_name == "day_rate":
+        return _whole_euros(raw, "day_rate")
+    if field_name == "kind":
+        value = _coded(_KIND_VALUES, raw)
+        if value is None:
+            raise ValidationError(f"{raw!r}: expected ESN conseil, ESN, client final or autre",
+                                  code="import_company_kind", value=raw)
+        return value
+    if field_name == "availability":
+        value = _coded(_AVAILABILITY, raw)
+        if value is None and _DATE_LIKE.search(raw):  # "Disponibilité : 01/03/2027"
+            with contextlib.suppress(ValueError, ValidationError):
+                return parse_date(raw, today)  # the row says it as available_from
+        if value is None:
+            raise ValidationError(f"{raw!r}: expected disponible, en mission or préavis",
+                                  code="import_availability", value=raw)
+        return value
+    if field_name == "billing":
+        value = _coded(_BILLING, raw)
+        if value is None:
+            raise ValidationError(f"{raw!r}: expected portage or société (SIRET)",
+                                  code="import_billing", value=raw)
+        return value
+    if field_name == "posts_missions":  # oui/non, as the cockpit's export writes True/False
+        return _yes_no(raw)
+    if field_name in ("available_from", "next_budget"):
+        try:
+            return parse_date(raw, today)
+        except (ValueError, ValidationError) as exc:
+            raise ValidationError(f"{raw!r} is not a date (25/12/2026)", code="import_date",
+                                  value=raw) from exc
+    if field_name == "siret":
+        return normalise_siret(raw)
+    if field_name == "do_not_call":  # only ever set: an import never clears the flag
+        return True if _yes_no(raw) else None
+    if field_name == "decision_maker":
+        if fold(raw) in _YES:
+            return True
+        if fold(raw) in _NO:
+            return False
+        raise ValidationError(f"{raw!r}: expected oui or non", code="import_yes_no",
+                              value=raw)
+    if field_name in ("skills", "technologies"):
+        return " ".join(t for t in re.split(r"[\s,;/|]+", fold(raw)) if t)
+    if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
+        return raw
+    return _RUNS_OF_SPACE.sub(" ", raw).strip()
+
+
+def _email(raw: str) -> str:
+    email = raw.strip().lower().removeprefix("mailto:")
+    if not _EMAIL.match(email):
+        raise ValidationError(f"{raw!r} is not an e-mail address", code="import_email",
+                              value=raw)
+    return email
+
+
+# The fields most cells of a list are parsed for, with what `_parse` does for them (a
+# number, an e-mail: the cells that do not repeat, so no cache spares their reading).
+_DIRECT: dict[str, Callable[[str], Any]] = {"phone": parse_phone, "email": _email}
+
+
+def _yes_no(raw: str) -> bool:
+    if fold(raw) in _YES:
+        return True
+    if fold(raw) in _NO:
+        return False
+    raise ValidationError(f"{raw!r}: expected oui or non", code="import_yes_no", value=raw)
+
+
+def _coded(known: Mapping[str, str], raw: str) -> str | None:
+    """The code a word stands for; the code itself as well (the cockpit's own export writes
+    "esn_conseil", "on_mission")."""
+    word = fold(raw)
+    return known.get(word) or (word if word in known.values() else None)
+
+
+_RUNS_OF_SPACE = re.compile(r"\s+")
+
+
+def _whole_euros(raw: str, what: str) -> int:
+    """Whole euros; `what` ("day_rate") names the error's code."""
+    text = re.sub(r"[\s\u00a0\u202f€]|eur|ht|/j(our)?", "", raw.casefold()).replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValidationError(f"{raw!r} is not an amount in euros ({what})",
+                              code=f"import_{what}", value=raw) from exc
+    if value < 0 or value > 100_000:
+        raise ValidationError(f"{raw!r}: {what} out of range", code=f"import_{what}_range",
+                              value=raw)
+    return int(value)
+
+
+_BY_YEAR = ("revenue_", "headcount_")  # split_field's fields, told cheaply on every cell
+_UNKNOWN_FIGURE = {"nc", "n.c", "n/a", "na", "nd", "n.d", "-", "--", "?", "inconnu",
+                   "non communique", "non disponible", "unknown"}
+
+
+def _postcode(raw: str) -> str:
+    """A French postcode has five digits; a spreadsheet that took it for a number dropped
+    the leading zero of 01000."""
+    text = re.sub(r"\s+", "", raw)
+    if text.isdigit() and len(text) == 4:
+        return "0" + text
+    if text.isdigit() and len(text) != 5:
+        raise ValidationError(f"{raw!r} is not a postcode (five digits: 75008)",
+                              code="import_postcode", value=raw)
+    return raw.strip()
+
+
