@@ -45,7 +45,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from cockpit.cv.anonymised import anonymise_file, output_format
     from cockpit.cv.read import CvUnreadable
-    from cockpit.services.needs import load_sectors
+    from cockpit.services.proposals import load_sectors
 
     source = Path(args.file).expanduser()
     try:

@@ -26,6 +26,7 @@ from cockpit.services.needs import NeedServices
 from cockpit.services.offline import KeptEnds
 from cockpit.services.part import DEFAULT_MARGIN, DEMO_FIRM, PARIS, Setup, open_setup
 from cockpit.services.person_data import PersonDataServices
+from cockpit.services.proposals import ProposalServices
 from cockpit.services.queue import QueueServices
 from cockpit.services.records import RecordServices
 from cockpit.services.review import ReviewServices
@@ -53,6 +54,7 @@ class Services:
         self.mend = mend = MendServices(setup, connection, kept)
         self.call_end = call_end = CallEndServices(setup, connection, live, calls, kept, mend)
         self.staffing = staffing = NeedServices(setup, connection)
+        self.proposals = proposals = ProposalServices(setup, connection)
         self.review = review = ReviewServices(setup, connection, cards, queue)
         self.rights = rights = RightsServices(setup, connection, cards)
         self.person_data = data = PersonDataServices(setup, connection)
@@ -109,15 +111,15 @@ class Services:
         self.set_need_status = staffing.set_need_status
         self.match_freelances = staffing.match_freelances
         self.search_freelances = staffing.search_freelances
-        self.propose = staffing.propose
-        self.anonymised_cv = staffing.anonymised_cv
-        self.cv_mail = staffing.cv_mail
-        self.send_cv = staffing.send_cv
-        self.book_interview = staffing.book_interview
-        self.record_placement = staffing.record_placement
-        self.need_recap = staffing.need_recap
-        self.freelance_recap = staffing.freelance_recap
-        self.save_eml = staffing.save_eml
+        self.propose = proposals.propose
+        self.anonymised_cv = proposals.anonymised_cv
+        self.cv_mail = proposals.cv_mail
+        self.send_cv = proposals.send_cv
+        self.book_interview = proposals.book_interview
+        self.record_placement = proposals.record_placement
+        self.need_recap = proposals.need_recap
+        self.freelance_recap = proposals.freelance_recap
+        self.save_eml = proposals.save_eml
         self.attach_cv = cv.attach_cv
         self.cv_files = cv.cv_files
         self.save_cv_eml = cv.save_cv_eml
