@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from cockpit.domain.errors import ValidationError
+from cockpit.domain.phone_formats import foreign_international
 
 # phonenumbers is imported where a number is parsed or formatted the long way: a start that
 # only shows French numbers (the first screen) does without its ~15 ms of loading.
@@ -112,6 +113,8 @@ def shown_national(e164: str) -> str:
     """A stored number (E.164) as the cockpit shows it: French ones the French way, others
     in international form."""
     shown = french_national(e164)
+    if shown is None:
+        shown = foreign_international(e164)
     return shown if shown is not None else parse_phone(e164).national()
 
 
@@ -126,6 +129,8 @@ class Phone(NamedTuple):
     def national(self) -> str:
         """As a French caller writes it: 01 42 68 53 00; foreign numbers in international form."""
         shown = french_national(self.e164)
+        if shown is None and self.region not in ("FR", *_OVERSEAS_REGIONS):
+            shown = foreign_international(self.e164)
         if shown is not None:
             return shown
         import phonenumbers
