@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections import deque
 from functools import partial
+from time import monotonic
 from typing import Any
 from weakref import WeakKeyDictionary, WeakSet
 
@@ -16,9 +17,12 @@ from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
-# Longest wait for a key to come back from a field (a widget on its way may keep it, a field
-# removed meanwhile never answers): the keys held behind it go on then.
+# How often to look whether a key is still on its way through a field, and the longest wait
+# for it: a field removed meanwhile never answers, and the keys held behind it go on then.
+# A field still on screen is waited for: on a loaded machine the loop can stall for longer
+# than a look (the CI lost a Backspace so, typed before letters that went on without it).
 _LONGEST_WAIT = 0.5
+_GIVE_UP = 5.0
 
 
 def focus_now(widget: Widget) -> None:
@@ -102,7 +106,21 @@ class TypedInOrder:
         # next keys go on; left unread, it is on its way up to the App's bindings.
         if not field.call_later(app.call_later, self._landed, key):
             app.call_later(self._go_on, key)
-        app.set_timer(_LONGEST_WAIT, partial(app.call_later, self._go_on, key))
+        self._look_later(key, field, monotonic())
+
+    def _look_later(self, key: events.Key, field: Widget, since: float) -> None:
+        self._app.set_timer(_LONGEST_WAIT, partial(self._look, key, field, since))
+
+    def _look(self, key: events.Key, field: Widget, since: float) -> None:
+        """Still waiting for `key`: wait on while its field is on screen and the key was not
+        stopped on its way up (by a widget above the field), up to _GIVE_UP."""
+        if self._waiting_for is not key:
+            return
+        if field.is_attached and not key._stop_propagation \
+                and monotonic() - since < _GIVE_UP:
+            self._look_later(key, field, since)
+            return
+        self._app.call_later(self._go_on, key)
 
     async def _landed(self, key: events.Key) -> None:
         if key._stop_propagation:
