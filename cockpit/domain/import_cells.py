@@ -14,7 +14,7 @@ from typing import Any
 from cockpit.domain.captures import fold, parse_date
 from cockpit.domain.errors import Reason, ValidationError
 from cockpit.domain.import_figures import parse_figure, parse_year
-from cockpit.domain.import_history import parse_moment
+from cockpit.domain.import_history import PARIS, moment_of, parse_moment
 from cockpit.domain.import_phones import PHONE_FIELDS
 from cockpit.domain.phones import parse_phone
 from cockpit.domain.siret import normalise_siren, normalise_siret
@@ -45,8 +45,9 @@ _DATE_LIKE = re.compile(r"\d")
 
 
 def _cell(field_name: str, raw: str, today: date, column: str = "",
-          now: datetime | None = None) -> tuple[Any, Reason | None]:
-    """(the value, None) or (None, why the cell is refused). `now` bounds a last contact."""
+          now: datetime | None = None, order: str | None = None) -> tuple[Any, Reason | None]:
+    """(the value, None) or (None, why the cell is refused). `now` bounds a last contact;
+    `order` says how the column writes its dates (import_history.date_order)."""
     if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
         raw = raw[1:]
     if raw.startswith("="):
@@ -57,8 +58,8 @@ def _cell(field_name: str, raw: str, today: date, column: str = "",
         return None, controls
     try:
         if field_name == "last_contact" and raw and now is not None:
-            return parse_moment(raw, now), None
-        return _parse(field_name, raw, today, column), None
+            return parse_moment(raw, now, order=order), None
+        return _parse(field_name, raw, today, column, order), None
     except (ValidationError, ValueError) as exc:
         return None, Reason.of(exc, value=raw)
 
@@ -83,7 +84,8 @@ def _controls(field_name: str, raw: str) -> Reason | None:
                   "remove them from the file", {"characters": ", ".join(found)})
 
 
-def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
+def _parse(field_name: str, raw: str, today: date, column: str = "",
+           order: str | None = None) -> Any:
     if not raw:
         return None
     if field_name in ("revenue", "headcount") or field_name.startswith(_BY_YEAR):
@@ -114,7 +116,7 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
         value = _coded(_AVAILABILITY, raw)
         if value is None and _DATE_LIKE.search(raw):  # "Disponibilité : 01/03/2027"
             with contextlib.suppress(ValueError, ValidationError):
-                return parse_date(raw, today)  # the row says it as available_from
+                return parse_day(raw, today, order)  # the row says it as available_from
         if value is None:
             raise ValidationError(f"{raw!r}: expected disponible, en mission or préavis",
                                   code="import_availability", value=raw)
@@ -129,7 +131,7 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
         return _yes_no(raw)
     if field_name in ("available_from", "next_budget"):
         try:
-            return parse_date(raw, today)
+            return parse_day(raw, today, order)
         except (ValueError, ValidationError) as exc:
             raise ValidationError(f"{raw!r} is not a date (25/12/2026)", code="import_date",
                                   value=raw) from exc
@@ -149,6 +151,16 @@ def _parse(field_name: str, raw: str, today: date, column: str = "") -> Any:
     if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
         return raw
     return _RUNS_OF_SPACE.sub(" ", raw).strip()
+
+
+def parse_day(raw: str, today: date, order: str | None = None) -> date:
+    """A day as an import's cell writes it: any way a last contact's date is read (ISO with
+    its time, 03/12/2026 in the column's order, Dec 3, 2026, an Excel serial), or as the
+    cockpit reads a typed day ("25/01", "demain"); ValueError otherwise."""
+    moment = moment_of(raw, PARIS, order)
+    if moment is not None:
+        return moment.astimezone(PARIS).date()
+    return parse_date(raw, today)
 
 
 def _email(raw: str) -> str:

@@ -18,6 +18,7 @@ from cockpit.domain.import_cells import _BY_YEAR, _DIRECT, _KIND_VALUES, _cell
 from cockpit.domain.import_columns import (
     MULTI,
     VALUE_SEPARATOR,
+    column_values,
     find_column,
     header_key,
     holds_civilities,
@@ -30,7 +31,7 @@ from cockpit.domain.import_figures import (
     split_field,
     year_column,
 )
-from cockpit.domain.import_history import PARIS
+from cockpit.domain.import_history import PARIS, date_order
 from cockpit.domain.import_phones import (
     PHONE_FIELDS,
     Seen,
@@ -302,7 +303,9 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     roles: dict[str, bool] = {}
     phone_order = _phone_order(mapping)
     headers = mapping.labels or table.headers
-    columns = [_Column(index, field_name, headers[index])
+    columns = [_Column(index, field_name, headers[index],
+                       date_order(column_values(table, index))
+                       if field_name in _DATE_FIELDS else None)
                for index, field_name in mapping.columns.items()]
     for line, cells in table.rows:
         values: dict[str, Any] = {}
@@ -388,10 +391,13 @@ class _Column:
     """One imported column: its cells read through `_cell`, each distinct value once while
     the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
 
-    __slots__ = ("cache", "column", "direct", "field", "index", "multi", "plain", "reads")
+    __slots__ = ("cache", "column", "direct", "field", "index", "multi", "order", "plain",
+                 "reads")
 
-    def __init__(self, index: int, field_name: str, column: str) -> None:
+    def __init__(self, index: int, field_name: str, column: str,
+                 order: str | None = None) -> None:
         self.index, self.field, self.column = index, field_name, column
+        self.order = order  # how the column writes its dates (03/12 or 12/03)
         self.multi = field_name in MULTI
         self.plain = _is_plain_text(field_name)
         # The parse of the field's usual cells, chosen once for the file, not at each cell
@@ -421,7 +427,7 @@ class _Column:
     def _read(self, raw: str, today: date, now: datetime) -> tuple[Any, Reason | None]:
         direct = self.direct
         if direct is None or not raw or raw[:1] in _MARKS or not raw.isprintable():
-            return _cell(self.field, raw, today, self.column, now)
+            return _cell(self.field, raw, today, self.column, now, self.order)
         # What `_cell` does with a printable cell that is no formula: `_parse` of the field.
         try:
             return direct(raw), None
@@ -429,6 +435,7 @@ class _Column:
             return None, Reason.of(exc, value=raw)
 
 
+_DATE_FIELDS = frozenset({"last_contact", "available_from", "next_budget", "availability"})
 _MARKS = ("'", "=")  # a cell starting with one goes the long way (`_cell`)
 # The fields `_cell` and `_parse` read in their own way; any other is text kept as written.
 _SPECIAL_FIELDS = frozenset({"last_contact", "revenue", "headcount", "year", "siren",

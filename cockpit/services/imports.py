@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from datetime import time as day_time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -345,6 +345,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime) and value.time() != day_time(0):
+        return value.strftime("%Y-%m-%d %H:%M")  # a last contact's hour kept, unambiguous
     if isinstance(value, date | day_time):  # a date cell (a time alone reads as 1900)
         return value.strftime("%d/%m/%Y")
     return str(value)

@@ -48,3 +48,27 @@ def test_what_cannot_be_a_last_contact_says_why(raw: str, why: str) -> None:
 ])
 def test_the_comment_tells_the_outcome(comment: str, outcome: Outcome) -> None:
     assert outcome_of(comment) == outcome
+
+
+@pytest.mark.parametrize(("raw", "day"), [
+    ("Dec 3, 2026", "2026-12-03"), ("December 3rd, 2026", "2026-12-03"),
+    ("Thu Dec 03 2026", "2026-12-03"), ("3-Dec-2026", "2026-12-03"),
+    ("03-Dec-26", "2026-12-03"), ("2026/12/03", "2026-12-03"), ("46359", "2026-12-03"),
+    ("12/3/2026 10:00 AM", "2026-12-03"), ("03/12/2026", "2026-12-03"),
+])
+def test_the_ways_exports_write_a_day(raw: str, day: str) -> None:
+    from datetime import datetime as moment
+
+    from cockpit.domain.import_history import PARIS, parse_moment
+
+    now = moment(2026, 12, 3, 18, 0, tzinfo=PARIS)
+    assert parse_moment(raw, now).date().isoformat() == day
+
+
+def test_a_column_s_dates_are_read_in_one_order() -> None:
+    from cockpit.domain.import_history import DAY_FIRST, MONTH_FIRST, date_order
+
+    assert date_order(["11/20/2026", "11/5/2026"]) == MONTH_FIRST
+    assert date_order(["03/12/2026", "25/12/2025", "12/01/2026"]) == DAY_FIRST
+    assert date_order(["11/5/2026"]) == DAY_FIRST  # a French list's, by default
+    assert date_order(["11/5/2026 10:00 AM"]) == MONTH_FIRST

@@ -1,0 +1,73 @@
+"""What the real exports of other tools hold and an import got wrong: written into tmp_path
+in each tool's layout (invented people), imported by the real command into a real
+database, and what the database keeps checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cockpit.cli import main
+from tests.rawdb import raw
+
+
+@pytest.fixture(autouse=True)
+def _english_and_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+    monkeypatch.setenv("COCKPIT_NOW", "2026-12-03T17:42:00+01:00")
+
+
+def _last_contacts(url: str) -> dict[str, str]:
+    with raw(url) as db:
+        rows = db.execute("SELECT last_name, last_contacted_at FROM contact "
+                          "WHERE is_switchboard = FALSE").fetchall()
+    return {name: str(at)[:10] for name, at in rows}
+
+
+def test_an_american_report_s_dates_are_read_month_first_for_the_whole_column(
+        store_url: str, tmp_path: Path) -> None:
+    """Salesforce writes 11/5/2026 for the 5th of November: the column's 11/20/2026 says
+    so, and so does a time written 2:32 PM; a French list's 03/12/2026 stays the 3rd of
+    December."""
+    report = tmp_path / "report1764772800000.csv"
+    report.write_text(
+        '"Salutation","First Name","Last Name","Title","Account Name","Phone","Email",'
+        '"Last Activity"\n'
+        '"Mr.","Olivier","Renard","Head of IT","Stelvia","+33 1 40 00 12 34",'
+        '"o.renard@stelvia.com","11/20/2026"\n'
+        '"Ms.","Inès","Barre","IT Director","Stelvia","+33 1 40 00 12 35",'
+        '"i.barre@stelvia.com","11/5/2026"\n'
+        '""\n"Grand Totals (2 records)"\n', "utf-8")
+    hubspot = tmp_path / "hubspot-crm-exports-all-contacts-2026-12-03.csv"
+    hubspot.write_text(
+        "Record ID,First Name,Last Name,Email,Phone Number,Last Activity Date\n"
+        "7101,Paul,Aubry,p.aubry@kelis.fr,01 45 00 11 22,\"Nov 4, 2026 2:32 PM\"\n"
+        "7102,Lise,Bonnet,l.bonnet@kelis.fr,01 45 00 11 23,12/3/2026 10:00 AM\n"
+        "7103,Marc,Colin,m.colin@kelis.fr,01 45 00 11 24,Thu Oct 01 2026\n"
+        "7104,Anne,Dumas,a.dumas@kelis.fr,01 45 00 11 25,46327\n", "utf-8")
+    french = tmp_path / "prospects.csv"
+    french.write_text("Nom;Prénom;Téléphone;Dernier contact\n"
+                      "Étienne;Rémi;01 45 00 11 30;03/12/2026\n"
+                      "Faure;Zoé;01 45 00 11 31;2026/11/02\n"
+                      "Garnier;Yves;01 45 00 11 32;3-Nov-2026\n", "utf-8")
+    for path in (report, hubspot, french):
+        assert main(["import", "contacts", str(path), "--db", store_url]) == 0
+    assert _last_contacts(store_url) == {
+        "Renard": "2026-11-20", "Barre": "2026-11-05", "Aubry": "2026-11-04",
+        "Bonnet": "2026-12-03", "Colin": "2026-10-01", "Dumas": "2026-11-01",
+        "Étienne": "2026-12-03", "Faure": "2026-11-02", "Garnier": "2026-11-03"}
+
+
+def test_a_freelance_s_availability_date_in_an_export_s_spelling(
+        store_url: str, tmp_path: Path) -> None:
+    listing = tmp_path / "freelances.csv"
+    listing.write_text("First Name,Last Name,Email,Available From\n"
+                       "Noé,Henry,noe.henry@example.fr,2027-01-04T00:00:00Z\n"
+                       "Léo,Ibert,leo.ibert@example.fr,\"Feb 1, 2027\"\n"
+                       "Ada,Joly,ada.joly@example.fr,46419\n", "utf-8")
+    assert main(["import", "freelances", str(listing), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        rows = dict(db.execute("SELECT last_name, available_from FROM freelance").fetchall())
+    assert {name: str(day) for name, day in rows.items()} == {
+        "Henry": "2027-01-04", "Ibert": "2027-02-01", "Joly": "2027-02-01"}
