@@ -6,6 +6,7 @@ follows its column."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Generic, Protocol, TypeVar
@@ -20,6 +21,23 @@ PHONE_FIELDS = {"switchboard": "standard", "direct_phone": "direct", "mobile_pho
                 "phone": ""}
 STANDARD, DIRECT, MOBILE = "standard", "direct", "mobile"
 SHARED = "shared"  # a hint: several people of the file have it, so it is their switchboard
+
+
+# What a number may be written with; a cell holding anything else may end with an extension.
+NUMBER_CHARS = str.maketrans("", "", "0123456789 +().-/\u00a0\u202f\t")
+# "01 23 45 67 89 poste 123", "… p. 123", "… ext. 123", "… x123", "… #123" (folded).
+_EXTENSION = re.compile(r"(.*\d[\s).]*?)[\s,;/-]*\(?\s*(?:poste|post|p|ext|extension|x|#)"
+                        r"\s*[.:]?\s*(\d{1,6})\s*\)?\s*")
+
+
+def split_extension(cell: str) -> tuple[str, str]:
+    """(the number, its extension) of a cell that gives one, else (the cell, "")."""
+    if not cell.translate(NUMBER_CHARS):
+        return cell, ""  # digits and separators only: most cells
+    match = _EXTENSION.fullmatch(fold(cell))
+    if match is None:
+        return cell, ""
+    return cell[: len(match.group(1))].strip(), match.group(2)
 
 
 class _Person(Protocol):

@@ -33,11 +33,14 @@ from cockpit.domain.import_figures import (
 )
 from cockpit.domain.import_history import PARIS, date_order
 from cockpit.domain.import_phones import (
+    NUMBER_CHARS,
     PHONE_FIELDS,
+    STANDARD,
     Seen,
     add_phones,
     label_of,
     mark_shared,
+    split_extension,
 )
 from cockpit.domain.phones import Phone
 from cockpit.domain.tables import Table
@@ -310,6 +313,7 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
     for line, cells in table.rows:
         values: dict[str, Any] = {}
         row_errors: list[RowError] = []
+        extensions: list[tuple[str, str]] = []  # (number, what its cell said)
         width = len(cells)
         for col in columns:
             index = col.index
@@ -319,11 +323,23 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                 # Several numbers or e-mails in one cell: Google joins them with " ::: ".
                 parts = VALUE_SEPARATOR.split(cell) if ":::" in cell else (cell,)
                 for part in parts:
-                    parsed, error = col.read(part.strip(), today, now)
+                    written = part = part.strip()
+                    extension = ""
+                    if col.phone and part.translate(NUMBER_CHARS):
+                        part, extension = split_extension(part)
+                    parsed, error = col.read(part, today, now)
                     if error:
                         row_errors.append(RowError(line, col.column, error))
+                    elif extension and kind != "contacts":
+                        row_errors.append(RowError(line, col.column, Reason(
+                            "import_extension", f"{written!r}: a number with an extension "
+                            f"({extension}), which only a contact keeps (in their history); "
+                            "give the number alone", {"value": written,
+                                                      "extension": extension})))
                     elif parsed is not None and parsed != "":
                         values.setdefault(field_name, []).append(parsed)
+                        if extension:
+                            extensions.append((parsed.e164, f"{col.column}: {written}"))
                 continue
             if col.plain and cell.isprintable() and "  " not in cell and cell[:1] not in _MARKS:
                 if cell:  # what `read` gives such text, without its call (most cells)
@@ -360,7 +376,9 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         if row_errors:
             errors += row_errors
             continue
-        record = Record(line, values, _phones(values, phone_order),
+        if extensions:
+            _with_extensions(values, extensions)
+        record = Record(line, values, _phones(values, phone_order, extensions),
                         more_emails=[e for e in more_emails if e != values.get("email")]
                         if more_emails else [])
         if kind == "contacts" and "decision_maker" not in values:
@@ -391,14 +409,15 @@ class _Column:
     """One imported column: its cells read through `_cell`, each distinct value once while
     the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
 
-    __slots__ = ("cache", "column", "direct", "field", "index", "multi", "order", "plain",
-                 "reads")
+    __slots__ = ("cache", "column", "direct", "field", "index", "multi", "order", "phone",
+                 "plain", "reads")
 
     def __init__(self, index: int, field_name: str, column: str,
                  order: str | None = None) -> None:
         self.index, self.field, self.column = index, field_name, column
         self.order = order  # how the column writes its dates (03/12 or 12/03)
         self.multi = field_name in MULTI
+        self.phone = field_name in PHONE_FIELDS
         self.plain = _is_plain_text(field_name)
         # The parse of the field's usual cells, chosen once for the file, not at each cell
         # through `_parse`'s chain of fields; None: `_cell` reads them all.
@@ -456,16 +475,30 @@ def _phone_order(mapping: Mapping_) -> tuple[str, ...]:
                         key=lambda f: min(i for i, n in mapping.columns.items() if n == f)))
 
 
-def _phones(values: dict[str, Any], order: tuple[str, ...]) -> list[tuple[Phone, str]]:
-    """The row's numbers, in the order of its columns, each once, with its column's label."""
+def _phones(values: dict[str, Any], order: tuple[str, ...],
+            extensions: Sequence[tuple[str, str]] = ()) -> list[tuple[Phone, str]]:
+    """The row's numbers, in the order of its columns, each once, with its column's label;
+    a number given with an extension is its company's switchboard (one asks for the
+    extension there)."""
     found: list[tuple[Phone, str]] = []
     known: set[str] = set()
+    through = {e164 for e164, _ in extensions}
     for field_name in order:
         for phone in values.pop(field_name, ()):
             if phone.e164 not in known:
-                found.append((phone, label_of(phone, field_name)))
+                found.append((phone, STANDARD if phone.e164 in through
+                              else label_of(phone, field_name)))
                 known.add(phone.e164)
     return found
+
+
+def _with_extensions(values: dict[str, Any], extensions: Sequence[tuple[str, str]]) -> None:
+    """The extensions a row gives, kept in its comment (the card's history shows it) as
+    its cells wrote them: the cockpit dials the switchboard, the caller asks for the
+    extension."""
+    said = "\n".join(text for _, text in extensions)
+    comment = values.get("comment")
+    values["comment"] = f"{comment}\n{said}" if comment else said
 
 
 def _availability_as_date(values: dict[str, Any], today: date) -> None:

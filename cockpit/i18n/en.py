@@ -933,6 +933,10 @@ TEXT: dict[str, str] = {
     "error.import_controls": (
         "Control characters {characters} in the text: remove them from the file."
     ),
+    "error.import_extension": (
+        "“{value}”: a number with an extension ({extension}), which only a contact keeps (in"
+        " their history): give the number alone."
+    ),
     "error.import_email": "“{value}” is not an e-mail address.",
     "error.import_company_kind": (
         "“{value}” is not a kind of company (ESN conseil, ESN, client final or autre)."

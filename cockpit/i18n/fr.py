@@ -990,6 +990,10 @@ TEXT: dict[str, str] = {
     "error.import_controls": (
         "Caractères de contrôle {characters} dans le texte\xa0: retirez-les du fichier."
     ),
+    "error.import_extension": (
+        "«\xa0{value}\xa0»\xa0: un numéro avec un poste ({extension}), que seul un contact garde"
+        " (dans son historique)\xa0: donnez le numéro seul."
+    ),
     "error.import_email": "«\xa0{value}\xa0» n'est pas une adresse e-mail.",
     "error.import_company_kind": (
         "«\xa0{value}\xa0» n'est pas un type de société (ESN conseil, ESN, client final"

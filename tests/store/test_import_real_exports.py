@@ -71,3 +71,38 @@ def test_a_freelance_s_availability_date_in_an_export_s_spelling(
         rows = dict(db.execute("SELECT last_name, available_from FROM freelance").fetchall())
     assert {name: str(day) for name, day in rows.items()} == {
         "Henry": "2027-01-04", "Ibert": "2027-02-01", "Joly": "2027-02-01"}
+
+
+def test_a_number_with_its_extension_is_the_switchboard_and_the_extension_is_kept(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Google Contacts' older layout ("Organization 1 - Name", "Phone 1 - Value"): "poste
+    123" made the number "too long", "ext. 45" was dropped without a word."""
+    google = tmp_path / "contacts.csv"
+    google.write_text(
+        "Name,Given Name,Family Name,Name Prefix,Notes,E-mail 1 - Type,E-mail 1 - Value,"
+        "Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,"
+        "Organization 1 - Name,Organization 1 - Title\n"
+        "Bruno Vasseur,Bruno,Vasseur,M.,,* Work,bruno.vasseur@tarnis.fr,Work,"
+        "01 23 45 67 89 poste 123,Mobile,06.12.34.56.78,Tarnis,DSI\n"
+        "Carole Imbert,Carole,Imbert,Mme,\"Vue au salon,\nà rappeler\",* Work,"
+        "c.imbert@tarnis.fr,Work,+33 (0)1 23 45 67 89 ext. 45,,,Tarnis,Acheteuse\n", "utf-8")
+    assert main(["import", "contacts", str(google), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        phones = db.execute("SELECT c.last_name, p.e164, p.label FROM phone p JOIN contact c "
+                            "ON c.id = p.contact_id WHERE c.is_switchboard = FALSE "
+                            "ORDER BY c.last_name, p.e164").fetchall()
+        notes = dict(db.execute("SELECT c.last_name, n.body FROM note n JOIN contact c "
+                                "ON c.id = n.contact_id").fetchall())
+    assert phones == [("Imbert", "+33123456789", "standard"),
+                      ("Vasseur", "+33123456789", "standard"),
+                      ("Vasseur", "+33612345678", "mobile")]
+    assert notes == {"Vasseur": "Phone 1 - Value: 01 23 45 67 89 poste 123",
+                     "Imbert": "Vue au salon,\nà rappeler\n"
+                               "Phone 1 - Value: +33 (0)1 23 45 67 89 ext. 45"}
+    capsys.readouterr()
+    freelances = tmp_path / "freelances.csv"
+    freelances.write_text("Nom;Prénom;Téléphone\nJoly;Ada;01 23 45 67 89 poste 12\n", "utf-8")
+    assert main(["import", "freelances", str(freelances), "--db", store_url]) == 1
+    out = capsys.readouterr().out
+    assert ("line 2, column “Téléphone”: “01 23 45 67 89 poste 12”: a number with an "
+            "extension (12)") in out
