@@ -71,12 +71,24 @@ def year_column(header: str) -> str | None:
     year = int(years[0])
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
-    rest = _UNIT_IN_HEADER.sub(" ", _YEAR.sub(" ", text))
+    measure = _measure(_YEAR.sub(" ", text))
+    return figure_field(measure, year) if measure else None
+
+
+def measure_column(header: str) -> str | None:
+    """"revenue" or "headcount" for a header naming one without a year, with its unit
+    ("Chiffre d'affaires (k€)", "CA en M€", "Annual Revenue (USD)"), else None."""
+    text = fold(header).strip(" :*")
+    return None if _YEAR.search(text) else _measure(text)
+
+
+def _measure(text: str) -> str | None:
+    rest = _UNIT_IN_HEADER.sub(" ", text)
     rest = _CLOSING.sub("", rest.strip())  # "Effectif au 31/12/2023"
     rest = " ".join(re.sub(r"[_\-–:/]+", " ", rest).split())
     for words, measure in ((_REVENUE_WORDS, REVENUE), (_HEADCOUNT_WORDS, HEADCOUNT)):
         if rest in words:
-            return figure_field(measure, year)
+            return measure
     return None
 
 
@@ -198,12 +210,39 @@ def parse_year(raw: str) -> int:
 
 
 def parse_figure(field_name: str, raw: str, header: str) -> int:
-    """One cell of a figure column, its unit taken from the cell or else its header."""
+    """One cell of a figure column, its unit taken from the cell or else its header. A
+    header in another currency ("Annual Revenue (USD)") is refused, as such a cell is; so
+    is a revenue under 1,000 € that neither the cell nor the header gives a unit ("12,5"
+    is 12.5 M€ or k€, never 12 €)."""
     measure = split_field(field_name)
     kind = measure[0] if measure else field_name
-    if kind == REVENUE:
-        return parse_amount(raw, header_unit(header))
-    return parse_headcount(raw)
+    if kind != REVENUE:
+        return parse_headcount(raw)
+    unit = header_unit(header)
+    if unit == 1 and _foreign_header(header) and not _names_euros(raw):
+        raise FigureError(f"{raw!r}: the column {header!r} is not in euros (convert it, or "
+                          "leave it out)", code="figure_foreign_column", value=raw,
+                          column=header)
+    value = parse_amount(raw, unit)
+    if 0 < value < 1000 and unit == 1 and not _names_unit(raw):
+        raise FigureError(f"{raw!r}: no unit, and {value} € is no company's revenue: write "
+                          "it with its unit (12,5 M€, 800 k€) or name the unit in the header "
+                          "(CA 2024 (M€))", code="figure_no_unit", value=raw)
+    return value
+
+
+def _foreign_header(header: str) -> bool:
+    folded = fold(header)
+    return any(re.search(rf"(?<![a-z]){re.escape(sign)}(?![a-z])", folded) for sign in _FOREIGN)
+
+
+def _names_euros(raw: str) -> bool:
+    return "€" in raw or "eur" in raw.casefold()
+
+
+def _names_unit(raw: str) -> bool:
+    """Whether a cell writes its unit (€, k€, M, Md…), not only its number."""
+    return bool(re.search(r"[^\d\s.,'’\u00a0\u202f+-]", raw))
 
 
 def gather(values: dict[str, Any], default_year: int) -> dict[int, dict[str, int]]:

@@ -27,6 +27,7 @@ from cockpit.domain.import_columns import (
 )
 from cockpit.domain.import_figures import (
     gather,
+    measure_column,
     merge,
     split_field,
     year_column,
@@ -261,6 +262,11 @@ def map_columns(headers: tuple[str, ...], kind: str,
             if by_year and by_year not in taken:
                 columns[i] = by_year
                 taken.add(by_year)
+        for i, header in enumerate(headers):  # "Chiffre d'affaires (k€)": the unit named
+            measure = measure_column(header) if i not in columns else None
+            if measure and measure not in taken:
+                columns[i] = measure
+                taken.add(measure)
     if "full_name" in taken and "last_name" in taken:
         columns = {i: f for i, f in columns.items() if f != "full_name"}
     chosen = {find_column(headers, column) for column in (overrides or {})}

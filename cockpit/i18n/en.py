@@ -957,6 +957,13 @@ TEXT: dict[str, str] = {
     "error.import_unreachable": "No phone number and no e-mail: nothing to reach them by.",
     "error.import_short_row": "{count} {count|column|columns} missing: the line is cut short.",
     "error.invalid": "“{value}” is refused here.",
+    "error.figure_foreign_column": (
+        "“{value}”: the column “{column}” is not in euros (convert it, or leave it out)."
+    ),
+    "error.figure_no_unit": (
+        "“{value}”: no unit, and no company's revenue in euros: write it with its unit"
+        " (12,5 M€, 800 k€) or name the unit in the header (CA 2024 (M€))."
+    ),
     "error.figure_foreign": "“{value}” is not in euros (convert it, or leave it out).",
     "error.figure_amount": "“{value}” is not an amount (5,8 M€, 1 200 k€, 12500000).",
     "error.figure_unit": "“{value}”: unknown unit “{unit}” (€, k€, M€ or Md€).",

@@ -1026,6 +1026,15 @@ TEXT: dict[str, str] = {
         "{count} {count|colonne manque|colonnes manquent}\xa0: la ligne est coupée."
     ),
     "error.invalid": "«\xa0{value}\xa0» est refusé ici.",
+    "error.figure_foreign_column": (
+        "«\xa0{value}\xa0»\xa0: la colonne «\xa0{column}\xa0» n'est pas en euros (convertissez-la,"
+        " ou laissez-la de côté)."
+    ),
+    "error.figure_no_unit": (
+        "«\xa0{value}\xa0»\xa0: sans unité, et ce n'est le chiffre d'affaires d'aucune société en"
+        " euros\xa0: écrivez-le avec son unité (12,5\xa0M€, 800\xa0k€) ou nommez l'unité dans"
+        " l'en-tête (CA 2024 (M€))."
+    ),
     "error.figure_foreign": (
         "«\xa0{value}\xa0» n'est pas en euros (convertissez-le, ou laissez la case vide)."
     ),

@@ -106,3 +106,41 @@ def test_a_number_with_its_extension_is_the_switchboard_and_the_extension_is_kep
     out = capsys.readouterr().out
     assert ("line 2, column “Téléphone”: “01 23 45 67 89 poste 12”: a number with an "
             "extension (12)") in out
+
+
+def _figures(url: str) -> list[tuple]:
+    with raw(url) as db:
+        return db.execute("SELECT c.name, f.year, f.revenue, f.headcount FROM company_figure f "
+                          "JOIN company c ON c.id = f.company_id "
+                          "ORDER BY c.name, f.year").fetchall()
+
+
+def test_figures_in_the_unit_their_header_names_or_refused_when_none_is_given(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A French Excel list (BOM, semicolons, decimal commas, CRLF, empty trailing columns):
+    "Chiffre d'affaires (k€)" was left out; "12,5" without a unit became 12 €; a column in
+    dollars was taken for euros."""
+    listing = tmp_path / "sociétés 2026.csv"
+    listing.write_bytes(
+        "\ufeffRaison sociale;CA 2023;CA 2024;Chiffre d'affaires (k€);Effectif 2024;;\r\n"
+        "Arvalis Conseil;5,8 M€;6,1 Md€;;56 086;;\r\n"
+        "Betasoft;1 200 k€;5.8B;12 500;1,2k;;\r\n".encode())
+    assert main(["import", "companies", str(listing), "--db", store_url]) == 0
+    assert _figures(store_url) == [
+        ("Arvalis Conseil", 2023, 5_800_000, None),
+        ("Arvalis Conseil", 2024, 6_100_000_000, 56_086),
+        ("Betasoft", 2023, 1_200_000, None),
+        ("Betasoft", 2024, 5_800_000_000, 1_200),
+        ("Betasoft", 2025, 12_500_000, None)]  # a figure without its year: last year's
+    capsys.readouterr()
+    bare = tmp_path / "bare.csv"
+    bare.write_text("Société;CA 2024\nGamma;12,5\n", "utf-8")
+    dollars = tmp_path / "accounts.csv"
+    dollars.write_text("Account Name,Annual Revenue (USD)\nOrbis,5000000\n", "utf-8")
+    assert main(["import", "companies", str(bare), "--db", store_url]) == 1
+    assert main(["import", "companies", str(dollars), "--db", store_url]) == 1
+    out = capsys.readouterr().out
+    assert "line 2, column “CA 2024”: “12,5”: no unit" in out
+    assert ("line 2, column “Annual Revenue (USD)”: “5000000”: the column “Annual Revenue "
+            "(USD)” is not in euros") in out
+    assert len(_figures(store_url)) == 5  # nothing of theirs written

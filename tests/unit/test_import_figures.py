@@ -109,3 +109,19 @@ def test_any_amount_written_the_french_or_english_way_reads_back(
 def test_any_headcount_with_thousands_spaces_reads_back(people: int, nbsp: bool) -> None:
     assert parse_headcount(f"{people:,}".replace(",", "\u00a0" if nbsp else " ")) == people
 
+
+
+def test_a_figure_column_without_a_year_names_its_unit() -> None:
+    from cockpit.domain.import_figures import measure_column, parse_figure
+
+    assert measure_column("Chiffre d'affaires (k€)") == "revenue"
+    assert measure_column("CA en M€") == "revenue"
+    assert measure_column("Effectif") == "headcount"
+    assert measure_column("CA 2024") is None and measure_column("Nom") is None
+    assert parse_figure("revenue", "12 500", "Chiffre d'affaires (k€)") == 12_500_000
+    assert parse_figure("revenue", "0", "CA") == 0
+    with pytest.raises(FigureError, match="no unit"):
+        parse_figure("revenue_2024", "12,5", "CA 2024")
+    with pytest.raises(FigureError, match="not in euros"):
+        parse_figure("revenue", "5000000", "Annual Revenue (USD)")
+    assert parse_figure("revenue", "5 M€", "Annual Revenue (USD)") == 5_000_000
