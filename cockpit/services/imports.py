@@ -225,6 +225,9 @@ def read_table(source: Path) -> Table:
     try:
         if source.suffix.casefold() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
             return _read_xlsx(data)
+        if source.suffix.casefold() == ".json" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (
+                b"[", b"{"):
+            return _read_json(data)
         return read_csv(data)
     except TableError as exc:
         raise ServiceError(f"{source}: {exc.message}", code="import_table",
@@ -321,6 +324,63 @@ def _read_xlsx(data: bytes) -> Table:
             rows.append((line, cells))
     book.close()
     return table_of(headers, rows, "xlsx", "", header_line)
+
+
+def _read_json(data: bytes) -> Table:
+    """The cockpit's own JSON export (`cockpit export … --format json`), or any list of
+    flat objects: each object a row, named by the line it starts on, its keys the columns
+    (true/false as oui/non, null as empty)."""
+    import json
+
+    from cockpit.domain.tables import TableError, decode, table_of
+
+    text, encoding = decode(data)
+    decoder = json.JSONDecoder()
+    start = len(text) - len(text.lstrip())
+    if not text.strip():
+        raise TableError("the file is empty", code="table_empty")
+    if text[start] != "[":
+        raise TableError("JSON, but not a list of rows ([{…}, {…}]): export it as a list, "
+                         "or as CSV", code="table_json_shape")
+    rows: list[tuple[int, dict[str, object]]] = []
+    at = start + 1
+    try:
+        while True:
+            at = len(text) - len(text[at:].lstrip(" \t\r\n,"))
+            if text[at:at + 1] == "]":
+                break
+            line = text.count("\n", 0, at) + 1
+            item, at = decoder.raw_decode(text, at)
+            if not isinstance(item, dict):
+                raise TableError(f"line {line}: a JSON {type(item).__name__}, not a row "
+                                 "({\"name\": …})", code="table_json_row", line=line)
+            rows.append((line, item))
+    except json.JSONDecodeError as exc:
+        raise TableError(f"line {exc.lineno}: not valid JSON ({exc.msg})",
+                         code="table_json", line=exc.lineno) from exc
+    headers: dict[str, None] = {}
+    for _, item in rows:
+        headers.update(dict.fromkeys(item))
+    names = tuple(headers)
+    cells = []
+    for line, item in rows:
+        values = []
+        for name in names:
+            value = item.get(name)
+            if isinstance(value, dict | list):
+                raise TableError(f"line {line}: “{name}” holds a nested value, not a cell",
+                                 code="table_json_nested", line=line, column=name)
+            values.append(_json_cell(value))
+        cells.append((line, tuple(values)))
+    return table_of(names or None, cells, encoding, "", 1)
+
+
+def _json_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "oui" if value else "non"
+    return str(value)
 
 
 def _has_formulas(data: bytes) -> bool:

@@ -144,3 +144,41 @@ def test_figures_in_the_unit_their_header_names_or_refused_when_none_is_given(
     assert ("line 2, column “Annual Revenue (USD)”: “5000000”: the column “Annual Revenue "
             "(USD)” is not in euros") in out
     assert len(_figures(store_url)) == 5  # nothing of theirs written
+
+
+def test_the_cockpit_s_own_json_export_imports_back(store_url: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`cockpit export … --format json` then `cockpit import` of that file: it was read as
+    a CSV ("no column for last_name (columns: {"id": 2, …")."""
+    companies = tmp_path / "companies.csv"
+    companies.write_text("Raison sociale;Ville;CA 2023;CA 2024;Effectif 2024\n"
+                         "Arvalis Conseil;Lyon;5,8 M€;6,1 M€;56\n", "utf-8")
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Civilité;Prénom;Nom;Société;Fonction;Portable;E-mail;DO\n"
+                        "Mme;Inès;Caron;Arvalis Conseil;DSI;06 11 22 33 44;i.caron@arvalis.fr;"
+                        "oui\n", "utf-8")
+    assert main(["import", "companies", str(companies), "--db", store_url]) == 0
+    assert main(["import", "contacts", str(contacts), "--db", store_url]) == 0
+    copy = f"sqlite:///{tmp_path / 'copy.sqlite'}"
+    for kind in ("companies", "contacts"):
+        exported = tmp_path / f"{kind}.json"
+        assert main(["export", kind, str(exported), "--format", "json", "--db", store_url]) == 0
+        capsys.readouterr()
+        assert main(["import", kind, str(exported), "--db", copy]) == 0
+        assert "created 1 " in capsys.readouterr().out
+    query = ("SELECT c.civility, c.first_name, c.last_name, c.role, c.is_decision_maker, "
+             "c.email, co.name, co.city, p.e164 FROM contact c JOIN company co "
+             "ON co.id = c.company_id JOIN phone p ON p.contact_id = c.id "
+             "WHERE c.is_switchboard = FALSE")
+    with raw(store_url) as db:
+        before = db.execute(query).fetchall()
+    with raw(copy) as db:
+        assert [tuple(row) for row in db.execute(query).fetchall()] == [
+            tuple(row) for row in before]
+    assert _figures(copy) == [("Arvalis Conseil", 2023, 5_800_000, None),
+                              ("Arvalis Conseil", 2024, 6_100_000, 56)]
+    broken = tmp_path / "broken.json"
+    broken.write_text('[\n  {"last_name": "Caron", "phone": "0611223344"},\n  {"last_name": \n',
+                      "utf-8")
+    assert main(["import", "contacts", str(broken), "--db", copy]) == 2
+    assert "line 4: not valid JSON" in capsys.readouterr().err
