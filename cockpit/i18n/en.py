@@ -1011,6 +1011,12 @@ TEXT: dict[str, str] = {
     ),
     "error.several": "“{value}” matches several people ({names}): say which.",
     "error.table_binary": "This file is not a CSV (save it as CSV, or give the .xlsx).",
+    "error.table_json": "Line {line}: not valid JSON (cut short, or damaged).",
+    "error.table_json_shape": (
+        "JSON, but not a list of rows ([{…}, {…}]): export it as a list, or as CSV."
+    ),
+    "error.table_json_row": "Line {line}: an item that is not a row ({{\"name\": …}}).",
+    "error.table_json_nested": "Line {line}: “{column}” holds a nested value, not a cell.",
     "error.table_empty": "The file is empty.",
     "error.table_header_only": "The file has only a header line, no rows to import.",
     "error.table_no_header": "The first line has no column names.",

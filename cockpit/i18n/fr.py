@@ -1106,6 +1106,16 @@ TEXT: dict[str, str] = {
         "Ce fichier n'est pas un CSV (enregistrez-le en CSV, ou donnez le"
         " .xlsx)."
     ),
+    "error.table_json": "Ligne {line}\xa0: ce n'est pas du JSON valide (coupé, ou abîmé).",
+    "error.table_json_shape": (
+        "Du JSON, mais pas une liste de lignes ([{…}, {…}])\xa0: exportez-le en liste, ou en CSV."
+    ),
+    "error.table_json_row": (
+        "Ligne {line}\xa0: un élément qui n'est pas une ligne ({{\"nom\": …}})."
+    ),
+    "error.table_json_nested": (
+        "Ligne {line}\xa0: «\xa0{column}\xa0» contient une valeur imbriquée, pas une cellule."
+    ),
     "error.table_empty": "Le fichier est vide.",
     "error.table_header_only": "Le fichier n'a qu'une ligne d'en-tête, aucune ligne à importer.",
     "error.table_no_header": "La première ligne n'a aucun nom de colonne.",
