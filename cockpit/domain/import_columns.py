@@ -31,7 +31,10 @@ CRM_SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "company": ("company name", "account name", "associated company", "organization name",
                 "organisation name", "related company", "person organization",
                 "organization", "nom de la societe", "nom du compte", "societe liee",
-                "entreprise associee", "compte", "nom de l'entreprise", "account"),
+                "entreprise associee", "compte", "nom de l'entreprise", "account",
+                # Odoo's technical names (an export "compatible with import"): res.partner's
+                # parent_id is the company a person works for.
+                "parent id", "parent id name", "commercial company name"),
     "name": ("company name", "account name", "organization name", "organization",
              "nom de la societe", "nom du compte", "nom de l'entreprise", "organization name"),
     "civility": ("salutation", "name prefix", "prefix", "formule d'appel", "civ", "civ."),
@@ -39,7 +42,8 @@ CRM_SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "last_name": ("last name", "family name", "person last name", "nom de famille"),
     "full_name": ("person name", "contact name", "nom du contact", "name"),
     "role": ("job title", "organization title", "organisation title", "job position",
-             "person job title", "titre du poste", "poste occupe", "fonction"),
+             "person job title", "titre du poste", "poste occupe", "fonction",
+             "function"),
     "title": ("job title", "headline"),
     "switchboard": ("company main phone", "telephone societe", "main phone"),
     "direct_phone": ("business phone", "work phone", "phone work", "person phone work",

@@ -182,3 +182,19 @@ def test_the_cockpit_s_own_json_export_imports_back(store_url: str, tmp_path: Pa
                       "utf-8")
     assert main(["import", "contacts", str(broken), "--db", copy]) == 2
     assert "line 4: not valid JSON" in capsys.readouterr().err
+
+
+def test_odoo_s_export_compatible_with_import_uses_technical_names(
+        store_url: str, tmp_path: Path) -> None:
+    """Odoo's "I want to update data (import-compatible export)" writes res.partner's field
+    names: parent_id (the company) and function (the job) were left out."""
+    odoo = tmp_path / "res_partner.csv"
+    odoo.write_text("id,name,parent_id,function,email,phone,mobile,title\n"
+                    "__export__.res_partner_41,Julie Bernard,Altavia,DSI,j.bernard@altavia.fr,"
+                    "+33 1 45 00 00 01,,Madam\n", "utf-8")
+    assert main(["import", "contacts", str(odoo), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        row = db.execute("SELECT c.civility, c.first_name, c.last_name, c.role, co.name "
+                         "FROM contact c JOIN company co ON co.id = c.company_id "
+                         "WHERE c.is_switchboard = FALSE").fetchone()
+    assert tuple(row) == ("Madam", "Julie", "Bernard", "DSI", "Altavia")
