@@ -24,6 +24,29 @@ MULTI = frozenset({"switchboard", "direct_phone", "mobile_phone", "phone", "emai
 # Google joins several values of one field in one cell with " ::: " (an empty one between
 # two gives " ::: ::: ").
 VALUE_SEPARATOR = re.compile(r"\s*:::\s*")
+# Other tools join them otherwise: Pipedrive with ", ", lists with ";", " / " or a line
+# break in the cell.
+_PHONE_LIST = re.compile(r"\s*(?:[,;\n|]|\s/\s)\s*")
+_EMAIL_LIST = re.compile(r"[,;\s]+")
+
+
+def split_values(cell: str, phone: bool) -> list[str]:
+    """The values a cell of numbers (`phone`) or of e-mails holds: one, or several joined
+    by " ::: " (Google), ", " (Pipedrive), ";", " / " or line breaks. A number's own
+    pieces stay together: "01 45 00 10 20, poste 12" is one number and its extension."""
+    parts = VALUE_SEPARATOR.split(cell) if ":::" in cell else [cell]
+    out: list[str] = []
+    for part in parts:
+        if phone and any(mark in part for mark in ",;\n|/"):
+            pieces = [p for p in _PHONE_LIST.split(part) if p.strip()]
+            if len(pieces) > 1 and all(sum(c.isdigit() for c in p) >= 8 for p in pieces):
+                out += pieces
+                continue
+        elif not phone and part.count("@") > 1:
+            out += [p for p in _EMAIL_LIST.split(part) if p]
+            continue
+        out.append(part)
+    return out
 
 # Export columns of the CRMs and address books, folded, beside the French and English names
 # of domain.importing (which stay there).

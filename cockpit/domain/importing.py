@@ -6,6 +6,7 @@ under the same name: colleagues sharing a switchboard stay apart)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -17,12 +18,12 @@ from cockpit.domain.errors import DomainError, Reason, ValidationError
 from cockpit.domain.import_cells import _BY_YEAR, _DIRECT, _KIND_VALUES, _cell
 from cockpit.domain.import_columns import (
     MULTI,
-    VALUE_SEPARATOR,
     column_values,
     find_column,
     header_key,
     holds_civilities,
     labels,
+    split_values,
     synonyms_of,
 )
 from cockpit.domain.import_figures import (
@@ -326,8 +327,10 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
             cell = cells[index].strip() if index < width else ""
             field_name = col.field
             if col.multi:
-                # Several numbers or e-mails in one cell: Google joins them with " ::: ".
-                parts = VALUE_SEPARATOR.split(cell) if ":::" in cell else (cell,)
+                # Several numbers or e-mails in one cell: Google joins them with " ::: ",
+                # Pipedrive with ", ".
+                parts = (split_values(cell, col.phone) if ":::" in cell or "@" in cell[
+                    cell.find("@") + 1:] or (col.phone and _LISTED.search(cell)) else (cell,))
                 for part in parts:
                     written = part = part.strip()
                     extension = ""
@@ -460,6 +463,7 @@ class _Column:
             return None, Reason.of(exc, value=raw)
 
 
+_LISTED = re.compile(r"[,;\n|/]")  # a cell of numbers that may hold several
 _DATE_FIELDS = frozenset({"last_contact", "available_from", "next_budget", "availability"})
 _MARKS = ("'", "=")  # a cell starting with one goes the long way (`_cell`)
 # The fields `_cell` and `_parse` read in their own way; any other is text kept as written.

@@ -198,3 +198,28 @@ def test_odoo_s_export_compatible_with_import_uses_technical_names(
                          "FROM contact c JOIN company co ON co.id = c.company_id "
                          "WHERE c.is_switchboard = FALSE").fetchone()
     assert tuple(row) == ("Madam", "Julie", "Bernard", "DSI", "Altavia")
+
+
+def test_pipedrive_s_cells_of_several_numbers_and_addresses(store_url: str,
+                                                            tmp_path: Path) -> None:
+    """Pipedrive joins a person's values with ", " (lists with " / " or a line break): each
+    row was refused as "not a phone number" / "not an e-mail address"."""
+    export = tmp_path / "people-export.csv"
+    export.write_text(
+        "Person - Name,Person - Organization,Person - Email,Person - Phone,Person - Job title\n"
+        'Sophie Marchand,Kelvio,"sophie.marchand@kelvio.fr, s.marchand@gmail.com",'
+        '"+33 1 45 00 10 20, +33 6 33 44 55 66",DSI\n'
+        "Rémi Noël,Kelvio,r.noel@kelvio.fr,01 45 00 10 21 / 06 98 12 34 56,Acheteur\n"
+        'Zoé Paris,Kelvio,z.paris@kelvio.fr,"01 45 00 10 22\n06 98 12 34 57",CTO\n'
+        'Marc Roux,Kelvio,m.roux@kelvio.fr,"01 45 00 10 00, poste 12",Directeur\n', "utf-8")
+    assert main(["import", "contacts", str(export), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        rows = db.execute("SELECT c.last_name, c.other_emails, p.e164, p.label FROM contact c "
+                          "JOIN phone p ON p.contact_id = c.id WHERE c.is_switchboard = FALSE "
+                          "ORDER BY c.id, p.e164").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("Marchand", "s.marchand@gmail.com", "+33145001020", "direct"),
+        ("Marchand", "s.marchand@gmail.com", "+33633445566", "mobile"),
+        ("Noël", "", "+33145001021", "direct"), ("Noël", "", "+33698123456", "mobile"),
+        ("Paris", "", "+33145001022", "direct"), ("Paris", "", "+33698123457", "mobile"),
+        ("Roux", "", "+33145001000", "standard")]
