@@ -163,8 +163,14 @@ def parse_day(raw: str, today: date, order: str | None = None) -> date:
     return parse_date(raw, today)
 
 
+_DISPLAYED = re.compile(r"[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*")  # Jean Dupont <j@d.fr>
+
+
 def _email(raw: str) -> str:
     email = raw.strip().lower().removeprefix("mailto:")
+    if "<" in email:  # the address as a mail client shows it, with the name
+        displayed = _DISPLAYED.fullmatch(email)
+        email = displayed.group(1).removeprefix("mailto:") if displayed else email
     if not _EMAIL.match(email):
         raise ValidationError(f"{raw!r} is not an e-mail address", code="import_email",
                               value=raw)

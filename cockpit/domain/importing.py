@@ -22,6 +22,7 @@ from cockpit.domain.import_columns import (
     find_column,
     header_key,
     holds_civilities,
+    is_civility,
     labels,
     split_values,
     synonyms_of,
@@ -369,7 +370,7 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                     "import_short_row", f"{short} column(s) missing: the line is cut short",
                     {"count": short})))
         if "full_name" in values:  # the calls only where they have something to do
-            _split_full_name(values)
+            _split_full_name(values, kind)
         if "availability" in values:
             _availability_as_date(values, today)
         if kind == "companies" and not row_errors:
@@ -558,15 +559,44 @@ def _identity(line: int, values: dict[str, Any], headers: tuple[str, ...],
     return []
 
 
-def _split_full_name(values: dict[str, Any]) -> None:
+def _split_full_name(values: dict[str, Any], kind: str) -> None:
+    """A whole name as lists write it: "Jean Dupont", "DUPONT Jean" or "Jean-Pierre LE
+    GOFF" (the name in capitals is the last name, wherever it stands), "M. Pierre Martin"
+    (a civility first: the civility, never the first name)."""
     full = values.pop("full_name", None)
-    if full and "last_name" not in values:
-        parts = full.split()
-        if len(parts) == 1:
-            values["last_name"] = parts[0]
-        else:
-            values.setdefault("first_name", parts[0])
-            values["last_name"] = " ".join(parts[1:])
+    if not full or "last_name" in values:
+        return
+    parts = full.split()
+    if len(parts) > 1 and is_civility(parts[0]):
+        civility = parts.pop(0)
+        if "civility" in FIELDS[kind]:
+            values.setdefault("civility", civility)
+    if len(parts) == 1:
+        values["last_name"] = parts[0]
+        return
+    caps = [_in_capitals(p) for p in parts]
+    if any(caps) and not all(caps):
+        start = caps.index(True)
+        end = len(caps) - caps[::-1].index(True)
+        if all(caps[start:end]) and (start == 0 or end == len(parts)):
+            while start > 0 and fold(parts[start - 1]) in _PARTICLES:
+                start -= 1  # "Claire de LA FONTAINE"
+            first = parts[:start] + parts[end:]
+            values.setdefault("first_name", " ".join(first))
+            values["last_name"] = " ".join(parts[start:end])
+            return
+    values.setdefault("first_name", parts[0])
+    values["last_name"] = " ".join(parts[1:])
+
+
+_PARTICLES = frozenset({"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "di",
+                        "da", "del", "della"})
+
+
+def _in_capitals(word: str) -> bool:
+    """"DUPONT", "LE", "D'ARTOIS": a word of two letters or more, all of them capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _merge(kept: Record, other: Record) -> None:

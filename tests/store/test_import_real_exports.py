@@ -223,3 +223,31 @@ def test_pipedrive_s_cells_of_several_numbers_and_addresses(store_url: str,
         ("Noël", "", "+33145001021", "direct"), ("Noël", "", "+33698123456", "mobile"),
         ("Paris", "", "+33145001022", "direct"), ("Paris", "", "+33698123457", "mobile"),
         ("Roux", "", "+33145001000", "standard")]
+
+
+def test_whole_names_as_french_lists_write_them(store_url: str, tmp_path: Path) -> None:
+    """"DUPONT Jean" gave Dupont as the first name, "M. Pierre MARTIN" the first name
+    "M."; an address written as a mail client shows it was refused."""
+    listing = tmp_path / "contacts.csv"
+    listing.write_text(
+        "Nom complet;Société;Téléphone;E-mail\n"
+        'DUPONT Jean;Acme;01 45 00 11 01;"Jean Dupont <Jean.Dupont@acme.fr>"\n'
+        "M. Pierre MARTIN;Acme;01 45 00 11 02;mailto:p.martin@acme.fr\n"
+        "Mme Claire de LA FONTAINE;Acme;01 45 00 11 03;\n"
+        "Jean-Pierre LE GOFF;Acme;01 45 00 11 04;\n"
+        "Sophie Marchand;Acme;01 45 00 11 05;\n", "utf-8")
+    assert main(["import", "contacts", str(listing), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        rows = db.execute("SELECT civility, first_name, last_name, email FROM contact "
+                          "WHERE is_switchboard = FALSE ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("", "Jean", "DUPONT", "jean.dupont@acme.fr"), ("M.", "Pierre", "MARTIN",
+                                                        "p.martin@acme.fr"),
+        ("Mme", "Claire", "de LA FONTAINE", ""), ("", "Jean-Pierre", "LE GOFF", ""),
+        ("", "Sophie", "Marchand", "")]
+    freelances = tmp_path / "freelances.csv"
+    freelances.write_text("Nom complet;E-mail\nM. BENALI Karim;k.benali@example.fr\n", "utf-8")
+    assert main(["import", "freelances", str(freelances), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        assert tuple(db.execute("SELECT first_name, last_name FROM freelance").fetchone()) == (
+            "Karim", "BENALI")
