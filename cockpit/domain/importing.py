@@ -38,7 +38,6 @@ from cockpit.domain.import_history import PARIS, date_order
 from cockpit.domain.import_phones import (
     NUMBER_CHARS,
     PHONE_FIELDS,
-    STANDARD,
     Seen,
     add_phones,
     label_of,
@@ -318,15 +317,24 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                        date_order(column_values(table, index))
                        if field_name in _DATE_FIELDS else None)
                for index, field_name in mapping.columns.items()]
+    for col in columns:
+        if col.phone:
+            col.label = _label_column(table.headers, col.index)
     for line, cells in table.rows:
         values: dict[str, Any] = {}
         row_errors: list[RowError] = []
         extensions: list[tuple[str, str]] = []  # (number, what its cell said)
+        labelled: dict[str, str] = {}  # number → the label its row gives it
         width = len(cells)
         for col in columns:
             index = col.index
             cell = cells[index].strip() if index < width else ""
             field_name = col.field
+            said = ""
+            if col.label is not None and cell and col.label < width:
+                said = _label_says(cells[col.label])
+                if said == _NOT_CALLED:
+                    continue  # a fax, a pager: no number to call
             if col.multi:
                 # Several numbers or e-mails in one cell: Google joins them with " ::: ",
                 # Pipedrive with ", ".
@@ -348,6 +356,8 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                                                       "extension": extension})))
                     elif parsed is not None and parsed != "":
                         values.setdefault(field_name, []).append(parsed)
+                        if said and col.phone:
+                            labelled[parsed.e164] = said
                         if extension:
                             extensions.append((parsed.e164, f"{col.column}: {written}"))
                 continue
@@ -388,7 +398,8 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
             continue
         if extensions:
             _with_extensions(values, extensions)
-        record = Record(line, values, _phones(values, phone_order, extensions),
+            labelled.update((e164, "switchboard") for e164, _ in extensions)
+        record = Record(line, values, _phones(values, phone_order, labelled),
                         more_emails=[e for e in more_emails if e != values.get("email")]
                         if more_emails else [])
         if kind == "contacts" and "decision_maker" not in values:
@@ -419,8 +430,8 @@ class _Column:
     """One imported column: its cells read through `_cell`, each distinct value once while
     the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
 
-    __slots__ = ("cache", "column", "direct", "field", "index", "multi", "order", "phone",
-                 "plain", "reads")
+    __slots__ = ("cache", "column", "direct", "field", "index", "label", "multi", "order",
+                 "phone", "plain", "reads")
 
     def __init__(self, index: int, field_name: str, column: str,
                  order: str | None = None) -> None:
@@ -428,6 +439,7 @@ class _Column:
         self.order = order  # how the column writes its dates (03/12 or 12/03)
         self.multi = field_name in MULTI
         self.phone = field_name in PHONE_FIELDS
+        self.label: int | None = None  # the column labelling its numbers (Google's)
         self.plain = _is_plain_text(field_name)
         # The parse of the field's usual cells, chosen once for the file, not at each cell
         # through `_parse`'s chain of fields; None: `_cell` reads them all.
@@ -487,20 +499,48 @@ def _phone_order(mapping: Mapping_) -> tuple[str, ...]:
 
 
 def _phones(values: dict[str, Any], order: tuple[str, ...],
-            extensions: Sequence[tuple[str, str]] = ()) -> list[tuple[Phone, str]]:
-    """The row's numbers, in the order of its columns, each once, with its column's label;
-    a number given with an extension is its company's switchboard (one asks for the
-    extension there)."""
+            labelled: Mapping[str, str] | None = None) -> list[tuple[Phone, str]]:
+    """The row's numbers, in the order of its columns, each once, with its column's label,
+    or the one the row gives it (`labelled`): a number given with an extension, or labelled
+    "Main", is its company's switchboard (one asks for the extension there)."""
     found: list[tuple[Phone, str]] = []
     known: set[str] = set()
-    through = {e164 for e164, _ in extensions}
     for field_name in order:
         for phone in values.pop(field_name, ()):
             if phone.e164 not in known:
-                found.append((phone, STANDARD if phone.e164 in through
-                              else label_of(phone, field_name)))
+                hint = labelled.get(phone.e164) if labelled else None
+                found.append((phone, label_of(phone, hint or field_name)))
                 known.add(phone.e164)
     return found
+
+
+# What the label beside a number says ("Phone 1 - Label": Mobile, Work, Main, Work Fax), as
+# the field it makes the number, or that it is no number to call.
+_NOT_CALLED = "-"
+_LABEL_WORDS = (("fax", _NOT_CALLED), ("pager", _NOT_CALLED), ("telecopie", _NOT_CALLED),
+                ("main", "switchboard"), ("standard", "switchboard"),
+                ("principal", "switchboard"), ("company", "switchboard"),
+                ("societe", "switchboard"), ("mobile", "mobile_phone"),
+                ("portable", "mobile_phone"), ("cell", "mobile_phone"))
+
+
+def _label_says(cell: str) -> str:
+    text = fold(cell)
+    return next((said for word, said in _LABEL_WORDS if word in text), "")
+
+
+def _label_column(headers: Sequence[str], index: int) -> int | None:
+    """The column labelling a number's ("Phone 1 - Label" or "- Type" for Google's "Phone 1
+    - Value"), or None."""
+    match = re.fullmatch(r"(.*?)\s*-?\s*(?:value|valeur)", fold(headers[index]).strip())
+    if match is None:
+        return None
+    stem = match.group(1)
+    for i, header in enumerate(headers):
+        other = re.fullmatch(r"(.*?)\s*-?\s*(?:label|type|libelle)", fold(header).strip())
+        if i != index and other is not None and other.group(1) == stem:
+            return i
+    return None
 
 
 def _with_extensions(values: dict[str, Any], extensions: Sequence[tuple[str, str]]) -> None:

@@ -251,3 +251,25 @@ def test_whole_names_as_french_lists_write_them(store_url: str, tmp_path: Path) 
     with raw(store_url) as db:
         assert tuple(db.execute("SELECT first_name, last_name FROM freelance").fetchone()) == (
             "Karim", "BENALI")
+
+
+def test_google_s_phone_labels_say_what_each_number_is(store_url: str, tmp_path: Path) -> None:
+    """Google's "Phone 2 - Label" beside each number: a "Work Fax" was imported as a number
+    to call, a "Main" line as someone's direct line."""
+    google = tmp_path / "contacts.csv"
+    google.write_text(
+        "First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Label,"
+        "E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value,"
+        "Phone 3 - Label,Phone 3 - Value\n"
+        "Élodie,Garnier,Brevia,DSI,* Work,e.garnier@brevia.fr,Main,+33 1 45 00 10 00,"
+        "Work Fax,+33 1 45 00 10 99,Work,+33 1 45 00 10 20\n"
+        "Romain,Perrin,Brevia,Acheteur,* Work,r.perrin@brevia.fr,Mobile,+33 7 81 55 44 33,"
+        "Work,01 45 00 10 21,,\n", "utf-8")
+    assert main(["import", "contacts", str(google), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        rows = db.execute("SELECT c.last_name, p.e164, p.label FROM contact c JOIN phone p "
+                          "ON p.contact_id = c.id WHERE c.is_switchboard = FALSE "
+                          "ORDER BY c.id, p.e164").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("Garnier", "+33145001000", "standard"), ("Garnier", "+33145001020", "direct"),
+        ("Perrin", "+33145001021", "direct"), ("Perrin", "+33781554433", "mobile")]
