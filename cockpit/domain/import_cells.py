@@ -98,6 +98,8 @@ def _parse(field_name: str, raw: str, today: date, column: str = "",
         return normalise_siren(raw)
     if field_name == "postcode":
         return _postcode(raw)
+    if field_name == "cv_file":
+        return cv_path(raw)
     if field_name == "comment":  # kept as written, line breaks and all (HTML as its text)
         return html_as_text(raw).strip()
     if field_name in PHONE_FIELDS:
@@ -164,6 +166,21 @@ def parse_day(raw: str, today: date, order: str | None = None) -> date:
 
 
 _DISPLAYED = re.compile(r"[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*")  # Jean Dupont <j@d.fr>
+
+
+_WINDOWS_DRIVE = re.compile(r"^(?:[a-zA-Z]:[\\/]|\\\\)")  # C:\…, \\server\…
+
+
+def cv_path(raw: str) -> str:
+    """A CV's path as a list made on Windows writes it: "CVs\\Jean Dupont.docx" is
+    "CVs/Jean Dupont.docx" here; a drive's or a server's ("C:\\Users\\…") names no file of
+    this machine and is refused saying what to give."""
+    text = raw.strip().strip('"')
+    if _WINDOWS_DRIVE.match(text):
+        raise ValidationError(f"{raw!r}: a path on a Windows machine; give the CV's path "
+                              "relative to the spreadsheet's folder (CVs/Jean Dupont.docx)",
+                              code="import_cv_windows_path", value=raw)
+    return text.replace("\\", "/") if "\\" in text and "/" not in text else text
 
 
 def _email(raw: str) -> str:

@@ -484,7 +484,7 @@ _SPECIAL_FIELDS = frozenset({"last_contact", "revenue", "headcount", "year", "si
                              "postcode", "comment", "email", "day_rate", "kind",
                              "availability", "billing", "available_from", "siret",
                              "do_not_call", "decision_maker", "skills", "technologies",
-                             "posts_missions", "next_budget"})
+                             "posts_missions", "next_budget", "cv_file"})
 
 
 def _is_plain_text(field_name: str) -> bool:

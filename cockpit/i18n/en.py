@@ -937,6 +937,10 @@ TEXT: dict[str, str] = {
         "“{value}”: a number with an extension ({extension}), which only a contact keeps (in"
         " their history): give the number alone."
     ),
+    "error.import_cv_windows_path": (
+        "“{value}”: a path on a Windows machine; give the CV's path from the spreadsheet's"
+        " folder (CVs/Jean Dupont.docx)."
+    ),
     "error.import_email": "“{value}” is not an e-mail address.",
     "error.import_company_kind": (
         "“{value}” is not a kind of company (ESN conseil, ESN, client final or autre)."

@@ -994,6 +994,10 @@ TEXT: dict[str, str] = {
         "«\xa0{value}\xa0»\xa0: un numéro avec un poste ({extension}), que seul un contact garde"
         " (dans son historique)\xa0: donnez le numéro seul."
     ),
+    "error.import_cv_windows_path": (
+        "«\xa0{value}\xa0»\xa0: un chemin sur une machine Windows\xa0; donnez le chemin du CV"
+        " depuis le dossier du tableau (CV/Jean Dupont.docx)."
+    ),
     "error.import_email": "«\xa0{value}\xa0» n'est pas une adresse e-mail.",
     "error.import_company_kind": (
         "«\xa0{value}\xa0» n'est pas un type de société (ESN conseil, ESN, client final"

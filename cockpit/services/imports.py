@@ -152,8 +152,8 @@ class ImportServices(Part):
                                      now=self.now())
         from cockpit.services.cv_files import read_imported_cvs
 
-        cv_files, cv_errors = read_imported_cvs(source, records, columns, table,
-                                                {e.line for e in errors})
+        cv_files, cv_errors = read_imported_cvs(source, records, columns, _cv_paths(table,
+                                                columns), _refused_elsewhere(errors, columns))
         if cv_errors:  # a row whose CV cannot be read is a bad row, like any other
             errors = sorted([*errors, *cv_errors], key=lambda e: e.line)
             bad = {e.line for e in cv_errors}
@@ -208,6 +208,43 @@ class ImportServices(Part):
         report.history = written.history
         report.unknown_owners = written.unknown_owners
         return report
+
+
+def _cv_index(columns: Mapping_) -> int | None:
+    return next((i for i, name in columns.columns.items() if name == "cv_file"), None)
+
+
+def _cv_paths(table: Table, columns: Mapping_) -> Table:
+    """The table as the CVs are read from it: each CV cell's path as the import reads it
+    ("CVs\\Jean.docx" from Windows is "CVs/Jean.docx"), for the rows refused for another
+    cell, whose CV is checked from its cell."""
+    from dataclasses import replace
+
+    from cockpit.domain.errors import ValidationError
+    from cockpit.domain.import_cells import cv_path
+
+    index = _cv_index(columns)
+    if index is None:
+        return table
+
+    def path(cell: str) -> str:
+        try:
+            return cv_path(cell)
+        except ValidationError:
+            return ""  # said already, as the cell's error
+
+    rows = tuple((line, (*cells[:index], path(cells[index]), *cells[index + 1:]))
+                 if index < len(cells) and cells[index].strip() else (line, cells)
+                 for line, cells in table.rows)
+    return replace(table, rows=rows)
+
+
+def _refused_elsewhere(errors: list[RowError], columns: Mapping_) -> set[int]:
+    """The lines refused, but not for their CV cell (whose error is said already)."""
+    index = _cv_index(columns)
+    said = columns.labels[index] if index is not None and columns.labels else None
+    cv_lines = {e.line for e in errors if said is not None and e.column == said}
+    return {e.line for e in errors} - cv_lines
 
 
 def _uses(columns: Mapping_, values_of: Callable[[int], list[str]]) -> list[ColumnUse]:

@@ -273,3 +273,28 @@ def test_google_s_phone_labels_say_what_each_number_is(store_url: str, tmp_path:
     assert [tuple(r) for r in rows] == [
         ("Garnier", "+33145001000", "standard"), ("Garnier", "+33145001020", "direct"),
         ("Perrin", "+33145001021", "direct"), ("Perrin", "+33781554433", "mobile")]
+
+
+def test_cv_paths_written_on_windows(store_url: str, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A freelance list kept on Windows names its CVs "CVs\\Jean Dupont.txt": the file was
+    "missing"; a drive's path (C:\\…) was looked for beside the list, and said missing."""
+    folder = tmp_path / "été 2026"
+    folder.mkdir()
+    (folder / "CV Jean Dupont.txt").write_text("Jean Dupont\nDéveloppeur Java, kubernetes\n",
+                                              "utf-8")
+    listing = tmp_path / "freelances.csv"
+    listing.write_text("Nom;Prénom;E-mail;Fichier CV\n"
+                       "Dupont;Jean;j.dupont@example.fr;été 2026\\CV Jean Dupont.txt\n",
+                       "utf-8")
+    assert main(["import", "freelances", str(listing), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM cv_file").fetchone()[0] == 1
+    capsys.readouterr()
+    windows = tmp_path / "windows.csv"
+    windows.write_text("Nom;Prénom;E-mail;Fichier CV\n"
+                       "Mora;Ivo;i.mora@example.fr;C:\\Users\\ana\\CVs\\CV Ivo Mora.docx\n",
+                       "utf-8")
+    assert main(["import", "freelances", str(windows), "--db", store_url]) == 1
+    out = capsys.readouterr().out
+    assert out.count("line 2") == 1 and "a path on a Windows machine" in out
