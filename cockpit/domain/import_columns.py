@@ -88,7 +88,9 @@ CRM_SYNONYMS: Mapping[str, tuple[str, ...]] = {
                 "company domain name"),
     "sector": ("industry", "secteur d'activite", "secteur"),
     "headcount": ("number of employees", "employees", "nombre d'employes", "nombre de salaries",
-                  "numberofemployees"),
+                  "numberofemployees", "tranche d'effectif", "tranche d'effectif salarie",
+                  "tranche d'effectifs", "tranche effectif", "effectif salarie",
+                  "employee range", "company size"),
     "revenue": ("annual revenue", "chiffre d'affaires annuel", "annualrevenue"),
 }
 

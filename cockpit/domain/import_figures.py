@@ -104,7 +104,12 @@ def header_unit(header: str) -> int:
 def _unit_word(text: str) -> int | None:
     word = _SPACES.sub("", text.casefold()).replace("€", "e").rstrip(".")
     word = word.removesuffix("ht").removesuffix("ttc")
-    return _UNITS.get(word)
+    found = _UNITS.get(word)
+    if found is None:  # "2,5 millions d'euros", "5 Md EUR"
+        for currency in ("d'euros", "d’euros", "deuros", "euros", "euro", "eur", "e"):
+            if word.endswith(currency) and word[: -len(currency)] in _UNITS:
+                return _UNITS[word[: -len(currency)]]
+    return found
 
 
 def _decimal(digits: str, whole: bool) -> Decimal:
@@ -137,6 +142,7 @@ def parse_amount(raw: str, unit: int = 1) -> int:
         raise FigureError(f"{raw!r}: not in euros (convert it, or leave it out)",
                           code="figure_foreign", value=raw)
     text = _SPACES.sub("", text.replace("€", "").replace("eur", " eur"))
+    text = text.removeprefix("eur")  # "EUR 3 400 000", as SAP and Salesforce write it
     match = _NUMBER.match(text)
     if not match:
         raise FigureError(f"{raw!r} is not an amount (5,8 M€, 1 200 k€, 12500000)",
@@ -160,10 +166,18 @@ def parse_amount(raw: str, unit: int = 1) -> int:
     return int(value.to_integral_value())
 
 
+_BAND_WORDS = re.compile(r"^\s*(?:de|plus de|moins de|more than|less than|over|under|"
+                         r"au moins|at least|jusqu'a|up to|[<>]=?|≥|≤)\s+|"
+                         r"\s+(?:et plus|ou plus|and more|or more|and over|et \+)\s*$")
+
+
 def parse_headcount(raw: str) -> int:
     """People from "56 086", "56 086 pers.", "1,2k", "51-200" (a range: its middle),
     "10 000+"."""
     text = fold(raw).strip()
+    # INSEE's bands as French registers write them ("De 10 à 19 salariés", "10 000
+    # salariés et plus") and their English kin ("More than 5000"): the band's figure.
+    text = _BAND_WORDS.sub("", text)
     text = _SPACES.sub("", text).rstrip("+.")
     for word in _PEOPLE:
         if text.endswith(word):

@@ -298,3 +298,18 @@ def test_cv_paths_written_on_windows(store_url: str, tmp_path: Path,
     assert main(["import", "freelances", str(windows), "--db", store_url]) == 1
     out = capsys.readouterr().out
     assert out.count("line 2") == 1 and "a path on a Windows machine" in out
+
+
+def test_a_register_s_headcount_band_and_amounts_in_words(store_url: str,
+                                                          tmp_path: Path) -> None:
+    """A company list from a French register (Pappers, societe.com: "Tranche d'effectif
+    salarié" holding INSEE's bands) and a CRM's "EUR 3 400 000": the band column was left
+    out, "De 10 à 19 salariés" and "EUR …" refused."""
+    listing = tmp_path / "export-pappers.csv"
+    listing.write_text("Dénomination;SIREN;Tranche d'effectif salarié;Chiffre d'affaires;"
+                       "Année\n"
+                       "Kelis;552 100 554;De 10 à 19 salariés;EUR 3 400 000;2024\n"
+                       "Orbis;;10 000 salariés et plus;2,5 millions d'euros;2024\n", "utf-8")
+    assert main(["import", "companies", str(listing), "--db", store_url]) == 0
+    assert _figures(store_url) == [("Kelis", 2024, 3_400_000, 14),
+                                   ("Orbis", 2024, 2_500_000, 10_000)]

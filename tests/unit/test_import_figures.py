@@ -125,3 +125,19 @@ def test_a_figure_column_without_a_year_names_its_unit() -> None:
     with pytest.raises(FigureError, match="not in euros"):
         parse_figure("revenue", "5000000", "Annual Revenue (USD)")
     assert parse_figure("revenue", "5 M€", "Annual Revenue (USD)") == 5_000_000
+
+
+@pytest.mark.parametrize(("raw", "people"), [
+    ("De 10 à 19 salariés", 14), ("De 1 000 à 1 999 salariés", 1_500),
+    ("10 000 salariés et plus", 10_000), ("Plus de 5000", 5_000), ("More than 500", 500),
+])
+def test_headcount_bands_as_registers_write_them(raw: str, people: int) -> None:
+    assert parse_headcount(raw) == people
+
+
+@pytest.mark.parametrize(("raw", "euros"), [
+    ("EUR 3 400 000", 3_400_000), ("2,5 millions d'euros", 2_500_000),
+    ("5 Md EUR", 5_000_000_000), ("1,2 million d’euros", 1_200_000),
+])
+def test_amounts_with_the_currency_in_words(raw: str, euros: int) -> None:
+    assert parse_amount(raw) == euros
