@@ -56,9 +56,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
-from typing import TypeVar, cast
 
-T = TypeVar("T")
+from cockpit.domain.named import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 _left_out: set[str] = set()  # tricks a benchmark measures the start without (leave_out)
 

@@ -4,139 +4,44 @@ Heavy imports (textual, peewee) happen inside the commands so `cockpit check` st
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
 
-from cockpit import __version__
 from cockpit.commands import base
-from cockpit.commands.base import CliError, common_options, db_url, language, refused, say
-
-_common = common_options  # the name the parser's code below uses
-__all__ = ["CliError", "db_url", "language", "main", "refused", "say"]
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-# argparse's own complaints, said in the command line's language.
-_ARGPARSE = (
-    (r"unrecognized arguments: (?P<args>.*)", "cli.unrecognized"),
-    (r"the following arguments are required: (?P<args>.*)", "cli.required"),
-    (r"invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)", "cli.invalid_choice"),
-    (r"expected one argument", "cli.expected_value"),
-    (r"not allowed with argument (?P<other>.*)", "cli.not_allowed_with"),
+from cockpit.commands.base import (
+    CliError,
+    command_named,
+    db_url,
+    error_line,
+    language,
+    refused,
+    say,
 )
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from cockpit.commands.parsing import Parser, build_parser
+
+    Handler = Callable[[argparse.Namespace], int]
+
+__all__ = ["CliError", "Parser", "build_parser", "db_url", "language", "main", "refused", "say"]
 
 
-def _argparse_said(message: str) -> str:
-    import re
+def __getattr__(name: str) -> object:
+    """The parser and its builder, from commands/parsing.py (argparse, imported then)."""
+    if name not in ("Parser", "build_parser"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from cockpit.commands import parsing
 
-    for pattern, key in _ARGPARSE:
-        found = re.fullmatch(pattern, message)
-        if found:
-            params = {k: v.replace("'", "") for k, v in found.groupdict().items()}
-            return say(key, **params)
-    return message
-
-
-def _columns() -> int:
-    """The terminal's width as shutil.get_terminal_size gives it (COLUMNS, else stdout's
-    terminal, else 80), without importing shutil (bz2, lzma, fnmatch: ~2 ms of every
-    command, for a width only --help and a refusal print with)."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            stream = sys.__stdout__
-            if stream is None:
-                raise AttributeError
-            columns = os.get_terminal_size(stream.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 80
-        columns = columns or 80
-    return columns
-
-
-class _Formatter(argparse.HelpFormatter):
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        # argparse's own default, `width - 2`, from the same width.
-        super().__init__(prog, indent_increment, max_help_position,
-                         _columns() - 2 if width is None else width)
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, saying a wrong argument in one line (no usage block), its value shortened."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        import re
-
-        from cockpit.services.outputs import shorten
-
-        if message.startswith("argument "):
-            name, _, rest = message[len("argument "):].partition(": ")
-            message = say("cli.bad_argument", option=name, problem=_argparse_said(rest))
-        else:
-            message = _argparse_said(message)
-        # argparse repeats what was typed: a long value is cut (the one-line message stays one).
-        message = re.sub(r"\S{81,}", lambda m: shorten(m.group()), " ".join(message.split()))
-        _error_line(shorten(message, 400))
-        raise SystemExit(2)
+    return getattr(parsing, name)
 
 
 # The commands that read and print (or claim one person), whose process runs without the
 # cyclic collector (see main).
 _SHORT = frozenset({"queue", "next", "reminders", "report", "search", "agenda"})
-
-# Options of the top-level parser that take a value: what follows them is not a command.
-_VALUED = {"--db", "--content", "--caller", "--lang"}
-
-
-def _command_named(argv: Sequence[str]) -> str | None:
-    """The sub-command the arguments name, when it is a known one and no help is asked for;
-    None otherwise (then every sub-command is registered, for help and error messages)."""
-    from cockpit.commands import NAMES
-
-    tokens = iter(argv)
-    for token in tokens:
-        if token in ("-h", "--help"):
-            return None
-        if token in _VALUED:
-            next(tokens, None)
-        elif not token.startswith("-"):
-            return token if token in NAMES else None
-    return ""  # no sub-command: the full-screen cockpit, which needs none of them
-
-
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given the arguments, it registers only the sub-command they name."""
-    from cockpit.commands import register_all
-
-    parser = Parser(
-        prog="cockpit",
-        description="Keyboard-first cockpit for phone prospecting. Without a sub-command, "
-        "starts the full-screen cockpit.",
-    )
-    parser.add_argument("--version", action="version", version=f"cockpit {__version__}")
-    _common(parser)
-    parser.add_argument("--caller", metavar="NAME",
-                        help="who is calling (default: $COCKPIT_CALLER, else the first caller)")
-    parser.add_argument("--lang", choices=("fr", "en"),
-                        help="the language of the messages (default: $COCKPIT_LANG, else fr)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    only = _command_named(argv) if argv is not None else None
-    if only != "":
-        register_all(sub, _common, only)
-    return parser
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is not None:  # called in a process that goes on (the tests)
@@ -144,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import gc
 
     arguments = sys.argv[1:]
-    if _command_named(arguments) in _SHORT:
+    if command_named(arguments) in _SHORT:
         # A short read ends in a moment, its memory bounded by what it prints: the
         # collector's passes over the objects its imports make (~3 ms) would free nothing.
         gc.disable()
@@ -158,21 +63,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str]) -> int:
-    from cockpit.config import ConfigError, config_path, read_file
+    from cockpit.config import ConfigError, config_file, read_file
     from cockpit.settings import Settings, SettingsError
 
     arguments = list(argv)
     base._language[0] = _language_asked(arguments)
-    path = config_path()
+    path = config_file()
     try:
         file_values = read_file(path)
     except ConfigError as exc:
-        _error_line(exc.said(language()))
+        error_line(exc.said(language()))
         return 2
     base._language[0] = _language_asked(arguments, file_values.get("lang"))
     if arguments:
+        from cockpit.commands.quick import quick_parse
+
+        # A short command's usual line is read without argparse (~5 ms of its run); any
+        # other line, or anything the quick reading is not sure of, by argparse.
+        quick = quick_parse(arguments) if command_named(arguments) in _SHORT else None
         try:
-            args = build_parser(arguments).parse_args(arguments)
+            args = quick if quick is not None else _parsed(arguments)
         except SystemExit as exc:  # a refused argument (said in one line), --help, --version
             return exc.code if isinstance(exc.code, int) else 2
     else:  # the full-screen start: what the parser gives for nothing typed, without it
@@ -181,7 +91,7 @@ def _main(argv: Sequence[str]) -> int:
         settings = Settings.load(os.environ, file_values, _settings_given(args),
                                  file_label=str(path))
     except SettingsError as exc:
-        _error_line(exc.said(language()))
+        error_line(exc.said(language()))
         return 2
     base._language[0] = settings.lang
     args.settings = settings  # every handler reads its settings here, never the environment
@@ -204,7 +114,7 @@ def _main(argv: Sequence[str]) -> int:
         return 141  # as a shell reports a command stopped by SIGPIPE
     except CliError as exc:
         log.warning("%s refused its arguments", command)
-        _error_line(_said(exc))
+        error_line(_said(exc))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -219,14 +129,22 @@ def _main(argv: Sequence[str]) -> int:
         log.error("%s failed: %s", command, type(exc).__name__)
         if message is None:
             raise
-        _error_line(message)
+        error_line(message)
         return 2
+
+
+def _parsed(arguments: list[str]) -> argparse.Namespace:
+    from cockpit.commands.parsing import build_parser
+
+    return build_parser(arguments).parse_args(arguments)
 
 
 def _no_arguments() -> argparse.Namespace:
     """What `build_parser([]).parse_args([])` returns (tests/unit/test_start_imports.py
     holds them equal): building the parser costs the cockpit's start ~1 ms (argparse's
     translations looked up, its patterns compiled) for a command line with nothing in it."""
+    import argparse
+
     return argparse.Namespace(db=None, content=None, caller=None, lang=None, command=None)
 
 
@@ -245,15 +163,6 @@ def _settings_given(args: argparse.Namespace) -> dict[str, str | None]:
     from cockpit.settings import OPTIONS
 
     return {name: getattr(args, name, None) for name in OPTIONS}
-
-
-def _error_line(message: str) -> None:
-    """What went wrong, on standard error. Every message may quote what was typed or read (a
-    file's name, an argument, a setting): a control character in it is shown, never sent to
-    the terminal (a file named with an escape sequence could retitle or clear it)."""
-    from cockpit.domain.text import printable
-
-    print(f"cockpit: {printable(message, multiline=True)}", file=sys.stderr)
 
 
 def _is_output_error(exc: BaseException) -> bool:

@@ -11,21 +11,36 @@ O_APPEND, so lines from worker threads or from two cockpits never interleave."""
 from __future__ import annotations
 
 import os
-import re
 import time
-from pathlib import Path
+from functools import cache
 
-from cockpit.paths import state_dir
+from cockpit.domain.named import TYPE_CHECKING
+from cockpit.paths import state_folder
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DIGITS = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+if TYPE_CHECKING:
+    import re
+
 KEEP_BYTES = 2_000_000
 KEEP_FILES = 3
+_FEWEST_DIGITS = 2  # what the number pattern below needs at the least
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An e-mail address, a phone number (compiled when a line may hold one: `re` costs a
+    short command ~5 ms to import, for lines that name ids and counts)."""
+    import re
+
+    return (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+            re.compile(r"\+?\d[\d\s().-]{5,}\d"))
 
 
 def masked(message: str) -> str:
     """The message with anything shaped like an e-mail address or a phone number masked."""
-    return _DIGITS.sub("[number]", _EMAIL.sub("[e-mail]", message))
+    if "@" not in message and sum(char.isdigit() for char in message) < _FEWEST_DIGITS:
+        return message  # neither can be there
+    email, digits = _patterns()
+    return digits.sub("[number]", email.sub("[e-mail]", message))
 
 
 class Log:
@@ -33,10 +48,10 @@ class Log:
     or that cannot be written, writes nothing and never raises."""
 
     def __init__(self) -> None:
-        self.path: Path | None = None  # where the lines go, once `setup()` opened it
+        self.path: str | None = None  # where the lines go, once `setup()` opened it
         self._fd: int | None = None
 
-    def open(self, path: Path) -> None:
+    def open(self, path: str) -> None:
         self.close()
         self._fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
         os.fchmod(self._fd, 0o600)  # a log an older version or a hand left readable by others
@@ -77,23 +92,23 @@ class Log:
 log = Log()
 
 
-def log_path() -> Path:
-    return Path(os.environ.get("COCKPIT_LOG") or state_dir() / "cockpit.log")
+def log_path() -> str:
+    return os.environ.get("COCKPIT_LOG") or os.path.join(state_folder(), "cockpit.log")
 
 
-def _rotate(path: Path) -> None:
+def _rotate(path: str) -> None:
     """At start, a log past 2 MB becomes cockpit.log.1 (and so on, three kept). One day's log
     (ids and counts only) stays far below the limit."""
     try:
-        if path.stat().st_size < KEEP_BYTES:
+        if os.stat(path).st_size < KEEP_BYTES:
             return
     except FileNotFoundError:
         return
     for n in range(KEEP_FILES - 1, 0, -1):
-        older = path.with_name(f"{path.name}.{n}")
-        if older.exists():
-            older.replace(path.with_name(f"{path.name}.{n + 1}"))
-    path.replace(path.with_name(f"{path.name}.1"))
+        older = f"{path}.{n}"
+        if os.path.exists(older):
+            os.replace(older, f"{path}.{n + 1}")
+    os.replace(path, f"{path}.1")
 
 
 def setup() -> None:
@@ -102,7 +117,7 @@ def setup() -> None:
         return
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.makedirs(os.path.dirname(path) or ".", mode=0o700, exist_ok=True)
         _rotate(path)
         log.open(path)
     except OSError:

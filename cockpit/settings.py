@@ -7,13 +7,19 @@ other module reads the COCKPIT_* settings. Each value remembers where it came fr
 The test hooks (COCKPIT_NOW, COCKPIT_HEADLESS, COCKPIT_EXIT_WHEN_READY, COCKPIT_BOOT_WITHOUT) are
 environment only, never in the config file: they are read here too, once, into `hooks`."""
 
+from __future__ import annotations
+
 # Annotations evaluated, not kept as text (no __future__ import): typing compiles a
 # named tuple's text annotations field by field at import (services/views.py).
 import os
 from collections.abc import Mapping
 from datetime import tzinfo
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, cast
+
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
 # setting -> its environment variable (the config file uses the setting's name as its key)
 VARIABLES = {"db": "COCKPIT_DB", "caller": "COCKPIT_CALLER", "lang": "COCKPIT_LANG",
@@ -85,7 +91,7 @@ class TestHooks(NamedTuple):
     boot_without: frozenset[str] = frozenset()
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str]) -> "TestHooks":
+    def from_environment(cls, environ: Mapping[str, str]) -> TestHooks:
         return cls(now=environ.get("COCKPIT_NOW") or None,
                    headless=bool(environ.get("COCKPIT_HEADLESS")),
                    exit_when_ready=bool(environ.get("COCKPIT_EXIT_WHEN_READY")),
@@ -119,7 +125,7 @@ class Settings(NamedTuple):
     def load(cls, environ: Mapping[str, str] | None = None,
              file_values: Mapping[str, str] | None = None,
              arguments: Mapping[str, str | None] | None = None,
-             file_label: str = "file") -> "Settings":
+             file_label: str = "file") -> Settings:
         """file_values, overridden by environ, overridden by arguments (None or '' skipped).
         `file_label`: the config file's path. SettingsError for a value that cannot work."""
         environ = os.environ if environ is None else environ
@@ -138,7 +144,7 @@ class Settings(NamedTuple):
                     sources[name] = source
         for name in VARIABLES:
             sources.setdefault(name, DEFAULT)
-        given = cast(dict[str, Any], values)  # every field named in VARIABLES is a text
+        given: dict[str, Any] = values  # every field named in VARIABLES is a text
         return cls(**given, hooks=TestHooks.from_environment(environ), sources=sources)
 
     @property

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 from collections.abc import Callable
-from typing import Any
+
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 # One module per sub-command, imported only when its command is asked for (or for --help):
 # the cockpit's own start then pays for none of them.

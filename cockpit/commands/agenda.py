@@ -3,11 +3,15 @@ left behind first), interviews, missions starting; `--ics FILE` for a calendar a
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
-from typing import Any
 
 from cockpit.commands._common import add_force, out
+from cockpit.commands.base import type_error
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def _day(text: str) -> date:
@@ -17,14 +21,16 @@ def _day(text: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(say("cli.agenda.bad_day", value=quoted(text))) from None
+        raise type_error(say("cli.agenda.bad_day", value=quoted(text))) from None
     if not YEARS[0] <= day.year <= YEARS[1]:  # 0001-01-01: its week began before the calendar
-        raise argparse.ArgumentTypeError(say("cli.year_range", value=quoted(text),
+        raise type_error(say("cli.year_range", value=quoted(text),
                                              low=YEARS[0], high=YEARS[1]))
     return day
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    import argparse
+
     parser = sub.add_parser("agenda", help="the caller's agenda (day, week, month)",
                             description="A caller's agenda: reminders, interviews, missions "
                                         "starting; overdue reminders first.")

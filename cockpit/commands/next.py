@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Any
 
 from cockpit.commands._common import out
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    import argparse
+
     parser = sub.add_parser("next", help="claim the next person to call",
                             description="Claim the next person of the caller's queue (a lease "
                             "of 15 minutes) and print name, company, number and reason.")

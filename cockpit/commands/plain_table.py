@@ -9,7 +9,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from typing import TextIO
+
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 # Characters one terminal column wide for Rich too (Latin, punctuation, the signs the
 # interface writes); anything else (CJK, emoji, combining marks) is Rich's to measure.
@@ -122,16 +126,32 @@ def _widths(columns: list[list[str]], width: int) -> list[int]:
     return widths
 
 
+def _words(text: str) -> list[tuple[int, str]]:
+    """Each word with the spaces around it and where it starts, as Rich's word splitter
+    finds them (re.finditer(r"\\s*\\S+\\s*"), without `re`: ~5 ms of every command)."""
+    words = []
+    index, end = 0, len(text)
+    while index < end:
+        start = index
+        while index < end and text[index].isspace():
+            index += 1
+        if index == end:
+            break  # spaces with no word after them: no match
+        while index < end and not text[index].isspace():
+            index += 1
+        while index < end and text[index].isspace():
+            index += 1
+        words.append((start, text[start:index]))
+    return words
+
+
 def _wrapped(text: str, width: int, *, fold: bool = False) -> list[str] | None:
     """The lines Rich wraps `text` into at `width` (its word breaks; a word longer than the
     width alone on its line, cut with an ellipsis, as a column does); None where Rich would
     fold a word (a title)."""
-    import re
-
     breaks: list[int] = []
     offset = 0
-    for match in re.finditer(r"\s*\S+\s*", text):
-        start, word = match.start(), match.group()
+    for start, word in _words(text):
         length = len(word.rstrip())
         if width - offset >= length:
             offset += len(word)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
-from typing import Any
 
 from cockpit.commands._common import count, moment_text
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 # A table to print: title, whether Rich reads the title as markup, headers, rows, and per
 # column whether Rich reads its cells as markup.
@@ -15,6 +18,8 @@ _Table = tuple[str, bool, list[str], list[list[str]], tuple[bool, ...]]
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    import argparse
+
     parser = sub.add_parser("queue", help="print a caller's queue with the reasons",
                             description="Print the queue of a caller, one person per line "
                             "with the reason they are there.")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import tzinfo
-from typing import Any
 
 from cockpit.commands._common import add_force, moment_text, out, record_id
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    import argparse
+
     parser = sub.add_parser("reminders", help="list open reminders (and export them)",
                             description="List a caller's open reminders, soonest first.")
     parser.add_argument("--caller", metavar="NAME", default=argparse.SUPPRESS,

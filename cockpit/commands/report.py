@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import timedelta
-from typing import Any
 
 from cockpit.commands._common import add_force, moment_text, out
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def register(sub: Any) -> argparse.ArgumentParser:

@@ -3,19 +3,24 @@ needs, by name (accents and case aside), number in any spelling, e-mail or skill
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
-
 from cockpit.commands._common import TEXT_MAX, count, out
+from cockpit.commands.base import type_error
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 
 def _text(raw: str) -> str:
     if len(raw) > TEXT_MAX:
-        raise argparse.ArgumentTypeError(f"at most {TEXT_MAX} characters")
+        raise type_error(f"at most {TEXT_MAX} characters")
     return raw
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
+    import argparse
+
     parser = sub.add_parser("search", help="find companies, people, freelances and needs",
                             description="The search of the cockpit's `/`: a name (accents and "
                             "case aside), a number in any spelling, an e-mail, a skill.")

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from cockpit.paths import PACKAGE_DIR, state_dir
+from cockpit.domain.named import TYPE_CHECKING
+from cockpit.paths import PACKAGE_FOLDER, state_dir, state_folder
 
 if TYPE_CHECKING:  # imported when loading: `labels_path` alone needs none of the dataclasses
+    from pathlib import Path
+
     from cockpit.domain.script import ScriptSet
 
 # The modules whose change alters what a content folder loads into.
@@ -49,24 +50,38 @@ def checked_before(root: Path) -> bool:
 def labels_path(root: Path) -> Path:
     """Where the names a report gives the content's ids are kept (services/lean.Labels), under
     the same key as the checked content: a report reads them without the content's classes."""
-    return state_dir() / "content" / f"{_key(root)}.labels.json"
+    from pathlib import Path
+
+    return Path(labels_file(root))
 
 
-def _key(root: Path) -> str:
+def labels_file(root: str | os.PathLike[str]) -> str:
+    """labels_path, as text (os.path: pathlib would cost a report ~6 ms)."""
+    return os.path.join(state_folder(), "content", f"{_key(root)}.labels")
+
+
+def _key(root: str | os.PathLike[str]) -> str:
     from cockpit.digest import sha256
 
+    folder = os.fspath(root)
+    scripts = os.path.join(folder, "scripts")
+    try:  # Path.glob("*.yaml"), in the order sorted() gives it
+        named = sorted(name for name in os.listdir(scripts) if name.endswith(".yaml"))
+    except OSError:
+        named = []
     digest = sha256(sys.version.encode())
-    files = [root / "objections.yaml", root / "personas.yaml",
-             *sorted((root / "scripts").glob("*.yaml"))]
+    files = [os.path.join(folder, "objections.yaml"), os.path.join(folder, "personas.yaml"),
+             *(os.path.join(scripts, name) for name in named)]
     for file in files:
-        digest.update(str(file).encode())
+        digest.update(file.encode())
         try:
-            digest.update(file.read_bytes())
+            with open(file, "rb") as handle:
+                digest.update(handle.read())
         except OSError:
             digest.update(b"\0missing")
     for name in _READERS:
         try:
-            stat = (PACKAGE_DIR / name).stat()
+            stat = os.stat(os.path.join(PACKAGE_FOLDER, name))
             digest.update(f"{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
         except OSError:
             digest.update(name.encode())

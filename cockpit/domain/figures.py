@@ -6,15 +6,17 @@ call went through to the DO script; *talk time* is the time from the start to th
 finished calls; a *need qualified* is a call that ended so; where a call *stops* is the last
 step it showed."""
 
+from __future__ import annotations
+
 # Annotations evaluated, not kept as text (no __future__ import): typing compiles a
 # named tuple's text annotations field by field at import (services/views.py).
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.counts import Counts
+from cockpit.domain.named import NamedTuple
 from cockpit.domain.outcomes import REACHED, Outcome
 
 _REACHED = frozenset(str(o) for o in REACHED)

@@ -3,8 +3,14 @@ international form, without loading phonenumbers (~20 ms, paid by a `cockpit nex
 one such number). Copied from phonenumbers' own metadata: tests/unit/test_phone_formats.py
 rebuilds this table from it and compares the text with phonenumbers' for many numbers."""
 
-import re
+from __future__ import annotations
+
 from functools import cache
+
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
 
 # Calling code: (the region whose plan says which numbers are valid, the pattern of those
 # numbers, the formats in phonenumbers' order as (leading digits, pattern, replacement)).
@@ -54,6 +60,8 @@ FOREIGN_PLANS: dict[str, tuple[str, str, tuple[tuple[str, str, str], ...]]] = {
 
 @cache
 def _compiled(code: str) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str], str], ...]]:
+    import re  # here: a command that shows no such number does without it (~5 ms)
+
     _, valid, formats = FOREIGN_PLANS[code]
     return re.compile(valid), tuple((lead, re.compile(pattern), replacement)
                                     for lead, pattern, replacement in formats)
@@ -72,6 +80,18 @@ def foreign_international(e164: str) -> str | None:
     if valid.fullmatch(national) is None:
         return None
     for lead, pattern, replacement in formats:  # the first that fits, as phonenumbers picks
-        if (not lead or re.match(lead, national)) and pattern.fullmatch(national):
+        if (not lead or _leads(lead, national)) and pattern.fullmatch(national):
             return f"+{code} {pattern.sub(replacement, national)}"
     return f"+{code} {national}"
+
+
+@cache
+def _lead_pattern(lead: str) -> re.Pattern[str]:
+    import re
+
+    return re.compile(lead)
+
+
+def _leads(lead: str, national: str) -> bool:
+    """Whether the number starts as a format's leading digits say (re.match)."""
+    return _lead_pattern(lead).match(national) is not None

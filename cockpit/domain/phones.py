@@ -3,14 +3,17 @@
 Overseas departments (a Guadeloupe 0690… mobile) and foreign numbers keep their own region
 and time zone, which the calling-hours rule needs."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
-import re
+from __future__ import annotations
+
 from functools import cache
-from typing import Any, NamedTuple
 
 from cockpit.domain.errors import ValidationError
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
 from cockpit.domain.phone_formats import foreign_international
+
+if TYPE_CHECKING:
+    import re
+    from typing import Any
 
 # phonenumbers is imported where a number is parsed or formatted the long way: a start that
 # only shows French numbers (the first screen) does without its ~15 ms of loading.
@@ -162,14 +165,20 @@ def _clean(raw: str) -> str:
 # The usual spellings of a metropolitan number: 01 42 68 53 00, 01.42.68.53.00, +33 1 42…,
 # 0033 1 42… ("+33 (0)1" and "00" are made "+33 1" and "+" by _clean first).
 _SEPARATORS = str.maketrans("", "", " .-/\t\u00a0\u202f")
-_PLAIN_FRENCH = re.compile(r"(?:0|\+33)([1-9][0-9]{8})")
+
+
+@cache
+def _plain_french_pattern() -> re.Pattern[str]:
+    import re  # here: a command that parses no number does without it (~5 ms)
+
+    return re.compile(r"(?:0|\+33)([1-9][0-9]{8})")
 
 
 def _plain_french(text: str, default_region: str) -> str | None:
     """The national significant number of a French number written one of the usual ways,
     read without phonenumbers' parser (most of an import's time went there), exactly as it
     reads it; None for any other text (extensions, letters, other countries…)."""
-    found = _PLAIN_FRENCH.fullmatch(text.translate(_SEPARATORS))
+    found = _plain_french_pattern().fullmatch(text.translate(_SEPARATORS))
     if found is None or (default_region != "FR" and not text.startswith("+")):
         return None
     return found.group(1)

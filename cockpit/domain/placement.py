@@ -3,15 +3,17 @@
 The margin is the selling rate minus the buying rate; as a percentage, a share of the
 selling rate (as cockpit.domain.rates counts it). Whole euros in, Decimal out."""
 
+from __future__ import annotations
+
 # Annotations evaluated, not kept as text (no __future__ import): typing compiles a
 # named tuple's text annotations field by field at import (services/views.py).
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
 
 from cockpit.domain.counts import Counts
 from cockpit.domain.errors import ValidationError
+from cockpit.domain.named import NamedTuple
 from cockpit.domain.rates import margin_of
 from cockpit.domain.workdays import is_working_day
 

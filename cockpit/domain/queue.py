@@ -27,13 +27,14 @@ Every datetime given or returned is aware (UTC). Reason parameters keep datetime
 `describe` shows them in the reader's time zone.
 """
 
+from __future__ import annotations
+
 # Annotations evaluated, not kept as text (no __future__ import): typing compiles a
 # named tuple's text annotations field by field at import (services/views.py).
 import heapq
 from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from enum import IntEnum
-from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import (
@@ -44,6 +45,7 @@ from cockpit.domain.calling_hours import (
     require_aware,
 )
 from cockpit.domain.calling_hours import zone_of as _zone_of
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
 from cockpit.domain.prospects import ProspectFacts as ProspectFacts
 from cockpit.domain.prospects import ProspectVerdict, judge_prospect
 
@@ -58,6 +60,9 @@ BOOKED_KINDS = frozenset({"callback", "budget", "follow_up", "new_contact"})
 
 
 from cockpit.domain.queue_reasons import REASONS, describe  # noqa: E402,F401
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Bucket(IntEnum):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from cockpit.domain.calling_hours import HOURS_REASONS
 from cockpit.domain.calling_hours import zone_of as _zone_of
+from cockpit.domain.named import TYPE_CHECKING
 from cockpit.domain.prospects import PROSPECT_REASONS
 from cockpit.domain.reminder_rules import FOLLOW_UP_REASONS
+
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_TIME_ZONE = "Europe/Paris"
 
@@ -137,7 +140,7 @@ class _Placeholder(str):
         return str(self)
 
 
-class _Keep(dict[str, Any]):
+class _Keep(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return _Placeholder("{" + key + "}")
 

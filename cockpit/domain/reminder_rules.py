@@ -3,14 +3,12 @@
 Every delay lives in the table below; due times are UTC, computed in the person's own zone
 and kept inside the calling hours of the policy (except a time the person chose)."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
-import calendar
+from __future__ import annotations
+
 import contextlib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, NamedTuple
 
 from cockpit.domain.calling_hours import (
     BUSINESS,
@@ -20,9 +18,13 @@ from cockpit.domain.calling_hours import (
     require_aware,
     zone_of,
 )
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.reminder_reasons import REFUSED, after_outcome
 from cockpit.domain.workdays import add_business_days, next_working_moment
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # ---- The table: every delay of the rules -------------------------------------------------
 RETRY_DELAY = timedelta(hours=2)  # no answer: try again later the same day…
@@ -156,7 +158,15 @@ def _to_utc(value: Any, zone_name: str, policy: CallingPolicy) -> datetime | Non
 def _add_months(d: date, months: int) -> date:
     month_index = d.month - 1 + months
     year, month = d.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, _days_in(year, month)))
+
+
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without calendar (it imports locale and `re`:
+    ~5 ms of every short command)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def _same_time_after_business_days(

@@ -4,13 +4,13 @@ script or another) or to an outcome; objections that may interrupt a step.
 The parts are named tuples, not frozen dataclasses: the cockpit's first card reads the
 content, and the eight dataclasses cost ~7 ms to define at every start."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
+from __future__ import annotations
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
+from cockpit.domain.named import NamedTuple
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.placeholders import KNOWN as KNOWN_PLACEHOLDERS
 from cockpit.domain.text import fold
@@ -42,7 +42,7 @@ class Target(NamedTuple):
     step: str
 
     @classmethod
-    def parse(cls, text: str, current_script: str) -> "Target":
+    def parse(cls, text: str, current_script: str) -> Target:
         script, sep, step = text.partition(":")
         return cls(script, step) if sep else cls(current_script, text)
 

@@ -6,9 +6,13 @@ the window's title: every text read from the database or from files goes through
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
+
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
 
 # C0 controls, DEL and C1 controls (0x80–0x9f: \x9b alone starts a sequence on many
 # terminals). Line and paragraph separators break a one-line layout like \n does.
@@ -17,8 +21,7 @@ from functools import cache
 # held ~80 MB).
 NOTE_LIMIT = 20_000
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CRLF = re.compile("\r\n")
+_CONTROLS = (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
 
 
 def _visible(char: str) -> str:
@@ -30,29 +33,32 @@ def _visible(char: str) -> str:
     return f"<U+{code:04X}>"  # C1 and separators have no picture: their code, readable
 
 
+# str.translate's tables (no regular expression: `re` would cost every command ~5 ms to
+# import): each control character to its visible sign; the second keeps line ends and tabs.
+_SHOWN = {code: _visible(chr(code)) for code in _CONTROLS}
+_SHOWN_KEEPING_LAYOUT = {code: sign for code, sign in _SHOWN.items() if chr(code) not in "\n\t"}
+
+
 def printable(text: str, *, multiline: bool = False) -> str:
     """`text` with every control character replaced by a visible sign.
 
     One line by default (a name, a company: a newline would break the layout of a list).
     `multiline` keeps line ends and tabs (notes, a CV, a report); a CR-LF pair is kept as a
     line end, a lone CR (which rewrites the line on a terminal) is shown."""
-    if not _CONTROL.search(text):
-        return text  # the usual case, at no cost
+    if text.isprintable():
+        return text  # the usual case, at no cost (no control character is printable)
     if multiline:
-        parts = _CRLF.split(text)
-        return "\r\n".join(_CONTROL.sub(_keep_layout, part) for part in parts)
-    return _CONTROL.sub(lambda m: _visible(m.group()), text)
-
-
-def _keep_layout(match: re.Match[str]) -> str:
-    char = match.group()
-    return char if char in "\n\t" else _visible(char)
+        return "\r\n".join(part.translate(_SHOWN_KEEPING_LAYOUT)
+                             for part in text.split("\r\n"))
+    return text.translate(_SHOWN)
 
 
 def control_characters(text: str) -> list[str]:
     """The control characters of `text`, each once, as a reader would name them (`\\x1b`)."""
     seen: list[str] = []
-    for char in _CONTROL.findall(text):
+    for char in text:
+        if ord(char) not in _SHOWN:
+            continue
         name = f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"U+{ord(char):04X}"
         if name not in seen:
             seen.append(name)
@@ -77,6 +83,8 @@ def grouped(number: int, lang: str = "fr") -> str:
 def _html_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A tag, a line break, any tag: compiled when an import first reads a note (~0.3 ms
     that every command would pay at its start)."""
+    import re
+
     return (re.compile(r"</?(?:p|br|div|b|i|u|strong|em|span|ul|ol|li|a|font|h[1-6])\b[^>]*>",
                        re.IGNORECASE),
             re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])>", re.IGNORECASE),

@@ -1,11 +1,15 @@
 """Going back in a call: where the call stood before a move (a `Mark`), and the path a call
 finally took once its undone moves are taken out of its log (what the figures count)."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
+from __future__ import annotations
+
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:  # a report's figures read path_taken: the script's classes wait for a Mark
     from cockpit.domain.script import Target
@@ -29,7 +33,7 @@ class Mark(NamedTuple):
                 "suggested": self.suggested, "raises": self.raises}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Mark":
+    def from_dict(cls, data: Mapping[str, Any]) -> Mark:
         from cockpit.domain.script import Target
 
         return cls(Target.parse(str(data["position"]), ""), int(data["path"]),

@@ -1,12 +1,14 @@
 """The figures as sections of a report — tables with a column to chart — shared by the
 Markdown, CSV and HTML outputs and by the review screen."""
 
+from __future__ import annotations
+
 # Annotations evaluated, not kept as text (no __future__ import): typing compiles a
 # named tuple's text annotations field by field at import (services/views.py).
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
 
 from cockpit.domain.figures import CallerFigures, Figures
+from cockpit.domain.named import NamedTuple
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.placement import Pipeline, PipelineFigures, said_percent
 from cockpit.reports.charts import duration, sparkline

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     from cockpit.services.core import Services

@@ -2,8 +2,11 @@
 and alone here so that `cockpit reminders` does not create the screens' thirty others.
 Annotations evaluated, not kept as text: typing compiles text ones, field by field."""
 
+from __future__ import annotations
+
 from datetime import datetime
-from typing import NamedTuple
+
+from cockpit.domain.named import NamedTuple
 
 
 class CallerView(NamedTuple):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import can_call_at
 from cockpit.domain.errors import DomainError
+from cockpit.domain.named import TYPE_CHECKING
 from cockpit.domain.phones import FRENCH_CODES
 from cockpit.domain.phones import Phone as DomainPhone
 from cockpit.domain.prospects import judge_prospect, revenue_per_head, trend_of

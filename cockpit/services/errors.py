@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from cockpit.domain.named import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from cockpit.services.connection import Connection
 
-F = TypeVar("F", bound=Callable[..., Any])
+    F = TypeVar("F", bound=Callable[..., Any])
 
 
 class ServiceError(Exception):
@@ -185,7 +188,7 @@ def store_guard(fn: F) -> F:
             owner.answered()  # it answered, and nothing inside failed
         return result
 
-    return cast(F, wrapper)
+    return cast("F", wrapper)
 
 
 def store_failed(exc: BaseException) -> bool:

@@ -87,7 +87,7 @@ def own_files() -> tuple[Path, ...]:
     from cockpit.logs import KEEP_FILES, log_path
     from cockpit.paths import dnc_key_path
 
-    log = log_path()
+    log = Path(log_path())
     older = (log.with_name(f"{log.name}.{n}") for n in range(1, KEEP_FILES + 1))
     return (config_path(), dnc_key_path(), log, *older)
 

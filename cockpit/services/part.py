@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from cockpit.domain.calling_hours import BUSINESS, POLICIES, CallingPolicy
+from cockpit.domain.named import TYPE_CHECKING
 from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:  # the scripts' module is not loaded for a part that reads none (search)
     from cockpit.domain.script import ScriptSet

@@ -1,11 +1,11 @@
 """Who to call next: the ranked queue, claiming the next person, skipping, snoozing."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
+from __future__ import annotations
+
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple
 
 from cockpit.domain.calling_hours import next_allowed
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
 from cockpit.domain.queue import (
     Bucket,
     QueueEntry,
@@ -20,6 +20,9 @@ from cockpit.services.connection import Connection
 from cockpit.services.errors import ServiceError, store_guard
 from cockpit.services.part import Part, Setup
 from cockpit.services.views import PersonRef, QueuePage, QueueRow
+
+if TYPE_CHECKING:
+    from typing import Any
 
 _BUCKETS = {Bucket.OVERDUE: "overdue", Bucket.DUE_TODAY: "today", Bucket.NEW_LEAD: "new",
             Bucket.STALE_DECISION_MAKER: "stale", Bucket.FREELANCE: "freelance"}

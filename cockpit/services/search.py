@@ -1,10 +1,9 @@
 """Search from anywhere (`/`, the palette, `cockpit search`): companies, people, freelances
 and needs, grouped by kind, the best first, a few a kind (never thousands of rows)."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
-from typing import TYPE_CHECKING, NamedTuple
+from __future__ import annotations
 
+from cockpit.domain.named import TYPE_CHECKING, NamedTuple
 from cockpit.domain.search import KINDS, search_terms
 from cockpit.domain.text import fold
 from cockpit.services.errors import ServiceError, store_guard
@@ -58,7 +57,7 @@ class SearchServices:
     """Not a `Part`: a search reads neither the clock nor the scripts, and `cockpit search`
     then loads none of what a part needs (services/lean.py)."""
 
-    def __init__(self, setup: "Setup | None", connection: "Connection") -> None:
+    def __init__(self, setup: Setup | None, connection: Connection) -> None:
         self.setup = setup
         self.connection = connection  # errors.store_guard notes each failure here
 

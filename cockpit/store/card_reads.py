@@ -3,11 +3,11 @@ figures, their history. No peewee: the cockpit's first screen shows a card, and 
 the driver's own connection (`sql.open_lean`) before the store's models are loaded; the
 cards of later moves read the same queries on peewee's connection."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
-from datetime import date, datetime
-from typing import NamedTuple
+from __future__ import annotations
 
+from datetime import date, datetime
+
+from cockpit.domain.named import NamedTuple
 from cockpit.store.sql import rows
 from cockpit.store.times import aware
 

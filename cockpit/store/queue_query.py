@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, cast
 
+from cockpit.domain.named import TYPE_CHECKING, cast
 from cockpit.domain.outcomes import Outcome
 from cockpit.domain.prospects import ProspectFacts, trend_of
 from cockpit.domain.queue import Candidate, DueReminder
@@ -17,7 +17,13 @@ from cockpit.store.sql import is_postgres, rows
 from cockpit.store.times import aware as _aware
 from cockpit.store.times import naive as _naive
 
-Row = tuple[Any, ...]
+if TYPE_CHECKING:
+    from typing import Any
+
+if TYPE_CHECKING:
+    Row = tuple[Any, ...]
+else:
+    Row = tuple
 
 # The prospect rule knows ESNs (of either type) and end clients.
 _PROSPECT_KIND = {"esn_conseil": "esn", "esn_classique": "esn", "end_client": "end_client"}
@@ -306,7 +312,7 @@ def _moment(value: object) -> datetime | None:
             return datetime.fromisoformat(value + "+00:00")
         except ValueError:  # text written by hand with its own offset: read as UTC, as before
             return _aware(datetime.fromisoformat(value))
-    return _aware(cast(datetime, value))
+    return _aware(cast("datetime", value))
 
 
 def company_facts(company_ids: set[int], this_year: int) -> dict[int, ProspectFacts]:

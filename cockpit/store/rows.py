@@ -6,13 +6,20 @@ run through `execute()` (untyped there) the rows get the type they have at run t
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+
+from cockpit.domain.named import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
 
 if TYPE_CHECKING:  # chunks serves the reads made without peewee too (store/sql.py)
     import peewee as pw
 
-Row = tuple[Any, ...]
-T = TypeVar("T")
+if TYPE_CHECKING:
+    Row = tuple[Any, ...]
+    T = TypeVar("T")
+else:
+    Row = tuple
 CHUNK = 500  # values per IN (…): well under SQLite's and PostgreSQL's limits on parameters
 
 

@@ -3,10 +3,9 @@ number. SQLite reads the FTS5 tables of schema v8 (kept by triggers); PostgreSQL
 tables themselves with LIKE, under the caller's own role, so its row-level security holds.
 A contact in a colleague's private portfolio is never returned to a caller."""
 
-# No `from __future__ import annotations`: typing would compile each named tuple field's
-# annotation text, and a process's first compile costs ~1.5 ms (a short command's).
-from typing import NamedTuple
+from __future__ import annotations
 
+from cockpit.domain.named import NamedTuple
 from cockpit.domain.search import KINDS, Terms
 from cockpit.store.sql import is_postgres, rows
 

@@ -9,24 +9,29 @@ peewee. Nothing here imports peewee."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
-from typing import Any
-from urllib.parse import quote
 
+from cockpit.domain.named import TYPE_CHECKING
 from cockpit.store.location import SQLITE_PRAGMAS, is_read_only, postgres_params, private_file
-from cockpit.store.location import sqlite_path as _sqlite_path
+from cockpit.store.location import sqlite_file as _sqlite_file
 from cockpit.store.versions import CURRENT, TABLE
 
-Row = tuple[Any, ...]
+if TYPE_CHECKING:
+    from typing import Any
+
+if TYPE_CHECKING:
+    Row = tuple[Any, ...]
+else:
+    Row = tuple
 
 
 class Lean:
     """An open driver connection: sqlite3's or psycopg2's."""
 
-    def __init__(self, connection: Any, postgres: bool, read_only: Path | None = None) -> None:
+    def __init__(self, connection: Any, postgres: bool, read_only: str | None = None) -> None:
         self.connection = connection
         self.postgres = postgres
         self.param = "%s" if postgres else "?"
@@ -133,15 +138,17 @@ def close_lean() -> None:
 def _open_sqlite(url: str) -> Lean | None:
     if not url.startswith("sqlite:"):
         return None
-    path = _sqlite_path(url)
-    if path is None or not path.is_file() or not _is_sqlite(path):
+    path = _sqlite_file(url)
+    if path is None or not os.path.isfile(path) or not _is_sqlite(path):
         return None
     read_only = is_read_only(path)
     if read_only:
-        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        from urllib.parse import quote
+
+        uri = f"file:{quote(os.path.realpath(path))}?mode=ro"
         connection = sqlite3.connect(uri, uri=True, timeout=_busy_seconds())
     else:
-        connection = sqlite3.connect(str(path), timeout=_busy_seconds())
+        connection = sqlite3.connect(path, timeout=_busy_seconds())
         private_file(path)  # the side files SQLite makes with the umask
     for name in ("foreign_keys", "synchronous"):
         connection.execute(f"PRAGMA {name} = {SQLITE_PRAGMAS[name]}")
@@ -152,9 +159,9 @@ def _busy_seconds() -> float:
     return float(str(SQLITE_PRAGMAS["busy_timeout"])) / 1000
 
 
-def _is_sqlite(path: Path) -> bool:
+def _is_sqlite(path: str) -> bool:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError:
         return False

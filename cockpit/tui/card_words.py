@@ -4,8 +4,8 @@ caller's language (the services return the codes, never the words)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
+from cockpit.domain.named import TYPE_CHECKING
 from cockpit.domain.text import grouped
 from cockpit.i18n.dates import format_date
 

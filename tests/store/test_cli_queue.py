@@ -114,7 +114,7 @@ def test_private_portfolio_keeps_a_contact_out_of_other_queues(
 def test_options_before_the_sub_command_are_kept(demo_url: str,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """`cockpit --db URL --caller NAME --lang en queue`: the values of the top-level options are not
-    taken for the sub-command (only the named one is registered, see cli._command_named)."""
+    taken for the sub-command (only the named one is registered, see base.command_named)."""
     assert main(["--db", demo_url, "--caller", "Karim", "--lang", "en", "queue", "--at", AT,
                  "--limit", "2"]) == 0
     out = capsys.readouterr().out

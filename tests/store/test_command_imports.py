@@ -116,3 +116,34 @@ def test_a_command_run_as_a_process_says_what_main_says(
     code = main(argv)
     said = capsys.readouterr()
     assert (done.returncode, done.stdout, done.stderr) == (code, said.out, said.err)
+
+
+# What the short commands' lines, their reads and their printing do without: each costs a
+# whole-process command milliseconds (bench/commands.py), and none is needed for them.
+UNNEEDED = ("re", "typing", "argparse", "pathlib", "json", "calendar", "urllib.parse",
+            "gettext", "locale")
+LEAN = ("import sys; from cockpit.cli import main; code = main(sys.argv[1:]);"
+        f" print('loaded:', sorted(m for m in {UNNEEDED!r} if m in sys.modules), code)")
+
+
+@pytest.mark.parametrize("command", [["reminders"], ["report"], ["search", "martin"],
+                                     ["queue", "--at", AT, "--limit", "50"],
+                                     ["queue", f"--at={AT}", "--why"], ["next"]], ids=" ".join)
+def test_a_short_command_on_sqlite_needs_no_regular_expression(
+    command: list[str], demo_template: Path, tmp_path: Path
+) -> None:
+    """Nor typing, argparse, pathlib or json: `re` alone is ~5 ms of a ~60 ms run. A line
+    argparse must read (a refusal, --help) or a text only a pattern reads still gets them."""
+    target = tmp_path / "cockpit.sqlite"
+    shutil.copyfile(demo_template, target)
+    env = {**os.environ, "COCKPIT_NOW": "2026-11-23T09:42:00+00:00",
+           "COCKPIT_STATE": str(tmp_path / "state"), "COCKPIT_DB": f"sqlite:///{target}"}
+    for _ in range(2):  # the first run keeps the report's labels (content/cache.py)
+        done = subprocess.run([sys.executable, "-c", LEAN, *command], capture_output=True,
+                              text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "loaded: [] 0"
+    refused = subprocess.run([sys.executable, "-c", LEAN, *command, "--limit", "x"],
+                             capture_output=True, text=True, env=env, timeout=120)
+    said = refused.stdout.strip().splitlines()[-1]
+    assert said.endswith(" 2") and "'argparse'" in said and "--limit" in refused.stderr

@@ -1,8 +1,9 @@
-"""A report names the content's ids from a small JSON kept beside the checked content: the
-same names as the content itself gives, whether the JSON is there, missing or damaged."""
+"""A report names the content's ids from a small file kept beside the checked content: the
+same names as the content itself gives, whether the file is there, missing or damaged."""
 
 from __future__ import annotations
 
+import marshal
 import shutil
 import stat
 import subprocess
@@ -33,16 +34,18 @@ def test_the_kept_labels_are_the_content_s_own(state: Path) -> None:
     first = shipped_labels()  # from the content, then kept
     path = labels_path(content_dir(None))
     assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert _same(first, expected) and _same(shipped_labels(), expected)  # then from the JSON
+    assert _same(first, expected) and _same(shipped_labels(), expected)  # then from the file
     assert list(shipped_labels().order["standard"]) == list(expected.order["standard"])
 
 
-@pytest.mark.parametrize("damage", ["", "{", '{"order": 3}', "[]"])
-def test_damaged_labels_are_read_again_from_the_content(state: Path, damage: str) -> None:
+@pytest.mark.parametrize("damage", [b"", b"{", b'{"order": 3}', marshal.dumps([]),
+                                    marshal.dumps({"order": 3}), marshal.dumps({"order": {}}),
+                                    marshal.dumps({"a": 1})[:-2]])
+def test_damaged_labels_are_read_again_from_the_content(state: Path, damage: bytes) -> None:
     expected = shipped_labels()
-    labels_path(content_dir(None)).write_text(damage, encoding="utf-8")
+    labels_path(content_dir(None)).write_bytes(damage)
     assert _same(shipped_labels(), expected)
-    assert _same(Labels.from_json(labels_path(content_dir(None)).read_text()), expected)
+    assert _same(Labels.from_bytes(labels_path(content_dir(None)).read_bytes()), expected)
 
 
 def test_a_report_with_its_labels_kept_leaves_the_script_classes_out(state: Path,
