@@ -110,6 +110,15 @@ def read_csv(data: bytes) -> Table:
                 continue
             rows.append((line, tuple(cells)))
     except csv.Error as exc:
+        if str(exc) == "unexpected end of data" and reader.line_num > ended + 1:
+            # A quote opened a cell on a line that never closes it: every line after went
+            # into that cell. Where it opened is what the user must look at.
+            start = ended + 1
+            raise TableError(f"line {start}: a cell opened with a quote (\") is never closed, "
+                             f"and the {reader.line_num - start} line(s) after it went into it: "
+                             "close it, or double a quote inside a cell (\"\")",
+                             code="table_open_quote", line=start,
+                             count=reader.line_num - start) from exc
         raise _unreadable(exc, reader.line_num) from exc
     return table_of(headers, rows, encoding, delimiter, header_line)
 

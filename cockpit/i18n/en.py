@@ -1024,6 +1024,11 @@ TEXT: dict[str, str] = {
     "error.table_empty": "The file is empty.",
     "error.table_header_only": "The file has only a header line, no rows to import.",
     "error.table_no_header": "The first line has no column names.",
+    "error.table_open_quote": (
+        "Line {line}: a cell opened with a quote (\") is never closed, and {count}"
+        " {count|line|lines} after it went into it: close it, or double a quote inside a cell"
+        " (\"\")."
+    ),
     "error.table_truncated": "Line {line}: the file seems cut short.",
     "error.table_cell_too_big": ("Line {line}: a cell of more than {limit} characters, which is"
                                  " not a list of people (a whole document pasted into a cell?)."),

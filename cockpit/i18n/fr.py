@@ -1123,6 +1123,11 @@ TEXT: dict[str, str] = {
     "error.table_empty": "Le fichier est vide.",
     "error.table_header_only": "Le fichier n'a qu'une ligne d'en-tête, aucune ligne à importer.",
     "error.table_no_header": "La première ligne n'a aucun nom de colonne.",
+    "error.table_open_quote": (
+        "Ligne {line}\xa0: une cellule ouverte par un guillemet (\") n'est jamais fermée, et"
+        " {count} {count|ligne suivante y est passée|lignes suivantes y sont passées}\xa0:"
+        " fermez-la, ou doublez le guillemet dans la cellule (\"\")."
+    ),
     "error.table_truncated": "Ligne {line} : le fichier semble coupé avant la fin.",
     "error.table_cell_too_big": ("Ligne {line}\xa0: une cellule de plus de {limit} caractères,"
                                  " ce qui n'est pas une liste de personnes (un document entier"

@@ -313,3 +313,17 @@ def test_a_register_s_headcount_band_and_amounts_in_words(store_url: str,
     assert main(["import", "companies", str(listing), "--db", store_url]) == 0
     assert _figures(store_url) == [("Kelis", 2024, 3_400_000, 14),
                                    ("Orbis", 2024, 2_500_000, 10_000)]
+
+
+def test_a_quote_never_closed_is_said_where_it_opens(store_url: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """It was "line 4: the file seems cut short", the file's last line, far from the
+    quote."""
+    listing = tmp_path / "contacts.csv"
+    listing.write_text('Nom;Prénom;Téléphone\n"Martin;Luc;01 45 00 11 23\n'
+                       "Durand;Paul;01 45 00 11 22\nRoux;Eva;01 45 00 11 24\n", "utf-8")
+    assert main(["import", "contacts", str(listing), "--db", store_url]) == 2
+    assert ("line 2: a cell opened with a quote (\") is never closed, and 2 lines after it "
+            "went into it") in capsys.readouterr().err
+    with raw(store_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 0
