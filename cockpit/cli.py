@@ -43,6 +43,7 @@ def __getattr__(name: str) -> object:
 # cyclic collector (see main).
 _SHORT = frozenset({"queue", "next", "reminders", "report", "search", "agenda"})
 
+
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is not None:  # called in a process that goes on (the tests)
         return _main(argv)
