@@ -26,7 +26,7 @@ MULTI = frozenset({"switchboard", "direct_phone", "mobile_phone", "phone", "emai
 VALUE_SEPARATOR = re.compile(r"\s*:::\s*")
 # Other tools join them otherwise: Pipedrive with ", ", lists with ";", " / " or a line
 # break in the cell.
-_PHONE_LIST = re.compile(r"\s*(?:[,;\n|]|\s/\s)\s*")
+_PHONE_LIST = re.compile(r"\s*(?:[,;\n|]|\s[/–-]\s)\s*")
 _EMAIL_LIST = re.compile(r"[,;\s]+")
 
 
@@ -37,7 +37,7 @@ def split_values(cell: str, phone: bool) -> list[str]:
     parts = VALUE_SEPARATOR.split(cell) if ":::" in cell else [cell]
     out: list[str] = []
     for part in parts:
-        if phone and any(mark in part for mark in ",;\n|/"):
+        if phone and any(mark in part for mark in ",;\n|/–-"):
             pieces = [p for p in _PHONE_LIST.split(part) if p.strip()]
             if len(pieces) > 1 and all(sum(c.isdigit() for c in p) >= 8 for p in pieces):
                 out += pieces

@@ -30,6 +30,20 @@ _EXTENSION = re.compile(r"(.*\d[\s).]*?)[\s,;/-]*\(?\s*(?:poste|post|p|ext|exten
                         r"\s*[.:]?\s*(\d{1,6})\s*\)?\s*")
 
 
+# "01 23 45 67 89 (standard)", "06 12 34 56 78 [perso]": a word after the number, said of it.
+_ANNOTATION = re.compile(r"(.*\d[\s.]*?)\s*[(\[]\s*([^\d()\[\]]*[^\W\d_][^\d()\[\]]*?)\s*"
+                         r"[)\]]\s*")
+
+
+def split_annotation(cell: str) -> tuple[str, str]:
+    """(the number, the words in brackets after it) of a cell that gives some, else
+    (the cell, "")."""
+    match = _ANNOTATION.fullmatch(cell)
+    if match is None:
+        return cell, ""
+    return match.group(1).strip(), match.group(2).strip()
+
+
 def split_extension(cell: str) -> tuple[str, str]:
     """(the number, its extension) of a cell that gives one, else (the cell, "")."""
     if not cell.translate(NUMBER_CHARS):

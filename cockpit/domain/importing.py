@@ -42,6 +42,7 @@ from cockpit.domain.import_phones import (
     add_phones,
     label_of,
     mark_shared,
+    split_annotation,
     split_extension,
 )
 from cockpit.domain.phones import Phone
@@ -191,11 +192,19 @@ _RECORD_PREFIXES = {"contacts": ("person ", "contact "), "freelances": ("person 
 
 
 def _record_keys(keys: list[str], kind: str, known: frozenset[str]) -> list[str]:
+    """Each header's key as the synonyms know it: without the record's name before it
+    ("Person - Phone"), or in the singular ("Téléphones", "E-mails", "Portables") when
+    only that is known."""
     out = []
     for key in keys:
         prefix = next((p for p in _RECORD_PREFIXES.get(kind, ()) if key.startswith(p)), "")
         rest = key[len(prefix):]
-        out.append(rest if prefix and key not in known and rest in known else key)
+        key = rest if prefix and key not in known and rest in known else key
+        if key not in known:
+            single = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w
+                              for w in key.split())
+            key = single if single in known else key
+        out.append(key)
     return out
 
 
@@ -342,8 +351,13 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                     cell.find("@") + 1:] or (col.phone and _LISTED.search(cell)) else (cell,))
                 for part in parts:
                     written = part = part.strip()
-                    extension = ""
+                    extension, this = "", said
                     if col.phone and part.translate(NUMBER_CHARS):
+                        part, note = split_annotation(part)
+                        if note:  # "01 23 45 67 89 (standard)": what the number is
+                            this = _label_says(note) or said
+                            if this == _NOT_CALLED:
+                                continue
                         part, extension = split_extension(part)
                     parsed, error = col.read(part, today, now)
                     if error:
@@ -356,8 +370,8 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
                                                       "extension": extension})))
                     elif parsed is not None and parsed != "":
                         values.setdefault(field_name, []).append(parsed)
-                        if said and col.phone:
-                            labelled[parsed.e164] = said
+                        if this and col.phone:
+                            labelled[parsed.e164] = this
                         if extension:
                             extensions.append((parsed.e164, f"{col.column}: {written}"))
                 continue
@@ -476,7 +490,7 @@ class _Column:
             return None, Reason.of(exc, value=raw)
 
 
-_LISTED = re.compile(r"[,;\n|/]")  # a cell of numbers that may hold several
+_LISTED = re.compile(r"[,;\n|/]|\s[–-]\s")  # a cell of numbers that may hold several
 _DATE_FIELDS = frozenset({"last_contact", "available_from", "next_budget", "availability"})
 _MARKS = ("'", "=")  # a cell starting with one goes the long way (`_cell`)
 # The fields `_cell` and `_parse` read in their own way; any other is text kept as written.
@@ -520,8 +534,10 @@ _NOT_CALLED = "-"
 _LABEL_WORDS = (("fax", _NOT_CALLED), ("pager", _NOT_CALLED), ("telecopie", _NOT_CALLED),
                 ("main", "switchboard"), ("standard", "switchboard"),
                 ("principal", "switchboard"), ("company", "switchboard"),
-                ("societe", "switchboard"), ("mobile", "mobile_phone"),
-                ("portable", "mobile_phone"), ("cell", "mobile_phone"))
+                ("societe", "switchboard"), ("accueil", "switchboard"),
+                ("mobile", "mobile_phone"), ("portable", "mobile_phone"),
+                ("cell", "mobile_phone"), ("gsm", "mobile_phone"),
+                ("direct", "direct_phone"), ("bureau", "direct_phone"))
 
 
 def _label_says(cell: str) -> str:

@@ -327,3 +327,25 @@ def test_a_quote_never_closed_is_said_where_it_opens(store_url: str, tmp_path: P
             "went into it") in capsys.readouterr().err
     with raw(store_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 0
+
+
+def test_numbers_with_a_word_in_brackets_and_plural_column_names(store_url: str,
+                                                                 tmp_path: Path) -> None:
+    """"01 23 45 67 00 (standard)" was "too long" (its letters read as digits); a column
+    named "Téléphones" was not recognised; " - " between two numbers made one."""
+    listing = tmp_path / "contacts.csv"
+    listing.write_text(
+        "Nom;Prénom;Société;Téléphones;E-mails\n"
+        'Durand;Paul;Acme;"01 23 45 67 00 (standard), 06 12 34 56 78 (perso)";p.durand@acme.fr\n'
+        "Roux;Eva;Acme;01 23 45 67 89 (bureau) - 06 12 34 56 79;\n"
+        "Bas;Léa;Acme;01 23 45 67 99 (fax) / 01 23 45 67 88;\n", "utf-8")
+    assert main(["import", "contacts", str(listing), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        rows = db.execute("SELECT c.last_name, c.email, p.e164, p.label FROM contact c "
+                          "JOIN phone p ON p.contact_id = c.id WHERE c.is_switchboard = FALSE "
+                          "ORDER BY c.id, p.e164").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("Durand", "p.durand@acme.fr", "+33123456700", "standard"),
+        ("Durand", "p.durand@acme.fr", "+33612345678", "mobile"),
+        ("Roux", "", "+33123456789", "direct"), ("Roux", "", "+33612345679", "mobile"),
+        ("Bas", "", "+33123456788", "direct")]  # the fax is no number to call
