@@ -387,6 +387,12 @@ def check_rows(table: Table, kind: str, mapping: Mapping_, today: date,
         more_emails = values.pop("email", None) or []
         if more_emails:
             values["email"] = more_emails.pop(0)
+        if width > len(headers) and "".join(cells[len(headers):]).strip():
+            beyond = sum(1 for c in cells[len(headers):] if c.strip())
+            row_errors.append(RowError(line, "", Reason(
+                "import_long_row", f"{beyond} cell(s) beyond the last column, which would be "
+                f"lost: a separator ({table.delimiter or ','}) inside a cell that is not "
+                "quoted?", {"count": beyond, "separator": table.delimiter or ","})))
         if width < len(headers) and any(c.strip() for c in cells):
             short = len(headers) - width
             if short and not row_errors and not _complete(values, kind):

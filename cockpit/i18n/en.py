@@ -959,6 +959,10 @@ TEXT: dict[str, str] = {
     ),
     "error.import_required": "Empty, and it is required.",
     "error.import_unreachable": "No phone number and no e-mail: nothing to reach them by.",
+    "error.import_long_row": (
+        "{count} {count|cell|cells} beyond the last column, which would be lost: a separator"
+        " ({separator}) inside a cell that is not quoted?"
+    ),
     "error.import_short_row": "{count} {count|column|columns} missing: the line is cut short.",
     "error.invalid": "“{value}” is refused here.",
     "error.figure_foreign_column": (

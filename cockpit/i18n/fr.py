@@ -1026,6 +1026,11 @@ TEXT: dict[str, str] = {
     "error.import_unreachable": (
         "Ni téléphone ni e-mail\xa0: aucun moyen de joindre cette personne."
     ),
+    "error.import_long_row": (
+        "{count} {count|cellule|cellules} au-delà de la dernière colonne, qui"
+        " {count|serait perdue|seraient perdues}\xa0: un séparateur ({separator}) dans une"
+        " cellule sans guillemets\xa0?"
+    ),
     "error.import_short_row": (
         "{count} {count|colonne manque|colonnes manquent}\xa0: la ligne est coupée."
     ),

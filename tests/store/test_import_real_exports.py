@@ -349,3 +349,20 @@ def test_numbers_with_a_word_in_brackets_and_plural_column_names(store_url: str,
         ("Durand", "p.durand@acme.fr", "+33612345678", "mobile"),
         ("Roux", "", "+33123456789", "direct"), ("Roux", "", "+33612345679", "mobile"),
         ("Bas", "", "+33123456788", "direct")]  # the fax is no number to call
+
+
+def test_a_row_longer_than_its_header_is_refused_not_cut(store_url: str, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    """An unquoted ";" inside a cell pushed its end beyond the last column, where it was
+    dropped without a word; empty trailing cells (Excel's) are no loss."""
+    listing = tmp_path / "contacts.csv"
+    listing.write_text("Nom;Prénom;Société;Téléphone\n"
+                       "Durand;Paul;Acme;01 23 45 67 00 ; 06 12 34 56 78\n"
+                       "Roux;Eva;Acme;01 23 45 67 89;;\n", "utf-8")
+    assert main(["import", "contacts", str(listing), "--db", store_url]) == 1
+    out = capsys.readouterr().out
+    assert "line 2: 1 cell beyond the last column, which would be lost" in out
+    assert "line 3" not in out
+    with raw(store_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 0
