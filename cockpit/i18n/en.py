@@ -1021,7 +1021,7 @@ TEXT: dict[str, str] = {
     "error.table_binary": "This file is not a CSV (save it as CSV, or give the .xlsx).",
     "error.table_json": "Line {line}: not valid JSON (cut short, or damaged).",
     "error.table_json_shape": (
-        "JSON, but not a list of rows ([{…}, {…}]): export it as a list, or as CSV."
+        "JSON, but not a list of rows ([{{…}}, {{…}}]): export it as a list, or as CSV."
     ),
     "error.table_json_row": "Line {line}: an item that is not a row ({{\"name\": …}}).",
     "error.table_json_nested": "Line {line}: “{column}” holds a nested value, not a cell.",

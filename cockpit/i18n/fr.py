@@ -1117,7 +1117,8 @@ TEXT: dict[str, str] = {
     ),
     "error.table_json": "Ligne {line}\xa0: ce n'est pas du JSON valide (coupé, ou abîmé).",
     "error.table_json_shape": (
-        "Du JSON, mais pas une liste de lignes ([{…}, {…}])\xa0: exportez-le en liste, ou en CSV."
+        "Du JSON, mais pas une liste de lignes ([{{…}}, {{…}}])\xa0: exportez-le en liste, ou"
+        " en CSV."
     ),
     "error.table_json_row": (
         "Ligne {line}\xa0: un élément qui n'est pas une ligne ({{\"nom\": …}})."
