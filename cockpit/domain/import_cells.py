@@ -95,7 +95,7 @@ def _parse(field_name: str, raw: str, today: date, column: str = "",
     if field_name == "year":
         return parse_year(raw)
     if field_name == "siren":
-        return normalise_siren(raw)
+        return normalise_siren(_company_number(raw, 9))
     if field_name == "postcode":
         return _postcode(raw)
     if field_name == "cv_file":
@@ -103,7 +103,7 @@ def _parse(field_name: str, raw: str, today: date, column: str = "",
     if field_name == "comment":  # kept as written, line breaks and all (HTML as its text)
         return html_as_text(raw).strip()
     if field_name in PHONE_FIELDS:
-        return parse_phone(raw)
+        return _phone(raw)
     if field_name == "email":
         return _email(raw)
     if field_name == "day_rate":
@@ -138,7 +138,7 @@ def _parse(field_name: str, raw: str, today: date, column: str = "",
             raise ValidationError(f"{raw!r} is not a date (25/12/2026)", code="import_date",
                                   value=raw) from exc
     if field_name == "siret":
-        return normalise_siret(raw)
+        return normalise_siret(_company_number(raw, 14))
     if field_name == "do_not_call":  # only ever set: an import never clears the flag
         return True if _yes_no(raw) else None
     if field_name == "decision_maker":
@@ -153,6 +153,38 @@ def _parse(field_name: str, raw: str, today: date, column: str = "",
     if raw.isprintable() and "  " not in raw:  # most cells: nothing to tidy
         return raw
     return _RUNS_OF_SPACE.sub(" ", raw).strip()
+
+
+_SCIENTIFIC = re.compile(r"\s*\d(?:[.,]\d+)?\s*e\s*\+\s*\d{1,2}\s*", re.IGNORECASE)
+_VAT = re.compile(r"fr\s*[0-9a-z]{2}\s*((?:\d[\s.]*){9})", re.IGNORECASE)
+_RCS = re.compile(r"(?:r\.?\s?c\.?\s?s\.?|rcs)\b", re.IGNORECASE)
+_NINE = re.compile(r"(?<!\d)(\d{3}[\s.]?\d{3}[\s.]?\d{3})(?![\s.]?\d)")
+
+
+def _not_scientific(raw: str) -> None:
+    """A long number Excel showed as 3,36123E+10: its last digits are gone."""
+    if "+" in raw and _SCIENTIFIC.fullmatch(raw):
+        raise ValidationError(f"{raw!r}: Excel wrote the number in scientific notation and "
+                              "its last digits are lost; format the column as text in the "
+                              "spreadsheet and export it again", code="import_scientific",
+                              value=raw)
+
+
+def _company_number(raw: str, digits: int) -> str:
+    """A SIREN or SIRET as exports write it: "552100554.0" (a number cell), the VAT number
+    "FR 40 552100554" (its SIREN), "552 100 554 RCS Paris"."""
+    _not_scientific(raw)
+    text = raw.strip()
+    if re.fullmatch(r"[\d\s.]+[.,]0", text) and sum(c.isdigit() for c in text) == digits + 1:
+        return text[:-2]
+    vat = _VAT.fullmatch(text) if digits == 9 else None
+    if vat is not None:
+        return vat.group(1)
+    if digits == 9 and _RCS.search(text):
+        found = _NINE.findall(text)
+        if len(found) == 1:
+            return found[0]
+    return raw
 
 
 def parse_day(raw: str, today: date, order: str | None = None) -> date:
@@ -196,7 +228,13 @@ def _email(raw: str) -> str:
 
 # The fields most cells of a list are parsed for, with what `_parse` does for them (a
 # number, an e-mail: the cells that do not repeat, so no cache spares their reading).
-_DIRECT: dict[str, Callable[[str], Any]] = {"phone": parse_phone, "email": _email}
+def _phone(raw: str) -> Any:
+    if "+" in raw and ("E" in raw or "e" in raw):
+        _not_scientific(raw)
+    return parse_phone(raw)
+
+
+_DIRECT: dict[str, Callable[[str], Any]] = {"phone": _phone, "email": _email}
 
 
 def _yes_no(raw: str) -> bool:

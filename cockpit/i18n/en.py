@@ -941,6 +941,10 @@ TEXT: dict[str, str] = {
         "“{value}”: a path on a Windows machine; give the CV's path from the spreadsheet's"
         " folder (CVs/Jean Dupont.docx)."
     ),
+    "error.import_scientific": (
+        "“{value}”: Excel wrote the number in scientific notation and its last digits are"
+        " lost: format the column as text in the spreadsheet and export it again."
+    ),
     "error.import_email": "“{value}” is not an e-mail address.",
     "error.import_company_kind": (
         "“{value}” is not a kind of company (ESN conseil, ESN, client final or autre)."

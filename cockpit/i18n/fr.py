@@ -998,6 +998,11 @@ TEXT: dict[str, str] = {
         "«\xa0{value}\xa0»\xa0: un chemin sur une machine Windows\xa0; donnez le chemin du CV"
         " depuis le dossier du tableau (CV/Jean Dupont.docx)."
     ),
+    "error.import_scientific": (
+        "«\xa0{value}\xa0»\xa0: Excel a écrit ce nombre en notation scientifique et ses derniers"
+        " chiffres sont perdus\xa0: mettez la colonne au format texte dans le tableur, puis"
+        " exportez de nouveau."
+    ),
     "error.import_email": "«\xa0{value}\xa0» n'est pas une adresse e-mail.",
     "error.import_company_kind": (
         "«\xa0{value}\xa0» n'est pas un type de société (ESN conseil, ESN, client final"

@@ -366,3 +366,25 @@ def test_a_row_longer_than_its_header_is_refused_not_cut(store_url: str, tmp_pat
     assert "line 3" not in out
     with raw(store_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact").fetchone()[0] == 0
+
+
+def test_company_numbers_as_exports_write_them(store_url: str, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A VAT number (FR 40 552100554) or "… RCS Paris" in the SIREN column, a number cell
+    written 552100554.0, were refused as "digits only"; a number Excel wrote as 5.521E+08
+    was said to be of the wrong length, not why its digits are gone."""
+    listing = tmp_path / "sociétés.csv"
+    listing.write_text("Raison sociale;SIREN;Téléphone\n"
+                       "Arvalis;FR 40 552 100 554;01 45 00 11 22\n"
+                       "Kelis;RCS Paris B 732 829 320;\n"
+                       "Orbis;732829320.0;\n", "utf-8")
+    assert main(["import", "companies", str(listing), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        assert dict(db.execute("SELECT name, siren FROM company").fetchall()) == {
+            "Arvalis": "552100554", "Kelis": "732829320", "Orbis": "732829320"}
+    capsys.readouterr()
+    excel = tmp_path / "excel.csv"
+    excel.write_text("Raison sociale;SIREN;Téléphone\nBeta;5.521E+08;3,31450E+10\n", "utf-8")
+    assert main(["import", "companies", str(excel), "--db", store_url]) == 1
+    out = capsys.readouterr().out
+    assert out.count("Excel wrote the number in scientific notation") == 2
