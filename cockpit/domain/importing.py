@@ -231,6 +231,8 @@ def map_columns(headers: tuple[str, ...], kind: str,
     columns: dict[int, str] = {}
     for column, target in (overrides or {}).items():
         if target not in fields and not (kind == "companies" and split_field(target)):
+            target = _field_named(target, kind) or target  # "portable", "Prénom", "CA 2024"
+        if target not in fields and not (kind == "companies" and split_field(target)):
             raise MappingError(f"--map {column}={target}: no field {target!r} for {kind}; "
                                f"fields: {', '.join(fields)}", code="import_map_field",
                                column=column, field=target, fields=", ".join(fields))
@@ -293,6 +295,16 @@ def map_columns(headers: tuple[str, ...], kind: str,
     unknown = tuple(names[i] for i, h in enumerate(headers)
                     if i not in columns and i not in left_out and h)
     return Mapping_(dict(sorted(columns.items())), unknown, left_out, names)
+
+
+def _field_named(name: str, kind: str) -> str | None:
+    """The field a --map target names by a column name the import knows for it ("portable"
+    for mobile_phone, "Prénom" for first_name, "CA 2024" for revenue_2024), or None."""
+    key = header_key(name)
+    found = next((f for f, keys in field_keys(kind).items() if key in keys), None)
+    if found is None and kind == "companies":
+        found = year_column(name) or measure_column(name)
+    return found
 
 
 def _whole_names(columns: dict[int, str], chosen: set[int | None],

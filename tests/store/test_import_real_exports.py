@@ -388,3 +388,21 @@ def test_company_numbers_as_exports_write_them(store_url: str, tmp_path: Path,
     assert main(["import", "companies", str(excel), "--db", store_url]) == 1
     out = capsys.readouterr().out
     assert out.count("Excel wrote the number in scientific notation") == 2
+
+
+def test_map_takes_a_field_by_the_names_the_import_knows_for_it(
+        store_url: str, tmp_path: Path) -> None:
+    """--map 'Tel perso=portable' was refused ("no field 'portable'"): the user named the
+    field as a column would be."""
+    listing = tmp_path / "contacts.csv"
+    listing.write_text("Nom;Prénom;Tel perso;Effectif\nDurand;Paul;01 45 00 11 22;\n", "utf-8")
+    assert main(["import", "contacts", str(listing), "--map", "Tel perso=portable",
+                 "--db", store_url]) == 0
+    companies = tmp_path / "companies.csv"
+    companies.write_text("Société;Effectif\nKelis;120\n", "utf-8")
+    assert main(["import", "companies", str(companies), "--map", "Effectif=Effectif 2024",
+                 "--db", store_url]) == 0
+    with raw(store_url) as db:
+        assert db.execute("SELECT label FROM phone").fetchone()[0] == "direct"
+        assert tuple(db.execute("SELECT year, headcount FROM company_figure").fetchone()) == (
+            2024, 120)
