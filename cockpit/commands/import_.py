@@ -137,6 +137,9 @@ def _say_skipped(report: ImportReport) -> None:
     if report.skipped_after:
         out(say("cli.import.skipped_after", count=len(report.skipped_after),
                 lines=_lines(report.skipped_after), text=printable(_short(after))))
+    if report.repeated_headers:
+        out(say("cli.import.repeated_headers", count=len(report.repeated_headers),
+                lines=_lines(report.repeated_headers)))
 
 
 def _say_plan(report: ImportReport) -> None:

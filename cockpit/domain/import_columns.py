@@ -191,6 +191,7 @@ class Located:
     after: tuple[int, ...]  # lines of a report footer skipped at the end
     first_skipped: str  # the first skipped line's text, to show what it was
     footer_text: str
+    repeated: tuple[int, ...] = ()  # the header again inside the table (exports put end to end)
 
 
 def locate(table: Table, known: frozenset[str],
@@ -203,10 +204,16 @@ def locate(table: Table, known: frozenset[str],
     cut = _footer_start(rows)
     after = tuple(line for line, _ in rows[cut:])
     footer = _text(rows[cut][1]) if cut < len(rows) else ""
-    if cut < len(rows):
-        table = Table(table.headers, tuple(rows[:cut]), table.encoding, table.delimiter,
-                      table.header_line)
-    return Located(table, before, after, first, footer)
+    header = tuple(fold(h).strip() for h in table.headers)
+    repeated = tuple(line for line, cells in rows[:cut]
+                     if len(cells) >= len(header) and cells[:1] and
+                     fold(cells[0]).strip() == header[0] and
+                     tuple(fold(c).strip() for c in cells[:len(header)]) == header)
+    if cut < len(rows) or repeated:
+        kept = tuple(row for row in rows[:cut] if row[0] not in repeated) if repeated else tuple(
+            rows[:cut])
+        table = Table(table.headers, kept, table.encoding, table.delimiter, table.header_line)
+    return Located(table, before, after, first, footer, repeated)
 
 
 def _score(cells: Sequence[str], known: frozenset[str]) -> int:

@@ -678,6 +678,10 @@ TEXT: dict[str, str] = {
         "{count} {count|line|lines} before the header (line {header}) skipped: {lines}"
         " (“{text}”)"
     ),
+    "cli.import.repeated_headers": (
+        "{count} {count|line|lines} repeating the header inside the table (exports put end to"
+        " end) skipped: {lines}"
+    ),
     "cli.import.skipped_after": (
         "{count} {count|line|lines} of a report footer skipped: {lines} (“{text}”)"
     ),

@@ -714,6 +714,10 @@ TEXT: dict[str, str] = {
         "{count} {count|ligne|lignes} avant l'en-tête (ligne {header})"
         " {count|ignorée|ignorées}\xa0: {lines} («\xa0{text}\xa0»)"
     ),
+    "cli.import.repeated_headers": (
+        "{count} {count|ligne d'en-tête répétée|lignes d'en-tête répétées} dans le tableau"
+        " (des exports mis bout à bout) {count|ignorée|ignorées}\xa0: {lines}"
+    ),
     "cli.import.skipped_after": (
         "{count} {count|ligne|lignes} de pied de rapport {count|ignorée|ignorées}\xa0: {lines}"
         " («\xa0{text}\xa0»)"

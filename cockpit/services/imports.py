@@ -52,6 +52,7 @@ class ImportReport:
     # (Salesforce's "Grand Totals", "Confidential Information", "Copyright").
     skipped_before: tuple[int, ...] = ()
     skipped_after: tuple[int, ...] = ()
+    repeated_headers: tuple[int, ...] = ()  # the header line again inside the table
     skipped_texts: tuple[str, str] = ("", "")  # the first line of each, to show it
     header_line: int = 1
     columns: list[ColumnUse] = field(default_factory=list)
@@ -161,6 +162,7 @@ class ImportServices(Part):
         report = ImportReport(kind, source, len(table.rows), table.encoding, table.delimiter,
                               columns.unknown, errors, len(records), dry_run=dry_run,
                               skipped_before=located.before, skipped_after=located.after,
+                              repeated_headers=located.repeated,
                               skipped_texts=(located.first_skipped, located.footer_text),
                               header_line=table.header_line,
                               columns=_uses(columns, values_of) if dry_run else [])

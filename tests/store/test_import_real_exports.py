@@ -406,3 +406,18 @@ def test_map_takes_a_field_by_the_names_the_import_knows_for_it(
         assert db.execute("SELECT label FROM phone").fetchone()[0] == "direct"
         assert tuple(db.execute("SELECT year, headcount FROM company_figure").fetchone()) == (
             2024, 120)
+
+
+def test_exports_put_end_to_end_skip_their_repeated_header(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two exports pasted one after the other: the second header was a bad row ("Téléphone"
+    is not a phone number) and nothing was imported."""
+    listing = tmp_path / "contacts.csv"
+    listing.write_text("Nom;Prénom;Téléphone\nDurand;Paul;01 45 00 11 22\n"
+                       "Nom;Prénom;Téléphone\nRoux;Eva;01 45 00 11 23\n", "utf-8")
+    assert main(["import", "contacts", str(listing), "--db", store_url]) == 0
+    assert ("1 line repeating the header inside the table (exports put end to end) skipped: 3"
+            in capsys.readouterr().out)
+    with raw(store_url) as db:
+        assert db.execute("SELECT COUNT(*) FROM contact WHERE is_switchboard = FALSE"
+                          ).fetchone()[0] == 2
