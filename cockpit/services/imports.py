@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as day_time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cockpit.domain.errors import DomainError
 from cockpit.services.errors import ServiceError, store_guard
@@ -123,7 +123,15 @@ class ImportServices(Part):
             raise ServiceError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}",
                                code="import_kind")
         source = Path(path)
-        located = locate(read_table(source), *known_keys(kind))
+        known, required = known_keys(kind)
+
+        def holds_the_list(candidate: Table) -> bool:  # a workbook's sheet, say
+            from cockpit.domain.import_columns import header_key
+
+            found = {header_key(h) for h in locate(candidate, known, required).table.headers}
+            return all(keys & found for keys in required)
+
+        located = locate(read_table(source, holds_the_list), known, required)
         table = located.table
         if not table.rows:  # a report of its footer alone
             raise ServiceError(f"{source}: only a header line, no rows to import",
@@ -257,13 +265,15 @@ def _uses(columns: Mapping_, values_of: Callable[[int], list[str]]) -> list[Colu
             for i, label in enumerate(columns.labels)]
 
 
-def read_table(source: Path) -> Table:
+def read_table(source: Path, wanted: Callable[[Table], bool] | None = None) -> Table:
+    """The file's table; of a workbook, the first sheet that is `wanted` (the list, not a
+    sheet of notes before it), else the first sheet."""
     from cockpit.domain.tables import TableError, read_csv
 
     data = _file_bytes(source)
     try:
         if source.suffix.casefold() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04":
-            return _read_xlsx(data)
+            return _read_xlsx(data, wanted)
         if source.suffix.casefold() == ".json" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (
                 b"[", b"{"):
             return _read_json(data)
@@ -313,12 +323,12 @@ def _file_bytes(source: Path) -> bytes:
 XLSX_UNPACKED_MAX = 512 * 1024 * 1024
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes, wanted: Callable[[Table], bool] | None = None) -> Table:
     import zipfile
 
     from openpyxl import load_workbook
 
-    from cockpit.domain.tables import TableError, table_of
+    from cockpit.domain.tables import TableError
 
     damaged = TableError("not a readable .xlsx file (damaged, or another format renamed)",
                          code="table_xlsx")
@@ -337,14 +347,39 @@ def _read_xlsx(data: bytes) -> Table:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise damaged from exc
-    sheet = book.worksheets[0]
+    has_formulas = _has_formulas(data)
+    first: Table | TableError | None = None
+    table: Table | TableError = TableError("the file is empty", code="table_empty")
+    for number in range(len(book.worksheets)):
+        try:
+            table = _sheet_table(data, book, number, has_formulas)
+        except TableError as exc:
+            table = exc
+        if first is None:
+            first = table
+        if wanted is None or (not isinstance(table, TableError) and wanted(table)):
+            break
+    else:
+        table = first if first is not None else table
+    book.close()
+    if isinstance(table, TableError):
+        raise table
+    return table
+
+
+def _sheet_table(data: bytes, book: Any, number: int, has_formulas: bool) -> Table:
+    from openpyxl import load_workbook
+
+    from cockpit.domain.tables import table_of
+
+    sheet = book.worksheets[number]
     # A formula the file holds without its value (a sheet written by a program, never
     # opened in Excel) reads as an empty cell: its text is read instead, for the import to
     # refuse it saying so ("a formula, not a value"), not to take the cell as empty.
     formulas = None
-    if _has_formulas(data):
-        formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0].iter_rows(
-            values_only=True)
+    if has_formulas:
+        formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[
+            number].iter_rows(values_only=True)
     headers: tuple[str, ...] | None = None
     header_line = 1
     rows: list[tuple[int, tuple[str, ...]]] = []
@@ -361,7 +396,6 @@ def _read_xlsx(data: bytes) -> Table:
             headers, header_line = tuple(c.strip() for c in cells), line
         else:
             rows.append((line, cells))
-    book.close()
     return table_of(headers, rows, "xlsx", "", header_line)
 
 

@@ -421,3 +421,25 @@ def test_exports_put_end_to_end_skip_their_repeated_header(
     with raw(store_url) as db:
         assert db.execute("SELECT COUNT(*) FROM contact WHERE is_switchboard = FALSE"
                           ).fetchone()[0] == 2
+
+
+def test_a_workbook_whose_list_is_not_its_first_sheet(store_url: str, tmp_path: Path) -> None:
+    """A workbook opening on a sheet of notes ("Lisez-moi") before the list: the notes were
+    read as the table ("no column for last_name")."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Lisez-moi"
+    notes.append(["Export du 03/12/2026"])
+    notes.append(["Ne pas modifier les colonnes"])
+    people = book.create_sheet("Contacts")
+    people.append(["Nom", "Prénom", "Téléphone"])
+    people.append(["Durand", "Paul", "01 45 00 11 22"])
+    path = tmp_path / "prospects.xlsx"
+    book.save(path)
+    assert main(["import", "contacts", str(path), "--db", store_url]) == 0
+    with raw(store_url) as db:
+        assert db.execute("SELECT last_name FROM contact WHERE is_switchboard = FALSE"
+                          ).fetchall() == [("Durand",)]
