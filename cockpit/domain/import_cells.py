@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -45,7 +45,8 @@ _DATE_LIKE = re.compile(r"\d")
 
 
 def _cell(field_name: str, raw: str, today: date, column: str = "",
-          now: datetime | None = None, order: str | None = None) -> tuple[Any, Reason | None]:
+          now: datetime | None = None, order: str | None = None,
+          zone: tzinfo = PARIS) -> tuple[Any, Reason | None]:
     """(the value, None) or (None, why the cell is refused). `now` bounds a last contact;
     `order` says how the column writes its dates (import_history.date_order)."""
     if raw.startswith("'"):  # the quote spreadsheets put before text ('+33…)
@@ -58,7 +59,7 @@ def _cell(field_name: str, raw: str, today: date, column: str = "",
         return None, controls
     try:
         if field_name == "last_contact" and raw and now is not None:
-            return parse_moment(raw, now, order=order), None
+            return parse_moment(raw, now, zone, order), None
         return _parse(field_name, raw, today, column, order), None
     except (ValidationError, ValueError) as exc:
         return None, Reason.of(exc, value=raw)

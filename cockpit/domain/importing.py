@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from decimal import Decimal
 from typing import Any
 
@@ -61,7 +61,7 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
     "freelances": ("first_name", "last_name", "full_name", "title", "skills", "day_rate",
                    "availability", "available_from", "mobility", "city", "billing", "siret",
                    "direct_phone", "mobile_phone", "phone", "email", "do_not_call",
-                   "cv_file"),
+                   "cv_file", "last_contact"),  # the last as the cockpit's export writes it
 }
 REQUIRED: Mapping[str, tuple[str, ...]] = {
     "companies": ("name",), "contacts": ("last_name",), "freelances": ("last_name",)}
@@ -463,12 +463,15 @@ class _Column:
     the column's values repeat (names, e-mails and numbers of a list mostly do not)."""
 
     __slots__ = ("cache", "column", "direct", "field", "index", "label", "multi", "order",
-                 "phone", "plain", "reads")
+                 "phone", "plain", "reads", "zone")
 
     def __init__(self, index: int, field_name: str, column: str,
                  order: str | None = None) -> None:
         self.index, self.field, self.column = index, field_name, column
         self.order = order  # how the column writes its dates (03/12 or 12/03)
+        # The cockpit's own export writes its moments in UTC, under its own column's name;
+        # any other file, in the firm's wall-clock time.
+        self.zone: tzinfo = UTC if fold(column) == "last_contacted_at" else PARIS
         self.multi = field_name in MULTI
         self.phone = field_name in PHONE_FIELDS
         self.label: int | None = None  # the column labelling its numbers (Google's)
@@ -500,7 +503,7 @@ class _Column:
     def _read(self, raw: str, today: date, now: datetime) -> tuple[Any, Reason | None]:
         direct = self.direct
         if direct is None or not raw or raw[:1] in _MARKS or not raw.isprintable():
-            return _cell(self.field, raw, today, self.column, now, self.order)
+            return _cell(self.field, raw, today, self.column, now, self.order, self.zone)
         # What `_cell` does with a printable cell that is no formula: `_parse` of the field.
         try:
             return direct(raw), None

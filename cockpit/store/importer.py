@@ -373,14 +373,15 @@ def _insert_people(kind: str, model: People, people: list[dict[str, Any]],
         return
     names = ("id", "first_name", "last_name", "title", "skills", "day_rate", "availability",
              "available_from", "mobility", "city", "billing", "siret", "email", "other_emails",
-             "do_not_call", "do_not_call")
+             "do_not_call", "do_not_call", "last_contacted_at")
     # An exported "do_not_call" comes in as asked by the person: no later change of the
     # do-not-call list of numbers lifts it.
     fields = [Freelance.id, Freelance.first_name, Freelance.last_name, Freelance.title,
               Freelance.skills, Freelance.day_rate, Freelance.availability,
               Freelance.available_from, Freelance.mobility, Freelance.city, Freelance.billing,
               Freelance.siret, Freelance.email, Freelance.other_emails, Freelance.do_not_call,
-              Freelance.asked_not_to_call, Freelance.search, Freelance.created_at]
+              Freelance.asked_not_to_call, Freelance.last_contacted_at, Freelance.search,
+              Freelance.created_at]
     rows = []
     for p in people:
         skills = p.get("skills", "")

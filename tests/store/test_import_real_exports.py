@@ -443,3 +443,32 @@ def test_a_workbook_whose_list_is_not_its_first_sheet(store_url: str, tmp_path: 
     with raw(store_url) as db:
         assert db.execute("SELECT last_name FROM contact WHERE is_switchboard = FALSE"
                           ).fetchall() == [("Durand",)]
+
+
+def test_the_export_s_last_contact_comes_back_at_the_same_moment(
+        store_url: str, tmp_path: Path) -> None:
+    """The cockpit's export writes its moments in UTC: read back as Paris time they moved an
+    hour or two earlier; a freelance's was not read at all."""
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Nom;Prénom;Téléphone;Dernier contact;Commentaire\n"
+                        "Durand;Paul;01 45 00 11 22;20/11/2026 14:32;Rappeler lundi\n", "utf-8")
+    freelances = tmp_path / "freelances.csv"
+    freelances.write_text("Nom;Prénom;E-mail;Dernier contact\n"
+                          "Joly;Ada;ada.joly@example.fr;15/07/2026 10:00\n", "utf-8")
+    assert main(["import", "contacts", str(contacts), "--db", store_url]) == 0
+    assert main(["import", "freelances", str(freelances), "--db", store_url]) == 0
+    copy = f"sqlite:///{tmp_path / 'copy.sqlite'}"
+    query = {"contacts": "SELECT last_contacted_at FROM contact WHERE is_switchboard = FALSE",
+             "freelances": "SELECT last_contacted_at FROM freelance"}
+    for kind, fmt in (("contacts", "csv"), ("freelances", "csv"), ("contacts", "json")):
+        exported = tmp_path / f"export-{kind}.{fmt}"
+        assert main(["export", kind, str(exported), "--format", fmt, "--db", store_url]) == 0
+        target = f"sqlite:///{tmp_path / f'{kind}-{fmt}.sqlite'}" if fmt == "json" else copy
+        assert main(["import", kind, str(exported), "--db", target]) == 0
+        with raw(store_url) as db:
+            (before,) = db.execute(query[kind]).fetchone()
+        with raw(target) as db:
+            (after,) = db.execute(query[kind]).fetchone()
+        assert str(after)[:16] == str(before)[:16] != "None"
+    with raw(store_url) as db:
+        assert str(db.execute(query["contacts"]).fetchone()[0])[:16] == "2026-11-20 13:32"
